@@ -1,0 +1,129 @@
+import type {
+  ActivityEvent,
+  AmbassadorProfile,
+  AmbassadorRole,
+  BadgeAward,
+  BadgeAwardInput,
+  CommunityMetrics,
+  EvidenceInput,
+  Invite,
+  InviteInput,
+  InviteLink,
+  InviteQuota,
+  InviteTokenInfo,
+  InviteTreeNode,
+  Kudos,
+  KudosInput,
+  KudosQuery,
+  MetricsQuery,
+  Page,
+  PeopleQuery,
+  PeopleSearchResult,
+  Person,
+  PioneerRank,
+  ReactionType,
+  Skill,
+} from '../model.js';
+
+export { BackendError, type BackendErrorKind } from './errors.js';
+
+/** Options every call takes. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Options every write takes: the same key on a retry means the same write. */
+export interface WriteOptions extends CallOptions {
+  idempotencyKey: string;
+}
+
+/** What an adapter can do; elements hide what it cannot. */
+export interface BackendCapabilities {
+  search: boolean;
+  endorsements: boolean;
+  kudos: boolean;
+  reactions: boolean;
+  invites: boolean;
+  ambassadors: boolean;
+  /** The current user may award and revoke badges manually. */
+  manageBadges: boolean;
+  tracking: boolean;
+  metrics: boolean;
+}
+
+export interface InviteListQuery {
+  /** Invitations sent by this person (default: the current user). */
+  inviterId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The contract every adapter implements (demo, REST, SharePoint, Graph).
+ * Every method rejects with a `BackendError` only. Integrators call these names: keep them stable.
+ */
+export interface Backend {
+  /** Short adapter name, e.g. `demo`, `rest`. */
+  readonly name: string;
+  readonly capabilities: BackendCapabilities;
+
+  // people
+  currentUser(options?: CallOptions): Promise<Person>;
+  /** Looks up people by id or e-mail; results in the same order, `null` for unknown. */
+  getPeople(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]>;
+  searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult>;
+  /** Skill names that start with or contain the text, for suggestions. */
+  suggestSkills(text: string, options?: CallOptions): Promise<string[]>;
+
+  // endorsements
+  endorseSkill(personId: string, skill: string, options: WriteOptions): Promise<Skill>;
+  unendorseSkill(personId: string, skill: string, options: WriteOptions): Promise<Skill>;
+
+  // kudos
+  listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>>;
+  giveKudos(input: KudosInput, options: WriteOptions): Promise<Kudos>;
+  /** Adds (`on` true) or removes the current user's reaction; returns the updated kudos. */
+  react(kudosId: string, reaction: ReactionType, on: boolean, options: WriteOptions): Promise<Kudos>;
+  /** Person ids of those who reacted with this reaction. */
+  listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]>;
+  /** The company values kudos can be tagged with. */
+  kudosValues(options?: CallOptions): Promise<string[]>;
+
+  // invitations
+  sendInvite(input: InviteInput, options: WriteOptions): Promise<Invite>;
+  listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>>;
+  resendInvite(inviteId: string, options: WriteOptions): Promise<Invite>;
+  revokeInvite(inviteId: string, options: WriteOptions): Promise<Invite>;
+  inviteQuota(options?: CallOptions): Promise<InviteQuota>;
+  createInviteLink(options: WriteOptions): Promise<InviteLink>;
+  lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo>;
+  respondToInvite(token: string, accept: boolean, options: WriteOptions): Promise<InviteTokenInfo>;
+  inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode>;
+
+  // ambassadors and badges
+  ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile>;
+  chooseAmbassadorRoles(roles: readonly AmbassadorRole[], options: WriteOptions): Promise<AmbassadorProfile>;
+  recordEvidence(input: EvidenceInput, options: WriteOptions): Promise<AmbassadorProfile>;
+  listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]>;
+  awardBadge(input: BadgeAwardInput, options: WriteOptions): Promise<BadgeAward>;
+  revokeBadge(badgeId: string, options: WriteOptions): Promise<BadgeAward>;
+
+  // activity and metrics
+  /** Records activity; adapters may batch. Never called when tracking is off. */
+  track(events: readonly ActivityEvent[], options?: CallOptions): Promise<void>;
+  metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics>;
+  pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]>;
+}
+
+/** A backend for features an adapter does not offer: every call rejects with `invalid`. */
+export const NO_CAPABILITIES: BackendCapabilities = {
+  search: false,
+  endorsements: false,
+  kudos: false,
+  reactions: false,
+  invites: false,
+  ambassadors: false,
+  manageBadges: false,
+  tracking: false,
+  metrics: false,
+};

@@ -1,0 +1,168 @@
+import type { Backend, BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
+import type { BackendError } from '../backends/errors.js';
+import type {
+  ActivityEvent,
+  AmbassadorProfile,
+  AmbassadorRole,
+  BadgeAward,
+  BadgeAwardInput,
+  CommunityMetrics,
+  EvidenceInput,
+  Invite,
+  InviteInput,
+  InviteLink,
+  InviteQuota,
+  InviteTokenInfo,
+  InviteTreeNode,
+  Kudos,
+  KudosInput,
+  KudosQuery,
+  MetricsQuery,
+  Page,
+  PeopleQuery,
+  PeopleSearchResult,
+  Person,
+  PioneerRank,
+  ReactionType,
+  Skill,
+} from '../model.js';
+
+/** What changed, so subscribers know which data to reload. */
+export type ChangeTopic = 'people' | 'kudos' | 'invites' | 'ambassadors' | 'outbox' | 'metrics';
+
+export interface ClientChange {
+  topic: ChangeTopic;
+  /** Person ids, kudos ids, invite ids… that changed, when known. */
+  ids?: string[];
+  /** The kudos that was just given or updated, for feeds that insert it directly. */
+  kudos?: Kudos;
+}
+
+export type ChangeListener = (change: ClientChange) => void;
+
+/** The write operations that go through the outbox. */
+export type WriteKind =
+  | 'endorseSkill'
+  | 'unendorseSkill'
+  | 'giveKudos'
+  | 'react'
+  | 'sendInvite'
+  | 'resendInvite'
+  | 'revokeInvite'
+  | 'createInviteLink'
+  | 'respondToInvite'
+  | 'chooseAmbassadorRoles'
+  | 'recordEvidence'
+  | 'awardBadge'
+  | 'revokeBadge';
+
+export type OutboxState = 'sending' | 'waiting' | 'failed';
+
+/** A write that has not been confirmed by the backend yet. Survives a reload. */
+export interface OutboxEntry {
+  /** Also the idempotency key sent with every attempt. */
+  id: string;
+  kind: WriteKind;
+  /** The arguments of the write, JSON-serialisable. */
+  args: unknown[];
+  state: OutboxState;
+  attempts: number;
+  createdAt: string;
+  /** When the next attempt is due (state `waiting`). */
+  nextAttemptAt?: string;
+  /** Human message of the last failure. */
+  error?: string;
+}
+
+export interface ClientOptions {
+  /** How long `getPeople` collects ids before one backend call. Default 16 ms. */
+  batchWindowMs?: number;
+  /** Largest `getPeople` call; bigger batches are split. Default 100. */
+  maxBatchSize?: number;
+  /** Reads younger than this are served from cache. Default 60 000 ms. */
+  ttlMs?: number;
+  /** Reads older than ttl but younger than this are served stale and revalidated. Default 10 min. */
+  staleMs?: number;
+  /** Read retries after the first attempt. Default 3. */
+  readRetries?: number;
+  /** Write attempts before an outbox entry is marked failed. Default 5. */
+  writeAttempts?: number;
+  /** Backoff base and cap, ms. Defaults 300 and 30 000. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Where the outbox persists; default `localStorage`. `null` keeps it in memory. */
+  storage?: Storage | null;
+  /** Namespaces the outbox in storage (e.g. backend name + endpoint). */
+  storageKey?: string;
+  /** Sends activity when true (default true). */
+  tracking?: boolean;
+  /** Activity flush interval, ms. Default 5 000. */
+  trackFlushMs?: number;
+}
+
+/**
+ * The one object elements talk to. Reads are cached, de-duplicated and retried; `getPeople`
+ * calls from every element on the page are batched; writes go through a persistent outbox.
+ */
+export interface CommunityClientApi {
+  readonly backend: Backend;
+  readonly capabilities: BackendCapabilities;
+  tracking: boolean;
+
+  subscribe(listener: ChangeListener): () => void;
+
+  // reads
+  currentUser(options?: CallOptions): Promise<Person>;
+  /** One person by id or e-mail (`me` means the current user); batched with every other call. */
+  person(idOrEmail: string, options?: CallOptions): Promise<Person | null>;
+  people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]>;
+  /** Synchronous cache read, for rendering without a loading flash. */
+  peekPerson(idOrEmail: string): Person | undefined;
+  searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult>;
+  suggestSkills(text: string, options?: CallOptions): Promise<string[]>;
+  listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>>;
+  listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]>;
+  kudosValues(options?: CallOptions): Promise<string[]>;
+  listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>>;
+  inviteQuota(options?: CallOptions): Promise<InviteQuota>;
+  lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo>;
+  inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode>;
+  ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile>;
+  listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]>;
+  metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics>;
+  pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]>;
+
+  // writes: each gets an idempotency key, goes through the outbox, resolves when the backend confirms.
+  // Transient failures (network, throttled, server) are retried; `invalid`, `forbidden`, `conflict`…
+  // reject at once and are not queued. After the last attempt the entry stays `failed` in the outbox.
+  endorseSkill(personId: string, skill: string): Promise<Skill>;
+  unendorseSkill(personId: string, skill: string): Promise<Skill>;
+  giveKudos(input: KudosInput): Promise<Kudos>;
+  react(kudosId: string, reaction: ReactionType, on: boolean): Promise<Kudos>;
+  sendInvite(input: InviteInput): Promise<Invite>;
+  resendInvite(inviteId: string): Promise<Invite>;
+  revokeInvite(inviteId: string): Promise<Invite>;
+  createInviteLink(): Promise<InviteLink>;
+  respondToInvite(token: string, accept: boolean): Promise<InviteTokenInfo>;
+  chooseAmbassadorRoles(roles: readonly AmbassadorRole[]): Promise<AmbassadorProfile>;
+  recordEvidence(input: EvidenceInput): Promise<AmbassadorProfile>;
+  awardBadge(input: BadgeAwardInput): Promise<BadgeAward>;
+  revokeBadge(badgeId: string): Promise<BadgeAward>;
+
+  // outbox
+  outbox(kind?: WriteKind): OutboxEntry[];
+  /** Tries a failed or waiting entry again now, with the same idempotency key. */
+  retryWrite(id: string): Promise<unknown>;
+  /** Drops an entry; its promise rejects with an `aborted` BackendError. */
+  discardWrite(id: string): void;
+
+  // activity
+  /** Queues an activity event (actor and time filled in); no-op when tracking is off. */
+  track(event: Omit<ActivityEvent, 'actorId' | 'at'> & Partial<Pick<ActivityEvent, 'actorId' | 'at'>>): void;
+  flushActivity(options?: { beacon?: boolean }): Promise<void>;
+
+  /** Stops timers and listeners. */
+  dispose(): void;
+}
+
+export type { BackendError };

@@ -1,0 +1,34 @@
+/** The version stamped into every build, so double-loading warnings can name both. */
+export const KRING_VERSION = '0.1.0';
+
+const versionKey = Symbol.for('kring.definedVersions');
+type VersionRegistry = Map<string, string>;
+
+function registry(): VersionRegistry {
+  const holder = globalThis as unknown as Record<symbol, VersionRegistry | undefined>;
+  return (holder[versionKey] ??= new Map());
+}
+
+/**
+ * Defines a custom element unless the tag is taken. Two bundles or two versions on one page
+ * must not throw: the first definition wins and a warning names both versions.
+ */
+export function defineElement(
+  tag: string,
+  constructor: CustomElementConstructor,
+  version = KRING_VERSION,
+): void {
+  const existing = customElements.get(tag);
+  if (existing) {
+    if (existing !== constructor) {
+      const first = registry().get(tag) ?? 'unknown';
+      console.warn(
+        `[kring] <${tag}> is already defined (Kring ${first}); this copy (Kring ${version}) is ignored. ` +
+          'Load Kring once per page.',
+      );
+    }
+    return;
+  }
+  customElements.define(tag, constructor);
+  registry().set(tag, version);
+}
