@@ -1,0 +1,312 @@
+import { BackendError } from '../errors.js';
+import { abortableSleep, backoffDelay } from './backoff.js';
+import { errorFromResponse, humanMessage } from './error-mapping.js';
+import { parseRetryAfter } from './retry-after.js';
+
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type HeaderRecord = Record<string, string>;
+/** Static headers, or a function asked before every attempt (CSRF tokens, nonces). */
+export type HeaderSource = HeaderRecord | (() => HeaderRecord | Promise<HeaderRecord>);
+export type TokenProvider = (options: {
+  forceRefresh: boolean;
+}) => string | null | undefined | Promise<string | null | undefined>;
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+/** `json` (default) parses the body, `text` returns it as a string, `none` discards it. */
+export type ParseMode = 'json' | 'text' | 'none';
+
+export interface HttpOptions {
+  /** Base URL every relative path is joined to (absolute URLs such as `nextLink`s are used as given). */
+  baseUrl: string;
+  /** Defaults to the global `fetch`, looked up at call time (so test doubles installed later apply). */
+  fetch?: FetchLike;
+  headers?: HeaderSource;
+  /** `same-origin` unless told otherwise; `include` for a cookie-authenticated API on another origin. */
+  credentials?: RequestCredentials;
+  /** Bearer token source; asked again with `forceRefresh: true` once after a 401. */
+  getToken?: TokenProvider;
+  /** Per attempt. Default 15 000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 3. */
+  retries?: number;
+  /** First backoff ceiling. Default 300 ms. */
+  backoffBaseMs?: number;
+  /** Backoff ceiling cap. Default 10 000 ms. */
+  backoffMaxMs?: number;
+  /** A server asking for a longer wait than this is not waited for: the throttled error is returned. Default 60 000 ms. */
+  maxRetryAfterMs?: number;
+  /** Header carrying the idempotency key. Default `Idempotency-Key`. */
+  idempotencyHeader?: string;
+  random?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+export interface HttpRequestOptions {
+  query?: Record<string, QueryValue>;
+  /** Plain objects and arrays are sent as JSON; strings, Blobs, FormData… as they are. */
+  body?: unknown;
+  headers?: HeaderRecord;
+  signal?: AbortSignal;
+  /** The same key on every attempt; a write is only retried when it carries one. */
+  idempotencyKey?: string;
+  parse?: ParseMode;
+  /** A non-GET that only reads (a batch lookup): retried like a GET. */
+  safe?: boolean;
+  timeoutMs?: number;
+}
+
+export interface HttpResult<T> {
+  status: number;
+  headers: Headers;
+  data: T;
+}
+
+export interface Http {
+  readonly baseUrl: string;
+  /** Sends the request (with retries) and returns the parsed body. Rejects only with a BackendError. */
+  request<T>(method: string, path: string, options?: HttpRequestOptions): Promise<T>;
+  /** Like `request`, but also returns the status and headers (ETags, Location). */
+  send<T>(method: string, path: string, options?: HttpRequestOptions): Promise<HttpResult<T>>;
+  /** The absolute or base-relative URL a path and query resolve to. */
+  url(path: string, query?: Record<string, QueryValue>): string;
+}
+
+/** Statuses worth repeating: the server was overloaded or briefly broken, not wrong about us. */
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function createHttp(options: HttpOptions): Http {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const retries = Math.max(0, options.retries ?? 3);
+  const backoffBaseMs = options.backoffBaseMs ?? 300;
+  const backoffMaxMs = options.backoffMaxMs ?? 10_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const idempotencyHeader = options.idempotencyHeader ?? 'Idempotency-Key';
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  function url(path: string, query?: Record<string, QueryValue>): string {
+    const joined = /^[a-z][a-z\d+.-]*:/i.test(path)
+      ? path
+      : `${baseUrl}${path.startsWith('/') || path === '' ? '' : '/'}${path}`;
+    const search = encodeQuery(query);
+    if (!search) return joined;
+    return `${joined}${joined.includes('?') ? '&' : '?'}${search}`;
+  }
+
+  async function buildHeaders(
+    method: string,
+    request: HttpRequestOptions,
+    forceRefresh: boolean,
+  ): Promise<Headers> {
+    const headers = new Headers();
+    headers.set('Accept', 'application/json');
+    const shared = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    for (const [name, value] of Object.entries(shared ?? {})) headers.set(name, value);
+    if (options.getToken) {
+      let token: string | null | undefined;
+      try {
+        token = await options.getToken({ forceRefresh });
+      } catch (cause) {
+        throw new BackendError('auth', humanMessage('auth'), { cause });
+      }
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+    }
+    if (request.idempotencyKey) headers.set(idempotencyHeader, request.idempotencyKey);
+    if (request.body !== undefined && isJsonBody(request.body) && !SAFE_METHODS.has(method)) {
+      headers.set('Content-Type', 'application/json');
+    }
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+    return headers;
+  }
+
+  /** One attempt: a response, or a BackendError for a network failure, timeout or cancellation. */
+  async function attempt(
+    method: string,
+    target: string,
+    headers: Headers,
+    request: HttpRequestOptions,
+  ): Promise<Response> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const onCallerAbort = () => controller.abort(request.signal?.reason);
+    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, request.timeoutMs ?? timeoutMs);
+    try {
+      return await doFetch(target, {
+        method,
+        headers,
+        body: encodeBody(request.body),
+        credentials: options.credentials ?? 'same-origin',
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      if (request.signal?.aborted) {
+        throw new BackendError('aborted', humanMessage('aborted'), { cause });
+      }
+      if (timedOut) {
+        throw new BackendError('network', 'The server took too long to answer. Please try again.', {
+          cause,
+          code: 'timeout',
+        });
+      }
+      throw new BackendError('network', humanMessage('network'), { cause });
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  async function send<T>(
+    method: string,
+    path: string,
+    request: HttpRequestOptions = {},
+  ): Promise<HttpResult<T>> {
+    const verb = method.toUpperCase();
+    const target = url(path, request.query);
+    const mayRetry = SAFE_METHODS.has(verb) || request.safe === true || Boolean(request.idempotencyKey);
+    let refreshedToken = false;
+    let retriesUsed = 0;
+    for (;;) {
+      if (request.signal?.aborted) throw new BackendError('aborted', humanMessage('aborted'));
+      const headers = await buildHeaders(verb, request, refreshedToken);
+      let failure: BackendError;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await attempt(verb, target, headers, request);
+        if (response.status === 401 && options.getToken && !refreshedToken) {
+          // The request was refused before anything happened, so repeating it is safe even for writes.
+          refreshedToken = true;
+          await discardBody(response);
+          continue;
+        }
+        if (response.ok) {
+          return {
+            status: response.status,
+            headers: response.headers,
+            data: await readBody<T>(response, request.parse),
+          };
+        }
+        retryAfterMs = parseRetryAfter(response.headers, now());
+        const bodyText = await readTextSafely(response);
+        failure = errorFromResponse(
+          response.status,
+          bodyText,
+          response.headers.get('content-type'),
+          retryAfterMs,
+        );
+        if (!RETRY_STATUSES.has(response.status)) throw failure;
+      } catch (error) {
+        if (!(error instanceof BackendError)) throw toUnexpected(error);
+        if (error.kind !== 'network') throw error;
+        failure = error;
+      }
+      if (!mayRetry || retriesUsed >= retries) throw failure;
+      if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw failure;
+      const jitterMs = backoffDelay(retriesUsed, backoffBaseMs, backoffMaxMs, random);
+      // Honour the server's wait, plus a little jitter so many clients do not return in lockstep.
+      const waitMs =
+        retryAfterMs !== undefined
+          ? retryAfterMs + Math.floor(random() * Math.min(backoffBaseMs, backoffMaxMs))
+          : jitterMs;
+      retriesUsed += 1;
+      try {
+        await sleep(waitMs, request.signal);
+      } catch (cause) {
+        throw new BackendError('aborted', humanMessage('aborted'), { cause });
+      }
+    }
+  }
+
+  async function request<T>(method: string, path: string, options?: HttpRequestOptions): Promise<T> {
+    return (await send<T>(method, path, options)).data;
+  }
+
+  return { baseUrl, request, send, url };
+}
+
+function encodeQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    // Lists travel comma-joined (`ids=a,b,c`): short, and what the REST contract documents.
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return params.toString();
+}
+
+function isJsonBody(body: unknown): boolean {
+  if (body === null || typeof body !== 'object') return typeof body === 'number' || typeof body === 'boolean';
+  return !(
+    body instanceof Blob ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof ReadableStream
+  );
+}
+
+function encodeBody(body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') return body;
+  if (isJsonBody(body)) return JSON.stringify(body);
+  return body as BodyInit;
+}
+
+async function readBody<T>(response: Response, parse: ParseMode = 'json'): Promise<T> {
+  if (parse === 'none') {
+    await discardBody(response);
+    return undefined as T;
+  }
+  const text = await readTextSafely(response, true);
+  if (parse === 'text') return text as T;
+  if (text.trim() === '') return undefined as T;
+  const contentType = response.headers.get('content-type');
+  if ((contentType && /html/i.test(contentType)) || /^\s*<(!doctype|html)/i.test(text)) {
+    throw new BackendError(
+      'server',
+      'The server sent a web page instead of data. You may need to sign in again, or the address is wrong.',
+      { status: response.status, code: 'unexpected-html' },
+    );
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (cause) {
+    throw new BackendError('server', 'The server sent an answer that could not be read.', {
+      status: response.status,
+      code: 'malformed-response',
+      cause,
+    });
+  }
+}
+
+async function readTextSafely(response: Response, strict = false): Promise<string> {
+  try {
+    return await response.text();
+  } catch (cause) {
+    if (strict)
+      throw new BackendError('network', 'The connection broke while reading the answer.', { cause });
+    return '';
+  }
+}
+
+async function discardBody(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // Nothing to clean up.
+  }
+}
+
+function toUnexpected(error: unknown): BackendError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new BackendError('server', message || humanMessage('server'), { cause: error });
+}
