@@ -1,0 +1,26 @@
+// The build entries, found on disk so that a new element is picked up without editing any config:
+// every `src/elements/<name>/define.ts` becomes `dist/elements/<name>.js`.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Element folder names that have a `define.ts` entry, sorted. */
+export function elementNames(root = projectRoot) {
+  const elementsDir = join(root, 'src', 'elements');
+  if (!existsSync(elementsDir)) return [];
+  return readdirSync(elementsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(elementsDir, entry.name, 'define.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Rollup/rolldown input map: output name (without `.js`) → source file. */
+export function libraryEntries(root = projectRoot) {
+  const entries = { index: join(root, 'src', 'index.ts') };
+  for (const name of elementNames(root)) {
+    entries[`elements/${name}`] = join(root, 'src', 'elements', name, 'define.ts');
+  }
+  return entries;
+}

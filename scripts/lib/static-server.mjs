@@ -1,0 +1,94 @@
+// A tiny static file server for the demo, the plain-page checks and the benchmarks.
+// Binds 127.0.0.1 only. Mounts map URL prefixes to folders; `pages` serve generated HTML.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * @param {object} options
+ * @param {Array<{ prefix: string, dir: string }>} options.mounts URL prefix (e.g. `/dist/`) → folder.
+ *   Checked in order; the first mount whose folder has the file serves it.
+ * @param {Record<string, string>} [options.pages] URL path → HTML text, served before files.
+ * @param {Record<string, string> | ((url: URL) => Record<string, string>)} [options.headers] extra response headers.
+ * @param {number} [options.port] 0 (default) picks a free port.
+ * @param {string} [options.host]
+ * @returns {Promise<{ url: string, port: number, setPage(path: string, html: string): void, close(): Promise<void> }>}
+ */
+export async function startStaticServer({ mounts, pages = {}, headers = {}, port = 0, host = '127.0.0.1' }) {
+  const generatedPages = new Map(Object.entries(pages));
+  const roots = mounts.map(({ prefix, dir }) => ({ prefix, dir: resolve(dir) }));
+
+  function findFile(pathname) {
+    for (const { prefix, dir } of roots) {
+      if (!pathname.startsWith(prefix)) continue;
+      const relativePath = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+      const file = join(dir, relativePath);
+      // Never serve outside the mounted folder.
+      if (file !== dir && !file.startsWith(dir + sep)) continue;
+      if (existsSync(file)) {
+        const stats = statSync(file);
+        if (stats.isFile()) return file;
+        if (stats.isDirectory() && existsSync(join(file, 'index.html'))) return join(file, 'index.html');
+      }
+    }
+    return undefined;
+  }
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const extraHeaders = typeof headers === 'function' ? headers(url) : headers;
+    const common = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extraHeaders };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, common).end();
+      return;
+    }
+    const page = generatedPages.get(url.pathname);
+    if (page !== undefined) {
+      response.writeHead(200, { ...common, 'content-type': contentTypes['.html'] });
+      response.end(request.method === 'HEAD' ? undefined : page);
+      return;
+    }
+    const file = findFile(url.pathname);
+    if (!file) {
+      response.writeHead(404, { ...common, 'content-type': contentTypes['.txt'] }).end('Not found');
+      return;
+    }
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    response.writeHead(200, { ...common, 'content-type': type });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, resolveListen);
+  });
+  const actualPort = server.address().port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    setPage(path, html) {
+      generatedPages.set(path, html);
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolveClose) => server.close(() => resolveClose()));
+    },
+  };
+}
