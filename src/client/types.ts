@@ -98,6 +98,26 @@ export interface ClientOptions {
   tracking?: boolean;
   /** Activity flush interval, ms. Default 5 000. */
   trackFlushMs?: number;
+  /** Most activity events kept while the backend cannot be reached; the oldest are dropped. Default 1 000. */
+  trackQueueMax?: number;
+  /** Clock, ms since the epoch; injectable for tests. Default `Date.now`. */
+  now?: () => number;
+  /** Random number in [0, 1) for backoff jitter; injectable for tests. Default `Math.random`. */
+  random?: () => number;
+  /** Timer functions; injectable for tests. Default the global ones. */
+  setTimeout?: (callback: () => void, ms: number) => number;
+  clearTimeout?: (handle: number) => void;
+  /** Where `online` and `pagehide` are heard. Default `window`; `null` listens nowhere. */
+  eventTarget?: EventTarget | null;
+}
+
+/**
+ * Optional extra an adapter may offer: sends activity synchronously while the page unloads
+ * (e.g. with `navigator.sendBeacon`). Returns false when the events could not be queued.
+ * Kept apart from `Backend` so adapters that lack it still satisfy the contract.
+ */
+export interface ActivityBeacon {
+  trackBeacon?(events: readonly ActivityEvent[]): boolean;
 }
 
 /**

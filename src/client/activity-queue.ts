@@ -1,0 +1,82 @@
+import type { ActivityEvent } from '../model.js';
+import type { Timing } from './timing.js';
+
+export interface ActivityQueueOptions {
+  flushMs: number;
+  /** Events kept while sending fails; the oldest are dropped beyond this. */
+  maxQueued: number;
+  timing: Timing;
+  send: (events: ActivityEvent[]) => Promise<void>;
+  /** Synchronous send while the page unloads; false when not possible. */
+  beacon?: (events: ActivityEvent[]) => boolean;
+}
+
+/**
+ * Collects activity events and sends them in batches. Failures never reach the UI:
+ * events go back into the queue (bounded) and are tried with the next flush.
+ */
+export class ActivityQueue {
+  private queued: ActivityEvent[] = [];
+  private timer?: number;
+  private disposed = false;
+
+  constructor(private readonly options: ActivityQueueOptions) {}
+
+  get size(): number {
+    return this.queued.length;
+  }
+
+  push(event: ActivityEvent): void {
+    this.queued.push(event);
+    this.trim();
+    this.schedule();
+  }
+
+  clear(): void {
+    this.queued = [];
+    this.cancelTimer();
+  }
+
+  async flush(useBeacon = false): Promise<void> {
+    this.cancelTimer();
+    const events = this.queued;
+    this.queued = [];
+    if (!events.length) return;
+    if (useBeacon && this.options.beacon?.(events)) return;
+    try {
+      await this.options.send(events);
+    } catch {
+      this.requeue(events);
+      this.schedule();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelTimer();
+  }
+
+  /** Failed events are older than anything queued since, so they go first. */
+  private requeue(events: ActivityEvent[]): void {
+    this.queued = [...events, ...this.queued];
+    this.trim();
+  }
+
+  private trim(): void {
+    const overflow = this.queued.length - this.options.maxQueued;
+    if (overflow > 0) this.queued.splice(0, overflow);
+  }
+
+  private schedule(): void {
+    if (this.disposed || this.timer !== undefined) return;
+    this.timer = this.options.timing.setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.options.flushMs);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.options.timing.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,475 @@
+import type { Backend, BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
+import { BackendError } from '../backends/errors.js';
+import type {
+  ActivityEvent,
+  AmbassadorProfile,
+  AmbassadorRole,
+  BadgeAward,
+  BadgeAwardInput,
+  CommunityMetrics,
+  EvidenceInput,
+  Invite,
+  InviteInput,
+  InviteLink,
+  InviteQuota,
+  InviteTokenInfo,
+  InviteTreeNode,
+  Kudos,
+  KudosInput,
+  KudosQuery,
+  MetricsQuery,
+  Page,
+  PeopleQuery,
+  PeopleSearchResult,
+  Person,
+  PioneerRank,
+  ReactionType,
+  Skill,
+} from '../model.js';
+import { ActivityQueue } from './activity-queue.js';
+import { Outbox } from './outbox.js';
+import { PeopleBatcher } from './people-batcher.js';
+import { ReadCache } from './read-cache.js';
+import { withRetry, type RetryPolicy } from './retry.js';
+import { stableKey } from './stable-key.js';
+import { defaultTiming, type Timing } from './timing.js';
+import type {
+  ActivityBeacon,
+  ChangeListener,
+  ClientChange,
+  ClientOptions,
+  CommunityClientApi,
+  OutboxEntry,
+  WriteKind,
+} from './types.js';
+import { writeEffects } from './write-effects.js';
+
+/** Search answers change as people type and edit profiles: keep them briefly. */
+const SEARCH_TTL_MS = 10_000;
+const CURRENT_USER_KEY = stableKey('currentUser', []);
+
+type TrackInput = Parameters<CommunityClientApi['track']>[0];
+
+/**
+ * The one object elements talk to. Reads are cached (TTL + stale-while-revalidate),
+ * de-duplicated while in flight and retried with backoff; people lookups from every element on
+ * the page are batched into one `getPeople` call; writes go through a persistent outbox.
+ */
+export class CommunityClient implements CommunityClientApi {
+  private readonly timing: Timing;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly cache: ReadCache;
+  private readonly batcher: PeopleBatcher;
+  private readonly outboxQueue: Outbox;
+  private readonly activity: ActivityQueue;
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly eventTarget: EventTarget | null;
+  private trackingOn: boolean;
+
+  constructor(
+    readonly backend: Backend,
+    options: ClientOptions = {},
+  ) {
+    this.timing = defaultTiming(options);
+    const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
+    this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3 };
+    this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
+    this.batcher = new PeopleBatcher(
+      {
+        batchWindowMs: options.batchWindowMs ?? 16,
+        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+        fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
+        onLoaded: (key, person) => this.storePerson(key, person),
+      },
+      this.timing,
+    );
+    this.outboxQueue = new Outbox({
+      storage: options.storage === undefined ? defaultStorage() : options.storage,
+      storageKey: `kring.outbox.${options.storageKey ?? backend.name}`,
+      writeAttempts: Math.max(1, options.writeAttempts ?? 5),
+      backoff,
+      timing: this.timing,
+      send: (entry) => this.send(entry),
+      onDelivered: (entry, result) => this.delivered(entry, result),
+      onChange: () => this.emit({ topic: 'outbox' }),
+    });
+    this.trackingOn = options.tracking ?? true;
+    this.activity = new ActivityQueue({
+      flushMs: options.trackFlushMs ?? 5_000,
+      maxQueued: options.trackQueueMax ?? 1_000,
+      timing: this.timing,
+      send: (events) => backend.track(events),
+      beacon: (events) => this.beacon(events),
+    });
+    this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
+    this.eventTarget?.addEventListener('online', this.onOnline);
+    this.eventTarget?.addEventListener('pagehide', this.onPageHide);
+    this.outboxQueue.resume();
+  }
+
+  get capabilities(): BackendCapabilities {
+    return this.backend.capabilities;
+  }
+
+  /** Turning tracking off also drops what was queued: nothing is sent afterwards. */
+  get tracking(): boolean {
+    return this.trackingOn;
+  }
+
+  set tracking(on: boolean) {
+    this.trackingOn = on;
+    if (!on) this.activity.clear();
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ------------------------------------------------------------ people
+
+  currentUser(options?: CallOptions): Promise<Person> {
+    return this.cache.read(
+      CURRENT_USER_KEY,
+      async (signal) => {
+        const me = await this.retried((s) => this.backend.currentUser({ signal: s }), signal);
+        this.storePerson(me.id, me);
+        return me;
+      },
+      options,
+    );
+  }
+
+  person(idOrEmail: string, options?: CallOptions): Promise<Person | null> {
+    if (idOrEmail === 'me') return this.currentUser(options);
+    const key = personKey(idOrEmail);
+    const cacheKey = personCacheKey(key);
+    const freshness = this.cache.freshness(cacheKey);
+    if (freshness === 'missing') return this.batcher.load(key, options?.signal);
+    if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
+    return Promise.resolve(this.cache.peek(cacheKey) as Person | null);
+  }
+
+  people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
+    return Promise.all(ids.map((id) => this.person(id, options)));
+  }
+
+  peekPerson(idOrEmail: string): Person | undefined {
+    const key = idOrEmail === 'me' ? CURRENT_USER_KEY : personCacheKey(personKey(idOrEmail));
+    return (this.cache.peek(key) as Person | null | undefined) ?? undefined;
+  }
+
+  searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult> {
+    return this.read(
+      'searchPeople',
+      [query],
+      async (signal) => {
+        const result = await this.backend.searchPeople(query, { signal });
+        for (const match of result.items) this.storePerson(match.person.id, match.person);
+        return result;
+      },
+      options,
+      SEARCH_TTL_MS,
+    );
+  }
+
+  suggestSkills(text: string, options?: CallOptions): Promise<string[]> {
+    return this.read(
+      'suggestSkills',
+      [text],
+      (signal) => this.backend.suggestSkills(text, { signal }),
+      options,
+    );
+  }
+
+  // ------------------------------------------------------------ other reads
+
+  listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>> {
+    return this.read('listKudos', [query], (signal) => this.backend.listKudos(query, { signal }), options);
+  }
+
+  listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]> {
+    return this.read(
+      'listReactors',
+      [kudosId, reaction],
+      (signal) => this.backend.listReactors(kudosId, reaction, { signal }),
+      options,
+    );
+  }
+
+  kudosValues(options?: CallOptions): Promise<string[]> {
+    return this.read('kudosValues', [], (signal) => this.backend.kudosValues({ signal }), options);
+  }
+
+  listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>> {
+    return this.read(
+      'listInvites',
+      [query],
+      (signal) => this.backend.listInvites(query, { signal }),
+      options,
+    );
+  }
+
+  inviteQuota(options?: CallOptions): Promise<InviteQuota> {
+    return this.read('inviteQuota', [], (signal) => this.backend.inviteQuota({ signal }), options);
+  }
+
+  lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo> {
+    return this.read(
+      'lookupInvite',
+      [token],
+      (signal) => this.backend.lookupInvite(token, { signal }),
+      options,
+    );
+  }
+
+  inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode> {
+    return this.read(
+      'inviteTree',
+      [personId],
+      (signal) => this.backend.inviteTree(personId, { signal }),
+      options,
+    );
+  }
+
+  ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile> {
+    return this.read(
+      'ambassadorProfile',
+      [personId],
+      (signal) => this.backend.ambassadorProfile(personId, { signal }),
+      options,
+    );
+  }
+
+  listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]> {
+    return this.read(
+      'listBadges',
+      [personId],
+      (signal) => this.backend.listBadges(personId, { signal }),
+      options,
+    );
+  }
+
+  metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics> {
+    return this.read('metrics', [query], (signal) => this.backend.metrics(query, { signal }), options);
+  }
+
+  pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]> {
+    return this.read('pioneers', [query], (signal) => this.backend.pioneers(query, { signal }), options);
+  }
+
+  // ------------------------------------------------------------ writes
+
+  endorseSkill(personId: string, skill: string): Promise<Skill> {
+    return this.write('endorseSkill', [personId, skill]);
+  }
+
+  unendorseSkill(personId: string, skill: string): Promise<Skill> {
+    return this.write('unendorseSkill', [personId, skill]);
+  }
+
+  giveKudos(input: KudosInput): Promise<Kudos> {
+    return this.write('giveKudos', [input]);
+  }
+
+  react(kudosId: string, reaction: ReactionType, on: boolean): Promise<Kudos> {
+    return this.write('react', [kudosId, reaction, on]);
+  }
+
+  sendInvite(input: InviteInput): Promise<Invite> {
+    return this.write('sendInvite', [input]);
+  }
+
+  resendInvite(inviteId: string): Promise<Invite> {
+    return this.write('resendInvite', [inviteId]);
+  }
+
+  revokeInvite(inviteId: string): Promise<Invite> {
+    return this.write('revokeInvite', [inviteId]);
+  }
+
+  createInviteLink(): Promise<InviteLink> {
+    return this.write('createInviteLink', []);
+  }
+
+  respondToInvite(token: string, accept: boolean): Promise<InviteTokenInfo> {
+    return this.write('respondToInvite', [token, accept]);
+  }
+
+  chooseAmbassadorRoles(roles: readonly AmbassadorRole[]): Promise<AmbassadorProfile> {
+    return this.write('chooseAmbassadorRoles', [roles]);
+  }
+
+  recordEvidence(input: EvidenceInput): Promise<AmbassadorProfile> {
+    return this.write('recordEvidence', [input]);
+  }
+
+  awardBadge(input: BadgeAwardInput): Promise<BadgeAward> {
+    return this.write('awardBadge', [input]);
+  }
+
+  revokeBadge(badgeId: string): Promise<BadgeAward> {
+    return this.write('revokeBadge', [badgeId]);
+  }
+
+  // ------------------------------------------------------------ outbox
+
+  outbox(kind?: WriteKind): OutboxEntry[] {
+    return this.outboxQueue.list(kind);
+  }
+
+  retryWrite(id: string): Promise<unknown> {
+    return this.outboxQueue.retry(id);
+  }
+
+  discardWrite(id: string): void {
+    this.outboxQueue.discard(id);
+  }
+
+  // ------------------------------------------------------------ activity
+
+  track(event: TrackInput): void {
+    if (!this.trackingOn || !this.backend.capabilities.tracking) return;
+    const at = event.at ?? new Date(this.timing.now()).toISOString();
+    const enqueue = (actorId: string): void => {
+      if (this.trackingOn) this.activity.push({ ...event, actorId, at });
+    };
+    const actorId = event.actorId ?? this.peekPerson('me')?.id;
+    if (actorId) enqueue(actorId);
+    else
+      this.currentUser().then(
+        (me) => enqueue(me.id),
+        () => undefined,
+      );
+  }
+
+  flushActivity(options: { beacon?: boolean } = {}): Promise<void> {
+    if (!this.trackingOn) return Promise.resolve();
+    return this.activity.flush(options.beacon);
+  }
+
+  dispose(): void {
+    this.batcher.dispose();
+    this.outboxQueue.dispose();
+    this.activity.dispose();
+    this.eventTarget?.removeEventListener('online', this.onOnline);
+    this.eventTarget?.removeEventListener('pagehide', this.onPageHide);
+    this.listeners.clear();
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private readonly onOnline = (): void => this.outboxQueue.retryWaiting();
+  private readonly onPageHide = (): void => void this.flushActivity({ beacon: true });
+
+  private retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return withRetry(call, this.retryPolicy, this.timing, signal);
+  }
+
+  private read<T>(
+    method: string,
+    args: unknown[],
+    call: (signal?: AbortSignal) => Promise<T>,
+    options?: CallOptions,
+    ttlMs?: number,
+  ): Promise<T> {
+    return this.cache.read(stableKey(method, args), (signal) => this.retried(call, signal), {
+      signal: options?.signal,
+      ttlMs,
+    });
+  }
+
+  private write<T>(kind: WriteKind, args: unknown[]): Promise<T> {
+    return this.outboxQueue.enqueue(kind, args) as Promise<T>;
+  }
+
+  private send(entry: OutboxEntry): Promise<unknown> {
+    const method = (this.backend as unknown as Record<string, unknown>)[entry.kind];
+    if (typeof method !== 'function') {
+      return Promise.reject(new BackendError('invalid', `This backend cannot ${entry.kind}.`));
+    }
+    return (method as (...args: unknown[]) => Promise<unknown>).call(this.backend, ...entry.args, {
+      idempotencyKey: entry.id,
+    });
+  }
+
+  private delivered(entry: OutboxEntry, result: unknown): void {
+    const effects = writeEffects(entry.kind, entry.args, result);
+    const methods = effects.invalidate.map((method) => `${method}:`);
+    this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
+    for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
+    if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
+    for (const change of effects.changes) this.emit(change);
+  }
+
+  private patchSkill(personId: string, skill: Skill): void {
+    const cached = this.peekPerson(personId);
+    if (!cached) return;
+    const skills = cached.skills.some((own) => own.name === skill.name)
+      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
+      : [...cached.skills, skill];
+    this.storePerson(personId, { ...cached, skills }, false);
+  }
+
+  /** Caches a person under the requested key, its id and its lower-cased e-mail. */
+  private storePerson(requestedKey: string, person: Person | null, announce = true): void {
+    const keys = new Set([personKey(requestedKey)]);
+    if (person) keys.add(person.id);
+    if (person?.email) keys.add(person.email.toLowerCase());
+    let changed = false;
+    for (const key of keys) {
+      const cacheKey = personCacheKey(key);
+      const before = this.cache.peek(cacheKey);
+      if (before !== undefined && before !== person && JSON.stringify(before) !== JSON.stringify(person)) {
+        changed = true;
+      }
+      this.cache.set(cacheKey, person);
+    }
+    const me = this.cache.peek(CURRENT_USER_KEY) as Person | undefined;
+    if (person && me?.id === person.id && me !== person) this.cache.set(CURRENT_USER_KEY, person);
+    // A refreshed record that differs tells cards showing the old one to re-read.
+    if (changed && person && announce) this.emit({ topic: 'people', ids: [person.id] });
+  }
+
+  private beacon(events: ActivityEvent[]): boolean {
+    const send = (this.backend as Backend & ActivityBeacon).trackBeacon;
+    if (typeof send !== 'function') return false;
+    try {
+      return send.call(this.backend, events);
+    } catch {
+      return false;
+    }
+  }
+
+  private emit(change: ClientChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('kring: a change listener failed', error);
+      }
+    }
+  }
+}
+
+/** Creates the client elements share; see `ClientOptions` for the defaults. */
+export function createClient(backend: Backend, options?: ClientOptions): CommunityClient {
+  return new CommunityClient(backend, options);
+}
+
+/** E-mail addresses match case-insensitively; ids are kept as given. */
+function personKey(idOrEmail: string): string {
+  return idOrEmail.includes('@') ? idOrEmail.trim().toLowerCase() : idOrEmail;
+}
+
+function personCacheKey(key: string): string {
+  return `person:${key}`;
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // blocked by the browser's privacy settings
+  }
+}

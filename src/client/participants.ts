@@ -1,0 +1,35 @@
+import { abortedError } from './timing.js';
+
+/**
+ * Counts the callers waiting on one shared call. A caller whose signal fires is rejected alone;
+ * `onEveryoneLeft` runs once the last caller has left, so the shared call can be cancelled.
+ * Callers without a signal never leave.
+ */
+export class Participants {
+  private count = 0;
+
+  constructor(private readonly onEveryoneLeft: () => void) {}
+
+  join<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortedError());
+    this.count++;
+    if (!signal) return shared;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => {
+        reject(abortedError());
+        if (--this.count === 0) this.onEveryoneLeft();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+}

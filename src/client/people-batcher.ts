@@ -1,0 +1,122 @@
+import type { Person } from '../model.js';
+import { Participants } from './participants.js';
+import type { Timing } from './timing.js';
+
+interface Lookup {
+  key: string;
+  promise: Promise<Person | null>;
+  resolve: (person: Person | null) => void;
+  reject: (error: unknown) => void;
+  participants: Participants;
+  batch?: Batch;
+}
+
+interface Batch {
+  controller: AbortController;
+  /** Lookups in this batch that still have a caller. */
+  live: number;
+}
+
+export interface PeopleBatcherOptions {
+  batchWindowMs: number;
+  maxBatchSize: number;
+  /** One backend call for a chunk of keys (already retried); results in the same order. */
+  fetchChunk: (keys: string[], signal: AbortSignal) => Promise<(Person | null)[]>;
+  /** Called with each answer before callers see it, to fill the cache. */
+  onLoaded: (key: string, person: Person | null) => void;
+}
+
+/**
+ * Collects people lookups from every element on the page for one short window, removes
+ * duplicates and sends them in chunks: 200 profile cards make one call, not 200.
+ */
+export class PeopleBatcher {
+  private readonly lookups = new Map<string, Lookup>();
+  private pending: Lookup[] = [];
+  private windowTimer?: number;
+
+  constructor(
+    private readonly options: PeopleBatcherOptions,
+    private readonly timing: Timing,
+  ) {}
+
+  /** Looks a key up in the next batch (or joins a lookup already on its way). */
+  load(key: string, signal?: AbortSignal): Promise<Person | null> {
+    const lookup = this.lookups.get(key) ?? this.enqueue(key);
+    return lookup.participants.join(lookup.promise, signal);
+  }
+
+  dispose(): void {
+    if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+  }
+
+  private enqueue(key: string): Lookup {
+    let resolve!: Lookup['resolve'];
+    let reject!: Lookup['reject'];
+    const promise = new Promise<Person | null>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(() => undefined);
+    const lookup: Lookup = {
+      key,
+      promise,
+      resolve,
+      reject,
+      participants: new Participants(() => this.abandon(lookup)),
+    };
+    this.lookups.set(key, lookup);
+    this.pending.push(lookup);
+    this.windowTimer ??= this.timing.setTimeout(() => this.send(), this.options.batchWindowMs);
+    return lookup;
+  }
+
+  /** Every caller of this lookup gave up: drop it, and cancel its batch once nobody in it waits. */
+  private abandon(lookup: Lookup): void {
+    if (this.lookups.get(lookup.key) === lookup) this.lookups.delete(lookup.key);
+    if (!lookup.batch) {
+      this.pending = this.pending.filter((other) => other !== lookup);
+    } else if (--lookup.batch.live === 0) {
+      lookup.batch.controller.abort();
+    }
+  }
+
+  private send(): void {
+    this.windowTimer = undefined;
+    const queued = this.pending;
+    this.pending = [];
+    for (let start = 0; start < queued.length; start += this.options.maxBatchSize) {
+      this.sendChunk(queued.slice(start, start + this.options.maxBatchSize));
+    }
+  }
+
+  private sendChunk(chunk: Lookup[]): void {
+    const batch: Batch = { controller: new AbortController(), live: chunk.length };
+    for (const lookup of chunk) lookup.batch = batch;
+    const settle = (lookup: Lookup): void => {
+      if (this.lookups.get(lookup.key) === lookup) this.lookups.delete(lookup.key);
+    };
+    this.options
+      .fetchChunk(
+        chunk.map((lookup) => lookup.key),
+        batch.controller.signal,
+      )
+      .then(
+        (people) => {
+          chunk.forEach((lookup, index) => {
+            const person = people[index] ?? null;
+            settle(lookup);
+            this.options.onLoaded(lookup.key, person);
+            lookup.resolve(person);
+          });
+        },
+        (error: unknown) => {
+          for (const lookup of chunk) {
+            settle(lookup);
+            lookup.reject(error);
+          }
+        },
+      );
+  }
+}

@@ -1,0 +1,105 @@
+import { Participants } from './participants.js';
+import type { Timing } from './timing.js';
+
+export type Freshness = 'fresh' | 'stale' | 'missing';
+
+interface Entry {
+  value: unknown;
+  storedAt: number;
+}
+
+interface Flight {
+  promise: Promise<unknown>;
+  participants: Participants;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Overrides the default freshness for this key, e.g. short-lived search results. */
+  ttlMs?: number;
+}
+
+/**
+ * Cache with a TTL and stale-while-revalidate, plus de-duplication of identical reads in flight.
+ * Keys come from `stableKey` (method + arguments).
+ */
+export class ReadCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly flights = new Map<string, Flight>();
+
+  constructor(
+    private readonly timing: Timing,
+    private readonly ttlMs: number,
+    private readonly staleMs: number,
+  ) {}
+
+  /** Cached value (fresh or stale) or undefined. */
+  peek(key: string): unknown {
+    const entry = this.entries.get(key);
+    return entry && this.freshness(key) !== 'missing' ? entry.value : undefined;
+  }
+
+  freshness(key: string, ttlMs = this.ttlMs): Freshness {
+    const entry = this.entries.get(key);
+    if (!entry) return 'missing';
+    const age = this.timing.now() - entry.storedAt;
+    if (age < ttlMs) return 'fresh';
+    return age < Math.max(this.staleMs, ttlMs) ? 'stale' : 'missing';
+  }
+
+  set(key: string, value: unknown): void {
+    this.entries.set(key, { value, storedAt: this.timing.now() });
+  }
+
+  /** Keeps the value for instant rendering but makes the next read revalidate it. */
+  markStale(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) entry.storedAt = Math.min(entry.storedAt, this.timing.now() - this.ttlMs);
+  }
+
+  /** Forgets matching entries, and in-flight reads whose answer may predate the change. */
+  invalidate(matches: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+    for (const key of [...this.flights.keys()]) if (matches(key)) this.flights.delete(key);
+  }
+
+  /** Fresh → cached; stale → cached now and revalidated in the background; missing → loaded (shared). */
+  read<T>(key: string, load: (signal: AbortSignal) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+    const state = this.freshness(key, options.ttlMs);
+    if (state !== 'missing') {
+      if (state === 'stale') this.load(key, load).catch(() => undefined);
+      return Promise.resolve(this.entries.get(key)!.value as T);
+    }
+    return this.load(key, load, options.signal);
+  }
+
+  private load<T>(key: string, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let flight = this.flights.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const current: Flight = {
+        promise: load(controller.signal).then(
+          (value) => {
+            if (this.flights.get(key) === current) {
+              this.flights.delete(key);
+              this.set(key, value);
+            }
+            return value;
+          },
+          (error: unknown) => {
+            if (this.flights.get(key) === current) this.flights.delete(key);
+            throw error;
+          },
+        ),
+        participants: new Participants(() => {
+          controller.abort();
+          if (this.flights.get(key) === current) this.flights.delete(key);
+        }),
+      };
+      current.promise.catch(() => undefined);
+      this.flights.set(key, current);
+      flight = current;
+    }
+    return flight.participants.join(flight.promise as Promise<T>, signal);
+  }
+}

@@ -1,0 +1,29 @@
+import { toBackendError } from '../backends/errors.js';
+import { abortedError, backoffDelay, sleep, type BackoffPolicy, type Timing } from './timing.js';
+
+export interface RetryPolicy extends BackoffPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+}
+
+/**
+ * Runs a read, retrying transient failures (network, throttled, server) with backoff.
+ * Always rejects with a BackendError; an aborted signal stops it at once.
+ */
+export async function withRetry<T>(
+  call: (signal?: AbortSignal) => Promise<T>,
+  policy: RetryPolicy,
+  timing: Timing,
+  signal?: AbortSignal,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw abortedError();
+    try {
+      return await call(signal);
+    } catch (thrown) {
+      const error = signal?.aborted ? abortedError() : toBackendError(thrown);
+      if (!error.transient || attempt >= policy.retries) throw error;
+      await sleep(backoffDelay(attempt, policy, timing.random, error.retryAfterMs), timing, signal);
+    }
+  }
+}

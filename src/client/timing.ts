@@ -1,0 +1,59 @@
+import { BackendError } from '../backends/errors.js';
+
+/** Clock, randomness and timers, injectable so tests control time. */
+export interface Timing {
+  now: () => number;
+  random: () => number;
+  setTimeout: (callback: () => void, ms: number) => number;
+  clearTimeout: (handle: number) => void;
+}
+
+export function defaultTiming(overrides: Partial<Timing> = {}): Timing {
+  return {
+    now: overrides.now ?? (() => Date.now()),
+    random: overrides.random ?? (() => Math.random()),
+    setTimeout:
+      overrides.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms) as unknown as number),
+    clearTimeout: overrides.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle)),
+  };
+}
+
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+/**
+ * Delay before retry number `attempt` (0-based): exponential backoff with full jitter, so many
+ * clients failing together do not retry together. The server's Retry-After is a lower bound.
+ */
+export function backoffDelay(
+  attempt: number,
+  policy: BackoffPolicy,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
+  const jittered = Math.floor(random() * ceiling);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+export function abortedError(): BackendError {
+  return new BackendError('aborted', 'The request was cancelled.');
+}
+
+/** Resolves after `ms`; rejects with an `aborted` BackendError as soon as the signal fires. */
+export function sleep(ms: number, timing: Timing, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError());
+    const onAbort = (): void => {
+      timing.clearTimeout(handle);
+      reject(abortedError());
+    };
+    const handle = timing.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,82 @@
+import type { AmbassadorProfile, BadgeAward, Invite, InviteTokenInfo, Kudos, Skill } from '../model.js';
+import type { ClientChange, WriteKind } from './types.js';
+
+/** What a confirmed write changes: cached reads to drop, people to refresh, news for subscribers. */
+export interface WriteEffects {
+  /** Read methods whose cached answers may now be wrong. */
+  invalidate: string[];
+  /** People whose cached record is out of date (e.g. kudos received); kept for rendering, revalidated. */
+  stalePeople: string[];
+  /** A skill to patch into the cached person at once. */
+  skill?: { personId: string; skill: Skill };
+  changes: ClientChange[];
+}
+
+const INVITE_READS = ['listInvites', 'inviteQuota', 'inviteTree', 'lookupInvite', 'metrics'];
+const AMBASSADOR_READS = ['ambassadorProfile', 'listBadges', 'pioneers'];
+
+export function writeEffects(kind: WriteKind, args: readonly unknown[], result: unknown): WriteEffects {
+  switch (kind) {
+    case 'endorseSkill':
+    case 'unendorseSkill': {
+      const personId = String(args[0]);
+      return {
+        invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
+        stalePeople: [],
+        skill: { personId, skill: result as Skill },
+        changes: [{ topic: 'people', ids: [personId] }],
+      };
+    }
+    case 'giveKudos': {
+      const kudos = result as Kudos;
+      return {
+        invalidate: ['listKudos', 'metrics', 'pioneers', ...AMBASSADOR_READS],
+        stalePeople: kudos.to,
+        changes: [
+          { topic: 'kudos', ids: [kudos.id], kudos },
+          { topic: 'people', ids: kudos.to },
+        ],
+      };
+    }
+    case 'react': {
+      const kudos = result as Kudos;
+      return {
+        invalidate: ['listKudos', 'listReactors'],
+        stalePeople: [],
+        changes: [{ topic: 'kudos', ids: [kudos.id], kudos }],
+      };
+    }
+    case 'sendInvite':
+    case 'resendInvite':
+    case 'revokeInvite':
+      return {
+        invalidate: INVITE_READS,
+        stalePeople: [],
+        changes: [{ topic: 'invites', ids: [(result as Invite).id] }],
+      };
+    case 'createInviteLink':
+      return { invalidate: INVITE_READS, stalePeople: [], changes: [{ topic: 'invites' }] };
+    case 'respondToInvite': {
+      const invite = (result as InviteTokenInfo).invite;
+      return {
+        invalidate: [...INVITE_READS, 'currentUser'],
+        stalePeople: invite?.inviteeId ? [invite.inviteeId] : [],
+        changes: [{ topic: 'invites', ids: invite ? [invite.id] : undefined }],
+      };
+    }
+    case 'chooseAmbassadorRoles':
+    case 'recordEvidence':
+      return {
+        invalidate: AMBASSADOR_READS,
+        stalePeople: [],
+        changes: [{ topic: 'ambassadors', ids: [(result as AmbassadorProfile).personId] }],
+      };
+    case 'awardBadge':
+    case 'revokeBadge':
+      return {
+        invalidate: AMBASSADOR_READS,
+        stalePeople: [],
+        changes: [{ topic: 'ambassadors', ids: [(result as BadgeAward).personId] }],
+      };
+  }
+}
