@@ -1,0 +1,54 @@
+import type { Backend } from './backend.js';
+
+export const BACKEND_NAMES = ['demo', 'rest', 'sharepoint', 'graph'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** Everything a factory may need; attributes supply the strings, `Kring.configure` the rest. */
+export interface BackendSettings {
+  /** REST base URL (`endpoint` attribute). */
+  endpoint?: string;
+  /** SharePoint site URL (`site-url` attribute). */
+  siteUrl?: string;
+  fetch?: typeof fetch;
+  headers?: Record<string, string>;
+  credentials?: RequestCredentials;
+  /** Bearer token source; `forceRefresh` is set after a 401. */
+  getToken?: (options?: { forceRefresh?: boolean }) => Promise<string>;
+  /** CSRF header for CMS backends (WordPress nonce, Drupal token). */
+  csrf?: { header: string; value: string | (() => string | Promise<string>) };
+  /** Options for the in-browser demo backend. */
+  demo?: { seed?: number; size?: number; persist?: boolean; latencyMs?: number };
+}
+
+export type BackendFactory = (settings: BackendSettings) => Backend | Promise<Backend>;
+
+/** Thrown by a factory when required settings are missing; shown in `<kring-community>`. */
+export class BackendConfigError extends Error {
+  constructor(
+    message: string,
+    readonly attribute?: string,
+  ) {
+    super(message);
+    this.name = 'BackendConfigError';
+  }
+}
+
+// Adapters load on demand so an ESM page that uses one backend does not download the others.
+const factories = new Map<string, BackendFactory>([
+  [
+    'demo',
+    async (settings) => {
+      const { createDemoBackend } = await import('./demo/index.js');
+      return createDemoBackend({ latencyMs: 120, ...settings.demo });
+    },
+  ],
+]);
+
+/** Registers (or replaces) the factory behind a `backend="name"` attribute value. */
+export function registerBackend(name: string, factory: BackendFactory): void {
+  factories.set(name, factory);
+}
+
+export function backendFactory(name: string): BackendFactory | undefined {
+  return factories.get(name);
+}

@@ -1,0 +1,234 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { clientContext, configContext, type KringConfig } from '../../context.js';
+import type { CommunityClientApi } from '../../client/types.js';
+import { createClient } from '../../client/community-client.js';
+import {
+  BACKEND_NAMES,
+  backendFactory,
+  BackendConfigError,
+  type BackendName,
+} from '../../backends/registry.js';
+import { configuredOptions, onConfigure } from '../../configure.js';
+import { resolveLanguage, translate } from '../../i18n/index.js';
+import { communityStrings } from '../../i18n/community.js';
+import { communityStyles } from './community.styles.js';
+
+export const TRACKING_VALUES = ['on', 'off'] as const;
+export type TrackingValue = (typeof TRACKING_VALUES)[number];
+
+/** Stops a provider hosted on a plain element (no controller lifecycle) from answering requests. */
+function detachProvider(
+  provider: ContextProvider<typeof clientContext> | ContextProvider<typeof configContext>,
+): void {
+  provider.setValue(undefined);
+  provider.clearCallbacks();
+  const listeners = provider as unknown as {
+    onContextRequest: EventListener;
+    onProviderRequest: EventListener;
+  };
+  const host = (provider as unknown as { host: Element }).host;
+  host.removeEventListener('context-request', listeners.onContextRequest);
+  host.removeEventListener('context-provider', listeners.onProviderRequest);
+}
+
+const pageProviderKey = Symbol.for('kring.pageProvider');
+type PageHolder = Record<symbol, Element | undefined>;
+
+/**
+ * Connects the Kring elements inside it (or, with `page`, on the whole page) to one community backend.
+ *
+ * @tagname kring-community
+ * @summary Provides the community client and settings to every Kring element below it or on the page.
+ * @slot - Any content; Kring elements inside use this community.
+ * @csspart message - A configuration or connection problem, shown in place of nothing.
+ * @cssproperty --kring-color-danger - Border colour of problem messages.
+ * @cssproperty --kring-color-danger-surface - Background of problem messages.
+ * @cssproperty --kring-color-danger-text - Text colour of problem messages.
+ * @event kring-ready - The backend is connected; `detail.client` is the community client.
+ * @event kring-error - The backend could not be created; `detail.message` says why.
+ */
+export class KringCommunity extends LitElement {
+  static override styles = communityStyles;
+
+  /** Which backend to talk to: `demo` (in-browser, the default), `rest`, `sharepoint` or `graph`. */
+  @property({ attribute: 'backend' }) backend?: string;
+
+  /** Base URL of the REST API (`backend="rest"`), e.g. `/api/kring`. */
+  @property({ attribute: 'endpoint' }) endpoint?: string;
+
+  /** SharePoint site URL (`backend="sharepoint"` and `graph`). */
+  @property({ attribute: 'site-url' }) siteUrl?: string;
+
+  /** Language for the elements that use this community: `en` or `nl`. Defaults to the page's. */
+  @property({ attribute: 'lang', reflect: true }) override lang = '';
+
+  /** `on` (default) records privacy-first activity; `off` sends no activity at all. */
+  @property({ attribute: 'tracking' }) tracking?: string;
+
+  /** Provide to the whole document, for widgets in separate DOM subtrees (SharePoint web parts). */
+  @property({ attribute: 'page', type: Boolean }) page = false;
+
+  /** Organisation name, used as badge issuer and in reports. */
+  @property({ attribute: 'organization-name' }) organizationName?: string;
+
+  /** Organisation web address, used as badge issuer id. */
+  @property({ attribute: 'organization-url' }) organizationUrl?: string;
+
+  @state() private problem?: string;
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly configProvider = new ContextProvider(this, { context: configContext });
+  private pageProviders?: [ContextProvider<typeof clientContext>, ContextProvider<typeof configContext>];
+  private client?: CommunityClientApi;
+  private generation = 0;
+  private stopConfigureListener?: () => void;
+  private readonly loggedProblems = new Set<string>();
+
+  /** The client this community created, once connected. */
+  get communityClient(): CommunityClientApi | undefined {
+    return this.client;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopConfigureListener = onConfigure(() => void this.connectBackend());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopConfigureListener?.();
+    this.releasePage();
+    this.generation++;
+    this.client?.dispose();
+    this.client = undefined;
+    this.clientProvider.setValue(undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<KringCommunity>): void {
+    const backendChanged = changed.has('backend') || changed.has('endpoint') || changed.has('siteUrl');
+    if (changed.has('page')) this.updatePageProvider();
+    if (backendChanged || !this.hasUpdated) void this.connectBackend();
+    else if (changed.has('tracking') && this.client) this.client.tracking = this.trackingEnabled;
+    const configChanged = ['lang', 'tracking', 'organizationName', 'organizationUrl'] as const;
+    if (configChanged.some((key) => changed.has(key))) {
+      this.publishConfig();
+    }
+  }
+
+  private get trackingEnabled(): boolean {
+    if (this.tracking == null || this.tracking === '') return true;
+    if ((TRACKING_VALUES as readonly string[]).includes(this.tracking)) return this.tracking === 'on';
+    this.logProblem(
+      `<kring-community> tracking="${this.tracking}" is not valid; use one of: ${TRACKING_VALUES.join(', ')}.`,
+    );
+    // An unknown value must not switch tracking on behind someone's back.
+    return false;
+  }
+
+  private publishConfig(): void {
+    const organization = this.organizationName
+      ? { name: this.organizationName, url: this.organizationUrl || undefined }
+      : configuredOptions().organization;
+    const config: KringConfig = {
+      lang: this.lang || undefined,
+      tracking: this.trackingEnabled,
+      organization,
+    };
+    this.configProvider.setValue(config);
+    this.pageProviders?.[1].setValue(config);
+  }
+
+  private async connectBackend(): Promise<void> {
+    const generation = ++this.generation;
+    this.problem = undefined;
+    this.loggedProblems.clear();
+    const options = configuredOptions();
+    const name = this.backend || (options.backend ? '' : 'demo');
+    try {
+      let backend;
+      if (!name && options.backend) {
+        backend = options.backend;
+      } else {
+        const factory = backendFactory(name);
+        if (!factory) {
+          const known = (BACKEND_NAMES as readonly string[]).includes(name);
+          throw new BackendConfigError(
+            known
+              ? `<kring-community> backend="${name}" is not included in this build.`
+              : `<kring-community> backend="${name}" is not valid; use one of: ${BACKEND_NAMES.join(', ')}.`,
+            'backend',
+          );
+        }
+        backend = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
+      }
+      if (generation !== this.generation) return;
+      if (options.wrapBackend) backend = options.wrapBackend(backend);
+      this.client?.dispose();
+      this.client = createClient(backend, {
+        storageKey: `kring:${backend.name}:${this.endpoint ?? this.siteUrl ?? ''}`,
+        ...options.client,
+        tracking: this.trackingEnabled,
+      });
+      this.clientProvider.setValue(this.client);
+      this.pageProviders?.[0].setValue(this.client);
+      this.publishConfig();
+      this.dispatchEvent(
+        new CustomEvent('kring-ready', { detail: { client: this.client }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const message = error instanceof Error ? error.message : String(error);
+      this.logProblem(message);
+      this.dispatchEvent(
+        new CustomEvent('kring-error', { detail: { message }, bubbles: true, composed: true }),
+      );
+    }
+  }
+
+  private logProblem(message: string): void {
+    this.problem = message;
+    if (this.loggedProblems.has(message)) return;
+    this.loggedProblems.add(message);
+    console.error(`[kring] ${message}`);
+  }
+
+  /** With `page`, answer context requests from anywhere in the document; nested communities still win. */
+  private updatePageProvider(): void {
+    if (!this.page) return this.releasePage();
+    const holder = globalThis as unknown as PageHolder;
+    const owner = holder[pageProviderKey];
+    if (owner && owner !== this && owner.isConnected) {
+      console.warn('[kring] Two <kring-community page> elements on one page; the first one is used.');
+      return;
+    }
+    holder[pageProviderKey] = this;
+    const root = document.body ?? document.documentElement;
+    const clientProvider = new ContextProvider(root, { context: clientContext, initialValue: this.client });
+    const configProvider = new ContextProvider(root, { context: configContext });
+    this.pageProviders = [clientProvider, configProvider];
+    // Plain-element hosts are not reactive hosts: announce ourselves so late consumers are answered.
+    clientProvider.hostConnected();
+    configProvider.hostConnected();
+  }
+
+  private releasePage(): void {
+    const holder = globalThis as unknown as PageHolder;
+    if (holder[pageProviderKey] === this) holder[pageProviderKey] = undefined;
+    if (!this.pageProviders) return;
+    for (const provider of this.pageProviders) detachProvider(provider);
+    this.pageProviders = undefined;
+  }
+
+  protected override render() {
+    const lang = resolveLanguage(this, this.lang);
+    return html`${this.problem
+        ? html`<p part="message" role="alert">
+            ${translate(communityStrings, lang, 'community.badAttribute', { problem: this.problem })}
+          </p>`
+        : nothing}<slot></slot>`;
+  }
+}
+
+export type { BackendName };

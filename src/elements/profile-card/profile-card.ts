@@ -1,0 +1,284 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import { avatarColor, initials, safeUrl } from '../shared/avatar.js';
+import { profileCardStrings } from '../../i18n/profile-card.js';
+import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
+import type { Person, PersonLink } from '../../model.js';
+import type { CommunityClientApi } from '../../client/types.js';
+import { isBackendError } from '../../backends/errors.js';
+import { profileCardStyles } from './profile-card.styles.js';
+
+export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
+export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
+
+/** How many skills the compact view lists. */
+const COMPACT_SKILL_COUNT = 3;
+
+/**
+ * A person's card: photo or initials, name, title, department, location, top skills with
+ * endorsements, and mail/chat/profile links.
+ *
+ * @tagname kring-profile-card
+ * @summary Shows a colleague (or `me`) from the community directory.
+ * @csspart card - The card box, in every state.
+ * @csspart avatar - The photo or initials circle.
+ * @csspart body - Everything right of the avatar.
+ * @csspart name - The name line (a link when a profile URL is known).
+ * @csspart title - The job title.
+ * @csspart meta - Department and location.
+ * @csspart about - "About me" text (full view).
+ * @csspart skills - The list of skills.
+ * @csspart skill - One skill.
+ * @csspart kudos - Kudos received (full view).
+ * @csspart badges - Ambassador badges.
+ * @csspart links - Mail, chat and profile links.
+ * @csspart problem - Not found, error and configuration messages.
+ * @csspart retry - The retry button in the error state.
+ * @cssproperty --kring-color-surface - Card background.
+ * @cssproperty --kring-color-text - Main text colour.
+ * @cssproperty --kring-color-text-muted - Secondary text colour.
+ * @cssproperty --kring-color-border - Card and chip borders.
+ * @cssproperty --kring-color-accent - Links and buttons.
+ * @cssproperty --kring-color-skeleton - Loading placeholder colour.
+ * @cssproperty --kring-radius - Corner radius.
+ * @cssproperty --kring-space - Inner spacing.
+ * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem).
+ * @cssproperty --kring-font-family - Font (default: inherited from the page).
+ * @event kring-person-load - The person was loaded; `detail.person`.
+ */
+export class KringProfileCard extends KringElement {
+  static override styles = profileCardStyles;
+
+  /** Who to show: a person id, an e-mail address, or `me` for the signed-in user. */
+  @property({ attribute: 'person' }) person = '';
+
+  /** `compact` (default) for lists, `full` for a profile page with about, all skills and badges. */
+  @property({ attribute: 'view', reflect: true }) view: string = 'compact';
+
+  /** Link for the name when the backend gives no profile URL, e.g. `/people/{id}`. */
+  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+
+  private unsubscribe?: () => void;
+  private subscribedClient?: CommunityClientApi;
+  private trackedFor?: string;
+
+  private readonly personTask = new Task(this, {
+    task: async ([client, person], { signal }) => {
+      if (!client || !person) return undefined;
+      return person === 'me' ? client.currentUser({ signal }) : client.person(person, { signal });
+    },
+    args: () => [this.client, this.person.trim()] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.clearProblems();
+    this.checkAttribute('view', this.view, PROFILE_CARD_VIEWS, 'compact');
+    if (changed.has('client' as keyof KringProfileCard) && this.client !== this.subscribedClient) {
+      this.listenForChanges();
+    }
+  }
+
+  /** A card re-loads when anything changes its person (an endorsement, kudos received). */
+  private listenForChanges(): void {
+    this.unsubscribe?.();
+    this.subscribedClient = this.client;
+    this.unsubscribe = this.client?.subscribe((change) => {
+      if (change.topic !== 'people') return;
+      const shown = this.personTask.value;
+      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.personTask.run();
+    });
+  }
+
+  private get currentView(): ProfileCardView {
+    return (PROFILE_CARD_VIEWS as readonly string[]).includes(this.view)
+      ? (this.view as ProfileCardView)
+      : 'compact';
+  }
+
+  private t(
+    key: Parameters<typeof translate<keyof typeof profileCardStrings.en>>[2],
+    params?: MessageParams,
+  ) {
+    return translate(profileCardStrings, this.language, key, params);
+  }
+
+  protected override render() {
+    if (!this.person.trim()) return this.renderProblem(this.t('card.noPerson'));
+    if (!this.client) return this.renderLoading();
+    return this.personTask.render({
+      initial: () => this.renderLoading(),
+      pending: () =>
+        this.personTask.value ? this.renderPerson(this.personTask.value) : this.renderLoading(),
+      complete: (person) =>
+        person
+          ? this.renderPerson(person)
+          : this.renderProblem(this.t('card.notFound'), this.t('card.notFoundHint', { person: this.person })),
+      error: (error) => this.renderError(error),
+    });
+  }
+
+  protected override updated(): void {
+    const person = this.personTask.value;
+    if (!person || this.trackedFor === person.id) return;
+    this.trackedFor = person.id;
+    this.dispatchEvent(new PersonLoadEvent(person));
+    if (this.currentView === 'full' && this.person !== 'me') {
+      this.client?.track({ type: 'profile-opened', subject: 'kring-profile-card' });
+    }
+  }
+
+  private renderLoading() {
+    return html`<div part="card" aria-busy="true">
+      <div part="avatar" class="skeleton"></div>
+      <div part="body">
+        <span class="visually-hidden" role="status">${this.t('card.loading')}</span>
+        <div class="skeleton" style="width: 60%"></div>
+        <div class="skeleton" style="width: 45%"></div>
+        <div class="skeleton" style="width: 70%"></div>
+      </div>
+    </div>`;
+  }
+
+  private renderProblem(message: string, hint?: string) {
+    return html`<div part="card">
+      <p part="problem" role="status"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const reason = isBackendError(error) ? error.message : '';
+    return html`<div part="card">
+      <div part="problem" role="alert">
+        <p>${this.t('card.error', { reason })}</p>
+        <button part="retry" type="button" @click=${() => this.personTask.run()}>
+          ${this.t('card.retry')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderAvatar(person: Person) {
+    const photo = safeUrl(person.photoUrl);
+    if (photo) {
+      return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" /></div>`;
+    }
+    return html`<div part="avatar" style="background:${avatarColor(person.name)}" aria-hidden="true">
+      ${initials(person.name)}
+    </div>`;
+  }
+
+  private profileUrl(person: Person): string | undefined {
+    const fromBackend = person.links.find((link) => link.kind === 'profile');
+    if (fromBackend) return safeUrl(fromBackend.url);
+    if (this.hrefTemplate)
+      return safeUrl(this.hrefTemplate.replaceAll('{id}', encodeURIComponent(person.id)));
+    return undefined;
+  }
+
+  private renderPerson(person: Person) {
+    const full = this.currentView === 'full';
+    const profile = this.profileUrl(person);
+    const meta = [person.department, person.location].filter(Boolean).join(' · ');
+    return html`<article part="card" aria-label=${person.name}>
+      ${this.renderAvatar(person)}
+      <div part="body">
+        <p part="name">${profile ? html`<a href=${profile}>${person.name}</a>` : person.name}</p>
+        ${person.title ? html`<p part="title">${person.title}</p>` : nothing}
+        ${meta ? html`<p part="meta">${meta}</p>` : nothing}
+        ${full && person.about ? html`<p part="about">${person.about}</p>` : nothing}
+        ${full && person.kudosReceived !== undefined
+          ? html`<p part="kudos">
+              ${translatePlural(profileCardStrings, this.language, 'card.kudos', person.kudosReceived)}
+            </p>`
+          : nothing}
+        ${full && person.isMember && person.joinedAt
+          ? html`<p part="meta">
+              ${this.t('card.member', { date: formatDate(this.language, person.joinedAt) })}
+            </p>`
+          : nothing}
+        ${this.renderSkills(person, full)} ${this.renderBadges(person, full)}
+        ${this.renderLinks(person, profile)}
+      </div>
+    </article>`;
+  }
+
+  private renderSkills(person: Person, full: boolean) {
+    if (!person.skills.length) return nothing;
+    if (full && customElements.get('kring-skill-list')) {
+      return html`<kring-skill-list part="skills" .person=${person} view="full"></kring-skill-list>`;
+    }
+    const skills = [...person.skills]
+      .sort((a, b) => b.endorsements - a.endorsements || a.name.localeCompare(b.name))
+      .slice(0, full ? undefined : COMPACT_SKILL_COUNT);
+    return html`<ul part="skills" aria-label=${this.t('card.skills')}>
+      ${skills.map(
+        (skill) =>
+          html`<li part="skill">
+            ${skill.name}${skill.endorsements
+              ? html` <span aria-hidden="true">·</span>
+                  <span
+                    >${translatePlural(
+                      profileCardStrings,
+                      this.language,
+                      'card.endorsements',
+                      skill.endorsements,
+                    )}</span
+                  >`
+              : nothing}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderBadges(person: Person, full: boolean) {
+    if (!customElements.get('kring-ambassador-badge')) return nothing;
+    return html`<kring-ambassador-badge
+      part="badges"
+      person=${person.id}
+      size=${full ? 'm' : 's'}
+    ></kring-ambassador-badge>`;
+  }
+
+  private renderLinks(person: Person, profile: string | undefined) {
+    const name = person.name;
+    const links: { href: string; label: string; text: string }[] = [];
+    const mail = safeUrl(person.email ? `mailto:${person.email}` : undefined);
+    if (mail) links.push({ href: mail, label: this.t('card.mail', { name }), text: person.email! });
+    for (const link of person.links) {
+      const href = safeUrl(link.url);
+      if (!href || link.kind === 'profile' || (link.kind === 'mail' && mail)) continue;
+      const label = this.t(linkLabel(link), { name });
+      links.push({ href, label, text: link.label ?? label });
+    }
+    if (profile && this.currentView === 'full') {
+      links.push({
+        href: profile,
+        label: this.t('card.profile', { name }),
+        text: this.t('card.profile', { name }),
+      });
+    }
+    if (!links.length) return nothing;
+    return html`<div part="links">
+      ${links.map((link) => html`<a href=${link.href} aria-label=${link.label}>${link.text}</a>`)}
+    </div>`;
+  }
+}
+
+function linkLabel(link: PersonLink) {
+  return link.kind === 'chat' ? 'card.chat' : link.kind === 'mail' ? 'card.mail' : 'card.web';
+}
+
+/** Fired once a card has loaded its person. */
+export class PersonLoadEvent extends CustomEvent<{ person: Person }> {
+  constructor(person: Person) {
+    super('kring-person-load', { detail: { person }, bubbles: true, composed: true });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Initials avatars: a colour derived from the name, chosen from a palette whose every entry has
+ * at least 4.5:1 contrast with white text, so any name stays readable.
+ */
+export const AVATAR_PALETTE = [
+  '#1f5f8b',
+  '#7a3e9d',
+  '#a3312b',
+  '#2e6b30',
+  '#8a4b08',
+  '#0b6e69',
+  '#5a4fcf',
+  '#9c2f6b',
+  '#3d5a80',
+  '#6b5b1e',
+] as const;
+
+/** A stable colour for a name (same name, same colour, on every page). */
+export function avatarColor(name: string): string {
+  let hash = 0;
+  for (const char of name) hash = (Math.imul(hash, 31) + char.codePointAt(0)!) | 0;
+  return AVATAR_PALETTE[Math.abs(hash) % AVATAR_PALETTE.length];
+}
+
+/** Up to two initials, skipping Dutch name particles ("Jan de Vries" → "JV"). */
+export function initials(name: string): string {
+  const particles = new Set([
+    'de',
+    'van',
+    'der',
+    'den',
+    'het',
+    'ter',
+    'ten',
+    'te',
+    "'t",
+    'von',
+    'la',
+    'le',
+    'di',
+    'da',
+  ]);
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const significant = words.filter((word, index) => index === 0 || !particles.has(word.toLowerCase()));
+  const chosen = significant.length > 1 ? [significant[0], significant[significant.length - 1]] : significant;
+  return chosen.map((word) => Array.from(word)[0]?.toLocaleUpperCase() ?? '').join('');
+}
+
+const SAFE_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:', 'sip:', 'msteams:', 'im:'];
+
+/** Returns the URL when its scheme is safe to put in an href, else undefined (no `javascript:`). */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return SAFE_SCHEMES.includes(parsed.protocol) ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

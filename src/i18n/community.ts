@@ -1,0 +1,18 @@
+import type { StringBundle } from './index.js';
+
+type Key = 'community.connecting' | 'community.failed' | 'community.badAttribute' | 'community.retry';
+
+export const communityStrings: StringBundle<Key> = {
+  en: {
+    'community.connecting': 'Connecting to the community…',
+    'community.failed': 'The community could not be loaded: {reason}',
+    'community.badAttribute': 'Configuration problem: {problem}',
+    'community.retry': 'Try again',
+  },
+  nl: {
+    'community.connecting': 'Verbinden met de community…',
+    'community.failed': 'De community kon niet worden geladen: {reason}',
+    'community.badAttribute': 'Configuratieprobleem: {problem}',
+    'community.retry': 'Opnieuw proberen',
+  },
+};

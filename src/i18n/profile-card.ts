@@ -1,0 +1,73 @@
+import type { StringBundle } from './index.js';
+
+type Key =
+  | 'card.loading'
+  | 'card.notFound'
+  | 'card.notFoundHint'
+  | 'card.error'
+  | 'card.retry'
+  | 'card.noPerson'
+  | 'card.mail'
+  | 'card.chat'
+  | 'card.profile'
+  | 'card.web'
+  | 'card.skills'
+  | 'card.endorsements.one'
+  | 'card.endorsements.other'
+  | 'card.kudos.one'
+  | 'card.kudos.other'
+  | 'card.level.learning'
+  | 'card.level.practitioner'
+  | 'card.level.expert'
+  | 'card.about'
+  | 'card.member'
+  | 'card.notConnected';
+
+export const profileCardStrings: StringBundle<Key> = {
+  en: {
+    'card.loading': 'Loading profile…',
+    'card.notFound': 'Profile not found',
+    'card.notFoundHint': 'Nobody with “{person}” is in the directory.',
+    'card.error': 'The profile could not be loaded. {reason}',
+    'card.retry': 'Try again',
+    'card.noPerson': 'Set the person attribute to an id, an e-mail address or “me”.',
+    'card.mail': 'E-mail {name}',
+    'card.chat': 'Chat with {name}',
+    'card.profile': 'Profile of {name}',
+    'card.web': 'Website of {name}',
+    'card.skills': 'Skills',
+    'card.endorsements.one': '{count} endorsement',
+    'card.endorsements.other': '{count} endorsements',
+    'card.kudos.one': '{count} kudos received',
+    'card.kudos.other': '{count} kudos received',
+    'card.level.learning': 'learning',
+    'card.level.practitioner': 'practitioner',
+    'card.level.expert': 'expert',
+    'card.about': 'About',
+    'card.member': 'Member since {date}',
+    'card.notConnected': 'Not connected to a community. Add <kring-community> to the page.',
+  },
+  nl: {
+    'card.loading': 'Profiel laden…',
+    'card.notFound': 'Profiel niet gevonden',
+    'card.notFoundHint': 'Niemand met “{person}” staat in de adreslijst.',
+    'card.error': 'Het profiel kon niet worden geladen. {reason}',
+    'card.retry': 'Opnieuw proberen',
+    'card.noPerson': 'Geef in het attribuut person een id, een e-mailadres of “me” op.',
+    'card.mail': 'E-mail {name}',
+    'card.chat': 'Chat met {name}',
+    'card.profile': 'Profiel van {name}',
+    'card.web': 'Website van {name}',
+    'card.skills': 'Vaardigheden',
+    'card.endorsements.one': '{count} aanbeveling',
+    'card.endorsements.other': '{count} aanbevelingen',
+    'card.kudos.one': '{count} keer kudos ontvangen',
+    'card.kudos.other': '{count} keer kudos ontvangen',
+    'card.level.learning': 'lerend',
+    'card.level.practitioner': 'gevorderd',
+    'card.level.expert': 'expert',
+    'card.about': 'Over mij',
+    'card.member': 'Lid sinds {date}',
+    'card.notConnected': 'Niet verbonden met een community. Voeg <kring-community> toe aan de pagina.',
+  },
+};

@@ -1,0 +1,21 @@
+/**
+ * The script-tag entry: registers every element and exposes the public API (`window.Kring` in the IIFE).
+ * Element entries append their `define.js` import below.
+ */
+export * from './model.js';
+export * from './backends/backend.js';
+export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
+export type * from './client/types.js';
+export { clientContext, configContext, type KringConfig } from './context.js';
+export { overrideStrings, LANGUAGES, type Language } from './i18n/index.js';
+export { defineElement, KRING_VERSION } from './define.js';
+export { configure, type KringOptions } from './configure.js';
+export {
+  registerBackend,
+  BACKEND_NAMES,
+  type BackendName,
+  type BackendFactory,
+} from './backends/registry.js';
+
+import './elements/community/define.js';
+import './elements/profile-card/define.js';
