@@ -1,0 +1,417 @@
+import { html, nothing, LitElement, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { KringElement } from '../shared/kring-element.js';
+import type { Person } from '../../model.js';
+import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
+import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/people-picker.js';
+import { renderAvatar } from '../../kudos/avatar.js';
+import { avatarStyles } from '../../kudos/avatar.styles.js';
+import { peoplePickerStyles } from './people-picker.styles.js';
+
+export interface PeopleChangeDetail {
+  /** Chosen person ids, in the order they were added. */
+  ids: string[];
+  people: Person[];
+}
+
+/** Fired whenever the chosen people change (added, removed, cleared). */
+export class KringPeopleChangeEvent extends CustomEvent<PeopleChangeDetail> {
+  constructor(detail: PeopleChangeDetail) {
+    super('kring-people-change', { detail, bubbles: true, composed: true });
+  }
+}
+
+type SearchState =
+  | { status: 'idle' }
+  | { status: 'searching'; text: string }
+  | { status: 'results'; text: string; people: Person[] }
+  | { status: 'error'; text: string };
+
+let nextInstance = 0;
+
+/** Parses the comma-separated `value` attribute. */
+const idListConverter = {
+  fromAttribute: (value: string | null): string[] =>
+    (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  toAttribute: (value: string[]): string => value.join(','),
+};
+
+/**
+ * A keyboard-friendly people picker: type a name, choose with the arrow keys, add with Enter.
+ * Follows the ARIA combobox pattern (input + listbox with `aria-activedescendant`); chosen people
+ * show as removable chips; Backspace in an empty field removes the last one.
+ *
+ * @tagname kring-people-picker
+ * @summary Choose one or more colleagues by name.
+ *
+ * @csspart label - The visible label.
+ * @csspart field - The box holding the chips and the text field.
+ * @csspart chip - One chosen person.
+ * @csspart remove - The remove button of a chip.
+ * @csspart avatar - An avatar (chip or option).
+ * @csspart input - The text field.
+ * @csspart listbox - The suggestions.
+ * @csspart option - One suggestion.
+ * @csspart status - Searching / no results / error line in the listbox.
+ * @csspart hint - The keyboard hint under the field.
+ *
+ * @cssproperty --kring-accent-color - Focus and highlight colour.
+ * @cssproperty --kring-surface-color - Background of the field and listbox.
+ * @cssproperty --kring-border-color - Border colour.
+ * @cssproperty --kring-radius - Corner radius.
+ * @cssproperty --kring-avatar-size - Avatar size.
+ *
+ * @event kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
+ */
+export class KringPeoplePicker extends KringElement {
+  static override styles = [avatarStyles, peoplePickerStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Allow choosing more than one person. */
+  @property({ type: Boolean, attribute: 'multiple' }) multiple = false;
+  /** Leave the current user out of the suggestions. */
+  @property({ type: Boolean, attribute: 'exclude-me' }) excludeMe = false;
+  /** Suggest community members only (default: the whole directory). */
+  @property({ type: Boolean, attribute: 'members-only' }) membersOnly = false;
+  /** Visible label; defaults to "Colleagues". */
+  @property({ attribute: 'label' }) label?: string;
+  /** Placeholder of the text field; defaults to "Type a name…". */
+  @property({ attribute: 'placeholder' }) placeholder?: string;
+  /** Marks the field as required for assistive technology. */
+  @property({ type: Boolean, attribute: 'required' }) required = false;
+  /** Disables the field. */
+  @property({ type: Boolean, reflect: true, attribute: 'disabled' }) disabled = false;
+  /** Most suggestions shown. */
+  @property({ type: Number, attribute: 'max-results' }) maxResults = 8;
+  /** Chosen person ids; as an attribute, comma-separated. */
+  @property({ attribute: 'value', converter: idListConverter }) value: string[] = [];
+  /** An error to show under the field (e.g. set by a form); marks the field invalid. */
+  @property({ attribute: false }) errorMessage = '';
+
+  @state() private chosen: Person[] = [];
+  @state() private search: SearchState = { status: 'idle' };
+  @state() private activeIndex = -1;
+  @state() private open = false;
+  @state() private announcement = '';
+  @state() private myId?: string;
+
+  @query('input') private input!: HTMLInputElement;
+
+  private readonly idPrefix = `kring-pp-${++nextInstance}`;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private searchAbort?: AbortController;
+  /** Debounce, so typing a name makes one search, not one per key. */
+  private readonly searchDelayMs = 150;
+
+  /** The chosen people (resolved), in order. */
+  get selectedPeople(): Person[] {
+    return [...this.chosen];
+  }
+
+  /** Clears the choice and the text field. */
+  clear(): void {
+    this.setChosen([], false);
+    if (this.input) this.input.value = '';
+    this.closeList();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.searchAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value')) {
+      const known = new Map(this.chosen.map((person) => [person.id, person]));
+      const ids = this.multiple ? this.value : this.value.slice(0, 1);
+      if (ids.join(',') !== this.chosen.map((person) => person.id).join(',')) {
+        this.chosen = ids.map((id) => known.get(id) ?? this.client?.peekPerson(id) ?? placeholderPerson(id));
+        void this.resolveChosen();
+      }
+    }
+    if ((changed as Map<PropertyKey, unknown>).has('client') && this.client) {
+      void this.resolveChosen();
+      if (this.excludeMe) void this.loadMe();
+    }
+    if (changed.has('excludeMe') && this.excludeMe && this.client) void this.loadMe();
+  }
+
+  private async loadMe(): Promise<void> {
+    try {
+      this.myId = (await this.client!.currentUser()).id;
+    } catch {
+      // Suggestions still work; the backend refuses kudos to yourself anyway.
+    }
+  }
+
+  /** Replaces placeholders (ids only) with the people from the client. */
+  private async resolveChosen(): Promise<void> {
+    const client = this.client;
+    const unresolved = this.chosen.filter((person) => isPlaceholder(person)).map((person) => person.id);
+    if (!client || unresolved.length === 0) return;
+    try {
+      const people = await client.people(unresolved);
+      const byId = new Map(
+        people.filter((person): person is Person => !!person).map((person) => [person.id, person]),
+      );
+      this.chosen = this.chosen.map((person) => byId.get(person.id) ?? person);
+    } catch {
+      // Keep the ids; names follow on the next change.
+    }
+  }
+
+  private setChosen(people: Person[], notify = true): void {
+    this.chosen = people;
+    this.value = people.map((person) => person.id);
+    if (notify) this.dispatchEvent(new KringPeopleChangeEvent({ ids: [...this.value], people: [...people] }));
+  }
+
+  private t(key: PeoplePickerStringKey, params?: MessageParams): string {
+    return translate(peoplePickerStrings, this.language, key, params);
+  }
+
+  private onInput(): void {
+    const text = this.input.value.trim();
+    clearTimeout(this.searchTimer);
+    this.searchAbort?.abort();
+    if (!text) {
+      this.closeList();
+      return;
+    }
+    this.open = true;
+    this.search = { status: 'searching', text };
+    this.activeIndex = -1;
+    this.searchTimer = setTimeout(() => void this.runSearch(text), this.searchDelayMs);
+  }
+
+  private async runSearch(text: string): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const abort = new AbortController();
+    this.searchAbort = abort;
+    try {
+      const result = await client.searchPeople(
+        { text, membersOnly: this.membersOnly || undefined, limit: this.maxResults + this.chosen.length + 1 },
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      const chosenIds = new Set(this.chosen.map((person) => person.id));
+      const people = result.items
+        .map((match) => match.person)
+        .filter((person) => !chosenIds.has(person.id) && !(this.excludeMe && person.id === this.myId))
+        .slice(0, this.maxResults);
+      this.search = { status: 'results', text, people };
+      this.activeIndex = people.length ? 0 : -1;
+      this.announcement = people.length
+        ? translatePlural(peoplePickerStrings, this.language, 'results', people.length)
+        : this.t('noResults', { text });
+    } catch {
+      if (abort.signal.aborted) return;
+      this.search = { status: 'error', text };
+      this.announcement = this.t('error');
+    }
+  }
+
+  private closeList(): void {
+    this.open = false;
+    this.activeIndex = -1;
+    this.search = { status: 'idle' };
+  }
+
+  private get options(): Person[] {
+    return this.search.status === 'results' ? this.search.people : [];
+  }
+
+  private choose(person: Person): void {
+    const people = this.multiple ? [...this.chosen, person] : [person];
+    this.setChosen(people);
+    this.announcement = this.t('added', { name: person.name });
+    this.input.value = '';
+    this.closeList();
+    this.input.focus();
+  }
+
+  private removePerson(person: Person, focusInput = true): void {
+    this.setChosen(this.chosen.filter((candidate) => candidate.id !== person.id));
+    this.announcement = this.t('removed', { name: person.name });
+    if (focusInput) this.input.focus();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const options = this.options;
+    switch (event.key) {
+      case 'ArrowDown':
+        if (!this.open && this.input.value.trim()) {
+          this.onInput();
+        } else if (options.length) {
+          this.activeIndex = (this.activeIndex + 1) % options.length;
+        }
+        event.preventDefault();
+        break;
+      case 'ArrowUp':
+        if (options.length) this.activeIndex = (this.activeIndex - 1 + options.length) % options.length;
+        event.preventDefault();
+        break;
+      case 'Home':
+      case 'End':
+        if (this.open && options.length) {
+          this.activeIndex = event.key === 'Home' ? 0 : options.length - 1;
+          event.preventDefault();
+        }
+        break;
+      case 'Enter':
+        if (this.open && this.activeIndex >= 0 && options[this.activeIndex]) {
+          event.preventDefault();
+          this.choose(options[this.activeIndex]);
+        } else if (this.open) {
+          // Enter while results are still loading must not submit a surrounding form.
+          event.preventDefault();
+        }
+        break;
+      case 'Escape':
+        if (this.open) {
+          event.preventDefault();
+          event.stopPropagation();
+          this.closeList();
+        } else if (this.input.value) {
+          this.input.value = '';
+        }
+        break;
+      case 'Backspace':
+        if (!this.input.value && this.chosen.length) {
+          event.preventDefault();
+          this.removePerson(this.chosen.at(-1)!);
+        }
+        break;
+      case 'Tab':
+        this.closeList();
+        break;
+    }
+  }
+
+  private optionId(index: number): string {
+    return `${this.idPrefix}-option-${index}`;
+  }
+
+  protected override updated(): void {
+    if (this.activeIndex >= 0) {
+      this.renderRoot
+        .querySelector(`#${this.optionId(this.activeIndex)}`)
+        ?.scrollIntoView?.({ block: 'nearest' });
+    }
+  }
+
+  private renderListbox() {
+    if (!this.open) return nothing;
+    const listboxId = `${this.idPrefix}-listbox`;
+    const search = this.search;
+    return html`<ul id=${listboxId} part="listbox" role="listbox" aria-label=${this.label ?? this.t('label')}>
+      ${search.status === 'searching'
+        ? html`<li part="status" class="status" role="presentation">${this.t('searching')}</li>`
+        : nothing}
+      ${search.status === 'error'
+        ? html`<li part="status" class="status" role="presentation">
+            ${this.t('error')}
+            <button type="button" @click=${() => void this.runSearch(search.text)}>${this.t('retry')}</button>
+          </li>`
+        : nothing}
+      ${search.status === 'results' && search.people.length === 0
+        ? html`<li part="status" class="status" role="presentation">
+            ${this.t('noResults', { text: search.text })}
+          </li>`
+        : nothing}
+      ${this.options.map(
+        (person, index) =>
+          html`<li
+            id=${this.optionId(index)}
+            part="option"
+            role="option"
+            aria-selected=${index === this.activeIndex ? 'true' : 'false'}
+            @mousedown=${(event: Event) => event.preventDefault()}
+            @click=${() => this.choose(person)}
+          >
+            ${renderAvatar(person)}
+            <span class="option-text">
+              <span class="option-name">${person.name}</span>
+              ${person.title || person.department
+                ? html`<span class="option-detail"
+                    >${[person.title, person.department].filter(Boolean).join(' · ')}</span
+                  >`
+                : nothing}
+            </span>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  override render() {
+    const inputId = `${this.idPrefix}-input`;
+    const hintId = `${this.idPrefix}-hint`;
+    const listboxId = `${this.idPrefix}-listbox`;
+    const activeId = this.open && this.activeIndex >= 0 ? this.optionId(this.activeIndex) : undefined;
+    const label = this.label ?? this.t('label');
+    const showInput = this.multiple || this.chosen.length === 0;
+    return html`
+      <label part="label" for=${inputId}>${label}</label>
+      <div part="field" class="field">
+        ${this.chosen.length
+          ? html`<ul class="selection" aria-label=${this.t('selected')}>
+              ${this.chosen.map(
+                (person) =>
+                  html`<li part="chip" class="chip">
+                    ${renderAvatar(person)}
+                    <span class="chip-name">${person.name}</span>
+                    <button
+                      type="button"
+                      part="remove"
+                      ?disabled=${this.disabled}
+                      aria-label=${this.t('remove', { name: person.name })}
+                      @click=${() => this.removePerson(person, showInput || this.multiple)}
+                    >
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing}
+        <input
+          id=${inputId}
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls=${this.open ? listboxId : nothing}
+          aria-activedescendant=${activeId ?? nothing}
+          aria-describedby=${hintId}
+          aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
+          aria-invalid=${this.errorMessage ? 'true' : 'false'}
+          placeholder=${this.placeholder ?? this.t('placeholder')}
+          ?hidden=${!showInput}
+          ?disabled=${this.disabled}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @blur=${() => this.closeList()}
+        />
+      </div>
+      ${this.renderListbox()}
+      <div id=${hintId} part="hint" class="hint">${this.errorMessage || this.t('hint')}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}
+
+/** A stand-in until the client resolves the id to a person. */
+function placeholderPerson(id: string): Person {
+  return { id, name: id, skills: [], isManagement: false, links: [] };
+}
+
+function isPlaceholder(person: Person): boolean {
+  return person.name === person.id && person.skills.length === 0 && !person.email;
+}

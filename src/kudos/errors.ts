@@ -1,0 +1,53 @@
+import { isBackendError } from '../backends/errors.js';
+
+/** Which `kudosStrings` key explains a failed send to the user. */
+export type KudosErrorKey =
+  | 'error.noReceivers'
+  | 'error.messageRequired'
+  | 'error.messageTooLong'
+  | 'error.self'
+  | 'error.dailyLimit'
+  | 'error.unknownReceiver'
+  | 'error.unknownValue'
+  | 'error.invalid'
+  | 'error.forbidden'
+  | 'error.auth'
+  | 'error.generic';
+
+const keysByCode: Record<string, KudosErrorKey> = {
+  'kudos.no-receivers': 'error.noReceivers',
+  'kudos.self': 'error.self',
+  'kudos.daily-limit': 'error.dailyLimit',
+  'kudos.message-required': 'error.messageRequired',
+  'kudos.message-too-long': 'error.messageTooLong',
+  'kudos.unknown-receiver': 'error.unknownReceiver',
+  'kudos.unknown-value': 'error.unknownValue',
+};
+
+export interface KudosErrorExplanation {
+  key: KudosErrorKey;
+  /** The backend's own message, shown for `invalid` rejections without a known code. */
+  reason?: string;
+  /** Whether the user can fix it by changing the form (rather than retrying). */
+  fixable: boolean;
+  /** Whether retrying the same send may work (network, throttled, server). */
+  transient: boolean;
+}
+
+/** Explains a rejected send in terms the composer can show inline. */
+export function explainKudosError(error: unknown): KudosErrorExplanation {
+  if (!isBackendError(error)) return { key: 'error.generic', fixable: false, transient: false };
+  if (error.code && keysByCode[error.code]) {
+    return { key: keysByCode[error.code], fixable: true, transient: false };
+  }
+  switch (error.kind) {
+    case 'invalid':
+      return { key: 'error.invalid', reason: error.message, fixable: true, transient: false };
+    case 'forbidden':
+      return { key: 'error.forbidden', fixable: false, transient: false };
+    case 'auth':
+      return { key: 'error.auth', fixable: false, transient: false };
+    default:
+      return { key: 'error.generic', fixable: false, transient: error.transient };
+  }
+}

@@ -1,0 +1,90 @@
+import type { Kudos, KudosInput } from '../model.js';
+import { MESSAGE_MAX_LENGTH } from './message.js';
+
+/**
+ * The fairness and validation rules every backend applies to a new kudos (see docs/kudos.md).
+ * Pure, so the demo backend, tests and other adapters share one definition.
+ */
+
+/** Machine-readable codes, sent as `BackendError.code` with kind `invalid`. */
+export const KUDOS_RULE_CODES = [
+  'kudos.no-receivers',
+  'kudos.self',
+  'kudos.daily-limit',
+  'kudos.message-required',
+  'kudos.message-too-long',
+  'kudos.unknown-receiver',
+  'kudos.unknown-value',
+] as const;
+export type KudosRuleCode = (typeof KUDOS_RULE_CODES)[number];
+
+/** Default: at most 3 kudos from one person to the same person per 24 hours. */
+export const DEFAULT_DAILY_LIMIT = 3;
+export const DAY_MS = 86_400_000;
+
+export interface FairnessContext {
+  giverId: string;
+  /** Kudos the giver gave before; only the last 24 hours matter. */
+  givenByGiver: readonly Pick<Kudos, 'to' | 'createdAt'>[];
+  /** Now, ms since the epoch. */
+  now: number;
+  /** Per giver → receiver pair, per rolling 24 hours. Default 3. */
+  dailyLimit?: number;
+  /** Known company values; when given, a value must be one of them. */
+  values?: readonly string[];
+  /** Whether a person id exists; when given, every receiver must. */
+  personExists?: (id: string) => boolean;
+  maxLength?: number;
+}
+
+export interface KudosViolation {
+  code: KudosRuleCode;
+  /** Receivers the rule is about (self, daily limit, unknown receiver). */
+  receivers?: string[];
+}
+
+/** Receivers without duplicates and surrounding spaces, in order. */
+export function normaliseReceivers(to: readonly string[]): string[] {
+  return [...new Set(to.map((id) => id.trim()).filter(Boolean))];
+}
+
+/** How many kudos the giver gave each receiver within the last 24 hours. */
+export function recentCountsByReceiver(
+  givenByGiver: FairnessContext['givenByGiver'],
+  now: number,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const kudos of givenByGiver) {
+    const age = now - Date.parse(kudos.createdAt);
+    if (age < 0 || age >= DAY_MS) continue;
+    for (const receiver of new Set(kudos.to)) counts.set(receiver, (counts.get(receiver) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Every rule the input breaks, most fundamental first; empty when the kudos may be given. */
+export function checkKudos(input: KudosInput, context: FairnessContext): KudosViolation[] {
+  const violations: KudosViolation[] = [];
+  const receivers = normaliseReceivers(input.to ?? []);
+  const message = (input.message ?? '').trim();
+  const maxLength = context.maxLength ?? MESSAGE_MAX_LENGTH;
+
+  if (receivers.length === 0) violations.push({ code: 'kudos.no-receivers' });
+  if (receivers.includes(context.giverId))
+    violations.push({ code: 'kudos.self', receivers: [context.giverId] });
+  if (context.personExists) {
+    const unknown = receivers.filter((id) => !context.personExists!(id));
+    if (unknown.length) violations.push({ code: 'kudos.unknown-receiver', receivers: unknown });
+  }
+  if (!message) violations.push({ code: 'kudos.message-required' });
+  else if ([...message].length > maxLength) violations.push({ code: 'kudos.message-too-long' });
+  if (input.value && context.values && !context.values.includes(input.value)) {
+    violations.push({ code: 'kudos.unknown-value' });
+  }
+
+  const limit = context.dailyLimit ?? DEFAULT_DAILY_LIMIT;
+  const counts = recentCountsByReceiver(context.givenByGiver, context.now);
+  const atLimit = receivers.filter((id) => id !== context.giverId && (counts.get(id) ?? 0) >= limit);
+  if (atLimit.length) violations.push({ code: 'kudos.daily-limit', receivers: atLimit });
+  return violations;
+}

@@ -1,0 +1,29 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { parseMessage, type MessagePart } from './message.js';
+
+/**
+ * Where links open. A new tab keeps the intranet page (and any unsent draft) in place;
+ * `noopener noreferrer` stops the opened page from reaching back through `window.opener`.
+ */
+export const LINK_TARGET = '_blank';
+export const LINK_REL = 'noopener noreferrer';
+
+function renderPart(part: MessagePart): TemplateResult | string {
+  switch (part.kind) {
+    case 'link':
+      return html`<a part="message-link" href=${part.href} target=${LINK_TARGET} rel=${LINK_REL}
+        >${part.text}</a
+      >`;
+    case 'mention':
+      return html`<span part="message-mention" class="mention">${part.text}</span>`;
+    default:
+      // A string in a child position is always text in lit, never markup.
+      return part.text;
+  }
+}
+
+/** Renders a kudos message as lit template parts only; no markup from the message survives. */
+export function renderMessage(message: string): TemplateResult | typeof nothing {
+  if (!message) return nothing;
+  return html`${parseMessage(message).map(renderPart)}`;
+}
