@@ -1,0 +1,262 @@
+import type { Backend, BackendCapabilities, CallOptions, InviteListQuery, WriteOptions } from '../backend.js';
+import { BackendError } from '../errors.js';
+import {
+  createHttp,
+  type FetchLike,
+  type HeaderRecord,
+  type Http,
+  type TokenProvider,
+} from '../http/index.js';
+import type {
+  ActivityEvent,
+  AmbassadorProfile,
+  AmbassadorRole,
+  BadgeAward,
+  BadgeAwardInput,
+  CommunityMetrics,
+  EvidenceInput,
+  Invite,
+  InviteInput,
+  InviteLink,
+  InviteQuota,
+  InviteTokenInfo,
+  InviteTreeNode,
+  Kudos,
+  KudosInput,
+  KudosQuery,
+  MetricsQuery,
+  Page,
+  PeopleQuery,
+  PeopleSearchResult,
+  Person,
+  PioneerRank,
+  ReactionType,
+  Skill,
+} from '../../model.js';
+
+/** A CSRF header: WordPress `X-WP-Nonce`, Drupal `X-CSRF-Token`, or any other name. */
+export interface CsrfHeader {
+  header: string;
+  /** The token, or a function asked before each request (it may fetch `/session/token` once and cache it). */
+  value: string | (() => string | Promise<string>);
+}
+
+export interface RestBackendOptions {
+  /** Base URL of the API, e.g. `/wp-json/kring/v1`. */
+  endpoint: string;
+  fetch?: FetchLike;
+  /** `same-origin` by default; `include` when the API is on another origin and uses cookies. */
+  credentials?: RequestCredentials;
+  headers?: HeaderRecord;
+  getToken?: TokenProvider;
+  csrf?: CsrfHeader;
+  /** Features the server offers; all on by default. */
+  capabilities?: Partial<BackendCapabilities>;
+  /** Per-attempt timeout. Default 15 s. */
+  timeoutMs?: number;
+  /** Read retries (and idempotent write retries). Default 3. */
+  retries?: number;
+  /** Test hooks. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Creates the key for activity batches (which carry none from the caller). */
+  createKey?: () => string;
+}
+
+export interface RestBackend extends Backend {
+  readonly endpoint: string;
+  /**
+   * Sends activity with `navigator.sendBeacon`, which survives page unload (call it from `pagehide`).
+   * Beacons carry cookies but no headers, so the key travels in the body. Returns false when the browser
+   * refused to queue it (then fall back to `track`).
+   */
+  trackBeacon(events: readonly ActivityEvent[]): boolean;
+}
+
+const ALL_CAPABILITIES: BackendCapabilities = {
+  search: true,
+  endorsements: true,
+  kudos: true,
+  reactions: true,
+  invites: true,
+  ambassadors: true,
+  manageBadges: true,
+  tracking: true,
+  metrics: true,
+};
+
+/** Largest lookup per request; matches the contract's `maxItems`. */
+const LOOKUP_CHUNK = 100;
+
+interface ItemsBody<T> {
+  items: T[];
+}
+
+/** The Backend contract over the HTTP API described in `docs/api/openapi.yaml`. */
+export function createRestBackend(options: RestBackendOptions): RestBackend {
+  if (!options.endpoint) throw new BackendError('invalid', 'The REST backend needs an endpoint URL.');
+  const csrf = options.csrf;
+  const http: Http = createHttp({
+    baseUrl: options.endpoint,
+    fetch: options.fetch,
+    credentials: options.credentials,
+    getToken: options.getToken,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    sleep: options.sleep,
+    random: options.random,
+    now: options.now,
+    headers: async () => {
+      const headers: HeaderRecord = { ...options.headers };
+      if (csrf) headers[csrf.header] = typeof csrf.value === 'function' ? await csrf.value() : csrf.value;
+      return headers;
+    },
+  });
+  const createKey = options.createKey ?? randomKey;
+  const capabilities: BackendCapabilities = { ...ALL_CAPABILITIES, ...options.capabilities };
+
+  const get = <T>(
+    path: string,
+    query: Record<string, string | number | boolean | undefined> | undefined,
+    call?: CallOptions,
+  ) => http.request<T>('GET', path, { query, signal: call?.signal });
+  const write = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, write: WriteOptions) =>
+    http.request<T>(method, path, { body, signal: write.signal, idempotencyKey: write.idempotencyKey });
+  const seg = encodeURIComponent;
+
+  return {
+    name: 'rest',
+    endpoint: http.baseUrl,
+    capabilities,
+
+    currentUser: (call) => get<Person>('/me', undefined, call),
+
+    async getPeople(ids, call) {
+      const unique = [...new Set(ids)];
+      const found = new Map<string, Person | null>();
+      for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
+        const chunk = unique.slice(start, start + LOOKUP_CHUNK);
+        const body = await http.request<{ people: (Person | null)[] }>('POST', '/people/lookup', {
+          body: { ids: chunk },
+          safe: true,
+          signal: call?.signal,
+        });
+        chunk.forEach((id, index) => found.set(id, body?.people?.[index] ?? null));
+      }
+      return ids.map((id) => found.get(id) ?? null);
+    },
+
+    searchPeople: (query: PeopleQuery, call) =>
+      get<PeopleSearchResult>(
+        '/people/search',
+        {
+          text: query.text,
+          skill: query.skill,
+          department: query.department,
+          membersOnly: query.membersOnly || undefined,
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        call,
+      ),
+
+    async suggestSkills(text, call) {
+      return (await get<ItemsBody<string>>('/skills/suggest', { text }, call)).items;
+    },
+
+    endorseSkill: (personId, skill, w) =>
+      write<Skill>('PUT', `/people/${seg(personId)}/skills/${seg(skill)}/endorsement`, undefined, w),
+    unendorseSkill: (personId, skill, w) =>
+      write<Skill>('DELETE', `/people/${seg(personId)}/skills/${seg(skill)}/endorsement`, undefined, w),
+
+    listKudos: (query: KudosQuery, call) =>
+      get<Page<Kudos>>(
+        '/kudos',
+        {
+          person: query.person,
+          from: query.from,
+          department: query.department,
+          value: query.value,
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        call,
+      ),
+    giveKudos: (input: KudosInput, w) => write<Kudos>('POST', '/kudos', input, w),
+    react: (kudosId, reaction: ReactionType, on, w) =>
+      write<Kudos>(on ? 'PUT' : 'DELETE', `/kudos/${seg(kudosId)}/reactions/${seg(reaction)}`, undefined, w),
+    async listReactors(kudosId, reaction, call) {
+      return (
+        await get<ItemsBody<string>>(`/kudos/${seg(kudosId)}/reactions/${seg(reaction)}`, undefined, call)
+      ).items;
+    },
+    async kudosValues(call) {
+      return (await get<ItemsBody<string>>('/kudos-values', undefined, call)).items;
+    },
+
+    sendInvite: (input: InviteInput, w) => write<Invite>('POST', '/invites', input, w),
+    listInvites: (query: InviteListQuery, call) =>
+      get<Page<Invite>>(
+        '/invites',
+        { inviterId: query.inviterId, limit: query.limit, cursor: query.cursor },
+        call,
+      ),
+    resendInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/resend`, undefined, w),
+    revokeInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/revoke`, undefined, w),
+    inviteQuota: (call) => get<InviteQuota>('/invites/quota', undefined, call),
+    createInviteLink: (w) => write<InviteLink>('POST', '/invite-links', undefined, w),
+    lookupInvite: (token, call) => get<InviteTokenInfo>(`/invite-links/${seg(token)}`, undefined, call),
+    respondToInvite: (token, accept, w) =>
+      write<InviteTokenInfo>('POST', `/invite-links/${seg(token)}/response`, { accept }, w),
+    inviteTree: (personId, call) =>
+      get<InviteTreeNode>(`/people/${seg(personId)}/invite-tree`, undefined, call),
+
+    ambassadorProfile: (personId, call) =>
+      get<AmbassadorProfile>(`/people/${seg(personId)}/ambassador`, undefined, call),
+    chooseAmbassadorRoles: (roles: readonly AmbassadorRole[], w) =>
+      write<AmbassadorProfile>('PUT', '/me/ambassador/roles', { roles }, w),
+    recordEvidence: (input: EvidenceInput, w) =>
+      write<AmbassadorProfile>('POST', '/ambassador/evidence', input, w),
+    async listBadges(personId, call) {
+      return (await get<ItemsBody<BadgeAward>>(`/people/${seg(personId)}/badges`, undefined, call)).items;
+    },
+    awardBadge: (input: BadgeAwardInput, w) => write<BadgeAward>('POST', '/badges', input, w),
+    revokeBadge: (badgeId, w) => write<BadgeAward>('POST', `/badges/${seg(badgeId)}/revoke`, undefined, w),
+
+    async track(events, call) {
+      if (events.length === 0) return;
+      await http.request('POST', '/activity', {
+        body: { events },
+        signal: call?.signal,
+        idempotencyKey: createKey(),
+        parse: 'none',
+      });
+    },
+    metrics: (query: MetricsQuery, call) => get<CommunityMetrics>('/metrics', { month: query.month }, call),
+    async pioneers(query, call) {
+      return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit: query.limit }, call)).items;
+    },
+
+    trackBeacon(events) {
+      if (events.length === 0) return true;
+      if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
+      // text/plain keeps the beacon a "simple" request: no CORS preflight, which beacons cannot do.
+      const payload = new Blob([JSON.stringify({ events, idempotencyKey: createKey() })], {
+        type: 'text/plain;charset=UTF-8',
+      });
+      try {
+        return navigator.sendBeacon(http.url('/activity'), payload);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** A UUID-like key; `crypto.randomUUID` only exists on https pages, intranets are not always on https. */
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
