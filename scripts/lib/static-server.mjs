@@ -24,7 +24,8 @@ const contentTypes = {
  * @param {object} options
  * @param {Array<{ prefix: string, dir: string }>} options.mounts URL prefix (e.g. `/dist/`) → folder.
  *   Checked in order; the first mount whose folder has the file serves it.
- * @param {Record<string, string>} [options.pages] URL path → HTML text, served before files.
+ * @param {Record<string, string | { type: string, body: string }>} [options.pages] URL path → generated
+ *   content (a string is HTML), served before files.
  * @param {Record<string, string> | ((url: URL) => Record<string, string>)} [options.headers] extra response headers.
  * @param {number} [options.port] 0 (default) picks a free port.
  * @param {string} [options.host]
@@ -60,11 +61,17 @@ export async function startStaticServer({ mounts, pages = {}, headers = {}, port
     }
     const page = generatedPages.get(url.pathname);
     if (page !== undefined) {
-      response.writeHead(200, { ...common, 'content-type': contentTypes['.html'] });
-      response.end(request.method === 'HEAD' ? undefined : page);
+      const { type, body } = typeof page === 'string' ? { type: contentTypes['.html'], body: page } : page;
+      response.writeHead(200, { ...common, 'content-type': type });
+      response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
     const file = findFile(url.pathname);
+    if (!file && url.pathname === '/favicon.ico') {
+      // Browsers ask for it on every page; an empty answer keeps consoles free of 404 noise.
+      response.writeHead(204, common).end();
+      return;
+    }
     if (!file) {
       response.writeHead(404, { ...common, 'content-type': contentTypes['.txt'] }).end('Not found');
       return;
@@ -83,8 +90,8 @@ export async function startStaticServer({ mounts, pages = {}, headers = {}, port
   return {
     url: `http://${host}:${actualPort}`,
     port: actualPort,
-    setPage(path, html) {
-      generatedPages.set(path, html);
+    setPage(path, content) {
+      generatedPages.set(path, content);
     },
     close() {
       server.closeAllConnections?.();

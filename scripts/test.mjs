@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// `npm test`: everything CI checks, in order, with one summary at the end.
+// Stages keep going after a failure where they can (so one run shows every problem); stages that
+// need the build are marked failed when the build failed. The last line is `N passed, M failed`
+// (browser test cases + node test cases + one check per stage) and the exit code is 1 on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { projectRoot } from './lib/entries.mjs';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const scratch = mkdtempSync(join(tmpdir(), 'kring-test-'));
+const env = {
+  ...process.env,
+  PATH: `${join(projectRoot, 'node_modules', '.bin')}${delimiter}${process.env.PATH}`,
+};
+const stages = [];
+
+function run(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...env, ...extraEnv },
+  });
+  return result.status === 0;
+}
+
+/** Runs one stage; `body` returns true/false, or `{ ok, passed, failed, detail }` for test stages. */
+function stage(name, body) {
+  const started = Date.now();
+  console.log(`\n━━ ${name}`);
+  let outcome;
+  try {
+    outcome = body();
+  } catch (error) {
+    outcome = { ok: false, detail: error.message };
+  }
+  if (typeof outcome === 'boolean') outcome = { ok: outcome };
+  const entry = { name, seconds: (Date.now() - started) / 1000, ...outcome };
+  stages.push(entry);
+  console.log(`━━ ${name}: ${entry.ok ? 'ok' : 'FAILED'}${entry.detail ? ` (${entry.detail})` : ''}`);
+  return entry.ok;
+}
+
+function skipped(name, reason) {
+  stages.push({ name, seconds: 0, ok: false, detail: `not run: ${reason}` });
+  console.log(`\n━━ ${name}: FAILED (not run: ${reason})`);
+}
+
+const chromiumReady = stage('chromium', () => {
+  const path = ensureChromium();
+  return { ok: true, detail: path };
+});
+stage('typecheck', () => run('tsc', ['--noEmit', '-p', 'tsconfig.json']));
+stage('lint and format', () => run('npm', ['run', '--silent', 'lint']));
+stage('manifest fresh', () => run('node', ['scripts/manifest-check.mjs']));
+const built = stage('build', () => run('npm', ['run', '--silent', 'build']));
+if (built) stage('size budget', () => run('node', ['scripts/size.mjs']));
+else skipped('size budget', 'the build failed');
+
+if (chromiumReady) {
+  stage('browser tests (web-test-runner, coverage)', () => {
+    const resultFile = join(scratch, 'wtr-result.json');
+    const ok = run('web-test-runner', ['--config', 'scripts/wtr-ci.config.mjs'], {
+      KRING_WTR_RESULT_FILE: resultFile,
+    });
+    if (!existsSync(resultFile)) return { ok: false, detail: 'the test runner did not finish' };
+    const counts = JSON.parse(readFileSync(resultFile, 'utf8'));
+    const failed = counts.failed.length + counts.brokenFiles.length;
+    for (const name of [...counts.failed, ...counts.brokenFiles]) console.log(`  ✗ ${name}`);
+    return {
+      ok: ok && failed === 0,
+      passed: counts.passed,
+      failed,
+      detail: `${counts.files} files, ${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+    };
+  });
+} else skipped('browser tests (web-test-runner, coverage)', 'no Chromium');
+
+const nodeTests = readdirSync(join(projectRoot, 'test'))
+  .filter((name) => name.endsWith('.test.mjs'))
+  .sort()
+  .map((name) => join('test', name));
+if (!built) skipped('plain-page checks (node)', 'the build failed');
+else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
+else if (nodeTests.length) {
+  stage('plain-page checks (node)', () => {
+    const tapFile = join(scratch, 'node-tests.tap');
+    const ok = run('node', [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...nodeTests,
+    ]);
+    const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+    const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+    const passed = count('pass');
+    const failed = count('fail') + count('cancelled');
+    return {
+      ok: ok && failed === 0 && passed > 0,
+      passed,
+      failed: failed || (ok ? 0 : 1),
+      detail: `${nodeTests.length} files, ${passed} passed, ${failed} failed`,
+    };
+  });
+}
+
+rmSync(scratch, { recursive: true, force: true });
+
+// Test stages contribute their test cases; every other stage counts as one check.
+let passed = 0;
+let failed = 0;
+for (const entry of stages) {
+  if (entry.passed !== undefined || entry.failed !== undefined) {
+    passed += entry.passed ?? 0;
+    failed += entry.failed ?? 0;
+    if (!entry.ok && !entry.failed) failed += 1;
+  } else if (entry.ok) passed += 1;
+  else failed += 1;
+}
+
+console.log('\nSummary');
+const width = Math.max(...stages.map((entry) => entry.name.length));
+for (const entry of stages) {
+  console.log(
+    `  ${entry.ok ? '✓' : '✗'} ${entry.name.padEnd(width)}  ${entry.seconds.toFixed(1).padStart(6)} s  ${entry.detail ?? ''}`,
+  );
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && stages.every((entry) => entry.ok) ? 0 : 1);

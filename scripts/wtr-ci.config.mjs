@@ -1,0 +1,42 @@
+// web-test-runner config for `npm test`: the project config plus coverage and a reporter that
+// writes the test counts to a file, so the summary does not depend on parsing terminal output.
+import { writeFileSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
+import baseConfig from '../web-test-runner.config.mjs';
+
+const resultFile = process.env.KRING_WTR_RESULT_FILE;
+
+function countTests(suite, counts) {
+  if (!suite) return;
+  for (const test of suite.tests ?? []) {
+    if (test.skipped) counts.skipped += 1;
+    else if (test.passed) counts.passed += 1;
+    else counts.failed.push(`${suite.name ? `${suite.name} › ` : ''}${test.name}`);
+  }
+  for (const child of suite.suites ?? []) countTests(child, counts);
+}
+
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, skipped: 0, failed: [], files: 0, brokenFiles: [] };
+      for (const session of sessions) {
+        counts.files += 1;
+        countTests(session.testResults, counts);
+        // A file that fails to load, or throws outside a test, has errors but maybe no failing test.
+        const errors = session.errors ?? [];
+        if (errors.length || (!session.passed && !session.testResults)) {
+          const reason = errors.map((error) => error.message).join('; ') || 'no test results';
+          counts.brokenFiles.push(`${session.testFile}: ${reason}`);
+        }
+      }
+      if (resultFile) writeFileSync(resultFile, JSON.stringify(counts, null, 2));
+    },
+  };
+}
+
+export default {
+  ...baseConfig,
+  coverage: true,
+  reporters: [defaultReporter(), countingReporter()],
+};

@@ -1,0 +1,148 @@
+// The script-tag bundle on plain HTML pages, the way an intranet team uses it: no build tools,
+// attributes only. Node's test runner drives Debian's Chromium through playwright-core.
+// Run: `npm run build && node --test test/iife.test.mjs` (npm test does both).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../scripts/lib/entries.mjs';
+import { launchChromium } from '../scripts/lib/chromium.mjs';
+import { startStaticServer } from '../scripts/lib/static-server.mjs';
+
+const distDir = join(projectRoot, 'dist');
+const bundlePath = join(distDir, 'kring.iife.js');
+const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+const otherVersion = '0.0.0-other-copy';
+
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html kring";
+
+const cardsBody = `
+  <kring-community backend="demo"></kring-community>
+  <main>
+    <h1>Plain page</h1>
+    <kring-profile-card person="me"></kring-profile-card>
+  </main>`;
+
+function plainPage(scripts, body = cardsBody) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Kring on a plain page</title>
+    ${scripts.map((src) => `<script src="${src}"></script>`).join('\n    ')}
+  </head>
+  <body>${body}
+  </body>
+</html>`;
+}
+
+// Loaded first on the CSP page; an external file because inline scripts are what CSP forbids.
+const violationRecorder = `window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
+});`;
+
+/** The text of the first profile card's name, or '' while it is not shown. */
+function cardName() {
+  const card = document.querySelector('kring-profile-card');
+  const name = card?.shadowRoot?.querySelector('[part~="name"]');
+  return name?.textContent?.trim() ?? '';
+}
+
+describe('kring.iife.js on a plain HTML page', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    assert.ok(existsSync(bundlePath), 'dist/kring.iife.js is missing: run `npm run build` first');
+    // A second copy that claims another version, as when two web parts each ship their own Kring.
+    const otherCopy = readFileSync(bundlePath, 'utf8')
+      .replaceAll(`"${version}"`, `"${otherVersion}"`)
+      .replaceAll(`'${version}'`, `'${otherVersion}'`)
+      .replaceAll(`\`${version}\``, `\`${otherVersion}\``);
+    assert.ok(otherCopy.includes(otherVersion), 'the bundle should contain its version');
+    server = await startStaticServer({
+      mounts: [{ prefix: '/', dir: distDir }],
+      pages: {
+        '/plain.html': plainPage(['kring.iife.js']),
+        '/strict-csp.html': plainPage(['record-violations.js', 'kring.iife.js']),
+        '/record-violations.js': { type: 'text/javascript', body: violationRecorder },
+        '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
+        '/kring-other-copy.iife.js': { type: 'text/javascript', body: otherCopy },
+      },
+      headers: (url) =>
+        url.pathname.startsWith('/strict-csp') ? { 'content-security-policy': STRICT_CSP } : {},
+    });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens a page and records console messages and uncaught exceptions. */
+  async function open(path) {
+    const page = await browser.newPage();
+    const console = [];
+    const exceptions = [];
+    page.on('console', (message) => console.push({ type: message.type(), text: message.text() }));
+    page.on('pageerror', (error) => exceptions.push(error.message));
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    const errors = () => console.filter((m) => m.type === 'error').map((m) => m.text);
+    const warnings = () => console.filter((m) => m.type === 'warning').map((m) => m.text);
+    return { page, exceptions, errors, warnings };
+  }
+
+  async function waitForCardName(page) {
+    await page.waitForFunction(cardName, undefined, { timeout: 10_000 });
+    return page.evaluate(cardName);
+  }
+
+  it('renders a profile card from attributes alone, with no console errors', async () => {
+    const { page, exceptions, errors } = await open('/plain.html');
+    const name = await waitForCardName(page);
+    assert.match(name, /\p{L}/u, 'the card shows a name');
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
+    await page.close();
+  });
+
+  it('renders under a strict CSP with Trusted Types, without violations', async () => {
+    const { page, exceptions, errors } = await open('/strict-csp.html');
+    const name = await waitForCardName(page);
+    assert.match(name, /\p{L}/u, 'the card shows a name');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
+    await page.close();
+  });
+
+  it('loaded twice: no exception, one warning naming both versions, the card still renders', async () => {
+    const { page, exceptions, errors, warnings } = await open('/twice.html');
+    const name = await waitForCardName(page);
+    assert.match(name, /\p{L}/u);
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
+    const kringWarnings = warnings().filter((text) => /kring/i.test(text));
+    assert.equal(kringWarnings.length, 1, `expected one Kring warning, got:\n${kringWarnings.join('\n')}`);
+    assert.ok(kringWarnings[0].includes(version), `the warning names the first version (${version})`);
+    assert.ok(
+      kringWarnings[0].includes(otherVersion),
+      `the warning names the second version (${otherVersion})`,
+    );
+    await page.close();
+  });
+
+  it('exposes window.Kring with configure()', async () => {
+    const { page } = await open('/plain.html');
+    const api = await page.evaluate(() => ({
+      type: typeof window.Kring,
+      configure: typeof window.Kring?.configure,
+    }));
+    assert.deepEqual(api, { type: 'object', configure: 'function' });
+    await page.close();
+  });
+});
