@@ -1,0 +1,60 @@
+/**
+ * The published community metrics (definitions in docs/metrics.md): one pure implementation that
+ * every backend without server-side metrics uses, so the figures mean the same everywhere.
+ */
+import type { CommunityMetrics, IsoMonth } from '../model.js';
+import { scanActivity } from './activity-scan.js';
+import { growthFigures } from './growth.js';
+import { inviteFunnel, inviteWindows, monthInvites } from './invites.js';
+import { kudosFigures, topByPeople } from './kudos.js';
+import { participationFigures } from './participation.js';
+import { PeopleIndex } from './people-index.js';
+import { daysInMonth, monthIndexOf } from './time.js';
+import type { MetricsInput } from './types.js';
+
+export type { MetricsInput, EndorsementAct } from './types.js';
+export { computePioneers, type PioneerOptions } from './pioneers.js';
+export { MIN_PEOPLE, relativeChange } from './figure.js';
+export { NINETY_NINE_ONE } from './participation.js';
+export { ACTIVE_WITHIN_DAYS } from './invites.js';
+export { ACTIVITY_LEVEL } from './activity-scan.js';
+export { lastFullMonth, monthIndexOf, monthOfIndex } from './time.js';
+
+/** Every metric for `month` (`YYYY-MM`, UTC), each with the previous month and the change. */
+export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityMetrics {
+  const monthIndex = monthIndexOf(month);
+  const index = new PeopleIndex(input.people);
+  const invites = monthInvites(input.invites, monthIndex, index);
+  const scan = scanActivity(input.events, index, monthIndex, inviteWindows(invites));
+  const participation = participationFigures(
+    scan.current,
+    scan.previous,
+    daysInMonth(monthIndex),
+    daysInMonth(monthIndex - 1),
+    index,
+  );
+  const growth = growthFigures(input.people, monthIndex);
+  const kudos = kudosFigures(input.kudos, monthIndex, index);
+  return {
+    month,
+    members: growth.members,
+    visitors: participation.visitors,
+    readers: participation.readers,
+    contributors: participation.contributors,
+    creators: participation.creators,
+    stickiness: participation.stickiness,
+    invitedShare: growth.invitedShare,
+    newMembersPerWeek: growth.newMembersPerWeek,
+    inviteFunnel: inviteFunnel(invites, scan.activeInWindow),
+    kudosGiven: kudos.kudosGiven,
+    kudosGivers: kudos.kudosGivers,
+    kudosReceivers: kudos.kudosReceivers,
+    crossDepartmentShare: kudos.crossDepartmentShare,
+    reciprocity: kudos.reciprocity,
+    managementParticipation: participation.managementParticipation,
+    topSkills: topByPeople(scan.searches),
+    topValues: kudos.topValues,
+    departmentMatrix: kudos.departmentMatrix,
+    memberHistory: growth.memberHistory,
+  };
+}

@@ -1,0 +1,91 @@
+import type { MetricFigure } from '../model.js';
+import { LEVEL_CONTRIBUTE, LEVEL_CREATE, LEVEL_READ, type MonthActivity } from './activity-scan.js';
+import { figure, share, type Measured } from './figure.js';
+import type { PeopleIndex } from './people-index.js';
+
+export interface ParticipationCounts {
+  visitors: number;
+  readers: number;
+  contributors: number;
+  creators: number;
+  /** Sum over the month's days of that day's distinct active people. */
+  personDays: number;
+}
+
+export interface ParticipationFigures {
+  visitors: MetricFigure;
+  readers: MetricFigure;
+  contributors: MetricFigure;
+  creators: MetricFigure;
+  stickiness: MetricFigure;
+  managementParticipation: MetricFigure;
+}
+
+/** The 90-9-1 rule of thumb the pyramid is compared with: readers, contributors, creators. */
+export const NINETY_NINE_ONE = { readers: 0.9, contributors: 0.09, creators: 0.01 } as const;
+
+function bitCount(bits: number): number {
+  let value = bits - ((bits >>> 1) & 0x55555555);
+  value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+  return (((value + (value >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export function countParticipation(activity: MonthActivity): ParticipationCounts {
+  const counts: ParticipationCounts = {
+    visitors: 0,
+    readers: 0,
+    contributors: 0,
+    creators: 0,
+    personDays: 0,
+  };
+  const { level, activeDays } = activity;
+  for (let person = 0; person < level.length; person++) {
+    const reached = level[person];
+    if (!reached) continue;
+    counts.visitors++;
+    if (reached === LEVEL_READ) counts.readers++;
+    else if (reached === LEVEL_CONTRIBUTE) counts.contributors++;
+    else if (reached === LEVEL_CREATE) counts.creators++;
+    counts.personDays += bitCount(activeDays[person]);
+  }
+  return counts;
+}
+
+function managementActive(activity: MonthActivity, index: PeopleIndex): Measured {
+  let team = 0;
+  let active = 0;
+  for (let person = 0; person < index.directorySize; person++) {
+    if (!index.isManagement[person]) continue;
+    team++;
+    if (activity.level[person]) active++;
+  }
+  // The team is who the share is about: a team of 1–4 would point at individuals.
+  return { value: share(active, team), people: team };
+}
+
+export function participationFigures(
+  current: MonthActivity,
+  previous: MonthActivity,
+  daysInCurrent: number,
+  daysInPrevious: number,
+  index: PeopleIndex,
+): ParticipationFigures {
+  const now = countParticipation(current);
+  const before = countParticipation(previous);
+  const count = (value: number, people: number): Measured => ({ value, people });
+  const stickiness = (counts: ParticipationCounts, days: number): Measured => ({
+    value: share(counts.personDays / days, counts.visitors),
+    people: counts.visitors,
+  });
+  return {
+    visitors: figure(count(now.visitors, now.visitors), count(before.visitors, before.visitors)),
+    readers: figure(count(now.readers, now.readers), count(before.readers, before.readers)),
+    contributors: figure(
+      count(now.contributors, now.contributors),
+      count(before.contributors, before.contributors),
+    ),
+    creators: figure(count(now.creators, now.creators), count(before.creators, before.creators)),
+    stickiness: figure(stickiness(now, daysInCurrent), stickiness(before, daysInPrevious)),
+    managementParticipation: figure(managementActive(current, index), managementActive(previous, index)),
+  };
+}
