@@ -329,6 +329,16 @@ export interface CommunityMetrics {
   topValues: FacetCount[];
   /** Kudos counts giver department × receiver department; cells under 5 people suppressed (null). */
   departmentMatrix: { departments: string[]; counts: (number | null)[][] };
+  /** Members at the end of each of the last 12 months up to `month`, oldest first, with those invited. */
+  memberHistory?: MemberHistoryPoint[];
+}
+
+/** Community size at the end of one month. */
+export interface MemberHistoryPoint {
+  month: IsoMonth;
+  members: number;
+  /** Members who joined through an invitation (`invitedBy` set). */
+  invited: number;
 }
 
 export interface PioneerRank {
