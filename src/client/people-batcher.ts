@@ -1,6 +1,6 @@
 import type { Person } from '../model.js';
 import { Participants } from './participants.js';
-import type { Timing } from './timing.js';
+import { abortedError, type Timing } from './timing.js';
 
 interface Lookup {
   key: string;
@@ -42,6 +42,7 @@ export class PeopleBatcher {
 
   /** Looks a key up in the next batch (or joins a lookup already on its way). */
   load(key: string, signal?: AbortSignal): Promise<Person | null> {
+    if (signal?.aborted) return Promise.reject(abortedError());
     const lookup = this.lookups.get(key) ?? this.enqueue(key);
     return lookup.participants.join(lookup.promise, signal);
   }

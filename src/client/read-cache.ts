@@ -1,5 +1,5 @@
 import { Participants } from './participants.js';
-import type { Timing } from './timing.js';
+import { abortedError, type Timing } from './timing.js';
 
 export type Freshness = 'fresh' | 'stale' | 'missing';
 
@@ -74,6 +74,7 @@ export class ReadCache {
   }
 
   private load<T>(key: string, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortedError());
     let flight = this.flights.get(key);
     if (!flight) {
       const controller = new AbortController();
