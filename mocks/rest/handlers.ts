@@ -1,0 +1,330 @@
+/**
+ * msw 2 handlers that implement the REST contract (`docs/api/openapi.yaml`) in memory, with any Backend
+ * (normally the seeded demo backend) behind them. Shared by tests, Storybook and the benchmark.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { Backend, WriteOptions } from '../../src/backends/backend.js';
+import { BackendError, type BackendErrorKind } from '../../src/backends/errors.js';
+import type { ActivityEvent, AmbassadorRole, ReactionType } from '../../src/model.js';
+
+export interface RestHandlerOptions {
+  /** The same base URL given to `createRestBackend`, e.g. `/api/kring`. */
+  endpoint: string;
+  backend: Backend;
+  /** Called for every request the handlers answer (request counting in tests and the bench). */
+  onRequest?: (request: Request) => void;
+}
+
+const STATUS_FOR_KIND: Record<BackendErrorKind, number> = {
+  network: 503,
+  auth: 401,
+  forbidden: 403,
+  'not-found': 404,
+  throttled: 429,
+  invalid: 422,
+  conflict: 409,
+  server: 500,
+  aborted: 499,
+};
+
+type Resolver = (info: {
+  request: Request;
+  params: Record<string, string | readonly string[] | undefined>;
+}) => Promise<Response>;
+
+export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
+  const base = options.endpoint.replace(/\/+$/, '');
+  const backend = options.backend;
+  /** Idempotency: the first result of each key is replayed for repeats. */
+  const stored = new Map<string, Promise<{ status: number; body: unknown }>>();
+
+  const errorResponse = (error: unknown) => {
+    const kind = error instanceof BackendError ? error.kind : 'server';
+    const message = error instanceof Error ? error.message : 'Something went wrong.';
+    const code = error instanceof BackendError && error.code ? error.code : kind;
+    return HttpResponse.json({ code, message }, { status: STATUS_FOR_KIND[kind] });
+  };
+
+  const read =
+    (run: (request: Request, params: Record<string, string>, url: URL) => Promise<unknown>): Resolver =>
+    async ({ request, params }) => {
+      options.onRequest?.(request);
+      try {
+        const body = await run(request, params as Record<string, string>, new URL(request.url));
+        return HttpResponse.json(body as never);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    };
+
+  const write =
+    (
+      successStatus: number,
+      run: (
+        write: WriteOptions,
+        body: Record<string, unknown>,
+        params: Record<string, string>,
+      ) => Promise<unknown>,
+    ): Resolver =>
+    async ({ request, params }) => {
+      options.onRequest?.(request);
+      const key = request.headers.get('Idempotency-Key');
+      if (!key) {
+        return HttpResponse.json(
+          { code: 'idempotency-key.missing', message: 'Writes need an Idempotency-Key header.' },
+          { status: 400 },
+        );
+      }
+      const text = await request.text();
+      let body: Record<string, unknown> = {};
+      try {
+        body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      } catch {
+        return HttpResponse.json(
+          { code: 'invalid.json', message: 'The request body is not JSON.' },
+          { status: 400 },
+        );
+      }
+      const storageKey = `${request.method} ${new URL(request.url).pathname} ${key}`;
+      let outcome = stored.get(storageKey);
+      if (!outcome) {
+        outcome = run({ idempotencyKey: key }, body, params as Record<string, string>).then(
+          (result) => ({ status: successStatus, body: result }),
+          (error: unknown) => {
+            stored.delete(storageKey); // a failed write may be tried again with the same key
+            throw error;
+          },
+        );
+        stored.set(storageKey, outcome);
+      }
+      try {
+        const { status, body: result } = await outcome;
+        return HttpResponse.json(result as never, { status });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    };
+
+  const text = (url: URL, name: string) => url.searchParams.get(name) ?? undefined;
+  const number = (url: URL, name: string) => {
+    const value = url.searchParams.get(name);
+    return value === null ? undefined : Number(value);
+  };
+
+  return [
+    http.get(
+      `${base}/me`,
+      read(() => backend.currentUser()),
+    ),
+    http.post(
+      `${base}/people/lookup`,
+      read(async (request) => {
+        const { ids } = (await request.json()) as { ids?: unknown };
+        if (!Array.isArray(ids)) throw new BackendError('invalid', 'Send { "ids": [...] }.');
+        if (ids.length > 100) throw new BackendError('invalid', 'At most 100 ids per lookup.');
+        return { people: await backend.getPeople(ids.map(String)) };
+      }),
+    ),
+    http.get(
+      `${base}/people/search`,
+      read((_request, _params, url) =>
+        backend.searchPeople({
+          text: text(url, 'text'),
+          skill: text(url, 'skill'),
+          department: text(url, 'department'),
+          membersOnly: url.searchParams.get('membersOnly') === 'true',
+          limit: number(url, 'limit'),
+          cursor: text(url, 'cursor'),
+        }),
+      ),
+    ),
+    http.get(
+      `${base}/skills/suggest`,
+      read(async (_request, _params, url) => ({
+        items: await backend.suggestSkills(text(url, 'text') ?? ''),
+      })),
+    ),
+    http.put(
+      `${base}/people/:personId/skills/:skill/endorsement`,
+      write(200, (w, _body, params) => backend.endorseSkill(params.personId, params.skill, w)),
+    ),
+    http.delete(
+      `${base}/people/:personId/skills/:skill/endorsement`,
+      write(200, (w, _body, params) => backend.unendorseSkill(params.personId, params.skill, w)),
+    ),
+    http.get(
+      `${base}/kudos`,
+      read((_request, _params, url) =>
+        backend.listKudos({
+          person: text(url, 'person'),
+          from: text(url, 'from'),
+          department: text(url, 'department'),
+          value: text(url, 'value'),
+          limit: number(url, 'limit'),
+          cursor: text(url, 'cursor'),
+        }),
+      ),
+    ),
+    http.post(
+      `${base}/kudos`,
+      write(201, (w, body) =>
+        backend.giveKudos(
+          {
+            to: Array.isArray(body.to) ? body.to.map(String) : [],
+            value: typeof body.value === 'string' ? body.value : undefined,
+            message: typeof body.message === 'string' ? body.message : '',
+          },
+          w,
+        ),
+      ),
+    ),
+    http.get(
+      `${base}/kudos/:kudosId/reactions/:reaction`,
+      read(async (_request, params) => ({
+        items: await backend.listReactors(params.kudosId, params.reaction as ReactionType),
+      })),
+    ),
+    http.put(
+      `${base}/kudos/:kudosId/reactions/:reaction`,
+      write(200, (w, _body, params) =>
+        backend.react(params.kudosId, params.reaction as ReactionType, true, w),
+      ),
+    ),
+    http.delete(
+      `${base}/kudos/:kudosId/reactions/:reaction`,
+      write(200, (w, _body, params) =>
+        backend.react(params.kudosId, params.reaction as ReactionType, false, w),
+      ),
+    ),
+    http.get(
+      `${base}/kudos-values`,
+      read(async () => ({ items: await backend.kudosValues() })),
+    ),
+    http.get(
+      `${base}/invites/quota`,
+      read(() => backend.inviteQuota()),
+    ),
+    http.get(
+      `${base}/invites`,
+      read((_request, _params, url) =>
+        backend.listInvites({
+          inviterId: text(url, 'inviterId'),
+          limit: number(url, 'limit'),
+          cursor: text(url, 'cursor'),
+        }),
+      ),
+    ),
+    http.post(
+      `${base}/invites`,
+      write(201, (w, body) =>
+        backend.sendInvite(
+          {
+            email: typeof body.email === 'string' ? body.email : undefined,
+            personId: typeof body.personId === 'string' ? body.personId : undefined,
+            message: typeof body.message === 'string' ? body.message : undefined,
+          },
+          w,
+        ),
+      ),
+    ),
+    http.post(
+      `${base}/invites/:inviteId/resend`,
+      write(200, (w, _body, params) => backend.resendInvite(params.inviteId, w)),
+    ),
+    http.post(
+      `${base}/invites/:inviteId/revoke`,
+      write(200, (w, _body, params) => backend.revokeInvite(params.inviteId, w)),
+    ),
+    http.post(
+      `${base}/invite-links`,
+      write(201, (w) => backend.createInviteLink(w)),
+    ),
+    http.get(
+      `${base}/invite-links/:token`,
+      read((_request, params) => backend.lookupInvite(params.token)),
+    ),
+    http.post(
+      `${base}/invite-links/:token/response`,
+      write(200, (w, body, params) => backend.respondToInvite(params.token, body.accept === true, w)),
+    ),
+    http.get(
+      `${base}/people/:personId/invite-tree`,
+      read((_request, params) => backend.inviteTree(params.personId)),
+    ),
+    http.get(
+      `${base}/people/:personId/ambassador`,
+      read((_request, params) => backend.ambassadorProfile(params.personId)),
+    ),
+    http.put(
+      `${base}/me/ambassador/roles`,
+      write(200, (w, body) =>
+        backend.chooseAmbassadorRoles(Array.isArray(body.roles) ? (body.roles as AmbassadorRole[]) : [], w),
+      ),
+    ),
+    http.post(
+      `${base}/ambassador/evidence`,
+      write(200, (w, body) =>
+        backend.recordEvidence(
+          {
+            personId: String(body.personId ?? ''),
+            role: body.role as AmbassadorRole,
+            url: String(body.url ?? ''),
+            description: typeof body.description === 'string' ? body.description : undefined,
+          },
+          w,
+        ),
+      ),
+    ),
+    http.get(
+      `${base}/people/:personId/badges`,
+      read(async (_request, params) => ({ items: await backend.listBadges(params.personId) })),
+    ),
+    http.post(
+      `${base}/badges`,
+      write(201, (w, body) =>
+        backend.awardBadge(
+          {
+            personId: String(body.personId ?? ''),
+            role: body.role as AmbassadorRole,
+            level: body.level as never,
+            evidence: Array.isArray(body.evidence) ? (body.evidence as never) : undefined,
+          },
+          w,
+        ),
+      ),
+    ),
+    http.post(
+      `${base}/badges/:badgeId/revoke`,
+      write(200, (w, _body, params) => backend.revokeBadge(params.badgeId, w)),
+    ),
+    http.post(`${base}/activity`, async ({ request }) => {
+      options.onRequest?.(request);
+      // Beacons send text/plain with the key in the body; fetches send JSON with the key in a header.
+      try {
+        const body = JSON.parse(await request.text()) as {
+          events?: ActivityEvent[];
+          idempotencyKey?: string;
+        };
+        const key = request.headers.get('Idempotency-Key') ?? body.idempotencyKey;
+        const storageKey = `activity ${key}`;
+        if (!key || !stored.has(storageKey)) {
+          if (key) stored.set(storageKey, Promise.resolve({ status: 202, body: null }));
+          await backend.track(body.events ?? []);
+        }
+        return new HttpResponse(null, { status: 202 });
+      } catch (error) {
+        return errorResponse(error instanceof SyntaxError ? new BackendError('invalid', 'Bad JSON.') : error);
+      }
+    }),
+    http.get(
+      `${base}/metrics`,
+      read((_request, _params, url) => backend.metrics({ month: text(url, 'month') ?? '' })),
+    ),
+    http.get(
+      `${base}/pioneers`,
+      read(async (_request, _params, url) => ({
+        items: await backend.pioneers({ limit: number(url, 'limit') }),
+      })),
+    ),
+  ];
+}
