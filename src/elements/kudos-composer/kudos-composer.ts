@@ -1,0 +1,448 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { KringElement } from '../shared/kring-element.js';
+import type { Kudos, KudosInput, Person } from '../../model.js';
+import type { BackendError } from '../../backends/errors.js';
+import { isBackendError, toBackendError } from '../../backends/errors.js';
+import type { ClientChange, CommunityClientApi, OutboxEntry } from '../../client/types.js';
+import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
+import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
+import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
+import { explainKudosError } from '../../kudos/errors.js';
+import { avatarStyles } from '../../kudos/avatar.styles.js';
+import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
+import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
+import type { KringPeoplePicker, KringPeopleChangeEvent } from '../people-picker/people-picker.js';
+import { kudosComposerStyles } from './kudos-composer.styles.js';
+
+export interface KudosSentDetail {
+  kudos: Kudos;
+  input: KudosInput;
+}
+
+export interface KudosFailedDetail {
+  input: KudosInput;
+  error: BackendError;
+  /** The backend's rule code, e.g. `kudos.daily-limit`, when it gave one. */
+  code?: string;
+  /** The outbox entry kept for retry, when the send failed for good after retries. */
+  outboxId?: string;
+}
+
+/** The backend confirmed a kudos. */
+export class KringKudosSentEvent extends CustomEvent<KudosSentDetail> {
+  constructor(detail: KudosSentDetail) {
+    super('kring-kudos-sent', { detail, bubbles: true, composed: true });
+  }
+}
+
+/** A kudos was refused (e.g. a fairness rule) or finally failed after retries. */
+export class KringKudosFailedEvent extends CustomEvent<KudosFailedDetail> {
+  constructor(detail: KudosFailedDetail) {
+    super('kring-kudos-failed', { detail, bubbles: true, composed: true });
+  }
+}
+
+/** Remaining-character counts at which the counter is announced to screen readers. */
+const ANNOUNCE_AT = [50, 20, 10, 0] as const;
+
+type FieldError = { key: KudosStringKey; params?: MessageParams };
+
+const listConverter = {
+  fromAttribute: (value: string | null): string[] =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  toAttribute: (value: string[]): string => value.join(','),
+};
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+/**
+ * Give kudos: choose colleagues, a company value and write a message. Sending is optimistic
+ * (the kudos shows as "sending" at once); the client's outbox keeps it across reloads and
+ * retries it with the same idempotency key, so it is delivered exactly once.
+ *
+ * @tagname kring-kudos-composer
+ * @summary A form to give kudos to one or more colleagues.
+ *
+ * @csspart form - The form.
+ * @csspart picker - The people picker.
+ * @csspart value-select - The company value select.
+ * @csspart message-input - The message text area.
+ * @csspart counter - The character counter.
+ * @csspart field-error - An error under a field.
+ * @csspart form-error - A refusal from the backend (fairness rules).
+ * @csspart send - The send button.
+ * @csspart send-status - "Sending…" / "Sent" line.
+ * @csspart item - An unsent kudos (unless `hide-pending`).
+ * @csspart retry - Retry an unsent kudos.
+ * @csspart discard - Discard an unsent kudos.
+ * @csspart problem - An attribute problem.
+ *
+ * @cssproperty --kring-accent-color - Send button, focus rings.
+ * @cssproperty --kring-surface-color - Background.
+ * @cssproperty --kring-border-color - Borders.
+ * @cssproperty --kring-color-danger - Errors.
+ * @cssproperty --kring-radius - Corner radius.
+ *
+ * @event kring-kudos-sent - The backend confirmed the kudos; `detail` has `kudos` and `input`.
+ * @event kring-kudos-failed - Refused or finally failed; `detail` has `input`, `error`, `code`, `outboxId`.
+ */
+export class KringKudosComposer extends KringElement {
+  static override styles = [avatarStyles, kudosFeedStyles, kudosComposerStyles];
+
+  /** Company values to choose from, comma-separated; default: the backend's list. */
+  @property({ attribute: 'values', converter: listConverter }) values?: string[];
+  /** Receivers chosen at start: person ids, comma-separated. */
+  @property({ attribute: 'to', converter: listConverter }) to: string[] = [];
+  /** Company value chosen at start. */
+  @property({ attribute: 'value' }) value?: string;
+  /** Hides the list of unsent kudos (a feed around the composer shows them). */
+  @property({ type: Boolean, attribute: 'hide-pending' }) hidePending = false;
+
+  @state() private backendValues: string[] = [];
+  @state() private receivers: string[] = [];
+  @state() private receiverNames: string[] = [];
+  @state() private chosenValue = '';
+  @state() private message = '';
+  @state() private receiversError?: FieldError;
+  @state() private messageError?: FieldError;
+  @state() private formError?: FieldError;
+  @state() private sendStatus = '';
+  @state() private counterAnnouncement = '';
+  @state() private pending: OutboxEntry[] = [];
+  @state() private people = new Map<string, Person | null>();
+  @state() private me?: Person;
+
+  @query('kring-people-picker') private picker!: KringPeoplePicker;
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  private unsubscribe?: () => void;
+  private subscribedClient?: CommunityClientApi;
+  private lastAnnounced?: number;
+
+  /** The form's current input. */
+  get input(): KudosInput {
+    return { to: [...this.receivers], value: this.chosenValue || undefined, message: this.message.trim() };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const clientChanged = (changed as Map<PropertyKey, unknown>).has('client');
+    if (changed.has('to')) this.receivers = [...this.to];
+    if (changed.has('value')) this.chosenValue = this.value ?? '';
+    if (clientChanged) {
+      this.subscribe();
+      void this.loadClientData();
+    }
+  }
+
+  private subscribe(): void {
+    if (!this.isConnected || this.subscribedClient === this.client) return;
+    this.unsubscribe?.();
+    this.subscribedClient = this.client;
+    this.unsubscribe = this.client?.subscribe((change: ClientChange) => {
+      if (change.topic === 'outbox') this.refreshPending();
+    });
+    this.refreshPending();
+  }
+
+  private async loadClientData(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      this.me = await client.currentUser();
+      this.refreshPending();
+    } catch {
+      // Pending items show the giver as "unknown colleague" until the user loads.
+    }
+    if (this.values?.length) return;
+    try {
+      this.backendValues = await client.kudosValues();
+    } catch {
+      this.backendValues = [];
+    }
+  }
+
+  private refreshPending(): void {
+    const client = this.client;
+    this.pending = client && !this.hidePending ? client.outbox('giveKudos') : [];
+    const ids = [...new Set(this.pending.flatMap((entry) => (entry.args[0] as KudosInput).to))];
+    void this.resolvePeople(ids);
+  }
+
+  private async resolvePeople(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.people.has(id));
+    if (!this.client || !missing.length) return;
+    try {
+      const found = await this.client.people(missing);
+      const people = new Map(this.people);
+      missing.forEach((id, index) => people.set(id, found[index] ?? null));
+      this.people = people;
+    } catch {
+      // Names follow on the next change.
+    }
+  }
+
+  private t(key: KudosStringKey, params?: MessageParams): string {
+    return translate(kudosStrings, this.language, key, params);
+  }
+
+  private onPeopleChange(event: KringPeopleChangeEvent): void {
+    this.receivers = event.detail.ids;
+    this.receiverNames = event.detail.people.map((person) => person.name);
+    if (this.receivers.length) this.receiversError = undefined;
+    this.formError = undefined;
+  }
+
+  private onMessageInput(): void {
+    this.message = this.textarea.value;
+    this.formError = undefined;
+    const remaining = MESSAGE_MAX_LENGTH - length(this.message);
+    if (this.messageError && this.message.trim() && remaining >= 0) this.messageError = undefined;
+    this.announceCounter(remaining);
+  }
+
+  /** Announces the counter politely only when crossing a threshold (50, 20, 10, 0 left, over), not on every key. */
+  private announceCounter(remaining: number): void {
+    const bucket = remaining < 0 ? -1 : ANNOUNCE_AT.filter((limit) => remaining <= limit).at(-1);
+    if (bucket === this.lastAnnounced) return;
+    this.lastAnnounced = bucket;
+    if (bucket === undefined) return;
+    this.counterAnnouncement =
+      remaining < 0
+        ? translatePlural(kudosStrings, this.language, 'composer.over', -remaining)
+        : translatePlural(kudosStrings, this.language, 'composer.remaining', remaining);
+  }
+
+  private validate(input: KudosInput): boolean {
+    this.receiversError = input.to.length ? undefined : { key: 'error.noReceivers' };
+    const size = length(input.message);
+    this.messageError = !size
+      ? { key: 'error.messageRequired' }
+      : size > MESSAGE_MAX_LENGTH
+        ? { key: 'error.messageTooLong', params: { max: MESSAGE_MAX_LENGTH } }
+        : undefined;
+    if (this.receiversError) this.picker?.focus();
+    else if (this.messageError) this.textarea?.focus();
+    return !this.receiversError && !this.messageError;
+  }
+
+  /** Sends the kudos in the form. Resolves when the backend confirmed or refused it. */
+  async send(): Promise<void> {
+    const client = this.client;
+    const input = this.input;
+    this.formError = undefined;
+    if (!client || !this.validate(input)) return;
+    const receivers = listOfNames(this.language, this.receiverNames.length ? this.receiverNames : input.to);
+    // Optimistic: the outbox shows the kudos as sending right away; the form is free for the next one.
+    const sending = client.giveKudos(input);
+    this.reset();
+    this.sendStatus = this.t('composer.sending');
+    await this.followSend(sending, input, receivers);
+  }
+
+  private async followSend(sending: Promise<Kudos>, input: KudosInput, receivers: string): Promise<void> {
+    const client = this.client;
+    try {
+      const kudos = await sending;
+      this.sendStatus = this.t('composer.sent', { receivers });
+      client?.track({ type: 'kudos-given', subject: kudos.value });
+      this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
+    } catch (thrown) {
+      const error = toBackendError(thrown);
+      if (error.kind === 'aborted') {
+        this.sendStatus = '';
+        return; // discarded by the user
+      }
+      const explanation = explainKudosError(error);
+      const kept = client?.outbox('giveKudos').find((entry) => sameInput(entry.args[0] as KudosInput, input));
+      if (!kept && !explanation.transient) {
+        // Refused: put the message back so the user can change it, and say why.
+        this.restore(input);
+        this.formError = {
+          key: explanation.key,
+          params: { reason: explanation.reason ?? '', max: MESSAGE_MAX_LENGTH },
+        };
+        this.sendStatus = `${this.t('composer.failed')} ${this.t(explanation.key, { reason: explanation.reason ?? '', max: MESSAGE_MAX_LENGTH })} ${this.t('composer.restored')}`;
+      } else {
+        this.sendStatus = this.t('composer.failed');
+      }
+      this.dispatchEvent(
+        new KringKudosFailedEvent({
+          input,
+          error: isBackendError(error) ? error : toBackendError(error),
+          code: error.code,
+          outboxId: kept?.id,
+        }),
+      );
+    }
+  }
+
+  private reset(): void {
+    this.picker?.clear();
+    this.receivers = [];
+    this.receiverNames = [];
+    this.message = '';
+    if (this.textarea) this.textarea.value = '';
+    this.chosenValue = this.value ?? '';
+    this.lastAnnounced = undefined;
+    this.counterAnnouncement = '';
+  }
+
+  private restore(input: KudosInput): void {
+    if (this.message.trim() || this.receivers.length) return; // the user already started a new one
+    this.receivers = [...input.to];
+    this.chosenValue = input.value ?? '';
+    this.message = input.message;
+    if (this.textarea) this.textarea.value = input.message;
+    if (this.picker) this.picker.value = [...input.to];
+    void this.picker?.updateComplete.then(() => {
+      this.receiverNames = this.picker.selectedPeople.map((person) => person.name);
+    });
+  }
+
+  private retry(entry: OutboxEntry): void {
+    const client = this.client;
+    if (!client) return;
+    const input = entry.args[0] as KudosInput;
+    const receivers = listOfNames(
+      this.language,
+      input.to.map((id) => this.people.get(id)?.name ?? id),
+    );
+    this.sendStatus = this.t('composer.sending');
+    void this.followSend(client.retryWrite(entry.id) as Promise<Kudos>, input, receivers);
+  }
+
+  private discard(entry: OutboxEntry): void {
+    this.client?.discardWrite(entry.id);
+    this.sendStatus = this.t('item.discarded');
+    void this.updateComplete.then(() => this.textarea?.focus());
+  }
+
+  private get values_(): string[] {
+    return this.values?.length ? this.values : this.backendValues;
+  }
+
+  private renderPending(): TemplateResult | typeof nothing {
+    if (this.hidePending || !this.pending.length) return nothing;
+    const ctx: ItemContext = {
+      language: this.language,
+      now: new Date(),
+      person: (id) => (id === this.me?.id ? this.me : this.people.get(id)),
+      react: () => undefined,
+      toggleReactors: () => undefined,
+      reactors: () => undefined,
+      retry: (entry) => this.retry(entry),
+      discard: (entry) => this.discard(entry),
+    };
+    return html`<div class="pending-list" role="list" aria-label=${this.t('composer.pendingLabel')}>
+      ${this.pending.map(
+        (entry) => html`<div role="listitem">${renderPendingItem(ctx, entry, this.me?.id ?? '')}</div>`,
+      )}
+    </div>`;
+  }
+
+  private fieldError(id: string, error?: FieldError): TemplateResult | typeof nothing {
+    return error
+      ? html`<p id=${id} class="field-error" part="field-error">${this.t(error.key, error.params)}</p>`
+      : nothing;
+  }
+
+  override render() {
+    if (this.client && !this.client.capabilities.kudos) {
+      return html`<p class="notice" part="problem">${this.t('feed.noCapability')}</p>`;
+    }
+    const size = length(this.message);
+    const remaining = MESSAGE_MAX_LENGTH - size;
+    const values = this.values_;
+    return html`
+      <form
+        part="form"
+        novalidate
+        aria-label=${this.t('composer.label')}
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          void this.send();
+        }}
+      >
+        <kring-people-picker
+          part="picker"
+          multiple
+          exclude-me
+          required
+          label=${this.t('composer.to')}
+          .value=${this.receivers}
+          .errorMessage=${this.receiversError ? this.t(this.receiversError.key) : ''}
+          @kring-people-change=${this.onPeopleChange}
+        ></kring-people-picker>
+        <div class="field">
+          <label for="value">${this.t('composer.value')}</label>
+          <select
+            id="value"
+            part="value-select"
+            .value=${this.chosenValue}
+            @change=${(event: Event) => (this.chosenValue = (event.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${!this.chosenValue}>${this.t('composer.noValue')}</option>
+            ${values.map(
+              (value) =>
+                html`<option .value=${value} ?selected=${value === this.chosenValue}>${value}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="message">${this.t('composer.message')}</label>
+          <textarea
+            id="message"
+            part="message-input"
+            rows="3"
+            dir="auto"
+            required
+            aria-required="true"
+            aria-invalid=${this.messageError ? 'true' : 'false'}
+            aria-describedby=${this.messageError ? 'message-error counter' : 'counter'}
+            .value=${this.message}
+            @input=${this.onMessageInput}
+          ></textarea>
+          <div
+            id="counter"
+            part="counter"
+            class="counter ${remaining < 0 ? 'over' : remaining <= ANNOUNCE_AT[0] ? 'near' : ''}"
+          >
+            ${this.t('composer.counter', { count: size, max: MESSAGE_MAX_LENGTH })}
+          </div>
+          ${this.fieldError('message-error', this.messageError)}
+        </div>
+        <p class="form-error" part="form-error">
+          ${this.formError ? this.t(this.formError.key, this.formError.params) : ''}
+        </p>
+        <div class="actions">
+          <span class="send-status" part="send-status" role="status">${this.sendStatus}</span>
+          <button type="submit" class="action primary" part="send">${this.t('composer.send')}</button>
+        </div>
+        <div class="visually-hidden" aria-live="polite">${this.counterAnnouncement}</div>
+      </form>
+      ${this.renderPending()}
+    `;
+  }
+}
+
+function sameInput(a: KudosInput | undefined, b: KudosInput): boolean {
+  return !!a && a.message === b.message && a.value === b.value && a.to.join(',') === b.to.join(',');
+}

@@ -1,0 +1,511 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { KringElement } from '../shared/kring-element.js';
+import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
+import type { ClientChange, CommunityClientApi, OutboxEntry } from '../../client/types.js';
+import { translate, type MessageParams } from '../../i18n/index.js';
+import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
+import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
+import { avatarStyles } from '../../kudos/avatar.styles.js';
+import { kudosFeedStyles } from './kudos-feed.styles.js';
+import {
+  listOfNames,
+  personName,
+  renderKudosItem,
+  renderPendingItem,
+  type ItemContext,
+  type ReactorsState,
+} from './kudos-item.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 1000;
+
+type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
+
+/**
+ * Kudos, newest first, with reactions, paging and live updates. Long feeds are virtualised:
+ * only the items near the viewport are in the DOM, however many are loaded.
+ *
+ * @tagname kring-kudos-feed
+ * @summary A feed of kudos with reactions, optionally with a composer on top.
+ *
+ * @csspart composer - The composer shown with `compose`.
+ * @csspart feed - The list of kudos (ARIA feed).
+ * @csspart item - One kudos (article); unsent ones also have `pending-item`.
+ * @csspart pending-item - A kudos that is sending or was not sent.
+ * @csspart card - The visual card of an item.
+ * @csspart people - Giver → receivers line (the item's heading).
+ * @csspart giver - The giver.
+ * @csspart receiver - A receiver.
+ * @csspart avatar - An avatar.
+ * @csspart name - A person's name.
+ * @csspart meta - Value tag and time.
+ * @csspart value - The company value tag.
+ * @csspart time - The relative time (focusable; shows the exact time).
+ * @csspart exact-time - The exact time bubble.
+ * @csspart message - The message.
+ * @csspart message-link - A link in a message.
+ * @csspart message-mention - An @mention in a message.
+ * @csspart reactions - The reaction buttons.
+ * @csspart reaction - One reaction toggle.
+ * @csspart reaction-count - Its count.
+ * @csspart reactors-toggle - The "who reacted?" button.
+ * @csspart reactors - Who reacted.
+ * @csspart pending-status - "Sending…" / "Not sent" line.
+ * @csspart retry - Retry a send (or the load).
+ * @csspart discard - Discard an unsent kudos.
+ * @csspart skeleton - A loading placeholder.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart load-more - The "load more" button.
+ * @csspart problem - An attribute problem.
+ *
+ * @cssproperty --kring-accent-color - Links, pressed reactions, focus rings.
+ * @cssproperty --kring-surface-color - Card background.
+ * @cssproperty --kring-border-color - Card borders.
+ * @cssproperty --kring-muted-color - Secondary text.
+ * @cssproperty --kring-color-danger - "Not sent" and errors.
+ * @cssproperty --kring-radius - Corner radius.
+ * @cssproperty --kring-kudos-gap - Space between items.
+ * @cssproperty --kring-avatar-size - Avatar size.
+ */
+export class KringKudosFeed extends KringElement {
+  static override styles = [avatarStyles, kudosFeedStyles];
+
+  /** Only kudos received by this person (id, or `me`). */
+  @property({ attribute: 'person' }) person?: string;
+  /** Only kudos given by this person (id, or `me`). */
+  @property({ attribute: 'from' }) from?: string;
+  /** Only kudos given or received by people of this department. */
+  @property({ attribute: 'department' }) department?: string;
+  /** Only kudos tagged with this company value. */
+  @property({ attribute: 'value' }) value?: string;
+  /** Page size for loading and "load more" (1–1000, default 20). */
+  @property({ attribute: 'limit' }) limit?: string;
+  /** Shows a composer on top of the feed. */
+  @property({ type: Boolean, attribute: 'compose' }) compose = false;
+
+  @state() private status: FeedStatus = 'idle';
+  @state() private items: Kudos[] = [];
+  @state() private nextCursor?: string;
+  @state() private total?: number;
+  @state() private loadingMore = false;
+  @state() private loadMoreFailed = false;
+  @state() private people = new Map<string, Person | null>();
+  @state() private pending: OutboxEntry[] = [];
+  @state() private me?: Person;
+  @state() private reactorsById = new Map<string, ReactorsState>();
+  @state() private announcement = '';
+
+  private unsubscribe?: () => void;
+  private subscribedClient?: CommunityClientApi;
+  /** Increases on every reload, so answers to an older query are ignored. */
+  private generation = 0;
+  private filter: KudosFilter = {};
+
+  /** Items loaded so far (delivered kudos, newest first). */
+  get loadedCount(): number {
+    return this.items.length;
+  }
+
+  /** Reloads the first page. */
+  reload(): Promise<void> {
+    return this.loadFirstPage();
+  }
+
+  /** Loads the next page, if there is one. */
+  async loadMore(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.nextCursor || this.loadingMore) return;
+    const generation = this.generation;
+    this.loadingMore = true;
+    this.loadMoreFailed = false;
+    try {
+      const page = await client.listKudos({ ...this.filter, limit: this.pageSize, cursor: this.nextCursor });
+      if (generation !== this.generation) return;
+      await this.resolvePeople(page.items);
+      if (generation !== this.generation) return;
+      const known = new Set(this.items.map((kudos) => kudos.id));
+      this.items = [...this.items, ...page.items.filter((kudos) => !known.has(kudos.id))];
+      this.nextCursor = page.next;
+      this.total = page.total ?? this.total;
+    } catch {
+      if (generation === this.generation) {
+        this.loadMoreFailed = true;
+        this.announcement = this.t('feed.loadMoreError');
+      }
+    } finally {
+      if (generation === this.generation) this.loadingMore = false;
+    }
+  }
+
+  /** Scrolls a loaded item into view (virtualised items need the virtualizer to place them). */
+  async scrollToItem(index: number): Promise<void> {
+    await this.updateComplete;
+    const host = this.renderRoot.querySelector('[role="feed"]') as VirtualizerHostElement | null;
+    const virtualizer = host?.[virtualizerRef];
+    virtualizer?.element(index)?.scrollIntoView({ block: 'start' });
+    await virtualizer?.layoutComplete;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedClient = undefined;
+  }
+
+  private pageSize = DEFAULT_PAGE_SIZE;
+
+  private validatePageSize(): number {
+    if (this.limit == null || this.limit === '') return DEFAULT_PAGE_SIZE;
+    const size = Number(this.limit);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+      this.reportProblem(
+        `<${this.localName}> limit="${this.limit}" is not valid; use a whole number from 1 to ${MAX_PAGE_SIZE}.`,
+      );
+      return DEFAULT_PAGE_SIZE;
+    }
+    return size;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const filterChanged = (['person', 'from', 'department', 'value', 'limit'] as const).some((key) =>
+      changed.has(key),
+    );
+    if (filterChanged) {
+      this.clearProblems();
+      this.pageSize = this.validatePageSize();
+    }
+    if ((changed as Map<PropertyKey, unknown>).has('client')) this.subscribe();
+    if (this.client && (filterChanged || (changed as Map<PropertyKey, unknown>).has('client'))) {
+      void this.loadFirstPage();
+    }
+  }
+
+  private subscribe(): void {
+    if (!this.isConnected || this.subscribedClient === this.client) return;
+    this.unsubscribe?.();
+    this.subscribedClient = this.client;
+    this.unsubscribe = this.client?.subscribe((change) => this.onChange(change));
+    this.refreshPending();
+  }
+
+  private async loadFirstPage(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const generation = ++this.generation;
+    if (!client.capabilities.kudos) {
+      this.status = 'unavailable';
+      return;
+    }
+    this.status = 'loading';
+    this.loadingMore = false;
+    this.loadMoreFailed = false;
+    this.reactorsById = new Map();
+    try {
+      const me = await client.currentUser();
+      if (generation !== this.generation) return;
+      this.me = me;
+      this.filter = this.resolveFilter(me);
+      const page = await client.listKudos({ ...this.filter, limit: this.pageSize } satisfies KudosQuery);
+      if (generation !== this.generation) return;
+      await this.resolvePeople(page.items);
+      if (generation !== this.generation) return;
+      this.items = page.items;
+      this.nextCursor = page.next;
+      this.total = page.total;
+      this.status = 'ready';
+      this.refreshPending();
+    } catch {
+      if (generation !== this.generation) return;
+      this.status = 'error';
+      this.announcement = this.t('feed.error');
+    }
+  }
+
+  private resolveFilter(me: Person): KudosFilter {
+    const own = (id?: string) => (id === 'me' ? me.id : id || undefined);
+    return {
+      person: own(this.person),
+      from: own(this.from),
+      department: this.department || undefined,
+      value: this.value || undefined,
+    };
+  }
+
+  /** Fetches the people an item shows (the client batches and caches the lookups). */
+  private async resolvePeople(kudos: readonly Pick<Kudos, 'from' | 'to'>[]): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const ids = [...new Set(kudos.flatMap((item) => [item.from, ...item.to]))].filter(
+      (id) => !this.people.has(id),
+    );
+    if (!ids.length) return;
+    try {
+      const found = await client.people(ids);
+      const people = new Map(this.people);
+      ids.forEach((id, index) => people.set(id, found[index] ?? null));
+      this.people = people;
+    } catch {
+      // Names show as "unknown colleague" until a later lookup succeeds.
+    }
+  }
+
+  private onChange(change: ClientChange): void {
+    if (change.topic === 'outbox') {
+      this.refreshPending();
+    } else if (change.topic === 'kudos' && change.kudos) {
+      void this.receive(change.kudos);
+    } else if (change.topic === 'people' && change.ids?.some((id) => this.people.has(id))) {
+      const people = new Map(this.people);
+      for (const id of change.ids) people.delete(id);
+      this.people = people;
+      void this.resolvePeople(this.items);
+    }
+  }
+
+  /** A kudos given or updated anywhere on the page: update it in place, or insert it if it matches. */
+  private async receive(kudos: Kudos): Promise<void> {
+    if (this.status !== 'ready') return;
+    const index = this.items.findIndex((item) => item.id === kudos.id);
+    if (index >= 0) {
+      const items = [...this.items];
+      items[index] = kudos;
+      this.items = items;
+      return;
+    }
+    const generation = this.generation;
+    await this.resolvePeople([kudos]);
+    if (generation !== this.generation || this.items.some((item) => item.id === kudos.id)) return;
+    if (!kudosMatchesFilter(kudos, this.filter, (id) => this.people.get(id) ?? undefined)) return;
+    this.items = [...this.items, kudos].sort(compareNewestFirst);
+    if (this.total !== undefined) this.total += 1;
+    this.announcement = this.t('feed.newKudos', {
+      giver: personName(this.itemContext, kudos.from),
+      receivers: listOfNames(
+        this.language,
+        kudos.to.map((id) => personName(this.itemContext, id)),
+      ),
+    });
+  }
+
+  private refreshPending(): void {
+    const client = this.client;
+    if (!client || !this.me) {
+      this.pending = [];
+      return;
+    }
+    const giverId = this.me.id;
+    const entries = client.outbox('giveKudos');
+    this.pending = entries.filter((entry) => {
+      const input = entry.args[0] as KudosInput | undefined;
+      return (
+        !!input &&
+        kudosMatchesFilter({ ...input, from: giverId }, this.filter, (id) => this.people.get(id) ?? undefined)
+      );
+    });
+    void this.resolvePeople(
+      entries.map((entry) => ({ from: giverId, to: (entry.args[0] as KudosInput)?.to ?? [] })),
+    );
+  }
+
+  private async react(kudos: Kudos, reaction: ReactionType): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const current = kudos.reactions.find((summary) => summary.type === reaction);
+    const on = !current?.reactedByMe;
+    this.replaceItem(optimisticReaction(kudos, reaction, on));
+    try {
+      const updated = await client.react(kudos.id, reaction, on);
+      this.replaceItem(updated);
+      if (this.reactorsById.has(kudos.id)) void this.loadReactors(updated);
+    } catch {
+      const latest = this.items.find((item) => item.id === kudos.id);
+      if (latest) this.replaceItem(optimisticReaction(latest, reaction, !on));
+      this.announcement = this.t('reactions.error');
+    }
+  }
+
+  private replaceItem(kudos: Kudos): void {
+    this.items = this.items.map((item) => (item.id === kudos.id ? kudos : item));
+  }
+
+  private toggleReactors(kudos: Kudos): void {
+    const reactors = new Map(this.reactorsById);
+    if (reactors.has(kudos.id)) {
+      reactors.delete(kudos.id);
+      this.reactorsById = reactors;
+      return;
+    }
+    void this.loadReactors(kudos);
+  }
+
+  private async loadReactors(kudos: Kudos): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'loading' });
+    try {
+      const types = kudos.reactions.filter((reaction) => reaction.count > 0).map((reaction) => reaction.type);
+      const idsByType = await Promise.all(types.map((type) => client.listReactors(kudos.id, type)));
+      const people = await client.people([...new Set(idsByType.flat())]);
+      const names = new Map(
+        people.filter((person): person is Person => !!person).map((person) => [person.id, person.name]),
+      );
+      const byType = types.map((type, index) => ({
+        type,
+        names: idsByType[index].map((id) => names.get(id) ?? this.t('item.unknownPerson')),
+      }));
+      if (this.reactorsById.has(kudos.id)) {
+        this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'ready', byType });
+      }
+    } catch {
+      if (this.reactorsById.has(kudos.id)) {
+        this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'error' });
+      }
+    }
+  }
+
+  private retry(entry: OutboxEntry): void {
+    // The outbox reports progress through `outbox` changes; a final failure shows as "not sent" again.
+    this.client?.retryWrite(entry.id).catch(() => undefined);
+  }
+
+  private discard(entry: OutboxEntry): void {
+    this.client?.discardWrite(entry.id);
+    this.announcement = this.t('item.discarded');
+    // Keep keyboard focus in the feed after the item and its buttons disappear.
+    this.updateComplete.then(() =>
+      (this.renderRoot.querySelector('[role="feed"]') as HTMLElement | null)?.focus(),
+    );
+  }
+
+  private t(key: KudosStringKey, params?: MessageParams): string {
+    return translate(kudosStrings, this.language, key, params);
+  }
+
+  private get itemContext(): ItemContext {
+    return {
+      language: this.language,
+      now: new Date(),
+      person: (id) => this.people.get(id),
+      react: (kudos, reaction) => void this.react(kudos, reaction),
+      toggleReactors: (kudos) => this.toggleReactors(kudos),
+      reactors: (id) => this.reactorsById.get(id),
+      retry: (entry) => this.retry(entry),
+      discard: (entry) => this.discard(entry),
+    };
+  }
+
+  private renderComposer(): TemplateResult | typeof nothing {
+    if (!this.compose) return nothing;
+    const presetTo = this.person && this.person !== 'me' ? this.person : undefined;
+    return html`<kring-kudos-composer
+      class="composer"
+      part="composer"
+      hide-pending
+      to=${presetTo ?? nothing}
+      value=${this.value || nothing}
+    ></kring-kudos-composer>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div role="status" class="visually-hidden">${this.t('feed.loading')}</div>
+      ${[0, 1, 2].map(
+        () =>
+          html`<div class="skeleton" part="skeleton" aria-hidden="true">
+            <div class="bone short"></div>
+            <div class="bone long"></div>
+            <div class="bone"></div>
+          </div>`,
+      )}`;
+  }
+
+  private renderBody(): TemplateResult | typeof nothing {
+    switch (this.status) {
+      case 'idle':
+      case 'loading':
+        return this.renderSkeleton();
+      case 'unavailable':
+        return html`<p class="notice" part="empty">${this.t('feed.noCapability')}</p>`;
+      case 'error':
+        return html`<div class="notice error" part="error">
+          <p>${this.t('feed.error')}</p>
+          <button type="button" class="action primary" part="retry" @click=${() => void this.loadFirstPage()}>
+            ${this.t('feed.retry')}
+          </button>
+        </div>`;
+      case 'ready':
+        return this.renderFeed();
+    }
+  }
+
+  private renderFeed(): TemplateResult {
+    const ctx = this.itemContext;
+    const giverId = this.me?.id ?? '';
+    const setSize = this.total ?? (this.nextCursor ? -1 : this.items.length);
+    const filtered = !!(this.person || this.from || this.department || this.value);
+    return html`
+      ${this.pending.length
+        ? html`<div class="pending-list" role="list" aria-label=${this.t('composer.pendingLabel')}>
+            ${this.pending.map(
+              (entry) => html`<div role="listitem">${renderPendingItem(ctx, entry, giverId)}</div>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.items.length === 0 && this.pending.length === 0
+        ? html`<p class="notice" part="empty">${this.t(filtered ? 'feed.emptyFiltered' : 'feed.empty')}</p>`
+        : nothing}
+      <div
+        role="feed"
+        part="feed"
+        tabindex="-1"
+        aria-label=${this.t('feed.label')}
+        aria-busy=${this.loadingMore ? 'true' : 'false'}
+      >
+        ${virtualize({
+          items: this.items,
+          keyFunction: (kudos: Kudos) => kudos.id,
+          renderItem: (kudos: Kudos, index: number) => renderKudosItem(ctx, kudos, index, setSize),
+        })}
+      </div>
+      ${this.nextCursor
+        ? html`<div class="more">
+            ${this.loadMoreFailed ? html`<span>${this.t('feed.loadMoreError')}</span>` : nothing}
+            <button type="button" class="action" part="load-more" @click=${() => void this.loadMore()}>
+              ${this.t(
+                this.loadingMore ? 'feed.loadingMore' : this.loadMoreFailed ? 'feed.retry' : 'feed.loadMore',
+              )}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  override render() {
+    return html`
+      ${this.attributeProblems.map((problem) => html`<p class="problem" part="problem">${problem}</p>`)}
+      ${this.renderComposer()} ${this.renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}
+
+/** The kudos as it will look once the reaction is saved, so the button responds at once. */
+function optimisticReaction(kudos: Kudos, reaction: ReactionType, on: boolean): Kudos {
+  const exists = kudos.reactions.some((summary) => summary.type === reaction);
+  const reactions = exists
+    ? kudos.reactions.map((summary) =>
+        summary.type === reaction && summary.reactedByMe !== on
+          ? { ...summary, reactedByMe: on, count: Math.max(0, summary.count + (on ? 1 : -1)) }
+          : summary,
+      )
+    : [...kudos.reactions, { type: reaction, count: on ? 1 : 0, reactedByMe: on }];
+  return { ...kudos, reactions };
+}

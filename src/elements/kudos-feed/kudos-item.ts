@@ -1,0 +1,208 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { REACTION_TYPES, type Kudos, type KudosInput, type Person, type ReactionType } from '../../model.js';
+import type { OutboxEntry } from '../../client/types.js';
+import {
+  formatDate,
+  formatRelativeTime,
+  translate,
+  type Language,
+  type MessageParams,
+} from '../../i18n/index.js';
+import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
+import { renderAvatar } from '../../kudos/avatar.js';
+import { renderMessage } from '../../kudos/render-message.js';
+
+/** Everything an item needs from the feed to render and to act. */
+export interface ItemContext {
+  language: Language;
+  now: Date;
+  person(id: string): Person | null | undefined;
+  react(kudos: Kudos, reaction: ReactionType): void;
+  toggleReactors(kudos: Kudos): void;
+  reactors(kudosId: string): ReactorsState | undefined;
+  retry(entry: OutboxEntry): void;
+  discard(entry: OutboxEntry): void;
+}
+
+export type ReactorsState =
+  | { status: 'loading' }
+  | { status: 'error' }
+  | { status: 'ready'; byType: { type: ReactionType; names: string[] }[] };
+
+export const REACTION_SYMBOLS: Record<ReactionType, string> = {
+  thanks: '🙏',
+  celebrate: '🎉',
+  love: '❤️',
+  insightful: '💡',
+};
+
+function t(language: Language, key: KudosStringKey, params?: MessageParams): string {
+  return translate(kudosStrings, language, key, params);
+}
+
+export function personName(ctx: Pick<ItemContext, 'person' | 'language'>, id: string): string {
+  return ctx.person(id)?.name ?? t(ctx.language, 'item.unknownPerson');
+}
+
+export function listOfNames(language: Language, names: string[]): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
+}
+
+function renderPerson(ctx: ItemContext, id: string, part: string): TemplateResult {
+  const person = ctx.person(id);
+  return html`<span class="person" part=${part}
+    >${renderAvatar(person ?? undefined)}<span part="name">${personName(ctx, id)}</span></span
+  >`;
+}
+
+function renderPeople(
+  ctx: ItemContext,
+  from: string,
+  to: readonly string[],
+  headingId: string,
+): TemplateResult {
+  return html`<h3 class="people" id=${headingId} part="people">
+    ${renderPerson(ctx, from, 'giver')}
+    <span class="arrow" aria-hidden="true">→</span>
+    <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
+    ${to.map((id) => renderPerson(ctx, id, 'receiver'))}
+  </h3>`;
+}
+
+function renderTime(ctx: ItemContext, createdAt: string): TemplateResult {
+  const exact = formatDate(ctx.language, createdAt, { dateStyle: 'full', timeStyle: 'short' });
+  // Focusable so keyboard users can read the exact time too; the hover/focus bubble shows it.
+  return html`<time part="time" datetime=${createdAt} title=${exact} tabindex="0"
+    >${formatRelativeTime(ctx.language, createdAt, ctx.now)}<span class="exact" part="exact-time"
+      ><span class="visually-hidden">, </span>${t(ctx.language, 'item.exactTime', { time: exact })}</span
+    ></time
+  >`;
+}
+
+function renderValue(ctx: ItemContext, value: string | undefined): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  return html`<span class="value" part="value"
+    ><span class="visually-hidden">${t(ctx.language, 'item.value')}: </span>${value}</span
+  >`;
+}
+
+function renderReactions(ctx: ItemContext, kudos: Kudos): TemplateResult {
+  const summaries = new Map(kudos.reactions.map((reaction) => [reaction.type, reaction]));
+  const total = kudos.reactions.reduce((sum, reaction) => sum + reaction.count, 0);
+  const reactors = ctx.reactors(kudos.id);
+  const panelId = `reactors-${kudos.id}`;
+  return html`<div
+      class="reactions"
+      part="reactions"
+      role="group"
+      aria-label=${t(ctx.language, 'reactions.label')}
+    >
+      ${REACTION_TYPES.map((type) => {
+        const summary = summaries.get(type);
+        const count = summary?.count ?? 0;
+        const label = t(ctx.language, `reaction.${type}`);
+        return html`<button
+          type="button"
+          class="reaction"
+          part="reaction"
+          data-reaction=${type}
+          aria-pressed=${summary?.reactedByMe ? 'true' : 'false'}
+          @click=${() => ctx.react(kudos, type)}
+        >
+          <span aria-hidden="true">${REACTION_SYMBOLS[type]}</span><span>${label}</span
+          ><span part="reaction-count">${count}</span>
+        </button>`;
+      })}
+      ${total > 0
+        ? html`<button
+            type="button"
+            class="link-button"
+            part="reactors-toggle"
+            aria-expanded=${reactors ? 'true' : 'false'}
+            aria-controls=${panelId}
+            @click=${() => ctx.toggleReactors(kudos)}
+          >
+            ${t(ctx.language, reactors ? 'reactors.hide' : 'reactors.show')}
+          </button>`
+        : nothing}
+    </div>
+    ${reactors ? renderReactors(ctx, reactors, panelId) : nothing}`;
+}
+
+function renderReactors(ctx: ItemContext, reactors: ReactorsState, panelId: string): TemplateResult {
+  let content: TemplateResult | string;
+  if (reactors.status === 'loading') content = t(ctx.language, 'reactors.loading');
+  else if (reactors.status === 'error') content = t(ctx.language, 'reactors.error');
+  else if (reactors.byType.length === 0) content = t(ctx.language, 'reactors.none');
+  else
+    content = html`${reactors.byType.map(
+      ({ type, names }) =>
+        html`<li>
+          <span aria-hidden="true">${REACTION_SYMBOLS[type]}</span>
+          ${t(ctx.language, 'reactors.heading', {
+            reaction: t(ctx.language, `reaction.${type}`),
+            names: listOfNames(ctx.language, names),
+          })}
+        </li>`,
+    )}`;
+  return html`<ul class="reactors" part="reactors" id=${panelId} role="list" aria-live="polite">
+    ${typeof content === 'string' ? html`<li>${content}</li>` : content}
+  </ul>`;
+}
+
+/** One delivered kudos, as an `article` of the ARIA feed. */
+export function renderKudosItem(
+  ctx: ItemContext,
+  kudos: Kudos,
+  index: number,
+  setSize: number,
+): TemplateResult {
+  const headingId = `kudos-${kudos.id}`;
+  return html`<article
+    class="item"
+    part="item"
+    data-kudos-id=${kudos.id}
+    aria-labelledby=${headingId}
+    aria-posinset=${index + 1}
+    aria-setsize=${setSize}
+  >
+    <div class="card" part="card">
+      ${renderPeople(ctx, kudos.from, kudos.to, headingId)}
+      <div class="meta" part="meta">${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.createdAt)}</div>
+      <p class="message" part="message" dir="auto">${renderMessage(kudos.message)}</p>
+      ${renderReactions(ctx, kudos)}
+    </div>
+  </article>`;
+}
+
+/** An unconfirmed send from the outbox: "sending", or "not sent" with retry and discard. */
+export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId: string): TemplateResult {
+  const input = entry.args[0] as KudosInput;
+  const headingId = `pending-${entry.id}`;
+  const statusKey: KudosStringKey =
+    entry.state === 'failed' ? 'item.failed' : entry.state === 'waiting' ? 'item.waiting' : 'item.sending';
+  return html`<article
+    class="item"
+    part="item pending-item"
+    data-outbox-id=${entry.id}
+    data-state=${entry.state}
+    aria-labelledby=${headingId}
+  >
+    <div class="card pending ${entry.state}" part="card">
+      ${renderPeople(ctx, giverId, input.to, headingId)}
+      <div class="meta" part="meta">${renderValue(ctx, input.value)}</div>
+      <p class="message" part="message" dir="auto">${renderMessage(input.message)}</p>
+      <div class="status-line" part="pending-status">
+        <span>${t(ctx.language, statusKey)}</span>
+        ${entry.state === 'sending'
+          ? nothing
+          : html`<button type="button" class="action primary" part="retry" @click=${() => ctx.retry(entry)}>
+                ${t(ctx.language, 'item.retry')}
+              </button>
+              <button type="button" class="action" part="discard" @click=${() => ctx.discard(entry)}>
+                ${t(ctx.language, 'item.discard')}
+              </button>`}
+      </div>
+    </div>
+  </article>`;
+}
