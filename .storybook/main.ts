@@ -1,0 +1,18 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', 'msw-storybook-addon'],
+  framework: {
+    name: '@storybook/web-components-vite',
+    options: {
+      // The root vite.config.ts is the library build; Storybook gets a plain app config.
+      builder: { viteConfigPath: '.storybook/vite.config.ts' },
+    },
+  },
+  // msw's worker (public/mockServiceWorker.js) must be served from the root.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+};
+
+export default config;

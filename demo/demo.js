@@ -1,0 +1,54 @@
+// Demo page helper (an external file, so the page keeps working under a strict CSP).
+// Applies `?lang=en|nl` and `?backend=demo|rest|sharepoint|graph` to the page's <kring-community>,
+// before Kring defines its elements (both scripts are deferred and run in order).
+(function applyDemoSettings() {
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') === 'en' ? 'en' : 'nl';
+  const backend = params.get('backend') || 'demo';
+  const community = document.querySelector('kring-community');
+
+  document.documentElement.lang = lang;
+  if (community) {
+    community.setAttribute('lang', lang);
+    community.setAttribute('backend', backend);
+    // Adapters that need a server get a same-origin address; without a server they show their error state.
+    if (backend === 'rest' && !community.hasAttribute('endpoint'))
+      community.setAttribute('endpoint', '/api/kring');
+    if (backend === 'sharepoint' && !community.hasAttribute('site-url')) {
+      community.setAttribute('site-url', location.origin);
+    }
+  }
+
+  // The intranet's own texts: Dutch in the markup, English in data-en attributes (set as text only).
+  if (lang === 'en') {
+    for (const element of document.querySelectorAll('[data-en]')) element.textContent = element.dataset.en;
+    for (const element of document.querySelectorAll('[data-en-placeholder]')) {
+      element.setAttribute('placeholder', element.dataset.enPlaceholder);
+    }
+    for (const element of document.querySelectorAll('[data-en-aria-label]')) {
+      element.setAttribute('aria-label', element.dataset.enAriaLabel);
+    }
+  }
+
+  // Switch links keep the other setting, and mark the current one.
+  function linkFor(changes) {
+    const next = new URLSearchParams(location.search);
+    for (const [key, value] of Object.entries(changes)) next.set(key, value);
+    return `?${next.toString()}`;
+  }
+  for (const link of document.querySelectorAll('[data-switch-lang]')) {
+    link.href = linkFor({ lang: link.dataset.switchLang });
+    if (link.dataset.switchLang === lang) link.setAttribute('aria-current', 'true');
+  }
+  for (const link of document.querySelectorAll('[data-switch-backend]')) {
+    link.href = linkFor({ backend: link.dataset.switchBackend });
+    if (link.dataset.switchBackend === backend) link.setAttribute('aria-current', 'true');
+  }
+  // Page links carry the settings along.
+  for (const link of document.querySelectorAll('a[href$=".html"], a[href*=".html#"]')) {
+    const url = new URL(link.getAttribute('href'), location.href);
+    if (params.has('lang')) url.searchParams.set('lang', lang);
+    if (params.has('backend')) url.searchParams.set('backend', backend);
+    link.href = url.pathname + url.search + url.hash;
+  }
+})();

@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from './entries.mjs';
+import { isStale } from './freshness.mjs';
+
+/** Runs `npm run build` when dist/kring.iife.js is missing or older than src/ or the build config. */
+export function buildIfNeeded() {
+  const bundle = join(projectRoot, 'dist', 'kring.iife.js');
+  const inputs = ['src', 'package.json', 'vite.config.ts', 'vite.iife.config.ts'].map((p) =>
+    join(projectRoot, p),
+  );
+  if (!isStale(bundle, inputs)) return false;
+  console.log('dist/ is missing or older than src/: building…');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the build failed (see above)');
+  return true;
+}
