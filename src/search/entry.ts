@@ -1,0 +1,107 @@
+import type { Person, Skill } from '../model.js';
+import { compactKey, foldText, subTokens, tokenize } from './normalize.js';
+
+/** A skill with its search keys, computed once per index build or update. */
+export interface IndexedSkill {
+  skill: Skill;
+  /** Folded tokens joined by a space: "power bi", "node.js", "c#". */
+  key: string;
+  /** Punctuation-free: "powerbi", "nodejs", "c#". */
+  compact: string;
+  /** Every word of the skill, compounds and their parts: "ux/ui", "ux", "ui". */
+  words: string[];
+  /** Ranking bonus from level, endorsements, tags and recent kudos; kept up to date by the index. */
+  strength: number;
+  /** Small integer the index assigns per distinct skill key, for fast facet counting. */
+  id: number;
+}
+
+/** A text field ready for word-prefix matching. */
+export interface IndexedField {
+  /** The original text, for evidence. */
+  value: string;
+  /** Tokens (and parts of compound tokens) joined with a leading space: " anna de vries". */
+  joined: string;
+  /** Every distinct token and part, for the term postings. */
+  terms: string[];
+}
+
+/** One person as the index and the ranking see them. */
+export interface IndexedPerson {
+  person: Person;
+  skills: IndexedSkill[];
+  name: IndexedField;
+  title?: IndexedField;
+  about?: IndexedField;
+  department?: IndexedField;
+  /** Folded department, for the department filter and facet. */
+  departmentKey?: string;
+  /** Small integer the index assigns per distinct department, for fast facet counting. */
+  departmentId: number;
+  /** Kudos in the recent window naming each skill, by skill key. */
+  recentKudosBySkill: Map<string, number>;
+}
+
+export function indexField(value: string | undefined): IndexedField | undefined {
+  if (!value || !value.trim()) return undefined;
+  const tokens = tokenize(foldText(value));
+  const parts: string[] = [];
+  for (const token of tokens) {
+    const inner = subTokens(token);
+    if (inner.length > 1 || inner[0] !== token) parts.push(...inner);
+  }
+  const all = parts.length ? [...tokens, ...parts] : tokens;
+  return { value, joined: ' ' + all.join(' '), terms: [...new Set(all)] };
+}
+
+export function indexSkill(skill: Skill): IndexedSkill {
+  const tokens = tokenize(foldText(skill.name));
+  const words = new Set<string>();
+  for (const token of tokens) {
+    words.add(token);
+    for (const part of subTokens(token)) words.add(part);
+  }
+  return {
+    skill,
+    key: tokens.join(' '),
+    compact: compactKey(skill.name),
+    words: [...words],
+    strength: 0,
+    id: -1,
+  };
+}
+
+/** The folded department used by the filter and the facet: "  Finance " → "finance". */
+export function departmentKey(department: string | undefined): string | undefined {
+  const trimmed = department?.trim().replace(/\s+/g, ' ');
+  return trimmed ? foldText(trimmed) : undefined;
+}
+
+export function indexPerson(person: Person): IndexedPerson {
+  const department = indexField(person.department);
+  return {
+    person,
+    skills: (person.skills ?? []).map(indexSkill).filter((entry) => entry.key !== ''),
+    name: indexField(person.name) ?? { value: person.name ?? '', joined: ' ', terms: [] },
+    title: indexField(person.title),
+    about: indexField(person.about),
+    department,
+    departmentKey: departmentKey(person.department),
+    departmentId: -1,
+    recentKudosBySkill: new Map(),
+  };
+}
+
+/** Every term under which the person can be found: skill keys, compact keys, skill words, field tokens. */
+export function termsOf(entry: IndexedPerson): Set<string> {
+  const terms = new Set<string>();
+  for (const skill of entry.skills) {
+    terms.add(skill.key);
+    if (skill.compact) terms.add(skill.compact);
+    for (const word of skill.words) terms.add(word);
+  }
+  for (const field of [entry.name, entry.title, entry.about, entry.department]) {
+    if (field) for (const term of field.terms) terms.add(term);
+  }
+  return terms;
+}
