@@ -60,6 +60,7 @@ export type KudosStringKey =
   | 'error.dailyLimit'
   | 'error.unknownReceiver'
   | 'error.unknownValue'
+  | 'error.tooManyReceivers'
   | 'error.invalid'
   | 'error.forbidden'
   | 'error.auth'
@@ -128,6 +129,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
       'You have reached the limit of kudos to the same colleague for today. Thank someone else, or try again tomorrow.',
     'error.unknownReceiver': 'One of the colleagues could not be found.',
     'error.unknownValue': 'This company value is not available.',
+    'error.tooManyReceivers': 'Kudos can go to at most {max} colleagues at once.',
     'error.invalid': 'The kudos was refused: {reason}',
     'error.forbidden': 'You are not allowed to give kudos here.',
     'error.auth': 'Sign in again to give kudos.',
@@ -194,6 +196,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
       'Je hebt vandaag het maximum aantal kudos aan dezelfde collega bereikt. Bedank iemand anders, of probeer het morgen opnieuw.',
     'error.unknownReceiver': 'Een van de collega’s is niet gevonden.',
     'error.unknownValue': 'Deze bedrijfswaarde bestaat niet (meer).',
+    'error.tooManyReceivers': 'Kudos kan naar hoogstens {max} collega’s tegelijk.',
     'error.invalid': 'De kudos is geweigerd: {reason}',
     'error.forbidden': 'Je mag hier geen kudos geven.',
     'error.auth': 'Meld je opnieuw aan om kudos te geven.',

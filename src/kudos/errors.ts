@@ -1,4 +1,6 @@
 import { isBackendError } from '../backends/errors.js';
+import { MAX_RECEIVERS } from './fairness.js';
+import { MESSAGE_MAX_LENGTH } from './message.js';
 
 /** Which `kudosStrings` key explains a failed send to the user. */
 export type KudosErrorKey =
@@ -9,6 +11,7 @@ export type KudosErrorKey =
   | 'error.dailyLimit'
   | 'error.unknownReceiver'
   | 'error.unknownValue'
+  | 'error.tooManyReceivers'
   | 'error.invalid'
   | 'error.forbidden'
   | 'error.auth'
@@ -22,6 +25,12 @@ const keysByCode: Record<string, KudosErrorKey> = {
   'kudos.message-too-long': 'error.messageTooLong',
   'kudos.unknown-receiver': 'error.unknownReceiver',
   'kudos.unknown-value': 'error.unknownValue',
+  'kudos.too-many': 'error.tooManyReceivers',
+  // Older spellings some adapters use.
+  'kudos.no-receiver': 'error.noReceivers',
+  'kudos.unknown-person': 'error.unknownReceiver',
+  'kudos.value': 'error.unknownValue',
+  'kudos.message': 'error.messageTooLong',
 };
 
 export interface KudosErrorExplanation {
@@ -32,10 +41,18 @@ export interface KudosErrorExplanation {
   fixable: boolean;
   /** Whether retrying the same send may work (network, throttled, server). */
   transient: boolean;
+  /** Values for the string's placeholders. */
+  params: { reason: string; max: number };
 }
 
 /** Explains a rejected send in terms the composer can show inline. */
 export function explainKudosError(error: unknown): KudosErrorExplanation {
+  const explanation = explain(error);
+  const max = explanation.key === 'error.tooManyReceivers' ? MAX_RECEIVERS : MESSAGE_MAX_LENGTH;
+  return { ...explanation, params: { reason: explanation.reason ?? '', max } };
+}
+
+function explain(error: unknown): Omit<KudosErrorExplanation, 'params'> {
   if (!isBackendError(error)) return { key: 'error.generic', fixable: false, transient: false };
   if (error.code && keysByCode[error.code]) {
     return { key: keysByCode[error.code], fixable: true, transient: false };

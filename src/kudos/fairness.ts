@@ -9,6 +9,7 @@ import { MESSAGE_MAX_LENGTH } from './message.js';
 /** Machine-readable codes, sent as `BackendError.code` with kind `invalid`. */
 export const KUDOS_RULE_CODES = [
   'kudos.no-receivers',
+  'kudos.too-many',
   'kudos.self',
   'kudos.daily-limit',
   'kudos.message-required',
@@ -17,6 +18,9 @@ export const KUDOS_RULE_CODES = [
   'kudos.unknown-value',
 ] as const;
 export type KudosRuleCode = (typeof KUDOS_RULE_CODES)[number];
+
+/** Most receivers of one kudos: recognition of a whole department belongs elsewhere. */
+export const MAX_RECEIVERS = 10;
 
 /** Default: at most 3 kudos from one person to the same person per 24 hours. */
 export const DEFAULT_DAILY_LIMIT = 3;
@@ -35,6 +39,8 @@ export interface FairnessContext {
   /** Whether a person id exists; when given, every receiver must. */
   personExists?: (id: string) => boolean;
   maxLength?: number;
+  /** Most receivers per kudos. Default 10. */
+  maxReceivers?: number;
 }
 
 export interface KudosViolation {
@@ -70,6 +76,7 @@ export function checkKudos(input: KudosInput, context: FairnessContext): KudosVi
   const maxLength = context.maxLength ?? MESSAGE_MAX_LENGTH;
 
   if (receivers.length === 0) violations.push({ code: 'kudos.no-receivers' });
+  if (receivers.length > (context.maxReceivers ?? MAX_RECEIVERS)) violations.push({ code: 'kudos.too-many' });
   if (receivers.includes(context.giverId))
     violations.push({ code: 'kudos.self', receivers: [context.giverId] });
   if (context.personExists) {

@@ -277,9 +277,9 @@ export class KringKudosComposer extends KringElement {
         this.restore(input);
         this.formError = {
           key: explanation.key,
-          params: { reason: explanation.reason ?? '', max: MESSAGE_MAX_LENGTH },
+          params: explanation.params,
         };
-        this.sendStatus = `${this.t('composer.failed')} ${this.t(explanation.key, { reason: explanation.reason ?? '', max: MESSAGE_MAX_LENGTH })} ${this.t('composer.restored')}`;
+        this.sendStatus = `${this.t('composer.failed')} ${this.t(explanation.key, explanation.params)} ${this.t('composer.restored')}`;
       } else {
         this.sendStatus = this.t('composer.failed');
       }
