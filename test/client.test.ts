@@ -222,6 +222,19 @@ describe('CommunityClient: read retries', () => {
     expect(timers.delays).to.deep.equal([50, 5_000]);
   });
 
+  it('gives up at once when the server asks to wait longer than backoffMaxMs', async () => {
+    const backend = new FakeBackend();
+    backend.failNext(
+      'pioneers',
+      new BackendError('throttled', 'Come back in a minute', { retryAfterMs: 60_000 }),
+    );
+    const client = newClient(backend, { backoffMaxMs: 30_000 });
+    const error = await rejection(client.pioneers({ limit: 5 }));
+    expect(error.kind).to.equal('throttled');
+    expect(error.retryAfterMs).to.equal(60_000);
+    expect(backend.calls('pioneers')).to.have.length(1);
+  });
+
   it('does not retry an invalid request', async () => {
     const backend = new FakeBackend();
     backend.failNext('metrics', new BackendError('invalid', 'Bad month'));

@@ -1,6 +1,8 @@
 import { Participants } from './participants.js';
 import { abortedError, type Timing } from './timing.js';
 
+const PRUNE_EVERY = 500;
+
 export type Freshness = 'fresh' | 'stale' | 'missing';
 
 interface Entry {
@@ -26,6 +28,7 @@ export interface ReadOptions {
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
   private readonly flights = new Map<string, Flight>();
+  private writes = 0;
 
   constructor(
     private readonly timing: Timing,
@@ -49,6 +52,13 @@ export class ReadCache {
 
   set(key: string, value: unknown): void {
     this.entries.set(key, { value, storedAt: this.timing.now() });
+    if (++this.writes % PRUNE_EVERY === 0) this.prune();
+  }
+
+  /** Long sessions look up many people: forget what is too old to be served anyway. */
+  private prune(): void {
+    for (const key of [...this.entries.keys()])
+      if (this.freshness(key) === 'missing') this.entries.delete(key);
   }
 
   /** Keeps the value for instant rendering but makes the next read revalidate it. */

@@ -22,7 +22,9 @@ export async function withRetry<T>(
       return await call(signal);
     } catch (thrown) {
       const error = signal?.aborted ? abortedError() : toBackendError(thrown);
-      if (!error.transient || attempt >= policy.retries) throw error;
+      // A server asking for a longer pause than our cap: let the element offer a retry instead of hanging.
+      const tooLong = (error.retryAfterMs ?? 0) > policy.maxMs;
+      if (!error.transient || tooLong || attempt >= policy.retries) throw error;
       await sleep(backoffDelay(attempt, policy, timing.random, error.retryAfterMs), timing, signal);
     }
   }
