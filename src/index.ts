@@ -16,6 +16,8 @@ export {
   type BackendName,
   type BackendFactory,
 } from './backends/registry.js';
+export { createClient, CommunityClient } from './client/community-client.js';
+export { createDemoBackend } from './backends/demo/index.js';
 
 import './elements/community/define.js';
 import './elements/profile-card/define.js';

@@ -267,7 +267,7 @@ export class KringProfileCard extends KringElement {
     }
     if (!links.length) return nothing;
     return html`<div part="links">
-      ${links.map((link) => html`<a href=${link.href} aria-label=${link.label}>${link.text}</a>`)}
+      ${links.map((link) => html`<a href=${link.href} title=${link.label}>${link.text}</a>`)}
     </div>`;
   }
 }

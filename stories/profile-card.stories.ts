@@ -1,0 +1,94 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+import { registerBackend } from '../src/backends/registry.js';
+import { createDemoBackend } from '../src/backends/demo/index.js';
+import { BackendError } from '../src/backends/errors.js';
+import type { Backend } from '../src/backends/backend.js';
+
+/** A demo backend with `getPeople`/`currentUser` replaced, for the loading and error stories. */
+function withPeople(people: (base: Backend) => Pick<Backend, 'getPeople' | 'currentUser'>): () => Backend {
+  return () => {
+    const base = createDemoBackend({ persist: false });
+    return Object.assign(Object.create(base) as Backend, people(base));
+  };
+}
+
+registerBackend(
+  'story-loading',
+  withPeople(() => ({ getPeople: () => new Promise(() => {}), currentUser: () => new Promise(() => {}) })),
+);
+registerBackend(
+  'story-error',
+  withPeople(() => {
+    const fail = () =>
+      Promise.reject(new BackendError('server', 'The directory is temporarily unavailable.'));
+    return { getPeople: fail, currentUser: fail };
+  }),
+);
+registerBackend(
+  'story-long',
+  withPeople((base) => ({
+    currentUser: () => base.currentUser(),
+    getPeople: async (ids) =>
+      (await base.getPeople(ids)).map(
+        (person) =>
+          person && {
+            ...person,
+            name: 'Maria Magdalena Anneke van der Heijden-Oosterbroek-Zwaanswijk',
+            title: 'Senior adviseur informatievoorziening, datagedreven werken en digitale transformatie',
+            about: 'Ik help teams <b>graag</b> met hun data. '.repeat(8),
+          },
+      ),
+  })),
+);
+
+type Args = { person: string; view: 'compact' | 'full'; lang: 'en' | 'nl'; backend: string };
+
+const meta: Meta<Args> = {
+  title: 'Elements/Profile card',
+  component: 'kring-profile-card',
+  parameters: { kringCommunity: false },
+  args: { person: 'me', view: 'compact', lang: 'en', backend: 'demo' },
+  argTypes: {
+    view: { control: 'inline-radio', options: ['compact', 'full'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+  },
+  render: ({ person, view, lang, backend }) =>
+    html`<kring-community backend=${backend} lang=${lang}>
+      <div style="max-width: 28rem">
+        <kring-profile-card person=${person} view=${view}></kring-profile-card>
+      </div>
+    </kring-community>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Compact: Story = {};
+export const Full: Story = { args: { view: 'full', person: 'p00002' } };
+export const Dutch: Story = { args: { lang: 'nl', view: 'full', person: 'p00003' } };
+export const Loading: Story = { args: { backend: 'story-loading' } };
+export const NotFound: Story = { args: { person: 'nobody@example.invalid' } };
+export const Error: Story = { args: { backend: 'story-error' } };
+export const LongContent: Story = { args: { backend: 'story-long', view: 'full', person: 'p00004' } };
+export const Dark: Story = {
+  args: { view: 'full', person: 'p00005' },
+  render: (args, context) =>
+    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
+      ${meta.render!(args, context)}
+    </div>`,
+  parameters: { backgrounds: { default: 'dark' } },
+};
+export const Grid: Story = {
+  render: ({ lang }) =>
+    html`<kring-community backend="demo" lang=${lang}>
+      <div style="display:grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem">
+        ${Array.from(
+          { length: 12 },
+          (_, i) =>
+            html`<kring-profile-card person=${`p${String(i + 1).padStart(5, '0')}`}></kring-profile-card>`,
+        )}
+      </div>
+    </kring-community>`,
+};

@@ -1,0 +1,154 @@
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
+import '../src/index.js';
+import type { KringCommunity } from '../src/elements/community/community.js';
+import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
+import { registerBackend, type BackendSettings } from '../src/backends/registry.js';
+import { configure } from '../src/configure.js';
+import { registerTestBackend } from './helpers/backends.js';
+import { createDemoBackend } from '../src/backends/demo/index.js';
+
+function captureConsoleErrors(): { messages: string[]; restore: () => void } {
+  const messages: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  return { messages, restore: () => (console.error = original) };
+}
+
+function cardName(card: KringProfileCard): string | undefined {
+  return card.shadowRoot!.querySelector('[part~="name"]')?.textContent?.trim();
+}
+
+describe('<kring-community>', () => {
+  it('connects the demo backend by default and announces readiness', async () => {
+    const el = document.createElement('kring-community') as KringCommunity;
+    const ready = oneEvent(el, 'kring-ready');
+    document.body.append(el);
+    const event = await ready;
+    expect(event.detail.client.backend.name).to.equal('demo');
+    expect(el.communityClient).to.equal(event.detail.client);
+    el.remove();
+  });
+
+  it('passes endpoint and site-url to the backend factory', async () => {
+    let received: BackendSettings | undefined;
+    registerBackend('capture', (settings) => {
+      received = settings;
+      return createDemoBackend({ persist: false });
+    });
+    const el = await fixture<KringCommunity>(
+      html`<kring-community
+        backend="capture"
+        endpoint="/api/kring"
+        site-url="https://intra.example/sites/hr"
+      ></kring-community>`,
+    );
+    await waitUntil(() => el.communityClient, 'client created');
+    expect(received?.endpoint).to.equal('/api/kring');
+    expect(received?.siteUrl).to.equal('https://intra.example/sites/hr');
+  });
+
+  it('shows a clear message and logs one console error for a bad backend value', async () => {
+    const errors = captureConsoleErrors();
+    try {
+      const el = await fixture<KringCommunity>(html`<kring-community backend="oracle"></kring-community>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="message"]'), 'message shown');
+      const text = el.shadowRoot!.querySelector('[part="message"]')!.textContent!;
+      expect(text).to.contain('backend="oracle"');
+      expect(text).to.contain('demo, rest, sharepoint, graph');
+      expect(el.shadowRoot!.querySelector('[part="message"]')!.getAttribute('role')).to.equal('alert');
+      const ours = errors.messages.filter((message) => message.includes('kring-community'));
+      expect(ours).to.have.length(1);
+      expect(ours[0]).to.contain('backend');
+      await expect(el).to.be.accessible();
+    } finally {
+      errors.restore();
+    }
+  });
+
+  it('rejects a bad tracking value visibly and keeps tracking off', async () => {
+    const errors = captureConsoleErrors();
+    try {
+      const el = await fixture<KringCommunity>(html`<kring-community tracking="maybe"></kring-community>`);
+      await waitUntil(() => el.communityClient, 'client created');
+      await el.updateComplete;
+      expect(el.communityClient!.tracking).to.equal(false);
+      expect(el.shadowRoot!.textContent).to.contain('tracking="maybe"');
+      expect(errors.messages.filter((message) => message.includes('tracking'))).to.have.length(1);
+    } finally {
+      errors.restore();
+    }
+  });
+
+  it('switches tracking on and off from the attribute', async () => {
+    const el = await fixture<KringCommunity>(html`<kring-community tracking="off"></kring-community>`);
+    await waitUntil(() => el.communityClient, 'client created');
+    expect(el.communityClient!.tracking).to.equal(false);
+    el.setAttribute('tracking', 'on');
+    await el.updateComplete;
+    expect(el.communityClient!.tracking).to.equal(true);
+  });
+
+  it('renders its children in the language it is given', async () => {
+    const { name } = registerTestBackend();
+    const el = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} lang="nl"
+        ><kring-profile-card person="nobody-here"></kring-profile-card
+      ></kring-community>`,
+    );
+    const card = el.querySelector('kring-profile-card')!;
+    await waitUntil(() => card.shadowRoot!.textContent!.includes('niet gevonden'), 'Dutch not-found message');
+    el.setAttribute('lang', 'en');
+    await card.requestUpdate();
+    await waitUntil(() => card.shadowRoot!.textContent!.includes('not found'), 'English after switching');
+  });
+
+  it('with page, provides to elements in separate subtrees; a nested community wins', async () => {
+    const page = registerTestBackend();
+    const nested = registerTestBackend();
+    const container = await fixture<HTMLDivElement>(
+      html`<div>
+        <kring-community backend=${page.name} page></kring-community>
+        <section class="webpart-a"><kring-profile-card person="me"></kring-profile-card></section>
+        <section class="webpart-b">
+          <kring-community backend=${nested.name}
+            ><kring-profile-card person="me"></kring-profile-card
+          ></kring-community>
+        </section>
+      </div>`,
+    );
+    const [outside, inside] = Array.from(container.querySelectorAll('kring-profile-card'));
+    await waitUntil(() => cardName(outside) && cardName(inside), 'both cards show a name');
+    expect(page.calls.currentUser?.length ?? 0).to.be.greaterThan(0);
+    expect(nested.calls.currentUser?.length ?? 0).to.be.greaterThan(0);
+    // The nested card must have used the nested backend only.
+    expect(page.calls.currentUser!.length).to.equal(1);
+    expect(nested.calls.currentUser!.length).to.equal(1);
+  });
+
+  it('answers elements that were on the page before the community appeared', async () => {
+    const { name } = registerTestBackend();
+    const card = await fixture<KringProfileCard>(html`<kring-profile-card person="me"></kring-profile-card>`);
+    expect(cardName(card)).to.equal(undefined);
+    const community = document.createElement('kring-community');
+    community.setAttribute('backend', name);
+    community.setAttribute('page', '');
+    document.body.append(community);
+    await waitUntil(() => cardName(card), 'card got the late page provider');
+    community.remove();
+  });
+
+  it('uses the backend given through Kring.configure when no backend attribute is set', async () => {
+    const { backend, calls } = (await import('./helpers/backends.js')).instrument(
+      createDemoBackend({ persist: false, seed: 7 }),
+    );
+    configure({ backend });
+    try {
+      const el = await fixture<KringCommunity>(html`<kring-community></kring-community>`);
+      await waitUntil(() => el.communityClient, 'client created');
+      await el.communityClient!.currentUser();
+      expect(calls.currentUser).to.have.length(1);
+    } finally {
+      configure({ backend: undefined });
+    }
+  });
+});

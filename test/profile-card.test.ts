@@ -1,0 +1,249 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
+import type { KringCommunity } from '../src/elements/community/community.js';
+import { BackendError } from '../src/backends/errors.js';
+import { AVATAR_PALETTE, initials } from '../src/elements/shared/avatar.js';
+import { never, registerTestBackend } from './helpers/backends.js';
+import type { Person } from '../src/model.js';
+
+async function renderCard(backendName: string, attributes: { person: string; view?: string; lang?: string }) {
+  const community = await fixture<KringCommunity>(
+    html`<kring-community backend=${backendName} lang=${attributes.lang ?? 'en'}>
+      <kring-profile-card
+        person=${attributes.person}
+        view=${attributes.view ?? 'compact'}
+      ></kring-profile-card>
+    </kring-community>`,
+  );
+  return community.querySelector('kring-profile-card')!;
+}
+
+function shadowText(card: KringProfileCard): string {
+  return card.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+const part = (card: KringProfileCard, name: string) => card.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+function relativeLuminance(hex: string): number {
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+describe('<kring-profile-card>', () => {
+  it('shows a skeleton while loading, with no layout jump when data arrives', async () => {
+    const gate: { open?: () => void } = {};
+    const opened = new Promise<void>((resolve) => (gate.open = resolve));
+    const test = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: ((ids: string[]) => opened.then(() => test.backend.getPeople(ids))) as never,
+    });
+    const card = await renderCard(name, { person: 'p00002' });
+    await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'skeleton shown');
+    expect(shadowText(card)).to.contain('Loading profile');
+    await expect(card).to.be.accessible();
+    const loadingHeight = card.getBoundingClientRect().height;
+    gate.open!();
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    // The skeleton reserves the card's minimum height: the data may grow it, never shrink it.
+    expect(card.getBoundingClientRect().height).to.be.at.least(loadingHeight);
+  });
+
+  it('shows the person: name, title, department, location, skills and a mail link', async () => {
+    const { name, backend } = registerTestBackend();
+    const [person] = (await backend.getPeople(['p00002'])) as Person[];
+    const card = await renderCard(name, { person: 'p00002' });
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    expect(part(card, 'name')!.textContent!.trim()).to.equal(person.name);
+    if (person.title) expect(part(card, 'title')!.textContent).to.contain(person.title);
+    expect(part(card, 'meta')!.textContent).to.contain(person.department!);
+    const mail = card.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
+    expect(mail?.getAttribute('href')).to.equal(`mailto:${person.email}`);
+    if (person.skills.length) expect(part(card, 'skills')!.querySelectorAll('li').length).to.be.within(1, 3);
+    await expect(card).to.be.accessible();
+  });
+
+  it('finds a person by e-mail address, case-insensitively, and `me`', async () => {
+    const { name, backend } = registerTestBackend();
+    const me = await backend.currentUser();
+    const [other] = (await backend.getPeople(['p00003'])) as Person[];
+    const byMail = await renderCard(name, { person: other.email!.toUpperCase() });
+    await waitUntil(() => part(byMail, 'name'), 'data shown');
+    expect(part(byMail, 'name')!.textContent!.trim()).to.equal(other.name);
+    const mine = await renderCard(name, { person: 'me' });
+    await waitUntil(() => part(mine, 'name'), 'me shown');
+    expect(part(mine, 'name')!.textContent!.trim()).to.equal(me.name);
+  });
+
+  it('says when a person is not found, in English and Dutch', async () => {
+    const { name } = registerTestBackend();
+    const english = await renderCard(name, { person: 'no-such-person' });
+    await waitUntil(() => shadowText(english).includes('Profile not found'), 'English not-found');
+    await expect(english).to.be.accessible();
+    const dutch = await renderCard(name, { person: 'no-such-person', lang: 'nl' });
+    await waitUntil(() => shadowText(dutch).includes('Profiel niet gevonden'), 'Dutch not-found');
+    await expect(dutch).to.be.accessible();
+  });
+
+  it('shows an error with a retry button that loads the person', async () => {
+    let failing = true;
+    const base = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: ((ids: string[]) =>
+        failing
+          ? Promise.reject(new BackendError('invalid', 'The directory refused the request.'))
+          : base.backend.getPeople(ids)) as never,
+    });
+    const card = await renderCard(name, { person: 'p00004' });
+    await waitUntil(() => part(card, 'retry'), 'error state');
+    expect(shadowText(card)).to.contain('could not be loaded');
+    expect(shadowText(card)).to.contain('The directory refused the request.');
+    await expect(card).to.be.accessible();
+    failing = false;
+    (part(card, 'retry') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(card, 'name'), 'data after retry');
+  });
+
+  it('renders a hostile name as text', async () => {
+    const hostile = '<img src=x onerror="window.__kringXss=1">';
+    const base = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: (async (ids: string[]) => {
+        const people = await base.backend.getPeople(ids);
+        return people.map(
+          (person) => person && { ...person, name: hostile, title: '<script>window.__kringXss=2</script>' },
+        );
+      }) as never,
+    });
+    const card = await renderCard(name, { person: 'p00005', view: 'full' });
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    expect(part(card, 'name')!.textContent!.trim()).to.equal(hostile);
+    expect(card.shadowRoot!.querySelector('img[src="x"]')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('script')).to.equal(null);
+    expect((window as unknown as { __kringXss?: number }).__kringXss).to.equal(undefined);
+  });
+
+  it('drops links with unsafe schemes', async () => {
+    const base = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: (async (ids: string[]) => {
+        const people = await base.backend.getPeople(ids);
+        return people.map(
+          (person) =>
+            person && {
+              ...person,
+              links: [
+                { kind: 'web', url: 'javascript:alert(1)' },
+                { kind: 'chat', url: 'https://chat.intra.example/u/1' },
+              ],
+            },
+        );
+      }) as never,
+    });
+    const card = await renderCard(name, { person: 'p00006' });
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    const hrefs = Array.from(card.shadowRoot!.querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(hrefs.some((href) => href?.startsWith('javascript'))).to.equal(false);
+    expect(hrefs).to.include('https://chat.intra.example/u/1');
+  });
+
+  it('moves focus through its links in reading order', async () => {
+    const base = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: (async (ids: string[]) => {
+        const people = await base.backend.getPeople(ids);
+        return people.map(
+          (person) =>
+            person && {
+              ...person,
+              links: [
+                { kind: 'profile', url: 'https://intra.example/people/1' },
+                { kind: 'chat', url: 'https://chat.intra.example/u/1' },
+              ],
+            },
+        );
+      }) as never,
+    });
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.prepend(before);
+    try {
+      const card = await renderCard(name, { person: 'p00007' });
+      await waitUntil(() => part(card, 'name'), 'data shown');
+      before.focus();
+      const visited: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await sendKeys({ press: 'Tab' });
+        visited.push(card.shadowRoot!.activeElement?.getAttribute('href') ?? 'outside');
+      }
+      expect(visited[0]).to.equal('https://intra.example/people/1');
+      expect(visited[1]).to.match(/^mailto:/);
+      expect(visited[2]).to.equal('https://chat.intra.example/u/1');
+    } finally {
+      before.remove();
+    }
+  });
+
+  it('full view shows about text and kudos count, in Dutch', async () => {
+    const { name, backend } = registerTestBackend();
+    const [person] = (await backend.getPeople(['p00008'])) as Person[];
+    const card = await renderCard(name, { person: 'p00008', view: 'full', lang: 'nl' });
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    if (person.about) expect(part(card, 'about')!.textContent).to.contain(person.about);
+    if (person.kudosReceived !== undefined)
+      expect(part(card, 'kudos')!.textContent).to.contain('kudos ontvangen');
+    await expect(card).to.be.accessible();
+  });
+
+  it('validates the view attribute', async () => {
+    const original = console.error;
+    const logged: string[] = [];
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      const { name } = registerTestBackend();
+      const card = await renderCard(name, { person: 'p00002', view: 'huge' });
+      await waitUntil(() => part(card, 'name'), 'still renders');
+      expect(logged.filter((line) => line.includes('view="huge"'))).to.have.length(1);
+      expect(logged[0]).to.contain('compact, full');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('initials avatars have readable contrast and skip name particles', () => {
+    for (const colour of AVATAR_PALETTE) {
+      const ratio = (1 + 0.05) / (relativeLuminance(colour) + 0.05);
+      expect(ratio, colour).to.be.at.least(4.5);
+    }
+    expect(initials('Jan de Vries')).to.equal('JV');
+    expect(initials('Zoë van den Berg')).to.equal('ZB');
+    expect(initials('Öztürk')).to.equal('Ö');
+  });
+
+  it('200 cards on a page make at most two batched getPeople calls', async () => {
+    const { name, calls } = registerTestBackend();
+    const ids = Array.from({ length: 200 }, (_, i) => `p${String(i + 1).padStart(5, '0')}`);
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name}>
+        ${ids.map((id) => html`<kring-profile-card person=${id}></kring-profile-card>`)}
+      </kring-community>`,
+    );
+    const cards = Array.from(community.querySelectorAll('kring-profile-card'));
+    await waitUntil(() => cards.every((card) => part(card, 'name')), 'all cards show data', {
+      timeout: 8000,
+    });
+    const requested = (calls.getPeople ?? []).flatMap((args) => args[0] as string[]);
+    expect(calls.getPeople!.length).to.be.at.most(2);
+    expect(new Set(requested).size).to.equal(200);
+  });
+
+  it('keeps loading (not an error) while the backend has not answered', async () => {
+    const { name } = registerTestBackend({ getPeople: (() => never()) as never });
+    const card = await renderCard(name, { person: 'p00002' });
+    await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'loading');
+    expect(card.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+});
