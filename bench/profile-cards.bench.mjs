@@ -1,0 +1,117 @@
+// 500 profile cards on one page inside <kring-community backend="demo">: how long until every card
+// shows its person, and how many backend calls that took. The backend is wrapped through the public
+// JS API (`Kring.configure({ wrapBackend })`) to count calls, exactly as an integrator could.
+import { script, scriptTagPage } from './lib/pages.mjs';
+
+const CARDS = 500;
+const RUNS = 3;
+// Enough people that every card shows someone different.
+const DEMO_PEOPLE = 1000;
+
+const personId = (index) => `p${String(index + 1).padStart(5, '0')}`;
+
+const countingSetup = `
+window.__kringCalls = {};
+window.__kringPeopleIds = [];
+Kring.configure({
+  demo: { size: ${DEMO_PEOPLE} },
+  wrapBackend(backend) {
+    return new Proxy(backend, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args) => {
+          window.__kringCalls[property] = (window.__kringCalls[property] || 0) + 1;
+          if (property === 'getPeople') window.__kringPeopleIds.push(args[0].length);
+          return value.apply(target, args);
+        };
+      },
+    });
+  },
+});`;
+
+/** Runs in the page: how many cards show a name. */
+function cardsShowingData() {
+  let shown = 0;
+  for (const card of document.querySelectorAll('kring-profile-card')) {
+    const name = card.shadowRoot?.querySelector('[part~="name"]');
+    if (name && name.textContent.trim()) shown += 1;
+  }
+  return shown;
+}
+
+export default async function run({ url, server, browser, log }) {
+  const cards = Array.from(
+    { length: CARDS },
+    (_, index) => `    <kring-profile-card person="${personId(index)}"></kring-profile-card>`,
+  );
+  server.setPage('/bench-count-calls.js', script(countingSetup));
+  server.setPage(
+    '/bench-profile-cards.html',
+    scriptTagPage({
+      title: `${CARDS} profile cards`,
+      scripts: ['/bench-count-calls.js'],
+      body: `  <kring-community backend="demo" tracking="off">\n${cards.join('\n')}\n  </kring-community>`,
+    }),
+  );
+
+  const samples = [];
+  for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
+    // A fresh context: empty storage and caches, as on a first visit.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}/bench-profile-cards.html`, { waitUntil: 'domcontentloaded' });
+    // Polled every animation frame, so the time is accurate to about 16 ms.
+    await page.waitForFunction(`(${cardsShowingData.toString()})() === ${CARDS}`, undefined, {
+      timeout: 60_000,
+      polling: 'raf',
+    });
+    const figures = await page.evaluate(() => ({
+      allShownMs: performance.now(),
+      domContentLoadedMs: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+      calls: window.__kringCalls,
+      batchSizes: window.__kringPeopleIds,
+    }));
+    samples.push(figures);
+    log(
+      `run ${runIndex + 1}: all ${CARDS} cards in ${Math.round(figures.allShownMs)} ms, ` +
+        `getPeople ×${figures.calls.getPeople ?? 0} (${figures.batchSizes.join(', ')} ids)` +
+        (errors.length ? `, page errors: ${errors.join('; ')}` : ''),
+    );
+    await context.close();
+  }
+
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const last = samples[samples.length - 1];
+  const totalCalls = (calls) => Object.values(calls).reduce((sum, count) => sum + count, 0);
+  return [
+    {
+      name: `${CARDS} cards: all show data`,
+      value: median(samples.map((s) => s.allShownMs)),
+      unit: 'ms',
+      note: `median of ${RUNS}, from navigation start; demo backend latency 120 ms per call`,
+    },
+    {
+      name: `${CARDS} cards: after DOMContentLoaded`,
+      value: median(samples.map((s) => s.allShownMs - s.domContentLoadedMs)),
+      unit: 'ms',
+      note: 'median',
+    },
+    {
+      name: `${CARDS} cards: getPeople calls`,
+      value: last.calls.getPeople ?? 0,
+      unit: 'calls',
+      note: `ids per call: ${last.batchSizes.join(', ') || '—'}`,
+    },
+    {
+      name: `${CARDS} cards: all backend calls`,
+      value: totalCalls(last.calls),
+      unit: 'calls',
+      note: Object.entries(last.calls)
+        .map(([method, count]) => `${method} ${count}`)
+        .join(', '),
+    },
+  ];
+}
