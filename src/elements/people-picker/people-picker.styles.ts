@@ -82,19 +82,23 @@ export const peoplePickerStyles = css`
     opacity: 0.8;
     margin-block-start: 0.25rem;
   }
-  [role='listbox'] {
+  .popup {
     position: absolute;
     z-index: 10;
     inset-inline: 0;
-    margin: 0.25rem 0 0;
+    margin-block-start: 0.25rem;
     padding: 0.25rem;
-    list-style: none;
     max-block-size: 18rem;
     overflow-y: auto;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.15);
+  }
+  [role='listbox'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
   [role='option'] {
     display: flex;

@@ -305,47 +305,48 @@ export class KringPeoplePicker extends KringElement {
     }
   }
 
-  private renderListbox() {
+  private renderPopup() {
     if (!this.open) return nothing;
     const listboxId = `${this.idPrefix}-listbox`;
     const search = this.search;
-    return html`<ul id=${listboxId} part="listbox" role="listbox" aria-label=${this.label ?? this.t('label')}>
-      ${search.status === 'searching'
-        ? html`<li part="status" class="status" role="presentation">${this.t('searching')}</li>`
+    const options = this.options;
+    let status: unknown = nothing;
+    if (search.status === 'searching') status = this.t('searching');
+    else if (search.status === 'results' && options.length === 0)
+      status = this.t('noResults', { text: search.text });
+    else if (search.status === 'error')
+      status = html`${this.t('error')}
+        <button type="button" part="retry" @click=${() => void this.runSearch(search.text)}>
+          ${this.t('retry')}
+        </button>`;
+    return html`<div class="popup" part="popup">
+      ${status === nothing ? nothing : html`<div part="status" class="status">${status}</div>`}
+      ${options.length
+        ? html`<ul id=${listboxId} part="listbox" role="listbox" aria-label=${this.label ?? this.t('label')}>
+            ${options.map(
+              (person, index) =>
+                html`<li
+                  id=${this.optionId(index)}
+                  part="option"
+                  role="option"
+                  aria-selected=${index === this.activeIndex ? 'true' : 'false'}
+                  @mousedown=${(event: Event) => event.preventDefault()}
+                  @click=${() => this.choose(person)}
+                >
+                  ${renderAvatar(person)}
+                  <span class="option-text">
+                    <span class="option-name">${person.name}</span>
+                    ${person.title || person.department
+                      ? html`<span class="option-detail"
+                          >${[person.title, person.department].filter(Boolean).join(' · ')}</span
+                        >`
+                      : nothing}
+                  </span>
+                </li>`,
+            )}
+          </ul>`
         : nothing}
-      ${search.status === 'error'
-        ? html`<li part="status" class="status" role="presentation">
-            ${this.t('error')}
-            <button type="button" @click=${() => void this.runSearch(search.text)}>${this.t('retry')}</button>
-          </li>`
-        : nothing}
-      ${search.status === 'results' && search.people.length === 0
-        ? html`<li part="status" class="status" role="presentation">
-            ${this.t('noResults', { text: search.text })}
-          </li>`
-        : nothing}
-      ${this.options.map(
-        (person, index) =>
-          html`<li
-            id=${this.optionId(index)}
-            part="option"
-            role="option"
-            aria-selected=${index === this.activeIndex ? 'true' : 'false'}
-            @mousedown=${(event: Event) => event.preventDefault()}
-            @click=${() => this.choose(person)}
-          >
-            ${renderAvatar(person)}
-            <span class="option-text">
-              <span class="option-name">${person.name}</span>
-              ${person.title || person.department
-                ? html`<span class="option-detail"
-                    >${[person.title, person.department].filter(Boolean).join(' · ')}</span
-                  >`
-                : nothing}
-            </span>
-          </li>`,
-      )}
-    </ul>`;
+    </div>`;
   }
 
   override render() {
@@ -386,8 +387,8 @@ export class KringPeoplePicker extends KringElement {
           autocomplete="off"
           spellcheck="false"
           aria-autocomplete="list"
-          aria-expanded=${this.open ? 'true' : 'false'}
-          aria-controls=${this.open ? listboxId : nothing}
+          aria-expanded=${this.open && this.options.length ? 'true' : 'false'}
+          aria-controls=${this.open && this.options.length ? listboxId : nothing}
           aria-activedescendant=${activeId ?? nothing}
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
@@ -400,7 +401,7 @@ export class KringPeoplePicker extends KringElement {
           @blur=${() => this.closeList()}
         />
       </div>
-      ${this.renderListbox()}
+      ${this.renderPopup()}
       <div id=${hintId} part="hint" class="hint">${this.errorMessage || this.t('hint')}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;

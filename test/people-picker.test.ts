@@ -1,0 +1,135 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
+import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
+
+async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<void> {
+  const input = $(picker, 'input') as HTMLInputElement;
+  input.focus();
+  await sendKeys({ type: text });
+  await waitUntil(
+    () =>
+      $$(picker, '[role="option"]').length > 0 ||
+      ($(picker, '[part="status"]') && !$(picker, '[part="status"]')!.textContent!.includes('…')),
+    'search finished',
+  );
+}
+
+describe('<kring-people-picker>', () => {
+  it('chooses several people by keyboard and emits kring-people-change', async () => {
+    const setup = testBackend();
+    const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker multiple></kring-people-picker>`,
+    );
+    await expect(picker).to.be.accessible();
+    await typeAndWait(picker, target.name.split(' ')[0]);
+    const input = $(picker, 'input')!;
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    const active = input.getAttribute('aria-activedescendant');
+    expect(active).to.be.a('string');
+    expect($(picker, `#${active}`)?.getAttribute('aria-selected')).to.equal('true');
+    await expect(picker).to.be.accessible();
+
+    // Move to the option with the target's exact name, then Enter.
+    const options = $$(picker, '[role="option"]');
+    const index = options.findIndex(
+      (option) => option.querySelector('.option-name')?.textContent === target.name,
+    );
+    expect(index, 'the target is suggested').to.be.at.least(0);
+    for (let step = 0; step < index; step++) await sendKeys({ press: 'ArrowDown' });
+    const changed = oneEvent(picker, 'kring-people-change');
+    await sendKeys({ press: 'Enter' });
+    const event = (await changed) as CustomEvent<{ ids: string[]; people: { name: string }[] }>;
+    expect(event.detail.ids).to.deep.equal([target.id]);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await picker.updateComplete;
+    expect(
+      $$(picker, '[part="chip"]').map((chip) => chip.querySelector('.chip-name')!.textContent),
+    ).to.deep.equal([target.name]);
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(deepActiveElement()).to.equal(input);
+    expect(picker.value).to.deep.equal([target.id]);
+
+    // Backspace in the empty field removes the last chip.
+    const removed = oneEvent(picker, 'kring-people-change');
+    await sendKeys({ press: 'Backspace' });
+    expect(((await removed) as CustomEvent<{ ids: string[] }>).detail.ids).to.deep.equal([]);
+    await expect(picker).to.be.accessible();
+  });
+
+  it('leaves the current user out with exclude-me and closes on Escape', async () => {
+    const setup = testBackend();
+    const me = setup.demo.demo.data.people.find((person) => person.id === setup.demo.demo.currentUserId)!;
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker exclude-me></kring-people-picker>`,
+    );
+    await typeAndWait(picker, me.name);
+    const names = $$(picker, '.option-name').map((node) => node.textContent);
+    expect(names).not.to.include(me.name);
+    await sendKeys({ press: 'Escape' });
+    await picker.updateComplete;
+    expect($(picker, '[role="listbox"]')).to.equal(null);
+  });
+
+  it('suggests members only with members-only', async () => {
+    const setup = testBackend();
+    const nonMember = setup.demo.demo.data.people.find((person) => !person.isMember)!;
+    expect(nonMember, 'the demo has people outside the community').to.exist;
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker members-only></kring-people-picker>`,
+    );
+    await typeAndWait(picker, nonMember.name);
+    expect($$(picker, '.option-name').map((node) => node.textContent)).not.to.include(nonMember.name);
+  });
+
+  it('replaces the choice when not multiple, and resolves a preset value to names', async () => {
+    const setup = testBackend();
+    const [first] = setup.demo.demo.data.people.filter(
+      (person) => person.id !== setup.demo.demo.currentUserId,
+    );
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker value=${first.id}></kring-people-picker>`,
+    );
+    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    // Single choice: the text field hides, the chip's remove button is reachable.
+    expect(($(picker, 'input') as HTMLInputElement).hidden).to.equal(true);
+    expect($(picker, '[part="remove"]')?.getAttribute('aria-label')).to.equal(`Remove ${first.name}`);
+    await expect(picker).to.be.accessible();
+  });
+
+  it('speaks Dutch and reports no results', async () => {
+    const setup = testBackend();
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker></kring-people-picker>`,
+      { lang: 'nl' },
+    );
+    expect(shadowText(picker)).to.contain('Collega’s');
+    await typeAndWait(picker, 'zzzqqxx');
+    expect(shadowText(picker)).to.contain('Geen collega’s gevonden voor “zzzqqxx”.');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('shows a search error with a retry', async () => {
+    const setup = testBackend();
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker></kring-people-picker>`,
+      { client: { readRetries: 0 } },
+    );
+    setup.network.online = false;
+    ($(picker, 'input') as HTMLInputElement).focus();
+    await sendKeys({ type: 'Sanne' });
+    await waitUntil(() => shadowText(picker).includes('Searching failed.'), 'error shown');
+    await expect(picker).to.be.accessible();
+    setup.network.online = true;
+    ($(picker, '[part="retry"]') as HTMLButtonElement).dispatchEvent(new MouseEvent('click'));
+    await waitUntil(() => !shadowText(picker).includes('Searching failed.'), 'retried');
+  });
+});
