@@ -1,0 +1,128 @@
+import { formatDate, formatNumber, translate, type Language, type MessageParams } from '../../i18n/index.js';
+import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
+import { lastFullMonth, monthIndexOf, monthOfIndex } from '../../metrics/time.js';
+import type { CommunityMetrics, IsoMonth, MetricFigure } from '../../model.js';
+
+/** Figures of CommunityMetrics that are MetricFigures, in the order reports list them. */
+export const FIGURE_KEYS = [
+  'members',
+  'visitors',
+  'readers',
+  'contributors',
+  'creators',
+  'stickiness',
+  'invitedShare',
+  'kudosGiven',
+  'kudosGivers',
+  'kudosReceivers',
+  'crossDepartmentShare',
+  'reciprocity',
+  'managementParticipation',
+] as const satisfies readonly (keyof CommunityMetrics)[];
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+/** The figures the pulse shows at the top. */
+export const HEADLINE_KEYS: readonly FigureKey[] = [
+  'members',
+  'visitors',
+  'stickiness',
+  'kudosGiven',
+  'crossDepartmentShare',
+  'reciprocity',
+  'invitedShare',
+  'managementParticipation',
+];
+
+const SHARE_KEYS: ReadonlySet<FigureKey> = new Set([
+  'stickiness',
+  'invitedShare',
+  'crossDepartmentShare',
+  'reciprocity',
+  'managementParticipation',
+]);
+
+export const isShare = (key: FigureKey) => SHARE_KEYS.has(key);
+
+export function t(lang: Language, key: MetricsStringKey, params?: MessageParams): string {
+  return translate(metricsStrings, lang, key, params);
+}
+
+export function percent(lang: Language, value: number): string {
+  return formatNumber(lang, value, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** A figure's value as a reader sees it: a count, a percentage, or "fewer than 5". */
+export function formatValue(
+  lang: Language,
+  key: FigureKey,
+  value: number | null,
+  suppressed?: boolean,
+): string {
+  if (suppressed) return t(lang, 'metrics.suppressed');
+  if (value === null) return t(lang, 'metrics.noValue');
+  return isShare(key) ? percent(lang, value) : formatNumber(lang, value);
+}
+
+/** "+14%", "−3%", "0%" (no month), or an empty string when there is no change to state. */
+export function formatChangeNumber(lang: Language, change: number | null): string {
+  if (change === null) return '';
+  const magnitude = percent(lang, Math.abs(change));
+  if (Math.round(change * 100) === 0) return percent(lang, 0);
+  return change > 0 ? `+${magnitude}` : `−${magnitude}`;
+}
+
+/** "+14% on September" / "−3% t.o.v. september". */
+export function formatChange(lang: Language, figure: MetricFigure, previousMonth: IsoMonth): string {
+  const month = monthName(lang, previousMonth);
+  if (figure.change === null) return t(lang, 'change.none', { month });
+  if (Math.round(figure.change * 100) === 0) return t(lang, 'change.same', { month });
+  const change = percent(lang, Math.abs(figure.change));
+  return t(lang, figure.change > 0 ? 'change.up' : 'change.down', { change, month });
+}
+
+const monthDate = (month: IsoMonth) => `${month}-01T00:00:00.000Z`;
+
+/** "September" / "september". */
+export function monthName(lang: Language, month: IsoMonth): string {
+  return formatDate(lang, monthDate(month), { month: 'long', timeZone: 'UTC' });
+}
+
+/** "October 2026" / "oktober 2026". */
+export function monthTitle(lang: Language, month: IsoMonth): string {
+  return formatDate(lang, monthDate(month), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "Oct 2026" for axis labels. */
+export function monthShort(lang: Language, month: IsoMonth): string {
+  return formatDate(lang, monthDate(month), { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function previousMonth(month: IsoMonth): IsoMonth {
+  return monthOfIndex(monthIndexOf(month) - 1);
+}
+
+/** A valid `YYYY-MM`, or undefined. */
+export function validMonth(value: string | null | undefined): IsoMonth | undefined {
+  if (!value) return undefined;
+  try {
+    monthIndexOf(value.trim());
+    return value.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export { lastFullMonth };
+
+/** True when nothing at all happened in the month: no members, activity, kudos or invitations. */
+export function isEmptyMonth(metrics: CommunityMetrics): boolean {
+  return (
+    !metrics.members.value &&
+    !metrics.members.suppressed &&
+    !metrics.visitors.value &&
+    !metrics.visitors.suppressed &&
+    !metrics.kudosGiven.value &&
+    !metrics.kudosGiven.suppressed &&
+    metrics.inviteFunnel.sent === 0
+  );
+}

@@ -1,0 +1,385 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import { SeenController } from '../../tracking/seen-controller.js';
+import {
+  barChart,
+  funnelChart,
+  heatmapChart,
+  lineChart,
+  pyramidChart,
+  type ChartText,
+} from '../../charts/index.js';
+import { formatDate, formatNumber, type MessageParams } from '../../i18n/index.js';
+import type { MetricsStringKey } from '../../i18n/metrics.js';
+import { NINETY_NINE_ONE } from '../../metrics/participation.js';
+import { isBackendError } from '../../backends/errors.js';
+import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';
+import {
+  HEADLINE_KEYS,
+  formatChange,
+  formatValue,
+  isEmptyMonth,
+  lastFullMonth,
+  monthShort,
+  monthTitle,
+  percent,
+  previousMonth,
+  t,
+  validMonth,
+} from './metrics-format.js';
+import { pulseStyles } from './pulse.styles.js';
+
+/**
+ * The community manager's dashboard for one month: headline figures with their change, the
+ * participation pyramid beside 90-9-1, members over time, the invitation funnel, kudos between
+ * departments, management participation, and the most searched skills and given values.
+ * Every chart has a title, a description and its data as a table.
+ *
+ * @tagname kring-pulse
+ * @summary Community metrics dashboard for one month.
+ * @csspart header - The title bar.
+ * @csspart headlines - The list of headline figures.
+ * @csspart headline - One headline figure.
+ * @csspart headline-label - A headline's name.
+ * @csspart headline-value - A headline's value, or "fewer than 5".
+ * @csspart headline-change - A headline's change against the previous month.
+ * @csspart section - One section (participation, growth, invitations…).
+ * @csspart chart - A chart figure.
+ * @csspart chart-title - A chart's title.
+ * @csspart chart-description - A chart's description.
+ * @csspart chart-graphic - A chart's SVG drawing.
+ * @csspart chart-table - The disclosure holding a chart's data table.
+ * @csspart chart-data - A chart's data table.
+ * @csspart note - Explanatory sentences under a chart.
+ * @csspart status - Loading and empty messages.
+ * @csspart problem - Errors and configuration messages.
+ * @csspart retry - The retry button.
+ * @cssproperty --kring-color-surface - Background of cards.
+ * @cssproperty --kring-color-text - Text colour.
+ * @cssproperty --kring-color-text-muted - Secondary text.
+ * @cssproperty --kring-color-border - Borders.
+ * @cssproperty --kring-color-accent - Links and buttons.
+ * @cssproperty --kring-chart-color - Bars, lines and cells (default: the accent colour).
+ * @cssproperty --kring-chart-color-alt - A chart's second series.
+ * @cssproperty --kring-chart-on-mark - Text drawn on bars.
+ * @cssproperty --kring-radius - Corner radius.
+ * @cssproperty --kring-space - Spacing.
+ * @event kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
+ */
+export class KringPulse extends KringElement {
+  static override styles = pulseStyles;
+
+  /** Month to show as `YYYY-MM`; defaults to the last full month. */
+  @property({ attribute: 'month' }) month?: string;
+
+  protected readonly seen = new SeenController(this, () => this.client);
+
+  private readonly metricsTask = new Task(this, {
+    task: async ([client, month], { signal }) => {
+      if (!client) return undefined;
+      const metrics = await client.metrics({ month }, { signal });
+      this.dispatchEvent(new MetricsLoadEvent(metrics));
+      return metrics;
+    },
+    args: () => [this.client, this.shownMonth] as const,
+  });
+
+  /** The month shown: the attribute when valid, else the last full month. */
+  get shownMonth(): IsoMonth {
+    return validMonth(this.month) ?? lastFullMonth();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('month')) {
+      this.clearProblems();
+      if (this.month && !validMonth(this.month)) {
+        this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
+      }
+    }
+  }
+
+  private text(key: MetricsStringKey, params?: MessageParams): string {
+    return t(this.language, key, params);
+  }
+
+  protected override render() {
+    const month = this.shownMonth;
+    const lang = this.language;
+    return html`
+      <header part="header">
+        <h2>${this.text('pulse.title', { month: monthTitle(lang, month) })}</h2>
+      </header>
+      ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
+      <p class="visually-hidden" role="status">${this.announcement()}</p>
+      ${this.client
+        ? this.metricsTask.render({
+            initial: () => this.renderLoading(),
+            pending: () => this.renderLoading(),
+            complete: (metrics) => (metrics ? this.renderMetrics(metrics) : this.renderLoading()),
+            error: (error) => this.renderError(error),
+          })
+        : this.renderLoading()}
+    `;
+  }
+
+  /** The polite live region: what a screen reader hears when the state changes. */
+  private announcement(): string {
+    const metrics = this.metricsTask.value;
+    if (this.metricsTask.status === TaskStatus.COMPLETE && metrics) {
+      return this.text('pulse.title', { month: monthTitle(this.language, metrics.month) });
+    }
+    return this.metricsTask.status === TaskStatus.ERROR ? '' : this.text('metrics.loading');
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div part="status" class="loading" aria-busy="true">
+      <span aria-hidden="true">${this.text('metrics.loading')}</span>
+      <div class="skeleton"></div>
+      <div class="skeleton"></div>
+    </div>`;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    const reason = isBackendError(error) ? error.message : '';
+    return html`<div part="problem" role="alert">
+      <p>${this.text('metrics.error', { reason })}</p>
+      <button part="retry" type="button" @click=${() => this.metricsTask.run()}>
+        ${this.text('metrics.retry')}
+      </button>
+    </div>`;
+  }
+
+  private renderMetrics(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    if (isEmptyMonth(metrics)) {
+      return html`<p part="status">
+        ${this.text('metrics.empty', { month: monthTitle(lang, metrics.month) })}
+      </p>`;
+    }
+    return html`
+      ${this.renderHeadlines(metrics)}
+      <p part="note">${this.text('metrics.suppressedNote')}</p>
+      <div class="sections">
+        ${this.section('participation', this.renderPyramid(metrics))}
+        ${this.section('growth', html`${this.renderMembers(metrics)} ${this.renderWeekly(metrics)}`)}
+        ${this.section('invites', this.renderFunnel(metrics))}
+        ${this.section('kudos', this.renderMatrix(metrics))}
+        ${this.section('management', this.renderManagement(metrics))}
+        ${this.section('topics', this.renderTopics(metrics))}
+      </div>
+    `;
+  }
+
+  private section(
+    name: 'participation' | 'growth' | 'invites' | 'kudos' | 'management' | 'topics',
+    body: unknown,
+  ) {
+    return html`<section part="section" aria-labelledby="section-${name}">
+      <h3 id="section-${name}">${this.text(`section.${name}`)}</h3>
+      ${body}
+    </section>`;
+  }
+
+  private renderHeadlines(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const previous = previousMonth(metrics.month);
+    return html`<ul part="headlines" aria-label=${this.text('pulse.headlines')}>
+      ${HEADLINE_KEYS.map((key) => {
+        const figure = metrics[key];
+        return html`<li part="headline" data-metric=${key}>
+          <span part="headline-label">${this.text(`metric.${key}`)}</span>
+          <strong part="headline-value">${formatValue(lang, key, figure.value, figure.suppressed)}</strong>
+          <span part="headline-change" class=${changeClass(figure.change)}
+            >${formatChange(lang, figure, previous)}</span
+          >
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private chartText(
+    id: string,
+    title: MetricsStringKey,
+    description: MetricsStringKey,
+    params?: MessageParams,
+  ): ChartText {
+    return {
+      id,
+      title: this.text(title),
+      description: this.text(description, params),
+      tableLabel: this.text('chart.showTable'),
+    };
+  }
+
+  private renderPyramid(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const visitors = metrics.visitors.value;
+    const level = (key: 'readers' | 'contributors' | 'creators') => {
+      const figure = metrics[key];
+      const share = visitors && figure.value !== null ? figure.value / visitors : null;
+      return {
+        label: this.text(`level.${key}`),
+        share,
+        reference: NINETY_NINE_ONE[key],
+        display: share === null ? this.text('metrics.suppressed') : percent(lang, share),
+        referenceDisplay: percent(lang, NINETY_NINE_ONE[key]),
+        peopleDisplay: formatValue(lang, key, figure.value, figure.suppressed),
+      };
+    };
+    return pyramidChart(
+      this.chartText('chart-pyramid', 'chart.pyramid.title', 'chart.pyramid.desc', {
+        visitors: formatValue(lang, 'visitors', visitors, metrics.visitors.suppressed),
+      }),
+      [level('creators'), level('contributors'), level('readers')],
+      [this.text('col.level'), this.text('col.people'), this.text('col.share'), this.text('col.rule')],
+    );
+  }
+
+  private renderMembers(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const history = metrics.memberHistory ?? [];
+    const invitedShare = metrics.invitedShare;
+    return html`${history.length
+        ? lineChart(
+            this.chartText('chart-members', 'chart.members.title', 'chart.members.desc'),
+            history.map((point) => monthShort(lang, point.month)),
+            [
+              { name: this.text('col.members'), values: history.map((point) => point.members) },
+              { name: this.text('col.invited'), values: history.map((point) => point.invited) },
+            ],
+            {
+              header: [this.text('col.month'), this.text('col.members'), this.text('col.invited')],
+              rows: history.map((point) => [
+                monthShort(lang, point.month),
+                formatNumber(lang, point.members),
+                formatNumber(lang, point.invited),
+              ]),
+            },
+            (value) => formatNumber(lang, Math.round(value)),
+          )
+        : nothing}
+      <p part="note">
+        ${this.text('pulse.invitedShare', {
+          share: formatValue(lang, 'invitedShare', invitedShare.value, invitedShare.suppressed),
+        })}
+      </p>`;
+  }
+
+  private renderWeekly(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    return barChart(
+      this.chartText('chart-weekly', 'chart.weekly.title', 'chart.weekly.desc', {
+        month: monthTitle(lang, metrics.month),
+      }),
+      metrics.newMembersPerWeek.map((week) => ({
+        label: formatDate(lang, `${week.weekStart}T00:00:00.000Z`, {
+          day: 'numeric',
+          month: 'short',
+          timeZone: 'UTC',
+        }),
+        value: week.count,
+        display: formatNumber(lang, week.count),
+      })),
+      [this.text('col.week'), this.text('col.newMembers')],
+    );
+  }
+
+  private renderFunnel(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
+    const step = (key: MetricsStringKey, value: number, base: number | null) => ({
+      label: this.text(key),
+      value,
+      display: base
+        ? `${formatNumber(lang, value)} (${percent(lang, value / base)})`
+        : formatNumber(lang, value),
+    });
+    return funnelChart(
+      this.chartText('chart-funnel', 'chart.funnel.title', 'chart.funnel.desc', {
+        month: monthTitle(lang, metrics.month),
+      }),
+      [
+        step('funnel.sent', sent, null),
+        step('funnel.accepted', accepted, sent),
+        step('funnel.active', activeWithin30Days, accepted),
+      ],
+      [this.text('col.step'), this.text('col.count')],
+    );
+  }
+
+  private renderMatrix(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const cross = metrics.crossDepartmentShare;
+    const { departments, counts } = metrics.departmentMatrix;
+    return html`<p part="note">
+        ${this.text('pulse.crossShare', {
+          share: formatValue(lang, 'crossDepartmentShare', cross.value, cross.suppressed),
+        })}
+      </p>
+      ${departments.length
+        ? heatmapChart(
+            this.chartText('chart-matrix', 'chart.matrix.title', 'chart.matrix.desc', {
+              month: monthTitle(lang, metrics.month),
+            }),
+            {
+              names: departments,
+              counts,
+              display: (count) =>
+                count === null ? this.text('metrics.suppressed') : formatNumber(lang, count),
+              withheldMark: '<5',
+              corner: this.text('col.from'),
+            },
+          )
+        : nothing}`;
+  }
+
+  private renderManagement(metrics: CommunityMetrics): TemplateResult {
+    const figure = metrics.managementParticipation;
+    return html`<p part="note">
+      ${this.text('pulse.management', {
+        share: formatValue(this.language, 'managementParticipation', figure.value, figure.suppressed),
+      })}
+      ${formatChange(this.language, figure, previousMonth(metrics.month))}
+    </p>`;
+  }
+
+  private renderTopics(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const month = monthTitle(lang, metrics.month);
+    const facetChart = (id: string, items: FacetCount[], kind: 'skills' | 'values') =>
+      items.length
+        ? barChart(
+            this.chartText(id, `chart.${kind}.title`, `chart.${kind}.desc`, { month }),
+            items.map((item) => ({
+              label: item.value,
+              value: item.count,
+              display: formatNumber(lang, item.count),
+            })),
+            kind === 'skills'
+              ? [this.text('col.skill'), this.text('col.searches')]
+              : [this.text('col.value'), this.text('col.kudos')],
+          )
+        : html`<div class="chart">
+            <p part="chart-title">${this.text(`chart.${kind}.title`)}</p>
+            <p part="note">${this.text('chart.nothing')}</p>
+          </div>`;
+    return html`<div class="pair">
+      ${facetChart('chart-skills', metrics.topSkills, 'skills')}
+      ${facetChart('chart-values', metrics.topValues, 'values')}
+    </div>`;
+  }
+}
+
+function changeClass(change: number | null): string {
+  if (change === null || Math.round(change * 100) === 0) return 'change-none';
+  return change > 0 ? 'change-up' : 'change-down';
+}
+
+/** Fired when the month's figures have loaded. */
+export class MetricsLoadEvent extends CustomEvent<{ metrics: CommunityMetrics }> {
+  constructor(metrics: CommunityMetrics) {
+    super('kring-metrics-load', { detail: { metrics }, bubbles: true, composed: true });
+  }
+}

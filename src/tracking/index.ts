@@ -1,0 +1,1 @@
+export { SeenController, SEEN_THRESHOLD } from './seen-controller.js';

@@ -1,0 +1,80 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CommunityClientApi } from '../client/types.js';
+
+/** Share of the element that must be on screen before it counts as seen. */
+export const SEEN_THRESHOLD = 0.5;
+
+type Host = ReactiveControllerHost & Element;
+
+/** Elements already reported in this page view: a page view is one document's lifetime. */
+const reported = new WeakSet<Element>();
+const controllers = new WeakMap<Element, SeenController>();
+let sharedObserver: IntersectionObserver | undefined;
+
+/** One observer for every element on the page, however many cards there are. */
+function observer(): IntersectionObserver {
+  sharedObserver ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting && entry.intersectionRatio >= SEEN_THRESHOLD) {
+          controllers.get(entry.target)?.becameVisible();
+        }
+      }
+    },
+    { threshold: SEEN_THRESHOLD },
+  );
+  return sharedObserver;
+}
+
+/**
+ * Records one `element-seen` activity event (subject: the tag name) the first time at least half of
+ * the host is visible, once per page view. Tracking off is honoured by the client, which then sends
+ * nothing. Add to any element: `new SeenController(this, () => this.client)`.
+ */
+export class SeenController implements ReactiveController {
+  private visibleWithoutClient = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly client: () => CommunityClientApi | undefined,
+    private readonly subject: () => string = () => host.localName,
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether this element was already reported in this page view. */
+  get seen(): boolean {
+    return reported.has(this.host);
+  }
+
+  hostConnected(): void {
+    if (this.seen || typeof IntersectionObserver === 'undefined') return;
+    controllers.set(this.host, this);
+    observer().observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    sharedObserver?.unobserve(this.host);
+    controllers.delete(this.host);
+  }
+
+  /** The client may arrive after the element became visible (a late `<kring-community>`). */
+  hostUpdated(): void {
+    if (this.visibleWithoutClient) this.becameVisible();
+  }
+
+  /** @internal Called by the shared observer. */
+  becameVisible(): void {
+    if (this.seen) return;
+    const client = this.client();
+    if (!client) {
+      this.visibleWithoutClient = true;
+      return;
+    }
+    this.visibleWithoutClient = false;
+    reported.add(this.host);
+    sharedObserver?.unobserve(this.host);
+    controllers.delete(this.host);
+    client.track({ type: 'element-seen', subject: this.subject() });
+  }
+}

@@ -1,0 +1,204 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import '../src/elements/pulse/define.js';
+import type { KringPulse } from '../src/elements/pulse/pulse.js';
+import { BackendError } from '../src/backends/errors.js';
+import { never, registerTestBackend } from './helpers/backends.js';
+import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
+import type { CommunityMetrics } from '../src/model.js';
+
+async function renderPulse(backendName: string, attributes: { month?: string; lang?: string } = {}) {
+  const community = await fixture(
+    html`<kring-community backend=${backendName} lang=${attributes.lang ?? 'en'}>
+      <kring-pulse month=${attributes.month ?? '2026-10'}></kring-pulse>
+    </kring-community>`,
+  );
+  return community.querySelector('kring-pulse')!;
+}
+
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+const headline = (el: Element, metric: string) =>
+  el.shadowRoot!.querySelector(`[data-metric="${metric}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
+
+function backendWith(metrics: () => Promise<CommunityMetrics>) {
+  return registerTestBackend({ metrics: metrics as never });
+}
+
+describe('<kring-pulse>', () => {
+  it('shows a loading state that is announced and accessible', async () => {
+    const { name } = backendWith(() => never());
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'status'), 'loading shown');
+    expect(text(pulse)).to.contain('Loading the figures');
+    expect(pulse.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Loading the figures');
+    await expect(pulse).to.be.accessible();
+  });
+
+  it('shows headline figures with their change, and "fewer than 5" for withheld figures', async () => {
+    const { name, calls } = backendWith(async () => octoberMetrics());
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    expect(calls.metrics[0][0]).to.deep.equal({ month: '2026-10' });
+    expect(text(pulse)).to.contain('Community pulse, October 2026');
+    // 420 members against 400: +5%.
+    expect(headline(pulse, 'members')).to.equal('Members 420 +5% on September');
+    // 41% against 38%: a relative change of +8%.
+    expect(headline(pulse, 'crossDepartmentShare')).to.equal('Kudos across departments 41% +8% on September');
+    expect(headline(pulse, 'stickiness')).to.equal('Stickiness 20% −20% on September');
+    expect(headline(pulse, 'managementParticipation')).to.equal(
+      'Management taking part fewer than 5 no comparison with September',
+    );
+    await expect(pulse).to.be.accessible();
+  });
+
+  it('draws every chart with a title, a description and a data table', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    const charts = [...pulse.shadowRoot!.querySelectorAll('figure[part~="chart"]')];
+    expect(charts.map((chart) => chart.id)).to.deep.equal([
+      'chart-pyramid',
+      'chart-members',
+      'chart-weekly',
+      'chart-funnel',
+      'chart-matrix',
+      'chart-skills',
+      'chart-values',
+    ]);
+    for (const chart of charts) {
+      const graphic = chart.querySelector('svg')!;
+      expect(graphic.getAttribute('role')).to.equal('img');
+      const title = pulse.shadowRoot!.getElementById(graphic.getAttribute('aria-labelledby')!)!;
+      expect(title.textContent!.trim()).to.not.equal('');
+      expect(
+        pulse.shadowRoot!.getElementById(graphic.getAttribute('aria-describedby')!)!.textContent!.trim(),
+      ).to.not.equal('');
+      expect(chart.querySelector('details table')).to.exist;
+    }
+    // The pyramid: 20 of 300 created (7%), 40 contributed (13%), 240 only read (80%).
+    const pyramidRows = [...pulse.shadowRoot!.querySelectorAll('#chart-pyramid tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent!.trim()),
+    );
+    expect(pyramidRows).to.deep.equal([
+      ['Created (kudos, invitation, post)', '20', '7%', '1%'],
+      ['Reacted or endorsed', '40', '13%', '9%'],
+      ['Read only', '240', '80%', '90%'],
+    ]);
+    // The matrix shows withheld cells as "fewer than 5".
+    const matrixRows = [...pulse.shadowRoot!.querySelectorAll('#chart-matrix tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent!.trim()),
+    );
+    expect(matrixRows[0]).to.deep.equal(['Finance', '12', '6', 'fewer than 5']);
+    // Funnel conversions: 30 of 50 accepted, 15 of 30 active.
+    const funnel = pulse.shadowRoot!.querySelector('#chart-funnel tbody')!.textContent!;
+    expect(funnel).to.contain('30 (60%)');
+    expect(funnel).to.contain('15 (50%)');
+  });
+
+  it('opens a chart’s data table with the keyboard', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    const firstSummary = pulse.shadowRoot!.querySelector<HTMLElement>('#chart-pyramid summary')!;
+    const details = firstSummary.parentElement as HTMLDetailsElement;
+    const table = details.querySelector('table')!;
+    expect(table.checkVisibility()).to.equal(false);
+    // Tab from the start of the page until the first chart's table toggle has focus.
+    document.body.focus();
+    for (let i = 0; i < 10 && pulse.shadowRoot!.activeElement !== firstSummary; i++)
+      await sendKeys({ press: 'Tab' });
+    expect(pulse.shadowRoot!.activeElement).to.equal(firstSummary);
+    await sendKeys({ press: 'Enter' });
+    expect(details.open).to.equal(true);
+    expect(table.checkVisibility()).to.equal(true);
+    // The table's scroll region is next in the tab order.
+    await sendKeys({ press: 'Tab' });
+    expect(pulse.shadowRoot!.activeElement).to.equal(details.querySelector('[part~="chart-table-scroll"]'));
+    await expect(pulse).to.be.accessible();
+  });
+
+  it('shows an error with a retry that loads the figures', async () => {
+    let fail = true;
+    const { name, calls } = backendWith(async () => {
+      if (fail) throw new BackendError('unavailable', 'The server is busy.');
+      return octoberMetrics();
+    });
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'retry'), 'error shown', { timeout: 8000 });
+    expect(text(pulse)).to.contain('The figures could not be loaded.');
+    await expect(pulse).to.be.accessible();
+    fail = false;
+    (part(pulse, 'retry') as HTMLButtonElement).click();
+    await waitUntil(() => part(pulse, 'headlines'), 'figures after retry');
+    expect(calls.metrics.length).to.be.greaterThan(1);
+  });
+
+  it('says so when nothing happened in the month', async () => {
+    const { name } = backendWith(async () => emptyMetrics());
+    const pulse = await renderPulse(name);
+    await waitUntil(() => text(pulse).includes('No community activity'), 'empty shown');
+    expect(text(pulse)).to.contain('No community activity was recorded in October 2026.');
+    expect(part(pulse, 'headlines')).to.equal(null);
+    await expect(pulse).to.be.accessible();
+  });
+
+  it('speaks Dutch', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const pulse = await renderPulse(name, { lang: 'nl' });
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    expect(text(pulse)).to.contain('Communitypuls, oktober 2026');
+    expect(headline(pulse, 'managementParticipation')).to.contain('minder dan 5');
+    expect(headline(pulse, 'members')).to.contain('+5% t.o.v. september');
+  });
+
+  it('defaults to the last full month and reports a bad month once', async () => {
+    const { name, calls } = backendWith(async () => octoberMetrics());
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const pulse = await renderPulse(name, { month: 'oktober' });
+      await waitUntil(() => calls.metrics?.length, 'metrics asked');
+      const now = new Date();
+      const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+        .toISOString()
+        .slice(0, 7);
+      expect(calls.metrics[0][0]).to.deep.equal({ month: last });
+      expect(text(pulse)).to.contain('month="oktober" is not a month');
+      expect(errors.filter((args) => String(args[0]).includes('oktober'))).to.have.length(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('uses system colours in forced-colours mode and the dark palette in dark mode', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    const bar = pulse.shadowRoot!.querySelector('#chart-weekly .chart-mark')!;
+    const light = getComputedStyle(bar).fill;
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      const dark = getComputedStyle(bar).fill;
+      expect(dark).to.not.equal(light);
+      await expect(pulse).to.be.accessible();
+      await emulateMedia({ forcedColors: 'active' });
+      expect(getComputedStyle(bar).fill).to.not.equal(dark);
+    } finally {
+      await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+    }
+  });
+
+  it('shows the demo community’s real figures', async () => {
+    const { name } = registerTestBackend();
+    const pulse = await renderPulse(name);
+    await waitUntil(() => part(pulse, 'headlines') || part(pulse, 'problem'), 'figures shown', {
+      timeout: 8000,
+    });
+    expect(part(pulse, 'problem')).to.equal(null);
+    expect(pulse.shadowRoot!.querySelectorAll('figure[part~="chart"]').length).to.be.greaterThan(3);
+    await expect(pulse).to.be.accessible();
+  });
+});
