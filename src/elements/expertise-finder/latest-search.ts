@@ -1,0 +1,113 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BackendError, toBackendError } from '../../backends/errors.js';
+
+export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
+
+export interface LatestSearchOptions<Request, Result> {
+  /** Quiet time after the last keystroke before a request goes out. */
+  debounceMs: number;
+  /** Performs one request; must honour the signal. */
+  run: (request: Request, signal: AbortSignal) => Promise<Result>;
+  /** Identifies equal requests, so repeating the shown one sends nothing. */
+  key: (request: Request) => string;
+  /** Called with each result that is shown (not with stale or aborted ones). */
+  onResult?: (request: Request, result: Result) => void;
+}
+
+/**
+ * Runs "search as you type" requests so that only the newest one counts: input is debounced, a new
+ * request aborts the one in flight (so at most one is in flight), and a response that arrives after
+ * a newer request started is dropped even if its backend ignored the abort.
+ */
+export class LatestSearch<Request, Result> implements ReactiveController {
+  status: SearchStatus = 'idle';
+  /** The request whose answer is shown or awaited. */
+  request?: Request;
+  /** The last result shown; kept while a newer request loads so the list does not flash. */
+  result?: Result;
+  error?: BackendError;
+
+  private timer?: ReturnType<typeof setTimeout>;
+  private controller?: AbortController;
+  private generation = 0;
+  private shownKey?: string;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: LatestSearchOptions<Request, Result>,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  /** Sends the request after the debounce time, unless another one comes first. */
+  schedule(request: Request): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.now(request), this.options.debounceMs);
+  }
+
+  /** Sends the request at once (Enter, a filter, retry). `force` repeats an equal request. */
+  async now(request: Request, force = false): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const key = this.options.key(request);
+    if (!force && key === this.shownKey && (this.status === 'done' || this.status === 'loading')) return;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const generation = ++this.generation;
+    this.shownKey = key;
+    this.request = request;
+    this.status = 'loading';
+    this.error = undefined;
+    this.host.requestUpdate();
+    try {
+      const result = await this.options.run(request, controller.signal);
+      if (generation !== this.generation || controller.signal.aborted) return;
+      this.result = result;
+      this.status = 'done';
+      this.options.onResult?.(request, result);
+    } catch (error) {
+      if (generation !== this.generation || controller.signal.aborted) return;
+      const problem = toBackendError(error);
+      if (problem.kind === 'aborted') return;
+      this.error = problem;
+      this.status = 'error';
+    } finally {
+      if (generation === this.generation) {
+        this.controller = undefined;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** Stops the pending debounce and the request in flight; shows nothing. */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.controller?.abort();
+    this.controller = undefined;
+    this.generation++;
+  }
+
+  /** Back to nothing shown (an empty query). */
+  reset(): void {
+    this.cancel();
+    this.status = 'idle';
+    this.request = undefined;
+    this.result = undefined;
+    this.error = undefined;
+    this.shownKey = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Whether a request is waiting for its debounce time. */
+  get pending(): boolean {
+    return this.timer !== undefined;
+  }
+}
+
+export { BackendError };
