@@ -1,0 +1,69 @@
+import type { Http } from '../http/index.js';
+import { isRecord, unwrap, type ODataFlavour, flavourHeaders } from './odata.js';
+
+/** Renew this long before SharePoint's stated expiry, so a digest never dies in flight. */
+const SAFETY_MARGIN_MS = 60_000;
+
+export interface DigestSeed {
+  value: string;
+  /** Epoch ms; default: 25 minutes from now. */
+  expiresAt?: number;
+}
+
+/**
+ * The form digest every cookie-authenticated write needs, from `POST {site}/_api/contextinfo`.
+ * Cached until it expires; callers invalidate it once when SharePoint says "security validation … invalid".
+ * Concurrent callers share one contextinfo request.
+ */
+export class DigestCache {
+  private value?: string;
+  private expiresAt = 0;
+  private pending?: Promise<string>;
+
+  constructor(
+    private readonly http: Http,
+    private readonly flavour: ODataFlavour,
+    private readonly now: () => number,
+    seed?: DigestSeed,
+  ) {
+    if (seed) {
+      this.value = seed.value;
+      this.expiresAt = seed.expiresAt ?? now() + 25 * 60_000;
+    }
+  }
+
+  async get(signal?: AbortSignal): Promise<string> {
+    if (this.value && this.now() < this.expiresAt) return this.value;
+    this.pending ??= this.fetchDigest(signal).finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  invalidate(): void {
+    this.value = undefined;
+    this.expiresAt = 0;
+  }
+
+  private async fetchDigest(signal?: AbortSignal): Promise<string> {
+    const body = await this.http.request<unknown>('POST', '/_api/contextinfo', {
+      headers: flavourHeaders(this.flavour),
+      signal,
+      safe: true,
+    });
+    const payload = unwrap(body);
+    const info =
+      isRecord(payload) && isRecord(payload.GetContextWebInformation)
+        ? payload.GetContextWebInformation
+        : payload;
+    const value = isRecord(info) ? info.FormDigestValue : undefined;
+    const timeoutSeconds = isRecord(info) ? Number(info.FormDigestTimeoutSeconds) : NaN;
+    if (typeof value !== 'string' || value === '') {
+      throw new Error('SharePoint did not return a form digest.');
+    }
+    this.value = value;
+    const lifetimeMs = (Number.isFinite(timeoutSeconds) ? timeoutSeconds : 1800) * 1000;
+    this.expiresAt = this.now() + Math.max(0, lifetimeMs - SAFETY_MARGIN_MS);
+    return value;
+  }
+}

@@ -1,0 +1,29 @@
+import type { BackendFactory } from '../registry.js';
+import { BackendConfigError } from '../registry.js';
+import { createSharePointBackend } from './sharepoint-backend.js';
+
+export {
+  createSharePointBackend,
+  PEOPLE_SOURCE_ID,
+  type SharePointBackend,
+  type SharePointBackendOptions,
+} from './sharepoint-backend.js';
+export { provisionSharePointLists, type ProvisionOptions, type ProvisionReport } from './provision.js';
+export { DEFAULT_LIST_TITLES, LIST_FIELDS, LIST_KEYS, type ListKey, type ListTitles } from './schema.js';
+export { ODATA_FLAVOURS, type ODataFlavour } from './odata.js';
+export { htmlToText } from './html-text.js';
+
+/** Plugs into `registerBackend('sharepoint', sharePointBackendFactory)` for `backend="sharepoint" site-url="…"`. */
+export const sharePointBackendFactory: BackendFactory = (settings) => {
+  if (!settings.siteUrl) {
+    throw new BackendConfigError(
+      'backend="sharepoint" needs a site-url attribute, e.g. site-url="https://contoso.sharepoint.com/sites/intranet".',
+      'site-url',
+    );
+  }
+  return createSharePointBackend({
+    siteUrl: settings.siteUrl,
+    fetch: settings.fetch,
+    getToken: settings.getToken,
+  });
+};
