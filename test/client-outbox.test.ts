@@ -185,6 +185,32 @@ describe('CommunityClient: writes and outbox', () => {
     expect(timers.pending).to.deep.equal([]);
   });
 
+  it('delivers writes on the same thing in the order they were made, others in parallel', async () => {
+    const backend = new FakeBackend();
+    const timers = new TestTimers();
+    backend.failNext('react', networkError());
+    const client = newClient(backend, { setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+    const on = client.react('k1', 'thanks', true);
+    await waitUntil(() => client.outbox()[0]?.state === 'waiting');
+    const off = client.react('k1', 'thanks', false);
+    const other = client.react('k2', 'thanks', true);
+    await other;
+    expect(backend.calls('react').map((call) => call.args.slice(0, 3))).to.deep.equal([
+      ['k1', 'thanks', true],
+      ['k2', 'thanks', true],
+    ]);
+    expect(client.outbox().map((entry) => entry.state)).to.deep.equal(['waiting', 'waiting']);
+    timers.fireAll();
+    await Promise.all([on, off]);
+    expect(backend.calls('react').map((call) => call.args.slice(0, 3))).to.deep.equal([
+      ['k1', 'thanks', true],
+      ['k2', 'thanks', true],
+      ['k1', 'thanks', true],
+      ['k1', 'thanks', false],
+    ]);
+    expect(client.outbox()).to.deep.equal([]);
+  });
+
   it('notifies the outbox topic as entries change', async () => {
     const backend = new FakeBackend();
     const client = newClient(backend);

@@ -43,6 +43,7 @@ import type {
   WriteKind,
 } from './types.js';
 import { writeEffects } from './write-effects.js';
+import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
@@ -92,6 +93,7 @@ export class CommunityClient implements CommunityClientApi {
       send: (entry) => this.send(entry),
       onDelivered: (entry, result) => this.delivered(entry, result),
       onChange: () => this.emit({ topic: 'outbox' }),
+      orderKey: writeOrderKey,
     });
     this.trackingOn = options.tracking ?? true;
     this.activity = new ActivityQueue({

@@ -16,6 +16,8 @@ export interface OutboxOptions {
   onDelivered: (entry: OutboxEntry, result: unknown) => void;
   /** The list of entries or a state changed. */
   onChange: () => void;
+  /** Entries with the same key are sent strictly one after another, oldest first. */
+  orderKey?: (entry: OutboxEntry) => string | undefined;
 }
 
 interface Waiter {
@@ -38,7 +40,7 @@ export class Outbox {
   private disposed = false;
 
   constructor(private readonly options: OutboxOptions) {
-    this.entries = this.readStored();
+    this.entries = this.readStored().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     for (const entry of this.entries) this.known.add(entry.id);
   }
 
@@ -115,6 +117,11 @@ export class Outbox {
   private async attempt(entry: OutboxEntry): Promise<void> {
     if (this.disposed || this.inFlight.has(entry.id)) return;
     this.clearTimer(entry.id);
+    if (this.queuedBehind(entry)) {
+      entry.state = 'waiting';
+      this.changed();
+      return;
+    }
     this.inFlight.add(entry.id);
     entry.state = 'sending';
     entry.attempts++;
@@ -146,6 +153,7 @@ export class Outbox {
       entry.state = 'failed';
       this.changed();
       this.settle(entry.id, (waiter) => waiter.reject(error));
+      this.sendNextInOrder(entry);
       return;
     }
     const { timing, backoff } = this.options;
@@ -165,6 +173,27 @@ export class Outbox {
     this.clearTimer(entry.id);
     this.entries = this.entries.filter((other) => other !== entry);
     this.changed();
+    this.sendNextInOrder(entry);
+  }
+
+  /** An older unfinished write on the same thing goes first. */
+  private queuedBehind(entry: OutboxEntry): boolean {
+    const key = this.options.orderKey?.(entry);
+    if (key === undefined) return false;
+    const index = this.entries.indexOf(entry);
+    return this.entries
+      .slice(0, index)
+      .some((older) => older.state !== 'failed' && this.options.orderKey?.(older) === key);
+  }
+
+  /** `done` no longer blocks: start the next write on the same thing, if it is not already on its way. */
+  private sendNextInOrder(done: OutboxEntry): void {
+    const key = this.options.orderKey?.(done);
+    if (key === undefined) return;
+    const next = this.entries.find(
+      (entry) => entry.state !== 'failed' && this.options.orderKey?.(entry) === key,
+    );
+    if (next && !this.inFlight.has(next.id) && !this.timers.has(next.id)) void this.attempt(next);
   }
 
   private clearTimer(id: string): void {
