@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { projectRoot } from './entries.mjs';
 import { isStale } from './freshness.mjs';
 
-/** Runs `npm run build` when dist/kring.iife.js is missing or older than src/ or the build config. */
+/**
+ * Builds the bundles (ESM and IIFE; not the type declarations, which pages do not need) when
+ * dist/kring.iife.js is missing or older than src/ or the build config. Returns true if it built.
+ */
 export function buildIfNeeded() {
   const bundle = join(projectRoot, 'dist', 'kring.iife.js');
   const inputs = ['src', 'package.json', 'vite.config.ts', 'vite.iife.config.ts'].map((p) =>
@@ -11,7 +14,10 @@ export function buildIfNeeded() {
   );
   if (!isStale(bundle, inputs)) return false;
   console.log('dist/ is missing or older than src/: building…');
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('the build failed (see above)');
+  const vite = join(projectRoot, 'node_modules', '.bin', 'vite');
+  for (const args of [['build'], ['build', '--config', 'vite.iife.config.ts']]) {
+    const result = spawnSync(vite, [...args, '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('the build failed (see above)');
+  }
   return true;
 }
