@@ -3,7 +3,7 @@
 // Each rule names what it forbids and why; a hit prints file:line and fails.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { projectRoot } from './lib/entries.mjs';
+import { elementNames, projectRoot } from './lib/entries.mjs';
 import { isMain } from './lib/is-main.mjs';
 
 const rules = [
@@ -53,8 +53,42 @@ function withoutComments(text) {
     .replace(/(^|[^:\\'"`])\/\/.*$/gm, (_match, before) => before);
 }
 
-export function lint(root = projectRoot) {
+/**
+ * The script-tag bundle loads elements by the list in src/element-manifest.ts; an element missing
+ * from it would silently never load on script-tag pages.
+ */
+function checkElementManifest(root) {
+  const file = join(root, 'src', 'element-manifest.ts');
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const lazy = [...text.matchAll(/'kring-([\w-]+)'\s*:\s*'([\w-]+)'/g)];
+  const eagerList = text.match(/EAGER_ELEMENTS\s*=\s*\[([^\]]*)\]/)?.[1] ?? '';
+  const eager = [...eagerList.matchAll(/'([\w-]+)'/g)].map((match) => match[1]);
+  const listed = new Set([...lazy.map((match) => match[2]), ...eager]);
   const problems = [];
+  for (const [, tagSuffix, fileName] of lazy) {
+    if (tagSuffix !== fileName)
+      problems.push(`src/element-manifest.ts: kring-${tagSuffix} maps to '${fileName}'`);
+  }
+  const onDisk = elementNames(root);
+  for (const name of onDisk) {
+    if (!listed.has(name)) {
+      problems.push(
+        `src/element-manifest.ts: src/elements/${name}/define.ts is not listed (add 'kring-${name}': '${name}' to LAZY_ELEMENTS)`,
+      );
+    }
+  }
+  // Listed ahead of time is allowed (the tag is reserved), but worth seeing: using it would 404.
+  for (const name of listed) {
+    if (!onDisk.includes(name)) {
+      console.warn(`lint: note: src/element-manifest.ts lists '${name}', which has no define.ts yet`);
+    }
+  }
+  return problems;
+}
+
+export function lint(root = projectRoot) {
+  const problems = checkElementManifest(root);
   for (const rule of rules) {
     for (const file of filesUnder(join(root, rule.folder))) {
       const lines = withoutComments(readFileSync(file, 'utf8')).split('\n');
@@ -77,5 +111,5 @@ if (isMain(import.meta.url)) {
     console.error(`lint: ${problems.length} problem(s)`);
     process.exit(1);
   }
-  console.log(`lint: ${rules.length} project rules, no problems`);
+  console.log(`lint: ${rules.length + 1} project rules, no problems`);
 }
