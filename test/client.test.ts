@@ -94,7 +94,10 @@ describe('CommunityClient: people batching', () => {
     expect(client.peekPerson('p7')?.name).to.equal('Person p7');
     expect(client.peekPerson('p7@example.nl')?.id).to.equal('p7');
     expect((await client.person('p7'))?.id).to.equal('p7');
-    expect(backend.calls('getPeople')).to.have.length(1);
+    await client.person('p8');
+    expect(client.peekPerson('P8@EXAMPLE.nl')?.id).to.equal('p8');
+    expect((await client.person('p8@Example.nl'))?.id).to.equal('p8');
+    expect(backend.calls('getPeople')).to.have.length(2);
   });
 
   it('resolves "me" through currentUser and caches it for peekPerson', async () => {
