@@ -120,6 +120,11 @@ const en = {
   'invite.email.problem.format': 'This is not a valid e-mail address, for example name@company.com.',
   'invite.email.problem.domain': 'You can only invite addresses at {domains}.',
   'invite.person.problem.empty': 'Choose a colleague from the directory.',
+  'invite.person.problem.member': '{name} is already a member of the community.',
+  'invite.person.problem.noEmail':
+    'The directory has no e-mail address for {name}; invite them by e-mail instead.',
+  'invite.error.conflict': 'This colleague is already a member or already has an open invitation.',
+  'invite.person.label': 'Colleague to invite',
   'invite.message': 'Personal message (optional)',
   'invite.message.skill': 'I thought of you because of your knowledge of {skill}. Join us!',
   'invite.send': 'Send invitation',
@@ -297,6 +302,11 @@ const nl: Record<GrowthKey, string> = {
   'invite.email.problem.format': 'Dit is geen geldig e-mailadres, bijvoorbeeld naam@bedrijf.nl.',
   'invite.email.problem.domain': 'Je kunt alleen adressen bij {domains} uitnodigen.',
   'invite.person.problem.empty': 'Kies een collega uit de collegagids.',
+  'invite.person.problem.member': '{name} is al lid van de community.',
+  'invite.person.problem.noEmail':
+    'De collegagids heeft geen e-mailadres van {name}; nodig hem of haar per e-mail uit.',
+  'invite.error.conflict': 'Deze collega is al lid of heeft al een openstaande uitnodiging.',
+  'invite.person.label': 'Collega om uit te nodigen',
   'invite.message': 'Persoonlijk bericht (optioneel)',
   'invite.message.skill': 'Ik dacht aan jou vanwege je kennis van {skill}. Doe je mee?',
   'invite.send': 'Uitnodiging versturen',

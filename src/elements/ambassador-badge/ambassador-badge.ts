@@ -1,0 +1,291 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import { AMBASSADOR_ROLES, type AmbassadorRole, type BadgeAward, type Person } from '../../model.js';
+import type { CommunityClientApi } from '../../client/types.js';
+import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
+import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
+import { highestAwards } from '../../ambassadors/awards.js';
+import { badgeName } from '../../ambassadors/labels.js';
+import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
+import { downloadJson } from '../../ambassadors/download.js';
+import { levelPips, roleIcon } from './role-icons.js';
+import { ambassadorBadgeStyles } from './ambassador-badge.styles.js';
+
+export const BADGE_SIZES = ['s', 'm', 'l'] as const;
+export type BadgeSize = (typeof BADGE_SIZES)[number];
+
+/** Fired after a badge was downloaded as an Open Badges 3.0 file. */
+export class KringBadgeDownloadEvent extends CustomEvent<{ award: BadgeAward }> {
+  constructor(award: BadgeAward) {
+    super('kring-badge-download', { detail: { award }, bubbles: true, composed: true });
+  }
+}
+
+interface BadgeData {
+  holder: Person | null;
+  awards: BadgeAward[];
+  viewerId?: string;
+}
+
+let nextInstance = 0;
+
+/**
+ * A person's ambassador badges: one per role at its highest level, each a keyboard-reachable
+ * button named like "Writer, champion level", with a distinct icon per role and a colour and pip
+ * count per level. Focus or hover shows a popover with the criteria met and the date awarded;
+ * Escape closes it. Holders can download a badge as an Open Badges 3.0 credential.
+ *
+ * @tagname kring-ambassador-badge
+ * @summary Shows ambassador badges with details and Open Badges export.
+ * @csspart list - The list of badges.
+ * @csspart item - One badge with its popover.
+ * @csspart badge - The badge button.
+ * @csspart popover - Details shown on focus or hover.
+ * @csspart download - The "Download as Open Badge" button.
+ * @csspart empty - The "no badges yet" text (sizes m and l).
+ * @csspart problem - Error and configuration messages.
+ * @csspart retry - Retry button in the error state.
+ * @cssproperty --kring-badge-starter - Fill of starter badges.
+ * @cssproperty --kring-badge-active - Fill of active badges.
+ * @cssproperty --kring-badge-champion - Fill of champion badges.
+ * @cssproperty --kring-badge-icon - Icon colour on the fill.
+ * @cssproperty --kring-color-surface - Popover background.
+ * @cssproperty --kring-color-text - Popover text.
+ * @cssproperty --kring-color-border - Popover border.
+ * @event kring-badge-download - A badge was downloaded; `detail.award`.
+ */
+export class KringAmbassadorBadge extends KringElement {
+  static override styles = ambassadorBadgeStyles;
+
+  /** Whose badges: a person id, an e-mail address or `me`. */
+  @property({ attribute: 'person' }) person = 'me';
+  /**
+   * One role only (`presenter`, `writer`, `responder`, `connector`, `recruiter`); empty shows all of
+   * the person's badges. Write it as `role` or `badge-role`: a `role` attribute is moved to
+   * `badge-role` on connect, because on the host it would be read as an (invalid) ARIA role.
+   */
+  @property({ attribute: 'badge-role', reflect: true }) badgeRole = '';
+  /** `s` (profile cards, lists), `m` (default) or `l` (with the name visible). */
+  @property({ attribute: 'size', reflect: true }) size: string = 'm';
+
+  @state() private openId?: string;
+  @state() private announcement = '';
+
+  private readonly idPrefix = `kring-badge-${++nextInstance}`;
+  /** Set by Escape so the popover stays closed until focus or pointer comes back. */
+  private dismissed?: string;
+  private unsubscribe?: () => void;
+  private subscribedClient?: CommunityClientApi;
+
+  private readonly badgesTask = new Task(this, {
+    task: async ([client, person], { signal }): Promise<BadgeData | undefined> => {
+      if (!client || !person) return undefined;
+      const [holder, viewer] = await Promise.all([
+        client.person(person, { signal }),
+        client.currentUser({ signal }).catch(() => undefined),
+      ]);
+      if (!holder) return { holder: null, awards: [], viewerId: viewer?.id };
+      const awards = await client.listBadges(holder.id, { signal });
+      return { holder, awards, viewerId: viewer?.id };
+    },
+    args: () => [this.client, this.person.trim()] as const,
+  });
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'role'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'role') {
+      if (value && (AMBASSADOR_ROLES as readonly string[]).includes(value.trim())) {
+        this.badgeRole = value.trim();
+        this.removeAttribute('role');
+      }
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.clearProblems();
+    this.checkAttribute('size', this.size, BADGE_SIZES, 'm');
+    this.checkAttribute(
+      'badge-role',
+      this.requestedRole,
+      AMBASSADOR_ROLES,
+      undefined as unknown as AmbassadorRole,
+    );
+    if (changed.has('client' as keyof KringAmbassadorBadge) && this.client !== this.subscribedClient) {
+      this.unsubscribe?.();
+      this.subscribedClient = this.client;
+      this.unsubscribe = this.client?.subscribe((change) => {
+        if (change.topic === 'ambassadors') void this.badgesTask.run();
+      });
+    }
+  }
+
+  private t(key: GrowthKey, params?: MessageParams): string {
+    return translate(growthStrings, this.language, key, params);
+  }
+
+  private get requestedRole(): string {
+    return this.badgeRole.trim();
+  }
+
+  private get roleFilter(): AmbassadorRole | undefined {
+    const role = this.requestedRole;
+    return (AMBASSADOR_ROLES as readonly string[]).includes(role) ? (role as AmbassadorRole) : undefined;
+  }
+
+  private get sizeValue(): BadgeSize {
+    return (BADGE_SIZES as readonly string[]).includes(this.size) ? (this.size as BadgeSize) : 'm';
+  }
+
+  protected override render() {
+    const problems = this.attributeProblems.length
+      ? html`<p part="problem" role="alert">${this.attributeProblems.join(' ')}</p>`
+      : nothing;
+    if (!this.client) return html`${problems}${this.renderLoading()}`;
+    return html`${problems}${this.badgesTask.render({
+        initial: () => this.renderLoading(),
+        pending: () =>
+          this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
+        complete: (data) => (data ? this.renderBadges(data) : nothing),
+        error: () => this.renderError(),
+      })}<span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+  }
+
+  private renderLoading() {
+    return html`<span part="loading" aria-busy="true"
+      ><span class="skeleton" aria-hidden="true"></span
+      ><span class="visually-hidden">${this.t('badge.loading')}</span></span
+    >`;
+  }
+
+  private renderError() {
+    return html`<p part="problem">
+      ${this.t('error.load')}
+      <button part="retry" type="button" @click=${() => void this.badgesTask.run()}>
+        ${this.t('retry')}
+      </button>
+    </p>`;
+  }
+
+  private renderBadges(data: BadgeData) {
+    const awards = highestAwards(data.awards, this.roleFilter);
+    if (awards.length === 0) {
+      // On a small badge row (profile cards) an empty state would be noise.
+      return this.sizeValue === 's' ? nothing : html`<p part="empty">${this.t('badge.none')}</p>`;
+    }
+    return html`<ul part="list" role="list" aria-label=${this.t('badge.list')}>
+      ${awards.map((award) => this.renderBadge(award, data))}
+    </ul>`;
+  }
+
+  private renderBadge(award: BadgeAward, data: BadgeData) {
+    const name = badgeName(this.language, award.role, award.level);
+    const popoverId = `${this.idPrefix}-${award.id}`;
+    const open = this.openId === award.id;
+    const canDownload = data.holder !== null && data.viewerId === data.holder.id;
+    return html`<li
+      part="item"
+      @focusin=${() => this.show(award.id)}
+      @focusout=${(event: FocusEvent) => this.hideUnlessInside(event, award.id)}
+      @mouseenter=${() => this.show(award.id)}
+      @mouseleave=${() => this.hideOnLeave(award.id)}
+      @keydown=${(event: KeyboardEvent) => this.onKeydown(event, award.id)}
+    >
+      <button
+        part="badge"
+        type="button"
+        class="level-${award.level}"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${popoverId}
+        data-role=${award.role}
+        data-level=${award.level}
+        @click=${() => this.toggle(award.id)}
+      >
+        <span class="medal level-${award.level}">${roleIcon(award.role)}${levelPips(award.level)}</span>
+        <span class="label">${name}</span>
+      </button>
+      <div
+        part="popover"
+        id=${popoverId}
+        role="group"
+        aria-label=${this.t('badge.details', { name })}
+        ?hidden=${!open}
+      >
+        <p class="popover-title">${name}</p>
+        <p>${this.t('badge.awarded', { date: formatDate(this.language, award.awardedAt) })}</p>
+        ${award.awardedBy !== 'system'
+          ? html`<p class="muted">${this.t('badge.awardedBy.manager')}</p>`
+          : nothing}
+        ${award.criteriaMet.length
+          ? html`<p class="muted">${this.t('badge.criteriaMet')}</p>
+              <ul>
+                ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
+              </ul>`
+          : nothing}
+        ${canDownload
+          ? html`<button part="download" type="button" @click=${() => this.download(award, data.holder!)}>
+              ${this.t('badge.download')}
+            </button>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private show(id: string): void {
+    if (this.dismissed === id) return;
+    this.openId = id;
+  }
+
+  private toggle(id: string): void {
+    this.dismissed = undefined;
+    this.openId = this.openId === id ? undefined : id;
+  }
+
+  private hideUnlessInside(event: FocusEvent, id: string): void {
+    const item = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && item.contains(event.relatedTarget)) return;
+    if (this.dismissed === id) this.dismissed = undefined;
+    if (this.openId === id && !item.matches(':hover')) this.openId = undefined;
+  }
+
+  private hideOnLeave(id: string): void {
+    const item = this.renderRoot.querySelector(`[aria-controls="${this.idPrefix}-${id}"]`)?.closest('li');
+    if (this.dismissed === id && !item?.matches(':focus-within')) this.dismissed = undefined;
+    if (this.openId === id && !item?.matches(':focus-within')) this.openId = undefined;
+  }
+
+  private onKeydown(event: KeyboardEvent, id: string): void {
+    if (event.key !== 'Escape' || this.openId !== id) return;
+    event.stopPropagation();
+    this.openId = undefined;
+    this.dismissed = id;
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(
+      `[aria-controls="${this.idPrefix}-${id}"]`,
+    );
+    button?.focus();
+  }
+
+  private download(award: BadgeAward, holder: Person): void {
+    const credential = buildOpenBadgeCredential({
+      award,
+      recipient: holder,
+      organization: this.config?.organization,
+      lang: this.language,
+    });
+    downloadJson(openBadgeFileName(award), credential, this.renderRoot as ShadowRoot);
+    this.announcement = this.t('badge.downloaded');
+    this.dispatchEvent(new KringBadgeDownloadEvent(award));
+  }
+}

@@ -1,0 +1,13 @@
+import { defineElement } from '../../define.js';
+import { KringAmbassadorBadge } from './ambassador-badge.js';
+
+defineElement('kring-ambassador-badge', KringAmbassadorBadge);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kring-ambassador-badge': KringAmbassadorBadge;
+  }
+  interface HTMLElementEventMap {
+    'kring-badge-download': import('./ambassador-badge.js').KringBadgeDownloadEvent;
+  }
+}
