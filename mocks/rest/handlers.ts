@@ -4,13 +4,15 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Backend, WriteOptions } from '../../src/backends/backend.js';
+import { createDemoBackend } from '../../src/backends/demo/index.js';
 import { BackendError, type BackendErrorKind } from '../../src/backends/errors.js';
 import type { ActivityEvent, AmbassadorRole, ReactionType } from '../../src/model.js';
 
 export interface RestHandlerOptions {
   /** The same base URL given to `createRestBackend`, e.g. `/api/kring`. */
   endpoint: string;
-  backend: Backend;
+  /** What answers behind the HTTP surface. Default: an in-memory demo backend (not persisted). */
+  backend?: Backend;
   /** Called for every request the handlers answer (request counting in tests and the bench). */
   onRequest?: (request: Request) => void;
 }
@@ -34,7 +36,7 @@ type Resolver = (info: {
 
 export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
   const base = options.endpoint.replace(/\/+$/, '');
-  const backend = options.backend;
+  const backend = options.backend ?? createDemoBackend({ persist: false, storage: null });
   /** Idempotency: the first result of each key is replayed for repeats. */
   const stored = new Map<string, Promise<{ status: number; body: unknown }>>();
 
