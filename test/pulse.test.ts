@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import '../src/elements/pulse/define.js';
-import type { KringPulse } from '../src/elements/pulse/pulse.js';
 import { BackendError } from '../src/backends/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
@@ -122,7 +121,7 @@ describe('<kring-pulse>', () => {
   it('shows an error with a retry that loads the figures', async () => {
     let fail = true;
     const { name, calls } = backendWith(async () => {
-      if (fail) throw new BackendError('unavailable', 'The server is busy.');
+      if (fail) throw new BackendError('server', 'The server is busy.');
       return octoberMetrics();
     });
     const pulse = await renderPulse(name);

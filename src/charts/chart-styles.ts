@@ -9,6 +9,7 @@ export const chartStyles = css`
     margin: 0;
     display: grid;
     gap: 0.35em;
+    align-content: start;
   }
   [part~='chart-title'] {
     font-weight: 600;
@@ -19,8 +20,7 @@ export const chartStyles = css`
     font-size: 0.875em;
   }
   [part~='chart-graphic'] {
-    width: 100%;
-    max-width: 36rem;
+    max-width: 100%;
     height: auto;
     overflow: visible;
   }
@@ -112,11 +112,6 @@ export const chartStyles = css`
     .chart-reference,
     .chart-withheld {
       stroke: CanvasText;
-    }
-  }
-  @media print {
-    [part~='chart-graphic'] {
-      max-width: 14cm;
     }
   }
 `;

@@ -16,6 +16,9 @@ export interface ChartTable {
   rows: readonly (readonly string[])[];
 }
 
+/** Drawings are laid out in viewBox units and shown a little larger, never stretched to any width. */
+const DRAWING_SCALE = 1.3;
+
 /** Keeps SVG labels inside their space; the full text is always in the table. */
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -69,6 +72,7 @@ export function chartFigure(
     <svg
       part="chart-graphic"
       viewBox="0 0 ${size.width} ${size.height}"
+      width=${Math.round(size.width * DRAWING_SCALE)}
       role="img"
       aria-labelledby=${titleId}
       aria-describedby=${descriptionId}

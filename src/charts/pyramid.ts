@@ -3,6 +3,8 @@ import { chartFigure, clip, label, type ChartText } from './frame.js';
 
 export interface PyramidLevel {
   label: string;
+  /** Drawn beside the level; the table shows `label`. */
+  shortLabel: string;
   /** Share of all visitors, 0–1; null when withheld. */
   share: number | null;
   /** The share of the reference rule (0.9, 0.09, 0.01). */
@@ -32,7 +34,7 @@ export function pyramidChart(
     const y = index * LEVEL_HEIGHT + 4;
     const reference = half(level.reference);
     return svg`
-      ${label(4, y + 19, clip(level.label, 14))}
+      ${label(4, y + 19, clip(level.shortLabel, 14))}
       ${
         level.share === null
           ? svg`<rect x=${CENTRE - HALF} y=${y} width=${HALF * 2} height=${LEVEL_HEIGHT - 8} class="chart-withheld"></rect>`

@@ -41,6 +41,7 @@ const en = {
   'pulse.crossShare': '{share} of kudos went to colleagues in another department.',
   'pulse.management': '{share} of the management team was active this month.',
   'pulse.invitedShare': '{share} of members joined through an invitation.',
+  'pulse.managementFew': 'The management team’s participation is not shown: it rests on fewer than 5 people.',
 
   'chart.showTable': 'Show the data as a table',
   'chart.pyramid.title': 'Participation pyramid',
@@ -181,6 +182,8 @@ export const metricsStrings: StringBundle<Key> = {
     'pulse.crossShare': '{share} van de kudos ging naar collega’s op een andere afdeling.',
     'pulse.management': '{share} van het managementteam was deze maand actief.',
     'pulse.invitedShare': '{share} van de leden werd lid via een uitnodiging.',
+    'pulse.managementFew':
+      'De deelname van het managementteam wordt niet getoond: die rust op minder dan 5 mensen.',
 
     'chart.showTable': 'Toon de gegevens als tabel',
     'chart.pyramid.title': 'Deelnamepiramide',

@@ -9,6 +9,7 @@ export const metricsViewStyles = css`
     line-height: 1.4;
     /* Its own surface, so the dark palette never sits on a light page. */
     background: var(--_surface);
+    padding: var(--_space);
   }
   :host([hidden]) {
     display: none;
@@ -119,6 +120,7 @@ export const pulseStyles = [
       border-radius: var(--_radius);
       display: grid;
       gap: var(--_space);
+      align-content: start;
     }
     .pair {
       display: grid;
@@ -126,9 +128,6 @@ export const pulseStyles = [
     }
     @container (min-width: 44rem) {
       .sections {
-        grid-template-columns: 1fr 1fr;
-      }
-      .pair {
         grid-template-columns: 1fr 1fr;
       }
     }

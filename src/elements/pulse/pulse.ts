@@ -108,9 +108,9 @@ export class KringPulse extends KringElement {
     const month = this.shownMonth;
     const lang = this.language;
     return html`
-      <header part="header">
+      <div part="header">
         <h2>${this.text('pulse.title', { month: monthTitle(lang, month) })}</h2>
-      </header>
+      </div>
       ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
       ${this.client
@@ -221,6 +221,7 @@ export class KringPulse extends KringElement {
       const share = visitors && figure.value !== null ? figure.value / visitors : null;
       return {
         label: this.text(`level.${key}`),
+        shortLabel: this.text(`metric.${key}`),
         share,
         reference: NINETY_NINE_ONE[key],
         display: share === null ? this.text('metrics.suppressed') : percent(lang, share),
@@ -337,11 +338,12 @@ export class KringPulse extends KringElement {
 
   private renderManagement(metrics: CommunityMetrics): TemplateResult {
     const figure = metrics.managementParticipation;
+    if (figure.suppressed || figure.value === null) {
+      return html`<p part="note">${this.text('pulse.managementFew')}</p>`;
+    }
     return html`<p part="note">
-      ${this.text('pulse.management', {
-        share: formatValue(this.language, 'managementParticipation', figure.value, figure.suppressed),
-      })}
-      ${formatChange(this.language, figure, previousMonth(metrics.month))}
+      ${this.text('pulse.management', { share: percent(this.language, figure.value) })}
+      (${formatChange(this.language, figure, previousMonth(metrics.month))})
     </p>`;
   }
 

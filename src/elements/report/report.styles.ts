@@ -1,0 +1,88 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+import { metricsViewStyles } from '../pulse/pulse.styles.js';
+
+export const reportStyles = [
+  tokens,
+  metricsViewStyles,
+  css`
+    :host {
+      max-width: 52rem;
+    }
+    [part~='toolbar'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+      margin: 0 0 var(--_space);
+    }
+    [part~='toolbar'] button:not([part~='print']) {
+      background: transparent;
+      color: var(--_accent);
+    }
+    [part~='section'] {
+      margin: 0 0 calc(var(--_space) * 1.5);
+    }
+    [part~='summary'] p {
+      margin: 0 0 0.5em;
+      max-width: 65ch;
+    }
+    [part~='changes'] {
+      margin: 0;
+      padding-inline-start: 1.2em;
+    }
+    .table-scroll {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      font-size: 0.9em;
+      margin: 0 0 var(--_space);
+    }
+    caption {
+      text-align: start;
+      font-weight: 600;
+      padding: 0 0 0.35em;
+    }
+    th,
+    td {
+      border: 1px solid var(--_border);
+      padding: 0.25em 0.6em;
+      text-align: end;
+    }
+    th[scope='row'],
+    thead th:first-child {
+      text-align: start;
+    }
+    [part~='footer'] {
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
+    @media print {
+      :host {
+        --_surface: #ffffff;
+        --_text: #000000;
+        --_muted: #333333;
+        --_border: #999999;
+        max-width: none;
+        padding: 0;
+        font-size: 10.5pt;
+      }
+      [part~='toolbar'],
+      [role='status'] {
+        display: none;
+      }
+      h2,
+      h3 {
+        break-after: avoid;
+      }
+      table,
+      tr,
+      [part~='summary'] {
+        break-inside: avoid;
+      }
+      .table-scroll {
+        overflow: visible;
+      }
+    }
+  `,
+];

@@ -1,0 +1,360 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import { SeenController } from '../../tracking/seen-controller.js';
+import { formatNumber, type MessageParams } from '../../i18n/index.js';
+import type { MetricsStringKey } from '../../i18n/metrics.js';
+import { isBackendError } from '../../backends/errors.js';
+import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';
+import {
+  FIGURE_KEYS,
+  formatChangeNumber,
+  formatValue,
+  isEmptyMonth,
+  lastFullMonth,
+  monthName,
+  monthTitle,
+  percent,
+  previousMonth,
+  t,
+  validMonth,
+} from '../pulse/metrics-format.js';
+import { notableChanges, reportSummary } from './summary.js';
+import { metricsToCsv, metricsToJson } from './export.js';
+import { adoptPageSheet, PRINTING_ATTRIBUTE, PRINTING_CLASS } from './print-sheet.js';
+import { reportStyles } from './report.styles.js';
+
+export const REPORT_FORMATS = ['csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * The monthly management report: a plain-language summary written from the figures (Dutch or
+ * English), the key figures with last month and the change, what changed, and the main tables.
+ * Prints as a clean A4 document and downloads as CSV or JSON. Its numbers are `<kring-pulse>`'s:
+ * both come from the client's `metrics()` for the same month.
+ *
+ * @tagname kring-report
+ * @summary Monthly community report for management: summary, tables, print and downloads.
+ * @csspart header - Title and organisation.
+ * @csspart toolbar - The download and print buttons (not printed).
+ * @csspart download - A download button.
+ * @csspart print - The print button.
+ * @csspart section - One section of the report.
+ * @csspart summary - The plain-language summary.
+ * @csspart changes - The list of notable changes.
+ * @csspart table - A data table.
+ * @csspart footer - The privacy note at the end.
+ * @csspart status - Loading and empty messages.
+ * @csspart problem - Errors and configuration messages.
+ * @csspart retry - The retry button.
+ * @cssproperty --kring-color-surface - Background.
+ * @cssproperty --kring-color-text - Text colour.
+ * @cssproperty --kring-color-text-muted - Secondary text.
+ * @cssproperty --kring-color-border - Table borders.
+ * @cssproperty --kring-color-accent - Buttons.
+ * @cssproperty --kring-radius - Corner radius.
+ * @cssproperty --kring-space - Spacing.
+ * @event kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
+ * @event kring-report-download - A download is about to start; `detail` has `format`, `filename` and `blob`. Cancel it to save the file another way.
+ */
+export class KringReport extends KringElement {
+  static override styles = reportStyles;
+
+  /** Month to report as `YYYY-MM`; defaults to the last full month. */
+  @property({ attribute: 'month' }) month?: string;
+
+  protected readonly seen = new SeenController(this, () => this.client);
+
+  private readonly metricsTask = new Task(this, {
+    task: async ([client, month], { signal }) => {
+      if (!client) return undefined;
+      const metrics = await client.metrics({ month }, { signal });
+      this.dispatchEvent(
+        new CustomEvent('kring-metrics-load', { detail: { metrics }, bubbles: true, composed: true }),
+      );
+      return metrics;
+    },
+    args: () => [this.client, this.shownMonth] as const,
+  });
+
+  get shownMonth(): IsoMonth {
+    return validMonth(this.month) ?? lastFullMonth();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptPageSheet(this.ownerDocument);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('month')) {
+      this.clearProblems();
+      if (this.month && !validMonth(this.month)) {
+        this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
+      }
+    }
+  }
+
+  /** Starts a download of the loaded figures; does nothing before they have loaded. */
+  download(format: ReportFormat): void {
+    const metrics = this.metricsTask.value;
+    if (!metrics) return;
+    const csv = format === 'csv';
+    const blob = new Blob([csv ? metricsToCsv(metrics) : metricsToJson(metrics)], {
+      type: csv ? 'text/csv;charset=utf-8' : 'application/json',
+    });
+    const filename = `kring-report-${metrics.month}.${format}`;
+    const event = new ReportDownloadEvent(format, filename, blob);
+    if (!this.dispatchEvent(event)) return;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  /** Prints only this report (the rest of the page is hidden while printing). */
+  print(): void {
+    const root = this.ownerDocument.documentElement;
+    root.classList.add(PRINTING_CLASS);
+    this.setAttribute(PRINTING_ATTRIBUTE, '');
+    const done = () => {
+      root.classList.remove(PRINTING_CLASS);
+      this.removeAttribute(PRINTING_ATTRIBUTE);
+    };
+    window.addEventListener('afterprint', done, { once: true });
+    window.print();
+  }
+
+  private text(key: MetricsStringKey, params?: MessageParams): string {
+    return t(this.language, key, params);
+  }
+
+  protected override render() {
+    const lang = this.language;
+    const month = this.shownMonth;
+    const organization = this.config?.organization?.name;
+    return html`
+      <div part="header">
+        <h2>${this.text('report.title', { month: monthTitle(lang, month) })}</h2>
+        ${organization ? html`<p part="note">${organization}</p>` : nothing}
+      </div>
+      ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
+      <p class="visually-hidden" role="status">${this.announcement()}</p>
+      ${this.client
+        ? this.metricsTask.render({
+            initial: () => this.renderLoading(),
+            pending: () => this.renderLoading(),
+            complete: (metrics) => (metrics ? this.renderReport(metrics) : this.renderLoading()),
+            error: (error) => this.renderError(error),
+          })
+        : this.renderLoading()}
+    `;
+  }
+
+  private announcement(): string {
+    const metrics = this.metricsTask.value;
+    if (this.metricsTask.status === TaskStatus.COMPLETE && metrics) {
+      return this.text('report.title', { month: monthTitle(this.language, metrics.month) });
+    }
+    return this.metricsTask.status === TaskStatus.ERROR ? '' : this.text('metrics.loading');
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div part="status" class="loading" aria-busy="true">
+      <span aria-hidden="true">${this.text('metrics.loading')}</span>
+      <div class="skeleton"></div>
+    </div>`;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    const reason = isBackendError(error) ? error.message : '';
+    return html`<div part="problem" role="alert">
+      <p>${this.text('metrics.error', { reason })}</p>
+      <button part="retry" type="button" @click=${() => this.metricsTask.run()}>
+        ${this.text('metrics.retry')}
+      </button>
+    </div>`;
+  }
+
+  private renderReport(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    if (isEmptyMonth(metrics)) {
+      return html`<p part="status">
+        ${this.text('metrics.empty', { month: monthTitle(lang, metrics.month) })}
+      </p>`;
+    }
+    const changes = notableChanges(metrics, lang);
+    return html`
+      <div part="toolbar" role="group" aria-label=${this.text('report.downloads')}>
+        <button part="download" type="button" data-format="csv" @click=${() => this.download('csv')}>
+          ${this.text('report.csv')}
+        </button>
+        <button part="download" type="button" data-format="json" @click=${() => this.download('json')}>
+          ${this.text('report.json')}
+        </button>
+        <button part="print" type="button" @click=${() => this.print()}>${this.text('report.print')}</button>
+      </div>
+      <section part="section" aria-labelledby="report-summary">
+        <h3 id="report-summary">${this.text('report.summary')}</h3>
+        <div part="summary">${reportSummary(metrics, lang).map((sentence) => html`<p>${sentence}</p>`)}</div>
+      </section>
+      <section part="section" aria-labelledby="report-figures">
+        <h3 id="report-figures">${this.text('report.keyFigures')}</h3>
+        ${this.renderFigures(metrics)}
+      </section>
+      <section part="section" aria-labelledby="report-changes">
+        <h3 id="report-changes">${this.text('report.changes')}</h3>
+        ${changes.length
+          ? html`<ul part="changes">
+              ${changes.map((line) => html`<li>${line}</li>`)}
+            </ul>`
+          : html`<p>
+              ${this.text('report.noChanges', { month: monthName(lang, previousMonth(metrics.month)) })}
+            </p>`}
+      </section>
+      <section part="section" aria-labelledby="report-tables">
+        <h3 id="report-tables" class="visually-hidden">${this.text('section.invites')}</h3>
+        ${this.renderFunnel(metrics)} ${this.renderMatrix(metrics)}
+        ${this.renderFacets(metrics.topSkills, 'chart.skills.title', 'col.skill', 'col.searches')}
+        ${this.renderFacets(metrics.topValues, 'chart.values.title', 'col.value', 'col.kudos')}
+      </section>
+      <p part="footer">${this.text('metrics.suppressedNote')} ${this.text('report.footer')}</p>
+    `;
+  }
+
+  private renderFigures(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    return html`<div class="table-scroll">
+      <table part="table" data-table="figures">
+        <thead>
+          <tr>
+            <th scope="col">${this.text('col.metric')}</th>
+            <th scope="col">${monthTitle(lang, metrics.month)}</th>
+            <th scope="col">${monthTitle(lang, previousMonth(metrics.month))}</th>
+            <th scope="col">${this.text('col.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${FIGURE_KEYS.map((key) => {
+            const figure = metrics[key];
+            return html`<tr data-metric=${key}>
+              <th scope="row">${this.text(`metric.${key}`)}</th>
+              <td>${formatValue(lang, key, figure.value, figure.suppressed)}</td>
+              <td>${formatValue(lang, key, figure.previous)}</td>
+              <td>${formatChangeNumber(lang, figure.change) || '–'}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderFunnel(metrics: CommunityMetrics): TemplateResult {
+    const lang = this.language;
+    const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
+    const row = (key: MetricsStringKey, value: number, base: number | null) =>
+      html`<tr>
+        <th scope="row">${this.text(key)}</th>
+        <td>${formatNumber(lang, value)}</td>
+        <td>${base ? percent(lang, value / base) : '–'}</td>
+      </tr>`;
+    return html`<table part="table" data-table="funnel">
+      <caption>
+        ${this.text('chart.funnel.title')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${this.text('col.step')}</th>
+          <th scope="col">${this.text('col.count')}</th>
+          <th scope="col">${this.text('col.share')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
+        ${row('funnel.active', activeWithin30Days, accepted)}
+      </tbody>
+    </table>`;
+  }
+
+  private renderMatrix(metrics: CommunityMetrics): TemplateResult | typeof nothing {
+    const { departments, counts } = metrics.departmentMatrix;
+    if (!departments.length) return nothing;
+    const lang = this.language;
+    return html`<div
+      class="table-scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${this.text('chart.matrix.title')}
+    >
+      <table part="table" data-table="matrix">
+        <caption>
+          ${this.text('chart.matrix.title')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text('col.from')}</th>
+            ${departments.map((name) => html`<th scope="col">${name}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${departments.map(
+            (name, row) =>
+              html`<tr>
+                <th scope="row">${name}</th>
+                ${counts[row].map(
+                  (count) =>
+                    html`<td>
+                      ${count === null ? this.text('metrics.suppressed') : formatNumber(lang, count)}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderFacets(
+    items: FacetCount[],
+    title: MetricsStringKey,
+    nameColumn: MetricsStringKey,
+    countColumn: MetricsStringKey,
+  ) {
+    if (!items.length) return nothing;
+    return html`<table part="table">
+      <caption>
+        ${this.text(title)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${this.text(nameColumn)}</th>
+          <th scope="col">${this.text(countColumn)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (item) =>
+            html`<tr>
+              <th scope="row">${item.value}</th>
+              <td>${formatNumber(this.language, item.count)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+/** Fired before a download starts; cancel it (`preventDefault`) to handle the file yourself. */
+export class ReportDownloadEvent extends CustomEvent<{ format: ReportFormat; filename: string; blob: Blob }> {
+  constructor(format: ReportFormat, filename: string, blob: Blob) {
+    super('kring-report-download', {
+      detail: { format, filename, blob },
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+  }
+}

@@ -1,0 +1,275 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import '../src/elements/pulse/define.js';
+import '../src/elements/report/define.js';
+import type { ReportDownloadEvent } from '../src/elements/report/report.js';
+import { reportSummary } from '../src/elements/report/summary.js';
+import { BackendError } from '../src/backends/errors.js';
+import { never, registerTestBackend } from './helpers/backends.js';
+import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
+import type { CommunityMetrics } from '../src/model.js';
+
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+async function renderReport(backendName: string, attributes: { month?: string; lang?: string } = {}) {
+  const community = await fixture(
+    html`<kring-community backend=${backendName} lang=${attributes.lang ?? 'en'}>
+      <kring-report month=${attributes.month ?? '2026-10'}></kring-report>
+    </kring-community>`,
+  );
+  return community.querySelector('kring-report')!;
+}
+
+function backendWith(metrics: () => Promise<CommunityMetrics>) {
+  return registerTestBackend({ metrics: metrics as never });
+}
+
+describe('report summary', () => {
+  it('writes the kudos sentence in Dutch as the article asks', () => {
+    // 128 givers against 112 in September: +14.3% → "14%"; 41% across departments.
+    expect(reportSummary(octoberMetrics(), 'nl')[0]).to.equal(
+      'Deze maand gaven 128 collega’s elkaar kudos, 14% meer dan in september; 41% ging over afdelingsgrenzen heen.',
+    );
+  });
+
+  it('writes it in English, and says "fewer" when fewer gave', () => {
+    expect(reportSummary(octoberMetrics(), 'en')[0]).to.equal(
+      'This month 128 colleagues gave each other kudos, 14% more than in September; 41% crossed department boundaries.',
+    );
+    const fewer = octoberMetrics();
+    fewer.kudosGivers = { value: 90, previous: 120, change: -0.25 };
+    fewer.crossDepartmentShare = { value: null, previous: 0.4, change: null, suppressed: true };
+    expect(reportSummary(fewer, 'en')[0]).to.equal(
+      'This month 90 colleagues gave each other kudos, 25% fewer than in September.',
+    );
+  });
+
+  it('never names withheld figures', () => {
+    const metrics = octoberMetrics();
+    metrics.kudosGivers = { value: null, previous: 7, change: null, suppressed: true };
+    const sentences = reportSummary(metrics, 'en');
+    expect(sentences[0]).to.equal('This month fewer than 5 colleagues gave kudos.');
+    // Management participation is withheld in the fixture: no sentence about it.
+    expect(sentences.join(' ')).to.not.contain('management');
+    expect(sentences).to.include('The community has 420 members, 35% of them joined through an invitation.');
+    expect(sentences).to.include(
+      '50 invitations were sent and 30 accepted; 15 of those new members were active within 30 days.',
+    );
+  });
+});
+
+describe('<kring-report>', () => {
+  it('shows loading, then the summary, key figures and what changed', async () => {
+    let release!: (metrics: CommunityMetrics) => void;
+    const { name } = backendWith(() => new Promise((resolve) => (release = resolve)));
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'status'), 'loading');
+    expect(text(report)).to.contain('Loading the figures');
+    await expect(report).to.be.accessible();
+    release(octoberMetrics());
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    expect(part(report, 'summary')!.textContent).to.contain('128 colleagues gave each other kudos');
+    const members = report.shadowRoot!.querySelector('[data-table="figures"] tr[data-metric="members"]')!;
+    expect([...members.children].map((cell) => cell.textContent!.trim())).to.deep.equal([
+      'Members',
+      '420',
+      '400',
+      '+5%',
+    ]);
+    // Changes of 10% or more, largest first: creators doubled (+100%), visitors +20%, stickiness −20%…
+    const changes = [...part(report, 'changes')!.querySelectorAll('li')].map((item) =>
+      item.textContent!.trim(),
+    );
+    expect(changes[0]).to.equal('Creators rose by 100%: from 10 to 20.');
+    expect(changes).to.include('Stickiness fell by 20%: from 25% to 20%.');
+    expect(changes.some((line) => line.startsWith('Members'))).to.equal(false);
+    await expect(report).to.be.accessible();
+  });
+
+  it('has the same numbers as <kring-pulse> for the same month of demo data', async () => {
+    const { name } = registerTestBackend();
+    const community = await fixture(
+      html`<kring-community backend=${name} lang="en">
+        <kring-pulse month="2026-10"></kring-pulse>
+        <kring-report month="2026-10"></kring-report>
+      </kring-community>`,
+    );
+    const pulse = community.querySelector('kring-pulse')!;
+    const report = community.querySelector('kring-report')!;
+    await waitUntil(() => part(pulse, 'headlines') && part(report, 'summary'), 'both shown', {
+      timeout: 8000,
+    });
+    const headlines = [...pulse.shadowRoot!.querySelectorAll('[part~="headline"]')];
+    expect(headlines.length).to.equal(8);
+    for (const headline of headlines) {
+      const metric = headline.getAttribute('data-metric');
+      const pulseValue = headline.querySelector('[part~="headline-value"]')!.textContent!.trim();
+      const reportRow = report.shadowRoot!.querySelector(
+        `[data-table="figures"] tr[data-metric="${metric}"]`,
+      )!;
+      expect(reportRow.children[1].textContent!.trim(), metric!).to.equal(pulseValue);
+    }
+    // And the funnel: pulse's table and the report's table agree.
+    const pulseFunnel = [...pulse.shadowRoot!.querySelectorAll('#chart-funnel tbody td')].map(
+      (cell) => cell.textContent!.trim().split(' ')[0],
+    );
+    const reportFunnel = [
+      ...report.shadowRoot!.querySelectorAll('[data-table="funnel"] tbody td:nth-of-type(1)'),
+    ].map((cell) => cell.textContent!.trim());
+    expect(reportFunnel).to.deep.equal(pulseFunnel);
+  });
+
+  it('speaks Dutch', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const report = await renderReport(name, { lang: 'nl' });
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    expect(text(report)).to.contain('Communityrapport, oktober 2026');
+    expect(part(report, 'summary')!.textContent).to.contain('ging over afdelingsgrenzen heen');
+    await expect(report).to.be.accessible();
+  });
+
+  it('downloads CSV and JSON of the same figures', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    const downloads: ReportDownloadEvent['detail'][] = [];
+    report.addEventListener('kring-report-download', (event) => {
+      event.preventDefault();
+      downloads.push((event as ReportDownloadEvent).detail);
+    });
+    (report.shadowRoot!.querySelector('[data-format="csv"]') as HTMLButtonElement).click();
+    (report.shadowRoot!.querySelector('[data-format="json"]') as HTMLButtonElement).click();
+    expect(downloads.map((download) => download.filename)).to.deep.equal([
+      'kring-report-2026-10.csv',
+      'kring-report-2026-10.json',
+    ]);
+    const csv = await downloads[0].blob.text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).to.equal('month,section,name,value,previous,change,suppressed');
+    expect(lines).to.include('2026-10,figure,members,420,400,0.05,false');
+    expect(lines).to.include('2026-10,figure,managementParticipation,,,,true');
+    expect(lines).to.include('2026-10,invite-funnel,sent,50,,,false');
+    expect(lines).to.include('2026-10,kudos-departments,Finance → Sales,,,,true');
+    expect(JSON.parse(await downloads[1].blob.text())).to.deep.equal(octoberMetrics());
+  });
+
+  it('starts a real download through an object URL when nobody cancels', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    const created: Blob[] = [];
+    const originalCreate = URL.createObjectURL;
+    const clicked: string[] = [];
+    const originalClick = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob | MediaSource) => (created.push(blob as Blob), 'blob:test');
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(`${this.download} ${this.href}`);
+    };
+    try {
+      report.download('json');
+    } finally {
+      URL.createObjectURL = originalCreate;
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    expect(clicked).to.deep.equal(['kring-report-2026-10.json blob:test']);
+    expect(created[0].type).to.equal('application/json');
+  });
+
+  it('neutralises spreadsheet formulas in department names', async () => {
+    const metrics = octoberMetrics();
+    metrics.departmentMatrix = {
+      departments: ['=HYPERLINK("x")', 'IT'],
+      counts: [
+        [5, 6],
+        [7, 8],
+      ],
+    };
+    const { name } = backendWith(async () => metrics);
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    let csv = '';
+    report.addEventListener('kring-report-download', (event) => {
+      event.preventDefault();
+      void (event as ReportDownloadEvent).detail.blob.text().then((value) => (csv = value));
+    });
+    report.download('csv');
+    await waitUntil(() => csv, 'csv read');
+    expect(csv).to.contain(`"'=HYPERLINK(""x"") → IT",6`);
+  });
+
+  it('prints as an A4 document without the buttons', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    const pageRule = document.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .find((rule) => rule instanceof CSSPageRule) as CSSPageRule | undefined;
+    expect(pageRule?.style.getPropertyValue('size').toUpperCase()).to.equal('A4');
+    const toolbar = part(report, 'toolbar') as HTMLElement;
+    expect(getComputedStyle(toolbar).display).to.not.equal('none');
+    try {
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(toolbar).display).to.equal('none');
+      // Print colours are black on white whatever the screen scheme.
+      expect(getComputedStyle(part(report, 'summary')!).color).to.equal('rgb(0, 0, 0)');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('hides the rest of the page while it prints itself', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    const originalPrint = window.print;
+    let printing = false;
+    window.print = () => {
+      printing =
+        document.documentElement.classList.contains('kring-printing-report') &&
+        report.hasAttribute('data-kring-printing');
+      window.dispatchEvent(new Event('afterprint'));
+    };
+    try {
+      (part(report, 'print') as HTMLButtonElement).click();
+    } finally {
+      window.print = originalPrint;
+    }
+    expect(printing).to.equal(true);
+    expect(document.documentElement.classList.contains('kring-printing-report')).to.equal(false);
+  });
+
+  it('reaches every button with the keyboard', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    const focused: string[] = [];
+    document.body.focus();
+    for (let i = 0; i < 4; i++) {
+      await sendKeys({ press: 'Tab' });
+      focused.push(report.shadowRoot!.activeElement?.textContent?.trim() ?? '');
+    }
+    expect(focused.slice(0, 3)).to.deep.equal(['Download CSV', 'Download JSON', 'Print or save as PDF']);
+  });
+
+  it('shows an error with retry, and an empty month', async () => {
+    const { name } = backendWith(async () => {
+      throw new BackendError('forbidden', 'Only community managers may see the report.');
+    });
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'retry'), 'error shown');
+    expect(text(report)).to.contain('Only community managers may see the report.');
+    await expect(report).to.be.accessible();
+    const empty = await renderReport(backendWith(async () => emptyMetrics()).name);
+    await waitUntil(() => text(empty).includes('No community activity'), 'empty shown');
+    expect(part(empty, 'toolbar')).to.equal(null);
+    await expect(empty).to.be.accessible();
+  });
+
+  it('keeps loading while the backend is silent', async () => {
+    const report = await renderReport(backendWith(() => never()).name);
+    await waitUntil(() => part(report, 'status'), 'loading');
+    expect(part(report, 'summary')).to.equal(null);
+  });
+});
