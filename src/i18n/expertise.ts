@@ -48,7 +48,7 @@ export type ExpertiseKey =
   | 'skills.count.one'
   | 'skills.count.other'
   | 'skills.endorse'
-  | 'skills.endorsed'
+  | 'skills.endorseShort'
   | 'skills.saved'
   | 'skills.removed'
   | 'skills.failed'
@@ -104,7 +104,7 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'skills.count.one': '{count} endorsement',
     'skills.count.other': '{count} endorsements',
     'skills.endorse': 'Endorse {skill}',
-    'skills.endorsed': 'Endorsed',
+    'skills.endorseShort': 'Endorse',
     'skills.saved': 'You endorsed {skill}.',
     'skills.removed': 'Your endorsement of {skill} was removed.',
     'skills.failed': 'Your change to {skill} could not be saved: {message}',
@@ -160,7 +160,7 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'skills.count.one': '{count} aanbeveling',
     'skills.count.other': '{count} aanbevelingen',
     'skills.endorse': '{skill} aanbevelen',
-    'skills.endorsed': 'Aanbevolen',
+    'skills.endorseShort': 'Aanbevelen',
     'skills.saved': 'Je hebt {skill} aanbevolen.',
     'skills.removed': 'Je aanbeveling van {skill} is ingetrokken.',
     'skills.failed': 'Je wijziging van {skill} kon niet worden opgeslagen: {message}',
