@@ -186,7 +186,8 @@ const en = {
   'tree.indirect.one': ', who brought in {more} more.',
   'tree.indirect.other': ', who together brought in {more} more.',
   'tree.noIndirect': '.',
-  'tree.depth': 'Your circle reaches {count} generations deep.',
+  'tree.depth.one': 'Your circle reaches {count} generation deep.',
+  'tree.depth.other': 'Your circle reaches {count} generations deep.',
 };
 
 type GrowthKey = keyof typeof en;
@@ -367,7 +368,8 @@ const nl: Record<GrowthKey, string> = {
   'tree.indirect.one': ', die er nog {more} binnenbracht.',
   'tree.indirect.other': ', die er samen nog {more} binnenbrachten.',
   'tree.noIndirect': '.',
-  'tree.depth': 'Je kring reikt {count} generaties diep.',
+  'tree.depth.one': 'Je kring reikt {count} generatie diep.',
+  'tree.depth.other': 'Je kring reikt {count} generaties diep.',
 };
 
 export const growthStrings: StringBundle<GrowthKey> = { en, nl };

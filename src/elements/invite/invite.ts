@@ -1,0 +1,581 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import type { CommunityClientApi } from '../../client/types.js';
+import type { Invite, InviteLink, InviteQuota, InviteTreeNode, Person } from '../../model.js';
+import { isBackendError } from '../../backends/errors.js';
+import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
+import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
+import { parseAllowedDomains, validateInviteEmail, type EmailProblem } from '../../invites/email.js';
+import { DEFAULT_INVITE_QUOTA, effectiveQuota, isQuotaExhausted } from '../../invites/quota.js';
+import { canResendInvite, canRevokeInvite, effectiveInviteStatus } from '../../invites/token.js';
+import { inviteTreeFigures } from '../../invites/tree.js';
+import { formatList } from '../../ambassadors/labels.js';
+import { inviteStyles } from './invite.styles.js';
+
+export const INVITE_MODES = ['email', 'directory'] as const;
+export type InviteMode = (typeof INVITE_MODES)[number];
+
+/** Fired when an invitation was confirmed by the backend; `detail.invite`. */
+export class KringInviteSentEvent extends CustomEvent<{ invite: Invite }> {
+  constructor(invite: Invite) {
+    super('kring-invite-sent', { detail: { invite }, bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the member revoked one of their invitations; `detail.invite`. */
+export class KringInviteRevokedEvent extends CustomEvent<{ invite: Invite }> {
+  constructor(invite: Invite) {
+    super('kring-invite-revoked', { detail: { invite }, bubbles: true, composed: true });
+  }
+}
+
+/** What other elements (the expertise finder) send on `document` to open the invite form. */
+export interface InviteRequestDetail {
+  /** The skill the colleague was found for; pre-fills the message. */
+  skill?: string;
+  /** A directory person to pre-select. */
+  personId?: string;
+}
+
+interface InviteData {
+  quota: InviteQuota;
+  invites: Invite[];
+  /** The member's invite tree; absent when the backend could not give it. */
+  tree?: InviteTreeNode;
+}
+
+/** Ways an element can know "now"; injectable for stories and tests. */
+type Clock = () => Date;
+
+let nextInstance = 0;
+
+/**
+ * Invite a colleague by e-mail or from the directory, with an optional personal message and a
+ * monthly quota; see and manage "my invitations"; share a personal invite link.
+ *
+ * @tagname kring-invite
+ * @summary Invite colleagues into the community.
+ * @csspart panel - The outer box.
+ * @csspart form - The invitation form.
+ * @csspart mode - The e-mail / directory choice.
+ * @csspart email - The e-mail field.
+ * @csspart picker - The directory people picker.
+ * @csspart message - The personal message field.
+ * @csspart error - Validation and save errors.
+ * @csspart quota - The remaining-invitations line.
+ * @csspart send - The send button.
+ * @csspart status - The polite live region with results.
+ * @csspart mine - The "my invitations" section.
+ * @csspart invitation - One invitation in the list.
+ * @csspart resend - A resend button.
+ * @csspart revoke - A revoke button.
+ * @csspart tree - "You brought in 4 colleagues, who brought in 7 more."
+ * @csspart link - The personal invite link section.
+ * @csspart copy - The copy-link button.
+ * @csspart retry - Retry button in the error state.
+ * @cssproperty --kring-color-surface - Background.
+ * @cssproperty --kring-color-text - Text colour.
+ * @cssproperty --kring-color-text-muted - Help text colour.
+ * @cssproperty --kring-color-accent - Buttons and focus.
+ * @cssproperty --kring-color-danger - Errors.
+ * @cssproperty --kring-color-success - The "accepted" status.
+ * @event kring-invite-sent - An invitation was sent; `detail.invite`.
+ * @event kring-invite-revoked - An invitation was revoked; `detail.invite`.
+ */
+export class KringInvite extends KringElement {
+  static override styles = inviteStyles;
+
+  /** Company domains invitations may go to, comma-separated (`acme.nl, acme.be`); empty allows any. */
+  @property({ attribute: 'allowed-domains' }) allowedDomains = '';
+  /** Invitations per member per month shown and enforced here (the backend may be stricter). */
+  @property({ attribute: 'quota', type: Number }) quota = DEFAULT_INVITE_QUOTA;
+  /** Starting mode: `email` (default) or `directory`. */
+  @property({ attribute: 'mode' }) mode: string = 'email';
+
+  /** Clock used for statuses and dates. */
+  @property({ attribute: false }) now: Clock = () => new Date();
+
+  @state() private currentMode: InviteMode = 'email';
+  @state() private emailProblem?: EmailProblem;
+  @state() private personProblem?: string;
+  @state() private sendError?: string;
+  @state() private sending = false;
+  @state() private chosenPerson?: Person;
+  @state() private announcement = '';
+  @state() private busyInvites = new Set<string>();
+  @state() private link?: InviteLink;
+  @state() private linkBusy = false;
+  @state() private linkError?: string;
+
+  @query('#email') private emailInput?: HTMLInputElement;
+  @query('#message') private messageInput?: HTMLTextAreaElement;
+
+  private readonly idPrefix = `kring-invite-${++nextInstance}`;
+  private unsubscribe?: () => void;
+  private subscribedClient?: CommunityClientApi;
+
+  private readonly dataTask = new Task(this, {
+    task: async ([client], { signal }): Promise<InviteData | undefined> => {
+      if (!client || !client.capabilities.invites) return undefined;
+      const [quota, page, tree] = await Promise.all([
+        client.inviteQuota({ signal }),
+        client.listInvites({ limit: 50 }, { signal }),
+        // The tree is a bonus: without it the form still works.
+        client
+          .currentUser({ signal })
+          .then((me) => client.inviteTree(me.id, { signal }))
+          .catch(() => undefined),
+      ]);
+      return { quota, invites: page.items, tree };
+    },
+    args: () => [this.client] as const,
+  });
+
+  private readonly onInviteRequest = (event: Event) => {
+    const detail = (event as CustomEvent<InviteRequestDetail | undefined>).detail ?? {};
+    void this.applyRequest(detail);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('kring-invite-request', this.onInviteRequest);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('kring-invite-request', this.onInviteRequest);
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.clearProblems();
+    if (changed.has('mode')) this.currentMode = this.checkAttribute('mode', this.mode, INVITE_MODES, 'email');
+    else this.checkAttribute('mode', this.mode, INVITE_MODES, 'email');
+    if (!Number.isInteger(this.quota) || this.quota < 0) {
+      this.reportProblem(
+        `<kring-invite> quota="${this.quota}" is not valid; use a whole number of 0 or more.`,
+      );
+    }
+    if (changed.has('client' as keyof KringInvite) && this.client !== this.subscribedClient) {
+      this.unsubscribe?.();
+      this.subscribedClient = this.client;
+      this.unsubscribe = this.client?.subscribe((change) => {
+        if (change.topic === 'invites') void this.dataTask.run();
+      });
+    }
+  }
+
+  private t(key: GrowthKey, params?: MessageParams): string {
+    return translate(growthStrings, this.language, key, params);
+  }
+
+  private get domains(): string[] {
+    return parseAllowedDomains(this.allowedDomains);
+  }
+
+  private get domainList(): string {
+    return formatList(
+      this.language,
+      this.domains.map((domain) => `@${domain}`),
+    );
+  }
+
+  private get quotaLimit(): number | undefined {
+    return Number.isInteger(this.quota) && this.quota >= 0 ? this.quota : DEFAULT_INVITE_QUOTA;
+  }
+
+  private async applyRequest(detail: InviteRequestDetail): Promise<void> {
+    await this.updateComplete;
+    if (detail.personId) this.currentMode = 'directory';
+    await this.updateComplete;
+    const message = this.messageInput;
+    if (message && detail.skill && !message.value.trim()) {
+      message.value = this.t('invite.message.skill', { skill: detail.skill });
+    }
+    if (detail.personId) {
+      const picker = this.renderRoot.querySelector('kring-people-picker');
+      if (picker) picker.value = [detail.personId];
+      const person = await this.client?.person(detail.personId).catch(() => null);
+      if (person) this.chosenPerson = person;
+    }
+    this.scrollIntoView?.({ block: 'nearest' });
+    const first =
+      this.currentMode === 'email'
+        ? this.emailInput
+        : this.renderRoot.querySelector<HTMLElement>('kring-people-picker');
+    (first ?? message)?.focus();
+  }
+
+  protected override render() {
+    const problems = this.attributeProblems.length
+      ? html`<p part="error" role="alert">${this.attributeProblems.join(' ')}</p>`
+      : nothing;
+    const body = !this.client
+      ? this.renderLoading()
+      : !this.client.capabilities.invites
+        ? html`<p>${this.t('invite.unavailable')}</p>`
+        : this.dataTask.render({
+            initial: () => this.renderLoading(),
+            pending: () =>
+              this.dataTask.value ? this.renderData(this.dataTask.value) : this.renderLoading(),
+            complete: (data) => (data ? this.renderData(data) : this.renderLoading()),
+            error: () => this.renderLoadError(),
+          });
+    return html`<section part="panel" aria-labelledby="${this.idPrefix}-title">
+      <h2 id="${this.idPrefix}-title">${this.t('invite.title')}</h2>
+      ${problems}${body}
+      <p part="status" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderLoading() {
+    return html`<div aria-busy="true">
+      <span class="skeleton-line" style="width: 60%"></span>
+      <span class="skeleton-line" style="width: 90%"></span>
+      <span class="skeleton-line" style="width: 40%"></span>
+      <span class="visually-hidden">${this.t('loading')}</span>
+    </div>`;
+  }
+
+  private renderLoadError() {
+    return html`<p part="error">${this.t('error.load')}</p>
+      <button part="retry" type="button" @click=${() => void this.dataTask.run()}>
+        ${this.t('retry')}
+      </button>`;
+  }
+
+  private renderData(data: InviteData) {
+    const quota = effectiveQuota(data.quota, this.quotaLimit);
+    return html`${this.renderForm(quota)} ${this.renderMine(data.invites)} ${this.renderTree(data.tree)}
+    ${this.renderLink()}`;
+  }
+
+  private quotaText(quota: InviteQuota): string {
+    if (isQuotaExhausted(quota)) {
+      return this.t('invite.quota.exhausted', {
+        limit: quota.limit,
+        date: formatDate(this.language, quota.resetsAt, { day: 'numeric', month: 'long' }),
+      });
+    }
+    return translatePlural(growthStrings, this.language, 'invite.quota.remaining', quota.remaining, {
+      limit: quota.limit,
+    });
+  }
+
+  private renderForm(quota: InviteQuota) {
+    const exhausted = isQuotaExhausted(quota);
+    const id = this.idPrefix;
+    const emailDescribedBy = [
+      this.domains.length ? `${id}-email-help` : '',
+      this.emailProblem ? `${id}-email-error` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+      <fieldset part="mode">
+        <legend>${this.t('invite.mode')}</legend>
+        ${INVITE_MODES.map(
+          (mode) =>
+            html`<label
+              ><input
+                type="radio"
+                name="${id}-mode"
+                value=${mode}
+                .checked=${this.currentMode === mode}
+                @change=${() => this.setMode(mode)}
+              />${this.t(`invite.mode.${mode}`)}</label
+            >`,
+        )}
+      </fieldset>
+      ${this.currentMode === 'email'
+        ? html`<div class="field">
+            <label for="email">${this.t('invite.email')}</label>
+            <input
+              id="email"
+              part="email"
+              type="email"
+              autocomplete="off"
+              spellcheck="false"
+              aria-invalid=${this.emailProblem ? 'true' : 'false'}
+              aria-describedby=${emailDescribedBy || nothing}
+              @input=${() => (this.emailProblem = undefined)}
+            />
+            ${this.domains.length
+              ? html`<span id="${id}-email-help" class="help"
+                  >${this.t('invite.email.help', { domains: this.domainList })}</span
+                >`
+              : nothing}
+            ${this.emailProblem
+              ? html`<span id="${id}-email-error" part="error"
+                  >${this.emailProblemText(this.emailProblem)}</span
+                >`
+              : nothing}
+          </div>`
+        : html`<div class="field">
+            <kring-people-picker
+              part="picker"
+              label=${this.t('invite.person.label')}
+              .errorMessage=${this.personProblem ?? ''}
+              @kring-people-change=${this.onPeopleChange}
+            ></kring-people-picker>
+          </div>`}
+      <div class="field">
+        <label for="message">${this.t('invite.message')}</label>
+        <textarea id="message" part="message" maxlength="500"></textarea>
+      </div>
+      <p part="quota" id="${id}-quota" class=${exhausted ? 'error' : 'muted'}>${this.quotaText(quota)}</p>
+      ${this.sendError ? html`<p part="error" role="alert">${this.sendError}</p>` : nothing}
+      <div class="actions">
+        <button
+          part="send"
+          class="primary"
+          type="submit"
+          aria-describedby="${id}-quota"
+          ?disabled=${exhausted || this.sending}
+        >
+          ${this.sending ? this.t('invite.sending') : this.t('invite.send')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private emailProblemText(problem: EmailProblem): string {
+    return this.t(`invite.email.problem.${problem}`, { domains: this.domainList });
+  }
+
+  private setMode(mode: InviteMode): void {
+    this.currentMode = mode;
+    this.emailProblem = this.personProblem = this.sendError = undefined;
+  }
+
+  private onPeopleChange(event: CustomEvent<{ people: Person[] }>): void {
+    this.chosenPerson = event.detail.people[0];
+    this.personProblem = undefined;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.client || this.sending) return;
+    this.sendError = undefined;
+    let input: { email?: string; personId?: string };
+    let label: string;
+    if (this.currentMode === 'email') {
+      const result = validateInviteEmail(this.emailInput?.value ?? '', this.domains);
+      if (!result.valid) {
+        this.emailProblem = result.problem;
+        await this.updateComplete;
+        this.emailInput?.focus();
+        return;
+      }
+      input = { email: result.email };
+      label = result.email;
+    } else {
+      const person = this.chosenPerson;
+      const problem = !person
+        ? this.t('invite.person.problem.empty')
+        : person.isMember
+          ? this.t('invite.person.problem.member', { name: person.name })
+          : person.email && !validateInviteEmail(person.email, this.domains).valid
+            ? this.t('invite.email.problem.domain', { domains: this.domainList })
+            : undefined;
+      if (problem || !person) {
+        this.personProblem = problem;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('kring-people-picker')?.focus();
+        return;
+      }
+      input = { personId: person.id };
+      label = person.name;
+    }
+    const message = this.messageInput?.value.trim();
+    this.sending = true;
+    try {
+      const invite = await this.client.sendInvite({ ...input, ...(message ? { message } : {}) });
+      this.announcement = this.t('invite.sent', { email: label });
+      if (this.emailInput) this.emailInput.value = '';
+      if (this.messageInput) this.messageInput.value = '';
+      this.renderRoot.querySelector('kring-people-picker')?.clear();
+      this.chosenPerson = undefined;
+      this.dispatchEvent(new KringInviteSentEvent(invite));
+      void this.dataTask.run();
+    } catch (error) {
+      this.sendError = this.describeError(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private describeError(error: unknown): string {
+    if (isBackendError(error)) {
+      if (error.kind === 'conflict') return this.t('invite.error.conflict');
+      if (error.kind === 'forbidden' || error.kind === 'throttled') {
+        const quota = this.dataTask.value?.quota;
+        if (quota) return this.quotaText({ ...quota, remaining: 0 });
+      }
+      return this.t('error.save', { reason: error.message });
+    }
+    return this.t('error.save', { reason: error instanceof Error ? error.message : String(error) });
+  }
+
+  private renderMine(invites: Invite[]) {
+    const now = this.now();
+    return html`<section part="mine" aria-labelledby="${this.idPrefix}-mine">
+      <h3 id="${this.idPrefix}-mine">${this.t('invite.mine')}</h3>
+      ${invites.length === 0
+        ? html`<p class="muted">${this.t('invite.mine.empty')}</p>`
+        : html`<ul class="plain">
+            ${invites.map((invite) => {
+              const status = effectiveInviteStatus(invite, now);
+              const busy = this.busyInvites.has(invite.id);
+              return html`<li part="invitation" class="row" data-status=${status}>
+                <span>
+                  <span class="email">${invite.email}</span>
+                  <span class="chip status-${status}">${this.t(`invite.status.${status}`)}</span>
+                  <span class="muted"
+                    >${this.t('invite.sentOn', { date: formatDate(this.language, invite.createdAt) })}</span
+                  >
+                </span>
+                <span class="actions">
+                  ${canResendInvite(invite, now)
+                    ? html`<button
+                        part="resend"
+                        type="button"
+                        ?disabled=${busy}
+                        aria-label=${this.t('invite.resend.label', { email: invite.email })}
+                        @click=${() => this.resend(invite)}
+                      >
+                        ${this.t('invite.resend')}
+                      </button>`
+                    : nothing}
+                  ${canRevokeInvite(invite, now)
+                    ? html`<button
+                        part="revoke"
+                        type="button"
+                        ?disabled=${busy}
+                        aria-label=${this.t('invite.revoke.label', { email: invite.email })}
+                        @click=${() => this.revoke(invite)}
+                      >
+                        ${this.t('invite.revoke')}
+                      </button>`
+                    : nothing}
+                </span>
+              </li>`;
+            })}
+          </ul>`}
+    </section>`;
+  }
+
+  /** "You brought in 4 colleagues, who brought in 7 more." */
+  private renderTree(tree: InviteTreeNode | undefined) {
+    if (!tree) return nothing;
+    const figures = inviteTreeFigures(tree);
+    const lang = this.language;
+    const sentence =
+      figures.direct === 0
+        ? this.t('tree.none')
+        : translatePlural(growthStrings, lang, 'tree.direct', figures.direct) +
+          (figures.indirect > 0
+            ? translatePlural(growthStrings, lang, 'tree.indirect', figures.direct, {
+                more: figures.indirect,
+              })
+            : this.t('tree.noIndirect'));
+    return html`<section part="tree" aria-labelledby="${this.idPrefix}-tree">
+      <h3 id="${this.idPrefix}-tree">${this.t('tree.title')}</h3>
+      <p>${sentence}</p>
+      ${figures.depth > 1
+        ? html`<p class="muted">${translatePlural(growthStrings, lang, 'tree.depth', figures.depth)}</p>`
+        : nothing}
+    </section>`;
+  }
+
+  private async withBusy(invite: Invite, action: () => Promise<void>): Promise<void> {
+    this.busyInvites = new Set([...this.busyInvites, invite.id]);
+    try {
+      await action();
+    } catch (error) {
+      this.announcement = this.describeError(error);
+    } finally {
+      const next = new Set(this.busyInvites);
+      next.delete(invite.id);
+      this.busyInvites = next;
+    }
+  }
+
+  private resend(invite: Invite): Promise<void> {
+    return this.withBusy(invite, async () => {
+      await this.client!.resendInvite(invite.id);
+      this.announcement = this.t('invite.resent', { email: invite.email });
+      void this.dataTask.run();
+    });
+  }
+
+  private revoke(invite: Invite): Promise<void> {
+    return this.withBusy(invite, async () => {
+      const revoked = await this.client!.revokeInvite(invite.id);
+      this.announcement = this.t('invite.revoked', { email: invite.email });
+      this.dispatchEvent(new KringInviteRevokedEvent(revoked));
+      void this.dataTask.run();
+    });
+  }
+
+  private renderLink() {
+    const id = this.idPrefix;
+    return html`<section part="link" aria-labelledby="${id}-link">
+      <h3 id="${id}-link">${this.t('invite.link.title')}</h3>
+      <p class="muted">${this.t('invite.link.help')}</p>
+      ${this.link
+        ? html`<div class="field">
+            <label for="link">${this.t('invite.link.label')}</label>
+            <div class="link-field">
+              <input
+                id="link"
+                type="text"
+                readonly
+                .value=${this.link.url}
+                aria-describedby="${id}-expires"
+                @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()}
+              />
+              <button part="copy" type="button" @click=${this.copyLink}>${this.t('invite.link.copy')}</button>
+            </div>
+            <span id="${id}-expires" class="help"
+              >${this.t('invite.link.expires', {
+                date: formatDate(this.language, this.link.expiresAt),
+              })}</span
+            >
+          </div>`
+        : html`<button type="button" ?disabled=${this.linkBusy} @click=${this.createLink}>
+            ${this.t('invite.link.create')}
+          </button>`}
+      ${this.linkError ? html`<p part="error">${this.linkError}</p>` : nothing}
+    </section>`;
+  }
+
+  private async createLink(): Promise<void> {
+    if (!this.client) return;
+    this.linkBusy = true;
+    this.linkError = undefined;
+    try {
+      this.link = await this.client.createInviteLink();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#link')?.focus();
+    } catch (error) {
+      this.linkError = this.describeError(error);
+    } finally {
+      this.linkBusy = false;
+    }
+  }
+
+  private async copyLink(): Promise<void> {
+    if (!this.link) return;
+    try {
+      await navigator.clipboard.writeText(this.link.url);
+      this.announcement = this.t('invite.link.copied');
+    } catch {
+      this.renderRoot.querySelector<HTMLInputElement>('#link')?.select();
+      this.announcement = this.t('invite.link.copyFailed');
+    }
+  }
+}
