@@ -3,7 +3,7 @@
 // Run: `npm run build && node --test test/iife.test.mjs` (npm test does both).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../scripts/lib/entries.mjs';
 import { launchChromium } from '../scripts/lib/chromium.mjs';
@@ -24,6 +24,16 @@ const cardsBody = `
     <h1>Plain page</h1>
     <kring-profile-card person="me"></kring-profile-card>
   </main>`;
+
+/** Every element the build ships as its own file (the script-tag bundle loads those on first use). */
+function builtElementTags() {
+  const folder = join(distDir, 'elements');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `kring-${name.replace(/\.js$/, '')}`)
+    .sort();
+}
 
 function plainPage(scripts, body = cardsBody) {
   return `<!doctype html>
@@ -69,6 +79,13 @@ describe('kring.iife.js on a plain HTML page', () => {
         '/plain.html': plainPage(['kring.iife.js']),
         '/strict-csp.html': plainPage(['record-violations.js', 'kring.iife.js']),
         '/record-violations.js': { type: 'text/javascript', body: violationRecorder },
+        '/strict-csp-every-element.html': plainPage(
+          ['record-violations.js', 'kring.iife.js'],
+          `<kring-community backend="demo" page></kring-community>\n<main>${builtElementTags()
+            .filter((tag) => tag !== 'kring-community')
+            .map((tag) => `<${tag}></${tag}>`)
+            .join('\n')}</main>`,
+        ),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
         '/kring-other-copy.iife.js': { type: 'text/javascript', body: otherCopy },
       },
@@ -117,6 +134,25 @@ describe('kring.iife.js on a plain HTML page', () => {
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(exceptions, []);
     assert.deepEqual(errors(), []);
+    await page.close();
+  });
+
+  it('under a strict CSP with Trusted Types, every element the build ships loads and defines', async () => {
+    const tags = builtElementTags();
+    assert.ok(tags.length > 0, 'dist/elements/ is empty');
+    const { page, exceptions, errors } = await open('/strict-csp-every-element.html');
+    const undefinedTags = () =>
+      page.evaluate((names) => names.filter((name) => !customElements.get(name)), tags);
+    await page
+      .waitForFunction((names) => names.every((name) => customElements.get(name)), tags, { timeout: 10_000 })
+      .catch(() => undefined);
+    const loadErrors = errors().filter((text) =>
+      /could not be loaded|Content Security Policy|TrustedType/i.test(text),
+    );
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
+    assert.deepEqual(loadErrors, [], 'elements that failed to load');
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(await undefinedTags(), [], 'elements still undefined after 10 s');
     await page.close();
   });
 
