@@ -1,0 +1,164 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import { SeenController } from '../../tracking/seen-controller.js';
+import { translatePlural, type MessageParams } from '../../i18n/index.js';
+import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
+import { isBackendError } from '../../backends/errors.js';
+import type { Person, PioneerRank } from '../../model.js';
+import { t } from '../pulse/metrics-format.js';
+import { pioneersStyles } from './pioneers.styles.js';
+
+export const DEFAULT_PIONEER_LIMIT = 10;
+export const MAX_PIONEER_LIMIT = 100;
+
+interface RankedPerson {
+  rank: PioneerRank;
+  person: Person | null;
+}
+
+/**
+ * Ranks the colleagues who connect departments, for a community manager choosing a starting group
+ * (step 1 of building a community). The measure (docs/metrics.md, "Pioneers") counts the other
+ * departments a person reached through public acts only: kudos, endorsements and accepted
+ * invitations. Views and reads never count. Each person's reason is shown.
+ *
+ * @tagname kring-pioneers
+ * @summary Colleagues who bridge departments, with the reason for each.
+ * @csspart header - Title and explanation.
+ * @csspart list - The ranked list.
+ * @csspart pioneer - One person in the list.
+ * @csspart rank - The position number.
+ * @csspart name - The person's name.
+ * @csspart meta - Title and department.
+ * @csspart reach - How many other departments the person reaches.
+ * @csspart reasons - The acts behind it.
+ * @csspart status - Loading and empty messages.
+ * @csspart problem - Errors and configuration messages.
+ * @csspart retry - The retry button.
+ * @cssproperty --kring-color-surface - Background.
+ * @cssproperty --kring-color-text - Text colour.
+ * @cssproperty --kring-color-text-muted - Secondary text.
+ * @cssproperty --kring-color-border - Separators.
+ * @cssproperty --kring-color-accent - Rank badge and buttons.
+ * @cssproperty --kring-radius - Corner radius.
+ * @cssproperty --kring-space - Spacing.
+ */
+export class KringPioneers extends KringElement {
+  static override styles = pioneersStyles;
+
+  /** How many people to list, 1–100 (default 10). */
+  @property({ attribute: 'limit' }) limit?: string;
+
+  protected readonly seen = new SeenController(this, () => this.client);
+
+  private readonly pioneersTask = new Task(this, {
+    task: async ([client, limit], { signal }): Promise<RankedPerson[] | undefined> => {
+      if (!client) return undefined;
+      const ranks = await client.pioneers({ limit }, { signal });
+      const people = ranks.length
+        ? await client.people(
+            ranks.map((rank) => rank.personId),
+            { signal },
+          )
+        : [];
+      return ranks.map((rank, index) => ({ rank, person: people[index] ?? null }));
+    },
+    args: () => [this.client, this.shownLimit] as const,
+  });
+
+  get shownLimit(): number {
+    return parseLimit(this.limit) ?? DEFAULT_PIONEER_LIMIT;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('limit')) {
+      this.clearProblems();
+      if (this.limit && parseLimit(this.limit) === undefined) {
+        this.reportProblem(t('en', 'pioneers.badLimit', { tag: this.localName, value: this.limit }));
+      }
+    }
+  }
+
+  private text(key: MetricsStringKey, params?: MessageParams): string {
+    return t(this.language, key, params);
+  }
+
+  protected override render() {
+    return html`
+      <div part="header">
+        <h2>${this.text('pioneers.title')}</h2>
+        <p part="note">${this.text('pioneers.intro')}</p>
+      </div>
+      ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
+      <p class="visually-hidden" role="status">${this.announcement()}</p>
+      ${this.client
+        ? this.pioneersTask.render({
+            initial: () => this.renderLoading(),
+            pending: () => this.renderLoading(),
+            complete: (ranked) => (ranked ? this.renderList(ranked) : this.renderLoading()),
+            error: (error) => this.renderError(error),
+          })
+        : this.renderLoading()}
+    `;
+  }
+
+  private announcement(): string {
+    if (this.pioneersTask.status === TaskStatus.COMPLETE) return this.text('pioneers.title');
+    return this.pioneersTask.status === TaskStatus.ERROR ? '' : this.text('metrics.loading');
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div part="status" class="loading" aria-busy="true">
+      <span aria-hidden="true">${this.text('metrics.loading')}</span>
+      <div class="skeleton"></div>
+    </div>`;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    const reason = isBackendError(error) ? error.message : '';
+    return html`<div part="problem" role="alert">
+      <p>${this.text('metrics.error', { reason })}</p>
+      <button part="retry" type="button" @click=${() => this.pioneersTask.run()}>
+        ${this.text('metrics.retry')}
+      </button>
+    </div>`;
+  }
+
+  private renderList(ranked: RankedPerson[]): TemplateResult {
+    if (!ranked.length) return html`<p part="status">${this.text('pioneers.empty')}</p>`;
+    const lang = this.language;
+    return html`<ol part="list">
+      ${ranked.map(({ rank, person }, index) => {
+        const meta = [person?.title, person?.department].filter(Boolean).join(' · ');
+        return html`<li part="pioneer" data-person=${rank.personId}>
+          <span part="rank" aria-hidden="true">${index + 1}</span>
+          <div>
+            <p part="name">${person?.name ?? this.text('pioneers.unknown', { id: rank.personId })}</p>
+            ${meta ? html`<p part="meta">${meta}</p>` : nothing}
+            <p part="reach">
+              ${translatePlural(metricsStrings, lang, 'pioneers.reach', rank.departmentsReached)}
+            </p>
+            <p part="reasons">
+              ${rank.reasons
+                .map((reason) =>
+                  translatePlural(metricsStrings, lang, `reason.${reason.kind}`, reason.departments, {
+                    times: reason.count,
+                  }),
+                )
+                .join(' · ')}
+            </p>
+          </div>
+        </li>`;
+      })}
+    </ol>`;
+  }
+}
+
+function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined || value === null || value.trim() === '') return undefined;
+  if (!/^\d+$/.test(value.trim())) return undefined;
+  const limit = Number(value);
+  return limit >= 1 && limit <= MAX_PIONEER_LIMIT ? limit : undefined;
+}

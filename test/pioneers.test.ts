@@ -1,0 +1,131 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import '../src/elements/pioneers/define.js';
+import { BackendError } from '../src/backends/errors.js';
+import { never, registerTestBackend } from './helpers/backends.js';
+import type { Person, PioneerRank } from '../src/model.js';
+
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+async function renderPioneers(backendName: string, attributes: { limit?: string; lang?: string } = {}) {
+  const community = await fixture(
+    html`<kring-community backend=${backendName} lang=${attributes.lang ?? 'en'}>
+      <kring-pioneers limit=${attributes.limit ?? '5'}></kring-pioneers>
+    </kring-community>`,
+  );
+  return community.querySelector('kring-pioneers')!;
+}
+
+const ranks: PioneerRank[] = [
+  {
+    personId: 'p00002',
+    score: 3.75,
+    departmentsReached: 3,
+    reasons: [
+      { kind: 'kudos', departments: 2, count: 4 },
+      { kind: 'invites', departments: 1, count: 1 },
+    ],
+  },
+  {
+    personId: 'nobody-known',
+    score: 1.5,
+    departmentsReached: 1,
+    reasons: [{ kind: 'endorsements', departments: 1, count: 1 }],
+  },
+];
+
+describe('<kring-pioneers>', () => {
+  it('lists people with how many departments they reach and why', async () => {
+    const { name, calls, backend } = registerTestBackend({ pioneers: (async () => ranks) as never });
+    const [person] = (await backend.getPeople(['p00002'])) as Person[];
+    const pioneers = await renderPioneers(name, { limit: '5' });
+    await waitUntil(() => part(pioneers, 'list'), 'list shown');
+    expect(calls.pioneers[0][0]).to.deep.equal({ limit: 5 });
+    const items = [...pioneers.shadowRoot!.querySelectorAll('[part~="pioneer"]')];
+    expect(items).to.have.length(2);
+    expect(items[0].querySelector('[part~="name"]')!.textContent!.trim()).to.equal(person.name);
+    expect(items[0].querySelector('[part~="reach"]')!.textContent!.trim()).to.equal(
+      'Reaches 3 other departments',
+    );
+    expect(items[0].querySelector('[part~="reasons"]')!.textContent!.trim()).to.equal(
+      'kudos (4×) with 2 other departments · accepted invitations (1×) with 1 other department',
+    );
+    expect(items[1].querySelector('[part~="name"]')!.textContent!.trim()).to.equal(
+      'Unknown colleague (nobody-known)',
+    );
+    expect(items[1].querySelector('[part~="reach"]')!.textContent!.trim()).to.equal(
+      'Reaches 1 other department',
+    );
+    await expect(pioneers).to.be.accessible();
+  });
+
+  it('speaks Dutch', async () => {
+    const { name } = registerTestBackend({ pioneers: (async () => ranks) as never });
+    const pioneers = await renderPioneers(name, { lang: 'nl' });
+    await waitUntil(() => part(pioneers, 'list'), 'list shown');
+    expect(text(pioneers)).to.contain('Pioniers: wie verbindt afdelingen');
+    expect(part(pioneers, 'reach')!.textContent!.trim()).to.equal('Bereikt 3 andere afdelingen');
+  });
+
+  it('shows loading, empty and error with retry', async () => {
+    const loading = await renderPioneers(registerTestBackend({ pioneers: (() => never()) as never }).name);
+    await waitUntil(() => part(loading, 'status'), 'loading');
+    expect(text(loading)).to.contain('Loading the figures');
+    await expect(loading).to.be.accessible();
+
+    const empty = await renderPioneers(registerTestBackend({ pioneers: (async () => []) as never }).name);
+    await waitUntil(() => text(empty).includes('Nobody connects'), 'empty');
+    await expect(empty).to.be.accessible();
+
+    let fail = true;
+    const failing = registerTestBackend({
+      pioneers: (async () => {
+        if (fail) throw new BackendError('forbidden', 'Only community managers see this.');
+        return ranks;
+      }) as never,
+    });
+    const errored = await renderPioneers(failing.name);
+    await waitUntil(() => part(errored, 'retry'), 'error');
+    expect(text(errored)).to.contain('Only community managers see this.');
+    await expect(errored).to.be.accessible();
+    fail = false;
+    (part(errored, 'retry') as HTMLButtonElement).click();
+    await waitUntil(() => part(errored, 'list'), 'list after retry');
+  });
+
+  it('reports a bad limit once and uses 10', async () => {
+    const { name, calls } = registerTestBackend({ pioneers: (async () => ranks) as never });
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const pioneers = await renderPioneers(name, { limit: 'lots' });
+      await waitUntil(() => part(pioneers, 'list'), 'list shown');
+      expect(calls.pioneers[0][0]).to.deep.equal({ limit: 10 });
+      expect(text(pioneers)).to.contain('limit="lots" is not valid');
+      expect(errors.filter((args) => String(args[0]).includes('lots'))).to.have.length(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('ranks the demo community from public acts', async () => {
+    const { name } = registerTestBackend();
+    const pioneers = await renderPioneers(name, { limit: '5' });
+    await waitUntil(
+      () => part(pioneers, 'list') || part(pioneers, 'status')?.textContent?.includes('Nobody'),
+      'shown',
+      {
+        timeout: 8000,
+      },
+    );
+    const reaches = [...pioneers.shadowRoot!.querySelectorAll('[part~="reach"]')].map((node) =>
+      Number(/\d+/.exec(node.textContent!)![0]),
+    );
+    expect(reaches.length).to.be.within(1, 5);
+    // Highest reach first.
+    expect([...reaches].sort((a, b) => b - a)).to.deep.equal(reaches);
+    await expect(pioneers).to.be.accessible();
+  });
+});
