@@ -21,3 +21,11 @@ export { createDemoBackend } from './backends/demo/index.js';
 
 import './elements/community/define.js';
 import './elements/profile-card/define.js';
+import './elements/pulse/define.js';
+import './elements/report/define.js';
+import './elements/pioneers/define.js';
+export { KringPulse, MetricsLoadEvent } from './elements/pulse/pulse.js';
+export { KringReport, ReportDownloadEvent } from './elements/report/report.js';
+export { KringPioneers } from './elements/pioneers/pioneers.js';
+export { computeMetrics, computePioneers, type MetricsInput, type EndorsementAct } from './metrics/index.js';
+export { SeenController } from './tracking/index.js';
