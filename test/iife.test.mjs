@@ -19,7 +19,7 @@ const STRICT_CSP =
   "require-trusted-types-for 'script'; trusted-types lit-html kring";
 
 const cardsBody = `
-  <kring-community backend="demo"></kring-community>
+  <kring-community backend="demo" page></kring-community>
   <main>
     <h1>Plain page</h1>
     <kring-profile-card person="me"></kring-profile-card>
