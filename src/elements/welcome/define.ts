@@ -1,0 +1,14 @@
+import { defineElement } from '../../define.js';
+import { KringWelcome } from './welcome.js';
+
+defineElement('kring-welcome', KringWelcome);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kring-welcome': KringWelcome;
+  }
+  interface HTMLElementEventMap {
+    'kring-invite-accepted': import('./welcome.js').KringInviteAcceptedEvent;
+    'kring-invite-declined': import('./welcome.js').KringInviteDeclinedEvent;
+  }
+}

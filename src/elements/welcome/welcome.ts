@@ -1,0 +1,204 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import type { InviteTokenInfo } from '../../model.js';
+import { isBackendError } from '../../backends/errors.js';
+import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
+import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
+import { welcomeStyles } from './welcome.styles.js';
+
+/** Fired when the invitee joined; `detail.info` is the backend's answer. */
+export class KringInviteAcceptedEvent extends CustomEvent<{ info: InviteTokenInfo }> {
+  constructor(info: InviteTokenInfo) {
+    super('kring-invite-accepted', { detail: { info }, bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the invitee declined. */
+export class KringInviteDeclinedEvent extends CustomEvent<{ info: InviteTokenInfo }> {
+  constructor(info: InviteTokenInfo) {
+    super('kring-invite-declined', { detail: { info }, bubbles: true, composed: true });
+  }
+}
+
+type Outcome = 'joined' | 'declined';
+
+let nextInstance = 0;
+
+/**
+ * The page an invitee lands on: who invited them and why the community exists, with join and
+ * decline. Expired, revoked, already-used and unknown invitations get a clear message.
+ *
+ * @tagname kring-welcome
+ * @summary Accept or decline an invitation.
+ * @slot about - Why the community exists; replaces the default text.
+ * @csspart panel - The outer box.
+ * @csspart inviter - "Mara invited you to join."
+ * @csspart message - The inviter's personal message.
+ * @csspart about - Why the community exists.
+ * @csspart join - The join button.
+ * @csspart decline - The decline button.
+ * @csspart outcome - The result after joining or declining.
+ * @csspart problem - Expired / revoked / used / unknown / missing token messages.
+ * @csspart error - Load and save errors.
+ * @csspart retry - Retry button.
+ * @cssproperty --kring-color-surface - Background.
+ * @cssproperty --kring-color-accent - Buttons and the message bar.
+ * @cssproperty --kring-color-danger - Errors.
+ * @event kring-invite-accepted - The invitee joined; `detail.info`.
+ * @event kring-invite-declined - The invitee declined; `detail.info`.
+ */
+export class KringWelcome extends KringElement {
+  static override styles = welcomeStyles;
+
+  /** The invitation token. Without it, the token is read from the page URL (`token-param`). */
+  @property({ attribute: 'token' }) token = '';
+  /** Name of the URL parameter holding the token when `token` is not set. Default `invite`. */
+  @property({ attribute: 'token-param' }) tokenParam = 'invite';
+
+  @state() private outcome?: Outcome;
+  @state() private responding = false;
+  @state() private respondError?: string;
+
+  private readonly idPrefix = `kring-welcome-${++nextInstance}`;
+
+  private readonly lookupTask = new Task(this, {
+    task: async ([client, token], { signal }) => {
+      if (!client || !token) return undefined;
+      return client.lookupInvite(token, { signal });
+    },
+    args: () => [this.client, this.resolvedToken] as const,
+  });
+
+  /** The token in use: the attribute, or the URL parameter. */
+  get resolvedToken(): string {
+    const fromAttribute = this.token.trim();
+    if (fromAttribute) return fromAttribute;
+    const param = this.tokenParam.trim();
+    if (!param) return '';
+    return new URLSearchParams(globalThis.location?.search ?? '').get(param)?.trim() ?? '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token') || changed.has('tokenParam')) {
+      this.outcome = undefined;
+      this.respondError = undefined;
+    }
+  }
+
+  private t(key: GrowthKey, params?: MessageParams): string {
+    return translate(growthStrings, this.language, key, params);
+  }
+
+  protected override render() {
+    const titleId = `${this.idPrefix}-title`;
+    let body: unknown;
+    if (!this.resolvedToken) body = html`<p part="problem">${this.t('welcome.noToken')}</p>`;
+    else if (!this.client) body = this.renderLoading();
+    else
+      body = this.lookupTask.render({
+        initial: () => this.renderLoading(),
+        pending: () => this.renderLoading(),
+        complete: (info) => (info ? this.renderInfo(info) : this.renderLoading()),
+        error: () =>
+          html`<p part="error">${this.t('error.load')}</p>
+            <button part="retry" type="button" @click=${() => void this.lookupTask.run()}>
+              ${this.t('retry')}
+            </button>`,
+      });
+    return html`<section part="panel" aria-labelledby=${titleId}>
+      <h2 id=${titleId}>${this.t('welcome.title')}</h2>
+      ${body}
+      <p part="outcome" role="status" aria-live="polite">
+        ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
+      </p>
+    </section>`;
+  }
+
+  private renderLoading() {
+    return html`<div aria-busy="true">
+      <span class="skeleton-line" style="width: 70%"></span>
+      <span class="skeleton-line" style="width: 90%"></span>
+      <span class="visually-hidden">${this.t('loading')}</span>
+    </div>`;
+  }
+
+  private renderInfo(info: InviteTokenInfo) {
+    if (this.outcome) return nothing;
+    const inviterName = info.inviter?.name;
+    switch (info.state) {
+      case 'expired':
+        return html`<p part="problem">
+          ${inviterName
+            ? this.t('welcome.state.expired', { name: inviterName })
+            : this.t('welcome.state.expiredUnknown')}
+        </p>`;
+      case 'revoked':
+      case 'used':
+      case 'unknown':
+        return html`<p part="problem">${this.t(`welcome.state.${info.state}`)}</p>`;
+      case 'valid':
+        return html`<p part="inviter">
+            ${inviterName
+              ? this.t('welcome.invitedBy', { name: inviterName })
+              : this.t('welcome.invitedByUnknown')}
+          </p>
+          ${info.invite?.message
+            ? html`<figure class="stack" style="margin: 0">
+                <figcaption class="muted">${this.t('welcome.message')}</figcaption>
+                <blockquote part="message">${info.invite.message}</blockquote>
+              </figure>`
+            : nothing}
+          <div part="about">
+            <slot name="about"><p>${this.t('welcome.why')}</p></slot>
+          </div>
+          ${info.invite?.expiresAt
+            ? html`<p class="muted">
+                ${this.t('welcome.expiresOn', { date: formatDate(this.language, info.invite.expiresAt) })}
+              </p>`
+            : nothing}
+          ${this.respondError ? html`<p part="error" role="alert">${this.respondError}</p>` : nothing}
+          <div class="actions">
+            <button
+              part="join"
+              class="primary"
+              type="button"
+              ?disabled=${this.responding}
+              @click=${() => this.respond(true)}
+            >
+              ${this.responding ? this.t('welcome.joining') : this.t('welcome.join')}
+            </button>
+            <button
+              part="decline"
+              type="button"
+              ?disabled=${this.responding}
+              @click=${() => this.respond(false)}
+            >
+              ${this.t('welcome.decline')}
+            </button>
+          </div>`;
+    }
+  }
+
+  private async respond(accept: boolean): Promise<void> {
+    if (!this.client || this.responding) return;
+    this.responding = true;
+    this.respondError = undefined;
+    try {
+      const info = await this.client.respondToInvite(this.resolvedToken, accept);
+      this.outcome = accept ? 'joined' : 'declined';
+      this.dispatchEvent(accept ? new KringInviteAcceptedEvent(info) : new KringInviteDeclinedEvent(info));
+    } catch (error) {
+      if (isBackendError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) {
+        // The invitation changed meanwhile (used, revoked, expired): show what it is now.
+        void this.lookupTask.run();
+      }
+      this.respondError = this.t('error.save', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.responding = false;
+    }
+  }
+}
