@@ -1,0 +1,68 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+import { registerBackend } from '../src/backends/registry.js';
+import { createDemoBackend } from '../src/backends/demo/index.js';
+import { BackendError } from '../src/backends/errors.js';
+import type { Backend } from '../src/backends/backend.js';
+import type { CommunityMetrics } from '../src/model.js';
+
+/** The demo backend with `metrics` replaced, for the loading, error and empty stories. */
+function withMetrics(metrics: (base: Backend) => Backend['metrics']): () => Backend {
+  return () => {
+    const base = createDemoBackend({ persist: false });
+    return Object.assign(Object.create(base) as Backend, { metrics: metrics(base) });
+  };
+}
+
+registerBackend(
+  'pulse-story-loading',
+  withMetrics(() => () => new Promise<CommunityMetrics>(() => {})),
+);
+registerBackend(
+  'pulse-story-error',
+  withMetrics(() => () => Promise.reject(new BackendError('server', 'The metrics service is unavailable.'))),
+);
+registerBackend(
+  'pulse-story-empty',
+  // A month long before the demo community existed: nothing to show.
+  withMetrics((base) => () => base.metrics({ month: '2001-01' })),
+);
+
+type Args = { month: string; lang: 'en' | 'nl'; backend: string };
+
+const meta: Meta<Args> = {
+  title: 'Elements/Pulse',
+  component: 'kring-pulse',
+  parameters: { kringCommunity: false },
+  args: { month: '', lang: 'en', backend: 'demo' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    month: { control: 'text', description: 'YYYY-MM; empty for the last full month' },
+  },
+  render: ({ month, lang, backend }) =>
+    html`<kring-community backend=${backend} lang=${lang}>
+      <kring-pulse month=${month || ''}></kring-pulse>
+    </kring-community>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The last full month of the demo community (six months of seeded activity). */
+export const Default: Story = {};
+export const Dutch: Story = { args: { lang: 'nl' } };
+export const Loading: Story = { args: { backend: 'pulse-story-loading' } };
+export const Error: Story = { args: { backend: 'pulse-story-error' } };
+export const Empty: Story = { args: { backend: 'pulse-story-empty' } };
+export const BadMonth: Story = { args: { month: 'oktober' } };
+export const Dark: Story = {
+  render: (args, context) =>
+    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
+      ${meta.render!(args, context)}
+    </div>`,
+  parameters: { backgrounds: { default: 'dark' } },
+};
+export const Narrow: Story = {
+  render: (args, context) => html`<div style="max-width: 24rem">${meta.render!(args, context)}</div>`,
+};
