@@ -149,6 +149,8 @@ describe('kring.iife.js on a plain HTML page', () => {
     const loadErrors = errors().filter((text) =>
       /could not be loaded|Content Security Policy|TrustedType/i.test(text),
     );
+    // 'trusted-types-policy' here usually means two copies of lit on one page: each creates the
+    // 'lit-html' policy, and the policy allows each name once (no 'allow-duplicates').
     assert.deepEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
     assert.deepEqual(loadErrors, [], 'elements that failed to load');
     assert.deepEqual(exceptions, []);
