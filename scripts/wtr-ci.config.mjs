@@ -35,8 +35,12 @@ function countingReporter() {
   };
 }
 
+// KRING_TEST_FILES=test/a.test.ts,test/b.test.ts narrows the run (for checking the pipeline itself).
+const onlyFiles = process.env.KRING_TEST_FILES?.split(',').filter(Boolean);
+
 export default {
   ...baseConfig,
+  ...(onlyFiles?.length ? { files: onlyFiles } : {}),
   coverage: true,
   reporters: [defaultReporter(), countingReporter()],
 };
