@@ -1,0 +1,168 @@
+import { BackendError } from '../errors.js';
+import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
+
+/** Microsoft Graph takes at most 20 requests in one `$batch`. */
+export const MAX_BATCH_REQUESTS = 20;
+
+export interface BatchPartRequest {
+  method: 'GET';
+  /** Relative to the version root, e.g. `/users/{id}/photos/96x96/$value`. */
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** One part's answer, as Graph sends it: binary bodies arrive base64-encoded. */
+export interface BatchPartResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface GraphBatcherOptions {
+  http: Http;
+  /** `v1.0` or `beta`: a batch only holds requests of its own version. */
+  version: 'v1.0' | 'beta';
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  /** Re-sends of throttled parts before their last answer is returned as it is. Default 3. */
+  partRetries?: number;
+  /** A part asking for a longer wait than this is not retried. Default 60 000 ms. */
+  maxRetryAfterMs?: number;
+  /** Called for every `$batch` sent, with the number of parts (for tests and logs). */
+  onBatch?: (size: number) => void;
+}
+
+interface Pending {
+  request: BatchPartRequest;
+  resolve: (response: BatchPartResponse) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Statuses of a part worth sending again: Graph throttled it or was briefly unavailable. */
+const RETRY_PART_STATUSES = new Set([429, 503, 504]);
+
+/**
+ * Packs part requests from every caller into `$batch` requests of at most 20. Parts submitted in the
+ * same task share batches, so two look-ups of 100 people made together cost 11 batches, not 12.
+ * A part that fails alone (its own 429 with its own Retry-After) is re-sent alone with the other failed
+ * parts of its batch, after the longest wait among them; the parts that succeeded are not repeated.
+ */
+export class GraphBatcher {
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+
+  constructor(private readonly options: GraphBatcherOptions) {}
+
+  submit(request: BatchPartRequest, signal?: AbortSignal): Promise<BatchPartResponse> {
+    return new Promise<BatchPartResponse>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new BackendError('aborted', 'The request was cancelled.'));
+        return;
+      }
+      // A caller that gives up stops waiting; the shared batch still serves the other callers.
+      const onAbort = () => reject(new BackendError('aborted', 'The request was cancelled.'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle =
+        <T>(done: (value: T) => void) =>
+        (value: T) => {
+          signal?.removeEventListener('abort', onAbort);
+          done(value);
+        };
+      this.queue.push({ request, resolve: settle(resolve), reject: settle(reject) });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // A macrotask, so look-ups started in the same task (the client's chunks) are packed together.
+    setTimeout(() => {
+      this.flushScheduled = false;
+      const queued = this.queue;
+      this.queue = [];
+      for (let start = 0; start < queued.length; start += MAX_BATCH_REQUESTS) {
+        void this.send(queued.slice(start, start + MAX_BATCH_REQUESTS), 0);
+      }
+    }, 0);
+  }
+
+  private async send(parts: Pending[], round: number): Promise<void> {
+    const { http, version } = this.options;
+    const requests = parts.map((part, index) => ({ id: String(index + 1), ...part.request }));
+    let responses: unknown[];
+    try {
+      this.options.onBatch?.(requests.length);
+      const body = await http.request<{ responses?: unknown[] }>('POST', `/${version}/$batch`, {
+        body: { requests },
+        // Only reads go in these batches, so the whole batch may be repeated like a GET.
+        safe: true,
+      });
+      responses = Array.isArray(body?.responses) ? body.responses : [];
+    } catch (error) {
+      for (const part of parts) part.reject(error);
+      return;
+    }
+    const byId = new Map<string, BatchPartResponse>();
+    for (const raw of responses) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const record = raw as Record<string, unknown>;
+      byId.set(String(record.id), {
+        status: Number(record.status) || 0,
+        headers: lowerCaseKeys(record.headers),
+        body: record.body,
+      });
+    }
+    const failed: Pending[] = [];
+    let longestWaitMs: number | undefined;
+    requests.forEach((request, index) => {
+      const part = parts[index];
+      const response = byId.get(request.id);
+      if (response && !RETRY_PART_STATUSES.has(response.status)) {
+        part.resolve(response);
+        return;
+      }
+      const waitMs = response ? parseDelayValue(response.headers['retry-after']) : undefined;
+      if (waitMs !== undefined) longestWaitMs = Math.max(longestWaitMs ?? 0, waitMs);
+      failed.push(part);
+      // Remember the last answer, returned as it is when retries run out.
+      (part as Pending & { last?: BatchPartResponse }).last = response;
+    });
+    if (failed.length === 0) return;
+    const maxWait = this.options.maxRetryAfterMs ?? 60_000;
+    if (round >= (this.options.partRetries ?? 3) || (longestWaitMs ?? 0) > maxWait) {
+      for (const part of failed) {
+        const last = (part as Pending & { last?: BatchPartResponse }).last;
+        if (last) part.resolve(last);
+        else part.reject(new BackendError('server', 'Microsoft Graph did not answer every request.'));
+      }
+      return;
+    }
+    const waitMs = longestWaitMs ?? backoffDelay(round, 300, 10_000, this.options.random);
+    try {
+      await this.options.sleep(waitMs);
+    } catch (error) {
+      for (const part of failed) part.reject(error);
+      return;
+    }
+    await this.send(failed, round + 1);
+  }
+}
+
+/** A failed part as a BackendError, read from Graph's `{ error: { code, message } }` body. */
+export function partError(response: BatchPartResponse): BackendError {
+  const body = response.body === undefined ? '' : JSON.stringify(response.body);
+  const retryAfterMs = parseDelayValue(response.headers['retry-after']);
+  return errorFromResponse(response.status, body, 'application/json', retryAfterMs);
+}
+
+export function isSuccess(response: BatchPartResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+function lowerCaseKeys(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [key, header] of Object.entries(value)) out[key.toLowerCase()] = String(header);
+  return out;
+}

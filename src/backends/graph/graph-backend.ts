@@ -1,0 +1,457 @@
+import type { PeopleSearchResult, Person, PersonMatch } from '../../model.js';
+import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
+import { BackendError } from '../errors.js';
+import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
+import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
+import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
+import { createCommunity, type CommunityMethods } from './community.js';
+import { GraphListClient } from './lists.js';
+import {
+  CARD_FIELDS,
+  DETAIL_FIELDS,
+  isGuid,
+  keysOf,
+  lookupKey,
+  MAX_FILTER_VALUES,
+  NO_ENDORSEMENTS,
+  odataLiteral,
+  personFromUser,
+  skillsFromProfile,
+  type EndorsementCounts,
+  type GraphUser,
+} from './people.js';
+import { PhotoUrls } from './photos.js';
+import { missingPermission, withPermission } from './permissions.js';
+
+export const GRAPH_BASE_URL = 'https://graph.microsoft.com';
+
+/** Photo size asked for: enough for a 48 px avatar on a 2× screen. */
+export const PHOTO_SIZE = '96x96';
+
+export interface GraphSites {
+  /**
+   * The SharePoint site holding the Kring lists: a Graph site id (`contoso.sharepoint.com,{guid},{guid}`)
+   * or the site's URL (`https://contoso.sharepoint.com/sites/intranet`). Without it, only people work.
+   */
+  community?: string;
+  /** List titles, when they differ from the SharePoint adapter's defaults (`Kring Kudos`, …). */
+  lists?: Partial<ListTitles>;
+}
+
+export interface GraphBackendOptions {
+  /** An access token for Microsoft Graph; asked again with `forceRefresh: true` once after a 401. */
+  getToken: TokenProvider;
+  /** Default `https://graph.microsoft.com` (national clouds have their own). */
+  baseUrl?: string;
+  fetch?: FetchLike;
+  sites?: GraphSites;
+  /** Whether the signed-in user may award badges by hand (list permissions decide in the end). */
+  manageBadges?: boolean;
+  kudosValues?: string[];
+  inviteQuota?: number;
+  inviteUrl?: (token: string) => string;
+  /** Most photos kept as object URLs at once. Default 1 000. */
+  photoCapacity?: number;
+  timeoutMs?: number;
+  retries?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+/** Extra options a Graph look-up understands: `details` also fetches skills and "about me". */
+export interface GraphCallOptions extends CallOptions {
+  details?: boolean;
+}
+
+export interface GraphBackend extends Backend {
+  readonly name: 'graph';
+  /** Looks people up with everything an opened card shows: skills (beta) and "about me". */
+  getPeople(ids: readonly string[], options?: GraphCallOptions): Promise<(Person | null)[]>;
+  currentUser(options?: GraphCallOptions): Promise<Person>;
+  /** Revokes every photo object URL; call when the backend is no longer used. */
+  dispose(): void;
+}
+
+const DEFAULT_KUDOS_VALUES = ['Samen sterk', 'Klantgericht', 'Lef', 'Vakmanschap', 'Zorg voor elkaar'];
+const SEARCH_SELECT = CARD_FIELDS.join(',');
+
+export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
+  if (typeof options.getToken !== 'function') {
+    throw new BackendError('invalid', 'The Microsoft Graph backend needs a getToken function.');
+  }
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const http = createHttp({
+    baseUrl: options.baseUrl ?? GRAPH_BASE_URL,
+    fetch: options.fetch,
+    // Graph authenticates with the bearer token only; cookies would only widen the CORS request.
+    credentials: 'omit',
+    getToken: options.getToken,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    sleep,
+    random,
+    now,
+  });
+  const batcher = new GraphBatcher({ http, version: 'v1.0', sleep, random });
+  const betaBatcher = new GraphBatcher({ http, version: 'beta', sleep, random });
+  const photos = new PhotoUrls(options.photoCapacity);
+  const titles: ListTitles = { ...DEFAULT_LIST_TITLES, ...options.sites?.lists };
+  const hasSite = Boolean(options.sites?.community);
+
+  const capabilities: BackendCapabilities = {
+    search: true,
+    endorsements: hasSite,
+    kudos: hasSite,
+    reactions: hasSite,
+    invites: hasSite,
+    ambassadors: hasSite,
+    manageBadges: hasSite && (options.manageBadges ?? false),
+    tracking: hasSite,
+    metrics: hasSite,
+  };
+
+  // ------------------------------------------------------------ the signed-in user
+
+  let meRequest: Promise<GraphUser> | undefined;
+  function me(signal?: AbortSignal): Promise<GraphUser> {
+    meRequest ??= withPermission('me', () =>
+      http.request<GraphUser>('GET', `/v1.0/me?$select=${CARD_FIELDS.join(',')}`, { signal }),
+    );
+    meRequest.catch(() => (meRequest = undefined));
+    return meRequest;
+  }
+  const meId = async (signal?: AbortSignal) => personFromUser(await me(signal), null).id;
+
+  // ------------------------------------------------------------ photos
+
+  const photoPath = (key: string) => `/users/${encodeURIComponent(key)}/photos/${PHOTO_SIZE}/$value`;
+
+  /** Reads a photo part: base64 → object URL; 404 (no photo) or any failure → initials. */
+  function storePhoto(keys: string[], response: BatchPartResponse | undefined): string | null | undefined {
+    if (!response) return undefined;
+    if (isSuccess(response) && typeof response.body === 'string') {
+      return photos.storeBase64(keys, response.body, response.headers['content-type']);
+    }
+    // 404 is "this person has no photo"; other failures show initials this time and are asked again later.
+    if (response.status === 404) return photos.storeNone(keys);
+    return null;
+  }
+
+  function requestPhoto(key: string, signal?: AbortSignal): Promise<BatchPartResponse | undefined> {
+    return batcher.submit({ method: 'GET', url: photoPath(key) }, signal).catch(() => undefined);
+  }
+
+  // ------------------------------------------------------------ people
+
+  /** `/users?$filter=<property> in (…)` parts, at most 15 values each, answered as one list of users. */
+  async function usersWhere(
+    property: 'id' | 'userPrincipalName' | 'mail',
+    keys: string[],
+    select: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<GraphUser[]> {
+    const parts: Promise<BatchPartResponse>[] = [];
+    for (let start = 0; start < keys.length; start += MAX_FILTER_VALUES) {
+      const values = keys
+        .slice(start, start + MAX_FILTER_VALUES)
+        .map(odataLiteral)
+        .join(',');
+      const filter = encodeURIComponent(`${property} in (${values})`);
+      parts.push(
+        batcher.submit(
+          { method: 'GET', url: `/users?$filter=${filter}&$select=${select.join(',')}` },
+          signal,
+        ),
+      );
+    }
+    const users: GraphUser[] = [];
+    for (const response of await Promise.all(parts)) {
+      if (!isSuccess(response)) {
+        const error = partError(response);
+        throw error.kind === 'forbidden' ? missingPermission('people', error) : error;
+      }
+      const value = (response.body as { value?: unknown })?.value;
+      if (Array.isArray(value)) users.push(...(value as GraphUser[]));
+    }
+    return users;
+  }
+
+  /**
+   * The summary of many people: their card fields through `in (…)` filters and their photos, all as
+   * parts of shared `$batch` requests. Keys that are neither ids nor sign-in names are tried as mail.
+   */
+  async function summaries(keys: string[], signal?: AbortSignal): Promise<Map<string, Person>> {
+    const photoParts = new Map<string, Promise<BatchPartResponse | undefined>>();
+    for (const key of keys) if (photos.get(key) === undefined) photoParts.set(key, requestPhoto(key, signal));
+    const ids = keys.filter(isGuid);
+    const names = keys.filter((key) => !isGuid(key));
+    const [byId, byName] = await Promise.all([
+      ids.length ? usersWhere('id', ids, CARD_FIELDS, signal) : [],
+      names.length ? usersWhere('userPrincipalName', names, CARD_FIELDS, signal) : [],
+    ]);
+    const found = indexUsers([...byId, ...byName]);
+    const byMail = names.filter((key) => !found.has(key) && key.includes('@'));
+    if (byMail.length) {
+      for (const [key, user] of indexUsers(await usersWhere('mail', byMail, CARD_FIELDS, signal))) {
+        found.set(key, user);
+        // The photo was asked for by mail, which Graph does not resolve: ask again by id.
+        if (byMail.includes(key) && typeof user.id === 'string') {
+          photoParts.set(key, requestPhoto(user.id, signal));
+        }
+      }
+    }
+    const people = new Map<string, Person>();
+    await Promise.all(
+      keys.map(async (key) => {
+        const user = found.get(key);
+        if (!user) return;
+        const userKeys = [key, ...keysOf(user)];
+        let photo = photos.get(key);
+        if (photo === undefined) photo = storePhoto(userKeys, await photoParts.get(key));
+        people.set(key, personFromUser(user, photo));
+      }),
+    );
+    return people;
+  }
+
+  /**
+   * Everything an opened card shows, for a few people: the single-user GET (the only one that returns
+   * `aboutMe`), the photo and the skills from the beta profile API. A failing beta call costs the skills
+   * only; the card shows everything else.
+   */
+  async function details(keys: string[], signal?: AbortSignal): Promise<Map<string, Person>> {
+    const select = DETAIL_FIELDS.join(',');
+    const counts: Promise<EndorsementCounts> = community
+      ? community.endorsementCounts(signal).catch(() => NO_ENDORSEMENTS)
+      : Promise.resolve(NO_ENDORSEMENTS);
+    const people = new Map<string, Person>();
+    await Promise.all(
+      keys.map(async (key) => {
+        const userPart = batcher.submit(
+          { method: 'GET', url: `/users/${encodeURIComponent(key)}?$select=${select}` },
+          signal,
+        );
+        const photoPart = photos.get(key) === undefined ? requestPhoto(key, signal) : undefined;
+        const skillsPart = betaBatcher
+          .submit({ method: 'GET', url: `/users/${encodeURIComponent(key)}/profile/skills` }, signal)
+          .catch(() => undefined);
+        const response = await userPart;
+        if (response.status === 404) return;
+        if (!isSuccess(response)) {
+          const error = partError(response);
+          throw error.kind === 'forbidden' ? missingPermission('people', error) : error;
+        }
+        const user = response.body as GraphUser;
+        const photo = photoPart ? storePhoto([key, ...keysOf(user)], await photoPart) : photos.get(key);
+        const skillsResponse = await skillsPart;
+        const person = personFromUser(user, photo, { skills: [] });
+        if (skillsResponse && isSuccess(skillsResponse)) {
+          person.skills = skillsFromProfile(skillsResponse.body, person.id, await counts);
+        }
+        people.set(key, person);
+      }),
+    );
+    return people;
+  }
+
+  async function getPeople(ids: readonly string[], call?: GraphCallOptions): Promise<(Person | null)[]> {
+    const keys = [...new Set(ids.map(lookupKey).filter(Boolean))];
+    if (keys.length === 0) return ids.map(() => null);
+    const found = call?.details ? await details(keys, call.signal) : await summaries(keys, call?.signal);
+    return ids.map((id) => found.get(lookupKey(id)) ?? null);
+  }
+
+  // ------------------------------------------------------------ community lists
+
+  let siteIdRequest: Promise<string> | undefined;
+  function siteId(signal?: AbortSignal): Promise<string> {
+    const site = options.sites?.community ?? '';
+    if (!/^https?:\/\//i.test(site)) return Promise.resolve(site);
+    siteIdRequest ??= withPermission('sites-read', async () => {
+      const url = new URL(site);
+      const path = url.pathname.replace(/\/+$/, '');
+      const address = path ? `/v1.0/sites/${url.hostname}:${path}` : `/v1.0/sites/${url.hostname}`;
+      const body = await http.request<{ id?: string }>('GET', `${address}?$select=id`, { signal });
+      if (!body?.id) throw new BackendError('not-found', `Microsoft Graph does not know the site ${site}.`);
+      return body.id;
+    });
+    siteIdRequest.catch(() => (siteIdRequest = undefined));
+    return siteIdRequest;
+  }
+
+  const community: CommunityMethods | undefined = hasSite
+    ? createCommunity({
+        lists: new GraphListClient({ http, siteId, sleep, random }),
+        titles,
+        meId,
+        getPeople,
+        manageBadges: options.manageBadges ?? false,
+        kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
+        inviteQuota: options.inviteQuota,
+        inviteUrl: (token) => inviteUrl(token),
+        randomToken,
+        now,
+      })
+    : undefined;
+
+  function requireCommunity(): CommunityMethods {
+    if (!community) {
+      throw new BackendError(
+        'invalid',
+        'Kudos, invitations and badges need a SharePoint site for their lists: pass sites: { community } to the Graph backend.',
+        { code: 'graph.no-site' },
+      );
+    }
+    return community;
+  }
+
+  // ------------------------------------------------------------ search
+
+  async function searchPeople(
+    query: Parameters<Backend['searchPeople']>[0],
+    call?: CallOptions,
+  ): Promise<PeopleSearchResult> {
+    const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+    let body: { value?: GraphUser[]; '@odata.count'?: number; '@odata.nextLink'?: string };
+    const headers = { ConsistencyLevel: 'eventual' };
+    if (query.cursor) {
+      body = await withPermission('search', () =>
+        http.request('GET', query.cursor!, { headers, signal: call?.signal }),
+      );
+    } else {
+      const term = [query.text, query.skill].filter(Boolean).join(' ').replace(/["\\]/g, ' ').trim();
+      const params = [`$count=true`, `$top=${limit}`, `$select=${SEARCH_SELECT}`];
+      if (term) {
+        params.push(`$search=${encodeURIComponent(`"displayName:${term}" OR "jobTitle:${term}"`)}`);
+      }
+      if (query.department) {
+        params.push(`$filter=${encodeURIComponent(`department eq ${odataLiteral(query.department)}`)}`);
+      }
+      body = await withPermission('search', () =>
+        http.request('GET', `/v1.0/users?${params.join('&')}`, { headers, signal: call?.signal }),
+      );
+    }
+    const users = Array.isArray(body?.value) ? body.value : [];
+    const photoParts = users.map((user) => {
+      const key = lookupKey(String(user.id ?? ''));
+      return photos.get(key) === undefined && key ? requestPhoto(key, call?.signal) : undefined;
+    });
+    const people = await Promise.all(
+      users.map(async (user, index) => {
+        const part = photoParts[index];
+        const photo = part ? storePhoto(keysOf(user), await part) : photos.get(lookupKey(String(user.id)));
+        return personFromUser(user, photo);
+      }),
+    );
+    const lower = (value: string | undefined) => (value ?? '').toLocaleLowerCase();
+    const text = lower(query.text ?? query.skill);
+    const items: PersonMatch[] = people.map((person, index) => ({
+      person,
+      score: people.length - index,
+      evidence:
+        text && lower(person.title).includes(text) && !lower(person.name).includes(text)
+          ? [{ kind: 'title', value: person.title! }]
+          : [{ kind: 'name', value: person.name }],
+    }));
+    const departments = new Map<string, number>();
+    for (const person of people) {
+      if (person.department)
+        departments.set(person.department, (departments.get(person.department) ?? 0) + 1);
+    }
+    return {
+      items,
+      total: typeof body?.['@odata.count'] === 'number' ? body['@odata.count'] : undefined,
+      next: body?.['@odata.nextLink'],
+      facets: {
+        departments: [...departments]
+          .map(([value, count]) => ({ value, count }))
+          .sort((a, b) => b.count - a.count)
+          .slice(0, 10),
+        relatedSkills: [],
+      },
+    };
+  }
+
+  // ------------------------------------------------------------ the backend
+
+  const backend: GraphBackend = {
+    name: 'graph',
+    capabilities,
+
+    async currentUser(call?: GraphCallOptions) {
+      const user = await me(call?.signal);
+      const key = lookupKey(String(user.id));
+      if (call?.details) {
+        const [person] = await getPeople([key], call);
+        if (person) return person;
+      }
+      let photo = photos.get(key);
+      if (photo === undefined)
+        photo = storePhoto([key, ...keysOf(user)], await requestPhoto(key, call?.signal));
+      return personFromUser(user, photo);
+    },
+
+    getPeople,
+    searchPeople,
+
+    async suggestSkills() {
+      // Graph has no search over everyone's skills; suggestions stay empty rather than made up.
+      return [];
+    },
+
+    endorseSkill: (...args) => requireCommunity().endorseSkill(...args),
+    unendorseSkill: (...args) => requireCommunity().unendorseSkill(...args),
+    listKudos: (...args) => requireCommunity().listKudos(...args),
+    giveKudos: (...args) => requireCommunity().giveKudos(...args),
+    react: (...args) => requireCommunity().react(...args),
+    listReactors: (...args) => requireCommunity().listReactors(...args),
+    kudosValues: (...args) => requireCommunity().kudosValues(...args),
+    sendInvite: (...args) => requireCommunity().sendInvite(...args),
+    listInvites: (...args) => requireCommunity().listInvites(...args),
+    resendInvite: (...args) => requireCommunity().resendInvite(...args),
+    revokeInvite: (...args) => requireCommunity().revokeInvite(...args),
+    inviteQuota: (...args) => requireCommunity().inviteQuota(...args),
+    createInviteLink: (...args) => requireCommunity().createInviteLink(...args),
+    lookupInvite: (...args) => requireCommunity().lookupInvite(...args),
+    respondToInvite: (...args) => requireCommunity().respondToInvite(...args),
+    inviteTree: (...args) => requireCommunity().inviteTree(...args),
+    ambassadorProfile: (...args) => requireCommunity().ambassadorProfile(...args),
+    chooseAmbassadorRoles: (...args) => requireCommunity().chooseAmbassadorRoles(...args),
+    recordEvidence: (...args) => requireCommunity().recordEvidence(...args),
+    listBadges: (...args) => requireCommunity().listBadges(...args),
+    awardBadge: (...args) => requireCommunity().awardBadge(...args),
+    revokeBadge: (...args) => requireCommunity().revokeBadge(...args),
+    track: (...args) => requireCommunity().track(...args),
+    metrics: (...args) => requireCommunity().metrics(...args),
+    pioneers: (...args) => requireCommunity().pioneers(...args),
+
+    dispose() {
+      photos.releaseAll();
+    },
+  };
+
+  function inviteUrl(token: string): string {
+    if (options.inviteUrl) return options.inviteUrl(token);
+    const here = globalThis.location ? `${location.origin}${location.pathname}` : '';
+    return `${here}?kring-invite=${encodeURIComponent(token)}`;
+  }
+
+  function randomToken(): string {
+    const bytes = new Uint8Array(16);
+    if (options.random) bytes.forEach((_, index) => (bytes[index] = Math.floor(random() * 256)));
+    else crypto.getRandomValues(bytes);
+    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+
+  return backend;
+}
+
+/** Users by every key they can be asked for. */
+function indexUsers(users: GraphUser[]): Map<string, GraphUser> {
+  const index = new Map<string, GraphUser>();
+  for (const user of users) for (const key of keysOf(user)) index.set(key, user);
+  return index;
+}

@@ -1,0 +1,71 @@
+/**
+ * Profile photos as object URLs, one per person. A URL is revoked when the person's photo is replaced,
+ * when it falls out of the most recent `capacity`, and on `releaseAll()`: an `<img>` that already shows
+ * it keeps its pixels, and the memory behind forgotten photos is freed.
+ */
+export class PhotoUrls {
+  /** Key → object URL, or `null` for "has no photo" (Graph said 404). Insertion order = recency. */
+  private readonly urls = new Map<string, string | null>();
+
+  constructor(
+    private readonly capacity = 1_000,
+    private readonly createUrl: (blob: Blob) => string = (blob) => URL.createObjectURL(blob),
+    private readonly revokeUrl: (url: string) => void = (url) => URL.revokeObjectURL(url),
+  ) {}
+
+  /** `undefined` when never fetched, `null` when the person has no photo. */
+  get(key: string): string | null | undefined {
+    const value = this.urls.get(key);
+    if (value !== undefined) {
+      this.urls.delete(key);
+      this.urls.set(key, value);
+    }
+    return value;
+  }
+
+  /** Stores a photo from a `$batch` part body (base64) under every key given. */
+  storeBase64(keys: readonly string[], base64: string, contentType = 'image/jpeg'): string | null {
+    let bytes: Uint8Array;
+    try {
+      const binary = atob(base64);
+      bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    } catch {
+      return this.storeNone(keys);
+    }
+    const url = this.createUrl(new Blob([bytes as BlobPart], { type: contentType }));
+    for (const key of keys) this.set(key, url);
+    return url;
+  }
+
+  storeNone(keys: readonly string[]): null {
+    for (const key of keys) this.set(key, null);
+    return null;
+  }
+
+  /** Frees every photo (the backend is no longer used). */
+  releaseAll(): void {
+    for (const url of new Set(this.urls.values())) if (url) this.revokeUrl(url);
+    this.urls.clear();
+  }
+
+  get size(): number {
+    return this.urls.size;
+  }
+
+  private set(key: string, url: string | null): void {
+    const previous = this.urls.get(key);
+    this.urls.delete(key);
+    this.urls.set(key, url);
+    if (previous && previous !== url) this.revokeIfUnused(previous);
+    while (this.urls.size > this.capacity) {
+      const [oldestKey, oldestUrl] = this.urls.entries().next().value as [string, string | null];
+      this.urls.delete(oldestKey);
+      if (oldestUrl) this.revokeIfUnused(oldestUrl);
+    }
+  }
+
+  private revokeIfUnused(url: string): void {
+    for (const value of this.urls.values()) if (value === url) return;
+    this.revokeUrl(url);
+  }
+}
