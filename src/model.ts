@@ -55,6 +55,11 @@ export interface Person {
   links: PersonLink[];
   /** Kudos received, all time, when the backend knows it. */
   kudosReceived?: number;
+  /**
+   * True when the backend sent only what a compact card shows (no skills, no "about me"), as the Graph
+   * adapter does for page-wide look-ups; the details come when the person is opened.
+   */
+  summaryOnly?: boolean;
 }
 
 /** A page of results. `next` is an opaque cursor; absent means "no more". */
