@@ -43,9 +43,11 @@ describe('<kring-pulse>', () => {
     expect(text(pulse)).to.contain('Community pulse, October 2026');
     // 420 members against 400: +5%.
     expect(headline(pulse, 'members')).to.equal('Members 420 +5% on September');
-    // 41% against 38%: a relative change of +8%.
-    expect(headline(pulse, 'crossDepartmentShare')).to.equal('Kudos across departments 41% +8% on September');
-    expect(headline(pulse, 'stickiness')).to.equal('Stickiness 20% −20% on September');
+    // Shares move by percentage points: 41% after 38% is +3 points (not the relative +8%).
+    expect(headline(pulse, 'crossDepartmentShare')).to.equal(
+      'Kudos across departments 41% +3 pt on September',
+    );
+    expect(headline(pulse, 'stickiness')).to.equal('Stickiness 20% −5 pt on September');
     expect(headline(pulse, 'managementParticipation')).to.equal(
       'Management taking part fewer than 5 no comparison with September',
     );

@@ -78,13 +78,17 @@ describe('<kring-report>', () => {
       '400',
       '+5%',
     ]);
-    // Changes of 10% or more, largest first: creators doubled (+100%), visitors +20%, stickiness −20%…
+    // Counts that moved 10% or more and shares that moved 5 points or more, largest first:
+    // creators doubled (+100%), visitors +20%, stickiness −5 points, invited share +5 points…
     const changes = [...part(report, 'changes')!.querySelectorAll('li')].map((item) =>
       item.textContent!.trim(),
     );
     expect(changes[0]).to.equal('Creators rose by 100%: from 10 to 20.');
-    expect(changes).to.include('Stickiness fell by 20%: from 25% to 20%.');
+    expect(changes).to.include('Stickiness fell by 5 pt: from 25% to 20%.');
+    expect(changes).to.include('Joined by invitation rose by 5 pt: from 30% to 35%.');
+    // Members +5% and the cross-department share +3 points are not notable.
     expect(changes.some((line) => line.startsWith('Members'))).to.equal(false);
+    expect(changes.some((line) => line.startsWith('Kudos across'))).to.equal(false);
     await expect(report).to.be.accessible();
   });
 

@@ -29,6 +29,7 @@ const en = {
   'change.down': '−{change} on {month}',
   'change.same': 'same as {month}',
   'change.none': 'no comparison with {month}',
+  'change.points': '{points} pt',
 
   'pulse.title': 'Community pulse, {month}',
   'pulse.headlines': 'Headline figures',
@@ -96,7 +97,7 @@ const en = {
   'report.summary': 'Summary',
   'report.keyFigures': 'Key figures',
   'report.changes': 'What changed',
-  'report.noChanges': 'No figure changed by 10% or more against {month}.',
+  'report.noChanges': 'No figure changed by 10% (or 5 points) or more against {month}.',
   'report.changeLine.up': '{metric} rose by {change}: from {previous} to {value}.',
   'report.changeLine.down': '{metric} fell by {change}: from {previous} to {value}.',
   'report.downloads': 'Downloads',
@@ -170,6 +171,7 @@ export const metricsStrings: StringBundle<Key> = {
     'change.down': '−{change} t.o.v. {month}',
     'change.same': 'gelijk aan {month}',
     'change.none': 'geen vergelijking met {month}',
+    'change.points': '{points} %-punt',
 
     'pulse.title': 'Communitypuls, {month}',
     'pulse.headlines': 'Kerncijfers',
@@ -239,7 +241,8 @@ export const metricsStrings: StringBundle<Key> = {
     'report.summary': 'Samenvatting',
     'report.keyFigures': 'Kerncijfers',
     'report.changes': 'Wat veranderde',
-    'report.noChanges': 'Geen enkel cijfer veranderde 10% of meer ten opzichte van {month}.',
+    'report.noChanges':
+      'Geen enkel cijfer veranderde 10% (of 5 procentpunt) of meer ten opzichte van {month}.',
     'report.changeLine.up': '{metric} steeg met {change}: van {previous} naar {value}.',
     'report.changeLine.down': '{metric} daalde met {change}: van {previous} naar {value}.',
     'report.downloads': 'Downloads',

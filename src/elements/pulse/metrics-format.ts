@@ -63,21 +63,50 @@ export function formatValue(
   return isShare(key) ? percent(lang, value) : formatNumber(lang, value);
 }
 
-/** "+14%", "−3%", "0%" (no month), or an empty string when there is no change to state. */
-export function formatChangeNumber(lang: Language, change: number | null): string {
-  if (change === null) return '';
-  const magnitude = percent(lang, Math.abs(change));
-  if (Math.round(change * 100) === 0) return percent(lang, 0);
-  return change > 0 ? `+${magnitude}` : `−${magnitude}`;
+/**
+ * How a figure moved against last month, as a reader should see it: counts by their relative change
+ * (+14%), shares by percentage points (41% after 38% is +3 points; "+8%" would mislead). The
+ * relative change in `MetricFigure.change` stays what the CSV and JSON carry.
+ */
+export interface ShownChange {
+  kind: 'relative' | 'points';
+  /** Signed: 0.14 for +14%, or 3 for +3 points. Rounded to whole percent or points. */
+  amount: number;
 }
 
-/** "+14% on September" / "−3% t.o.v. september". */
-export function formatChange(lang: Language, figure: MetricFigure, previousMonth: IsoMonth): string {
+export function shownChange(key: FigureKey, figure: MetricFigure): ShownChange | null {
+  if (isShare(key)) {
+    if (figure.value === null || figure.previous === null) return null;
+    return { kind: 'points', amount: Math.round((figure.value - figure.previous) * 100) };
+  }
+  if (figure.change === null) return null;
+  return { kind: 'relative', amount: Math.round(figure.change * 100) / 100 };
+}
+
+/** "+14%", "−3%", "+3 pt", "0%"; empty when there is nothing to compare. */
+export function formatChangeNumber(lang: Language, key: FigureKey, figure: MetricFigure): string {
+  const change = shownChange(key, figure);
+  if (!change) return '';
+  const sign = change.amount > 0 ? '+' : change.amount < 0 ? '−' : '';
+  if (change.kind === 'points') {
+    return `${sign}${t(lang, 'change.points', { points: formatNumber(lang, Math.abs(change.amount)) })}`;
+  }
+  return `${sign}${percent(lang, Math.abs(change.amount))}`;
+}
+
+/** "+14% on September" / "+3 pt t.o.v. september" / "same as September". */
+export function formatChange(
+  lang: Language,
+  key: FigureKey,
+  figure: MetricFigure,
+  previousMonth: IsoMonth,
+): string {
   const month = monthName(lang, previousMonth);
-  if (figure.change === null) return t(lang, 'change.none', { month });
-  if (Math.round(figure.change * 100) === 0) return t(lang, 'change.same', { month });
-  const change = percent(lang, Math.abs(figure.change));
-  return t(lang, figure.change > 0 ? 'change.up' : 'change.down', { change, month });
+  const change = shownChange(key, figure);
+  if (!change) return t(lang, 'change.none', { month });
+  if (change.amount === 0) return t(lang, 'change.same', { month });
+  const amount = formatChangeNumber(lang, key, figure).replace(/^[+−]/, '');
+  return t(lang, change.amount > 0 ? 'change.up' : 'change.down', { change: amount, month });
 }
 
 const monthDate = (month: IsoMonth) => `${month}-01T00:00:00.000Z`;

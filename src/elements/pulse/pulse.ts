@@ -26,6 +26,7 @@ import {
   monthTitle,
   percent,
   previousMonth,
+  shownChange,
   t,
   validMonth,
 } from './metrics-format.js';
@@ -191,8 +192,8 @@ export class KringPulse extends KringElement {
         return html`<li part="headline" data-metric=${key}>
           <span part="headline-label">${this.text(`metric.${key}`)}</span>
           <strong part="headline-value">${formatValue(lang, key, figure.value, figure.suppressed)}</strong>
-          <span part="headline-change" class=${changeClass(figure.change)}
-            >${formatChange(lang, figure, previous)}</span
+          <span part="headline-change" class=${changeClass(shownChange(key, figure)?.amount ?? null)}
+            >${formatChange(lang, key, figure, previous)}</span
           >
         </li>`;
       })}
@@ -343,7 +344,7 @@ export class KringPulse extends KringElement {
     }
     return html`<p part="note">
       ${this.text('pulse.management', { share: percent(this.language, figure.value) })}
-      (${formatChange(this.language, figure, previousMonth(metrics.month))})
+      (${formatChange(this.language, 'managementParticipation', figure, previousMonth(metrics.month))})
     </p>`;
   }
 
@@ -375,7 +376,7 @@ export class KringPulse extends KringElement {
 }
 
 function changeClass(change: number | null): string {
-  if (change === null || Math.round(change * 100) === 0) return 'change-none';
+  if (!change) return 'change-none';
   return change > 0 ? 'change-up' : 'change-down';
 }
 

@@ -244,7 +244,7 @@ export class KringReport extends KringElement {
               <th scope="row">${this.text(`metric.${key}`)}</th>
               <td>${formatValue(lang, key, figure.value, figure.suppressed)}</td>
               <td>${formatValue(lang, key, figure.previous)}</td>
-              <td>${formatChangeNumber(lang, figure.change) || '–'}</td>
+              <td>${formatChangeNumber(lang, key, figure) || '–'}</td>
             </tr>`;
           })}
         </tbody>

@@ -7,6 +7,7 @@ import {
   monthName,
   percent,
   previousMonth,
+  shownChange,
   t,
   type FigureKey,
 } from '../pulse/metrics-format.js';
@@ -72,18 +73,27 @@ function kudosSentence(metrics: CommunityMetrics, lang: Language): string {
   return `${t(lang, key, params)}${crossClause}.`;
 }
 
-/** Figures whose change is 10% or more, largest first, as sentences. */
+/** Shares that moved this many points or more are named in "what changed". */
+export const NOTABLE_POINTS = 5;
+
+/** Figures that moved 10% or more (shares: 5 points or more), largest first, as sentences. */
 export function notableChanges(metrics: CommunityMetrics, lang: Language): string[] {
-  return FIGURE_KEYS.filter((key) => {
-    const change = metrics[key].change;
-    return change !== null && Math.abs(change) >= NOTABLE_CHANGE;
-  })
-    .sort((a, b) => Math.abs(metrics[b].change!) - Math.abs(metrics[a].change!))
+  const weight = (key: FigureKey) => {
+    const change = shownChange(key, metrics[key]);
+    if (!change) return 0;
+    // Points and percent on one scale: 5 points weigh as much as 10%.
+    return change.kind === 'points'
+      ? Math.abs(change.amount) / NOTABLE_POINTS
+      : Math.abs(change.amount) / NOTABLE_CHANGE;
+  };
+  return FIGURE_KEYS.filter((key) => weight(key) >= 1)
+    .sort((a, b) => weight(b) - weight(a))
     .map((key) => {
       const figure = metrics[key];
-      return t(lang, figure.change! > 0 ? 'report.changeLine.up' : 'report.changeLine.down', {
+      const change = shownChange(key, figure)!;
+      return t(lang, change.amount > 0 ? 'report.changeLine.up' : 'report.changeLine.down', {
         metric: t(lang, `metric.${key}`),
-        change: formatChangeNumber(lang, figure.change).replace(/^[+−]/, ''),
+        change: formatChangeNumber(lang, key, figure).replace(/^[+−]/, ''),
         previous: formatValue(lang, key, figure.previous),
         value: formatValue(lang, key, figure.value),
       });
