@@ -7,6 +7,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createDemoBackend, type DemoBackend } from '../../src/backends/demo/index.js';
+import type { Kudos } from '../../src/model.js';
 import {
   DEFAULT_LIST_TITLES,
   LIST_FIELDS,
@@ -192,27 +193,41 @@ export function createSharePointMock(options: SharePointMockOptions): {
   ) as Record<ListKey, MockList>;
   const byCreated = <T extends { createdAt?: string; at?: string }>(a: T, b: T) =>
     (a.createdAt ?? a.at ?? '').localeCompare(b.createdAt ?? b.at ?? '');
-  const reactionsOf = new Map<string, Record<string, string[]>>();
-  for (const reaction of data.reactions) {
-    const entry = reactionsOf.get(reaction.kudosId) ?? {};
-    (entry[reaction.type] ??= []).push(idOf(reaction.personId));
-    reactionsOf.set(reaction.kudosId, entry);
-  }
-  for (const kudos of [...data.kudos].sort(byCreated)) {
-    addItem(
-      seeded.kudos,
-      {
-        Title: kudos.message.slice(0, 255),
-        KringMessage: kudos.message,
-        KringFrom: idOf(kudos.from),
-        KringTo: `;${kudos.to.map(idOf).join(';')};`,
-        KringValue: kudos.value ?? null,
-        KringReactions: JSON.stringify(reactionsOf.get(kudos.id) ?? {}),
-        KringKey: `seed-${kudos.id}`,
-      },
-      kudos.createdAt,
-    );
-  }
+  /**
+   * Kudos come through the demo backend's public API (the demo generates its history lazily), once, on
+   * the first request that reaches the mock.
+   */
+  let kudosSeeded: Promise<void> | undefined;
+  const seedKudos = () =>
+    (kudosSeeded ??= (async () => {
+      const all: Kudos[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await demo.listKudos({ limit: 100, cursor });
+        all.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      for (const kudos of all.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+        const reactions: Record<string, string[]> = {};
+        for (const summary of kudos.reactions) {
+          if (summary.count > 0)
+            reactions[summary.type] = (await demo.listReactors(kudos.id, summary.type)).map(idOf);
+        }
+        addItem(
+          seeded.kudos,
+          {
+            Title: kudos.message.slice(0, 255),
+            KringMessage: kudos.message,
+            KringFrom: idOf(kudos.from),
+            KringTo: `;${kudos.to.map(idOf).join(';')};`,
+            KringValue: kudos.value ?? null,
+            KringReactions: JSON.stringify(reactions),
+            KringKey: `seed-${kudos.id}`,
+          },
+          kudos.createdAt,
+        );
+      }
+    })());
   for (const endorsement of [...data.endorsements].sort(byCreated)) {
     addItem(
       seeded.endorsements,
@@ -235,7 +250,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
         KringStatus: invite.status,
         KringExpires: invite.expiresAt,
         KringResponded: invite.respondedAt ?? null,
-        KringToken: invite.token,
+        KringToken: invite.token ?? demo.demo.inviteToken(invite.id) ?? null,
       },
       invite.createdAt,
     );
@@ -930,6 +945,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
 
   const handler = http.all(`${siteUrl}/_api/*`, async ({ request }) => {
     state.requests.push({ method: request.method, url: request.url });
+    await seedKudos();
     const answer = await route({
       method: request.method,
       url: new URL(request.url),

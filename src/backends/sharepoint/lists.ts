@@ -109,7 +109,8 @@ export class ListClient {
 
   async all(title: string, query: ItemQuery, signal?: AbortSignal): Promise<ListItem[]> {
     const maxPages = this.options.maxPages ?? 50;
-    let page = await this.page(title, { top: 500, ...query }, signal);
+    // 5,000 is the largest page SharePoint serves for list items.
+    let page = await this.page(title, { top: 5000, ...query }, signal);
     const items = [...page.items];
     for (let pages = 1; page.next && pages < maxPages; pages += 1) {
       page = await this.pageAt(page.next, signal);

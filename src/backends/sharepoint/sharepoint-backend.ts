@@ -1072,11 +1072,9 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     return `${here}?kring-invite=${encodeURIComponent(token)}`;
   }
 
+  /** Invitation tokens and activity keys: always from the platform CSPRNG, never the injectable `random`. */
   function randomToken(): string {
-    const bytes = new Uint8Array(16);
-    // Tests inject `random` for reproducible tokens; otherwise tokens come from the platform CSPRNG.
-    if (options.random) bytes.forEach((_, index) => (bytes[index] = Math.floor(random() * 256)));
-    else crypto.getRandomValues(bytes);
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
     return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 
