@@ -1,0 +1,480 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { KringElement } from '../shared/kring-element.js';
+import type { CommunityClientApi } from '../../client/types.js';
+import {
+  AMBASSADOR_LEVELS,
+  AMBASSADOR_ROLES,
+  type AmbassadorLevel,
+  type AmbassadorProfile,
+  type AmbassadorRole,
+  type BadgeAward,
+  type Person,
+  type RoleProgress,
+} from '../../model.js';
+import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
+import { translate, type MessageParams } from '../../i18n/index.js';
+import { acceptsEvidence } from '../../ambassadors/criteria.js';
+import { missingForNextLevel, nextLevel } from '../../ambassadors/progress.js';
+import { activeAwards } from '../../ambassadors/awards.js';
+import {
+  badgeName,
+  criterionAmount,
+  criterionTitle,
+  formatList,
+  levelName,
+  roleName,
+} from '../../ambassadors/labels.js';
+import { roleIcon } from '../ambassador-badge/role-icons.js';
+import { ambassadorProgrammeStyles } from './ambassador-programme.styles.js';
+
+/** Fired after the member saved their roles; `detail.roles`. */
+export class KringAmbassadorRolesChangeEvent extends CustomEvent<{ roles: AmbassadorRole[] }> {
+  constructor(roles: AmbassadorRole[]) {
+    super('kring-ambassador-roles-change', { detail: { roles }, bubbles: true, composed: true });
+  }
+}
+
+/** Fired after a community manager awarded or revoked a badge; `detail.award`, `detail.action`. */
+export class KringBadgeChangeEvent extends CustomEvent<{ award: BadgeAward; action: 'award' | 'revoke' }> {
+  constructor(award: BadgeAward, action: 'award' | 'revoke') {
+    super('kring-badge-change', { detail: { award, action }, bubbles: true, composed: true });
+  }
+}
+
+interface ProgrammeData {
+  me: Person;
+  profile: AmbassadorProfile;
+}
+
+let nextInstance = 0;
+
+/**
+ * The ambassador programme for the signed-in member: choose roles, see progress per criterion with
+ * progress bars and what the next level needs, record evidence for presenting and writing, see and
+ * download badges. Community managers (capability `manageBadges`) award and revoke badges by hand.
+ *
+ * @tagname kring-ambassador-programme
+ * @summary Choose ambassador roles and follow your progress.
+ * @csspart panel - The outer box.
+ * @csspart roles - The role choice.
+ * @csspart save - The "save my roles" button.
+ * @csspart role - One chosen role with its progress.
+ * @csspart progress - A progress bar.
+ * @csspart next - What the next level needs.
+ * @csspart evidence - The evidence form.
+ * @csspart badges - The member's badges.
+ * @csspart manage - The community manager's award/revoke section.
+ * @csspart award - The award button.
+ * @csspart revoke - A revoke button.
+ * @csspart status - The polite live region.
+ * @csspart error - Errors.
+ * @csspart retry - Retry button.
+ * @cssproperty --kring-color-surface - Background.
+ * @cssproperty --kring-color-accent - Buttons and progress bars.
+ * @cssproperty --kring-color-border - Role card borders.
+ * @event kring-ambassador-roles-change - Roles were saved; `detail.roles`.
+ * @event kring-badge-change - A manager awarded or revoked a badge; `detail.award`, `detail.action`.
+ */
+export class KringAmbassadorProgramme extends KringElement {
+  static override styles = ambassadorProgrammeStyles;
+
+  @state() private chosenRoles?: AmbassadorRole[];
+  @state() private savingRoles = false;
+  @state() private announcement = '';
+  @state() private error?: string;
+  @state() private evidenceProblem: Partial<Record<AmbassadorRole, string>> = {};
+  @state() private managed?: Person;
+  @state() private managedBadges?: BadgeAward[];
+  @state() private manageProblem?: string;
+  @state() private managing = false;
+
+  private readonly idPrefix = `kring-programme-${++nextInstance}`;
+  private unsubscribe?: () => void;
+  private subscribedClient?: CommunityClientApi;
+
+  private readonly dataTask = new Task(this, {
+    task: async ([client], { signal }): Promise<ProgrammeData | undefined> => {
+      if (!client || !client.capabilities.ambassadors) return undefined;
+      const me = await client.currentUser({ signal });
+      const profile = await client.ambassadorProfile(me.id, { signal });
+      return { me, profile };
+    },
+    args: () => [this.client] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client' as keyof KringAmbassadorProgramme) && this.client !== this.subscribedClient) {
+      this.unsubscribe?.();
+      this.subscribedClient = this.client;
+      this.unsubscribe = this.client?.subscribe((change) => {
+        // Accepted invitations move recruiter progress, so invitation news matters too.
+        if (change.topic === 'ambassadors' || change.topic === 'invites') void this.dataTask.run();
+      });
+    }
+  }
+
+  private t(key: GrowthKey, params?: MessageParams): string {
+    return translate(growthStrings, this.language, key, params);
+  }
+
+  protected override render() {
+    const titleId = `${this.idPrefix}-title`;
+    const body = !this.client
+      ? this.renderLoading()
+      : !this.client.capabilities.ambassadors
+        ? html`<p>${this.t('error.unsupported')}</p>`
+        : this.dataTask.render({
+            initial: () => this.renderLoading(),
+            pending: () =>
+              this.dataTask.value ? this.renderData(this.dataTask.value) : this.renderLoading(),
+            complete: (data) => (data ? this.renderData(data) : this.renderLoading()),
+            error: () =>
+              html`<p part="error">${this.t('error.load')}</p>
+                <button part="retry" type="button" @click=${() => void this.dataTask.run()}>
+                  ${this.t('retry')}
+                </button>`,
+          });
+    return html`<section part="panel" aria-labelledby=${titleId}>
+      <h2 id=${titleId}>${this.t('programme.title')}</h2>
+      <p class="muted">${this.t('programme.intro')}</p>
+      ${body} ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
+      <p part="status" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderLoading() {
+    return html`<div aria-busy="true">
+      <span class="skeleton-line" style="width: 50%"></span>
+      <span class="skeleton-line" style="width: 80%"></span>
+      <span class="skeleton-line" style="width: 65%"></span>
+      <span class="visually-hidden">${this.t('loading')}</span>
+    </div>`;
+  }
+
+  private renderData(data: ProgrammeData) {
+    const selected = this.chosenRoles ?? data.profile.roles;
+    const progressByRole = new Map(data.profile.progress.map((progress) => [progress.role, progress]));
+    const savedRoles = data.profile.roles;
+    return html`${this.renderRoleChoice(selected)}
+      <h3>${this.t('programme.progress')}</h3>
+      ${savedRoles.length === 0
+        ? html`<p class="muted">${this.t('programme.noRoles')}</p>`
+        : html`<ul class="role-list">
+            ${savedRoles.map((role) => this.renderRole(role, progressByRole.get(role), data.me))}
+          </ul>`}
+      <h3>${this.t('programme.badges')}</h3>
+      <kring-ambassador-badge part="badges" person=${data.me.id} size="l"></kring-ambassador-badge>
+      ${this.client?.capabilities.manageBadges ? this.renderManage() : nothing}`;
+  }
+
+  private renderRoleChoice(selected: readonly AmbassadorRole[]) {
+    return html`<form part="roles" class="stack" @submit=${this.saveRoles}>
+      <fieldset class="roles">
+        <legend>${this.t('programme.chooseRoles')}</legend>
+        ${AMBASSADOR_ROLES.map(
+          (role) =>
+            html`<label class="choice">
+              <input
+                type="checkbox"
+                name="role"
+                value=${role}
+                .checked=${selected.includes(role)}
+                aria-describedby="${this.idPrefix}-${role}-description"
+                @change=${(event: Event) => this.toggleRole(role, (event.target as HTMLInputElement).checked)}
+              />
+              <span>
+                <strong>${roleName(this.language, role)}</strong>
+                <span class="muted" id="${this.idPrefix}-${role}-description"
+                  >${this.t(`role.${role}.description`)}</span
+                >
+              </span>
+            </label>`,
+        )}
+      </fieldset>
+      <div class="actions">
+        <button part="save" class="primary" type="submit" ?disabled=${this.savingRoles}>
+          ${this.t('programme.saveRoles')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private toggleRole(role: AmbassadorRole, on: boolean): void {
+    // Read the latest choice, not the one captured at render: two quick clicks must both count.
+    const next = new Set(this.chosenRoles ?? this.dataTask.value?.profile.roles ?? []);
+    if (on) next.add(role);
+    else next.delete(role);
+    this.chosenRoles = AMBASSADOR_ROLES.filter((candidate) => next.has(candidate));
+  }
+
+  private async saveRoles(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.client || this.savingRoles) return;
+    const roles = this.chosenRoles ?? this.dataTask.value?.profile.roles ?? [];
+    this.savingRoles = true;
+    this.error = undefined;
+    try {
+      await this.client.chooseAmbassadorRoles(roles);
+      this.chosenRoles = undefined;
+      this.announcement = this.t('programme.rolesSaved');
+      this.dispatchEvent(new KringAmbassadorRolesChangeEvent([...roles]));
+      void this.dataTask.run();
+    } catch (error) {
+      this.error = this.saveError(error);
+    } finally {
+      this.savingRoles = false;
+    }
+  }
+
+  private saveError(error: unknown): string {
+    return this.t('error.save', { reason: error instanceof Error ? error.message : String(error) });
+  }
+
+  private renderRole(role: AmbassadorRole, progress: RoleProgress | undefined, me: Person) {
+    const headingId = `${this.idPrefix}-${role}-heading`;
+    return html`<li part="role" aria-labelledby=${headingId} data-role=${role}>
+      <header>
+        <h4 id=${headingId}>${roleName(this.language, role)}</h4>
+        <span class="chip"
+          >${progress?.level
+            ? this.t('programme.levelReached', { level: levelName(this.language, progress.level) })
+            : this.t('programme.noLevel')}</span
+        >
+      </header>
+      ${progress ? this.renderProgress(role, progress) : nothing}
+      ${acceptsEvidence(role) ? this.renderEvidenceForm(role, me) : nothing}
+    </li>`;
+  }
+
+  private renderProgress(role: AmbassadorRole, progress: RoleProgress) {
+    const upcoming = nextLevel(progress.level);
+    const missing = missingForNextLevel(progress);
+    return html`${progress.criteria.map((criterion) => {
+        const labelId = `${this.idPrefix}-${role}-${criterion.criterion}`;
+        return html`<div class="criterion">
+          <span id=${labelId}
+            >${this.t('programme.progressLabel', {
+              criterion: criterionTitle(this.language, criterion.criterion),
+              current: criterion.current,
+              target: criterion.target,
+            })}</span
+          >
+          <progress
+            part="progress"
+            max=${criterion.target}
+            .value=${Math.min(criterion.current, criterion.target)}
+            aria-labelledby=${labelId}
+          ></progress>
+        </div>`;
+      })}
+      <p part="next">
+        ${upcoming && missing.length
+          ? this.t('programme.next', {
+              level: levelName(this.language, upcoming),
+              missing: formatList(
+                this.language,
+                missing.map((item) => criterionAmount(this.language, item.criterion, item.missing)),
+              ),
+            })
+          : this.t('programme.champion')}
+      </p>`;
+  }
+
+  private renderEvidenceForm(role: AmbassadorRole, me: Person) {
+    const id = `${this.idPrefix}-${role}-evidence`;
+    const problem = this.evidenceProblem[role];
+    return html`<form
+      part="evidence"
+      class="stack"
+      @submit=${(event: SubmitEvent) => this.addEvidence(event, role, me)}
+    >
+      <p class="muted">${this.t('programme.evidence.help')}</p>
+      <div class="inline-fields">
+        <div class="field">
+          <label for="${id}-url">${this.t('programme.evidence.url')}</label>
+          <input
+            id="${id}-url"
+            name="url"
+            type="url"
+            inputmode="url"
+            aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${problem ? `${id}-problem` : nothing}
+          />
+        </div>
+        <div class="field">
+          <label for="${id}-description">${this.t('programme.evidence.description')}</label>
+          <input id="${id}-description" name="description" type="text" />
+        </div>
+        <button type="submit">${this.t('programme.evidence.submit')}</button>
+      </div>
+      ${problem ? html`<span id="${id}-problem" part="error">${problem}</span>` : nothing}
+    </form>`;
+  }
+
+  private async addEvidence(event: SubmitEvent, role: AmbassadorRole, me: Person): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const urlInput = form.elements.namedItem('url') as HTMLInputElement;
+    const description = (form.elements.namedItem('description') as HTMLInputElement).value.trim();
+    const url = urlInput.value.trim();
+    if (!isWebUrl(url)) {
+      this.evidenceProblem = { ...this.evidenceProblem, [role]: this.t('programme.evidence.invalidUrl') };
+      await this.updateComplete;
+      urlInput.focus();
+      return;
+    }
+    this.evidenceProblem = { ...this.evidenceProblem, [role]: undefined };
+    try {
+      await this.client!.recordEvidence({
+        personId: me.id,
+        role,
+        url,
+        ...(description ? { description } : {}),
+      });
+      form.reset();
+      this.announcement = this.t('programme.evidence.saved');
+      void this.dataTask.run();
+    } catch (error) {
+      this.error = this.saveError(error);
+    }
+  }
+
+  private renderManage() {
+    const id = `${this.idPrefix}-manage`;
+    return html`<section part="manage" aria-labelledby="${id}-title">
+      <h3 id="${id}-title">${this.t('programme.manage.title')}</h3>
+      <p class="muted">${this.t('programme.manage.help')}</p>
+      <form class="stack" @submit=${this.award}>
+        <kring-people-picker
+          label=${this.t('programme.manage.person')}
+          members-only
+          .errorMessage=${this.manageProblem ?? ''}
+          @kring-people-change=${this.onManagedChange}
+        ></kring-people-picker>
+        <div class="inline-fields">
+          <div class="field">
+            <label for="${id}-role">${this.t('programme.manage.role')}</label>
+            <select id="${id}-role" name="role">
+              ${AMBASSADOR_ROLES.map(
+                (role) => html`<option value=${role}>${roleName(this.language, role)}</option>`,
+              )}
+            </select>
+          </div>
+          <div class="field">
+            <label for="${id}-level">${this.t('programme.manage.level')}</label>
+            <select id="${id}-level" name="level">
+              ${AMBASSADOR_LEVELS.map(
+                (level) => html`<option value=${level}>${levelName(this.language, level)}</option>`,
+              )}
+            </select>
+          </div>
+          <button part="award" class="primary" type="submit" ?disabled=${this.managing}>
+            ${this.t('programme.manage.award')}
+          </button>
+        </div>
+      </form>
+      ${this.managed && this.managedBadges
+        ? html`<h4>${this.t('programme.manage.current', { name: this.managed.name })}</h4>
+            ${this.managedBadges.length === 0
+              ? html`<p class="muted">${this.t('badge.none')}</p>`
+              : html`<ul class="plain">
+                  ${this.managedBadges.map((award) => {
+                    const name = badgeName(this.language, award.role, award.level);
+                    return html`<li class="row" data-badge=${award.id}>
+                      <span>${roleIcon(award.role)} ${name}</span>
+                      <button
+                        part="revoke"
+                        type="button"
+                        ?disabled=${this.managing}
+                        @click=${() => this.revoke(award)}
+                      >
+                        ${this.t('programme.manage.revoke', { badge: name })}
+                      </button>
+                    </li>`;
+                  })}
+                </ul>`}`
+        : nothing}
+    </section>`;
+  }
+
+  private async onManagedChange(event: CustomEvent<{ people: Person[] }>): Promise<void> {
+    this.managed = event.detail.people[0];
+    this.manageProblem = undefined;
+    this.managedBadges = undefined;
+    await this.loadManagedBadges();
+  }
+
+  private async loadManagedBadges(): Promise<void> {
+    const person = this.managed;
+    if (!person || !this.client) return;
+    try {
+      const badges = await this.client.listBadges(person.id);
+      if (this.managed?.id === person.id) this.managedBadges = activeAwards(badges);
+    } catch (error) {
+      this.error = this.saveError(error);
+    }
+  }
+
+  private async award(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    if (!this.client || this.managing) return;
+    const person = this.managed;
+    if (!person) {
+      this.manageProblem = this.t('programme.manage.pickFirst');
+      return;
+    }
+    const role = (form.elements.namedItem('role') as HTMLSelectElement).value as AmbassadorRole;
+    const level = (form.elements.namedItem('level') as HTMLSelectElement).value as AmbassadorLevel;
+    this.managing = true;
+    this.error = undefined;
+    try {
+      const award = await this.client.awardBadge({ personId: person.id, role, level });
+      this.announcement = this.t('programme.manage.awarded', {
+        name: person.name,
+        badge: badgeName(this.language, role, level),
+      });
+      this.dispatchEvent(new KringBadgeChangeEvent(award, 'award'));
+      await this.loadManagedBadges();
+    } catch (error) {
+      this.error = this.saveError(error);
+    } finally {
+      this.managing = false;
+    }
+  }
+
+  private async revoke(award: BadgeAward): Promise<void> {
+    if (!this.client || this.managing) return;
+    this.managing = true;
+    this.error = undefined;
+    try {
+      const revoked = await this.client.revokeBadge(award.id);
+      this.announcement = this.t('programme.manage.revoked', {
+        badge: badgeName(this.language, award.role, award.level),
+      });
+      this.dispatchEvent(new KringBadgeChangeEvent(revoked, 'revoke'));
+      await this.loadManagedBadges();
+    } catch (error) {
+      this.error = this.saveError(error);
+    } finally {
+      this.managing = false;
+    }
+  }
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
