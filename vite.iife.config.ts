@@ -1,5 +1,5 @@
-// The script-tag bundle: `dist/kring.iife.js` registers every element and exposes `window.Kring`.
-// Everything (lit included) is inlined and minified into that one file.
+// The script-tag bundle: `dist/kring.iife.js` exposes `window.Kring`, defines the core elements and
+// loads the others (and the backend adapters) on first use from the ESM files beside it.
 import { defineConfig } from 'vite';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
 
@@ -12,7 +12,7 @@ export default defineConfig({
     emptyOutDir: false,
     sourcemap: true,
     lib: {
-      entry: 'src/index.ts',
+      entry: 'src/iife.ts',
       name: 'Kring',
       formats: ['iife'],
       fileName: () => 'kring.iife.js',

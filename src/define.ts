@@ -9,6 +9,11 @@ function registry(): VersionRegistry {
   return (holder[versionKey] ??= new Map());
 }
 
+function warnedPairs(): Set<string> {
+  const holder = globalThis as unknown as Record<symbol, Set<string> | undefined>;
+  return (holder[Symbol.for('kring.warnedDuplicates')] ??= new Set());
+}
+
 /**
  * Defines a custom element unless the tag is taken. Two bundles or two versions on one page
  * must not throw: the first definition wins and a warning names both versions.
@@ -22,8 +27,13 @@ export function defineElement(
   if (existing) {
     if (existing !== constructor) {
       const first = registry().get(tag) ?? 'unknown';
+      // One warning per duplicate copy, not one per element it would have defined.
+      const pair = `${first}→${version}`;
+      if (warnedPairs().has(pair)) return;
+      warnedPairs().add(pair);
       console.warn(
-        `[kring] <${tag}> is already defined (Kring ${first}); this copy (Kring ${version}) is ignored. ` +
+        `[kring] <${tag}> and the other Kring elements are already defined (Kring ${first}); ` +
+          `this copy (Kring ${version}) is ignored. ` +
           'Load Kring once per page.',
       );
     }

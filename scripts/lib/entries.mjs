@@ -18,9 +18,15 @@ export function elementNames(root = projectRoot) {
 
 /** Rollup/rolldown input map: output name (without `.js`) → source file. */
 export function libraryEntries(root = projectRoot) {
-  const entries = { index: join(root, 'src', 'index.ts') };
+  // `core` is what the script-tag loader imports; `index` registers everything eagerly for bundlers.
+  const entries = { index: join(root, 'src', 'index.ts'), core: join(root, 'src', 'core.ts') };
   for (const name of elementNames(root)) {
     entries[`elements/${name}`] = join(root, 'src', 'elements', name, 'define.ts');
+  }
+  // Backend adapters as their own files: the script-tag bundle imports them on first use.
+  for (const name of ['demo', 'rest', 'sharepoint', 'graph']) {
+    const file = join(root, 'src', 'backends', name, 'index.ts');
+    if (existsSync(file)) entries[`backends/${name}`] = file;
   }
   return entries;
 }

@@ -33,16 +33,8 @@ export class BackendConfigError extends Error {
   }
 }
 
-// Adapters load on demand so an ESM page that uses one backend does not download the others.
-const factories = new Map<string, BackendFactory>([
-  [
-    'demo',
-    async (settings) => {
-      const { createDemoBackend } = await import('./demo/index.js');
-      return createDemoBackend({ latencyMs: 120, ...settings.demo });
-    },
-  ],
-]);
+// Filled by `registerBuiltinBackends` (ESM) or the script-tag bundle, and by integrators.
+const factories = new Map<string, BackendFactory>();
 
 /** Registers (or replaces) the factory behind a `backend="name"` attribute value. */
 export function registerBackend(name: string, factory: BackendFactory): void {

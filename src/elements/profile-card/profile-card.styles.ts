@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { avatarColorStyles } from '../shared/avatar.js';
 
 export const profileCardStyles = [
   tokens,
+  avatarColorStyles,
   css`
     :host {
       display: block;
@@ -106,6 +108,15 @@ export const profileCardStyles = [
       border-radius: 4px;
       height: 0.9em;
       margin: 0.2em 0 0.45em;
+    }
+    .line-1 {
+      width: 60%;
+    }
+    .line-2 {
+      width: 45%;
+    }
+    .line-3 {
+      width: 70%;
     }
     [part~='avatar'].skeleton {
       border-radius: 50%;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
-import { avatarColor, initials, safeUrl } from '../shared/avatar.js';
+import { avatarClass, initials, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
@@ -31,6 +31,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @csspart about - "About me" text (full view).
  * @csspart skills - The list of skills.
  * @csspart skill - One skill.
+ * @csspart skill-list - The endorsable skill list (full view).
  * @csspart kudos - Kudos received (full view).
  * @csspart badges - Ambassador badges.
  * @csspart links - Mail, chat and profile links.
@@ -140,9 +141,9 @@ export class KringProfileCard extends KringElement {
       <div part="avatar" class="skeleton"></div>
       <div part="body">
         <span class="visually-hidden" role="status">${this.t('card.loading')}</span>
-        <div class="skeleton" style="width: 60%"></div>
-        <div class="skeleton" style="width: 45%"></div>
-        <div class="skeleton" style="width: 70%"></div>
+        <div class="skeleton line-1"></div>
+        <div class="skeleton line-2"></div>
+        <div class="skeleton line-3"></div>
       </div>
     </div>`;
   }
@@ -170,7 +171,7 @@ export class KringProfileCard extends KringElement {
     if (photo) {
       return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" /></div>`;
     }
-    return html`<div part="avatar" style="background:${avatarColor(person.name)}" aria-hidden="true">
+    return html`<div part="avatar" class=${avatarClass(person.name)} aria-hidden="true">
       ${initials(person.name)}
     </div>`;
   }
@@ -212,13 +213,10 @@ export class KringProfileCard extends KringElement {
 
   private renderSkills(person: Person, full: boolean) {
     if (!person.skills.length) return nothing;
-    if (full && customElements.get('kring-skill-list')) {
-      return html`<kring-skill-list part="skills" .person=${person} view="full"></kring-skill-list>`;
-    }
     const skills = [...person.skills]
       .sort((a, b) => b.endorsements - a.endorsements || a.name.localeCompare(b.name))
       .slice(0, full ? undefined : COMPACT_SKILL_COUNT);
-    return html`<ul part="skills" aria-label=${this.t('card.skills')}>
+    const list = html`<ul part="skills" aria-label=${this.t('card.skills')}>
       ${skills.map(
         (skill) =>
           html`<li part="skill">
@@ -236,10 +234,15 @@ export class KringProfileCard extends KringElement {
           </li>`,
       )}
     </ul>`;
+    // The full view lets colleagues endorse; until <kring-skill-list> is loaded the plain list shows.
+    return full
+      ? html`<kring-skill-list part="skill-list" .person=${person} view="full">${list}</kring-skill-list>`
+      : list;
   }
 
   private renderBadges(person: Person, full: boolean) {
-    if (!customElements.get('kring-ambassador-badge')) return nothing;
+    // Only the full view: badges are a lookup per person, which a page of compact cards must not pay.
+    if (!full || !this.client?.capabilities.ambassadors) return nothing;
     return html`<kring-ambassador-badge
       part="badges"
       person=${person.id}

@@ -1,3 +1,5 @@
+import { unsafeCSS } from 'lit';
+
 /**
  * Initials avatars: a colour derived from the name, chosen from a palette whose every entry has
  * at least 4.5:1 contrast with white text, so any name stays readable.
@@ -15,12 +17,31 @@ export const AVATAR_PALETTE = [
   '#6b5b1e',
 ] as const;
 
-/** A stable colour for a name (same name, same colour, on every page). */
-export function avatarColor(name: string): string {
+function paletteIndex(name: string): number {
   let hash = 0;
   for (const char of name) hash = (Math.imul(hash, 31) + char.codePointAt(0)!) | 0;
-  return AVATAR_PALETTE[Math.abs(hash) % AVATAR_PALETTE.length];
+  return Math.abs(hash) % AVATAR_PALETTE.length;
 }
+
+/** A stable colour for a name (same name, same colour, on every page). */
+export function avatarColor(name: string): string {
+  return AVATAR_PALETTE[paletteIndex(name)];
+}
+
+/**
+ * The class that gives an initials avatar its colour. A class, not a style attribute, because a
+ * strict Content-Security-Policy (no 'unsafe-inline' styles) blocks style attributes.
+ */
+export function avatarClass(name: string): string {
+  return `avatar-color-${paletteIndex(name)}`;
+}
+
+/** Styles for `avatarClass`: include in any element that shows initials avatars. */
+export const avatarColorStyles = unsafeCSS(
+  AVATAR_PALETTE.map((color, index) => `.avatar-color-${index}{background-color:${color};color:#fff}`).join(
+    '',
+  ),
+);
 
 /** Up to two initials, skipping Dutch name particles ("Jan de Vries" → "JV"). */
 export function initials(name: string): string {

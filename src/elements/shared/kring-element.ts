@@ -4,6 +4,7 @@ import { state } from 'lit/decorators.js';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { resolveLanguage, type Language } from '../../i18n/index.js';
+import { observeForAutoload } from '../../autoload.js';
 
 /**
  * Base for every Kring element: receives the client and config from the nearest
@@ -24,6 +25,12 @@ export class KringElement extends LitElement {
   protected attributeProblems: string[] = [];
 
   private readonly loggedProblems = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Kring tags rendered inside this element load on first use, like those in the page.
+    if (this.renderRoot instanceof ShadowRoot) observeForAutoload(this.renderRoot);
+  }
 
   /** The language to render in (en or nl). */
   protected get language(): Language {

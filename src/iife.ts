@@ -1,0 +1,46 @@
+/**
+ * The script-tag loader (`dist/kring.iife.js`): defines `window.Kring` at once, so page scripts can
+ * call `Kring.configure(...)` straight away, and imports the core (`core.js`, beside this file),
+ * which defines the elements and loads the rest on first use.
+ */
+import { KRING_VERSION } from './define.js';
+import type { KringOptions } from './configure.js';
+import type * as Core from './core.js';
+
+interface KringGlobal {
+  version: string;
+  /** Page-wide settings; buffered until the core has loaded. */
+  configure(options: KringOptions): void;
+  /** Resolves with the full API once the core has loaded. */
+  ready: Promise<typeof Core>;
+}
+
+const pendingKey = Symbol.for('kring.pendingOptions');
+const holder = globalThis as unknown as Record<symbol, KringOptions[] | undefined> & { Kring?: KringGlobal };
+
+const existing = holder.Kring;
+if (existing) {
+  // Two web parts each shipping Kring: the first copy wins, the page keeps working.
+  console.warn(
+    `[kring] Kring ${existing.version} is already loaded on this page; this copy (Kring ${KRING_VERSION}) is ignored. ` +
+      'Load Kring once per page.',
+  );
+} else {
+  const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
+  const pending = (holder[pendingKey] ??= []);
+  let core: typeof Core | undefined;
+  const kring: KringGlobal = {
+    version: KRING_VERSION,
+    configure(options) {
+      if (core) core.configure(options);
+      else pending.push(options);
+    },
+    ready: import(/* @vite-ignore */ new URL('core.js', scriptUrl).href).then((module: typeof Core) => {
+      core = module;
+      Object.assign(kring, module, { configure: kring.configure, version: KRING_VERSION });
+      return module;
+    }),
+  };
+  kring.ready.catch((error: unknown) => console.error('[kring] The Kring core could not be loaded.', error));
+  holder.Kring = kring;
+}
