@@ -945,7 +945,10 @@ export function createSharePointMock(options: SharePointMockOptions): {
 
   const handler = http.all(`${siteUrl}/_api/*`, async ({ request }) => {
     state.requests.push({ method: request.method, url: request.url });
-    await seedKudos();
+    // Kudos are seeded only when the kudos list is first touched (a profile-only page never pays for it).
+    if (decodeURIComponent(request.url).includes(seeded.kudos.title) || request.url.includes('$batch')) {
+      await seedKudos();
+    }
     const answer = await route({
       method: request.method,
       url: new URL(request.url),
