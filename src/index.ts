@@ -1,8 +1,22 @@
 /**
- * The ESM entry: the public API plus every element, registered. Element entries append their
- * `define.js` import below. (The script-tag bundle is `iife.ts`: it loads elements on first use.)
+ * The script-tag entry: registers every element and exposes the public API (`window.Kring` in the IIFE).
+ * Element entries append their `define.js` import below.
  */
-export * from './api.js';
+export * from './model.js';
+export * from './backends/backend.js';
+export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
+export type * from './client/types.js';
+export { clientContext, configContext, type KringConfig } from './context.js';
+export { overrideStrings, LANGUAGES, type Language } from './i18n/index.js';
+export { defineElement, KRING_VERSION } from './define.js';
+export { configure, type KringOptions } from './configure.js';
+export {
+  registerBackend,
+  BACKEND_NAMES,
+  type BackendName,
+  type BackendFactory,
+} from './backends/registry.js';
+export { createClient, CommunityClient } from './client/community-client.js';
 export { createDemoBackend } from './backends/demo/index.js';
 
 import './elements/community/define.js';
