@@ -40,28 +40,3 @@ export {
 export { AMBASSADOR_CRITERIA, type AmbassadorActivity } from './ambassadors/criteria.js';
 export { computeRoleProgress } from './ambassadors/progress.js';
 export { buildOpenBadgeCredential, type OpenBadgeCredential } from './ambassadors/open-badges.js';
-import './elements/invite/define.js';
-import './elements/welcome/define.js';
-import './elements/ambassador-badge/define.js';
-import './elements/ambassador-programme/define.js';
-export { KringInvite, KringInviteSentEvent, KringInviteRevokedEvent } from './elements/invite/invite.js';
-export { KringWelcome, KringInviteAcceptedEvent, KringInviteDeclinedEvent } from './elements/welcome/welcome.js';
-export { KringAmbassadorBadge, KringBadgeDownloadEvent } from './elements/ambassador-badge/ambassador-badge.js';
-export {
-  KringAmbassadorProgramme,
-  KringAmbassadorRolesChangeEvent,
-  KringBadgeChangeEvent,
-} from './elements/ambassador-programme/ambassador-programme.js';
-export { validateInviteEmail, parseAllowedDomains, canonicalEmail } from './invites/email.js';
-export { monthlyInviteQuota, DEFAULT_INVITE_QUOTA } from './invites/quota.js';
-export { inviteTokenState } from './invites/token.js';
-export {
-  buildInviteTree,
-  inviteTreeFigures,
-  invitedShare,
-  activationWithin30Days,
-  type InviteTreeFigures,
-} from './invites/tree.js';
-export { AMBASSADOR_CRITERIA, type AmbassadorActivity } from './ambassadors/criteria.js';
-export { computeRoleProgress } from './ambassadors/progress.js';
-export { buildOpenBadgeCredential, type OpenBadgeCredential } from './ambassadors/open-badges.js';
