@@ -44,8 +44,8 @@ export interface ActivityScan {
   previous: MonthActivity;
   /** Normalised skill term → searches and distinct searchers, current month only. */
   searches: Map<string, SearchTally>;
-  /** Actor ids that were active inside one of their windows. */
-  activeInWindow: Set<string>;
+  /** Person numbers that were active inside one of their windows. */
+  activeInWindow: Set<number>;
 }
 
 function emptyMonth(capacity: number): MonthActivity {
@@ -54,31 +54,43 @@ function emptyMonth(capacity: number): MonthActivity {
 
 /**
  * One pass over every event: participation levels and active days for the month and the one before,
- * skill searches, and whether watched actors (new invitees) were active inside their window.
+ * skill searches, and whether watched people (new invitees) were active inside their window.
+ * Per event: one map lookup (the actor's number), a few character reads for the date, typed-array
+ * writes. Everything else is rare enough to cost nothing.
  */
 export function scanActivity(
   events: readonly ActivityEvent[],
   index: PeopleIndex,
   month: MonthIndex,
-  windows: ReadonlyMap<string, readonly ActivityWindow[]>,
+  windows: ReadonlyMap<number, readonly ActivityWindow[]>,
 ): ActivityScan {
   const capacity = index.count + 64;
   const current = emptyMonth(capacity);
   const previous = emptyMonth(capacity);
+  let watched = new Uint8Array(capacity);
+  for (const person of windows.keys()) {
+    watched = grown(watched, person);
+    watched[person] = 1;
+  }
   const searches = new Map<string, SearchTally>();
-  const activeInWindow = new Set<string>();
-  const watching = windows.size > 0;
+  const activeInWindow = new Set<number>();
 
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
+    const person = index.numberOf(event.actorId);
+    if (person >= current.level.length) {
+      current.level = grown(current.level, person);
+      current.activeDays = grown(current.activeDays, person);
+      previous.level = grown(previous.level, person);
+      previous.activeDays = grown(previous.activeDays, person);
+      watched = grown(watched, person);
+    }
     // Accepting is what opens the window, so it does not count as being active in it.
-    if (watching && event.type !== 'invite-accepted' && !activeInWindow.has(event.actorId)) {
-      const actorWindows = windows.get(event.actorId);
-      if (actorWindows) {
-        const ms = Date.parse(event.at);
-        if (actorWindows.some((window) => ms >= window.startMs && ms < window.endMs)) {
-          activeInWindow.add(event.actorId);
-        }
+    if (watched[person] === 1 && event.type !== 'invite-accepted') {
+      const ms = Date.parse(event.at);
+      if (windows.get(person)!.some((window) => ms >= window.startMs && ms < window.endMs)) {
+        activeInWindow.add(person);
+        watched[person] = 2;
       }
     }
     const monthAndDay = monthAndDayOf(event.at);
@@ -90,13 +102,6 @@ export function scanActivity(
     const level = ACTIVITY_LEVEL[event.type];
     if (!level) continue;
 
-    const person = index.numberOf(event.actorId);
-    if (person >= target.level.length) {
-      current.level = grown(current.level, person);
-      current.activeDays = grown(current.activeDays, person);
-      previous.level = grown(previous.level, person);
-      previous.activeDays = grown(previous.activeDays, person);
-    }
     if (target.level[person] < level) target.level[person] = level;
     target.activeDays[person] |= 1 << (monthAndDay & 31);
 

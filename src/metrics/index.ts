@@ -25,7 +25,7 @@ export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityM
   const monthIndex = monthIndexOf(month);
   const index = new PeopleIndex(input.people);
   const invites = monthInvites(input.invites, monthIndex, index);
-  const scan = scanActivity(input.events, index, monthIndex, inviteWindows(invites));
+  const scan = scanActivity(input.events, index, monthIndex, inviteWindows(invites, index));
   const participation = participationFigures(
     scan.current,
     scan.previous,
@@ -45,7 +45,7 @@ export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityM
     stickiness: participation.stickiness,
     invitedShare: growth.invitedShare,
     newMembersPerWeek: growth.newMembersPerWeek,
-    inviteFunnel: inviteFunnel(invites, scan.activeInWindow),
+    inviteFunnel: inviteFunnel(invites, scan.activeInWindow, index),
     kudosGiven: kudos.kudosGiven,
     kudosGivers: kudos.kudosGivers,
     kudosReceivers: kudos.kudosReceivers,

@@ -49,21 +49,28 @@ function personIdByEmail(email: string, index: PeopleIndex): string | undefined 
   return number === undefined || number >= index.directorySize ? undefined : index.people[number].id;
 }
 
-/** The windows the activity scan watches. */
-export function inviteWindows(month: MonthInvites): Map<string, ActivityWindow[]> {
-  const windows = new Map<string, ActivityWindow[]>();
+/** The windows the activity scan watches, by person number. */
+export function inviteWindows(month: MonthInvites, index: PeopleIndex): Map<number, ActivityWindow[]> {
+  const windows = new Map<number, ActivityWindow[]>();
   for (const { inviteeId, window } of month.accepted) {
-    const list = windows.get(inviteeId);
+    const person = index.numberOf(inviteeId);
+    const list = windows.get(person);
     if (list) list.push(window);
-    else windows.set(inviteeId, [window]);
+    else windows.set(person, [window]);
   }
   return windows;
 }
 
-export function inviteFunnel(month: MonthInvites, activeInWindow: ReadonlySet<string>): InviteFunnel {
+export function inviteFunnel(
+  month: MonthInvites,
+  activeInWindow: ReadonlySet<number>,
+  index: PeopleIndex,
+): InviteFunnel {
   return {
     sent: month.sent,
     accepted: month.accepted.length,
-    activeWithin30Days: month.accepted.filter((invite) => activeInWindow.has(invite.inviteeId)).length,
+    activeWithin30Days: month.accepted.filter((invite) =>
+      activeInWindow.has(index.numberOf(invite.inviteeId)),
+    ).length,
   };
 }
