@@ -24,6 +24,9 @@ export default defineConfig({
     rollupOptions: {
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Vite keeps whitespace in library ES output; these files are also served to browsers as they
+        // are (the script-tag loader imports them), so minify fully. Pure annotations are kept.
+        minify: { codegen: true },
       },
     },
   },

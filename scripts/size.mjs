@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Prints the gzip size of every dist entry (with the chunks it imports) and of the IIFE,
-// and fails when the IIFE exceeds the budget.
+// Prints the gzip size of every dist entry (with the chunks it imports) and of the script-tag
+// bundle, and fails when the script-tag core (the IIFE and what it loads at once) exceeds the budget.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
@@ -21,9 +21,10 @@ for (const row of rows) {
   );
 }
 
-const iife = rows.find((row) => row.entry === 'kring.iife.js');
-const verdict = iife.gzipBytes <= IIFE_BUDGET_BYTES ? 'within' : 'OVER';
+const core = rows.find((row) => row.entry === 'script-tag core');
+const verdict = core.gzipBytes <= IIFE_BUDGET_BYTES ? 'within' : 'OVER';
 console.log(
-  `size budget: kring.iife.js ${formatKilobytes(iife.gzipBytes)} gzip (${iife.gzipBytes} B), budget ${formatKilobytes(IIFE_BUDGET_BYTES)}: ${verdict}`,
+  `size budget: script-tag core (kring.iife.js and the ${core.files - 1} file(s) it loads at once) ` +
+    `${formatKilobytes(core.gzipBytes)} gzip (${core.gzipBytes} B), budget ${formatKilobytes(IIFE_BUDGET_BYTES)}: ${verdict}`,
 );
-if (iife.gzipBytes > IIFE_BUDGET_BYTES) process.exit(1);
+if (core.gzipBytes > IIFE_BUDGET_BYTES) process.exit(1);
