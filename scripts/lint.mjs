@@ -20,6 +20,12 @@ const rules = [
     pattern: /(?<![\w.$])eval\s*\(|\bnew\s+Function\b/,
   },
   {
+    name: 'no style attributes in templates in src/',
+    why: "under style-src 'self' every style attribute is a CSP violation; use a class, or styleMap (CSSOM) for computed values",
+    folder: 'src',
+    pattern: /\sstyle=(?:"|'|\$\{(?!\s*styleMap\())/,
+  },
+  {
     name: 'no fetch( in src/elements/',
     why: 'elements talk to this.client; only backend adapters do HTTP',
     folder: join('src', 'elements'),
