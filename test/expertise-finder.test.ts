@@ -1,10 +1,14 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/expertise-finder/define.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
 import type { InviteRequestEvent, PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
 import { BackendError } from '../src/backends/errors.js';
 import { FakeClient, provide } from './expertise-finder.helpers.js';
+
+/** The machine is shared and busy: allow more than the default second for a condition. */
+const waitUntil = (condition: () => unknown, message?: string) =>
+  waitUntilDefault(condition, message, { timeout: 5000 });
 
 async function mount(
   client: FakeClient,

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/skill-list/define.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
@@ -6,6 +6,10 @@ import type { EndorseEvent } from '../src/elements/skill-list/events.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Person } from '../src/model.js';
 import { FakeClient, PEOPLE, provide } from './expertise-finder.helpers.js';
+
+/** The machine is shared and busy: allow more than the default second for a condition. */
+const waitUntil = (condition: () => unknown, message?: string) =>
+  waitUntilDefault(condition, message, { timeout: 5000 });
 
 const anna = (): Person => structuredClone(PEOPLE[0]);
 const me = (): Person => structuredClone(PEOPLE[3]);

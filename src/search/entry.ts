@@ -24,6 +24,8 @@ export interface IndexedField {
   joined: string;
   /** Every distinct token and part, for the term postings. */
   terms: string[];
+  /** The words of `joined` as term ids, assigned by the index, for matching without strings. */
+  ids?: Int32Array;
 }
 
 /** One person as the index and the ranking see them. */

@@ -3,7 +3,13 @@
  * a few milliseconds at tens of thousands of people. Pure: no DOM, no network.
  */
 import type { FacetCount, Kudos, PeopleQuery, PeopleSearchResult, Person, PersonMatch } from '../model.js';
-import { departmentKey, indexPerson, termsOf, type IndexedPerson, type IndexedSkill } from './entry.js';
+import {
+  departmentKey,
+  indexPerson,
+  type IndexedField,
+  type IndexedPerson,
+  type IndexedSkill,
+} from './entry.js';
 import { compactKey, foldText, skillKey, tokenize } from './normalize.js';
 import { parseQuery, type SkillDictionary } from './query.js';
 import {
@@ -11,9 +17,11 @@ import {
   explainPerson,
   isQueriedSkill,
   RECENT_KUDOS_DAYS,
-  scorePerson,
+  scoreUnit,
   skillKindTable,
   skillStrength,
+  TIER_POINTS,
+  WHOLE_WORD_POINTS,
   type QueryUnit,
 } from './rank.js';
 
@@ -44,6 +52,9 @@ interface SkillHolders {
   holders: number;
 }
 
+const FIELD_KINDS = ['name', 'title', 'about', 'department'] as const;
+type FieldKind = (typeof FIELD_KINDS)[number];
+
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 200;
 const DAY_MS = 86_400_000;
@@ -63,8 +74,18 @@ function lowerBound(sorted: readonly string[], target: string): number {
 export class PeopleIndex implements SkillDictionary {
   private readonly entries: (IndexedPerson | undefined)[] = [];
   private readonly slotById = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  /** Per field, term → slots of the people whose field has that word (each slot once per term). */
+  private readonly fieldPostings: Record<FieldKind, Map<string, number[]>> = {
+    name: new Map(),
+    title: new Map(),
+    about: new Map(),
+    department: new Map(),
+  };
+  /** Per skill id, the slots of the people who declared it. */
+  private readonly skillHolders: number[][] = [];
   private sortedTerms: string[] = [];
+  /** Stable small integers per term, for the per-query match tables. */
+  private readonly termIds = new Map<string, number>();
   private termsDirty = true;
   private readonly skills = new Map<string, SkillHolders>();
   private readonly skillKeyByCompact = new Map<string, string>();
@@ -80,6 +101,9 @@ export class PeopleIndex implements SkillDictionary {
   private readonly skillsById: (IndexedSkill | undefined)[] = [];
   private readonly departmentIds = new Map<string, number>();
   private readonly marks: number[] = [];
+  private scratchSums = new Float64Array(0);
+  private scratchBest = new Float64Array(0);
+  private scratchMatchedUnits = new Uint16Array(0);
   private markGeneration = 0;
   private readonly now: () => number;
   private readonly relatedSkillsLimit: number;
@@ -102,6 +126,9 @@ export class PeopleIndex implements SkillDictionary {
   upsert(person: Person): void {
     const entry = indexPerson(person);
     this.assignIds(entry);
+    for (const field of [entry.name, entry.title, entry.about, entry.department]) {
+      if (field) field.ids = Int32Array.from(field.joined.slice(1).split(' '), (term) => this.termId(term));
+    }
     this.countRecentKudos(entry);
     let slot = this.slotById.get(person.id);
     const previous = slot === undefined ? undefined : this.entries[slot];
@@ -115,7 +142,7 @@ export class PeopleIndex implements SkillDictionary {
     }
     if (previous) this.forgetSkills(previous);
     this.learnSkills(entry);
-    this.replaceTerms(slot, previous ? termsOf(previous) : undefined, termsOf(entry));
+    this.replacePostings(slot, previous, entry);
     if (!previous || previous.name.joined !== entry.name.joined || previous.person.name !== person.name) {
       this.sortRankDirty = true;
     }
@@ -126,8 +153,10 @@ export class PeopleIndex implements SkillDictionary {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
     const entry = this.entries[slot];
-    if (entry) this.forgetSkills(entry);
-    if (entry) this.replaceTerms(slot, termsOf(entry), new Set());
+    if (entry) {
+      this.forgetSkills(entry);
+      this.replacePostings(slot, entry, undefined);
+    }
     this.entries[slot] = undefined;
     this.slotById.delete(id);
     this.sortRankDirty = true;
@@ -141,6 +170,34 @@ export class PeopleIndex implements SkillDictionary {
       const entry = slot === undefined ? undefined : this.entries[slot];
       if (entry) this.countRecentKudos(entry);
     }
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      this.termIds.set(term, (id = this.termIds.size));
+      this.termsDirty = true;
+    }
+    return id;
+  }
+
+  /** Per word of the unit: how every known term matches it (see `QueryUnit.wordTables`). */
+  private wordTables(unit: QueryUnit): Uint8Array[] {
+    const words = unit.text.split(' ');
+    const terms = this.terms();
+    return words.map((word, index) => {
+      const table = new Uint8Array(this.termIds.size);
+      if (index < words.length - 1) {
+        const id = this.termIds.get(word);
+        if (id !== undefined) table[id] = 2;
+        return table;
+      }
+      for (let at = lowerBound(terms, word); at < terms.length && terms[at].startsWith(word); at++) {
+        const id = this.termIds.get(terms[at]);
+        if (id !== undefined) table[id] = terms[at] === word ? 2 : 1;
+      }
+      return table;
+    });
   }
 
   private assignIds(entry: IndexedPerson): void {
@@ -224,28 +281,33 @@ export class PeopleIndex implements SkillDictionary {
     }
   }
 
-  private replaceTerms(slot: number, previous: Set<string> | undefined, next: Set<string>): void {
-    if (previous) {
-      for (const term of previous) {
-        if (next.has(term)) continue;
-        const list = this.postings.get(term);
-        if (!list) continue;
-        const at = list.indexOf(slot);
-        if (at >= 0) list.splice(at, 1);
-        if (!list.length) {
-          this.postings.delete(term);
-          this.termsDirty = true;
-        }
+  /** Moves a person's slot between posting lists; fields and skills that did not change are skipped. */
+  private replacePostings(
+    slot: number,
+    previous: IndexedPerson | undefined,
+    next: IndexedPerson | undefined,
+  ): void {
+    for (const kind of FIELD_KINDS) {
+      const before = previous?.[kind];
+      const after = next?.[kind];
+      if (before?.joined === after?.joined) continue;
+      const map = this.fieldPostings[kind];
+      const keep = new Set(after?.terms);
+      for (const term of before?.terms ?? []) if (!keep.has(term)) removeSlot(map.get(term), slot);
+      const had = new Set(before?.terms);
+      for (const term of after?.terms ?? []) {
+        if (had.has(term)) continue;
+        const list = map.get(term);
+        if (list) list.push(slot);
+        else map.set(term, [slot]);
       }
     }
-    for (const term of next) {
-      if (previous?.has(term)) continue;
-      const list = this.postings.get(term);
-      if (list) list.push(slot);
-      else {
-        this.postings.set(term, [slot]);
-        this.termsDirty = true;
-      }
+    const skillsBefore = new Set(previous?.skills.map((skill) => skill.id));
+    const skillsAfter = new Set(next?.skills.map((skill) => skill.id));
+    for (const id of skillsBefore) if (!skillsAfter.has(id)) removeSlot(this.skillHolders[id], slot);
+    for (const id of skillsAfter) {
+      if (skillsBefore.has(id)) continue;
+      (this.skillHolders[id] ??= []).push(slot);
     }
   }
 
@@ -307,20 +369,27 @@ export class PeopleIndex implements SkillDictionary {
 
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(query.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Number.parseInt(query.cursor ?? '0', 10) || 0);
-    for (const unit of units) unit.skillKinds = skillKindTable(unit, this.skillsById);
+    for (const unit of units) {
+      unit.skillKinds = skillKindTable(unit, this.skillsById);
+      if (!unit.exactSkillOnly) unit.wordTables = this.wordTables(unit);
+    }
     const rank = this.sortRanks();
-    // Scores only in this pass (no allocation per person); evidence only for the page shown.
+    // Scores only in this pass; evidence only for the page shown.
     const top = new TopK(offset + limit, rank);
     const matched: number[] = [];
-    for (const slot of this.candidates(units)) {
+    const accept = (slot: number, score: number) => {
       const entry = this.entries[slot];
-      if (!entry) continue;
-      if (wantedDepartment && entry.departmentKey !== wantedDepartment) continue;
-      if (query.membersOnly && entry.person.isMember !== true) continue;
-      const score = scorePerson(units, entry);
-      if (score < 0) continue;
+      if (!entry) return;
+      if (wantedDepartment && entry.departmentKey !== wantedDepartment) return;
+      if (query.membersOnly && entry.person.isMember !== true) return;
       matched.push(slot);
       top.offer(slot, score);
+    };
+    if (!units.length) {
+      for (let slot = 0; slot < this.entries.length; slot++) accept(slot, 0);
+    } else {
+      const { slots, sums } = this.scoreUnits(units);
+      for (const slot of slots) accept(slot, sums[slot] / units.length);
     }
 
     const page = top.sorted().slice(offset);
@@ -342,45 +411,103 @@ export class PeopleIndex implements SkillDictionary {
     return result;
   }
 
-  /** The people worth scoring: those with a term starting with the first word of the most selective unit. */
-  private candidates(units: readonly QueryUnit[]): Iterable<number> {
-    if (!units.length) return this.allSlots();
-    let best: number[] | undefined;
-    for (const unit of units) {
-      const slots = this.slotsForUnit(unit);
-      if (!best || slots.length < best.length) best = slots;
-      if (!best.length) break;
+  /**
+   * Scores every unit and keeps the people who match all of them: `sums[slot]` is the sum of their
+   * unit scores. Same numbers as `scorePerson`, computed from the posting lists rather than person by
+   * person, so a broad query ("a") costs a pass over its postings, not a string search per person.
+   */
+  private scoreUnits(units: readonly QueryUnit[]): { slots: number[]; sums: Float64Array } {
+    const size = this.entries.length;
+    // Reused between queries: a query allocates no arrays the size of the index.
+    if (this.scratchSums.length < size) {
+      this.scratchSums = new Float64Array(size * 2);
+      this.scratchBest = new Float64Array(size * 2);
+      this.scratchMatchedUnits = new Uint16Array(size * 2);
     }
-    return best ?? [];
-  }
-
-  private *allSlots(): Iterable<number> {
-    for (let slot = 0; slot < this.entries.length; slot++) if (this.entries[slot]) yield slot;
-  }
-
-  private slotsForUnit(unit: QueryUnit): number[] {
-    const generation = ++this.markGeneration;
-    const slots: number[] = [];
-    const collect = (prefix: string) => {
-      if (!prefix) return;
-      const terms = this.terms();
-      for (let at = lowerBound(terms, prefix); at < terms.length && terms[at].startsWith(prefix); at++) {
-        for (const slot of this.postings.get(terms[at]) ?? []) {
-          if (this.marks[slot] === generation) continue;
-          this.marks[slot] = generation;
-          slots.push(slot);
-        }
+    const sums = this.scratchSums;
+    const best = this.scratchBest;
+    const matchedUnits = this.scratchMatchedUnits;
+    sums.fill(0, 0, size);
+    matchedUnits.fill(0, 0, size);
+    let slots: number[] = [];
+    units.forEach((unit, index) => {
+      best.fill(-1, 0, size);
+      const seen: number[] = [];
+      if (unit.text.includes(' ')) this.scorePhraseUnit(unit, best, seen);
+      else this.scoreWordUnit(unit, best, seen);
+      const next: number[] = [];
+      for (const slot of seen) {
+        // A person who missed an earlier unit is out.
+        if (matchedUnits[slot] !== index) continue;
+        matchedUnits[slot]++;
+        sums[slot] += best[slot];
+        next.push(slot);
       }
+      slots = next;
+    });
+    return { slots, sums };
+  }
+
+  /** One word: best score per person from the skill holders and the field postings. */
+  private scoreWordUnit(unit: QueryUnit, best: Float64Array, seen: number[]): void {
+    const offer = (slot: number, score: number) => {
+      if (score <= best[slot]) return;
+      if (best[slot] < 0) seen.push(slot);
+      best[slot] = score;
     };
-    const firstWord = unit.text.split(' ')[0];
-    collect(unit.exactSkillOnly ? unit.text : firstWord);
-    if (unit.compact && unit.compact !== firstWord) collect(unit.compact);
-    return slots;
+    const kinds = unit.skillKinds!;
+    for (let id = 0; id < kinds.length; id++) {
+      const kind = kinds[id] === 1 ? 'skill-exact' : kinds[id] === 2 ? 'skill-prefix' : undefined;
+      if (!kind) continue;
+      for (const slot of this.skillHolders[id] ?? []) {
+        let strength = 0;
+        for (const skill of this.entries[slot]!.skills)
+          if (skill.id === id && skill.strength > strength) strength = skill.strength;
+        offer(slot, TIER_POINTS[kind] + strength);
+      }
+    }
+    if (unit.exactSkillOnly) return;
+    const terms = this.terms();
+    const word = unit.text;
+    for (const kind of FIELD_KINDS) {
+      const map = this.fieldPostings[kind];
+      for (let at = lowerBound(terms, word); at < terms.length && terms[at].startsWith(word); at++) {
+        const list = map.get(terms[at]);
+        if (!list) continue;
+        const score = TIER_POINTS[kind] + (terms[at] === word ? WHOLE_WORD_POINTS : 0);
+        for (const slot of list) offer(slot, score);
+      }
+    }
+  }
+
+  /** Several words forming a skill: candidates from the postings, then scored person by person. */
+  private scorePhraseUnit(unit: QueryUnit, best: Float64Array, seen: number[]): void {
+    const generation = ++this.markGeneration;
+    const consider = (slot: number) => {
+      if (this.marks[slot] === generation) return;
+      this.marks[slot] = generation;
+      const entry = this.entries[slot];
+      const score = entry ? scoreUnit(unit, entry) : -1;
+      if (score < 0) return;
+      best[slot] = score;
+      seen.push(slot);
+    };
+    const kinds = unit.skillKinds!;
+    for (let id = 0; id < kinds.length; id++)
+      if (kinds[id]) for (const slot of this.skillHolders[id] ?? []) consider(slot);
+    const first = unit.text.split(' ')[0];
+    const terms = this.terms();
+    for (const kind of FIELD_KINDS) {
+      const map = this.fieldPostings[kind];
+      for (let at = lowerBound(terms, first); at < terms.length && terms[at].startsWith(first); at++) {
+        for (const slot of map.get(terms[at]) ?? []) consider(slot);
+      }
+    }
   }
 
   private terms(): string[] {
     if (this.termsDirty) {
-      this.sortedTerms = [...this.postings.keys()].sort();
+      this.sortedTerms = [...this.termIds.keys()].sort();
       this.termsDirty = false;
     }
     return this.sortedTerms;
@@ -466,27 +593,26 @@ export class PeopleIndex implements SkillDictionary {
   /** Sizes, for the bench and for debugging. */
   stats(): PeopleIndexStats {
     let postings = 0;
+    for (const map of Object.values(this.fieldPostings))
+      for (const list of map.values()) postings += list.length;
+    for (const list of this.skillHolders) postings += list?.length ?? 0;
     let termChars = 0;
-    for (const [term, list] of this.postings) {
-      postings += list.length;
-      termChars += term.length;
-    }
+    for (const term of this.termIds.keys()) termChars += term.length;
     let entryBytes = 0;
     for (const entry of this.entries) {
       if (!entry) continue;
-      entryBytes +=
-        120 +
-        2 *
-          (entry.name.joined.length + (entry.title?.joined.length ?? 0) + (entry.about?.joined.length ?? 0));
-      entryBytes += entry.skills.length * 96;
+      const fields: (IndexedField | undefined)[] = [entry.name, entry.title, entry.about, entry.department];
+      entryBytes += 160 + entry.skills.length * 120;
+      for (const field of fields)
+        if (field)
+          entryBytes += 64 + 2 * field.joined.length + 4 * (field.ids?.length ?? 0) + 16 * field.terms.length;
     }
-    // Per term: map slot and string header (~48 B) + chars; per posting 4 B (small integers);
-    // per person the term set that allows updates (~16 B a term) and the folded fields.
-    const estimatedBytes =
-      this.postings.size * 48 + termChars * 2 + postings * 4 + postings * 16 + entryBytes;
+    // Per term: map entries in the term maps and the sorted list (~64 B) + characters; per posting 4 B
+    // (small integers in packed arrays); per person the folded fields, term ids and skills.
+    const estimatedBytes = this.termIds.size * 64 + termChars * 2 + postings * 4 + entryBytes;
     return {
       people: this.size,
-      terms: this.postings.size,
+      terms: this.termIds.size,
       postings,
       distinctSkills: this.skills.size,
       estimatedBytes,
@@ -548,6 +674,12 @@ class TopK {
       at = worst;
     }
   }
+}
+
+function removeSlot(list: number[] | undefined, slot: number): void {
+  if (!list) return;
+  const at = list.indexOf(slot);
+  if (at >= 0) list.splice(at, 1);
 }
 
 function sortFacets(facets: FacetCount[]): FacetCount[] {

@@ -44,6 +44,11 @@ export interface QueryUnit {
    * people compares integers instead of strings. Same result as without it.
    */
   skillKinds?: Int8Array;
+  /**
+   * Optional, per word of the unit, the match of every indexed term by term id (2 equal, 1 starts
+   * with the word, 0 neither; only the last word may match as a prefix). Used with `IndexedField.ids`.
+   */
+  wordTables?: Uint8Array[];
 }
 
 const KIND_CODES: (MatchKind | undefined)[] = [undefined, 'skill-exact', 'skill-prefix'];
@@ -104,6 +109,22 @@ function fieldMatch(unit: QueryUnit, field: IndexedField | undefined): number {
   return 1;
 }
 
+/** `fieldMatch` over term ids: the same answer without string searches. */
+function fieldMatchByIds(tables: readonly Uint8Array[], ids: Int32Array): number {
+  const words = tables.length;
+  const last = tables[words - 1];
+  let best = 0;
+  for (let at = 0; at + words <= ids.length; at++) {
+    let inner = true;
+    for (let word = 0; word < words - 1 && inner; word++) inner = tables[word][ids[at + word]] === 2;
+    if (!inner) continue;
+    const hit = last[ids[at + words - 1]];
+    if (hit === 2) return 1 + WHOLE_WORD_POINTS;
+    if (hit === 1) best = 1;
+  }
+  return best;
+}
+
 const NO_MATCH = -1;
 const FIELD_KINDS = ['name', 'title', 'about', 'department'] as const;
 const scratch: MatchSlot = {};
@@ -135,7 +156,9 @@ export function scoreUnit(unit: QueryUnit, entry: IndexedPerson, found: MatchSlo
   if (unit.exactSkillOnly || best >= TIER_POINTS['skill-prefix']) return best;
   for (const kind of FIELD_KINDS) {
     const field = entry[kind];
-    const hit = fieldMatch(unit, field);
+    if (!field) continue;
+    const hit =
+      unit.wordTables && field.ids ? fieldMatchByIds(unit.wordTables, field.ids) : fieldMatch(unit, field);
     if (!hit) continue;
     const score = TIER_POINTS[kind] + hit - 1;
     if (score > best) {
