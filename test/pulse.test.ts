@@ -169,6 +169,8 @@ describe('<kring-pulse>', () => {
       expect(calls.metrics[0][0]).to.deep.equal({ month: last });
       expect(text(pulse)).to.contain('month="oktober" is not a month');
       expect(errors.filter((args) => String(args[0]).includes('oktober'))).to.have.length(1);
+      await waitUntil(() => part(pulse, 'headlines'), 'figures for the default month');
+      await expect(pulse).to.be.accessible();
     } finally {
       console.error = original;
     }

@@ -20,6 +20,7 @@ import {
   t,
   validMonth,
 } from '../pulse/metrics-format.js';
+import { MetricsLoadEvent } from '../pulse/pulse.js';
 import { notableChanges, reportSummary } from './summary.js';
 import { metricsToCsv, metricsToJson } from './export.js';
 import { adoptPageSheet, PRINTING_ATTRIBUTE, PRINTING_CLASS } from './print-sheet.js';
