@@ -258,16 +258,25 @@ export class KringKudosFeed extends KringElement {
     }
   }
 
+  /** Re-reads people whose record changed (a new name or photo); the old one shows meanwhile. */
+  private async refreshPeople(ids: string[]): Promise<void> {
+    try {
+      const found = await this.client!.people(ids);
+      const people = new Map(this.people);
+      ids.forEach((id, index) => people.set(id, found[index] ?? people.get(id) ?? null));
+      this.people = people;
+    } catch {
+      // Keep what we had.
+    }
+  }
+
   private onChange(change: ClientChange): void {
     if (change.topic === 'outbox') {
       this.refreshPending();
     } else if (change.topic === 'kudos' && change.kudos) {
       void this.receive(change.kudos);
     } else if (change.topic === 'people' && change.ids?.some((id) => this.people.has(id))) {
-      const people = new Map(this.people);
-      for (const id of change.ids) people.delete(id);
-      this.people = people;
-      void this.resolvePeople(this.items);
+      void this.refreshPeople(change.ids.filter((id) => this.people.has(id)));
     }
   }
 
@@ -462,19 +471,21 @@ export class KringKudosFeed extends KringElement {
       ${this.items.length === 0 && this.pending.length === 0
         ? html`<p class="notice" part="empty">${this.t(filtered ? 'feed.emptyFiltered' : 'feed.empty')}</p>`
         : nothing}
-      <div
-        role="feed"
-        part="feed"
-        tabindex="-1"
-        aria-label=${this.t('feed.label')}
-        aria-busy=${this.loadingMore ? 'true' : 'false'}
-      >
-        ${virtualize({
-          items: this.items,
-          keyFunction: (kudos: Kudos) => kudos.id,
-          renderItem: (kudos: Kudos, index: number) => renderKudosItem(ctx, kudos, index, setSize),
-        })}
-      </div>
+      ${this.items.length
+        ? html`<div
+            role="feed"
+            part="feed"
+            tabindex="-1"
+            aria-label=${this.t('feed.label')}
+            aria-busy=${this.loadingMore ? 'true' : 'false'}
+          >
+            ${virtualize({
+              items: this.items,
+              keyFunction: (kudos: Kudos) => kudos.id,
+              renderItem: (kudos: Kudos, index: number) => renderKudosItem(ctx, kudos, index, setSize),
+            })}
+          </div>`
+        : nothing}
       ${this.nextCursor
         ? html`<div class="more">
             ${this.loadMoreFailed ? html`<span>${this.t('feed.loadMoreError')}</span>` : nothing}

@@ -109,8 +109,8 @@ function renderReactions(ctx: ItemContext, kudos: Kudos): TemplateResult {
           aria-pressed=${summary?.reactedByMe ? 'true' : 'false'}
           @click=${() => ctx.react(kudos, type)}
         >
-          <span aria-hidden="true">${REACTION_SYMBOLS[type]}</span><span>${label}</span
-          ><span part="reaction-count">${count}</span>
+          <span aria-hidden="true">${REACTION_SYMBOLS[type]}</span>
+          <span>${label}</span>${' '}<span part="reaction-count">${count}</span>
         </button>`;
       })}
       ${total > 0
