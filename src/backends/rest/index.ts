@@ -9,7 +9,12 @@ export {
   type RestBackendOptions,
 } from './rest-backend.js';
 
-/** Plugs into `registerBackend('rest', restBackendFactory)` for `<kring-community backend="rest" endpoint="…">`. */
+/**
+ * Plugs into `registerBackend('rest', restBackendFactory)` for `<kring-community backend="rest" endpoint="…">`.
+ * Under `<kring-community>` the CommunityClient already retries reads (honouring Retry-After) and the
+ * outbox retries writes with their key, so the adapter itself does not retry: retries on two layers
+ * would multiply (4 × 4 requests for one failing read).
+ */
 export const restBackendFactory: BackendFactory = (settings) => {
   if (!settings.endpoint) {
     throw new BackendConfigError(
@@ -24,5 +29,6 @@ export const restBackendFactory: BackendFactory = (settings) => {
     headers: settings.headers,
     getToken: settings.getToken,
     csrf: settings.csrf,
+    retries: 0,
   });
 };

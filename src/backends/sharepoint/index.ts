@@ -13,7 +13,11 @@ export { DEFAULT_LIST_TITLES, LIST_FIELDS, LIST_KEYS, type ListKey, type ListTit
 export { ODATA_FLAVOURS, type ODataFlavour } from './odata.js';
 export { htmlToText } from './html-text.js';
 
-/** Plugs into `registerBackend('sharepoint', sharePointBackendFactory)` for `backend="sharepoint" site-url="…"`. */
+/**
+ * Plugs into `registerBackend('sharepoint', sharePointBackendFactory)` for `backend="sharepoint" site-url="…"`.
+ * No adapter-level retries under the CommunityClient, which retries reads and writes itself (see the REST
+ * factory); throttled `$batch` parts are still sent again, as the client cannot retry a part.
+ */
 export const sharePointBackendFactory: BackendFactory = (settings) => {
   if (!settings.siteUrl) {
     throw new BackendConfigError(
@@ -25,5 +29,6 @@ export const sharePointBackendFactory: BackendFactory = (settings) => {
     siteUrl: settings.siteUrl,
     fetch: settings.fetch,
     getToken: settings.getToken,
+    retries: 0,
   });
 };
