@@ -58,10 +58,14 @@ export function writeEffects(kind: WriteKind, args: readonly unknown[], result: 
       return { invalidate: INVITE_READS, stalePeople: [], changes: [{ topic: 'invites' }] };
     case 'respondToInvite': {
       const invite = (result as InviteTokenInfo).invite;
+      // An accepted invitation moves the inviter's recruiter progress and may earn a badge.
       return {
-        invalidate: [...INVITE_READS, 'currentUser'],
+        invalidate: [...INVITE_READS, ...AMBASSADOR_READS, 'currentUser'],
         stalePeople: invite?.inviteeId ? [invite.inviteeId] : [],
-        changes: [{ topic: 'invites', ids: invite ? [invite.id] : undefined }],
+        changes: [
+          { topic: 'invites', ids: invite ? [invite.id] : undefined },
+          { topic: 'ambassadors', ids: invite ? [invite.inviterId] : undefined },
+        ],
       };
     }
     case 'chooseAmbassadorRoles':
