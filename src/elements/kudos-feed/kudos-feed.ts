@@ -103,6 +103,7 @@ export class KringKudosFeed extends KringElement {
   /** Increases on every reload, so answers to an older query are ignored. */
   private generation = 0;
   private filter: KudosFilter = {};
+  private arrivedWhileLoading: Kudos[] = [];
 
   /** Items loaded so far (delivered kudos, newest first). */
   get loadedCount(): number {
@@ -206,6 +207,7 @@ export class KringKudosFeed extends KringElement {
       return;
     }
     this.status = 'loading';
+    this.arrivedWhileLoading = [];
     this.loadingMore = false;
     this.loadMoreFailed = false;
     this.reactorsById = new Map();
@@ -223,6 +225,8 @@ export class KringKudosFeed extends KringElement {
       this.total = page.total;
       this.status = 'ready';
       this.refreshPending();
+      const arrived = this.arrivedWhileLoading.splice(0);
+      for (const kudos of arrived) await this.receive(kudos);
     } catch {
       if (generation !== this.generation) return;
       this.status = 'error';
@@ -282,6 +286,11 @@ export class KringKudosFeed extends KringElement {
 
   /** A kudos given or updated anywhere on the page: update it in place, or insert it if it matches. */
   private async receive(kudos: Kudos): Promise<void> {
+    if (this.status === 'loading') {
+      // The page being loaded may have been read before this kudos existed; merge it afterwards.
+      this.arrivedWhileLoading.push(kudos);
+      return;
+    }
     if (this.status !== 'ready') return;
     const index = this.items.findIndex((item) => item.id === kudos.id);
     if (index >= 0) {

@@ -1,0 +1,349 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import type {
+  KringKudosComposer,
+  KudosFailedDetail,
+  KudosSentDetail,
+} from '../src/elements/kudos-composer/kudos-composer.js';
+import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
+import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
+import type { Person } from '../src/model.js';
+import {
+  $,
+  $$,
+  MemoryStorage,
+  deepActiveElement,
+  inCommunity,
+  shadowText,
+  testBackend,
+  type TestBackend,
+} from './kudos-support.js';
+
+function colleagues(setup: TestBackend): Person[] {
+  const me = setup.demo.demo.currentUserId;
+  // Members with unique first names, so typing the first name finds them.
+  const people = setup.demo.demo.data.people.filter((person) => person.id !== me) as Person[];
+  const firstNames = people.map((person) => person.name.split(' ')[0]);
+  return people.filter(
+    (person, index) => firstNames.indexOf(firstNames[index]) === firstNames.lastIndexOf(firstNames[index]),
+  );
+}
+
+async function givenByMe(setup: TestBackend): Promise<number> {
+  return (await setup.demo.listKudos({ from: setup.demo.demo.currentUserId, limit: 1 })).total ?? 0;
+}
+
+function typeMessage(composer: KringKudosComposer, message: string): void {
+  const textarea = $(composer, 'textarea') as HTMLTextAreaElement;
+  textarea.value = message;
+  textarea.dispatchEvent(new Event('input'));
+}
+
+async function pick(picker: KringPeoplePicker, person: Person): Promise<void> {
+  await sendKeys({ type: person.name.split(' ')[0] });
+  await waitUntil(
+    () => $$(picker, '.option-name').some((node) => node.textContent === person.name),
+    `${person.name} suggested`,
+  );
+  const names = $$(picker, '.option-name').map((node) => node.textContent);
+  for (let step = 0; step < names.indexOf(person.name); step++) await sendKeys({ press: 'ArrowDown' });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => picker.value.includes(person.id), `${person.name} chosen`);
+}
+
+describe('<kring-kudos-composer>', () => {
+  it('gives kudos to two colleagues by keyboard alone', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const [anna, bram] = colleagues(setup);
+    const before = await givenByMe(setup);
+    const { community } = await inCommunity<HTMLElement>(
+      setup.backend,
+      html`<button id="start">start</button><kring-kudos-composer></kring-kudos-composer>`,
+    );
+    const composer = community.querySelector('kring-kudos-composer')!;
+    await waitUntil(() => $$(composer, 'option').length > 1, 'values loaded');
+    await expect(composer).to.be.accessible();
+    const picker = $(composer, 'kring-people-picker') as KringPeoplePicker;
+
+    (community.querySelector('#start') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.getAttribute('role')).to.equal('combobox');
+    await pick(picker, anna);
+    await pick(picker, bram);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.localName).to.equal('select');
+    await sendKeys({ press: 'ArrowDown' });
+    const value = ($(composer, 'select') as HTMLSelectElement).value;
+    expect(value).not.to.equal('');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.localName).to.equal('textarea');
+    await sendKeys({ type: 'Thanks for the demo!' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.getAttribute('part')).to.contain('send');
+    const sent = oneEvent(composer, 'kring-kudos-sent');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = (await sent) as CustomEvent<KudosSentDetail>;
+    expect(detail.input).to.deep.equal({ to: [anna.id, bram.id], value, message: 'Thanks for the demo!' });
+    expect(detail.kudos.to).to.deep.equal([anna.id, bram.id]);
+    expect(await givenByMe(setup)).to.equal(before + 1);
+    await waitUntil(
+      () => shadowText(composer).includes(`Kudos sent to ${anna.name} and ${bram.name}.`),
+      'announced',
+    );
+    // The form is empty and ready for the next one.
+    expect(($(composer, 'textarea') as HTMLTextAreaElement).value).to.equal('');
+    expect(picker.value).to.deep.equal([]);
+    await expect(composer).to.be.accessible();
+  });
+
+  it('shows the kudos as sending at once (optimistic)', async () => {
+    const setup = testBackend({ latencyMs: 300 });
+    const [anna] = colleagues(setup);
+    const { element: composer } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
+    );
+    typeMessage(composer, 'Quick one');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await composer.updateComplete;
+    const pending = $(composer, '[data-outbox-id]');
+    expect(pending, 'an unsent item right after clicking').to.exist;
+    expect(pending!.textContent).to.contain('Quick one');
+    expect(pending!.textContent).to.contain('Sending…');
+    await expect(composer).to.be.accessible();
+    await oneEvent(composer, 'kring-kudos-sent');
+    await waitUntil(() => !$(composer, '[data-outbox-id]'), 'gone once delivered');
+  });
+
+  it('uses the values attribute, else the backend list', async () => {
+    const setup = testBackend();
+    const { community } = await inCommunity<HTMLElement>(
+      setup.backend,
+      html`<kring-kudos-composer values="Samen sterk, Eerlijk"></kring-kudos-composer>
+        <kring-kudos-composer></kring-kudos-composer>`,
+    );
+    const [own, fromBackend] = [...community.querySelectorAll('kring-kudos-composer')];
+    await waitUntil(() => $$(fromBackend, 'option').length > 1, 'backend values');
+    expect($$(own, 'option').map((option) => option.textContent)).to.deep.equal([
+      'No value',
+      'Samen sterk',
+      'Eerlijk',
+    ]);
+    const values = await setup.demo.kudosValues();
+    expect(
+      $$(fromBackend, 'option')
+        .map((option) => option.textContent)
+        .slice(1),
+    ).to.deep.equal(values);
+  });
+
+  it('validates before sending: receivers, message required, 500 characters with a polite counter', async () => {
+    const setup = testBackend();
+    const [anna] = colleagues(setup);
+    const { element: composer } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer></kring-kudos-composer>`,
+    );
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await composer.updateComplete;
+    expect(shadowText(composer)).to.contain('Write a message.');
+    const picker = $(composer, 'kring-people-picker') as KringPeoplePicker;
+    await picker.updateComplete;
+    expect(shadowText(picker)).to.contain('Choose at least one colleague.');
+    expect(deepActiveElement()?.getAttribute('role')).to.equal('combobox');
+    expect($(picker, 'input')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(composer).to.be.accessible();
+
+    typeMessage(composer, 'x'.repeat(455));
+    await composer.updateComplete;
+    expect($(composer, '[part~="counter"]')!.textContent!.trim()).to.equal('455/500');
+    expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('45 characters left');
+    typeMessage(composer, 'x'.repeat(456));
+    await composer.updateComplete;
+    // Same threshold: not announced again on every key.
+    expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('45 characters left');
+    typeMessage(composer, 'x'.repeat(503));
+    await composer.updateComplete;
+    expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('3 characters too many');
+
+    picker.value = [anna.id];
+    await composer.updateComplete;
+    const calls = setup.calls.get('giveKudos') ?? 0;
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await composer.updateComplete;
+    expect(shadowText(composer)).to.contain('The message can be at most 500 characters.');
+    expect(setup.calls.get('giveKudos') ?? 0).to.equal(calls);
+    await expect(composer).to.be.accessible();
+  });
+
+  for (const [lang, selfText, limitText] of [
+    [
+      'en',
+      'You cannot give kudos to yourself.',
+      'You have reached the limit of kudos to the same colleague for today.',
+    ],
+    [
+      'nl',
+      'Je kunt jezelf geen kudos geven.',
+      'Je hebt vandaag het maximum aantal kudos aan dezelfde collega bereikt.',
+    ],
+  ] as const) {
+    it(`shows fairness refusals inline and keeps the message (${lang})`, async () => {
+      const setup = testBackend();
+      const me = setup.demo.demo.currentUserId;
+      const [anna] = colleagues(setup);
+      const { element: composer } = await inCommunity<KringKudosComposer>(
+        setup.backend,
+        html`<kring-kudos-composer to=${me}></kring-kudos-composer>`,
+        { lang },
+      );
+      typeMessage(composer, 'To me, from me');
+      const failed = oneEvent(composer, 'kring-kudos-failed');
+      ($(composer, '[part="send"]') as HTMLButtonElement).click();
+      const { detail } = (await failed) as CustomEvent<KudosFailedDetail>;
+      expect(detail.code).to.equal('kudos.self');
+      expect(detail.error.kind).to.equal('invalid');
+      expect(detail.input.message).to.equal('To me, from me');
+      await composer.updateComplete;
+      expect($(composer, '[part="form-error"]')!.textContent).to.contain(selfText);
+      expect(($(composer, 'textarea') as HTMLTextAreaElement).value).to.equal('To me, from me');
+      await expect(composer).to.be.accessible();
+
+      // Three kudos to Anna today are fine; the fourth is refused.
+      for (let count = 0; count < 3; count++) {
+        await setup.demo.giveKudos(
+          { to: [anna.id], message: `Thanks ${count}` },
+          { idempotencyKey: `limit-${lang}-${count}` },
+        );
+      }
+      const picker = $(composer, 'kring-people-picker') as KringPeoplePicker;
+      picker.value = [anna.id];
+      picker.dispatchEvent(
+        new CustomEvent('kring-people-change', { detail: { ids: [anna.id], people: [anna] } }),
+      );
+      const before = await givenByMe(setup);
+      const refused = oneEvent(composer, 'kring-kudos-failed');
+      ($(composer, '[part="send"]') as HTMLButtonElement).click();
+      expect(((await refused) as CustomEvent<KudosFailedDetail>).detail.code).to.equal('kudos.daily-limit');
+      await composer.updateComplete;
+      expect($(composer, '[part="form-error"]')!.textContent).to.contain(limitText);
+      expect(await givenByMe(setup)).to.equal(before);
+      await expect(composer).to.be.accessible();
+    });
+  }
+
+  it('sends offline, survives a reload and is delivered exactly once', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const [anna] = colleagues(setup);
+    const storage = new MemoryStorage();
+    const before = await givenByMe(setup);
+    const first = await inCommunity<HTMLElement>(
+      setup.backend,
+      html`<kring-kudos-composer hide-pending to=${anna.id}></kring-kudos-composer
+        ><kring-kudos-feed limit="3"></kring-kudos-feed>`,
+      { storage, client: { writeAttempts: 1_000, backoffBaseMs: 20, backoffMaxMs: 50 } },
+    );
+    const feed = first.community.querySelector('kring-kudos-feed') as KringKudosFeed;
+    await waitUntil(() => $$(feed, 'article').length > 0, 'feed loaded');
+    setup.network.online = false;
+    const composer = first.community.querySelector('kring-kudos-composer') as KringKudosComposer;
+    typeMessage(composer, 'Sent while offline');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await waitUntil(() => $(feed, '[data-outbox-id][data-state="waiting"]'), 'shown as not sent yet');
+    expect($(feed, '[data-outbox-id]')!.textContent).to.contain('Not sent yet; trying again soon.');
+    await expect(feed).to.be.accessible();
+    expect(storage.length, 'the outbox is persisted').to.be.greaterThan(0);
+
+    // "Reload": the page goes away (client disposed), the network comes back, a new page starts.
+    first.community.remove();
+    setup.network.online = true;
+    const second = await inCommunity<HTMLElement>(
+      setup.backend,
+      html`<kring-kudos-feed limit="3"></kring-kudos-feed>`,
+      {
+        storage,
+        client: { writeAttempts: 1_000 },
+      },
+    );
+    const feedAfter = second.element as KringKudosFeed;
+    await waitUntil(() => second.client.outbox('giveKudos').length === 0, 'delivered');
+    await waitUntil(() => shadowText(feedAfter).includes('Sent while offline'), 'shown in the feed');
+    expect($(feedAfter, '[data-outbox-id]')).to.equal(null);
+    expect(await givenByMe(setup)).to.equal(before + 1);
+    // Nothing left that could send it again.
+    second.client.dispose();
+    expect(storage.length, 'the persisted outbox is empty').to.equal(0);
+    expect(await givenByMe(setup)).to.equal(before + 1);
+  });
+
+  it('makes one kudos when answers are lost and the send is retried (idempotency)', async () => {
+    const setup = testBackend();
+    const [anna] = colleagues(setup);
+    setup.loseAnswers.giveKudos = 2;
+    const before = await givenByMe(setup);
+    const { element: composer } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
+    );
+    typeMessage(composer, 'Only once please');
+    const sent = oneEvent(composer, 'kring-kudos-sent');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await sent;
+    expect(setup.calls.get('giveKudos')).to.equal(3);
+    expect(await givenByMe(setup)).to.equal(before + 1);
+  });
+
+  it('shows "not sent" after the last attempt, with retry (once) and discard', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const [anna, bram] = colleagues(setup);
+    const before = await givenByMe(setup);
+    const { element: composer } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
+      { client: { writeAttempts: 2 } },
+    );
+    setup.network.online = false;
+    typeMessage(composer, 'Will fail first');
+    const failed = oneEvent(composer, 'kring-kudos-failed');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    const { detail } = (await failed) as CustomEvent<KudosFailedDetail>;
+    expect(detail.error.kind).to.equal('network');
+    expect(detail.outboxId).to.be.a('string');
+    await waitUntil(() => $(composer, '[data-state="failed"]'), 'not sent');
+    const item = $(composer, '[data-state="failed"]')!;
+    expect(item.textContent).to.contain('Not sent.');
+    expect(shadowText(composer)).to.contain('Kudos not sent.');
+    await expect(composer).to.be.accessible();
+
+    // A second one, to discard.
+    (composer as KringKudosComposer).to = [bram.id];
+    await composer.updateComplete;
+    typeMessage(composer, 'Will be discarded');
+    const failedAgain = oneEvent(composer, 'kring-kudos-failed');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await failedAgain;
+    await waitUntil(() => $$(composer, '[data-state="failed"]').length === 2, 'two unsent');
+
+    setup.network.online = true;
+    const retry = [...$$(composer, '[data-state="failed"]')].find((node) =>
+      node.textContent!.includes('Will fail first'),
+    )!;
+    const sent = oneEvent(composer, 'kring-kudos-sent');
+    (retry.querySelector('[part="retry"]') as HTMLButtonElement).click();
+    expect(((await sent) as CustomEvent<KudosSentDetail>).detail.kudos.message).to.equal('Will fail first');
+    const discard = [...$$(composer, '[data-state="failed"]')].find((node) =>
+      node.textContent!.includes('Will be discarded'),
+    )!;
+    (discard.querySelector('[part="discard"]') as HTMLButtonElement).click();
+    await waitUntil(() => !$(composer, '[data-outbox-id]'), 'both gone');
+    expect(await givenByMe(setup)).to.equal(before + 1);
+    const mine = await setup.demo.listKudos({ from: setup.demo.demo.currentUserId, limit: 2 });
+    expect(mine.items.map((kudos) => kudos.message)).to.include('Will fail first');
+    expect(mine.items.map((kudos) => kudos.message)).not.to.include('Will be discarded');
+    await expect(composer).to.be.accessible();
+  });
+});
