@@ -1,0 +1,337 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import '../src/index.js';
+import { createDemoBackend } from '../src/backends/demo/index.js';
+import { BackendError } from '../src/backends/errors.js';
+import {
+  createGraphBackend,
+  graphBackendFactory,
+  type GraphBackendOptions,
+} from '../src/backends/graph/index.js';
+import { BackendConfigError, backendFactory } from '../src/backends/registry.js';
+import { configure } from '../src/configure.js';
+import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
+import { createGraphHandlers } from '../mocks/graph/handlers.js';
+
+const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
+const graph = createGraphHandlers({ backend: demo, siteUrl: 'https://contoso.sharepoint.com/sites/kring' });
+const worker = setupWorker(...graph.handlers);
+const siteUrl = 'https://contoso.sharepoint.com/sites/kring';
+
+function recordingSleep() {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}
+
+function backendWith(options: Partial<GraphBackendOptions> = {}) {
+  const { waits, sleep } = recordingSleep();
+  const tokenCalls: boolean[] = [];
+  const backend = createGraphBackend({
+    getToken: async ({ forceRefresh }) => {
+      tokenCalls.push(forceRefresh);
+      return forceRefresh ? 'fresh-token' : 'first-token';
+    },
+    sleep,
+    random: () => 0,
+    ...options,
+  });
+  return { backend, waits, tokenCalls };
+}
+
+/** People by sign-in name, in directory order (index 0, 4, 8… have no photo in the mock). */
+const upn = (index: number) => String(graph.users[index].userPrincipalName).toLowerCase();
+const upns = (count: number, from = 0) => Array.from({ length: count }, (_, i) => upn(from + i));
+
+async function rejection(promise: Promise<unknown>): Promise<BackendError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(BackendError);
+    return error as BackendError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('Graph backend over msw', () => {
+  before(async () => {
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  });
+  beforeEach(() => graph.reset());
+  after(() => worker.stop());
+
+  it('the registry factory needs a token function, with a clear message', async () => {
+    expect(() => graphBackendFactory({})).to.throw(BackendConfigError, /Kring\.configure\(\{ getToken \}\)/);
+    const registered = backendFactory('graph');
+    expect(registered, 'registered as a built-in backend').to.be.a('function');
+    let thrown: unknown;
+    try {
+      await registered!({});
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).to.be.instanceOf(BackendConfigError);
+  });
+
+  it('reports honest capabilities: people only without a site, everything with one', () => {
+    expect(backendWith().backend.capabilities).to.include({ search: true, kudos: false, invites: false });
+    const withSite = backendWith({ sites: { community: siteUrl } }).backend;
+    expect(withSite.capabilities).to.include({
+      kudos: true,
+      invites: true,
+      metrics: true,
+      manageBadges: false,
+    });
+  });
+
+  it('reads /me with only the card fields selected', async () => {
+    const { backend } = backendWith();
+    const me = await backend.currentUser();
+    expect(me.id).to.equal(String(graph.me.userPrincipalName).toLowerCase());
+    expect(me.name).to.equal(graph.me.displayName);
+    const meRequest = graph.requests.find((r) => new URL(r.url).pathname === '/v1.0/me')!;
+    expect(new URL(meRequest.url).searchParams.get('$select')).to.equal(
+      'id,displayName,mail,userPrincipalName,jobTitle,department,officeLocation',
+    );
+  });
+
+  it('splits look-ups into $batch requests of at most 20 parts, with in-filters of at most 15', async () => {
+    const { backend } = backendWith();
+    const ids = upns(45);
+    const people = await backend.getPeople(ids);
+    expect(people.map((p) => p?.id)).to.deep.equal(ids);
+    // 45 people: 3 filter parts + 45 photo parts = 48 parts → 20 + 20 + 8.
+    expect(graph.batchSizes.slice().sort((a, b) => b - a)).to.deep.equal([20, 20, 8]);
+    expect(graph.requests).to.have.length(3);
+    const filters = graph.parts.filter((p) => p.url.startsWith('/users?$filter='));
+    expect(filters).to.have.length(3);
+    for (const part of filters) {
+      const filter = new URL(part.url, 'https://x').searchParams.get('$filter')!;
+      expect(filter.split(',').length).to.be.at.most(15);
+      expect(new URL(part.url, 'https://x').searchParams.get('$select')).to.not.include('aboutMe');
+    }
+  });
+
+  it('packs concurrent look-ups (the client sends chunks of 100) into shared batches', async () => {
+    const { backend } = backendWith();
+    const [first, second] = await Promise.all([
+      backend.getPeople(upns(100)),
+      backend.getPeople(upns(100, 100)),
+    ]);
+    expect([...first, ...second].every((p) => p !== null)).to.equal(true);
+    // 200 photos + 14 filters = 214 parts → 11 batches.
+    expect(graph.requests).to.have.length(11);
+    expect(Math.max(...graph.batchSizes)).to.be.at.most(20);
+  });
+
+  it('matches responses that come back in any order to the right people', async () => {
+    const { backend } = backendWith();
+    const ids = upns(19, 1);
+    const people = await backend.getPeople(ids);
+    expect(people.map((p) => p?.name)).to.deep.equal(
+      ids.map((id) => graph.users.find((u) => String(u.userPrincipalName).toLowerCase() === id)!.displayName),
+    );
+    // The mock shuffles every batch; with 19 + 2 parts some answer must be out of order.
+    expect(graph.batchSizes.length).to.be.greaterThan(0);
+  });
+
+  it('retries only the throttled parts, alone, after the longest Retry-After among them', async () => {
+    const { backend, waits } = backendWith();
+    const ids = upns(6, 1);
+    const slowPhoto = `/users/${encodeURIComponent(ids[1])}/photos/96x96/$value`;
+    graph.fail({
+      status: 429,
+      retryAfter: '2.128',
+      match: (r) => r.inBatch && r.path === decodeURIComponent(slowPhoto),
+    });
+    graph.fail({
+      status: 503,
+      retryAfter: '0.5',
+      match: (r) => r.inBatch && r.path.startsWith('/users') && !r.path.includes('photos'),
+    });
+    const people = await backend.getPeople(ids);
+    expect(people.map((p) => p?.id)).to.deep.equal(ids);
+    expect(people[1]!.photoUrl, 'the retried photo arrived').to.match(/^blob:/);
+    expect(waits).to.deep.equal([2128]);
+    expect(graph.batchSizes).to.deep.equal([7, 2]);
+    const retried = graph.parts.filter((p) => p.batch === 1).map((p) => p.url);
+    expect(retried).to.have.length(2);
+    expect(retried.some((url) => url.includes('photos'))).to.equal(true);
+    expect(retried.some((url) => url.startsWith('/users?$filter='))).to.equal(true);
+  });
+
+  it('honours a fractional Retry-After on a throttled $batch request', async () => {
+    const { backend, waits } = backendWith();
+    graph.fail({ status: 429, retryAfter: '0.75', match: (r) => r.path === '/$batch' });
+    const [person] = await backend.getPeople([upn(2)]);
+    expect(person?.id).to.equal(upn(2));
+    expect(waits).to.deep.equal([750]);
+    expect(graph.requests).to.have.length(2);
+  });
+
+  it('turns photos into object URLs, and a 404 into initials (no photo URL)', async () => {
+    const { backend } = backendWith();
+    const [withoutPhoto, withPhoto] = await backend.getPeople([upn(4), upn(5)]);
+    expect(withoutPhoto!.photoUrl).to.equal(undefined);
+    expect(withPhoto!.photoUrl).to.match(/^blob:/);
+    const image = new Image();
+    image.src = withPhoto!.photoUrl!;
+    await image.decode();
+    expect(image.naturalWidth).to.equal(1);
+    // Known photos (and known absences) are not asked for again.
+    graph.reset();
+    await backend.getPeople([upn(4), upn(5)]);
+    expect(graph.parts.filter((p) => p.url.includes('photos'))).to.have.length(0);
+    backend.dispose();
+  });
+
+  it('fetches no details (skills, about) until a card is opened', async () => {
+    const { backend } = backendWith();
+    const people = await backend.getPeople(upns(30, 1));
+    expect(people.every((p) => p!.summaryOnly === true && p!.skills.length === 0 && !p!.about)).to.equal(
+      true,
+    );
+    expect(graph.requests.every((r) => !new URL(r.url).pathname.startsWith('/beta'))).to.equal(true);
+    expect(graph.parts.some((p) => p.url.includes('profile/skills') || p.url.includes('aboutMe'))).to.equal(
+      false,
+    );
+
+    const [opened] = await backend.getPeople([upn(3)], { details: true });
+    const record = demo.demo.data.people.find((p) => p.email.toLowerCase() === upn(3))!;
+    expect(opened!.summaryOnly).to.equal(undefined);
+    expect(opened!.about).to.equal(record.about);
+    expect(opened!.skills.map((s) => s.name)).to.deep.equal(record.skills.map((s) => s.name));
+    expect(opened!.skills.map((s) => s.level)).to.deep.equal(record.skills.map((s) => s.level));
+    expect(opened!.skills.map((s) => s.tags)).to.deep.equal(record.skills.map((s) => [...new Set(s.tags)]));
+    expect(graph.requests.some((r) => new URL(r.url).pathname === '/beta/$batch')).to.equal(true);
+  });
+
+  it('still shows everything else when the beta skills call fails', async () => {
+    const { backend } = backendWith();
+    graph.betaAvailable = false;
+    const [person] = await backend.getPeople([upn(3)], { details: true });
+    expect(person!.name).to.equal(graph.users[3].displayName);
+    expect(person!.about).to.be.a('string').and.not.equal('');
+    expect(person!.skills).to.deep.equal([]);
+  });
+
+  it('refreshes the token once after a 401, and gives up after a second 401', async () => {
+    graph.acceptToken = 'fresh-token';
+    const { backend, tokenCalls } = backendWith();
+    const me = await backend.currentUser();
+    expect(me.name).to.equal(graph.me.displayName);
+    expect(tokenCalls.slice(0, 2)).to.deep.equal([false, true]);
+
+    graph.reset();
+    graph.acceptToken = 'never-issued';
+    const other = backendWith();
+    const error = await rejection(other.backend.currentUser());
+    expect(error.kind).to.equal('auth');
+    expect(other.tokenCalls).to.deep.equal([false, true]);
+    expect(graph.requests).to.have.length(2);
+  });
+
+  it('names the missing Graph permission on 403', async () => {
+    const { backend } = backendWith({ sites: { community: graph.siteId } });
+    graph.fail({ status: 403, times: 5, match: (r) => r.inBatch && r.path === '/users' });
+    const people = await rejection(backend.getPeople(upns(3, 1)));
+    expect(people.kind).to.equal('forbidden');
+    expect(people.message).to.contain('missing permission User.Read.All');
+    expect(people.message).to.contain('administrator');
+
+    graph.fail({ status: 403, match: (r) => r.path.includes('/lists/') });
+    const read = await rejection(backend.listKudos({ limit: 3 }));
+    expect(read.message).to.contain('Sites.Read.All');
+
+    graph.fail({ status: 403, match: (r) => r.method === 'POST' && r.path.includes('/lists/') });
+    const write = await rejection(
+      backend.giveKudos({ to: [upn(7)], message: 'Dank je!' }, { idempotencyKey: `k-${Date.now()}` }),
+    );
+    expect(write.message).to.contain('missing permission Sites.ReadWrite.All');
+  });
+
+  it('searches with ConsistencyLevel: eventual, $count and displayName/jobTitle clauses, and pages by nextLink', async () => {
+    const { backend } = backendWith();
+    const first = await backend.searchPeople({ text: 'an', limit: 5 });
+    const request = graph.requests.find((r) => new URL(r.url).pathname === '/v1.0/users')!;
+    expect(request.headers.get('ConsistencyLevel')).to.equal('eventual');
+    const params = new URL(request.url).searchParams;
+    expect(params.get('$search')).to.equal('"displayName:an" OR "jobTitle:an"');
+    expect(params.get('$count')).to.equal('true');
+    expect(first.items).to.have.length(5);
+    expect(first.total).to.be.greaterThan(5);
+    expect(first.next).to.be.a('string');
+    const second = await backend.searchPeople({ text: 'an', cursor: first.next });
+    expect(second.items[0].person.id).to.not.equal(first.items[0].person.id);
+    const nextRequest = graph.requests.filter((r) => new URL(r.url).pathname === '/v1.0/users')[1];
+    expect(nextRequest.headers.get('ConsistencyLevel')).to.equal('eventual');
+  });
+
+  it('reads community lists with expand=fields and follows @odata.nextLink across pages', async () => {
+    const { backend } = backendWith({ sites: { community: siteUrl } });
+    const pages = [await backend.listKudos({ limit: 4 })];
+    pages.push(await backend.listKudos({ limit: 4, cursor: pages[0].next }));
+    pages.push(await backend.listKudos({ limit: 4, cursor: pages[1].next }));
+    const ids = pages.flatMap((page) => page.items.map((k) => k.id));
+    expect(ids).to.have.length(12);
+    expect(new Set(ids).size).to.equal(12);
+    const listRequests = graph.requests.filter((r) => r.url.includes('/lists/'));
+    expect(new URL(listRequests[0].url).searchParams.get('expand')).to.equal('fields');
+    expect(listRequests[1].url).to.equal(pages[0].next);
+    // The site URL was resolved to its Graph id once.
+    expect(graph.requests.filter((r) => new URL(r.url).pathname.includes(':/sites/'))).to.have.length(1);
+  });
+
+  it('writes list items with { fields }, same layout as the SharePoint adapter, never twice per key', async () => {
+    const { backend } = backendWith({ sites: { community: graph.siteId } });
+    const key = `kudos-${Date.now()}`;
+    const given = await backend.giveKudos(
+      { to: [upn(7)], message: 'Top presentatie!', value: 'Lef' },
+      { idempotencyKey: key },
+    );
+    expect(given.from).to.equal(String(graph.me.userPrincipalName).toLowerCase());
+    expect(given.to).to.deep.equal([upn(7)]);
+    const again = await backend.giveKudos(
+      { to: [upn(7)], message: 'Top presentatie!', value: 'Lef' },
+      { idempotencyKey: key },
+    );
+    expect(again.id).to.equal(given.id);
+    expect(graph.requests.filter((r) => r.method === 'POST' && r.url.includes('/lists/'))).to.have.length(1);
+    const reacted = await backend.react(given.id, 'celebrate', true, { idempotencyKey: `${key}-r` });
+    expect(reacted.reactions).to.deep.equal([{ type: 'celebrate', count: 1, reactedByMe: true }]);
+    const patch = graph.requests.find((r) => r.method === 'PATCH')!;
+    expect(new URL(patch.url).pathname).to.match(/\/items\/\d+\/fields$/);
+    expect(patch.headers.get('If-Match')).to.match(/^".+,\d+"$/);
+  });
+
+  it('200 profile cards in <kring-community backend="graph"> make at most 12 requests', async () => {
+    configure({ getToken: async () => 'token' });
+    try {
+      const ids = upns(200, 1);
+      const page = await fixture<HTMLElement>(html`
+        <kring-community backend="graph">
+          ${ids.map((id) => html`<kring-profile-card person=${id}></kring-profile-card>`)}
+        </kring-community>
+      `);
+      const cards = [...page.querySelectorAll<KringProfileCard>('kring-profile-card')];
+      const shownName = (card: KringProfileCard) =>
+        card.shadowRoot?.querySelector('[part="name"]')?.textContent?.trim() ?? '';
+      await waitUntil(() => cards.every((card) => shownName(card) !== ''), 'every card shows a name', {
+        timeout: 8000,
+      });
+      expect(shownName(cards[0])).to.equal(graph.users[1].displayName);
+      expect(shownName(cards[199])).to.equal(graph.users[200].displayName);
+      // Card 3 is person 4, who has no photo: initials instead.
+      expect(cards[3].shadowRoot!.querySelector('[part="avatar"] img')).to.equal(null);
+      expect(
+        cards[3].shadowRoot!.querySelector('[part="avatar"]')!.textContent!.trim(),
+      ).to.have.length.greaterThan(0);
+      expect(cards[0].shadowRoot!.querySelector('[part="avatar"] img')!.getAttribute('src')).to.match(
+        /^blob:/,
+      );
+      expect(graph.requests.length, graph.requests.map((r) => r.url).join('\n')).to.be.at.most(12);
+      expect(graph.parts.some((p) => p.url.includes('profile/skills'))).to.equal(false);
+    } finally {
+      configure({ getToken: undefined });
+    }
+  });
+});
