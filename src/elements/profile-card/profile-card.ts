@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
-import { avatarClass, initials, safeUrl } from '../shared/avatar.js';
+import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
@@ -167,7 +167,7 @@ export class KringProfileCard extends KringElement {
   }
 
   private renderAvatar(person: Person) {
-    const photo = safeUrl(person.photoUrl);
+    const photo = safeImageUrl(person.photoUrl);
     if (photo) {
       return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" /></div>`;
     }

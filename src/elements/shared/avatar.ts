@@ -79,3 +79,12 @@ export function safeUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Like `safeUrl`, for an `<img src>`: also accepts `blob:` object URLs, which adapters make from photo
+ * bytes (Microsoft Graph sends photos as binary, not as links). Never used for links.
+ */
+export function safeImageUrl(url: string | undefined): string | undefined {
+  if (url?.startsWith('blob:')) return url;
+  return safeUrl(url);
+}
