@@ -40,3 +40,29 @@ export {
 export { AMBASSADOR_CRITERIA, type AmbassadorActivity } from './ambassadors/criteria.js';
 export { computeRoleProgress } from './ambassadors/progress.js';
 export { buildOpenBadgeCredential, type OpenBadgeCredential } from './ambassadors/open-badges.js';
+
+import './elements/people-picker/define.js';
+import './elements/kudos-composer/define.js';
+import './elements/kudos-feed/define.js';
+export {
+  KringPeoplePicker,
+  KringPeopleChangeEvent,
+  type PeopleChangeDetail,
+} from './elements/people-picker/people-picker.js';
+export {
+  KringKudosComposer,
+  KringKudosSentEvent,
+  KringKudosFailedEvent,
+  type KudosSentDetail,
+  type KudosFailedDetail,
+} from './elements/kudos-composer/kudos-composer.js';
+export { KringKudosFeed } from './elements/kudos-feed/kudos-feed.js';
+export { parseMessage, type MessagePart } from './kudos/message.js';
+export {
+  checkKudos,
+  KUDOS_RULE_CODES,
+  DEFAULT_DAILY_LIMIT,
+  MAX_RECEIVERS,
+  type KudosRuleCode,
+  type KudosViolation,
+} from './kudos/fairness.js';
