@@ -299,3 +299,43 @@ describe('pioneers', () => {
     ]);
   });
 });
+
+describe('metrics: edges', () => {
+  it('compares January with December of the year before', () => {
+    const people = ids('p', 6).map((id) => person(id));
+    const events = [
+      ...ids('p', 6).map((id) => event(id, 'post', '2027-01-15T10:00:00.000Z')),
+      ...ids('p', 5).map((id) => event(id, 'post', '2026-12-31T23:59:59.999Z')),
+    ];
+    const metrics = computeMetrics(input({ people, events }), '2027-01');
+    // A post makes a creator; 6 in January against 5 in December.
+    expect(metrics.creators).to.deep.equal({ value: 6, previous: 5, change: 0.2 });
+  });
+
+  it('counts actors missing from the directory, and skips unreadable times', () => {
+    const events = [
+      ...ids('ghost', 5).map((id) => event(id, 'element-seen', '2026-10-10T10:00:00.000Z')),
+      event('ghost1', 'element-seen', 'not a time'),
+      event('ghost6', 'element-seen', ''),
+    ];
+    const metrics = computeMetrics(input({ events }), '2026-10');
+    expect(metrics.visitors.value).to.equal(5);
+    expect(metrics.departmentMatrix).to.deep.equal({ departments: [], counts: [] });
+  });
+
+  it('rejects a month that is not YYYY-MM', () => {
+    expect(() => computeMetrics(input({}), '2026-13')).to.throw(RangeError);
+    expect(() => computeMetrics(input({}), 'October')).to.throw(RangeError);
+  });
+
+  it('counts a day-31 visit in stickiness (31-day months use every bit)', () => {
+    const people = ids('p', 5).map((id) => person(id));
+    const events = ids('p', 5).flatMap((id) => [
+      event(id, 'element-seen', '2026-10-30T10:00:00.000Z'),
+      event(id, 'element-seen', '2026-10-31T10:00:00.000Z'),
+    ]);
+    const metrics = computeMetrics(input({ people, events }), '2026-10');
+    // Everyone on two of 31 days: (10 person-days / 31) / 5 people.
+    expect(metrics.stickiness.value).to.be.closeTo(10 / 31 / 5, 1e-12);
+  });
+});
