@@ -25,9 +25,12 @@ import {
   type QueryUnit,
 } from './rank.js';
 
+/** What the index reads from a kudos. */
+export type KudosText = Pick<Kudos, 'to' | 'message' | 'value' | 'createdAt'>;
+
 export interface PeopleIndexOptions {
   /** Kudos, for the "recent kudos naming the skill" bonus. */
-  kudos?: readonly Kudos[];
+  kudos?: readonly KudosText[];
   /** Clock for "recent"; default `Date.now`. */
   now?: () => number;
   /** How many related skills a result carries as a facet. Default 12. */
@@ -163,7 +166,7 @@ export class PeopleIndex implements SkillDictionary {
   }
 
   /** Counts a new kudos towards its receivers' skills. */
-  addKudos(kudos: Kudos): void {
+  addKudos(kudos: KudosText): void {
     if (!this.rememberKudos(kudos)) return;
     for (const receiverId of kudos.to) {
       const slot = this.slotById.get(receiverId);
@@ -216,7 +219,7 @@ export class PeopleIndex implements SkillDictionary {
     }
   }
 
-  private rememberKudos(kudos: Kudos): boolean {
+  private rememberKudos(kudos: KudosText): boolean {
     const age = this.now() - Date.parse(kudos.createdAt);
     if (!(age <= RECENT_KUDOS_DAYS * DAY_MS)) return false;
     const text = ' ' + tokenize(foldText(`${kudos.value ?? ''} ${kudos.message}`)).join(' ') + ' ';
@@ -356,17 +359,13 @@ export class PeopleIndex implements SkillDictionary {
 
   // ------------------------------------------------------------------ search
 
-  /** Runs a query: matches, ranked, with evidence and facets. */
+  /** Runs a query: matches, ranked, with evidence and facets. No text and no filters lists everyone by name. */
   search(query: PeopleQuery): PeopleSearchResult {
     const units: QueryUnit[] = parseQuery(query.text ?? '', this);
     const skillFilter = query.skill?.trim() ? skillKey(query.skill) : '';
     if (skillFilter)
       units.push({ text: skillFilter, compact: compactKey(skillFilter), exactSkillOnly: true });
     const wantedDepartment = departmentKey(query.department);
-    if (!units.length && !wantedDepartment) {
-      return { items: [], total: 0, facets: { departments: [], relatedSkills: [] } };
-    }
-
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(query.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Number.parseInt(query.cursor ?? '0', 10) || 0);
     for (const unit of units) {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { avatarColorStyles } from '../shared/avatar.js';
 
 export const expertiseFinderStyles = [
   tokens,
+  avatarColorStyles,
   css`
     :host {
       display: block;

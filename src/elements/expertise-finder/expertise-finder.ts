@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { KringElement } from '../shared/kring-element.js';
-import { avatarColor, initials, safeUrl } from '../shared/avatar.js';
+import { avatarClass, initials, safeUrl } from '../shared/avatar.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { FacetCount, PeopleSearchResult, PersonMatch } from '../../model.js';
@@ -460,7 +460,7 @@ export class KringExpertiseFinder extends KringElement {
     const meta = [person.title, person.department].filter(Boolean).join(' · ');
     const why = whyLine(match.evidence, this.language);
     const photo = safeUrl(person.photoUrl);
-    const content = html`<span part="avatar" style="background:${avatarColor(person.name)}"
+    const content = html`<span part="avatar" class=${avatarClass(person.name)} aria-hidden="true"
         >${photo ? html`<img src=${photo} alt="" />` : initials(person.name)}</span
       >
       <span class="text">
