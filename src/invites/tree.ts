@@ -36,6 +36,10 @@ export const CONTRIBUTION_TYPES: readonly ActivityType[] = [
 
 const DAY_MS = 86_400_000;
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function isMember(person: InviteTreeMember): boolean {
   return person.isMember === true || (person.isMember === undefined && person.joinedAt !== undefined);
 }
@@ -61,9 +65,8 @@ export function buildInviteTree(people: readonly InviteTreeMember[], rootId: str
       seen.add(child.id);
       children.push(grow(child.id, child.joinedAt));
     }
-    children.sort(
-      (a, b) => (a.joinedAt ?? '').localeCompare(b.joinedAt ?? '') || a.personId.localeCompare(b.personId),
-    );
+    // Code-point order, not locale order: the same tree in every browser and on a server.
+    children.sort((a, b) => compare(a.joinedAt ?? '', b.joinedAt ?? '') || compare(a.personId, b.personId));
     return { personId: id, joinedAt, children };
   };
   return grow(rootId, root?.joinedAt);

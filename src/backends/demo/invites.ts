@@ -16,14 +16,15 @@ import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import { toPerson } from './people.js';
 import { DAY_MS, INVITE_VALID_DAYS, type InviteLinkRecord, type InviteRecord } from './seed.js';
+// The rules live in src/invites as pure functions, shared with the elements and other backends.
+import { validateInviteEmail } from '../../invites/email.js';
+import { monthlyInviteQuota } from '../../invites/quota.js';
+import { effectiveInviteStatus, inviteTokenState } from '../../invites/token.js';
+import { buildInviteTree } from '../../invites/tree.js';
 
 export const INVITE_LINK_VALID_DAYS = 30;
 export const MAX_INVITE_MESSAGE_LENGTH = 500;
 const DEFAULT_PAGE_SIZE = 20;
-/** Deliberately plain: one @, no spaces, a dot in the domain. */
-const EMAIL_PATTERN =
-  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
-
 interface InviteUpdatePayload {
   id: string;
   patch: Partial<Pick<InviteRecord, 'status' | 'expiresAt' | 'respondedAt'>>;
@@ -36,7 +37,7 @@ interface JoinPayload {
 }
 
 export function isValidEmail(email: string): boolean {
-  return email.length <= 254 && EMAIL_PATTERN.test(email.toLowerCase());
+  return validateInviteEmail(email).valid;
 }
 
 function randomToken(): string {
@@ -61,7 +62,7 @@ export function createInvitesModule(context: DemoContext) {
   const nowIso = () => store.nowIso();
 
   function statusOf(record: InviteRecord): InviteStatus {
-    return record.status === 'pending' && record.expiresAt <= nowIso() ? 'expired' : record.status;
+    return effectiveInviteStatus(record, store.now());
   }
 
   function toInvite(record: InviteRecord): Invite {
@@ -78,19 +79,10 @@ export function createInvitesModule(context: DemoContext) {
     };
   }
 
-  function monthStart(now: Date): Date {
-    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  }
-
+  /** Personal-link joins do not count against the quota: the member did not spend an invitation. */
   function quotaFor(inviterId: string): InviteQuota {
-    const now = store.now();
-    const since = monthStart(now).toISOString();
-    let used = 0;
-    for (const invite of store.invites)
-      if (invite.inviterId === inviterId && !invite.viaLink && invite.createdAt >= since) used++;
-    const limit = context.monthlyInviteQuota;
-    const resetsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
-    return { limit, used, remaining: Math.max(0, limit - used), resetsAt };
+    const sent = store.invites.filter((invite) => !invite.viaLink);
+    return monthlyInviteQuota(sent, inviterId, context.monthlyInviteQuota, store.now());
   }
 
   function ownInvite(inviteId: string): InviteRecord {
@@ -108,15 +100,7 @@ export function createInvitesModule(context: DemoContext) {
   function tokenInfo(token: string): InviteTokenInfo & { record?: InviteRecord; link?: InviteLinkRecord } {
     const record = store.invitesByToken.get(token);
     if (record) {
-      const status = statusOf(record);
-      const state =
-        status === 'pending'
-          ? 'valid'
-          : status === 'expired'
-            ? 'expired'
-            : status === 'revoked'
-              ? 'revoked'
-              : 'used';
+      const state = inviteTokenState(record, store.now());
       const inviter = store.people.get(record.inviterId);
       return {
         state,
@@ -139,26 +123,7 @@ export function createInvitesModule(context: DemoContext) {
   }
 
   function treeOf(personId: string): InviteTreeNode {
-    const children = new Map<string, string[]>();
-    for (const person of store.people.values()) {
-      if (!person.isMember || !person.invitedBy) continue;
-      const list = children.get(person.invitedBy) ?? [];
-      list.push(person.id);
-      children.set(person.invitedBy, list);
-    }
-    const visited = new Set<string>();
-    const build = (id: string): InviteTreeNode => {
-      visited.add(id);
-      const kids = (children.get(id) ?? [])
-        .filter((child) => !visited.has(child))
-        .sort(
-          (a, b) =>
-            compareCodePoints(store.people.get(a)!.joinedAt ?? '', store.people.get(b)!.joinedAt ?? '') ||
-            compareCodePoints(a, b),
-        );
-      return { personId: id, joinedAt: store.people.get(id)?.joinedAt, children: kids.map(build) };
-    };
-    return build(personId);
+    return buildInviteTree([...store.people.values()], personId);
   }
 
   return {
