@@ -141,6 +141,42 @@ describe('demo backend: people', () => {
   });
 });
 
+describe('demo backend: endorsements', () => {
+  it('endorses once per colleague and skill, undoes, and refuses yourself and unknown skills', async () => {
+    const backend = demo();
+    const receiver = colleague(backend, 2);
+    const [person] = await backend.getPeople([receiver]);
+    const skill = person!.skills.find((candidate) => !candidate.endorsedByMe)!;
+    const endorsed = await backend.endorseSkill(receiver, skill.name.toUpperCase(), write());
+    expect(endorsed).to.include({
+      name: skill.name,
+      endorsements: skill.endorsements + 1,
+      endorsedByMe: true,
+    });
+    const again = await backend.endorseSkill(receiver, skill.name, write());
+    expect(again.endorsements).to.equal(skill.endorsements + 1);
+    const undone = await backend.unendorseSkill(receiver, skill.name, write());
+    expect(undone).to.include({ endorsements: skill.endorsements, endorsedByMe: false });
+
+    const me = await backend.currentUser();
+    const self = await rejection(backend.endorseSkill(me.id, me.skills[0].name, write()));
+    expect(self).to.include({ kind: 'invalid', code: 'endorsement.self' });
+    const unknown = await rejection(backend.endorseSkill(receiver, 'Jongleren', write()));
+    expect(unknown).to.include({ kind: 'not-found', code: 'endorsement.unknown-skill' });
+  });
+
+  it('records who endorsed whom for which skill in the generated data', () => {
+    const { data } = demo().demo;
+    const ids = new Set(data.people.map((person) => person.id));
+    for (const endorsement of data.endorsements.slice(0, 50)) {
+      expect(ids.has(endorsement.personId) && ids.has(endorsement.endorserId)).to.equal(true);
+      expect(endorsement.endorserId).not.to.equal(endorsement.personId);
+      const person = data.people.find((candidate) => candidate.id === endorsement.personId)!;
+      expect(person.skills.map((skill) => skill.name)).to.include(endorsement.skill);
+    }
+  });
+});
+
 describe('demo backend: persistence', () => {
   it('keeps a kudos and an endorsement across a reload, storing only the delta', async () => {
     const storage = new MemoryStorage();

@@ -71,11 +71,13 @@ export class Random {
     return Math.min(1, Math.pow(this.next(), 2.2) + 0.02);
   }
 
-  /** A random token made of letters and digits (demo only: predictable for a seed). */
-  token(length = 24): string {
-    const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  /** A 28-character token of letters and digits (demo only: predictable for a seed). */
+  token(): string {
     let text = '';
-    for (let index = 0; index < length; index++) text += alphabet[Math.floor(this.next() * alphabet.length)];
+    for (let part = 0; part < 4; part++)
+      text += Math.floor(this.next() * 0x100000000)
+        .toString(36)
+        .padStart(7, '0');
     return text;
   }
 }
