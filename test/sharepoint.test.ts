@@ -281,7 +281,7 @@ describe('SharePoint backend over msw', () => {
         },
       },
     );
-    await backend.currentUser();
+    await backend.listKudos({ limit: 1 }); // the mock seeds kudos on first use of the list
     const kudosList = mock.lists.get('kring kudos')!;
     const target = kudosList.items[kudosList.items.length - 1];
     race.bump = () => void (target.version += 1);
@@ -342,6 +342,7 @@ describe('SharePoint backend over msw', () => {
       },
     );
     const me = await backend.currentUser();
+    await backend.listKudos({ limit: 1 }); // the mock seeds kudos on first use of the list
     const kudosList = mock.lists.get('kring kudos')!;
     const before = kudosList.items.length;
     const writeKey = key();

@@ -1,3 +1,4 @@
+import { BackendError } from '../errors.js';
 import type { Http } from '../http/index.js';
 import { isRecord, unwrap, type ODataFlavour, flavourHeaders } from './odata.js';
 
@@ -34,10 +35,18 @@ export class DigestCache {
 
   async get(signal?: AbortSignal): Promise<string> {
     if (this.value && this.now() < this.expiresAt) return this.value;
-    this.pending ??= this.fetchDigest(signal).finally(() => {
+    // Shared by concurrent writers, so it is not tied to any one caller's signal.
+    this.pending ??= this.fetchDigest().finally(() => {
       this.pending = undefined;
     });
-    return this.pending;
+    if (!signal) return this.pending;
+    const shared = this.pending;
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => reject(new BackendError('aborted', 'The request was cancelled.'));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   invalidate(): void {
@@ -45,10 +54,9 @@ export class DigestCache {
     this.expiresAt = 0;
   }
 
-  private async fetchDigest(signal?: AbortSignal): Promise<string> {
+  private async fetchDigest(): Promise<string> {
     const body = await this.http.request<unknown>('POST', '/_api/contextinfo', {
       headers: flavourHeaders(this.flavour),
-      signal,
       safe: true,
     });
     const payload = unwrap(body);
@@ -59,7 +67,7 @@ export class DigestCache {
     const value = isRecord(info) ? info.FormDigestValue : undefined;
     const timeoutSeconds = isRecord(info) ? Number(info.FormDigestTimeoutSeconds) : NaN;
     if (typeof value !== 'string' || value === '') {
-      throw new Error('SharePoint did not return a form digest.');
+      throw new BackendError('server', 'SharePoint did not return a form digest.');
     }
     this.value = value;
     const lifetimeMs = (Number.isFinite(timeoutSeconds) ? timeoutSeconds : 1800) * 1000;

@@ -72,6 +72,26 @@ import {
 import { createRateGate } from './rate-gate.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
 
+/** Waits for a shared promise, but lets one caller stop waiting when its signal aborts. */
+function untilAborted<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(new BackendError('aborted', 'The request was cancelled.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new BackendError('aborted', 'The request was cancelled.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** SharePoint's built-in "Local People Results" result source. */
 export const PEOPLE_SOURCE_ID = 'b09a7990-05ea-4af9-81ef-edfab16c4e31';
 
@@ -162,7 +182,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
 
   let meRequest: Promise<{ id: string; name: string; email?: string }> | undefined;
   function me(signal?: AbortSignal) {
-    meRequest ??= http.request<unknown>('GET', '/_api/web/currentuser', { headers, signal }).then((body) => {
+    // Shared by every caller, so it runs without any one caller's signal; each caller still stops waiting on abort.
+    meRequest ??= http.request<unknown>('GET', '/_api/web/currentuser', { headers }).then((body) => {
       const user = unwrap(body);
       if (!isRecord(user) || !text(user, 'LoginName')) {
         throw new BackendError('auth', 'SharePoint did not say who is signed in.');
@@ -174,7 +195,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
       };
     });
     meRequest.catch(() => (meRequest = undefined));
-    return meRequest;
+    return untilAborted(meRequest, signal);
   }
   const meId = async (signal?: AbortSignal) => (await me(signal)).id;
 
@@ -191,11 +212,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
   function endorsementRecords(signal?: AbortSignal): Promise<EndorsementRecord[]> {
     if (!tally || now() - tally.at > TALLY_TTL_MS) {
       const request = lists
-        .all(
-          titles.endorsements,
-          { select: ['Id', 'Title', 'KringPerson', 'KringEndorser', 'Created'] },
-          signal,
-        )
+        .all(titles.endorsements, { select: ['Id', 'Title', 'KringPerson', 'KringEndorser', 'Created'] })
         .then((items) =>
           items.map((item) => ({
             id: item.Id,
@@ -208,7 +225,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
       request.catch(() => (tally = undefined));
       tally = { at: now(), request };
     }
-    return tally.request;
+    return untilAborted(tally.request, signal);
   }
   async function endorsementTally(signal?: AbortSignal): Promise<EndorsementTally> {
     const [records, myId] = await Promise.all([endorsementRecords(signal), meId(signal)]);
@@ -300,18 +317,16 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
   async function getPeople(ids: readonly string[], call?: CallOptions): Promise<(Person | null)[]> {
     const unique = [...new Set(ids.map((id) => personIdFromLogin(id)))];
     if (unique.length === 0) return ids.map(() => null);
-    const tallyRequest = endorsementTally(call?.signal);
-    let profiles: unknown[];
-    if (unique.length === 1) {
-      profiles = [await oneProfile(unique[0], call?.signal)];
-    } else {
+    const loadProfiles = async (): Promise<unknown[]> => {
+      if (unique.length === 1) return [await oneProfile(unique[0], call?.signal)];
       const chunks: string[][] = [];
       for (let start = 0; start < unique.length; start += MAX_BATCH_PARTS) {
         chunks.push(unique.slice(start, start + MAX_BATCH_PARTS));
       }
-      profiles = (await Promise.all(chunks.map((chunk) => profileBatch(chunk, call?.signal)))).flat();
-    }
-    const endorsements = await tallyRequest;
+      return (await Promise.all(chunks.map((chunk) => profileBatch(chunk, call?.signal)))).flat();
+    };
+    // Together, so a failure of either never leaves the other's rejection unhandled.
+    const [profiles, endorsements] = await Promise.all([loadProfiles(), endorsementTally(call?.signal)]);
     const byId = new Map<string, Person | null>();
     unique.forEach((id, index) => byId.set(id, personFromProfile(profiles[index], endorsements)));
     return ids.map((id) => byId.get(personIdFromLogin(id)) ?? null);
