@@ -330,6 +330,22 @@ describe('Graph backend over msw', () => {
       );
       expect(graph.requests.length, graph.requests.map((r) => r.url).join('\n')).to.be.at.most(12);
       expect(graph.parts.some((p) => p.url.includes('profile/skills'))).to.equal(false);
+
+      // Opening one card (the full view) fetches its details, and only its details.
+      const before = graph.requests.length;
+      cards[5].view = 'full';
+      const record = demo.demo.data.people[6];
+      await waitUntil(
+        () => cards[5].shadowRoot!.querySelectorAll('[part="skill"]').length === record.skills.length,
+        'the opened card shows the skills from Graph',
+        { timeout: 5000 },
+      );
+      const added = graph.requests.slice(before).map((r) => new URL(r.url).pathname);
+      expect(added).to.include('/beta/$batch');
+      expect(graph.parts.filter((p) => p.url.includes('profile/skills')).map((p) => p.url)).to.deep.equal([
+        `/users/${encodeURIComponent(upn(6))}/profile/skills`,
+      ]);
+      expect(cards[5].shadowRoot!.querySelector('[part="about"]')!.textContent).to.equal(record.about);
     } finally {
       configure({ getToken: undefined });
     }

@@ -30,6 +30,11 @@ export { BackendError, type BackendErrorKind } from './errors.js';
 /** Options every call takes. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * For people look-ups: everything an opened view shows (skills, "about me"), not only the summary a
+   * compact card needs. Adapters that always send everything ignore it (see `Person.summaryOnly`).
+   */
+  details?: boolean;
 }
 
 /** Options every write takes: the same key on a retry means the same write. */

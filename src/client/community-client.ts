@@ -143,13 +143,38 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   person(idOrEmail: string, options?: CallOptions): Promise<Person | null> {
-    if (idOrEmail === 'me') return this.currentUser(options);
+    if (idOrEmail === 'me') {
+      const me = this.currentUser(options);
+      return options?.details
+        ? me.then((user) => (user.summaryOnly ? this.person(user.id, options) : user))
+        : me;
+    }
     const key = personKey(idOrEmail);
+    if (options?.details) return this.personDetails(key, options);
     const cacheKey = personCacheKey(key);
     const freshness = this.cache.freshness(cacheKey);
     if (freshness === 'missing') return this.batcher.load(key, options?.signal);
     if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
     return Promise.resolve(this.cache.peek(cacheKey) as Person | null);
+  }
+
+  /**
+   * An opened card's person: the cached record when it is complete, else one look-up with `details`
+   * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
+   */
+  private personDetails(key: string, options: CallOptions): Promise<Person | null> {
+    const cached = this.cache.peek(personCacheKey(key)) as Person | null | undefined;
+    if (cached === null || (cached && !cached.summaryOnly)) return Promise.resolve(cached);
+    return this.read(
+      'personDetails',
+      [key],
+      async (signal) => {
+        const [person] = await this.backend.getPeople([key], { signal, details: true });
+        this.storePerson(key, person ?? null);
+        return person ?? null;
+      },
+      { signal: options.signal },
+    );
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {

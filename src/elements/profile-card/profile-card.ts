@@ -66,11 +66,12 @@ export class KringProfileCard extends KringElement {
   private trackedFor?: string;
 
   private readonly personTask = new Task(this, {
-    task: async ([client, person], { signal }) => {
+    task: async ([client, person, view], { signal }) => {
       if (!client || !person) return undefined;
-      return person === 'me' ? client.currentUser({ signal }) : client.person(person, { signal });
+      // Only an opened (full) card asks for details such as skills; a page of compact cards does not.
+      return client.person(person, { signal, details: view === 'full' });
     },
-    args: () => [this.client, this.person.trim()] as const,
+    args: () => [this.client, this.person.trim(), this.currentView] as const,
   });
 
   override disconnectedCallback(): void {
