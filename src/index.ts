@@ -66,3 +66,12 @@ export {
   type KudosRuleCode,
   type KudosViolation,
 } from './kudos/fairness.js';
+
+import './elements/expertise-finder/define.js';
+import './elements/skill-list/define.js';
+export { KringExpertiseFinder, type FinderRequest } from './elements/expertise-finder/expertise-finder.js';
+export { PersonSelectEvent, InviteRequestEvent } from './elements/expertise-finder/events.js';
+export { KringSkillList } from './elements/skill-list/skill-list.js';
+export { EndorseEvent } from './elements/skill-list/events.js';
+export { PeopleIndex, buildPeopleIndex, type PeopleIndexOptions, type PeopleIndexStats } from './search/index.js';
+export { foldText, normalizeTokens, skillKey } from './search/normalize.js';
