@@ -136,6 +136,21 @@ describe('<kring-pulse>', () => {
     expect(calls.metrics.length).to.be.greaterThan(1);
   });
 
+  it('tells the page when the figures have loaded', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const loaded: CommunityMetrics[] = [];
+    const listener = (event: Event) =>
+      loaded.push((event as CustomEvent<{ metrics: CommunityMetrics }>).detail.metrics);
+    document.addEventListener('kring-metrics-load', listener);
+    try {
+      const pulse = await renderPulse(name);
+      await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+      expect(loaded.map((metrics) => metrics.month)).to.deep.equal(['2026-10']);
+    } finally {
+      document.removeEventListener('kring-metrics-load', listener);
+    }
+  });
+
   it('says so when nothing happened in the month', async () => {
     const { name } = backendWith(async () => emptyMetrics());
     const pulse = await renderPulse(name);

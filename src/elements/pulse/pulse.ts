@@ -31,6 +31,9 @@ import {
   validMonth,
 } from './metrics-format.js';
 import { pulseStyles } from './pulse.styles.js';
+import { MetricsLoadEvent } from './metrics-load-event.js';
+
+export { MetricsLoadEvent };
 
 /**
  * The community manager's dashboard for one month: headline figures with their change, the
@@ -378,11 +381,4 @@ export class KringPulse extends KringElement {
 function changeClass(change: number | null): string {
   if (!change) return 'change-none';
   return change > 0 ? 'change-up' : 'change-down';
-}
-
-/** Fired when the month's figures have loaded. */
-export class MetricsLoadEvent extends CustomEvent<{ metrics: CommunityMetrics }> {
-  constructor(metrics: CommunityMetrics) {
-    super('kring-metrics-load', { detail: { metrics }, bubbles: true, composed: true });
-  }
 }

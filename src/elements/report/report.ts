@@ -20,7 +20,7 @@ import {
   t,
   validMonth,
 } from '../pulse/metrics-format.js';
-import { MetricsLoadEvent } from '../pulse/pulse.js';
+import { MetricsLoadEvent } from '../pulse/metrics-load-event.js';
 import { notableChanges, reportSummary } from './summary.js';
 import { metricsToCsv, metricsToJson } from './export.js';
 import { adoptPageSheet, PRINTING_ATTRIBUTE, PRINTING_CLASS } from './print-sheet.js';
@@ -71,9 +71,7 @@ export class KringReport extends KringElement {
     task: async ([client, month], { signal }) => {
       if (!client) return undefined;
       const metrics = await client.metrics({ month }, { signal });
-      this.dispatchEvent(
-        new CustomEvent('kring-metrics-load', { detail: { metrics }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new MetricsLoadEvent(metrics));
       return metrics;
     },
     args: () => [this.client, this.shownMonth] as const,
