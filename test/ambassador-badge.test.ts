@@ -105,6 +105,9 @@ describe('<kring-ambassador-badge>', () => {
     expect(popover.hidden).to.equal(false);
     expect(writer.getAttribute('aria-expanded')).to.equal('true');
     expect(popover.textContent).to.contain('Awarded on Nov 2, 2026');
+    expect(popover.textContent).to.contain('Criteria met');
+    expect(popover.textContent).to.contain('at least 12 articles');
+    expect(popover.textContent).to.contain('Counted when awarded');
     expect(popover.textContent).to.contain('12 articles');
     await expect(element).to.be.accessible();
 
@@ -124,6 +127,21 @@ describe('<kring-ambassador-badge>', () => {
     await sendKeys({ press: 'Enter' });
     await element.updateComplete;
     expect(popover.hidden).to.equal(false);
+  });
+
+  it('lists the criteria in the reader’s language', async () => {
+    const element = await mountInCommunity<KringAmbassadorBadge>(
+      backend,
+      html`<kring-ambassador-badge person="me" badge-role="recruiter"></kring-ambassador-badge>`,
+      { lang: 'nl' },
+    );
+    await settled(element, 1);
+    badges(element)[0].click();
+    await element.updateComplete;
+    expect(shadowText(element)).to.contain('Toegekend door de communitymanager');
+    expect(shadowText(element)).to.contain('Criteria van dit niveau');
+    expect(shadowText(element)).to.contain('minstens 10 geaccepteerde uitnodigingen');
+    await expect(element).to.be.accessible();
   });
 
   it('says who awarded a manual badge', async () => {

@@ -13,6 +13,7 @@ import {
 // Criteria and thresholds are data in src/ambassadors/criteria.ts; progress is its one pure function.
 import { computeRoleProgress } from '../../ambassadors/progress.js';
 import type { AmbassadorActivity } from '../../ambassadors/criteria.js';
+import { criterionAmount } from '../../ambassadors/labels.js';
 import { BackendError } from '../errors.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
@@ -80,8 +81,9 @@ export function createAmbassadorsModule(context: DemoContext) {
     };
   }
 
+  /** "7 accepted invitations": what was counted at award time (English; elements localise the level's criteria). */
   function describe(progress: RoleProgress): string[] {
-    return progress.criteria.map(({ criterion, current }) => `${criterion}: ${current}`);
+    return progress.criteria.map(({ criterion, current }) => criterionAmount('en', criterion, current));
   }
 
   /** Awards the level a chosen role reached, once; a revoked badge is not awarded again. */

@@ -7,7 +7,7 @@ import type { CommunityClientApi } from '../../client/types.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { highestAwards } from '../../ambassadors/awards.js';
-import { badgeName } from '../../ambassadors/labels.js';
+import { badgeName, levelRequirements } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
 import { levelPips, roleIcon } from './role-icons.js';
@@ -195,6 +195,7 @@ export class KringAmbassadorBadge extends KringElement {
     const popoverId = `${this.idPrefix}-${award.id}`;
     const open = this.openId === award.id;
     const canDownload = data.holder !== null && data.viewerId === data.holder.id;
+    const manual = award.awardedBy !== 'system';
     return html`<li
       part="item"
       @focusin=${() => this.show(award.id)}
@@ -225,11 +226,13 @@ export class KringAmbassadorBadge extends KringElement {
       >
         <p class="popover-title">${name}</p>
         <p>${this.t('badge.awarded', { date: formatDate(this.language, award.awardedAt) })}</p>
-        ${award.awardedBy !== 'system'
-          ? html`<p class="muted">${this.t('badge.awardedBy.manager')}</p>`
-          : nothing}
+        ${manual ? html`<p class="muted">${this.t('badge.awardedBy.manager')}</p>` : nothing}
+        <p class="muted">${this.t(manual ? 'badge.criteriaLevel' : 'badge.criteriaMet')}</p>
+        <ul>
+          ${levelRequirements(this.language, award.role, award.level).map((item) => html`<li>${item}</li>`)}
+        </ul>
         ${award.criteriaMet.length
-          ? html`<p class="muted">${this.t('badge.criteriaMet')}</p>
+          ? html`<p class="muted">${this.t('badge.counted')}</p>
               <ul>
                 ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
               </ul>`
