@@ -26,7 +26,10 @@ registerBackend(
 );
 registerBackend(
   'report-story-empty',
-  withMetrics((base) => () => base.metrics({ month: '2001-01' })),
+  withMetrics((base) => async (query) => ({
+    ...(await base.metrics({ month: '2001-01' })),
+    month: query.month,
+  })),
 );
 
 type Args = { month: string; lang: 'en' | 'nl'; backend: string };
