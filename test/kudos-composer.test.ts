@@ -20,14 +20,16 @@ import {
   type TestBackend,
 } from './kudos-support.js';
 
-function colleagues(setup: TestBackend): Person[] {
+type Colleague = Pick<Person, 'id' | 'name'>;
+
+/** Colleagues (not the current user) with a unique first name, so typing it finds them. */
+function colleagues(setup: TestBackend): Colleague[] {
   const me = setup.demo.demo.currentUserId;
-  // Members with unique first names, so typing the first name finds them.
-  const people = setup.demo.demo.data.people.filter((person) => person.id !== me) as Person[];
-  const firstNames = people.map((person) => person.name.split(' ')[0]);
-  return people.filter(
-    (person, index) => firstNames.indexOf(firstNames[index]) === firstNames.lastIndexOf(firstNames[index]),
-  );
+  const people: Colleague[] = setup.demo.demo.data.people.filter((person) => person.id !== me);
+  const count = new Map<string, number>();
+  for (const person of people)
+    count.set(person.name.split(' ')[0], (count.get(person.name.split(' ')[0]) ?? 0) + 1);
+  return people.filter((person) => count.get(person.name.split(' ')[0]) === 1);
 }
 
 async function givenByMe(setup: TestBackend): Promise<number> {
@@ -40,7 +42,7 @@ function typeMessage(composer: KringKudosComposer, message: string): void {
   textarea.dispatchEvent(new Event('input'));
 }
 
-async function pick(picker: KringPeoplePicker, person: Person): Promise<void> {
+async function pick(picker: KringPeoplePicker, person: Colleague): Promise<void> {
   await sendKeys({ type: person.name.split(' ')[0] });
   await waitUntil(
     () => $$(picker, '.option-name').some((node) => node.textContent === person.name),

@@ -12,9 +12,9 @@ const codes = (context: Partial<FairnessContext>, input: Parameters<typeof check
 describe('kudos fairness rules (pure)', () => {
   it('refuses kudos to yourself, without receivers, or without a message', () => {
     expect(codes({}, { to: ['me'], message: 'hi' })).to.deep.equal(['kudos.self']);
-    expect(codes({}, { to: [], message: 'hi' })).to.deep.equal(['kudos.no-receivers']);
-    expect(codes({}, { to: ['anna'], message: '   ' })).to.deep.equal(['kudos.message-required']);
-    expect(codes({}, { to: ['anna'], message: 'x'.repeat(501) })).to.deep.equal(['kudos.message-too-long']);
+    expect(codes({}, { to: [], message: 'hi' })).to.deep.equal(['kudos.no-receiver']);
+    expect(codes({}, { to: ['anna'], message: '   ' })).to.deep.equal(['kudos.message']);
+    expect(codes({}, { to: ['anna'], message: 'x'.repeat(501) })).to.deep.equal(['kudos.message']);
     expect(
       codes({}, { to: ['anna'], message: '🎉'.repeat(500) }),
       'counts characters, not UTF-16 units',
@@ -46,8 +46,8 @@ describe('kudos fairness rules (pure)', () => {
     const context = { values: ['Samen sterk'], personExists: (id: string) => id !== 'ghost' };
     expect(codes(context, { to: ['anna'], value: 'Samen sterk', message: 'hi' })).to.deep.equal([]);
     expect(codes(context, { to: ['ghost'], value: 'Snel', message: 'hi' })).to.deep.equal([
-      'kudos.unknown-receiver',
-      'kudos.unknown-value',
+      'kudos.unknown-person',
+      'kudos.value',
     ]);
   });
 

@@ -56,6 +56,7 @@ export type KudosStringKey =
   | 'error.noReceivers'
   | 'error.messageRequired'
   | 'error.messageTooLong'
+  | 'error.message'
   | 'error.self'
   | 'error.dailyLimit'
   | 'error.unknownReceiver'
@@ -124,6 +125,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'error.noReceivers': 'Choose at least one colleague.',
     'error.messageRequired': 'Write a message.',
     'error.messageTooLong': 'The message can be at most {max} characters.',
+    'error.message': 'Write a message of 1 to {max} characters.',
     'error.self': 'You cannot give kudos to yourself.',
     'error.dailyLimit':
       'You have reached the limit of kudos to the same colleague for today. Thank someone else, or try again tomorrow.',
@@ -191,6 +193,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'error.noReceivers': 'Kies minstens één collega.',
     'error.messageRequired': 'Schrijf een bericht.',
     'error.messageTooLong': 'Het bericht mag hoogstens {max} tekens lang zijn.',
+    'error.message': 'Schrijf een bericht van 1 tot {max} tekens.',
     'error.self': 'Je kunt jezelf geen kudos geven.',
     'error.dailyLimit':
       'Je hebt vandaag het maximum aantal kudos aan dezelfde collega bereikt. Bedank iemand anders, of probeer het morgen opnieuw.',

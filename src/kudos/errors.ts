@@ -7,6 +7,7 @@ export type KudosErrorKey =
   | 'error.noReceivers'
   | 'error.messageRequired'
   | 'error.messageTooLong'
+  | 'error.message'
   | 'error.self'
   | 'error.dailyLimit'
   | 'error.unknownReceiver'
@@ -18,19 +19,13 @@ export type KudosErrorKey =
   | 'error.generic';
 
 const keysByCode: Record<string, KudosErrorKey> = {
-  'kudos.no-receivers': 'error.noReceivers',
-  'kudos.self': 'error.self',
-  'kudos.daily-limit': 'error.dailyLimit',
-  'kudos.message-required': 'error.messageRequired',
-  'kudos.message-too-long': 'error.messageTooLong',
-  'kudos.unknown-receiver': 'error.unknownReceiver',
-  'kudos.unknown-value': 'error.unknownValue',
-  'kudos.too-many': 'error.tooManyReceivers',
-  // Older spellings some adapters use.
   'kudos.no-receiver': 'error.noReceivers',
+  'kudos.too-many': 'error.tooManyReceivers',
   'kudos.unknown-person': 'error.unknownReceiver',
+  'kudos.self': 'error.self',
+  'kudos.message': 'error.message',
   'kudos.value': 'error.unknownValue',
-  'kudos.message': 'error.messageTooLong',
+  'kudos.daily-limit': 'error.dailyLimit',
 };
 
 export interface KudosErrorExplanation {

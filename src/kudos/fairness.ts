@@ -6,16 +6,18 @@ import { MESSAGE_MAX_LENGTH } from './message.js';
  * Pure, so the demo backend, tests and other adapters share one definition.
  */
 
-/** Machine-readable codes, sent as `BackendError.code` with kind `invalid`. */
+/**
+ * Machine-readable codes, sent as `BackendError.code` with kind `invalid` (the REST contract uses
+ * the same strings). `kudos.message` covers an empty and a too-long message alike.
+ */
 export const KUDOS_RULE_CODES = [
-  'kudos.no-receivers',
+  'kudos.no-receiver',
   'kudos.too-many',
+  'kudos.unknown-person',
   'kudos.self',
+  'kudos.message',
+  'kudos.value',
   'kudos.daily-limit',
-  'kudos.message-required',
-  'kudos.message-too-long',
-  'kudos.unknown-receiver',
-  'kudos.unknown-value',
 ] as const;
 export type KudosRuleCode = (typeof KUDOS_RULE_CODES)[number];
 
@@ -75,18 +77,17 @@ export function checkKudos(input: KudosInput, context: FairnessContext): KudosVi
   const message = (input.message ?? '').trim();
   const maxLength = context.maxLength ?? MESSAGE_MAX_LENGTH;
 
-  if (receivers.length === 0) violations.push({ code: 'kudos.no-receivers' });
+  if (receivers.length === 0) violations.push({ code: 'kudos.no-receiver' });
   if (receivers.length > (context.maxReceivers ?? MAX_RECEIVERS)) violations.push({ code: 'kudos.too-many' });
   if (receivers.includes(context.giverId))
     violations.push({ code: 'kudos.self', receivers: [context.giverId] });
   if (context.personExists) {
     const unknown = receivers.filter((id) => !context.personExists!(id));
-    if (unknown.length) violations.push({ code: 'kudos.unknown-receiver', receivers: unknown });
+    if (unknown.length) violations.push({ code: 'kudos.unknown-person', receivers: unknown });
   }
-  if (!message) violations.push({ code: 'kudos.message-required' });
-  else if ([...message].length > maxLength) violations.push({ code: 'kudos.message-too-long' });
+  if (!message || [...message].length > maxLength) violations.push({ code: 'kudos.message' });
   if (input.value && context.values && !context.values.includes(input.value)) {
-    violations.push({ code: 'kudos.unknown-value' });
+    violations.push({ code: 'kudos.value' });
   }
 
   const limit = context.dailyLimit ?? DEFAULT_DAILY_LIMIT;

@@ -5,7 +5,7 @@ export interface DemoContext {
   store: DemoStore;
   /** Person id of the signed-in user. */
   currentUserId: string;
-  /** Most kudos one person may give the same colleague per UTC day. */
+  /** Most kudos one person may give the same colleague within any 24 hours (default 3). */
   kudosDailyLimit: number;
   /** Invitations a member may send per calendar month (UTC). */
   monthlyInviteQuota: number;

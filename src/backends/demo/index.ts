@@ -39,7 +39,7 @@ export interface DemoBackendOptions {
   currentUserId?: string;
   /** Simulated network delay per call, ms. Default 0. */
   latencyMs?: number;
-  /** Most kudos from one person to the same colleague per UTC day. Default 3. */
+  /** Most kudos from one person to the same colleague within any 24 hours. Default 3. */
   kudosDailyLimit?: number;
   /** Invitations per member per calendar month. Default 5. */
   inviteQuota?: number;

@@ -1,4 +1,7 @@
-/** Kudos: the feed with filters and paging, giving with the fairness rules, reactions. */
+/**
+ * Kudos: the feed with filters and paging, giving with the fairness rules (shared with every
+ * backend through `src/kudos/fairness.ts`, see docs/kudos.md), reactions.
+ */
 import {
   REACTION_TYPES,
   type Kudos,
@@ -11,6 +14,14 @@ import { BackendError } from '../errors.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import { COMPANY_VALUES } from './names.js';
+import {
+  checkKudos,
+  DAY_MS,
+  DEFAULT_DAILY_LIMIT,
+  normaliseReceivers,
+  type KudosRuleCode,
+  type KudosViolation,
+} from '../../kudos/fairness.js';
 import type { KudosRecord } from './seed.js';
 
 export const MAX_KUDOS_MESSAGE_LENGTH = 500;
@@ -79,6 +90,42 @@ export function createKudosModule(context: DemoContext) {
       (department === undefined || inDepartment(record.from) || record.to.some(inDepartment));
   }
 
+  /** A positive whole number, else the default of 3 (a typo must not switch the rule off). */
+  function dailyLimit(): number {
+    const limit = context.kudosDailyLimit;
+    return Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_DAILY_LIMIT;
+  }
+
+  /** Kudos the giver gave in the 24 hours before `now` (the list is sorted by time). */
+  function givenInLastDay(giver: string, now: number): KudosRecord[] {
+    const since = new Date(now - DAY_MS).toISOString();
+    const kudosList = store.kudos;
+    const recent: KudosRecord[] = [];
+    for (
+      let position = kudosList.length - 1;
+      position >= 0 && kudosList[position].createdAt > since;
+      position--
+    ) {
+      if (kudosList[position].from === giver) recent.push(kudosList[position]);
+    }
+    return recent;
+  }
+
+  /** The rule as a BackendError: kind `invalid`, the rule's code, an English message for logs and APIs. */
+  function refusal(violation: KudosViolation, input: KudosInput): BackendError {
+    const names = (violation.receivers ?? []).map((id) => store.findPerson(id)?.name ?? id).join(', ');
+    const messages: Record<KudosRuleCode, string> = {
+      'kudos.no-receiver': 'Choose at least one colleague.',
+      'kudos.too-many': `Kudos can go to at most ${MAX_KUDOS_RECEIVERS} colleagues at once.`,
+      'kudos.unknown-person': `There is no colleague "${names}".`,
+      'kudos.self': 'You cannot give kudos to yourself.',
+      'kudos.message': `Write a message of 1 to ${MAX_KUDOS_MESSAGE_LENGTH} characters.`,
+      'kudos.value': `"${input.value}" is not one of the company values.`,
+      'kudos.daily-limit': `You already gave ${names} ${dailyLimit()} kudos in the last 24 hours; thank someone else, or try again later.`,
+    };
+    return new BackendError('invalid', messages[violation.code], { code: violation.code });
+  }
+
   return {
     toKudos,
 
@@ -110,66 +157,32 @@ export function createKudosModule(context: DemoContext) {
 
     giveKudos(input: KudosInput): Kudos {
       const giver = context.currentUserId;
-      const to = [...new Set(input.to ?? [])];
-      if (to.length === 0)
-        throw new BackendError('invalid', 'Choose at least one colleague.', { code: 'kudos.no-receiver' });
-      if (to.length > MAX_KUDOS_RECEIVERS) {
-        throw new BackendError(
-          'invalid',
-          `Kudos can go to at most ${MAX_KUDOS_RECEIVERS} colleagues at once.`,
-          { code: 'kudos.too-many' },
-        );
-      }
-      const receivers = to.map((id) => {
-        const person = store.findPerson(id);
-        if (!person)
-          throw new BackendError('invalid', `There is no colleague "${id}".`, {
-            code: 'kudos.unknown-person',
-          });
-        return person.id;
-      });
-      if (receivers.includes(giver))
-        throw new BackendError('invalid', 'You cannot give kudos to yourself.', { code: 'kudos.self' });
-      const message = (input.message ?? '').trim();
-      if (message.length === 0 || message.length > MAX_KUDOS_MESSAGE_LENGTH) {
-        throw new BackendError('invalid', `Write a message of 1 to ${MAX_KUDOS_MESSAGE_LENGTH} characters.`, {
-          code: 'kudos.message',
-        });
-      }
-      let value: string | undefined;
-      if (input.value !== undefined && input.value !== '') {
-        value = COMPANY_VALUES.find(
-          (candidate) => candidate.toLowerCase() === input.value!.trim().toLowerCase(),
-        );
-        if (!value)
-          throw new BackendError('invalid', `"${input.value}" is not one of the company values.`, {
-            code: 'kudos.value',
-          });
-      }
       const now = store.now();
-      const dayStart = new Date(
-        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
-      ).toISOString();
-      const kudosList = store.kudos;
-      for (const receiver of receivers) {
-        let given = 0;
-        for (
-          let position = kudosList.length - 1;
-          position >= 0 && kudosList[position].createdAt >= dayStart;
-          position--
-        ) {
-          const record = kudosList[position];
-          if (record.from === giver && record.to.includes(receiver)) given++;
-        }
-        if (given >= context.kudosDailyLimit) {
-          const name = store.people.get(receiver)!.name;
-          throw new BackendError(
-            'invalid',
-            `You already gave ${name} ${given} kudos today; try again tomorrow.`,
-            { code: 'kudos.daily-limit' },
-          );
-        }
-      }
+      // Receivers may be given by e-mail; the rules and the record use person ids.
+      const receivers = [
+        ...new Set(normaliseReceivers(input.to ?? []).map((id) => store.findPerson(id)?.id ?? id)),
+      ];
+      const value =
+        input.value === undefined || input.value.trim() === ''
+          ? undefined
+          : (COMPANY_VALUES.find(
+              (candidate) => candidate.toLowerCase() === input.value!.trim().toLowerCase(),
+            ) ?? input.value);
+      const violation = checkKudos(
+        { to: receivers, value, message: input.message ?? '' },
+        {
+          giverId: giver,
+          givenByGiver: givenInLastDay(giver, now.getTime()),
+          now: now.getTime(),
+          dailyLimit: dailyLimit(),
+          values: COMPANY_VALUES,
+          personExists: (id) => store.findPerson(id) !== undefined,
+          maxLength: MAX_KUDOS_MESSAGE_LENGTH,
+          maxReceivers: MAX_KUDOS_RECEIVERS,
+        },
+      )[0];
+      if (violation) throw refusal(violation, input);
+      const message = (input.message ?? '').trim();
       const record: KudosRecord = {
         id: store.newId('k'),
         from: giver,
