@@ -114,6 +114,21 @@ describe('kudos fairness rules in the demo backend', () => {
     }
   });
 
+  it('uses a rolling 24-hour window, so midnight does not reset the limit', async () => {
+    let now = Date.parse('2026-10-14T23:00:00.000Z');
+    const demo = createDemoBackend({ storage: null, now: () => new Date(now), kudosDailyLimit: 0.5 });
+    const [anna] = demo.demo.data.people.filter((person) => person.id !== demo.demo.currentUserId);
+    // A limit that is not a positive whole number falls back to the default of 3.
+    for (let count = 0; count < 3; count++)
+      await demo.giveKudos({ to: [anna.id], message: `late ${count}` }, write());
+    now = Date.parse('2026-10-15T01:00:00.000Z');
+    expect(
+      (await refusal(demo.giveKudos({ to: [anna.id], message: 'after midnight' }, write()))).code,
+    ).to.equal('kudos.daily-limit');
+    now = Date.parse('2026-10-15T23:00:00.000Z');
+    await demo.giveKudos({ to: [anna.id], message: '24 hours later' }, write());
+  });
+
   it('makes one kudos for one idempotency key, however often it is sent', async () => {
     const demo = createDemoBackend({ storage: null });
     const [anna] = demo.demo.data.people.filter((person) => person.id !== demo.demo.currentUserId);
