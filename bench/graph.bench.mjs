@@ -1,0 +1,187 @@
+// 200 <kring-profile-card> over the Microsoft Graph adapter, answered by msw in the page (mocks/graph/handlers.ts,
+// demo data behind it): how many HTTP requests the page makes (target: at most 12, ten batches of 20 plus /me),
+// how long until every card shows its name, and the floor: a trivial element rendering the same names from
+// inline data on the same kind of page. Target: within 2× the floor.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { script } from './lib/pages.mjs';
+
+const CARDS = 200;
+const RUNS = 3;
+
+// The page's module: starts msw imitating Graph, configures a token function, then adds the cards.
+// `?mode=floor` renders the same names with a trivial element instead.
+const entry = `
+import { setupWorker } from 'msw/browser';
+import { configure } from './src/configure.ts';
+import { createDemoBackend } from './src/backends/demo/index.ts';
+import { createGraphHandlers } from './mocks/graph/handlers.ts';
+import './src/index.ts';
+
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode');
+const latencyMs = Number(params.get('latency') ?? 0);
+const cards = ${CARDS};
+const demo = createDemoBackend({ persist: false, storage: null, size: 300 });
+const graph = createGraphHandlers({ backend: demo, latencyMs });
+const people = graph.users.slice(1, cards + 1);
+
+class BenchNameCard extends HTMLElement {
+  connectedCallback() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const name = document.createElement('p');
+    name.setAttribute('part', 'name');
+    name.textContent = this.getAttribute('name');
+    root.replaceChildren(name);
+  }
+}
+
+const requests = [];
+if (mode === 'floor') {
+  customElements.define('bench-name-card', BenchNameCard);
+} else if (mode === 'demo') {
+  configure({ demo: { latencyMs: 0, size: 300, persist: false } });
+} else {
+  const worker = setupWorker(...graph.handlers);
+  worker.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.hostname === 'graph.microsoft.com') requests.push(request.method + ' ' + url.pathname);
+  });
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  configure({ getToken: async () => 'bench-token' });
+}
+
+const container = document.createElement(mode === 'floor' ? 'div' : 'kring-community');
+if (mode !== 'floor') {
+  container.setAttribute('backend', mode === 'demo' ? 'demo' : 'graph');
+  container.setAttribute('tracking', 'off');
+}
+for (const person of people) {
+  const card = document.createElement(mode === 'floor' ? 'bench-name-card' : 'kring-profile-card');
+  if (mode === 'floor') card.setAttribute('name', person.displayName);
+  else if (mode === 'demo') card.setAttribute('person', demo.demo.data.people[graph.users.indexOf(person)].id);
+  else card.setAttribute('person', person.userPrincipalName.toLowerCase());
+  container.append(card);
+}
+window.__bench = { requests, parts: graph.parts, startedAt: performance.now() };
+document.body.append(container);
+`;
+
+/** Runs in the page: how many cards show a name. */
+function cardsShowingNames() {
+  let shown = 0;
+  for (const card of document.querySelectorAll('kring-profile-card, bench-name-card')) {
+    const name = card.shadowRoot?.querySelector('[part~="name"]');
+    if (name && name.textContent.trim()) shown += 1;
+  }
+  return shown;
+}
+
+export default async function run({ url, server, browser, projectRoot, log }) {
+  const bundle = await build({
+    stdin: { contents: entry, resolveDir: projectRoot, loader: 'ts', sourcefile: 'bench-graph-entry.ts' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    tsconfig: join(projectRoot, 'tsconfig.json'),
+    logLevel: 'silent',
+  });
+  server.setPage('/bench-graph.js', script(bundle.outputFiles[0].text));
+  server.setPage(
+    '/mockServiceWorker.js',
+    script(readFileSync(join(projectRoot, 'public/mockServiceWorker.js'), 'utf8')),
+  );
+  server.setPage(
+    '/bench-graph.html',
+    `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>${CARDS} cards over Microsoft Graph</title>
+    <script type="module" src="/bench-graph.js"></script>
+  </head>
+  <body></body>
+</html>`,
+  );
+
+  const variants = [
+    { key: 'graph', query: 'mode=graph', label: 'Graph' },
+    { key: 'graph-latency', query: 'mode=graph&latency=100', label: 'Graph, 100 ms per request' },
+    { key: 'demo', query: 'mode=demo', label: 'demo backend, no latency' },
+    { key: 'floor', query: 'mode=floor', label: 'floor (inline names)' },
+  ];
+  const results = {};
+  for (const variant of variants) {
+    const samples = [];
+    for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${url}/bench-graph.html?${variant.query}`, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(`(${cardsShowingNames.toString()})() === ${CARDS}`, undefined, {
+        timeout: 60_000,
+        polling: 'raf',
+      });
+      const figures = await page.evaluate(() => ({
+        shownMs: performance.now() - window.__bench.startedAt,
+        requests: [...window.__bench.requests],
+        parts: window.__bench.parts.length,
+      }));
+      samples.push(figures);
+      log(
+        `${variant.key} run ${runIndex + 1}: all ${CARDS} names in ${Math.round(figures.shownMs)} ms` +
+          (variant.key === 'floor' || variant.key === 'demo'
+            ? ''
+            : `, ${figures.requests.length} requests (${summarise(figures.requests)}), ${figures.parts} batch parts`) +
+          (errors.length ? `, page errors: ${errors.join('; ')}` : ''),
+      );
+      await context.close();
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    results[variant.key] = { ms: median(samples.map((s) => s.shownMs)), last: samples[samples.length - 1] };
+  }
+
+  const floorMs = results.floor.ms;
+  const rows = [
+    {
+      name: `Graph: HTTP requests for ${CARDS} cards`,
+      value: results.graph.last.requests.length,
+      unit: 'requests',
+      note: `target ≤ 12; ${summarise(results.graph.last.requests)}; ${results.graph.last.parts} batch parts (names + photos)`,
+    },
+    {
+      name: `Graph: ${CARDS} names shown`,
+      value: Math.round(results.graph.ms),
+      unit: 'ms',
+      note: `median of ${RUNS}, from adding the cards; msw in the page, no added latency; ${(results.graph.ms / floorMs).toFixed(1)}× the floor (target ≤ 2×)`,
+    },
+    {
+      name: `Graph: ${CARDS} names shown, 100 ms per request`,
+      value: Math.round(results['graph-latency'].ms),
+      unit: 'ms',
+      note: `median of ${RUNS}; ${results['graph-latency'].last.requests.length} requests`,
+    },
+    {
+      name: `reference: ${CARDS} cards, demo backend, no latency`,
+      value: Math.round(results.demo.ms),
+      unit: 'ms',
+      note: `median of ${RUNS}; the same <kring-profile-card>s without HTTP: what the element itself costs (${(results.demo.ms / floorMs).toFixed(1)}× the floor)`,
+    },
+    {
+      name: `floor: ${CARDS} names from inline data`,
+      value: Math.round(floorMs),
+      unit: 'ms',
+      note: `median of ${RUNS}; a trivial custom element, same page, no backend`,
+    },
+  ];
+  return rows;
+}
+
+function summarise(requests) {
+  const counts = {};
+  for (const request of requests) counts[request] = (counts[request] ?? 0) + 1;
+  return Object.entries(counts)
+    .map(([what, count]) => `${what} ×${count}`)
+    .join(', ');
+}
