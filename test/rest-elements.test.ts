@@ -65,11 +65,19 @@ describe('adapters behind elements', () => {
 
   it('shows a readable error with a retry button for an HTML error page', async () => {
     worker.use(faults.htmlError(`${endpoint}/people/lookup`, { status: 502 }));
+    const lookups: string[] = [];
+    const count = ({ request }: { request: Request }) => {
+      if (request.url.endsWith('/people/lookup')) lookups.push(request.url);
+    };
+    worker.events.on('request:start', count);
     const card = await render('rest', person.id);
     await waitUntil(() => card.shadowRoot!.querySelector('[part~="retry"]'), 'error state', {
       timeout: 8000,
     });
+    worker.events.removeListener('request:start', count);
     expect(shadowText(card)).to.contain('502 Bad Gateway');
+    // The client retries reads; the adapter under it does not, so retries do not multiply (4, not 16).
+    expect(lookups).to.have.length(4);
     expect(shadowText(card)).to.not.contain('<');
     await expect(card).to.be.accessible();
   });
