@@ -410,7 +410,12 @@ export class KringInvite extends KringElement {
 
   private describeError(error: unknown): string {
     if (isBackendError(error)) {
-      if (error.kind === 'conflict') return this.t('invite.error.conflict');
+      if (error.kind === 'conflict' || error.code === 'invite.already-member')
+        return this.t('invite.error.conflict');
+      if (error.code === 'invite.quota') {
+        const quota = this.dataTask.value?.quota;
+        if (quota) return this.quotaText({ ...quota, remaining: 0 });
+      }
       if (error.kind === 'forbidden' || error.kind === 'throttled') {
         const quota = this.dataTask.value?.quota;
         if (quota) return this.quotaText({ ...quota, remaining: 0 });
