@@ -58,6 +58,19 @@ describe('SeenController', () => {
     expect(probe.seenController.seen).to.equal(true);
   });
 
+  it('counts a dashboard taller than two screens once it fills half the screen', async () => {
+    const probe = await fixture<SeenProbe>(
+      html`<seen-probe
+        style="display:block; position:absolute; left:0; width:100px; height:300vh; top:80vh"
+      ></seen-probe>`,
+    );
+    await visibilityReported(probe);
+    // Only a fifth of the screen shows it: not seen, although it will never be half visible.
+    expect(probe.tracked).to.deep.equal([]);
+    probe.style.top = '0px';
+    await waitUntil(() => probe.tracked.length === 1, 'seen when it fills the screen');
+  });
+
   it('waits for a client that arrives after the element became visible', async () => {
     const probe = document.createElement('seen-probe') as SeenProbe;
     const recorder = probe.client;

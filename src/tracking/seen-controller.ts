@@ -11,24 +11,37 @@ const reported = new WeakSet<Element>();
 const controllers = new WeakMap<Element, SeenController>();
 let sharedObserver: IntersectionObserver | undefined;
 
+/**
+ * Whether an entry counts as seen: at least half of the element is visible, or, for an element
+ * taller than twice the viewport (a dashboard), it fills at least half of the viewport.
+ */
+export function isSeen(entry: IntersectionObserverEntry): boolean {
+  if (!entry.isIntersecting) return false;
+  if (entry.intersectionRatio >= SEEN_THRESHOLD) return true;
+  const viewport = entry.rootBounds?.height ?? window.innerHeight;
+  return viewport > 0 && entry.intersectionRect.height >= viewport * SEEN_THRESHOLD;
+}
+
+/** Ratios at which the browser reports, fine enough for the tall-element rule. */
+const THRESHOLDS = Array.from({ length: 11 }, (_, step) => step / 10);
+
 /** One observer for every element on the page, however many cards there are. */
 function observer(): IntersectionObserver {
   sharedObserver ??= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        if (entry.isIntersecting && entry.intersectionRatio >= SEEN_THRESHOLD) {
-          controllers.get(entry.target)?.becameVisible();
-        }
+        if (isSeen(entry)) controllers.get(entry.target)?.becameVisible();
       }
     },
-    { threshold: SEEN_THRESHOLD },
+    { threshold: THRESHOLDS },
   );
   return sharedObserver;
 }
 
 /**
  * Records one `element-seen` activity event (subject: the tag name) the first time at least half of
- * the host is visible, once per page view. Tracking off is honoured by the client, which then sends
+ * the host is visible (or, for a host taller than twice the viewport, half the viewport shows it),
+ * once per page view. Tracking off is honoured by the client, which then sends
  * nothing. Add to any element: `new SeenController(this, () => this.client)`.
  */
 export class SeenController implements ReactiveController {
