@@ -233,6 +233,21 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
+/**
+ * A kudos template as a function of name and skill. Concatenation, unlike `replace`, lets the
+ * engine share the template text between a quarter of a million messages at 50,000 people.
+ */
+function compileTemplate(template: string): (name: string, skill: string) => string {
+  const parts = template.split(/\{(name|skill)\}/);
+  return (name, skill) => {
+    let text = parts[0];
+    for (let index = 1; index < parts.length; index += 2) {
+      text += (parts[index] === 'name' ? name : skill) + parts[index + 1];
+    }
+    return text;
+  };
+}
+
 /** Cumulative weights for O(log n) weighted picks among many people. */
 class WeightedPool<T> {
   private readonly cumulative: number[] = [];
@@ -607,6 +622,10 @@ export function generateHistory(data: DemoData): DemoHistory {
   }
   const indexOfPerson = (person: DemoPersonRecord) => Number(person.id.slice(1)) - 1;
   const historyStart = anchorMs - HISTORY_DAYS * DAY_MS;
+  const joinedMs = new Map<DemoPersonRecord, number>();
+  for (const member of memberRecords) joinedMs.set(member, Date.parse(member.joinedAt!));
+  const withSkill = KUDOS_MESSAGES_WITH_SKILL.map(compileTemplate);
+  const plain = KUDOS_MESSAGES_PLAIN.map(compileTemplate);
   const givers = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 1.5);
   const kudosCount = Math.round(size * 5);
   const timedKudos: { record: KudosRecord; ms: number }[] = [];
@@ -614,30 +633,29 @@ export function generateHistory(data: DemoData): DemoHistory {
     const giver = givers.pick(random);
     if (!giver) break;
     const receiverCount = random.chance(0.12) ? random.int(2, 3) : 1;
-    const receivers = new Set<DemoPersonRecord>();
+    const to: DemoPersonRecord[] = [];
     const local = membersByDepartment.get(giver.department) ?? [];
-    for (let attempt = 0; attempt < 6 && receivers.size < receiverCount; attempt++) {
+    for (let attempt = 0; attempt < 6 && to.length < receiverCount; attempt++) {
       const receiver =
         local.length > 1 && random.chance(0.62)
           ? random.pick(local)
           : random.chance(0.85)
             ? random.pick(memberRecords)
             : random.pick(people);
-      if (receiver !== giver) receivers.add(receiver);
+      if (receiver !== giver && !to.includes(receiver)) to.push(receiver);
     }
-    if (receivers.size === 0) continue;
-    const to = [...receivers];
+    if (to.length === 0) continue;
     const first = to[0];
     const skill = first.skills.length > 0 && random.chance(0.7) ? random.pick(first.skills).name : undefined;
-    const template = skill ? random.pick(KUDOS_MESSAGES_WITH_SKILL) : random.pick(KUDOS_MESSAGES_PLAIN);
-    const since = Math.max(historyStart, Date.parse(giver.joinedAt!));
+    const template = skill ? random.pick(withSkill) : random.pick(plain);
+    const since = Math.max(historyStart, joinedMs.get(giver)!);
     const ms = Math.floor(since + random.next() * (anchorMs - since));
     const record: KudosRecord = {
       id: '',
       from: giver.id,
       to: to.map((person) => person.id),
       value: random.chance(0.85) ? random.pick(COMPANY_VALUES) : undefined,
-      message: fill(template, { name: first.firstName, skill: skill ?? '' }),
+      message: template(first.firstName, skill ?? ''),
       createdAt: '',
     };
     timedKudos.push({ record, ms });
@@ -653,13 +671,14 @@ export function generateHistory(data: DemoData): DemoHistory {
   const reactionWeights = REACTION_WEIGHTS.map(([, weight]) => weight);
   for (const { record: item, ms: created } of timedKudos) {
     const reactorCount = random.chance(0.3) ? 0 : random.chance(0.55) ? random.int(1, 2) : random.int(3, 6);
-    const seen = new Set<string>();
+    const seen: number[] = [];
     for (let attempt = 0; attempt < reactorCount; attempt++) {
       const reactor = givers.pick(random)!;
-      const type = REACTION_WEIGHTS[random.weightedIndex(reactionWeights)][0];
-      const key = `${reactor.id}|${type}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const typeIndex = random.weightedIndex(reactionWeights);
+      const type = REACTION_WEIGHTS[typeIndex][0];
+      const key = indexOfPerson(reactor) * REACTION_WEIGHTS.length + typeIndex;
+      if (seen.includes(key)) continue;
+      seen.push(key);
       reactions.push({
         kudosId: item.id,
         personId: reactor.id,
