@@ -70,6 +70,9 @@ describe('Graph backend over msw', () => {
       thrown = error;
     }
     expect(thrown).to.be.instanceOf(BackendConfigError);
+    const configured = await registered!({ getToken: async () => 't', graph: { community: siteUrl } });
+    expect(configured.name).to.equal('graph');
+    expect(configured.capabilities.kudos, 'the lists site comes from Kring.configure({ graph })').to.equal(true);
   });
 
   it('reports honest capabilities: people only without a site, everything with one', () => {

@@ -16,6 +16,19 @@ export interface BackendSettings {
   getToken?: (options?: { forceRefresh?: boolean }) => Promise<string>;
   /** CSRF header for CMS backends (WordPress nonce, Drupal token). */
   csrf?: { header: string; value: string | (() => string | Promise<string>) };
+  /** Options for `backend="graph"` (the token comes from `getToken`; `site-url` also names the lists' site). */
+  graph?: {
+    /** Default `https://graph.microsoft.com`; a national cloud or a proxy otherwise. */
+    baseUrl?: string;
+    /** Site holding the Kring lists (a Graph site id or URL), when not given by `site-url`. */
+    community?: string;
+    /** List titles that differ from the defaults (`Kring Kudos`, …), by list key. */
+    lists?: Partial<
+      Record<'kudos' | 'endorsements' | 'invites' | 'members' | 'ambassadors' | 'badges' | 'activity', string>
+    >;
+    /** Whether the signed-in user may award badges by hand. */
+    manageBadges?: boolean;
+  };
   /** Options for the in-browser demo backend. */
   demo?: { seed?: number; size?: number; persist?: boolean; latencyMs?: number };
 }

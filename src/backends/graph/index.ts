@@ -22,9 +22,12 @@ export { requireGraphToken } from './settings.js';
 export const graphBackendFactory: BackendFactory = (settings) => {
   requireGraphToken(settings);
   const getToken = settings.getToken;
+  const community = settings.siteUrl ?? settings.graph?.community;
   return createGraphBackend({
     getToken: (options) => getToken(options),
     fetch: settings.fetch,
-    sites: settings.siteUrl ? { community: settings.siteUrl } : undefined,
+    baseUrl: settings.graph?.baseUrl,
+    manageBadges: settings.graph?.manageBadges,
+    sites: community ? { community, lists: settings.graph?.lists } : undefined,
   });
 };
