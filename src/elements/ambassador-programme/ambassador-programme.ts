@@ -152,9 +152,9 @@ export class KringAmbassadorProgramme extends KringElement {
 
   private renderLoading() {
     return html`<div aria-busy="true">
-      <span class="skeleton-line" style="width: 50%"></span>
-      <span class="skeleton-line" style="width: 80%"></span>
-      <span class="skeleton-line" style="width: 65%"></span>
+      <span class="skeleton-line medium"></span>
+      <span class="skeleton-line long"></span>
+      <span class="skeleton-line medium"></span>
       <span class="visually-hidden">${this.t('loading')}</span>
     </div>`;
   }

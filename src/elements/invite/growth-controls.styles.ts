@@ -152,6 +152,13 @@ export const growthControlStyles = [
       border-radius: 4px;
       background: var(--_skeleton);
       margin: 0.4rem 0;
+      width: 90%;
+    }
+    .skeleton-line.short {
+      width: 40%;
+    }
+    .skeleton-line.medium {
+      width: 65%;
     }
     progress {
       width: 100%;

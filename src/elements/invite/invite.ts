@@ -233,9 +233,9 @@ export class KringInvite extends KringElement {
 
   private renderLoading() {
     return html`<div aria-busy="true">
-      <span class="skeleton-line" style="width: 60%"></span>
-      <span class="skeleton-line" style="width: 90%"></span>
-      <span class="skeleton-line" style="width: 40%"></span>
+      <span class="skeleton-line medium"></span>
+      <span class="skeleton-line long"></span>
+      <span class="skeleton-line short"></span>
       <span class="visually-hidden">${this.t('loading')}</span>
     </div>`;
   }

@@ -4,6 +4,9 @@ import { growthControlStyles } from '../invite/growth-controls.styles.js';
 export const welcomeStyles = [
   ...growthControlStyles,
   css`
+    figure.quote {
+      margin: 0;
+    }
     blockquote {
       margin: 0.5rem 0;
       padding: 0.5rem 0.75rem;

@@ -118,8 +118,8 @@ export class KringWelcome extends KringElement {
 
   private renderLoading() {
     return html`<div aria-busy="true">
-      <span class="skeleton-line" style="width: 70%"></span>
-      <span class="skeleton-line" style="width: 90%"></span>
+      <span class="skeleton-line medium"></span>
+      <span class="skeleton-line long"></span>
       <span class="visually-hidden">${this.t('loading')}</span>
     </div>`;
   }
@@ -145,7 +145,7 @@ export class KringWelcome extends KringElement {
               : this.t('welcome.invitedByUnknown')}
           </p>
           ${info.invite?.message
-            ? html`<figure class="stack" style="margin: 0">
+            ? html`<figure class="stack quote">
                 <figcaption class="muted">${this.t('welcome.message')}</figcaption>
                 <blockquote part="message">${info.invite.message}</blockquote>
               </figure>`
