@@ -8,6 +8,7 @@ import { defineCommunity } from './elements/community/register.js';
 import { defineElement } from './define.js';
 import { KringProfileCard } from './elements/profile-card/profile-card.js';
 import { installAutoloader } from './autoload.js';
+import { LAZY_ELEMENTS } from './lazy-elements.js';
 import { configure, type KringOptions } from './configure.js';
 
 export * from './api.js';
@@ -20,14 +21,4 @@ for (const options of holder[pendingKey]?.splice(0) ?? []) configure(options);
 registerBuiltinBackends();
 defineCommunity();
 defineElement('kring-profile-card', KringProfileCard);
-installAutoloader({
-  'kring-ambassador-badge': () => import('./elements/ambassador-badge/define.js'),
-  'kring-expertise-finder': () => import('./elements/expertise-finder/define.js'),
-  'kring-invite': () => import('./elements/invite/define.js'),
-  'kring-kudos-composer': () => import('./elements/kudos-composer/define.js'),
-  'kring-kudos-feed': () => import('./elements/kudos-feed/define.js'),
-  'kring-people-picker': () => import('./elements/people-picker/define.js'),
-  'kring-pulse': () => import('./elements/pulse/define.js'),
-  'kring-report': () => import('./elements/report/define.js'),
-  'kring-skill-list': () => import('./elements/skill-list/define.js'),
-});
+installAutoloader(LAZY_ELEMENTS);
