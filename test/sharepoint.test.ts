@@ -139,7 +139,11 @@ describe('SharePoint backend over msw', () => {
       const people = await backend.getPeople([...sample, 'nobody@nowhere.test']);
       expect(people.map((person) => person?.id ?? null)).to.deep.equal([...sample, null]);
       const withAbout = demo.demo.data.people.find((person) => person.about && person.skills.length > 1)!;
-      const [profiled] = await backend.getPeople([withAbout.email, emails[0]]);
+      const [summary] = await backend.getPeople([withAbout.email, emails[0]]);
+      expect(summary).to.include({ name: withAbout.name, summaryOnly: true });
+      expect(summary!.skills).to.deep.equal([]);
+      const [profiled] = await backend.getPeople([withAbout.email, emails[0]], { details: true });
+      expect(profiled!.summaryOnly).to.equal(undefined);
       expect(profiled!.about).to.equal(withAbout.about);
       expect(profiled!.skills.map((skill) => skill.name)).to.deep.equal(
         withAbout.skills.map((skill) => skill.name),
@@ -191,6 +195,12 @@ describe('SharePoint backend over msw', () => {
     expect(mock.batchParts).to.equal(200);
     expect(count(/contextinfo/)).to.equal(1);
     expect(count(/GetPropertiesFor/), 'no single profile requests').to.equal(0);
+    expect(count(/currentuser|Endorsements/), 'summaries need no endorsements or current user').to.equal(0);
+    // Opening one card: details from the profile already fetched, plus the endorsement counts.
+    const [opened] = await backend.getPeople([ids[5]], { details: true });
+    expect(opened!.skills.length).to.be.greaterThan(0);
+    expect(count(/GetPropertiesFor/)).to.equal(0);
+    expect(count(/Endorsements/)).to.equal(1);
     expect(requests.length, `total requests: ${requests.map((r) => r.url).join('\n')}`).to.equal(13);
   });
 
@@ -425,7 +435,9 @@ describe('SharePoint backend over msw', () => {
   it('works invitations, endorsements, ambassadors and metrics through lists', async () => {
     const { backend, mock } = setup();
     const me = await backend.currentUser();
-    const colleague = await backend.getPeople([emails.find((e) => e !== me.id)!]).then((p) => p[0]!);
+    const colleague = await backend
+      .getPeople([emails.find((e) => e !== me.id)!], { details: true })
+      .then((p) => p[0]!);
     if (colleague.skills[0]) {
       const endorsed = await backend.endorseSkill(colleague.id, colleague.skills[0].name, {
         idempotencyKey: key(),

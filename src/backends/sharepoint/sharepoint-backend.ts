@@ -314,21 +314,50 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     return answers;
   }
 
+  /** Raw profiles of recent look-ups, so opening a card after a page-wide look-up costs no profile request. */
+  const recentProfiles = new Map<string, { at: number; profile: unknown }>();
+  const PROFILE_REUSE_MS = 60_000;
+
+  /**
+   * Page-wide look-ups (no `details`) return summaries: what a compact card shows, without skills and
+   * "about me", so they need neither the endorsements list nor the current user: only the `$batch`es.
+   * A look-up with `details` adds skills with their endorsement counts.
+   */
   async function getPeople(ids: readonly string[], call?: CallOptions): Promise<(Person | null)[]> {
     const unique = [...new Set(ids.map((id) => personIdFromLogin(id)))];
     if (unique.length === 0) return ids.map(() => null);
+    const details = call?.details === true;
     const loadProfiles = async (): Promise<unknown[]> => {
-      if (unique.length === 1) return [await oneProfile(unique[0], call?.signal)];
-      const chunks: string[][] = [];
-      for (let start = 0; start < unique.length; start += MAX_BATCH_PARTS) {
-        chunks.push(unique.slice(start, start + MAX_BATCH_PARTS));
+      const fresh = (id: string) => {
+        const entry = recentProfiles.get(id);
+        return details && entry && now() - entry.at < PROFILE_REUSE_MS ? entry : undefined;
+      };
+      const missing = unique.filter((id) => !fresh(id));
+      let fetched: unknown[] = [];
+      if (missing.length === 1) fetched = [await oneProfile(missing[0], call?.signal)];
+      else if (missing.length > 1) {
+        const chunks: string[][] = [];
+        for (let start = 0; start < missing.length; start += MAX_BATCH_PARTS) {
+          chunks.push(missing.slice(start, start + MAX_BATCH_PARTS));
+        }
+        fetched = (await Promise.all(chunks.map((chunk) => profileBatch(chunk, call?.signal)))).flat();
       }
-      return (await Promise.all(chunks.map((chunk) => profileBatch(chunk, call?.signal)))).flat();
+      missing.forEach((id, index) => recentProfiles.set(id, { at: now(), profile: fetched[index] }));
+      return unique.map((id) => recentProfiles.get(id)?.profile ?? null);
     };
     // Together, so a failure of either never leaves the other's rejection unhandled.
-    const [profiles, endorsements] = await Promise.all([loadProfiles(), endorsementTally(call?.signal)]);
+    const [profiles, endorsements] = await Promise.all([
+      loadProfiles(),
+      details ? endorsementTally(call?.signal) : undefined,
+    ]);
     const byId = new Map<string, Person | null>();
-    unique.forEach((id, index) => byId.set(id, personFromProfile(profiles[index], endorsements)));
+    unique.forEach((id, index) => {
+      const person = personFromProfile(profiles[index], endorsements);
+      byId.set(
+        id,
+        person && !details ? { ...person, skills: [], about: undefined, summaryOnly: true } : person,
+      );
+    });
     return ids.map((id) => byId.get(personIdFromLogin(id)) ?? null);
   }
 
@@ -544,7 +573,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     const kudos = kudosItems.map((item) => kudosFromItem(item, myId));
     const ids = new Set<string>(memberList.map((member) => member.id));
     for (const given of kudos) [given.from, ...given.to].forEach((id) => ids.add(id));
-    const profiles = await getPeople([...ids].filter(Boolean), { signal });
+    const profiles = await getPeople([...ids].filter(Boolean), { signal, details: true });
     const memberById = new Map(memberList.map((member) => [member.id, member]));
     const people = profiles
       .filter((person): person is Person => person !== null)
@@ -622,7 +651,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
 
     async currentUser(call) {
       const user = await me(call?.signal);
-      const [person] = await getPeople([user.id], call);
+      const [person] = await getPeople([user.id], { ...call, details: true });
       return (
         person ?? {
           id: user.id,
