@@ -6,6 +6,7 @@ import { BackendError } from '../src/backends/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';
+import type { CommunityClientApi } from '../src/client/types.js';
 
 async function renderPulse(backendName: string, attributes: { month?: string; lang?: string } = {}) {
   const community = await fixture(
@@ -149,6 +150,29 @@ describe('<kring-pulse>', () => {
     } finally {
       document.removeEventListener('kring-metrics-load', listener);
     }
+  });
+
+  it('reloads the figures quietly when a colleague gives kudos', async () => {
+    let calls = 0;
+    const { name } = backendWith(async () => {
+      calls++;
+      const metrics = octoberMetrics();
+      if (calls > 1) metrics.kudosGiven = { value: 211, previous: 190, change: 21 / 190 };
+      return metrics;
+    });
+    const community = await fixture(
+      html`<kring-community backend=${name} lang="en">
+        <kring-pulse month="2026-10"></kring-pulse>
+      </kring-community>`,
+    );
+    const pulse = community.querySelector('kring-pulse')!;
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    expect(headline(pulse, 'kudosGiven')).to.contain('210');
+    const client = (community as unknown as { client: CommunityClientApi }).client;
+    await client.giveKudos({ to: ['p00003'], message: 'Thank you for helping with the quarterly figures!' });
+    await waitUntil(() => headline(pulse, 'kudosGiven').includes('211'), 'reloaded');
+    // Never back to the skeleton in between.
+    expect(part(pulse, 'status')).to.equal(null);
   });
 
   it('says so when nothing happened in the month', async () => {

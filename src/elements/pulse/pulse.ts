@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { ClientChangesController } from './client-changes.js';
 import {
   barChart,
   funnelChart,
@@ -80,6 +81,14 @@ export class KringPulse extends KringElement {
 
   protected readonly seen = new SeenController(this, () => this.client);
 
+  /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['kudos', 'invites', 'metrics'],
+    () => void this.metricsTask.run(),
+  );
+
   private readonly metricsTask = new Task(this, {
     task: async ([client, month], { signal }) => {
       if (!client) return undefined;
@@ -120,7 +129,11 @@ export class KringPulse extends KringElement {
       ${this.client
         ? this.metricsTask.render({
             initial: () => this.renderLoading(),
-            pending: () => this.renderLoading(),
+            // A reload of the same month keeps showing the figures instead of flashing the skeleton.
+            pending: () => {
+              const shown = this.metricsTask.value;
+              return shown?.month === this.shownMonth ? this.renderMetrics(shown) : this.renderLoading();
+            },
             complete: (metrics) => (metrics ? this.renderMetrics(metrics) : this.renderLoading()),
             error: (error) => this.renderError(error),
           })

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { ClientChangesController } from '../pulse/client-changes.js';
 import { formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import { isBackendError } from '../../backends/errors.js';
@@ -66,6 +67,14 @@ export class KringReport extends KringElement {
   @property({ attribute: 'month' }) month?: string;
 
   protected readonly seen = new SeenController(this, () => this.client);
+
+  /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['kudos', 'invites', 'metrics'],
+    () => void this.metricsTask.run(),
+  );
 
   private readonly metricsTask = new Task(this, {
     task: async ([client, month], { signal }) => {
@@ -145,7 +154,11 @@ export class KringReport extends KringElement {
       ${this.client
         ? this.metricsTask.render({
             initial: () => this.renderLoading(),
-            pending: () => this.renderLoading(),
+            // A reload of the same month keeps showing the figures instead of flashing the skeleton.
+            pending: () => {
+              const shown = this.metricsTask.value;
+              return shown?.month === this.shownMonth ? this.renderReport(shown) : this.renderLoading();
+            },
             complete: (metrics) => (metrics ? this.renderReport(metrics) : this.renderLoading()),
             error: (error) => this.renderError(error),
           })
