@@ -520,13 +520,16 @@ export function generateDemoData(options: GenerateOptions): DemoData {
         const endorser =
           local.length > 1 && random.chance(0.7) ? random.pick(local) : random.pick(memberRecords);
         if (endorser === person || endorsers.has(endorser.id)) continue;
+        // Engaged colleagues endorse more often.
+        if (!random.chance(0.2 + engagement[indexOfPerson(endorser)])) continue;
         endorsers.add(endorser.id);
-        const since = Math.max(joinedMsOf.get(endorser)!, anchorMs - 400 * DAY_MS);
+        // Spread over more than a year; those from before the endorser joined came with the
+        // skills directory and produce no activity event.
         endorsements.push({
           personId: person.id,
           skill: skill.name,
           endorserId: endorser.id,
-          at: iso(since + random.next() * (anchorMs - since)),
+          at: iso(anchorMs - random.next() * 400 * DAY_MS),
         });
       }
     }
@@ -626,7 +629,9 @@ export function generateHistory(data: DemoData): DemoHistory {
   for (const member of memberRecords) joinedMs.set(member, Date.parse(member.joinedAt!));
   const withSkill = KUDOS_MESSAGES_WITH_SKILL.map(compileTemplate);
   const plain = KUDOS_MESSAGES_PLAIN.map(compileTemplate);
-  const givers = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 1.5);
+  // Recognition is concentrated: the most engaged members give most kudos and react most.
+  const givers = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 4);
+  const reactors = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 2);
   const kudosCount = Math.round(size * 5);
   const timedKudos: { record: KudosRecord; ms: number }[] = [];
   for (let attempt = 0; timedKudos.length < kudosCount && attempt < kudosCount * 2; attempt++) {
@@ -673,7 +678,7 @@ export function generateHistory(data: DemoData): DemoHistory {
     const reactorCount = random.chance(0.3) ? 0 : random.chance(0.55) ? random.int(1, 2) : random.int(3, 6);
     const seen: number[] = [];
     for (let attempt = 0; attempt < reactorCount; attempt++) {
-      const reactor = givers.pick(random)!;
+      const reactor = reactors.pick(random)!;
       const typeIndex = random.weightedIndex(reactionWeights);
       const type = REACTION_WEIGHTS[typeIndex][0];
       const key = indexOfPerson(reactor) * REACTION_WEIGHTS.length + typeIndex;
@@ -703,17 +708,17 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
   const events: ActivityEvent[] = [];
   const management = new Set(data.managementIds);
   const months = Math.ceil(HISTORY_DAYS / 30.5);
-  for (const person of data.people) {
-    if (!person.isMember) continue;
+  data.people.forEach((person, personIndex) => {
+    if (!person.isMember) return;
     const joinedMs = Math.max(startMs, Date.parse(person.joinedAt!));
-    const engagement = random.activity();
-    const visitChance = management.has(person.id) ? 0.85 : 0.35 + engagement * 0.6;
+    const engagement = data.engagement[personIndex];
+    const visitChance = management.has(person.id) ? 0.85 : 0.5 + engagement * 0.45;
     const searchTerms = person.skills.map((skill) => skill.name.toLowerCase());
     for (let month = 0; month < months; month++) {
       const windowStart = Math.max(joinedMs, startMs + month * 30.5 * DAY_MS);
       const windowEnd = Math.min(anchorMs, startMs + (month + 1) * 30.5 * DAY_MS);
       if (windowEnd <= windowStart || !random.chance(visitChance)) continue;
-      const days = 1 + Math.floor(engagement * 12 * random.next());
+      const days = 1 + Math.floor((1 + engagement * 14) * random.next());
       for (let day = 0; day < days; day++) {
         const at = windowStart + random.next() * (windowEnd - windowStart);
         const seen = random.int(1, 3);
@@ -736,19 +741,26 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
         }
       }
     }
-  }
+  });
   const historyStart = iso(startMs);
-  const inHistory = (at: IsoDateTime) => at >= historyStart && at < data.anchor;
+  const joinedAt = new Map(
+    data.people.map((person) => [person.id, person.isMember ? person.joinedAt : undefined]),
+  );
+  // Public acts count as activity only inside the history and once the actor was a member.
+  const inHistory = (at: IsoDateTime, actorId: string) => {
+    const joined = joinedAt.get(actorId);
+    return at >= historyStart && at < data.anchor && joined !== undefined && joined <= at;
+  };
   for (const item of history.kudos) {
-    if (inHistory(item.createdAt))
+    if (inHistory(item.createdAt, item.from))
       events.push({ type: 'kudos-given', actorId: item.from, at: item.createdAt, subject: item.value });
   }
   for (const reaction of history.reactions) {
-    if (inHistory(reaction.at))
+    if (inHistory(reaction.at, reaction.personId))
       events.push({ type: 'reaction', actorId: reaction.personId, at: reaction.at, subject: reaction.type });
   }
   for (const endorsement of data.endorsements) {
-    if (inHistory(endorsement.at))
+    if (inHistory(endorsement.at, endorsement.endorserId))
       events.push({
         type: 'endorsement',
         actorId: endorsement.endorserId,
@@ -757,19 +769,19 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
       });
   }
   for (const invite of data.invites) {
-    if (inHistory(invite.createdAt))
+    if (inHistory(invite.createdAt, invite.inviterId))
       events.push({ type: 'invite-sent', actorId: invite.inviterId, at: invite.createdAt });
     if (
       invite.status === 'accepted' &&
       invite.inviteeId &&
       invite.respondedAt &&
-      inHistory(invite.respondedAt)
+      inHistory(invite.respondedAt, invite.inviteeId)
     ) {
       events.push({ type: 'invite-accepted', actorId: invite.inviteeId, at: invite.respondedAt });
     }
   }
   for (const choice of data.ambassadors) {
-    if (inHistory(choice.chosenAt)) {
+    if (inHistory(choice.chosenAt, choice.personId)) {
       for (const role of choice.roles)
         events.push({
           type: 'ambassador-role-chosen',
@@ -780,7 +792,7 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
     }
   }
   for (const piece of data.evidence) {
-    if (inHistory(piece.recordedAt) && piece.recordedBy === piece.personId) {
+    if (inHistory(piece.recordedAt, piece.personId) && piece.recordedBy === piece.personId) {
       events.push({ type: 'post', actorId: piece.personId, at: piece.recordedAt, subject: piece.role });
     }
   }
