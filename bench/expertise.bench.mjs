@@ -11,7 +11,7 @@ import { script } from './lib/pages.mjs';
 
 const PEOPLE = 20_000;
 const QUERY_RUNS = 15;
-const TYPED_QUERY = 'data analyst'; // 12 characters
+const TYPED_QUERY = 'data-analyse'; // 12 characters, a demo skill
 const KEY_DELAY_MS = 50;
 
 const entry = `
@@ -90,6 +90,10 @@ window.kringBench = {
   async timeBackend(runs) {
     const queries = this.queries();
     const samples = [];
+    // The backend builds its own index on the first search: not part of a query's time.
+    const built = performance.now();
+    await state.backend.searchPeople({ text: 'excel', limit: 10 });
+    state.backendIndexMs = performance.now() - built;
     for (let run = 0; run < runs; run++) {
       for (const text of queries) {
         const started = performance.now();
@@ -97,7 +101,7 @@ window.kringBench = {
         samples.push(performance.now() - started);
       }
     }
-    return { samples };
+    return { samples, indexMs: state.backendIndexMs };
   },
   async mountRestFinder() {
     const requests = [];
@@ -236,7 +240,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       name: 'demo backend searchPeople, p95',
       value: round(percentile(viaBackend.samples, 0.95), 3),
       unit: 'ms',
-      note: `median ${round(percentile(viaBackend.samples, 0.5), 3)} ms; latency 0`,
+      note: `median ${round(percentile(viaBackend.samples, 0.5), 3)} ms; latency 0; its index built on first search in ${Math.round(viaBackend.indexMs)} ms`,
     },
     {
       name: `requests typing ${TYPED_QUERY.length} chars at ${KEY_DELAY_MS} ms/key (REST)`,

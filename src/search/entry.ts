@@ -56,21 +56,40 @@ export function indexField(value: string | undefined): IndexedField | undefined 
   return { value, joined: ' ' + all.join(' '), terms: [...new Set(all)] };
 }
 
-export function indexSkill(skill: Skill): IndexedSkill {
-  const tokens = tokenize(foldText(skill.name));
-  const words = new Set<string>();
-  for (const token of tokens) {
-    words.add(token);
-    for (const part of subTokens(token)) words.add(part);
+/** Shares the work (and memory) for texts many people have: skill names, titles, departments. */
+export interface IndexCache {
+  skillKeys: Map<string, Pick<IndexedSkill, 'key' | 'compact' | 'words'>>;
+  fields: Map<string, IndexedField>;
+}
+
+export function createIndexCache(): IndexCache {
+  return { skillKeys: new Map(), fields: new Map() };
+}
+
+export function indexSkill(skill: Skill, cache?: IndexCache): IndexedSkill {
+  let keys = cache?.skillKeys.get(skill.name);
+  if (!keys) {
+    const tokens = tokenize(foldText(skill.name));
+    const words = new Set<string>();
+    for (const token of tokens) {
+      words.add(token);
+      for (const part of subTokens(token)) words.add(part);
+    }
+    keys = { key: tokens.join(' '), compact: compactKey(skill.name), words: [...words] };
+    cache?.skillKeys.set(skill.name, keys);
   }
-  return {
-    skill,
-    key: tokens.join(' '),
-    compact: compactKey(skill.name),
-    words: [...words],
-    strength: 0,
-    id: -1,
-  };
+  return { skill, key: keys.key, compact: keys.compact, words: keys.words, strength: 0, id: -1 };
+}
+
+/** A field whose text many people share; the result must be treated as read-only. */
+function sharedField(value: string | undefined, cache?: IndexCache): IndexedField | undefined {
+  if (!cache || !value) return indexField(value);
+  let field = cache.fields.get(value);
+  if (!field) {
+    field = indexField(value);
+    if (field) cache.fields.set(value, field);
+  }
+  return field;
 }
 
 /** The folded department used by the filter and the facet: "  Finance " → "finance". */
@@ -79,13 +98,15 @@ export function departmentKey(department: string | undefined): string | undefine
   return trimmed ? foldText(trimmed) : undefined;
 }
 
-export function indexPerson(person: Person): IndexedPerson {
-  const department = indexField(person.department);
+export function indexPerson(person: Person, cache?: IndexCache): IndexedPerson {
+  const department = sharedField(person.department, cache);
   return {
     person,
-    skills: (person.skills ?? []).map(indexSkill).filter((entry) => entry.key !== ''),
+    skills: (person.skills ?? [])
+      .map((skill) => indexSkill(skill, cache))
+      .filter((entry) => entry.key !== ''),
     name: indexField(person.name) ?? { value: person.name ?? '', joined: ' ', terms: [] },
-    title: indexField(person.title),
+    title: sharedField(person.title, cache),
     about: indexField(person.about),
     department,
     departmentKey: departmentKey(person.department),

@@ -4,6 +4,7 @@
  */
 import type { FacetCount, Kudos, PeopleQuery, PeopleSearchResult, Person, PersonMatch } from '../model.js';
 import {
+  createIndexCache,
   departmentKey,
   indexPerson,
   type IndexedField,
@@ -104,6 +105,7 @@ export class PeopleIndex implements SkillDictionary {
   private readonly skillsById: (IndexedSkill | undefined)[] = [];
   private readonly departmentIds = new Map<string, number>();
   private readonly marks: number[] = [];
+  private readonly cache = createIndexCache();
   private scratchSums = new Float64Array(0);
   private scratchBest = new Float64Array(0);
   private scratchMatchedUnits = new Uint16Array(0);
@@ -127,10 +129,13 @@ export class PeopleIndex implements SkillDictionary {
 
   /** Adds a person or replaces the indexed copy (after an endorsement, a profile edit…). */
   upsert(person: Person): void {
-    const entry = indexPerson(person);
+    const entry = indexPerson(person, this.cache);
     this.assignIds(entry);
     for (const field of [entry.name, entry.title, entry.about, entry.department]) {
-      if (field) field.ids = Int32Array.from(field.joined.slice(1).split(' '), (term) => this.termId(term));
+      // Shared title and department fields get their ids once.
+      if (field && !field.ids) {
+        field.ids = Int32Array.from(field.joined.slice(1).split(' '), (term) => this.termId(term));
+      }
     }
     this.countRecentKudos(entry);
     let slot = this.slotById.get(person.id);
@@ -295,11 +300,13 @@ export class PeopleIndex implements SkillDictionary {
       const after = next?.[kind];
       if (before?.joined === after?.joined) continue;
       const map = this.fieldPostings[kind];
-      const keep = new Set(after?.terms);
-      for (const term of before?.terms ?? []) if (!keep.has(term)) removeSlot(map.get(term), slot);
-      const had = new Set(before?.terms);
+      if (before) {
+        const keep = new Set(after?.terms);
+        for (const term of before.terms) if (!keep.has(term)) removeSlot(map.get(term), slot);
+      }
+      const had = before ? new Set(before.terms) : undefined;
       for (const term of after?.terms ?? []) {
-        if (had.has(term)) continue;
+        if (had?.has(term)) continue;
         const list = map.get(term);
         if (list) list.push(slot);
         else map.set(term, [slot]);
