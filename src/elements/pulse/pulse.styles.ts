@@ -87,7 +87,7 @@ export const pulseStyles = [
       margin: 0 0 var(--_space);
       padding: 0;
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
       gap: var(--_space);
     }
     [part~='headline'] {
