@@ -12,6 +12,7 @@ import { BackendConfigError, backendFactory } from '../src/backends/registry.js'
 import { configure } from '../src/configure.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
+import { PhotoUrls } from '../src/backends/graph/photos.js';
 
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
 const graph = createGraphHandlers({ backend: demo, siteUrl: 'https://contoso.sharepoint.com/sites/kring' });
@@ -72,7 +73,9 @@ describe('Graph backend over msw', () => {
     expect(thrown).to.be.instanceOf(BackendConfigError);
     const configured = await registered!({ getToken: async () => 't', graph: { community: siteUrl } });
     expect(configured.name).to.equal('graph');
-    expect(configured.capabilities.kudos, 'the lists site comes from Kring.configure({ graph })').to.equal(true);
+    expect(configured.capabilities.kudos, 'the lists site comes from Kring.configure({ graph })').to.equal(
+      true,
+    );
   });
 
   it('reports honest capabilities: people only without a site, everything with one', () => {
@@ -185,6 +188,46 @@ describe('Graph backend over msw', () => {
     await backend.getPeople([upn(4), upn(5)]);
     expect(graph.parts.filter((p) => p.url.includes('photos'))).to.have.length(0);
     backend.dispose();
+  });
+
+  it('releases photo object URLs when replaced, when over capacity and on dispose', () => {
+    const revoked: string[] = [];
+    let made = 0;
+    const urls = new PhotoUrls(
+      2,
+      () => `blob:test/${++made}`,
+      (url) => revoked.push(url),
+    );
+    const photo = btoa('bytes');
+    urls.storeBase64(['a', 'a-id'], photo);
+    urls.storeBase64(['a'], photo);
+    expect(revoked, 'still held under a-id').to.deep.equal([]);
+    urls.storeBase64(['b'], photo);
+    expect(revoked, 'a-id (blob 1) fell out of the two most recent').to.deep.equal(['blob:test/1']);
+    urls.storeNone(['c']);
+    expect(urls.get('c')).to.equal(null);
+    expect(urls.get('zzz')).to.equal(undefined);
+    urls.releaseAll();
+    expect(revoked).to.have.members(['blob:test/1', 'blob:test/2', 'blob:test/3']);
+    expect(urls.size).to.equal(0);
+  });
+
+  it('finds people by a mail address that is not their sign-in name, and their photo by id', async () => {
+    const { backend } = backendWith();
+    const user = graph.users[9];
+    const original = user.mail;
+    user.mail = 'd.alias@kring-demo.example';
+    try {
+      const [person] = await backend.getPeople(['D.Alias@kring-demo.example']);
+      expect(person?.id).to.equal(upn(9));
+      expect(person?.photoUrl).to.match(/^blob:/);
+      const filters = graph.parts.filter((p) => p.url.startsWith('/users?$filter='));
+      expect(
+        filters.map((p) => new URL(p.url, 'https://x').searchParams.get('$filter')!.split(' ')[0]),
+      ).to.deep.equal(['userPrincipalName', 'mail']);
+    } finally {
+      user.mail = original;
+    }
   });
 
   it('fetches no details (skills, about) until a card is opened', async () => {

@@ -59,10 +59,8 @@ export interface GraphBackendOptions {
   now?: () => number;
 }
 
-/** Extra options a Graph look-up understands: `details` also fetches skills and "about me". */
-export interface GraphCallOptions extends CallOptions {
-  details?: boolean;
-}
+/** `details: true` also fetches skills (beta) and "about me": what an opened card shows. */
+export type GraphCallOptions = CallOptions;
 
 export interface GraphBackend extends Backend {
   readonly name: 'graph';
