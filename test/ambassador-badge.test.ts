@@ -1,5 +1,5 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/elements/ambassador-badge/define.js';
 import type { KringAmbassadorBadge } from '../src/elements/ambassador-badge/ambassador-badge.js';
 import { AMBASSADOR_ROLES, type BadgeAward } from '../src/model.js';
@@ -142,6 +142,28 @@ describe('<kring-ambassador-badge>', () => {
     expect(shadowText(element)).to.contain('Criteria van dit niveau');
     expect(shadowText(element)).to.contain('minstens 10 geaccepteerde uitnodigingen');
     await expect(element).to.be.accessible();
+  });
+
+  it('opens the popover on hover and closes it when the pointer leaves', async () => {
+    const element = await mountInCommunity<KringAmbassadorBadge>(
+      backend,
+      html`<kring-ambassador-badge person="me" role="writer"></kring-ambassador-badge>`,
+    );
+    await settled(element, 1);
+    const [writer] = badges(element);
+    const popover = element.shadowRoot!.getElementById(writer.getAttribute('aria-controls')!)!;
+    const box = writer.getBoundingClientRect();
+    try {
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+      });
+      await waitUntil(() => !popover.hidden, 'popover open on hover');
+      await sendMouse({ type: 'move', position: [Math.round(box.x + 600), Math.round(box.y + 400)] });
+      await waitUntil(() => popover.hidden, 'popover closed after leaving');
+    } finally {
+      await resetMouse();
+    }
   });
 
   it('says who awarded a manual badge', async () => {

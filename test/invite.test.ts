@@ -217,6 +217,45 @@ describe('<kring-invite>', () => {
     );
   });
 
+  it('pre-selects a colleague asked for by personId', async () => {
+    const element = await mount(backend);
+    document.dispatchEvent(
+      new CustomEvent('kring-invite-request', { detail: { skill: 'Excel', personId: 'sanne' } }),
+    );
+    await waitUntil(() => $(element, 'kring-people-picker'), 'directory mode');
+    const picker = $(element, 'kring-people-picker')!;
+    await waitUntil(() => (picker as unknown as { value: string[] }).value.includes('sanne'), 'sanne chosen');
+    const sent = oneEvent(element, 'kring-invite-sent');
+    await waitUntil(() => {
+      // The chosen person resolves through the client before sending is possible.
+      $<HTMLButtonElement>(element, '[part~="send"]')!.click();
+      return backend.calls.some((call) => call.method === 'sendInvite');
+    }, 'sent');
+    expect((await sent).detail.invite.inviteeId).to.equal('sanne');
+  });
+
+  it('reports bad attributes once and keeps working', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const element = await mountInCommunity<KringInvite>(
+        backend,
+        html`<kring-invite mode="fax" quota="lots"></kring-invite>`,
+      );
+      await loaded(element);
+      const text = shadowText(element);
+      expect(text).to.contain('mode="fax" is not valid; use one of: email, directory.');
+      expect(text).to.contain('quota="NaN" is not valid');
+      expect($(element, '#email')).to.exist;
+      expect($(element, '[part="quota"]')!.textContent).to.equal('5 of 5 invitations left this month.');
+      expect(errors.filter((line) => line.includes('mode="fax"'))).to.have.length(1);
+      await expect(element).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('shows how many joined through you and through them', async () => {
     backend.people.push(
       person('a', { invitedBy: 'me' }),
