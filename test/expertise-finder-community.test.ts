@@ -64,6 +64,16 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
     await waitUntil(() => countOf(lists[1])!.startsWith(expected + ' '), 'the other list did not update');
     expect(countOf(lists[0])!.startsWith(expected + ' ')).to.equal(true);
     expect(calls[endorsing ? 'endorseSkill' : 'unendorseSkill']?.length).to.equal(1);
+    // The finder's "why" line for that person follows too.
+    const whyOf = () =>
+      [...finder.shadowRoot!.querySelectorAll('[role="option"]')]
+        .find((option) => option.querySelector('[part~="name"]')!.textContent!.trim() === person.name)
+        ?.querySelector('[part~="why"]')?.textContent ?? '';
+    const after = Number(expected);
+    await waitUntil(
+      () => (after > 0 ? whyOf().includes(`${after} endorsement`) : !whyOf().includes('endorsement')),
+      `the finder did not refresh: ${whyOf()}`,
+    );
     await expect(lists[0]).to.be.accessible();
   });
 });

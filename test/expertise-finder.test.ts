@@ -160,6 +160,30 @@ describe('<kring-expertise-finder>', () => {
     expect(shadow(el).input.value).to.equal('power bi');
   });
 
+  it('refreshes quietly when someone in the results is endorsed elsewhere', async () => {
+    const client = new FakeClient();
+    const el = await mount(client, html`<kring-expertise-finder query="power bi"></kring-expertise-finder>`);
+    await settled(el, client, 1);
+    const view = shadow(el);
+    view.input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(view.part('status')?.textContent ?? ''));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await client.endorseSkill('p1', 'Power BI');
+    await waitUntil(() => view.parts('why')[0].textContent!.includes('13 endorsements'));
+    observer.disconnect();
+    expect(client.searches.length).to.equal(2);
+    expect(seen).to.not.include('Searching…');
+    // The keyboard position survived the refresh.
+    expect(view.input.getAttribute('aria-activedescendant')).to.equal(view.options()[0].id);
+    // A change to someone not shown sends nothing.
+    client.emit({ topic: 'people', ids: ['nobody'] });
+    await el.updateComplete;
+    expect(client.searches.length).to.equal(2);
+  });
+
   it('turns results into links with href-template and lets the select event cancel them', async () => {
     const client = new FakeClient();
     const el = await mount(

@@ -6,6 +6,7 @@ import { avatarClass, initials, safeUrl } from '../shared/avatar.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { FacetCount, PeopleSearchResult, PersonMatch } from '../../model.js';
+import type { CommunityClientApi } from '../../client/types.js';
 import { skillKey } from '../../search/normalize.js';
 import { LatestSearch } from './latest-search.js';
 import { whyLine } from './why-line.js';
@@ -129,12 +130,38 @@ export class KringExpertiseFinder extends KringElement {
         { signal },
       );
     },
-    onResult: (request, result) => this.afterResult(request, result),
+    onResult: (request, result, quiet) => this.afterResult(request, result, quiet),
   });
+
+  private subscribedClient?: CommunityClientApi;
+  private unsubscribe?: () => void;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribedClient = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.client && !this.subscribedClient) this.listenForChanges();
+  }
+
+  /** An endorsement or kudos for someone in the list changes their evidence: refresh quietly. */
+  private listenForChanges(): void {
+    this.unsubscribe?.();
+    this.subscribedClient = this.client;
+    this.unsubscribe = this.client?.subscribe((change) => {
+      if (change.topic !== 'people') return;
+      const shown = this.search.result?.items ?? [];
+      if (!change.ids || shown.some((match) => change.ids!.includes(match.person.id))) this.search.refresh();
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const inputs = ['skill', 'department', 'limit'] as const;
     const clientArrived = changed.has('client' as keyof KringExpertiseFinder) && this.client;
+    if (clientArrived && this.client !== this.subscribedClient) this.listenForChanges();
     const querySetFromOutside = changed.has('query') && this.query !== this.typedQuery;
     this.typedQuery = undefined;
     if (inputs.some((name) => changed.has(name)) || querySetFromOutside || clientArrived) {
@@ -182,8 +209,9 @@ export class KringExpertiseFinder extends KringElement {
     void this.search.now(request, force);
   }
 
-  private afterResult(request: FinderRequest, result: PeopleSearchResult): void {
-    this.activeIndex = -1;
+  private afterResult(request: FinderRequest, result: PeopleSearchResult, quiet: boolean): void {
+    // A background refresh keeps the keyboard position; a new search starts from the field.
+    this.activeIndex = quiet ? Math.min(this.activeIndex, result.items.length - 1) : -1;
     this.trackSkillSearch(result);
     const text = request.text.trim();
     if (!result.items.length && text && !result.facets?.relatedSkills.length) void this.loadSuggestions(text);

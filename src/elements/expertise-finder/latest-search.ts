@@ -11,7 +11,7 @@ export interface LatestSearchOptions<Request, Result> {
   /** Identifies equal requests, so repeating the shown one sends nothing. */
   key: (request: Request) => string;
   /** Called with each result that is shown (not with stale or aborted ones). */
-  onResult?: (request: Request, result: Result) => void;
+  onResult?: (request: Request, result: Result, quiet: boolean) => void;
 }
 
 /**
@@ -49,8 +49,11 @@ export class LatestSearch<Request, Result> implements ReactiveController {
     this.timer = setTimeout(() => void this.now(request), this.options.debounceMs);
   }
 
-  /** Sends the request at once (Enter, a filter, retry). `force` repeats an equal request. */
-  async now(request: Request, force = false): Promise<void> {
+  /**
+   * Sends the request at once (Enter, a filter, retry). `force` repeats an equal request; `quiet`
+   * keeps the shown result (no loading state) until the new one arrives, for background refreshes.
+   */
+  async now(request: Request, force = false, quiet = false): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const key = this.options.key(request);
@@ -61,19 +64,22 @@ export class LatestSearch<Request, Result> implements ReactiveController {
     const generation = ++this.generation;
     this.shownKey = key;
     this.request = request;
-    this.status = 'loading';
-    this.error = undefined;
-    this.host.requestUpdate();
+    if (!quiet) {
+      this.status = 'loading';
+      this.error = undefined;
+      this.host.requestUpdate();
+    }
     try {
       const result = await this.options.run(request, controller.signal);
       if (generation !== this.generation || controller.signal.aborted) return;
       this.result = result;
       this.status = 'done';
-      this.options.onResult?.(request, result);
+      this.options.onResult?.(request, result, quiet);
     } catch (error) {
       if (generation !== this.generation || controller.signal.aborted) return;
       const problem = toBackendError(error);
-      if (problem.kind === 'aborted') return;
+      // A failed background refresh leaves the shown result alone.
+      if (problem.kind === 'aborted' || quiet) return;
       this.error = problem;
       this.status = 'error';
     } finally {
@@ -82,6 +88,12 @@ export class LatestSearch<Request, Result> implements ReactiveController {
         this.host.requestUpdate();
       }
     }
+  }
+
+  /** Fetches the shown request again without a loading state (the data behind it changed). */
+  refresh(): void {
+    if (this.status !== 'done' || !this.request || this.pending) return;
+    void this.now(this.request, true, true);
   }
 
   /** Stops the pending debounce and the request in flight; shows nothing. */
