@@ -44,8 +44,15 @@ export function personName(ctx: Pick<ItemContext, 'person' | 'language'>, id: st
   return ctx.person(id)?.name ?? t(ctx.language, 'item.unknownPerson');
 }
 
+const listFormats = new Map<Language, Intl.ListFormat>();
+
 export function listOfNames(language: Language, names: string[]): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
+    listFormats.set(language, format);
+  }
+  return format.format(names);
 }
 
 function renderPerson(ctx: ItemContext, id: string, part: string): TemplateResult {
@@ -69,11 +76,45 @@ function renderPeople(
   </h3>`;
 }
 
+/*
+ * Formatting dates builds Intl formatters, which is slow enough to matter while scrolling a long
+ * feed. Exact times never change; relative times are kept for the current minute only.
+ */
+const exactTimes = new Map<string, string>();
+const relativeTimes = new Map<string, string>();
+let relativeMinute = 0;
+
+function exactTime(language: Language, createdAt: string): string {
+  const key = `${language}|${createdAt}`;
+  let text = exactTimes.get(key);
+  if (text === undefined) {
+    if (exactTimes.size > 5_000) exactTimes.clear();
+    text = formatDate(language, createdAt, { dateStyle: 'full', timeStyle: 'short' });
+    exactTimes.set(key, text);
+  }
+  return text;
+}
+
+function relativeTime(language: Language, createdAt: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== relativeMinute || relativeTimes.size > 5_000) {
+    relativeTimes.clear();
+    relativeMinute = minute;
+  }
+  const key = `${language}|${createdAt}`;
+  let text = relativeTimes.get(key);
+  if (text === undefined) {
+    text = formatRelativeTime(language, createdAt, now);
+    relativeTimes.set(key, text);
+  }
+  return text;
+}
+
 function renderTime(ctx: ItemContext, createdAt: string): TemplateResult {
-  const exact = formatDate(ctx.language, createdAt, { dateStyle: 'full', timeStyle: 'short' });
+  const exact = exactTime(ctx.language, createdAt);
   // Focusable so keyboard users can read the exact time too; the hover/focus bubble shows it.
   return html`<time part="time" datetime=${createdAt} title=${exact} tabindex="0"
-    >${formatRelativeTime(ctx.language, createdAt, ctx.now)}<span class="exact" part="exact-time"
+    >${relativeTime(ctx.language, createdAt, ctx.now)}<span class="exact" part="exact-time"
       ><span class="visually-hidden">, </span>${t(ctx.language, 'item.exactTime', { time: exact })}</span
     ></time
   >`;

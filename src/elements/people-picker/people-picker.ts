@@ -322,7 +322,7 @@ export class KringPeoplePicker extends KringElement {
     return html`<div class="popup" part="popup">
       ${status === nothing ? nothing : html`<div part="status" class="status">${status}</div>`}
       ${options.length
-        ? html`<ul id=${listboxId} part="listbox" role="listbox" aria-label=${this.label ?? this.t('label')}>
+        ? html`<ul id=${listboxId} part="listbox" role="listbox" aria-label=${this.label || this.t('label')}>
             ${options.map(
               (person, index) =>
                 html`<li
@@ -354,7 +354,7 @@ export class KringPeoplePicker extends KringElement {
     const hintId = `${this.idPrefix}-hint`;
     const listboxId = `${this.idPrefix}-listbox`;
     const activeId = this.open && this.activeIndex >= 0 ? this.optionId(this.activeIndex) : undefined;
-    const label = this.label ?? this.t('label');
+    const label = this.label || this.t('label');
     const showInput = this.multiple || this.chosen.length === 0;
     return html`
       <label part="label" for=${inputId}>${label}</label>
@@ -393,7 +393,7 @@ export class KringPeoplePicker extends KringElement {
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
           aria-invalid=${this.errorMessage ? 'true' : 'false'}
-          placeholder=${this.placeholder ?? this.t('placeholder')}
+          placeholder=${this.placeholder || this.t('placeholder')}
           ?hidden=${!showInput}
           ?disabled=${this.disabled}
           @input=${this.onInput}
