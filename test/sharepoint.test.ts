@@ -231,6 +231,40 @@ describe('SharePoint backend over msw', () => {
     expect(mock.lists.get('kring activity')!.items).to.have.length(3);
   });
 
+  it('uses the digest of a classic page instead of asking contextinfo', async () => {
+    const clock = Date.parse('2026-11-26T10:05:00Z');
+    const { mock } = setup({ now: () => clock });
+    // A digest the mock issued, placed on the page as classic SharePoint pages do.
+    const probe = createSharePointBackend({ siteUrl, now: () => clock });
+    await probe.track([{ type: 'post', actorId: 'x', at: new Date(clock).toISOString() }]);
+    expect(mock.digestsIssued).to.equal(1);
+    const issued = await fetch(`${siteUrl}/_api/contextinfo`, {
+      method: 'POST',
+      headers: { Accept: 'application/json;odata=nometadata' },
+    }).then((response) => response.json());
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.id = '__REQUESTDIGEST';
+    input.value = issued.FormDigestValue;
+    document.body.append(input);
+    try {
+      const requests: string[] = [];
+      const backend = createSharePointBackend({
+        siteUrl,
+        now: () => clock,
+        fetch: (url, init) => {
+          requests.push(String(url));
+          return fetch(url, init);
+        },
+      });
+      await backend.track([{ type: 'post', actorId: 'x', at: new Date(clock).toISOString() }]);
+      expect(requests.filter((url) => url.endsWith('contextinfo'))).to.have.length(0);
+      expect(requests).to.have.length(1);
+    } finally {
+      input.remove();
+    }
+  });
+
   it('renews the digest before it expires by the clock', async () => {
     let clock = Date.parse('2026-11-26T10:00:00Z');
     const { backend, count } = setup({ now: () => clock }, { now: () => clock });

@@ -34,6 +34,7 @@ import {
   abortableSleep,
   backoffDelay,
   createHttp,
+  parseRetryAfter,
   type FetchLike,
   type TokenProvider,
 } from '../http/index.js';
@@ -90,6 +91,23 @@ function untilAborted<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+/**
+ * Classic SharePoint pages carry a fresh digest in `<input id="__REQUESTDIGEST">`; using it saves the first
+ * `contextinfo` request. It is dated by the timestamp inside it (`0x…,26 Nov 2026 20:00:00 -0000`), as PnPjs
+ * does, so a page left open for hours is not trusted blindly.
+ */
+export function pageDigest(now: () => number = Date.now): DigestSeed | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const input = document.getElementById('__REQUESTDIGEST');
+  const value = input instanceof HTMLInputElement ? input.value : '';
+  if (!value) return undefined;
+  const issued = Date.parse(value.slice(value.indexOf(',') + 1).replace(/ -0000$/, ' GMT'));
+  if (Number.isNaN(issued)) return undefined;
+  // SharePoint's default lifetime is 30 minutes; renew a minute early.
+  const expiresAt = issued + 29 * 60_000;
+  return expiresAt > now() ? { value, expiresAt } : undefined;
 }
 
 /** SharePoint's built-in "Local People Results" result source. */
@@ -155,7 +173,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     random,
     now,
   });
-  const digest = new DigestCache(http, flavour, now, options.formDigest);
+  const digest = new DigestCache(http, flavour, now, options.formDigest ?? pageDigest(now));
   const lists = new ListClient({
     http,
     flavour,
@@ -297,8 +315,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
           }
         } else if (part.status === 429 || part.status >= 500) {
           retry.push(index);
-          const seconds = Number(part.headers.get('Retry-After'));
-          if (Number.isFinite(seconds)) waitMs = Math.max(waitMs, seconds * 1000);
+          // Each part carries its own Retry-After (seconds or a date) and RateLimit-Reset; wait for the longest.
+          waitMs = Math.max(waitMs, parseRetryAfter(part.headers, now()) ?? 0);
           failure ??= new BackendError(
             part.status === 429 || part.status === 503 ? 'throttled' : 'server',
             'SharePoint is busy. Please try again in a moment.',
