@@ -103,6 +103,15 @@ describe('demo backend: people', () => {
     expect(result[0]!.name).to.equal(b.name);
   });
 
+  it('suggests skills that start with, then contain, the text', async () => {
+    const backend = demo();
+    expect(await backend.suggestSkills('pow')).to.deep.equal(['Power Apps', 'Power Automate', 'Power BI']);
+    const contains = await backend.suggestSkills('script');
+    expect(contains).to.include.members(['JavaScript', 'TypeScript']);
+    expect(await backend.suggestSkills('FINANCIELE')).to.deep.equal(['Financiële analyse']);
+    expect(await backend.suggestSkills('')).to.deep.equal([]);
+  });
+
   it('returns copies that callers cannot use to change the data', async () => {
     const backend = demo();
     const me = await backend.currentUser();
@@ -202,6 +211,41 @@ describe('demo backend: persistence', () => {
     const stored = storage.getItem(before.demo.storageKey)!;
     expect(before.demo.storageKey).to.contain('reload');
     expect(stored.length).to.be.lessThan(5000);
+  });
+
+  it('keeps working when storage refuses writes, and bounds persisted activity', async () => {
+    class FullStorage extends MemoryStorage {
+      override setItem(): void {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+    }
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const full = createDemoBackend({ seed: 'full', persist: true, storage: new FullStorage(), now: NOW });
+      const kudos = await full.giveKudos({ to: [colleague(full)], message: 'Toch gelukt' }, write());
+      expect((await full.listKudos({ limit: 1 })).items[0].id).to.equal(kudos.id);
+    } finally {
+      console.warn = warn;
+    }
+
+    const storage = new MemoryStorage();
+    const backend = createDemoBackend({ seed: 'busy', persist: true, storage, now: NOW });
+    const actor = colleague(backend);
+    for (let batch = 0; batch < 20; batch++) {
+      const at = new Date(Date.UTC(2026, 11, 1 + (batch % 28))).toISOString();
+      await backend.track(
+        Array.from({ length: 1000 }, () => ({
+          type: 'element-seen' as const,
+          actorId: actor,
+          at,
+          subject: 'kring-pulse',
+        })),
+      );
+    }
+    const stored = storage.getItem(backend.demo.storageKey)!;
+    expect(stored.length).to.be.within(1_000_000, 1_500_000);
+    expect(stored).to.contain(new Date(Date.UTC(2026, 11, 20)).toISOString());
   });
 
   it('keeps writes in memory only with persist: false', async () => {

@@ -48,6 +48,15 @@ interface PersistedDelta {
   idempotency: [string, unknown][];
 }
 
+/** Part of the storage key: bumped when generation changes, so old deltas are not replayed on new data. */
+export const DATA_VERSION = 2;
+
+/** Persisted delta budget in characters (localStorage holds about 5 million per origin). */
+export const MAX_PERSISTED_CHARS = 1_500_000;
+
+/** The operation that records tracked activity (defined by activity.ts), the first to be dropped. */
+export const TRACK_OP = 'activity.track';
+
 /** Up to this size kudos and reactions are generated at once; above it on first use. */
 export const EAGER_HISTORY_MAX_SIZE = 5000;
 
@@ -119,7 +128,7 @@ export class DemoStore {
     this.now = options.now;
     const started = performance.now();
     this.data = generateDemoData({ seed: options.seed, size: options.size, now: options.now() });
-    this.storageKey = `kring-demo:v1:${this.data.seed}:${this.data.size}`;
+    this.storageKey = `kring-demo:v${DATA_VERSION}:${this.data.seed}:${this.data.size}`;
     this.storage = options.persist
       ? options.storage === undefined
         ? defaultStorage()
@@ -222,9 +231,25 @@ export class DemoStore {
 
   private save(): void {
     if (!this.storage) return;
-    const delta: PersistedDelta = { version: 1, ops: this.log, idempotency: [...this.idempotency] };
+    let text = JSON.stringify({
+      version: 1,
+      ops: this.log,
+      idempotency: [...this.idempotency],
+    } satisfies PersistedDelta);
+    // Tracked activity is the only part that grows with every page view: past the budget, the
+    // oldest tracked events are no longer persisted (they stay in memory for this session).
+    while (text.length > MAX_PERSISTED_CHARS) {
+      const oldest = this.log.findIndex((entry) => entry.op === TRACK_OP);
+      if (oldest < 0) break;
+      this.log.splice(oldest, 1);
+      text = JSON.stringify({
+        version: 1,
+        ops: this.log,
+        idempotency: [...this.idempotency],
+      } satisfies PersistedDelta);
+    }
     try {
-      this.storage.setItem(this.storageKey, JSON.stringify(delta));
+      this.storage.setItem(this.storageKey, text);
     } catch (error) {
       // Quota exceeded or storage disabled: keep working in memory.
       if (!this.warnedAboutStorage) console.warn('Kring demo backend: could not persist demo data.', error);
