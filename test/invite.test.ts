@@ -246,7 +246,7 @@ describe('<kring-invite>', () => {
       await loaded(element);
       const text = shadowText(element);
       expect(text).to.contain('mode="fax" is not valid; use one of: email, directory.');
-      expect(text).to.contain('quota="NaN" is not valid');
+      expect(text).to.contain('quota="lots" is not valid; use a whole number of 0 or more.');
       expect($(element, '#email')).to.exist;
       expect($(element, '[part="quota"]')!.textContent).to.equal('5 of 5 invitations left this month.');
       expect(errors.filter((line) => line.includes('mode="fax"'))).to.have.length(1);

@@ -156,7 +156,7 @@ export class KringInvite extends KringElement {
     else this.checkAttribute('mode', this.mode, INVITE_MODES, 'email');
     if (!Number.isInteger(this.quota) || this.quota < 0) {
       this.reportProblem(
-        `<kring-invite> quota="${this.quota}" is not valid; use a whole number of 0 or more.`,
+        `<kring-invite> quota="${this.getAttribute('quota') ?? this.quota}" is not valid; use a whole number of 0 or more.`,
       );
     }
     if (changed.has('client' as keyof KringInvite) && this.client !== this.subscribedClient) {
