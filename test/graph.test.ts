@@ -94,10 +94,13 @@ describe('Graph backend over msw', () => {
     const me = await backend.currentUser();
     expect(me.id).to.equal(String(graph.me.userPrincipalName).toLowerCase());
     expect(me.name).to.equal(graph.me.displayName);
-    const meRequest = graph.requests.find((r) => new URL(r.url).pathname === '/v1.0/me')!;
-    expect(new URL(meRequest.url).searchParams.get('$select')).to.equal(
+    // One request: the /me part and its photo part share a batch.
+    expect(graph.requests).to.have.length(1);
+    const mePart = graph.parts.find((p) => p.url.startsWith('/me?'))!;
+    expect(new URL(mePart.url, 'https://x').searchParams.get('$select')).to.equal(
       'id,displayName,mail,userPrincipalName,jobTitle,department,officeLocation',
     );
+    expect(graph.parts.map((p) => p.url)).to.include('/me/photos/96x96/$value');
   });
 
   it('splits look-ups into $batch requests of at most 20 parts, with in-filters of at most 15', async () => {

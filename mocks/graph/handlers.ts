@@ -380,7 +380,11 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     version: string,
     inBatch: boolean,
   ): Promise<MockResponse> {
-    const path = decodeURIComponent(url.pathname.replace(/^\/(v1\.0|beta)/, ''));
+    // `/me/…` is the signed-in user's `/users/{id}/…`.
+    const path = decodeURIComponent(url.pathname.replace(/^\/(v1\.0|beta)/, '')).replace(
+      /^\/me\//,
+      `/users/${String(me.id)}/`,
+    );
     const fault = injectedFault(method, path, version, inBatch);
     if (fault) return fault;
     let match: RegExpExecArray | null;
