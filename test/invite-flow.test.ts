@@ -117,6 +117,7 @@ describe('invite → welcome → recruiter progress → badge → Open Badge (de
     const badgeButton = () => deep(card.shadowRoot!, '[part~="badge"][data-role="recruiter"]');
     await waitUntil(() => badgeButton(), 'recruiter badge on the profile card', { timeout: 4000 });
     expect(badgeButton()!.textContent!.trim()).to.equal('Recruiter, starter level');
+    await expect(card).to.be.accessible();
 
     // 6. It downloads as an Open Badges 3.0 credential.
     const blobs: Blob[] = [];
