@@ -4,6 +4,8 @@ import '../src/index.js';
 import '../src/elements/pulse/define.js';
 import { BackendError } from '../src/backends/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
+import { registerBackend } from '../src/backends/registry.js';
+import type { Backend } from '../src/backends/backend.js';
 import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';
 import type { CommunityClientApi } from '../src/client/types.js';
@@ -173,6 +175,20 @@ describe('<kring-pulse>', () => {
     await waitUntil(() => headline(pulse, 'kudosGiven').includes('211'), 'reloaded');
     // Never back to the skeleton in between.
     expect(part(pulse, 'status')).to.equal(null);
+  });
+
+  it('says so when the backend offers no metrics, without asking it', async () => {
+    const demo = registerTestBackend();
+    const name = `no-metrics-${Date.now()}`;
+    registerBackend(name, () =>
+      Object.assign(Object.create(demo.backend) as Backend, {
+        capabilities: { ...demo.backend.capabilities, metrics: false },
+      }),
+    );
+    const pulse = await renderPulse(name);
+    await waitUntil(() => text(pulse).includes('does not offer metrics'), 'unsupported shown');
+    expect(demo.calls.metrics ?? []).to.have.length(0);
+    await expect(pulse).to.be.accessible();
   });
 
   it('says so when nothing happened in the month', async () => {

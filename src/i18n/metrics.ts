@@ -10,6 +10,7 @@ const en = {
   'metrics.suppressed': 'fewer than 5',
   'metrics.suppressedNote': 'Figures based on fewer than 5 people are not shown, to protect privacy.',
   'metrics.noValue': 'not known',
+  'metrics.unsupported': 'This community’s backend does not offer metrics.',
 
   'metric.members': 'Members',
   'metric.visitors': 'Visitors',
@@ -152,6 +153,7 @@ export const metricsStrings: StringBundle<Key> = {
     'metrics.suppressedNote':
       'Cijfers over minder dan 5 mensen worden niet getoond, om de privacy te beschermen.',
     'metrics.noValue': 'onbekend',
+    'metrics.unsupported': 'De backend van deze community levert geen cijfers.',
 
     'metric.members': 'Leden',
     'metric.visitors': 'Bezoekers',

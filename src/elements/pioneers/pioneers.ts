@@ -55,7 +55,7 @@ export class KringPioneers extends KringElement {
 
   private readonly pioneersTask = new Task(this, {
     task: async ([client, limit], { signal }): Promise<RankedPerson[] | undefined> => {
-      if (!client) return undefined;
+      if (!client || client.capabilities.metrics === false) return undefined;
       const ranks = await client.pioneers({ limit }, { signal });
       const people = ranks.length
         ? await client.people(
@@ -93,14 +93,16 @@ export class KringPioneers extends KringElement {
       </div>
       ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${this.client
-        ? this.pioneersTask.render({
-            initial: () => this.renderLoading(),
-            pending: () => this.renderLoading(),
-            complete: (ranked) => (ranked ? this.renderList(ranked) : this.renderLoading()),
-            error: (error) => this.renderError(error),
-          })
-        : this.renderLoading()}
+      ${this.client?.capabilities.metrics === false
+        ? html`<p part="status">${this.text('metrics.unsupported')}</p>`
+        : this.client
+          ? this.pioneersTask.render({
+              initial: () => this.renderLoading(),
+              pending: () => this.renderLoading(),
+              complete: (ranked) => (ranked ? this.renderList(ranked) : this.renderLoading()),
+              error: (error) => this.renderError(error),
+            })
+          : this.renderLoading()}
     `;
   }
 

@@ -78,7 +78,7 @@ export class KringReport extends KringElement {
 
   private readonly metricsTask = new Task(this, {
     task: async ([client, month], { signal }) => {
-      if (!client) return undefined;
+      if (!client || client.capabilities.metrics === false) return undefined;
       const metrics = await client.metrics({ month }, { signal });
       this.dispatchEvent(new MetricsLoadEvent(metrics));
       return metrics;
@@ -151,18 +151,20 @@ export class KringReport extends KringElement {
       </div>
       ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${this.client
-        ? this.metricsTask.render({
-            initial: () => this.renderLoading(),
-            // A reload of the same month keeps showing the figures instead of flashing the skeleton.
-            pending: () => {
-              const shown = this.metricsTask.value;
-              return shown?.month === this.shownMonth ? this.renderReport(shown) : this.renderLoading();
-            },
-            complete: (metrics) => (metrics ? this.renderReport(metrics) : this.renderLoading()),
-            error: (error) => this.renderError(error),
-          })
-        : this.renderLoading()}
+      ${this.client?.capabilities.metrics === false
+        ? html`<p part="status">${this.text('metrics.unsupported')}</p>`
+        : this.client
+          ? this.metricsTask.render({
+              initial: () => this.renderLoading(),
+              // A reload of the same month keeps showing the figures instead of flashing the skeleton.
+              pending: () => {
+                const shown = this.metricsTask.value;
+                return shown?.month === this.shownMonth ? this.renderReport(shown) : this.renderLoading();
+              },
+              complete: (metrics) => (metrics ? this.renderReport(metrics) : this.renderLoading()),
+              error: (error) => this.renderError(error),
+            })
+          : this.renderLoading()}
     `;
   }
 
