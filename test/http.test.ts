@@ -161,6 +161,20 @@ describe('http: createHttp', () => {
     expect(calls[0].headers.get('idempotency-key')).to.equal('key-1');
   });
 
+  it('rejects with a BackendError when the header function fails', async () => {
+    const { fetch, calls } = scriptedFetch(json({}));
+    const http = createHttp({
+      baseUrl: '/api',
+      fetch,
+      headers: async () => {
+        throw new TypeError('Failed to fetch /session/token');
+      },
+    });
+    const error = await rejection(http.request('GET', '/x'));
+    expect(error.kind).to.equal('network');
+    expect(calls).to.have.length(0);
+  });
+
   it('retries a read on 503 and honours Retry-After in seconds', async () => {
     const { fetch, calls } = scriptedFetch(json({}, 503, { 'Retry-After': '2' }), json({ ok: true }));
     const { waits, sleep } = recordingSleep();

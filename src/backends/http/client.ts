@@ -1,4 +1,4 @@
-import { BackendError } from '../errors.js';
+import { BackendError, toBackendError } from '../errors.js';
 import { abortableSleep, backoffDelay } from './backoff.js';
 import { errorFromResponse, humanMessage } from './error-mapping.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -175,7 +175,13 @@ export function createHttp(options: HttpOptions): Http {
     let retriesUsed = 0;
     for (;;) {
       if (request.signal?.aborted) throw new BackendError('aborted', humanMessage('aborted'));
-      const headers = await buildHeaders(verb, request, refreshedToken);
+      let headers: Headers;
+      try {
+        headers = await buildHeaders(verb, request, refreshedToken);
+      } catch (error) {
+        // A CSRF token that could not be fetched, a header function that threw: still one error type.
+        throw toBackendError(error);
+      }
       let failure: BackendError;
       let retryAfterMs: number | undefined;
       try {
