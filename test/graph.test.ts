@@ -352,21 +352,28 @@ describe('Graph backend over msw', () => {
     expect(patch.headers.get('If-Match')).to.match(/^".+,\d+"$/);
   });
 
-  it('200 profile cards in <kring-community backend="graph"> make at most 12 requests', async () => {
+  it('200 profile cards and a "me" card in <kring-community backend="graph"> make at most 12 requests', async () => {
     configure({ getToken: async () => 'token' });
     try {
       const ids = upns(200, 1);
       const page = await fixture<HTMLElement>(html`
         <kring-community backend="graph">
+          <kring-profile-card person="me" class="me"></kring-profile-card>
           ${ids.map((id) => html`<kring-profile-card person=${id}></kring-profile-card>`)}
         </kring-community>
       `);
-      const cards = [...page.querySelectorAll<KringProfileCard>('kring-profile-card')];
+      const cards = [...page.querySelectorAll<KringProfileCard>('kring-profile-card:not(.me)')];
+      const meCard = page.querySelector<KringProfileCard>('kring-profile-card.me')!;
       const shownName = (card: KringProfileCard) =>
         card.shadowRoot?.querySelector('[part="name"]')?.textContent?.trim() ?? '';
-      await waitUntil(() => cards.every((card) => shownName(card) !== ''), 'every card shows a name', {
-        timeout: 8000,
-      });
+      await waitUntil(
+        () => [meCard, ...cards].every((card) => shownName(card) !== ''),
+        'every card shows a name',
+        {
+          timeout: 8000,
+        },
+      );
+      expect(shownName(meCard)).to.equal(graph.me.displayName);
       expect(shownName(cards[0])).to.equal(graph.users[1].displayName);
       expect(shownName(cards[199])).to.equal(graph.users[200].displayName);
       // Card 3 is person 4, who has no photo: initials instead.
