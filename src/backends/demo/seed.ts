@@ -193,6 +193,23 @@ const ABOUT_TEMPLATES: readonly string[] = [
   'Bij {department} zorg ik dat alles soepel loopt. Specialisme: {skill}.',
 ];
 
+const POPULAR_SEARCHES = [
+  'power bi',
+  'excel',
+  'sharepoint',
+  'python',
+  'projectmanagement',
+  'avg/gdpr',
+  'scrum',
+  'presenteren',
+  'ux/ui',
+  'sql',
+  'copywriting',
+  'engels',
+];
+/** Roughly Zipf: the first is searched most. */
+const POPULAR_SEARCH_WEIGHTS = POPULAR_SEARCHES.map((_, rank) => 1 / (rank + 1));
+
 const ELEMENT_TAGS = [
   'kring-profile-card',
   'kring-kudos-feed',
@@ -634,9 +651,13 @@ export function generateHistory(data: DemoData): DemoHistory {
   const reactors = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 2);
   const kudosCount = Math.round(size * 5);
   const timedKudos: { record: KudosRecord; ms: number }[] = [];
-  for (let attempt = 0; timedKudos.length < kudosCount && attempt < kudosCount * 2; attempt++) {
+  for (let attempt = 0; timedKudos.length < kudosCount && attempt < kudosCount * 20; attempt++) {
     const giver = givers.pick(random);
     if (!giver) break;
+    // A moment in the six months; a giver who had not joined yet then is skipped, so kudos grow
+    // with the community instead of piling up in the last weeks.
+    const ms = Math.floor(historyStart + random.next() * (anchorMs - historyStart));
+    if (ms < joinedMs.get(giver)!) continue;
     const receiverCount = random.chance(0.12) ? random.int(2, 3) : 1;
     const to: DemoPersonRecord[] = [];
     const local = membersByDepartment.get(giver.department) ?? [];
@@ -653,8 +674,6 @@ export function generateHistory(data: DemoData): DemoHistory {
     const first = to[0];
     const skill = first.skills.length > 0 && random.chance(0.7) ? random.pick(first.skills).name : undefined;
     const template = skill ? random.pick(withSkill) : random.pick(plain);
-    const since = Math.max(historyStart, joinedMs.get(giver)!);
-    const ms = Math.floor(since + random.next() * (anchorMs - since));
     const record: KudosRecord = {
       id: '',
       from: giver.id,
@@ -732,9 +751,11 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
         }
         if (random.chance(0.35))
           events.push({ type: 'profile-opened', actorId: person.id, at: iso(at + 5000) });
-        if (random.chance(0.2)) {
-          const term =
-            searchTerms.length > 0 && random.chance(0.5)
+        if (random.chance(0.3)) {
+          // Searches cluster on a few popular skills, as they do on a real intranet.
+          const term = random.chance(0.55)
+            ? POPULAR_SEARCHES[random.weightedIndex(POPULAR_SEARCH_WEIGHTS)]
+            : searchTerms.length > 0 && random.chance(0.5)
               ? random.pick(searchTerms)
               : random.pick(SKILLS).toLowerCase();
           events.push({ type: 'search', actorId: person.id, at: iso(at + 9000), subject: term });
