@@ -114,6 +114,8 @@ export class GraphBatcher {
       });
     }
     const failed: Pending[] = [];
+    // The last answer of each failed part, returned as it is when retries run out.
+    const lastAnswers = new Map<Pending, BatchPartResponse | undefined>();
     let longestWaitMs: number | undefined;
     requests.forEach((request, index) => {
       const part = parts[index];
@@ -125,14 +127,13 @@ export class GraphBatcher {
       const waitMs = response ? parseDelayValue(response.headers['retry-after']) : undefined;
       if (waitMs !== undefined) longestWaitMs = Math.max(longestWaitMs ?? 0, waitMs);
       failed.push(part);
-      // Remember the last answer, returned as it is when retries run out.
-      (part as Pending & { last?: BatchPartResponse }).last = response;
+      lastAnswers.set(part, response);
     });
     if (failed.length === 0) return;
     const maxWait = this.options.maxRetryAfterMs ?? 60_000;
     if (round >= (this.options.partRetries ?? 3) || (longestWaitMs ?? 0) > maxWait) {
       for (const part of failed) {
-        const last = (part as Pending & { last?: BatchPartResponse }).last;
+        const last = lastAnswers.get(part);
         if (last) part.resolve(last);
         else part.reject(new BackendError('server', 'Microsoft Graph did not answer every request.'));
       }
