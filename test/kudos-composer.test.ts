@@ -281,6 +281,51 @@ describe('<kring-kudos-composer>', () => {
     expect(await givenByMe(setup)).to.equal(before + 1);
   });
 
+  it('demo page: offline per the browser → send → reload → online → delivered once', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const [anna] = colleagues(setup);
+    const storage = new MemoryStorage();
+    const before = await givenByMe(setup);
+    let browserOnline = false;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => browserOnline });
+    try {
+      const client = {
+        eventTarget: window,
+        writeAttempts: 1_000,
+        backoffBaseMs: 5_000,
+        backoffMaxMs: 10_000,
+      };
+      const first = await inCommunity<KringKudosComposer>(
+        setup.backend,
+        html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
+        { storage, client },
+      );
+      typeMessage(first.element, 'Sent on the train');
+      ($(first.element, '[part="send"]') as HTMLButtonElement).click();
+      await waitUntil(() => $(first.element, '[data-state="waiting"]'), 'not sent yet');
+      first.community.remove();
+
+      // Reload while still offline: the entry is kept and waits.
+      const second = await inCommunity<KringKudosComposer>(
+        setup.backend,
+        html`<kring-kudos-composer></kring-kudos-composer>`,
+        { storage, client },
+      );
+      await waitUntil(() => $(second.element, '[data-state="waiting"]'), 'still waiting after the reload');
+      expect(await givenByMe(setup)).to.equal(before);
+
+      // Back online: the browser's `online` event sends it at once, with the same key.
+      browserOnline = true;
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => second.client.outbox('giveKudos').length === 0, 'delivered');
+      await waitUntil(() => !$(second.element, '[data-outbox-id]'), 'no longer shown as unsent');
+      expect(await givenByMe(setup)).to.equal(before + 1);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).onLine;
+    }
+  });
+
   it('makes one kudos when answers are lost and the send is retried (idempotency)', async () => {
     const setup = testBackend();
     const [anna] = colleagues(setup);

@@ -90,6 +90,17 @@ export function createKudosModule(context: DemoContext) {
       (department === undefined || inDepartment(record.from) || record.to.some(inDepartment));
   }
 
+  /**
+   * The demo "server" lives in the page, so going offline would not stop it. Kudos writes behave
+   * like real requests instead: while the browser reports being offline (e.g. DevTools → Offline)
+   * they fail with a `network` error, so the outbox, retries and "not sent" can be tried out.
+   */
+  function failWhenOffline(): void {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      throw new BackendError('network', 'The server could not be reached (the browser is offline).');
+    }
+  }
+
   /** A positive whole number, else the default of 3 (a typo must not switch the rule off). */
   function dailyLimit(): number {
     const limit = context.kudosDailyLimit;
@@ -156,6 +167,7 @@ export function createKudosModule(context: DemoContext) {
     },
 
     giveKudos(input: KudosInput): Kudos {
+      failWhenOffline();
       const giver = context.currentUserId;
       const now = store.now();
       // Receivers may be given by e-mail; the rules and the record use person ids.
@@ -196,6 +208,7 @@ export function createKudosModule(context: DemoContext) {
     },
 
     react(kudosId: string, reaction: ReactionType, on: boolean): Kudos {
+      failWhenOffline();
       const record = requireKudos(kudosId);
       requireReaction(reaction);
       const reacted = store.hasReacted(kudosId, context.currentUserId, reaction);

@@ -294,9 +294,10 @@ export class KringKudosComposer extends KringElement {
     }
   }
 
+  /** Empties the form for the next kudos; preset receivers (`to`) stay, e.g. on a profile page. */
   private reset(): void {
     this.picker?.clear();
-    this.receivers = [];
+    this.receivers = [...this.to];
     this.receiverNames = [];
     this.message = '';
     if (this.textarea) this.textarea.value = '';
@@ -306,7 +307,7 @@ export class KringKudosComposer extends KringElement {
   }
 
   private restore(input: KudosInput): void {
-    if (this.message.trim() || this.receivers.length) return; // the user already started a new one
+    if (this.message.trim()) return; // the user already started writing a new one
     this.receivers = [...input.to];
     this.chosenValue = input.value ?? '';
     this.message = input.message;
