@@ -231,6 +231,23 @@ describe('<kring-pulse>', () => {
     }
   });
 
+  it('fits the page outline with heading-level', async () => {
+    const { name } = backendWith(async () => octoberMetrics());
+    const community = await fixture(
+      html`<kring-community backend=${name} lang="en">
+        <kring-pulse month="2026-10" heading-level="3"></kring-pulse>
+      </kring-community>`,
+    );
+    const pulse = community.querySelector('kring-pulse')!;
+    await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+    expect(pulse.shadowRoot!.querySelector('h3')!.textContent).to.equal('Community pulse, October 2026');
+    expect(pulse.shadowRoot!.querySelector('h2')).to.equal(null);
+    expect([...pulse.shadowRoot!.querySelectorAll('h4')].map((h) => h.textContent)).to.include(
+      'Who takes part',
+    );
+    await expect(pulse).to.be.accessible();
+  });
+
   it('uses system colours in forced-colours mode and the dark palette in dark mode', async () => {
     const { name } = backendWith(async () => octoberMetrics());
     const pulse = await renderPulse(name);

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { HEADING_LEVELS, heading } from '../pulse/heading.js';
 import { translatePlural, type MessageParams } from '../../i18n/index.js';
 import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
 import { isBackendError } from '../../backends/errors.js';
@@ -51,6 +52,9 @@ export class KringPioneers extends KringElement {
   /** How many people to list, 1–100 (default 10). */
   @property({ attribute: 'limit' }) limit?: string;
 
+  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
+
   protected readonly seen = new SeenController(this, () => this.client);
 
   private readonly pioneersTask = new Task(this, {
@@ -73,12 +77,19 @@ export class KringPioneers extends KringElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('limit')) {
+    if (changed.has('limit') || changed.has('headingLevel')) {
       this.clearProblems();
+      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
       if (this.limit && parseLimit(this.limit) === undefined) {
         this.reportProblem(t('en', 'pioneers.badLimit', { tag: this.localName, value: this.limit }));
       }
     }
+  }
+
+  protected get titleLevel(): number {
+    return (HEADING_LEVELS as readonly string[]).includes(this.headingLevel ?? '')
+      ? Number(this.headingLevel)
+      : 2;
   }
 
   private text(key: MetricsStringKey, params?: MessageParams): string {
@@ -88,7 +99,7 @@ export class KringPioneers extends KringElement {
   protected override render() {
     return html`
       <div part="header">
-        <h2>${this.text('pioneers.title')}</h2>
+        ${heading(this.titleLevel, this.text('pioneers.title'), { className: 'title' })}
         <p part="note">${this.text('pioneers.intro')}</p>
       </div>
       ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}

@@ -14,15 +14,15 @@ export const metricsViewStyles = css`
   :host([hidden]) {
     display: none;
   }
-  h2,
-  h3 {
+  .title,
+  .subtitle {
     margin: 0 0 0.5em;
     line-height: 1.2;
   }
-  h2 {
+  .title {
     font-size: 1.35em;
   }
-  h3 {
+  .subtitle {
     font-size: 1.1em;
   }
   [part~='problem'] {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { HEADING_LEVELS, heading } from './heading.js';
 import { ClientChangesController } from './client-changes.js';
 import {
   barChart,
@@ -79,6 +80,9 @@ export class KringPulse extends KringElement {
   /** Month to show as `YYYY-MM`; defaults to the last full month. */
   @property({ attribute: 'month' }) month?: string;
 
+  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
+
   protected readonly seen = new SeenController(this, () => this.client);
 
   /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
@@ -105,12 +109,19 @@ export class KringPulse extends KringElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('month')) {
+    if (changed.has('month') || changed.has('headingLevel')) {
       this.clearProblems();
+      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
       if (this.month && !validMonth(this.month)) {
         this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
       }
     }
+  }
+
+  protected get titleLevel(): number {
+    return (HEADING_LEVELS as readonly string[]).includes(this.headingLevel ?? '')
+      ? Number(this.headingLevel)
+      : 2;
   }
 
   private text(key: MetricsStringKey, params?: MessageParams): string {
@@ -122,7 +133,9 @@ export class KringPulse extends KringElement {
     const lang = this.language;
     return html`
       <div part="header">
-        <h2>${this.text('pulse.title', { month: monthTitle(lang, month) })}</h2>
+        ${heading(this.titleLevel, this.text('pulse.title', { month: monthTitle(lang, month) }), {
+          className: 'title',
+        })}
       </div>
       ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
@@ -196,7 +209,10 @@ export class KringPulse extends KringElement {
     body: unknown,
   ) {
     return html`<section part="section" aria-labelledby="section-${name}">
-      <h3 id="section-${name}">${this.text(`section.${name}`)}</h3>
+      ${heading(this.titleLevel + 1, this.text(`section.${name}`), {
+        id: `section-${name}`,
+        className: 'subtitle',
+      })}
       ${body}
     </section>`;
   }

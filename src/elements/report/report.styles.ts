@@ -71,8 +71,8 @@ export const reportStyles = [
       [role='status'] {
         display: none;
       }
-      h2,
-      h3 {
+      .title,
+      .subtitle {
         break-after: avoid;
       }
       table,

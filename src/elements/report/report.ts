@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { HEADING_LEVELS, heading } from '../pulse/heading.js';
 import { ClientChangesController } from '../pulse/client-changes.js';
 import { formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
@@ -66,6 +67,9 @@ export class KringReport extends KringElement {
   /** Month to report as `YYYY-MM`; defaults to the last full month. */
   @property({ attribute: 'month' }) month?: string;
 
+  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
+
   protected readonly seen = new SeenController(this, () => this.client);
 
   /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
@@ -96,8 +100,9 @@ export class KringReport extends KringElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('month')) {
+    if (changed.has('month') || changed.has('headingLevel')) {
       this.clearProblems();
+      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
       if (this.month && !validMonth(this.month)) {
         this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
       }
@@ -136,6 +141,12 @@ export class KringReport extends KringElement {
     window.print();
   }
 
+  protected get titleLevel(): number {
+    return (HEADING_LEVELS as readonly string[]).includes(this.headingLevel ?? '')
+      ? Number(this.headingLevel)
+      : 2;
+  }
+
   private text(key: MetricsStringKey, params?: MessageParams): string {
     return t(this.language, key, params);
   }
@@ -146,7 +157,9 @@ export class KringReport extends KringElement {
     const organization = this.config?.organization?.name;
     return html`
       <div part="header">
-        <h2>${this.text('report.title', { month: monthTitle(lang, month) })}</h2>
+        ${heading(this.titleLevel, this.text('report.title', { month: monthTitle(lang, month) }), {
+          className: 'title',
+        })}
         ${organization ? html`<p part="note">${organization}</p>` : nothing}
       </div>
       ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
@@ -212,15 +225,24 @@ export class KringReport extends KringElement {
         <button part="print" type="button" @click=${() => this.print()}>${this.text('report.print')}</button>
       </div>
       <section part="section" aria-labelledby="report-summary">
-        <h3 id="report-summary">${this.text('report.summary')}</h3>
+        ${heading(this.titleLevel + 1, this.text('report.summary'), {
+          id: 'report-summary',
+          className: 'subtitle',
+        })}
         <div part="summary">${reportSummary(metrics, lang).map((sentence) => html`<p>${sentence}</p>`)}</div>
       </section>
       <section part="section" aria-labelledby="report-figures">
-        <h3 id="report-figures">${this.text('report.keyFigures')}</h3>
+        ${heading(this.titleLevel + 1, this.text('report.keyFigures'), {
+          id: 'report-figures',
+          className: 'subtitle',
+        })}
         ${this.renderFigures(metrics)}
       </section>
       <section part="section" aria-labelledby="report-changes">
-        <h3 id="report-changes">${this.text('report.changes')}</h3>
+        ${heading(this.titleLevel + 1, this.text('report.changes'), {
+          id: 'report-changes',
+          className: 'subtitle',
+        })}
         ${changes.length
           ? html`<ul part="changes">
               ${changes.map((line) => html`<li>${line}</li>`)}
@@ -230,7 +252,10 @@ export class KringReport extends KringElement {
             </p>`}
       </section>
       <section part="section" aria-labelledby="report-tables">
-        <h3 id="report-tables" class="visually-hidden">${this.text('section.invites')}</h3>
+        ${heading(this.titleLevel + 1, this.text('section.invites'), {
+          id: 'report-tables',
+          className: 'visually-hidden',
+        })}
         ${this.renderFunnel(metrics)} ${this.renderMatrix(metrics)}
         ${this.renderFacets(metrics.topSkills, 'chart.skills.title', 'col.skill', 'col.searches')}
         ${this.renderFacets(metrics.topValues, 'chart.values.title', 'col.value', 'col.kudos')}
