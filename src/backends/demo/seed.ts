@@ -311,15 +311,16 @@ export function generateDemoData(options: GenerateOptions): DemoData {
 
   // ---- people, departments and the management structure
   const people: DemoPersonRecord[] = [];
-  const usedEmails = new Set<string>();
+  const emailCounts = new Map<string, number>();
   const engagement: number[] = [];
   const makePerson = (index: number, department: string, title: string): DemoPersonRecord => {
     const firstName = random.pick(FIRST_NAMES);
     const lastName = random.pick(LAST_NAMES);
     const local = emailLocalPart(firstName, lastName);
-    let email = `${local}@${EMAIL_DOMAIN}`;
-    for (let suffix = 2; usedEmails.has(email); suffix++) email = `${local}${suffix}@${EMAIL_DOMAIN}`;
-    usedEmails.add(email);
+    // Namesakes get a number: jan.jansen, jan.jansen2, jan.jansen3…
+    const namesakes = (emailCounts.get(local) ?? 0) + 1;
+    emailCounts.set(local, namesakes);
+    const email = `${local}${namesakes === 1 ? '' : namesakes}@${EMAIL_DOMAIN}`;
     engagement[index] = random.activity();
     return {
       id: personId(index, size),
