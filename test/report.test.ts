@@ -132,6 +132,12 @@ describe('<kring-report>', () => {
     expect(text(report)).to.contain('Communityrapport, oktober 2026');
     expect(part(report, 'summary')!.textContent).to.contain('ging over afdelingsgrenzen heen');
     await expect(report).to.be.accessible();
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      await expect(report).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('downloads CSV and JSON of the same figures', async () => {
