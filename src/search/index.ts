@@ -103,6 +103,8 @@ export class PeopleIndex implements SkillDictionary {
   private readonly skillIds = new Map<string, number>();
   /** One indexed skill per id: the first seen; its keys are the same for every holder. */
   private readonly skillsById: (IndexedSkill | undefined)[] = [];
+  /** Per slot, the distinct skill ids of the person (tight loops for facet counts). */
+  private readonly skillIdsBySlot: Int32Array[] = [];
   private readonly departmentIds = new Map<string, number>();
   private readonly marks: number[] = [];
   private readonly cache = createIndexCache();
@@ -151,6 +153,7 @@ export class PeopleIndex implements SkillDictionary {
     if (previous) this.forgetSkills(previous);
     this.learnSkills(entry);
     this.replacePostings(slot, previous, entry);
+    this.skillIdsBySlot[slot] = Int32Array.from(new Set(entry.skills.map((skill) => skill.id)));
     if (!previous || previous.name.joined !== entry.name.joined || previous.person.name !== person.name) {
       this.sortRankDirty = true;
     }
@@ -164,6 +167,7 @@ export class PeopleIndex implements SkillDictionary {
     if (entry) {
       this.forgetSkills(entry);
       this.replacePostings(slot, entry, undefined);
+      this.skillIdsBySlot[slot] = new Int32Array(0);
     }
     this.entries[slot] = undefined;
     this.slotById.delete(id);
@@ -558,15 +562,13 @@ export class PeopleIndex implements SkillDictionary {
   /** Other skills the matched people hold, most common first: "people who know X also know…". */
   private relatedSkillFacet(matched: readonly number[], units: readonly QueryUnit[]): FacetCount[] {
     const counts = new Int32Array(this.skillIds.size);
-    const example: (IndexedSkill | undefined)[] = new Array(this.skillIds.size);
     for (const slot of matched) {
-      for (const skill of this.entries[slot]!.skills) {
-        if (counts[skill.id]++ === 0) example[skill.id] = skill;
-      }
+      const ids = this.skillIdsBySlot[slot];
+      for (let at = 0; at < ids.length; at++) counts[ids[at]]++;
     }
     const facets: FacetCount[] = [];
     counts.forEach((count, id) => {
-      const skill = example[id];
+      const skill = this.skillsById[id];
       // The skills the query itself asked for are not "related".
       if (!count || !skill || isQueriedSkill(units, skill)) return;
       facets.push({ value: this.skills.get(skill.key)?.display ?? skill.skill.name, count });
