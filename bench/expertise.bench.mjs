@@ -7,6 +7,7 @@
 // index), so the figures are for exactly the code in `src/search/`.
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { script } from './lib/pages.mjs';
 
 const PEOPLE = 20_000;
@@ -78,14 +79,17 @@ window.kringBench = {
   timeQueries(runs) {
     const queries = this.queries();
     const samples = [];
+    const bestPerQuery = queries.map(() => Infinity);
     for (let run = 0; run < runs; run++) {
-      for (const text of queries) {
+      queries.forEach((text, position) => {
         const started = performance.now();
         state.index.search({ text, limit: 10 });
-        samples.push(performance.now() - started);
-      }
+        const ms = performance.now() - started;
+        samples.push(ms);
+        bestPerQuery[position] = Math.min(bestPerQuery[position], ms);
+      });
     }
-    return { samples, queries: queries.length };
+    return { samples, bestPerQuery, queries: queries.length };
   },
   async timeBackend(runs) {
     const queries = this.queries();
@@ -180,7 +184,9 @@ export default async function run({ url, server, browser, projectRoot, log }) {
   };
 
   const prepared = await page.evaluate((size) => window.kringBench.prepare(size), PEOPLE);
-  log(`${prepared.people} people, ${prepared.kudos} kudos, ${prepared.skills} distinct skills (generated in ${Math.round(prepared.ms)} ms)`);
+  log(
+    `${prepared.people} people, ${prepared.kudos} kudos, ${prepared.skills} distinct skills (generated in ${Math.round(prepared.ms)} ms)`,
+  );
 
   // Index build: three builds, the median; memory from the heap after a full GC with and without it.
   const builds = [];
@@ -195,7 +201,9 @@ export default async function run({ url, server, browser, projectRoot, log }) {
     stats = built.stats;
     heapDelta = after - before;
   }
-  log(`index builds: ${builds.map((ms) => Math.round(ms)).join(', ')} ms; heap +${(heapDelta / 1048576).toFixed(1)} MB`);
+  log(
+    `index builds: ${builds.map((ms) => Math.round(ms)).join(', ')} ms; heap +${(heapDelta / 1048576).toFixed(1)} MB`,
+  );
 
   // Queries straight on the index (what the demo backend does per search).
   await page.evaluate(() => window.kringBench.timeQueries(2)); // warm-up
@@ -208,20 +216,32 @@ export default async function run({ url, server, browser, projectRoot, log }) {
   const before = await page.evaluate(() => performance.now());
   await page.keyboard.type(TYPED_QUERY, { delay: KEY_DELAY_MS });
   await page.waitForFunction(
-    () => /found/.test(document.querySelector('kring-expertise-finder').shadowRoot.querySelector('[role="status"]').textContent),
+    () =>
+      /found/.test(
+        document.querySelector('kring-expertise-finder').shadowRoot.querySelector('[role="status"]')
+          .textContent,
+      ),
     undefined,
     { timeout: 10_000 },
   );
   const typingRequests = await page.evaluate((mark) => window.kringBench.restRequestsSince(mark), before);
   const searchRequests = typingRequests.filter((u) => u.includes('/people/search'));
   const status = (await page.evaluate(() => window.kringBench.restFigures())).status;
-  log(`typing "${TYPED_QUERY}": ${typingRequests.length} requests (${searchRequests.length} searches); shown: ${status}`);
+  log(
+    `typing "${TYPED_QUERY}": ${typingRequests.length} requests (${searchRequests.length} searches); shown: ${status}`,
+  );
   if (errors.length) log(`page errors: ${errors.join('; ')}`);
   await context.close();
 
   const median = percentile(builds, 0.5);
+  const load = `load average ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`;
   return [
-    { name: `index build, ${PEOPLE} people`, value: round(median, 1), unit: 'ms', note: `median of 3, with ${prepared.kudos} kudos` },
+    {
+      name: `index build, ${PEOPLE} people`,
+      value: round(median, 1),
+      unit: 'ms',
+      note: `median of 3 (min ${Math.round(Math.min(...builds))}), with ${prepared.kudos} kudos; ${load}`,
+    },
     {
       name: 'index memory (heap)',
       value: round(heapDelta / 1048576, 1),
@@ -234,7 +254,18 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       unit: 'ms',
       note: `${timed.samples.length} queries (${timed.queries} kinds × ${QUERY_RUNS}), limit 10, with facets`,
     },
-    { name: 'query → ranked results, p95', value: round(percentile(timed.samples, 0.95), 3), unit: 'ms', note: 'target < 10 ms' },
+    {
+      name: 'query → ranked results, p95',
+      value: round(percentile(timed.samples, 0.95), 3),
+      unit: 'ms',
+      note: `target < 10 ms; wall clock, ${load}`,
+    },
+    {
+      name: 'query → ranked results, p95 of best-of-N',
+      value: round(percentile(timed.bestPerQuery, 0.95), 3),
+      unit: 'ms',
+      note: `each query kind's fastest of ${QUERY_RUNS} runs (filters out time the busy machine took the CPU away)`,
+    },
     { name: 'query → ranked results, max', value: round(Math.max(...timed.samples), 3), unit: 'ms' },
     {
       name: 'demo backend searchPeople, p95',
