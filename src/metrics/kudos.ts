@@ -31,7 +31,7 @@ function emptyMonth(): MonthKudos {
 /** A kudos crosses departments when the giver's department is known and differs from every receiver's. */
 export function crossesDepartments(kudos: Kudos, index: PeopleIndex): boolean {
   const giverDepartment = index.departmentOfId(kudos.from);
-  if (giverDepartment < 0) return false;
+  if (giverDepartment < 0 || kudos.to.length === 0) return false;
   return kudos.to.every((receiver) => index.departmentOfId(receiver) !== giverDepartment);
 }
 
