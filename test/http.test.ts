@@ -3,6 +3,7 @@ import { BackendError } from '../src/backends/errors.js';
 import {
   backoffDelay,
   createHttp,
+  rejectOnlyWithBackendErrors,
   parseRetryAfter,
   readErrorDetail,
   type FetchLike,
@@ -391,5 +392,23 @@ describe('http: createHttp', () => {
     expect(result.headers.get('etag')).to.equal('"2"');
     const text = createHttp({ baseUrl: '/api', fetch: scriptedFetch(new Response('plain')).fetch });
     expect(await text.request('GET', '/t', { parse: 'text' })).to.equal('plain');
+  });
+});
+
+describe('http: rejectOnlyWithBackendErrors', () => {
+  it('turns any rejection into a BackendError and leaves the rest alone', async () => {
+    const adapter = rejectOnlyWithBackendErrors({
+      name: 'x',
+      broken: async () => {
+        throw new TypeError('oops');
+      },
+      fine: async () => 42,
+      sync: () => true,
+    });
+    expect(adapter.name).to.equal('x');
+    expect(adapter.sync()).to.equal(true);
+    expect(await adapter.fine()).to.equal(42);
+    const error = await rejection(adapter.broken());
+    expect(error.kind).to.equal('network');
   });
 });

@@ -21,3 +21,4 @@ export {
   readErrorDetail,
   type ServerErrorDetail,
 } from './error-mapping.js';
+export { rejectOnlyWithBackendErrors } from './guard.js';

@@ -2,6 +2,7 @@ import type { Backend, BackendCapabilities, CallOptions, InviteListQuery, WriteO
 import { BackendError } from '../errors.js';
 import {
   createHttp,
+  rejectOnlyWithBackendErrors,
   type FetchLike,
   type HeaderRecord,
   type Http,
@@ -125,7 +126,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     http.request<T>(method, path, { body, signal: write.signal, idempotencyKey: write.idempotencyKey });
   const seg = encodeURIComponent;
 
-  return {
+  return rejectOnlyWithBackendErrors<RestBackend>({
     name: 'rest',
     endpoint: http.baseUrl,
     capabilities,
@@ -251,7 +252,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
         return false;
       }
     },
-  };
+  });
 }
 
 /** A UUID-like key; `crypto.randomUUID` only exists on https pages, intranets are not always on https. */

@@ -35,6 +35,7 @@ import {
   backoffDelay,
   createHttp,
   parseRetryAfter,
+  rejectOnlyWithBackendErrors,
   type FetchLike,
   type TokenProvider,
 } from '../http/index.js';
@@ -160,7 +161,12 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
   const flavour = options.odata ?? 'nometadata';
-  const siteUrl = new URL(options.siteUrl, globalThis.location?.href).href.replace(/\/+$/, '');
+  let siteUrl: string;
+  try {
+    siteUrl = new URL(options.siteUrl, globalThis.location?.href).href.replace(/\/+$/, '');
+  } catch (cause) {
+    throw new BackendError('invalid', `"${options.siteUrl}" is not a valid SharePoint site URL.`, { cause });
+  }
   const titles: ListTitles = { ...DEFAULT_LIST_TITLES, ...options.lists };
   const http = createHttp({
     baseUrl: siteUrl,
@@ -1140,5 +1146,5 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 
-  return backend;
+  return rejectOnlyWithBackendErrors(backend);
 }
