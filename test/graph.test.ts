@@ -315,6 +315,21 @@ describe('Graph backend over msw', () => {
     expect(nextRequest.headers.get('ConsistencyLevel')).to.equal('eventual');
   });
 
+  it('narrows a search to community members when a site holds the member list', async () => {
+    const { backend } = backendWith({ sites: { community: siteUrl } });
+    const memberIds = new Set(
+      demo.demo.data.people.filter((p) => p.isMember).map((p) => p.email.toLowerCase()),
+    );
+    const result = await backend.searchPeople({ text: 'a', membersOnly: true, limit: 50 });
+    expect(result.items.length).to.be.greaterThan(0);
+    for (const match of result.items) {
+      expect(memberIds.has(match.person.id), match.person.id).to.equal(true);
+      expect(match.person.isMember).to.equal(true);
+    }
+    const everyone = await backend.searchPeople({ text: 'a', limit: 50 });
+    expect(everyone.items.some((match) => match.person.isMember === false)).to.equal(true);
+  });
+
   it('reads community lists with expand=fields and follows @odata.nextLink across pages', async () => {
     const { backend } = backendWith({ sites: { community: siteUrl } });
     const pages = [await backend.listKudos({ limit: 4 })];

@@ -67,6 +67,8 @@ export type CommunityMethods = Pick<
 > & {
   /** Endorsement counts for skills shown on opened cards. */
   endorsementCounts(signal?: AbortSignal): Promise<EndorsementCounts>;
+  /** Community members (the `Kring Members` list) by person id. */
+  members(signal?: AbortSignal): Promise<Map<string, { joinedAt?: string; invitedBy?: string }>>;
 };
 
 export interface CommunityOptions {
@@ -114,6 +116,9 @@ export function createCommunity(options: CommunityOptions): CommunityMethods {
   };
 
   let tally: { at: number; request: Promise<EndorsementRecord[]> } | undefined;
+  let memberCache:
+    | { at: number; request: Promise<Map<string, { joinedAt?: string; invitedBy?: string }>> }
+    | undefined;
   function endorsementRecords(signal?: AbortSignal): Promise<EndorsementRecord[]> {
     if (!tally || now() - tally.at > TALLY_TTL_MS) {
       const request = lists.all(titles.endorsements, {}, signal).then((items) =>
@@ -370,6 +375,16 @@ export function createCommunity(options: CommunityOptions): CommunityMethods {
 
   return {
     endorsementCounts,
+
+    members(signal) {
+      // Searches ask on every keystroke: the member list is reused like the endorsement tally.
+      if (!memberCache || now() - memberCache.at > TALLY_TTL_MS) {
+        const request = members(signal).then((list) => new Map(list.map((member) => [member.id, member])));
+        request.catch(() => (memberCache = undefined));
+        memberCache = { at: now(), request };
+      }
+      return memberCache.request;
+    },
 
     async endorseSkill(personId, skill, write: WriteOptions) {
       const myId = await meId(write.signal);

@@ -338,7 +338,12 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
         http.request('GET', `/v1.0/users?${params.join('&')}`, { headers, signal: call?.signal }),
       );
     }
-    const users = Array.isArray(body?.value) ? body.value : [];
+    let users = Array.isArray(body?.value) ? body.value : [];
+    // Membership lives in the community lists: without a site there are no members to narrow to.
+    const members = community ? await community.members(call?.signal) : undefined;
+    if (query.membersOnly && members) {
+      users = users.filter((user) => members.has(personFromUser(user, null).id));
+    }
     const photoParts = users.map((user) => {
       const key = lookupKey(String(user.id ?? ''));
       return photos.get(key) === undefined && key ? requestPhoto(key, call?.signal) : undefined;
@@ -347,7 +352,11 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
       users.map(async (user, index) => {
         const part = photoParts[index];
         const photo = part ? storePhoto(keysOf(user), await part) : photos.get(lookupKey(String(user.id)));
-        return personFromUser(user, photo);
+        const person = personFromUser(user, photo);
+        const member = members?.get(person.id);
+        if (members) person.isMember = Boolean(member);
+        if (member) Object.assign(person, { joinedAt: member.joinedAt, invitedBy: member.invitedBy });
+        return person;
       }),
     );
     const lower = (value: string | undefined) => (value ?? '').toLocaleLowerCase();
