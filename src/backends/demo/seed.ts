@@ -185,13 +185,14 @@ const KUDOS_MESSAGES_PLAIN: readonly string[] = [
   '{name} organiseerde de teamdag tot in de puntjes. Dank je!',
 ];
 
-const ABOUT_TEMPLATES: readonly string[] = [
+const ABOUT_TEMPLATES = [
   'Ik werk als {title} bij {department} in {location}. Vraag me gerust naar {skill}.',
   'Sinds een paar jaar {title}. Ik houd van {skill} en help collega’s graag op weg.',
   '{title} in {location}. Buiten het werk: fietsen, koken en lezen.',
   'I work as {title} in {department}. Happy to talk about {skill}.',
   'Bij {department} zorg ik dat alles soepel loopt. Specialisme: {skill}.',
 ];
+const aboutTemplates = ABOUT_TEMPLATES.map(compileTemplate);
 
 const POPULAR_SEARCHES = [
   'power bi',
@@ -246,21 +247,16 @@ function two(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
-
 /**
- * A kudos template as a function of name and skill. Concatenation, unlike `replace`, lets the
- * engine share the template text between a quarter of a million messages at 50,000 people.
+ * A text template ("Hoi {name}") as a function of its values. Concatenation, unlike `replace`, lets
+ * the engine share the template text between a quarter of a million messages at 50,000 people.
  */
-function compileTemplate(template: string): (name: string, skill: string) => string {
-  const parts = template.split(/\{(name|skill)\}/);
-  return (name, skill) => {
+function compileTemplate(template: string): (values: Readonly<Record<string, string>>) => string {
+  const parts = template.split(/\{(\w+)\}/);
+  return (values) => {
     let text = parts[0];
-    for (let index = 1; index < parts.length; index += 2) {
-      text += (parts[index] === 'name' ? name : skill) + parts[index + 1];
-    }
+    for (let index = 1; index < parts.length; index += 2)
+      text += (values[parts[index]] ?? '') + parts[index + 1];
     return text;
   };
 }
@@ -409,7 +405,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
     }
     person.skills = [...chosen.values()];
     const topSkill = person.skills[0]?.name ?? 'samenwerken';
-    person.about = fill(random.pick(ABOUT_TEMPLATES), {
+    person.about = random.pick(aboutTemplates)({
       title: person.title,
       department: person.department,
       location: person.location,
@@ -680,7 +676,7 @@ export function generateHistory(data: DemoData): DemoHistory {
       from: giver.id,
       to: to.map((person) => person.id),
       value: random.chance(0.85) ? random.pick(COMPANY_VALUES) : undefined,
-      message: template(first.firstName, skill ?? ''),
+      message: template({ name: first.firstName, skill: skill ?? '' }),
       createdAt: '',
     };
     timedKudos.push({ record, ms });
