@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
@@ -262,6 +262,47 @@ describe('<kring-kudos-feed>', () => {
     expect(articles(feeds[2]).map((article) => article.dataset.kudosId)).to.deep.equal(otherBefore);
   });
 
+  it('hosts a composer with compose, and shows unsent kudos with retry (once) and discard', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const me = setup.demo.demo.currentUserId;
+    const [anna] = setup.demo.demo.data.people.filter((person) => person.id !== me);
+    const { element: feed } = await inCommunity<KringKudosFeed>(
+      setup.backend,
+      html`<kring-kudos-feed compose person=${anna.id} limit="3"></kring-kudos-feed>`,
+      { client: { writeAttempts: 2 } },
+    );
+    await loaded(feed);
+    const composer = $(feed, 'kring-kudos-composer') as KringKudosComposer;
+    expect(composer.hidePending).to.equal(true);
+    expect(composer.to).to.deep.equal([anna.id]);
+    await expect(feed).to.be.accessible();
+    const before = (await setup.demo.listKudos({ person: anna.id, limit: 1 })).total!;
+
+    setup.network.online = false;
+    for (const message of ['Retry me', 'Discard me']) {
+      const textarea = $(composer, 'textarea') as HTMLTextAreaElement;
+      textarea.value = message;
+      textarea.dispatchEvent(new Event('input'));
+      ($(composer, '[part="send"]') as HTMLButtonElement).click();
+      await oneEvent(composer, 'kring-kudos-failed');
+    }
+    await waitUntil(() => $$(feed, '[data-outbox-id][data-state="failed"]').length === 2, 'two not sent');
+    expect($(composer, '[data-outbox-id]'), 'the composer leaves them to the feed').to.equal(null);
+    expect(shadowText(feed)).to.contain('Not sent.');
+    await expect(feed).to.be.accessible();
+
+    setup.network.online = true;
+    const unsent = (text: string) =>
+      $$(feed, '[data-outbox-id]').find((item) => item.textContent!.includes(text))!;
+    (unsent('Retry me').querySelector('[part="retry"]') as HTMLButtonElement).click();
+    (unsent('Discard me').querySelector('[part="discard"]') as HTMLButtonElement).click();
+    await waitUntil(() => !$(feed, '[data-outbox-id]'), 'none left unsent');
+    await waitUntil(() => shadowText(feed).includes('Retry me'), 'the retried one is in the feed');
+    expect(shadowText(feed)).not.to.contain('Discard me');
+    expect((await setup.demo.listKudos({ person: anna.id, limit: 1 })).total).to.equal(before + 1);
+  });
+
   it('keeps the DOM bounded: 10,000 kudos, scrolled to item 5,000', async function () {
     this.timeout(120_000);
     const setup = testBackend({ size: 2000 });
@@ -290,5 +331,7 @@ describe('<kring-kudos-feed>', () => {
     expect(allNodes, 'nodes in the shadow root').to.be.below(2_500);
     const rendered = articles(feed).map((article) => article.dataset.kudosId);
     expect(rendered).to.include(expected[0].id);
+    expect($(feed, '[role="feed"]')!.classList.contains('virtual')).to.equal(true);
+    await expect(feed).to.be.accessible();
   });
 });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { KringElement } from '../shared/kring-element.js';
 import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
@@ -20,6 +21,8 @@ import {
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 1000;
+/** Feeds longer than this are virtualised. */
+export const VIRTUALIZE_ABOVE = 50;
 
 type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
 
@@ -146,8 +149,12 @@ export class KringKudosFeed extends KringElement {
     await this.updateComplete;
     const host = this.renderRoot.querySelector('[role="feed"]') as VirtualizerHostElement | null;
     const virtualizer = host?.[virtualizerRef];
-    virtualizer?.element(index)?.scrollIntoView({ block: 'start' });
-    await virtualizer?.layoutComplete;
+    if (!virtualizer) {
+      host?.querySelectorAll('article')[index]?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    virtualizer.element(index)?.scrollIntoView({ block: 'start' });
+    await virtualizer.layoutComplete;
   }
 
   override connectedCallback(): void {
@@ -464,6 +471,32 @@ export class KringKudosFeed extends KringElement {
     }
   }
 
+  /**
+   * Short feeds render every item (all in the DOM: find-in-page and screen readers see them all);
+   * long ones are virtualised so the DOM stays bounded however many items are loaded.
+   */
+  private renderList(ctx: ItemContext, setSize: number): TemplateResult | typeof nothing {
+    if (!this.items.length) return nothing;
+    const label = this.t('feed.label');
+    const busy = this.loadingMore ? 'true' : 'false';
+    const renderItem = (kudos: Kudos, index: number) => renderKudosItem(ctx, kudos, index, setSize);
+    if (this.items.length <= VIRTUALIZE_ABOVE) {
+      return html`<div role="feed" part="feed" tabindex="-1" aria-label=${label} aria-busy=${busy}>
+        ${repeat(this.items, (kudos) => kudos.id, renderItem)}
+      </div>`;
+    }
+    return html`<div
+      role="feed"
+      part="feed"
+      class="virtual"
+      tabindex="-1"
+      aria-label=${label}
+      aria-busy=${busy}
+    >
+      ${virtualize({ items: this.items, keyFunction: (kudos: Kudos) => kudos.id, renderItem })}
+    </div>`;
+  }
+
   private renderFeed(): TemplateResult {
     const ctx = this.itemContext;
     const giverId = this.me?.id ?? '';
@@ -480,21 +513,7 @@ export class KringKudosFeed extends KringElement {
       ${this.items.length === 0 && this.pending.length === 0
         ? html`<p class="notice" part="empty">${this.t(filtered ? 'feed.emptyFiltered' : 'feed.empty')}</p>`
         : nothing}
-      ${this.items.length
-        ? html`<div
-            role="feed"
-            part="feed"
-            tabindex="-1"
-            aria-label=${this.t('feed.label')}
-            aria-busy=${this.loadingMore ? 'true' : 'false'}
-          >
-            ${virtualize({
-              items: this.items,
-              keyFunction: (kudos: Kudos) => kudos.id,
-              renderItem: (kudos: Kudos, index: number) => renderKudosItem(ctx, kudos, index, setSize),
-            })}
-          </div>`
-        : nothing}
+      ${this.renderList(ctx, setSize)}
       ${this.nextCursor
         ? html`<div class="more">
             ${this.loadMoreFailed ? html`<span>${this.t('feed.loadMoreError')}</span>` : nothing}
