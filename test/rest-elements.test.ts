@@ -1,7 +1,6 @@
 // The adapters behind real elements: one attribute switches a page from the REST backend to the
 // SharePoint backend (both answered by msw), and server faults end in a visible, typed message.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
@@ -10,13 +9,12 @@ import { registerBackend } from '../src/backends/registry.js';
 import { restBackendFactory } from '../src/backends/rest/index.js';
 import { sharePointBackendFactory } from '../src/backends/sharepoint/index.js';
 import { faults } from '../mocks/faults.js';
-import { createRestHandlers } from '../mocks/rest/handlers.js';
-import { createSharePointMock } from '../mocks/sharepoint/handlers.js';
+import { startMockServer, type MockServer } from '../mocks/rest/worker.js';
 
 const endpoint = '/api/kring-elements';
 const siteUrl = `${location.origin}/sites/kring-elements`;
 const demo = createDemoBackend({ persist: false, storage: null });
-const worker = setupWorker();
+let server: MockServer;
 const person = demo.demo.data.people[3];
 
 registerBackend('rest', restBackendFactory);
@@ -41,14 +39,10 @@ async function render(backend: 'rest' | 'sharepoint', personId: string) {
 
 describe('adapters behind elements', () => {
   before(async () => {
-    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+    server = await startMockServer({ endpoint, siteUrl, backend: demo });
   });
-  beforeEach(() => {
-    worker.resetHandlers();
-    worker.use(...createRestHandlers({ endpoint, backend: demo }));
-    worker.use(...createSharePointMock({ siteUrl, backend: demo }).handlers);
-  });
-  after(() => worker.stop());
+  afterEach(() => server.worker.resetHandlers());
+  after(() => server.worker.stop());
 
   it('shows the same person through REST and through SharePoint', async () => {
     const viaRest = await render('rest', person.id);
@@ -64,17 +58,17 @@ describe('adapters behind elements', () => {
   });
 
   it('shows a readable error with a retry button for an HTML error page', async () => {
-    worker.use(faults.htmlError(`${endpoint}/people/lookup`, { status: 502 }));
+    server.worker.use(faults.htmlError(`${endpoint}/people/lookup`, { status: 502 }));
     const lookups: string[] = [];
     const count = ({ request }: { request: Request }) => {
       if (request.url.endsWith('/people/lookup')) lookups.push(request.url);
     };
-    worker.events.on('request:start', count);
+    server.worker.events.on('request:start', count);
     const card = await render('rest', person.id);
     await waitUntil(() => card.shadowRoot!.querySelector('[part~="retry"]'), 'error state', {
       timeout: 8000,
     });
-    worker.events.removeListener('request:start', count);
+    server.worker.events.removeListener('request:start', count);
     expect(shadowText(card)).to.contain('502 Bad Gateway');
     // The client retries reads; the adapter under it does not, so retries do not multiply (4, not 16).
     expect(lookups).to.have.length(4);
@@ -83,7 +77,7 @@ describe('adapters behind elements', () => {
   });
 
   it('shows a readable error for malformed JSON from SharePoint', async () => {
-    worker.use(faults.malformedJson(`${siteUrl}/_api/SP.UserProfiles.PeopleManager/*`));
+    server.worker.use(faults.malformedJson(`${siteUrl}/_api/SP.UserProfiles.PeopleManager/*`));
     const card = await render('sharepoint', person.email.toLowerCase());
     await waitUntil(() => card.shadowRoot!.querySelector('[part~="retry"]'), 'error state', {
       timeout: 8000,
