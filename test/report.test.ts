@@ -53,7 +53,7 @@ describe('report summary', () => {
     expect(sentences[0]).to.equal('This month fewer than 5 colleagues gave kudos.');
     // Management participation is withheld in the fixture: no sentence about it.
     expect(sentences.join(' ')).to.not.contain('management');
-    expect(sentences).to.include('The community has 420 members, 35% of them joined through an invitation.');
+    expect(sentences).to.include('The community has 420 members; 35% of them joined through an invitation.');
     expect(sentences).to.include(
       '50 invitations were sent and 30 accepted; 15 of those new members were active within 30 days.',
     );

@@ -115,7 +115,7 @@ const en = {
   'summary.kudos.plain': 'This month {givers} colleagues gave each other kudos',
   'summary.kudos.few': 'This month fewer than 5 colleagues gave kudos',
   'summary.kudos.cross': '; {share} crossed department boundaries',
-  'summary.members': 'The community has {members} members, {invited} of them joined through an invitation.',
+  'summary.members': 'The community has {members} members; {invited} of them joined through an invitation.',
   'summary.participation':
     '{visitors} colleagues visited: {creators} created something, {contributors} reacted or endorsed, the rest read along.',
   'summary.invites':
