@@ -174,10 +174,13 @@ export class PeopleIndex implements SkillDictionary {
     this.sortRankDirty = true;
   }
 
-  /** Counts a new kudos towards its receivers' skills. */
-  addKudos(kudos: KudosText): void {
-    if (!this.rememberKudos(kudos)) return;
-    for (const receiverId of kudos.to) {
+  /** Counts new kudos (one or many) towards their receivers' skills. */
+  addKudos(kudos: KudosText | readonly KudosText[]): void {
+    const list: readonly KudosText[] = Array.isArray(kudos) ? kudos : [kudos as KudosText];
+    const receivers = new Set<string>();
+    for (const item of list) if (this.rememberKudos(item)) for (const id of item.to) receivers.add(id);
+    // Each receiver is recounted once, however many kudos they got.
+    for (const receiverId of receivers) {
       const slot = this.slotById.get(receiverId);
       const entry = slot === undefined ? undefined : this.entries[slot];
       if (entry) this.countRecentKudos(entry);

@@ -60,7 +60,10 @@ export function createSearchModule(context: DemoContext) {
   /** The index, built on first use and brought up to date with writes since the last search. */
   function currentIndex(): PeopleIndex {
     if (!index) {
-      index = new PeopleIndex(store.data.people.map(forIndex), { now: () => store.now().getTime() });
+      // Searching must not force generating six months of kudos for a very large demo company.
+      const kudos = store.historyReady ? store.kudos : [];
+      index = new PeopleIndex(store.data.people.map(forIndex), { kudos, now: () => store.now().getTime() });
+      indexedKudos = kudos.length;
       changedPeople.clear();
     }
     for (const id of changedPeople) {
@@ -68,10 +71,9 @@ export function createSearchModule(context: DemoContext) {
       if (record) index.upsert(forIndex(record));
     }
     changedPeople.clear();
-    // Searching must not force generating six months of kudos for a very large demo company.
-    if (store.historyReady) {
-      const kudos = store.kudos;
-      for (; indexedKudos < kudos.length; indexedKudos++) index.addKudos(kudos[indexedKudos]);
+    if (store.historyReady && store.kudos.length > indexedKudos) {
+      index.addKudos(store.kudos.slice(indexedKudos));
+      indexedKudos = store.kudos.length;
     }
     return index;
   }
