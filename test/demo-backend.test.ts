@@ -446,6 +446,13 @@ describe('demo backend: abort and scale', () => {
     expect((await rejection(abortedWrite)).kind).to.equal('aborted');
   });
 
+  it('reports a failure inside the backend as a server error, not a network one', async () => {
+    const backend = demo();
+    const broken = await rejection(backend.getPeople(null as unknown as string[]));
+    expect(broken.kind).to.equal('server');
+    expect(broken.message).to.contain('demo backend');
+  });
+
   it('scales to 50,000 people and still answers look-ups and searches', async function () {
     this.timeout(120_000);
     const started = performance.now();

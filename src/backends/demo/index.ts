@@ -5,7 +5,7 @@
  */
 import type { InviteTokenState } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions, WriteOptions } from '../backend.js';
-import { BackendError, throwIfAborted, toBackendError } from '../errors.js';
+import { BackendError, isBackendError, throwIfAborted } from '../errors.js';
 import { createActivityModule } from './activity.js';
 import { createAmbassadorsModule } from './ambassadors.js';
 import type { DemoContext } from './context.js';
@@ -150,7 +150,10 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
       throwIfAborted(signal);
       return work();
     } catch (error) {
-      throw toBackendError(error);
+      // Anything else is a defect in the demo backend (like an HTTP 500), never a network problem.
+      if (isBackendError(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new BackendError('server', `The demo backend failed: ${message}`, { cause: error });
     }
   }
 
