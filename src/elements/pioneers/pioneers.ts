@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
-import { SeenController } from '../../tracking/seen-controller.js';
 import { HEADING_LEVELS, heading } from '../pulse/heading.js';
 import { translatePlural, type MessageParams } from '../../i18n/index.js';
 import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
@@ -54,8 +53,6 @@ export class KringPioneers extends KringElement {
 
   /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
   @property({ attribute: 'heading-level' }) headingLevel?: string;
-
-  protected readonly seen = new SeenController(this, () => this.client);
 
   private readonly pioneersTask = new Task(this, {
     task: async ([client, limit], { signal }): Promise<RankedPerson[] | undefined> => {

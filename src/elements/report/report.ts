@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
-import { SeenController } from '../../tracking/seen-controller.js';
 import { HEADING_LEVELS, heading } from '../pulse/heading.js';
 import { ClientChangesController } from '../pulse/client-changes.js';
 import { formatNumber, type MessageParams } from '../../i18n/index.js';
@@ -69,8 +68,6 @@ export class KringReport extends KringElement {
 
   /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
   @property({ attribute: 'heading-level' }) headingLevel?: string;
-
-  protected readonly seen = new SeenController(this, () => this.client);
 
   /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
   protected readonly changes = new ClientChangesController(

@@ -5,6 +5,7 @@ import { clientContext, configContext, type KringConfig } from '../../context.js
 import type { CommunityClientApi } from '../../client/types.js';
 import { resolveLanguage, type Language } from '../../i18n/index.js';
 import { observeForAutoload } from '../../autoload.js';
+import { SeenController } from '../../tracking/seen-controller.js';
 
 /**
  * Base for every Kring element: receives the client and config from the nearest
@@ -25,6 +26,9 @@ export class KringElement extends LitElement {
   protected attributeProblems: string[] = [];
 
   private readonly loggedProblems = new Set<string>();
+
+  /** Records one `element-seen` event per page view once half the element is visible. */
+  protected readonly seen = new SeenController(this, () => this.client);
 
   override connectedCallback(): void {
     super.connectedCallback();
