@@ -38,7 +38,6 @@ export type ExpertiseKey =
   | 'why.title'
   | 'why.about'
   | 'why.department'
-  | 'skills.label'
   | 'skills.labelFor'
   | 'skills.empty'
   | 'skills.more'
@@ -94,7 +93,6 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'why.title': 'Title: {value}',
     'why.about': 'Mentions it in “about me”',
     'why.department': 'Department: {value}',
-    'skills.label': 'Skills',
     'skills.labelFor': 'Skills of {name}',
     'skills.empty': 'No skills listed yet.',
     'skills.more': '+{count} more',
@@ -150,7 +148,6 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'why.title': 'Functie: {value}',
     'why.about': 'Noemt het bij “over mij”',
     'why.department': 'Afdeling: {value}',
-    'skills.label': 'Vaardigheden',
     'skills.labelFor': 'Vaardigheden van {name}',
     'skills.empty': 'Nog geen vaardigheden opgegeven.',
     'skills.more': '+{count} meer',
