@@ -150,8 +150,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
       throwIfAborted(signal);
       return work();
     } catch (error) {
-      // Anything else is a defect in the demo backend (like an HTTP 500), never a network problem.
       if (isBackendError(error)) throw error;
+      // Anything else is a defect in the demo backend (like an HTTP 500), never a network problem.
       const message = error instanceof Error ? error.message : String(error);
       throw new BackendError('server', `The demo backend failed: ${message}`, { cause: error });
     }
