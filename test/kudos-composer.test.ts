@@ -108,6 +108,7 @@ describe('<kring-kudos-composer>', () => {
       html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
     );
     typeMessage(composer, 'Quick one');
+    const sent = oneEvent(composer, 'kring-kudos-sent');
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await composer.updateComplete;
     const pending = $(composer, '[data-outbox-id]');
@@ -115,7 +116,7 @@ describe('<kring-kudos-composer>', () => {
     expect(pending!.textContent).to.contain('Quick one');
     expect(pending!.textContent).to.contain('Sending…');
     await expect(composer).to.be.accessible();
-    await oneEvent(composer, 'kring-kudos-sent');
+    await sent;
     await waitUntil(() => !$(composer, '[data-outbox-id]'), 'gone once delivered');
   });
 
@@ -304,6 +305,14 @@ describe('<kring-kudos-composer>', () => {
       typeMessage(first.element, 'Sent on the train');
       ($(first.element, '[part="send"]') as HTMLButtonElement).click();
       await waitUntil(() => $(first.element, '[data-state="waiting"]'), 'not sent yet');
+      await waitUntil(
+        () =>
+          $(first.element, '[part="send-status"]')!.textContent!.includes(
+            'as soon as the connection is back',
+          ),
+        'the composer says it will be sent later',
+      );
+      await expect(first.element).to.be.accessible();
       first.community.remove();
 
       // Reload while still offline: the entry is kept and waits.

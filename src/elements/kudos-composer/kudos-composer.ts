@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { KringElement } from '../shared/kring-element.js';
 import type { Kudos, KudosInput, Person } from '../../model.js';
 import type { BackendError } from '../../backends/errors.js';
-import { isBackendError, toBackendError } from '../../backends/errors.js';
+import { toBackendError } from '../../backends/errors.js';
 import type { ClientChange, CommunityClientApi, OutboxEntry } from '../../client/types.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
@@ -124,6 +124,7 @@ export class KringKudosComposer extends KringElement {
   private unsubscribe?: () => void;
   private subscribedClient?: CommunityClientApi;
   private lastAnnounced?: number;
+  private watchedEntryId?: string;
 
   /** The form's current input. */
   get input(): KudosInput {
@@ -146,6 +147,7 @@ export class KringKudosComposer extends KringElement {
     const clientChanged = (changed as Map<PropertyKey, unknown>).has('client');
     if (changed.has('to')) this.receivers = [...this.to];
     if (changed.has('value')) this.chosenValue = this.value ?? '';
+    if (changed.has('hidePending') && changed.get('hidePending') !== undefined) this.refreshPending();
     if (clientChanged) {
       this.subscribe();
       void this.loadClientData();
@@ -157,7 +159,10 @@ export class KringKudosComposer extends KringElement {
     this.unsubscribe?.();
     this.subscribedClient = this.client;
     this.unsubscribe = this.client?.subscribe((change: ClientChange) => {
-      if (change.topic === 'outbox') this.refreshPending();
+      if (change.topic !== 'outbox') return;
+      this.refreshPending();
+      const watched = this.client?.outbox('giveKudos').find((entry) => entry.id === this.watchedEntryId);
+      if (watched?.state === 'waiting') this.sendStatus = this.t('composer.queued');
     });
     this.refreshPending();
   }
@@ -252,6 +257,8 @@ export class KringKudosComposer extends KringElement {
     const receivers = listOfNames(this.language, this.receiverNames.length ? this.receiverNames : input.to);
     // Optimistic: the outbox shows the kudos as sending right away; the form is free for the next one.
     const sending = client.giveKudos(input);
+    // The outbox adds the entry synchronously: watch it to say "will be sent when back online".
+    this.watchedEntryId = client.outbox('giveKudos').at(-1)?.id;
     this.reset();
     this.sendStatus = this.t('composer.sending');
     await this.followSend(sending, input, receivers);
@@ -286,7 +293,7 @@ export class KringKudosComposer extends KringElement {
       this.dispatchEvent(
         new KringKudosFailedEvent({
           input,
-          error: isBackendError(error) ? error : toBackendError(error),
+          error,
           code: error.code,
           outboxId: kept?.id,
         }),
@@ -336,7 +343,7 @@ export class KringKudosComposer extends KringElement {
     void this.updateComplete.then(() => this.textarea?.focus());
   }
 
-  private get values_(): string[] {
+  private get offeredValues(): string[] {
     return this.values?.length ? this.values : this.backendValues;
   }
 
@@ -371,7 +378,7 @@ export class KringKudosComposer extends KringElement {
     }
     const size = length(this.message);
     const remaining = MESSAGE_MAX_LENGTH - size;
-    const values = this.values_;
+    const values = this.offeredValues;
     return html`
       <form
         part="form"
