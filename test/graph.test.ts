@@ -315,6 +315,22 @@ describe('Graph backend over msw', () => {
     expect(nextRequest.headers.get('ConsistencyLevel')).to.equal('eventual');
   });
 
+  it('the imitation can answer demo ids, so demo pages switch to backend="graph" unchanged', async () => {
+    const [unknown] = await backendWith().backend.getPeople([demo.demo.data.people[2].id]);
+    expect(unknown, 'real Graph knows no demo ids').to.equal(null);
+    const aliased = createGraphHandlers({ backend: demo, demoIdAliases: true });
+    worker.use(...aliased.handlers);
+    try {
+      const { backend } = backendWith();
+      const record = demo.demo.data.people[2];
+      const [person] = await backend.getPeople([record.id]);
+      expect(person?.name).to.equal(record.name);
+      expect(person?.id).to.equal(record.email.toLowerCase());
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
   it('narrows a search to community members when a site holds the member list', async () => {
     const { backend } = backendWith({ sites: { community: siteUrl } });
     const memberIds = new Set(

@@ -36,6 +36,11 @@ export interface GraphMockOptions {
   latencyMs?: number;
   /** Seed of the response shuffle. */
   seed?: number;
+  /**
+   * Also answer `/users/{demo id}` (`/users/p00002`), so pages written for the demo backend show the same
+   * people over Graph. Real Graph has no such alias. Default false.
+   */
+  demoIdAliases?: boolean;
 }
 
 /** A part or request that fails on purpose. */
@@ -134,14 +139,16 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
   const recordOf = new Map<Json, DemoPersonRecord>(users.map((user, index) => [user, records[index]]));
   const userByKey = new Map<string, Json>();
   users.forEach((user, index) => {
-    for (const key of [user.id, user.userPrincipalName, user.mail, records[index].id]) {
+    const aliases = options.demoIdAliases ? [records[index].id] : [];
+    for (const key of [user.id, user.userPrincipalName, user.mail, ...aliases]) {
       userByKey.set(String(key).toLowerCase(), user);
     }
   });
   const hasPhoto = (user: Json) => noPhotoEvery <= 0 || users.indexOf(user) % noPhotoEvery !== 0;
-  const me = userByKey.get(demo.demo.currentUserId.toLowerCase())!;
+  const me = users[records.findIndex((record) => record.id === demo.demo.currentUserId)];
+  const userByDemoId = new Map(records.map((record, index) => [record.id, users[index]]));
   const emailOf = (demoId: string | undefined) =>
-    demoId ? String(userByKey.get(demoId.toLowerCase())?.userPrincipalName ?? demoId).toLowerCase() : '';
+    demoId ? String(userByDemoId.get(demoId)?.userPrincipalName ?? demoId).toLowerCase() : '';
 
   /** Properties Graph returns without `$select`; `aboutMe` and friends only when selected. */
   const DEFAULT_PROPERTIES = [

@@ -183,6 +183,24 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     return users;
   }
 
+  /** `GET /users/{key}` as a batch part: the user, or undefined when Graph does not know the key. */
+  async function userByKey(
+    key: string,
+    select: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<GraphUser | undefined> {
+    const response = await batcher.submit(
+      { method: 'GET', url: `/users/${encodeURIComponent(key)}?$select=${select.join(',')}` },
+      signal,
+    );
+    if (response.status === 404 || response.status === 400) return undefined;
+    if (!isSuccess(response)) {
+      const error = partError(response);
+      throw error.kind === 'forbidden' ? missingPermission('people', error) : error;
+    }
+    return response.body as GraphUser;
+  }
+
   /**
    * The summary of many people: their card fields through `in (…)` filters and their photos, all as
    * parts of shared `$batch` requests. Keys that are neither ids nor sign-in names are tried as mail.
@@ -191,12 +209,19 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     const photoParts = new Map<string, Promise<BatchPartResponse | undefined>>();
     for (const key of keys) if (photos.get(key) === undefined) photoParts.set(key, requestPhoto(key, signal));
     const ids = keys.filter(isGuid);
-    const names = keys.filter((key) => !isGuid(key));
-    const [byId, byName] = await Promise.all([
+    const names = keys.filter((key) => key.includes('@'));
+    // Neither an object id nor a sign-in name (an on-premises alias, say): asked for one by one.
+    const others = keys.filter((key) => !isGuid(key) && !key.includes('@'));
+    const [byId, byName, one] = await Promise.all([
       ids.length ? usersWhere('id', ids, CARD_FIELDS, signal) : [],
       names.length ? usersWhere('userPrincipalName', names, CARD_FIELDS, signal) : [],
+      Promise.all(others.map((key) => userByKey(key, CARD_FIELDS, signal))),
     ]);
     const found = indexUsers([...byId, ...byName]);
+    others.forEach((key, index) => {
+      const user = one[index];
+      if (user) found.set(key, user);
+    });
     const byMail = names.filter((key) => !found.has(key) && key.includes('@'));
     if (byMail.length) {
       for (const [key, user] of indexUsers(await usersWhere('mail', byMail, CARD_FIELDS, signal))) {
@@ -227,28 +252,19 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
    * only; the card shows everything else.
    */
   async function details(keys: string[], signal?: AbortSignal): Promise<Map<string, Person>> {
-    const select = DETAIL_FIELDS.join(',');
     const counts: Promise<EndorsementCounts> = community
       ? community.endorsementCounts(signal).catch(() => NO_ENDORSEMENTS)
       : Promise.resolve(NO_ENDORSEMENTS);
     const people = new Map<string, Person>();
     await Promise.all(
       keys.map(async (key) => {
-        const userPart = batcher.submit(
-          { method: 'GET', url: `/users/${encodeURIComponent(key)}?$select=${select}` },
-          signal,
-        );
+        const userPart = userByKey(key, DETAIL_FIELDS, signal);
         const photoPart = photos.get(key) === undefined ? requestPhoto(key, signal) : undefined;
         const skillsPart = betaBatcher
           .submit({ method: 'GET', url: `/users/${encodeURIComponent(key)}/profile/skills` }, signal)
           .catch(() => undefined);
-        const response = await userPart;
-        if (response.status === 404) return;
-        if (!isSuccess(response)) {
-          const error = partError(response);
-          throw error.kind === 'forbidden' ? missingPermission('people', error) : error;
-        }
-        const user = response.body as GraphUser;
+        const user = await userPart;
+        if (!user) return;
         const photo = photoPart ? storePhoto([key, ...keysOf(user)], await photoPart) : photos.get(key);
         const skillsResponse = await skillsPart;
         const person = personFromUser(user, photo, { skills: [] });
