@@ -19,6 +19,12 @@
     }
   }
 
+  // Invitation links (made with <kring-invite>) open this page with ?invite=<token>; only then does
+  // the welcome element belong on it.
+  if (!params.has('invite')) {
+    for (const welcome of document.querySelectorAll('kring-welcome')) welcome.closest('section')?.remove();
+  }
+
   // The intranet's own texts: Dutch in the markup, English in data-en attributes (set as text only).
   if (lang === 'en') {
     for (const element of document.querySelectorAll('[data-en]')) element.textContent = element.dataset.en;
