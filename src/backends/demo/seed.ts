@@ -309,6 +309,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
   const people: DemoPersonRecord[] = [];
   const emailCounts = new Map<string, number>();
   const engagement: number[] = [];
+  const engagementOf = new Map<DemoPersonRecord, number>();
   const makePerson = (index: number, department: string, title: string): DemoPersonRecord => {
     const firstName = random.pick(FIRST_NAMES);
     const lastName = random.pick(LAST_NAMES);
@@ -318,7 +319,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
     emailCounts.set(local, namesakes);
     const email = `${local}${namesakes === 1 ? '' : namesakes}@${EMAIL_DOMAIN}`;
     engagement[index] = random.activity();
-    return {
+    const person: DemoPersonRecord = {
       id: personId(index, size),
       name: `${firstName} ${lastName}`,
       firstName,
@@ -332,6 +333,8 @@ export function generateDemoData(options: GenerateOptions): DemoData {
       isMember: false,
       skills: [],
     };
+    engagementOf.set(person, engagement[index]);
+    return person;
   };
 
   const board = 'Directie';
@@ -459,7 +462,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
         token: random.token(),
       });
     }
-    const copies = 1 + Math.round(engagement[indexOfPerson(person)] * 6);
+    const copies = 1 + Math.round(engagementOf.get(person)! * 6);
     for (let copy = 0; copy < copies; copy++) {
       recruiterPool.push(person);
       samePool.push(person);
@@ -527,7 +530,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
   for (const person of people) {
     for (const skill of person.skills) {
       const base = skill.level === 'expert' ? 6 : skill.level === 'practitioner' ? 3 : 0.6;
-      const count = Math.floor(random.next() * base * (0.4 + engagement[indexOfPerson(person)] * 1.5));
+      const count = Math.floor(random.next() * base * (0.4 + engagementOf.get(person)! * 1.5));
       const endorsers = new Set<string>();
       const local = membersByDepartment.get(person.department) ?? [];
       for (let attempt = 0; attempt < count * 2 && endorsers.size < count; attempt++) {
@@ -535,7 +538,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
           local.length > 1 && random.chance(0.7) ? random.pick(local) : random.pick(memberRecords);
         if (endorser === person || endorsers.has(endorser.id)) continue;
         // Engaged colleagues endorse more often.
-        if (!random.chance(0.2 + engagement[indexOfPerson(endorser)])) continue;
+        if (!random.chance(0.2 + engagementOf.get(endorser)!)) continue;
         endorsers.add(endorser.id);
         // Spread over more than a year; those from before the endorser joined came with the
         // skills directory and produce no activity event.
@@ -556,7 +559,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
   const roles: AmbassadorRole[] = ['presenter', 'writer', 'responder', 'connector', 'recruiter'];
   for (const member of memberRecords) {
     const isManager = member === communityManager;
-    if (!isManager && !random.chance(0.04 + engagement[indexOfPerson(member)] * 0.15)) continue;
+    if (!isManager && !random.chance(0.04 + engagementOf.get(member)! * 0.15)) continue;
     const chosen: AmbassadorRole[] = isManager
       ? ['connector', 'writer', 'recruiter']
       : random.sample(roles, random.int(1, 2));
@@ -615,10 +618,6 @@ export function generateDemoData(options: GenerateOptions): DemoData {
     communityManagerId: communityManager.id,
     managementIds,
   };
-
-  function indexOfPerson(person: DemoPersonRecord): number {
-    return Number(person.id.slice(1)) - 1;
-  }
 }
 
 /**
