@@ -43,6 +43,18 @@ function stage(name, body) {
   return entry.ok;
 }
 
+/** Line coverage from web-test-runner's lcov report, e.g. `84.2%`, or undefined. */
+function lineCoverage(lcovFile) {
+  if (!existsSync(lcovFile)) return undefined;
+  let found = 0;
+  let hit = 0;
+  for (const line of readFileSync(lcovFile, 'utf8').split('\n')) {
+    if (line.startsWith('LF:')) found += Number(line.slice(3));
+    else if (line.startsWith('LH:')) hit += Number(line.slice(3));
+  }
+  return found ? `${((hit / found) * 100).toFixed(1)}%` : undefined;
+}
+
 function skipped(name, reason) {
   stages.push({ name, seconds: 0, ok: false, detail: `not run: ${reason}` });
   console.log(`\n━━ ${name}: FAILED (not run: ${reason})`);
@@ -67,13 +79,16 @@ if (chromiumReady) {
     });
     if (!existsSync(resultFile)) return { ok: false, detail: 'the test runner did not finish' };
     const counts = JSON.parse(readFileSync(resultFile, 'utf8'));
+    const coverage = lineCoverage(join(projectRoot, 'coverage', 'lcov.info'));
     const failed = counts.failed.length + counts.brokenFiles.length;
     for (const name of [...counts.failed, ...counts.brokenFiles]) console.log(`  ✗ ${name}`);
     return {
       ok: ok && failed === 0,
       passed: counts.passed,
       failed,
-      detail: `${counts.files} files, ${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+      detail:
+        `${counts.files} files, ${counts.passed} passed, ${failed} failed` +
+        `${counts.skipped ? `, ${counts.skipped} skipped` : ''}${coverage ? `, ${coverage} of src/ lines covered` : ''}`,
     };
   });
 } else skipped('browser tests (web-test-runner, coverage)', 'no Chromium');
