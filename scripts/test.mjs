@@ -88,7 +88,7 @@ if (chromiumReady) {
       failed,
       detail:
         `${counts.files} files, ${counts.passed} passed, ${failed} failed` +
-        `${counts.skipped ? `, ${counts.skipped} skipped` : ''}${coverage ? `, ${coverage} of src/ lines covered` : ''}`,
+        `${counts.skipped ? `, ${counts.skipped} skipped` : ''}${coverage ? `, ${coverage} line coverage of the src/ files the tests load` : ''}`,
     };
   });
 } else skipped('browser tests (web-test-runner, coverage)', 'no Chromium');
