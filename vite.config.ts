@@ -1,10 +1,12 @@
-// ESM library build: `dist/index.js` plus one entry per element (`dist/elements/<name>.js`).
-// Entries are found on disk (every `src/elements/<name>/define.ts`), so new elements need no config.
+// ESM library build: `dist/index.js` (every element, for bundlers), `dist/core.js` (what the script-tag
+// loader imports), one entry per element (`dist/elements/<name>.js`) and per backend adapter
+// (`dist/backends/<name>.js`). Entries are found on disk (every `src/elements/<name>/define.ts`), so a
+// new element needs no config.
 //
-// lit and @lit/context are bundled, not externalised: the ESM files then work as they are from any
-// static host with `<script type="module">`, and code shared by several entries (lit, the client,
-// the backends) lands in shared chunks under `dist/chunks/`, so loading two entries loads lit once.
-// Bundlers that want to de-duplicate lit with the host app can import from `src/` instead.
+// lit and @lit/context are bundled, not externalised: the files work as they are from any static
+// host, and code shared by several entries (lit, the client) lands in shared chunks under
+// `dist/chunks/`, so the loader, the core and every lazily loaded element share one lit (one
+// Trusted Types policy). A host app with its own lit has a second copy; see docs/configuration.md.
 import { defineConfig } from 'vite';
 import { libraryEntries } from './scripts/lib/entries.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
