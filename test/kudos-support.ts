@@ -11,6 +11,7 @@ import type { ClientOptions, CommunityClientApi } from '../src/client/types.js';
 import { configure } from '../src/configure.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import '../src/elements/community/define.js';
+import '../src/elements/profile-card/define.js';
 import '../src/elements/kudos-feed/define.js';
 import '../src/elements/kudos-composer/define.js';
 import '../src/elements/people-picker/define.js';
