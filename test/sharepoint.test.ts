@@ -298,20 +298,22 @@ describe('SharePoint backend over msw', () => {
     expect(count(/Kring Activity'\)\/items$/)).to.equal(2);
   });
 
-  it('follows next links exactly across three pages ($skip is not used)', async () => {
-    const { backend, requests } = setup();
-    const first = await backend.listKudos({ limit: 4 });
-    const second = await backend.listKudos({ limit: 4, cursor: first.next });
-    const third = await backend.listKudos({ limit: 4, cursor: second.next });
-    const ids = [...first.items, ...second.items, ...third.items].map((k) => k.id);
-    expect(new Set(ids).size).to.equal(12);
-    const dates = [...first.items, ...second.items, ...third.items].map((k) => k.createdAt);
-    expect([...dates].sort().reverse()).to.deep.equal(dates);
-    const listReads = requests.filter((r) => r.url.includes("Kudos')/items"));
-    expect(listReads[listReads.length - 2].url).to.equal(first.next);
-    expect(listReads[listReads.length - 1].url).to.equal(second.next);
-    expect(requests.some((r) => r.url.includes('$skip='))).to.equal(false);
-  });
+  for (const odata of ['nometadata', 'verbose', 'v4'] as const) {
+    it(`follows ${odata} next links exactly across three pages ($skip is not used)`, async () => {
+      const { backend, requests } = setup({}, { odata });
+      const first = await backend.listKudos({ limit: 4 });
+      const second = await backend.listKudos({ limit: 4, cursor: first.next });
+      const third = await backend.listKudos({ limit: 4, cursor: second.next });
+      const ids = [...first.items, ...second.items, ...third.items].map((k) => k.id);
+      expect(new Set(ids).size).to.equal(12);
+      const dates = [...first.items, ...second.items, ...third.items].map((k) => k.createdAt);
+      expect([...dates].sort().reverse()).to.deep.equal(dates);
+      const listReads = requests.filter((r) => r.url.includes("Kudos')/items"));
+      expect(listReads[listReads.length - 2].url).to.equal(first.next);
+      expect(listReads[listReads.length - 1].url).to.equal(second.next);
+      expect(requests.some((r) => r.url.includes('$skip='))).to.equal(false);
+    });
+  }
 
   it('re-reads after one 412 and surfaces a second as a conflict', async () => {
     const race = { merges: 0, bump: () => undefined as void };
