@@ -104,6 +104,7 @@ describe('kudos message rendering', () => {
     const link = elements[0] as HTMLAnchorElement;
     expect(link.protocol).to.equal('https:');
     expect([...link.attributes].map((attribute) => attribute.name).sort()).to.deep.equal([
+      'dir',
       'href',
       'part',
       'rel',
@@ -127,5 +128,8 @@ describe('kudos message rendering', () => {
     const paragraph = rendered('شكرا @Layla على المساعدة https://a.nl');
     expect(paragraph.textContent).to.equal('شكرا @Layla على المساعدة https://a.nl');
     expect(paragraph.querySelector('.mention')?.textContent).to.equal('@Layla');
+    // Isolated, so the "@" stays in front of the name inside right-to-left text.
+    expect(paragraph.querySelector('.mention')?.getAttribute('dir')).to.equal('auto');
+    expect(paragraph.querySelector('a')?.getAttribute('dir')).to.equal('auto');
   });
 });

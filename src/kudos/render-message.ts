@@ -8,14 +8,18 @@ import { parseMessage, type MessagePart } from './message.js';
 export const LINK_TARGET = '_blank';
 export const LINK_REL = 'noopener noreferrer';
 
+/*
+ * Mentions and links get `dir="auto"` so they are isolated with their own direction: in a
+ * right-to-left message "@Layla" keeps its "@" in front instead of flipping to the end.
+ */
 function renderPart(part: MessagePart): TemplateResult | string {
   switch (part.kind) {
     case 'link':
-      return html`<a part="message-link" href=${part.href} target=${LINK_TARGET} rel=${LINK_REL}
+      return html`<a part="message-link" dir="auto" href=${part.href} target=${LINK_TARGET} rel=${LINK_REL}
         >${part.text}</a
       >`;
     case 'mention':
-      return html`<span part="message-mention" class="mention">${part.text}</span>`;
+      return html`<span part="message-mention" class="mention" dir="auto">${part.text}</span>`;
     default:
       // A string in a child position is always text in lit, never markup.
       return part.text;
