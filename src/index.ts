@@ -4,6 +4,8 @@
  */
 export * from './api.js';
 export { createDemoBackend } from './backends/demo/index.js';
+export { createRestBackend, type RestBackendOptions } from './backends/rest/index.js';
+export { createSharePointBackend, provisionSharePointLists } from './backends/sharepoint/index.js';
 
 import './elements/community/define.js';
 import './elements/profile-card/define.js';
@@ -20,8 +22,15 @@ import './elements/welcome/define.js';
 import './elements/ambassador-badge/define.js';
 import './elements/ambassador-programme/define.js';
 export { KringInvite, KringInviteSentEvent, KringInviteRevokedEvent } from './elements/invite/invite.js';
-export { KringWelcome, KringInviteAcceptedEvent, KringInviteDeclinedEvent } from './elements/welcome/welcome.js';
-export { KringAmbassadorBadge, KringBadgeDownloadEvent } from './elements/ambassador-badge/ambassador-badge.js';
+export {
+  KringWelcome,
+  KringInviteAcceptedEvent,
+  KringInviteDeclinedEvent,
+} from './elements/welcome/welcome.js';
+export {
+  KringAmbassadorBadge,
+  KringBadgeDownloadEvent,
+} from './elements/ambassador-badge/ambassador-badge.js';
 export {
   KringAmbassadorProgramme,
   KringAmbassadorRolesChangeEvent,
@@ -73,5 +82,10 @@ export { KringExpertiseFinder, type FinderRequest } from './elements/expertise-f
 export { PersonSelectEvent, InviteRequestEvent } from './elements/expertise-finder/events.js';
 export { KringSkillList } from './elements/skill-list/skill-list.js';
 export { EndorseEvent } from './elements/skill-list/events.js';
-export { PeopleIndex, buildPeopleIndex, type PeopleIndexOptions, type PeopleIndexStats } from './search/index.js';
+export {
+  PeopleIndex,
+  buildPeopleIndex,
+  type PeopleIndexOptions,
+  type PeopleIndexStats,
+} from './search/index.js';
 export { foldText, normalizeTokens, skillKey } from './search/normalize.js';

@@ -11,6 +11,14 @@ export function registerBuiltinBackends(): void {
     const { createDemoBackend } = await import('./demo/index.js');
     return createDemoBackend({ latencyMs: 120, ...settings.demo });
   });
+  registerDefault('rest', async (settings) => {
+    const { restBackendFactory } = await import('./rest/index.js');
+    return restBackendFactory(settings);
+  });
+  registerDefault('sharepoint', async (settings) => {
+    const { sharePointBackendFactory } = await import('./sharepoint/index.js');
+    return sharePointBackendFactory(settings);
+  });
   registerDefault('graph', async (settings) => {
     requireGraphToken(settings);
     const { graphBackendFactory } = await import('./graph/index.js');

@@ -179,7 +179,9 @@ export class KringCommunity extends LitElement {
       );
     } catch (error) {
       if (generation !== this.generation) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      // Name the element, so a console full of messages points at the right tag.
+      const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;
       this.logProblem(message);
       this.dispatchEvent(
         new CustomEvent('kring-error', { detail: { message }, bubbles: true, composed: true }),
