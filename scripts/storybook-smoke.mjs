@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Opens every story of the static Storybook build (storybook-static/) in Chromium and fails when a
+// story does not render (Storybook's error display) or throws an uncaught exception. Console
+// errors are allowed: stories of error states log them on purpose.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './lib/entries.mjs';
+import { launchChromium } from './lib/chromium.mjs';
+import { ensureChromium } from './ensure-chromium.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+const staticDir = join(projectRoot, 'storybook-static');
+const indexFile = join(staticDir, 'index.json');
+if (!existsSync(indexFile)) {
+  console.error(
+    'storybook-smoke: storybook-static/index.json is missing; run `npm run build-storybook` first.',
+  );
+  process.exit(1);
+}
+const stories = Object.values(JSON.parse(readFileSync(indexFile, 'utf8')).entries).filter(
+  (entry) => entry.type === 'story',
+);
+
+ensureChromium();
+const server = await startStaticServer({ mounts: [{ prefix: '/', dir: staticDir }] });
+const browser = await launchChromium();
+const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+const failures = [];
+
+for (const story of stories) {
+  const page = await context.newPage();
+  const exceptions = [];
+  page.on('pageerror', (error) => exceptions.push(error.message));
+  try {
+    await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+    // Storybook marks the body once the story has rendered, or failed to.
+    await page.waitForFunction(
+      () => /sb-show-(main|errordisplay|nopreview)/.test(document.body.className),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const shown = await page.evaluate(() => document.body.className);
+    if (!shown.includes('sb-show-main')) {
+      const message = await page.evaluate(() =>
+        document.querySelector('#error-message')?.textContent?.trim(),
+      );
+      failures.push(`${story.id}: did not render${message ? ` (${message})` : ''}`);
+    } else if (exceptions.length) {
+      failures.push(`${story.id}: uncaught ${exceptions[0]}`);
+    }
+  } catch (error) {
+    failures.push(`${story.id}: ${error.message.split('\n')[0]}`);
+  }
+  await page.close();
+}
+
+await browser.close();
+await server.close();
+
+for (const failure of failures) console.error(`  ✗ ${failure}`);
+console.log(`storybook-smoke: ${stories.length - failures.length} of ${stories.length} stories render`);
+process.exit(failures.length ? 1 : 0);
