@@ -10,6 +10,7 @@ import {
 } from '../src/backends/graph/index.js';
 import { BackendConfigError, backendFactory } from '../src/backends/registry.js';
 import { configure } from '../src/configure.js';
+import { createClient } from '../src/client/community-client.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
 import { PhotoUrls } from '../src/backends/graph/photos.js';
@@ -252,6 +253,35 @@ describe('Graph backend over msw', () => {
     expect(opened!.skills.map((s) => s.level)).to.deep.equal(record.skills.map((s) => s.level));
     expect(opened!.skills.map((s) => s.tags)).to.deep.equal(record.skills.map((s) => [...new Set(s.tags)]));
     expect(graph.requests.some((r) => new URL(r.url).pathname === '/beta/$batch')).to.equal(true);
+  });
+
+  it('the client keeps an opened person’s details when a summary refresh arrives', async () => {
+    const { backend } = backendWith();
+    let lookupsAnswered = 0;
+    const counted: typeof backend = Object.assign(Object.create(backend) as typeof backend, {
+      getPeople: async (...args: Parameters<typeof backend.getPeople>) => {
+        const people = await backend.getPeople(...args);
+        lookupsAnswered += 1;
+        return people;
+      },
+    });
+    const client = createClient(counted, { ttlMs: 0, storage: null, tracking: false, eventTarget: null });
+    try {
+      const id = upn(3);
+      expect((await client.person(id))!.skills).to.deep.equal([]);
+      const opened = await client.person(id, { details: true });
+      expect(opened!.skills.length).to.be.greaterThan(0);
+      expect(lookupsAnswered).to.equal(2);
+      // Stale at once (ttl 0): served from cache and refreshed with a summary in the background.
+      await client.person(id);
+      await waitUntil(() => lookupsAnswered === 3, 'the summary refresh was answered');
+      expect(client.peekPerson(id)!.skills.map((s) => s.name)).to.deep.equal(
+        opened!.skills.map((s) => s.name),
+      );
+      expect(client.peekPerson(id)!.about).to.equal(opened!.about);
+    } finally {
+      client.dispose();
+    }
   });
 
   it('still shows everything else when the beta skills call fails', async () => {

@@ -439,7 +439,13 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   /** Caches a person under the requested key, its id and its lower-cased e-mail. */
-  private storePerson(requestedKey: string, person: Person | null, announce = true): void {
+  private storePerson(requestedKey: string, loaded: Person | null, announce = true): void {
+    let person = loaded;
+    // A summary (no skills, no "about me") refreshes what it carries and keeps details already loaded.
+    const known = this.cache.peek(personCacheKey(personKey(requestedKey))) as Person | null | undefined;
+    if (person?.summaryOnly && known && !known.summaryOnly && known.id === person.id) {
+      person = { ...person, skills: known.skills, about: known.about, summaryOnly: undefined };
+    }
     const keys = new Set([personKey(requestedKey)]);
     if (person) keys.add(person.id);
     if (person?.email) keys.add(person.email.toLowerCase());
