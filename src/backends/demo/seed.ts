@@ -243,6 +243,25 @@ export function iso(ms: number): IsoDateTime {
   return `${prefix}${two(hours)}:${two(minutes)}:${two(seconds)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const roundedIsos = new Map<number, string>();
+
+/**
+ * The ISO time rounded down to `resolutionMs`, one shared string per distinct value: reactions,
+ * endorsements and reading events number in the millions at 50,000 people and need no seconds.
+ */
+function isoRounded(ms: number, resolutionMs: number): IsoDateTime {
+  const rounded = Math.floor(ms / resolutionMs) * resolutionMs;
+  let text = roundedIsos.get(rounded);
+  if (text === undefined) {
+    text = iso(rounded);
+    if (roundedIsos.size > 500_000) roundedIsos.clear();
+    roundedIsos.set(rounded, text);
+  }
+  return text;
+}
+
 function two(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
@@ -546,7 +565,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
           personId: person.id,
           skill: skill.name,
           endorserId: endorser.id,
-          at: iso(anchorMs - random.next() * 400 * DAY_MS),
+          at: isoRounded(anchorMs - random.next() * 400 * DAY_MS, HOUR_MS),
         });
       }
     }
@@ -627,6 +646,11 @@ export function generateDemoData(options: GenerateOptions): DemoData {
 export function generateHistory(data: DemoData): DemoHistory {
   const random = new Random(`kring-history:${data.seed}`);
   const anchorMs = Date.parse(data.anchor);
+  // On the hour after the moment, but never after the data ends.
+  const reactionTime = (ms: number) => {
+    const hour = Math.ceil(ms / HOUR_MS) * HOUR_MS;
+    return hour < anchorMs ? isoRounded(hour, HOUR_MS) : iso(anchorMs - 1);
+  };
   const people = data.people;
   const size = people.length;
   const memberRecords = people.filter((person) => person.isMember);
@@ -703,7 +727,7 @@ export function generateHistory(data: DemoData): DemoHistory {
         kudosId: item.id,
         personId: reactor.id,
         type,
-        at: iso(Math.min(anchorMs - 1, created + random.next() * 2 * DAY_MS)),
+        at: reactionTime(created + random.next() * 2 * DAY_MS),
       });
     }
   }
@@ -741,12 +765,12 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
           events.push({
             type: 'element-seen',
             actorId: person.id,
-            at: iso(at + index * 1000),
+            at: isoRounded(at + index * 1000, MINUTE_MS),
             subject: random.pick(ELEMENT_TAGS),
           });
         }
         if (random.chance(0.35))
-          events.push({ type: 'profile-opened', actorId: person.id, at: iso(at + 5000) });
+          events.push({ type: 'profile-opened', actorId: person.id, at: isoRounded(at + 5000, MINUTE_MS) });
         if (random.chance(0.3)) {
           // Searches cluster on a few popular skills, as they do on a real intranet.
           const term = random.chance(0.55)
@@ -754,7 +778,12 @@ export function generateActivity(data: DemoData, history: DemoHistory): Activity
             : searchTerms.length > 0 && random.chance(0.5)
               ? random.pick(searchTerms)
               : random.pick(SKILLS).toLowerCase();
-          events.push({ type: 'search', actorId: person.id, at: iso(at + 9000), subject: term });
+          events.push({
+            type: 'search',
+            actorId: person.id,
+            at: isoRounded(at + 9000, MINUTE_MS),
+            subject: term,
+          });
         }
       }
     }
