@@ -31,6 +31,10 @@ const FACET_COUNT = 8;
 
 let instanceCount = 0;
 
+function isWholeNumberBetween(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
 /**
  * "Who knows about X?": a search field with live, explained results.
  *
@@ -159,6 +163,14 @@ export class KringExpertiseFinder extends KringElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('limit')) {
+      this.clearProblems();
+      if (!isWholeNumberBetween(this.limit, 1, MAX_LIMIT)) {
+        this.reportProblem(
+          `<kring-expertise-finder> limit="${this.limit}" is not valid; use a whole number from 1 to ${MAX_LIMIT}.`,
+        );
+      }
+    }
     const inputs = ['skill', 'department', 'limit'] as const;
     const clientArrived = changed.has('client' as keyof KringExpertiseFinder) && this.client;
     if (clientArrived && this.client !== this.subscribedClient) this.listenForChanges();

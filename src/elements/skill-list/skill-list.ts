@@ -88,6 +88,11 @@ export class KringSkillList extends KringElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
     this.checkAttribute('view', this.view, SKILL_LIST_VIEWS, 'compact');
+    if (!(Number.isInteger(this.max) && this.max > 0)) {
+      this.reportProblem(
+        `<kring-skill-list> max="${this.max}" is not valid; use a whole number of 1 or more.`,
+      );
+    }
     if (changed.has('person')) this.adoptSkills(this.person?.skills ?? []);
     if (changed.has('client' as keyof KringSkillList) && this.client !== this.subscribedClient)
       this.connectClient();
