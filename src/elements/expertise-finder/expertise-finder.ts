@@ -366,7 +366,9 @@ export class KringExpertiseFinder extends KringElement {
 
   private requestInvite(): void {
     const skill = this.search.request?.text.trim() || this.skill;
-    this.dispatchEvent(new InviteRequestEvent(skill));
+    // Through a variable: the manifest analyzer would take the argument for the event name.
+    const request = new InviteRequestEvent(skill);
+    this.dispatchEvent(request);
   }
 
   // ------------------------------------------------------------------ rendering

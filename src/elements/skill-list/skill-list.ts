@@ -174,9 +174,14 @@ export class KringSkillList extends KringElement {
         text: this.t(endorse ? 'skills.saved' : 'skills.removed', { skill: skill.name }),
         failed: false,
       };
-      this.dispatchEvent(
-        new EndorseEvent(person.id, skill.name, confirmed.endorsedByMe, confirmed.endorsements),
+      // Through a variable: the manifest analyzer would take the first argument for the event name.
+      const endorsed = new EndorseEvent(
+        person.id,
+        skill.name,
+        confirmed.endorsedByMe,
+        confirmed.endorsements,
       );
+      this.dispatchEvent(endorsed);
     } catch (error) {
       this.settle(skill.name);
       this.replaceSkill(before);
