@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Kudos, Person, Skill, SkillLevel, SkillTag } from '../src/model.js';
-import { compactKey, foldText, skillKey, subTokens, tokenize } from '../src/search/normalize.js';
+import { compactKey, foldText, paddedWords, skillKey, subTokens, tokenize } from '../src/search/normalize.js';
 import { PeopleIndex, editDistanceWithin } from '../src/search/index.js';
 import { skillStrength, TIER_POINTS } from '../src/search/rank.js';
 import { indexSkill } from '../src/search/entry.js';
@@ -115,6 +115,18 @@ describe('search: normalisation', () => {
     expect(skillKey('  Power   BI ')).to.equal('power bi');
     expect(compactKey('Node.js')).to.equal('nodejs');
     expect(compactKey('C#')).to.not.equal(compactKey('C++'));
+  });
+
+  it('pads the same words for kudos messages as the tokeniser gives', () => {
+    for (const text of [
+      'Thanks for the Power BI report!',
+      'Node.js. and C# (UX/UI) - .NET, fine',
+      'Dank je, Anneke — je hielp met Data-analyse en Excel.',
+      'C++/Rust & R&D: top!',
+      '  spaces   everywhere  ',
+    ]) {
+      expect(paddedWords(text)).to.equal(' ' + tokenize(foldText(text)).join(' ') + ' ');
+    }
   });
 
   it('measures small edit distances for "did you mean"', () => {

@@ -11,7 +11,7 @@ import {
   type IndexedPerson,
   type IndexedSkill,
 } from './entry.js';
-import { compactKey, foldText, skillKey, tokenize } from './normalize.js';
+import { compactKey, foldText, paddedWords, skillKey } from './normalize.js';
 import { parseQuery, type SkillDictionary } from './query.js';
 import {
   compareRanked,
@@ -234,7 +234,7 @@ export class PeopleIndex implements SkillDictionary {
   private rememberKudos(kudos: KudosText): boolean {
     const age = this.now() - Date.parse(kudos.createdAt);
     if (!(age <= RECENT_KUDOS_DAYS * DAY_MS)) return false;
-    const text = ' ' + tokenize(foldText(`${kudos.value ?? ''} ${kudos.message}`)).join(' ') + ' ';
+    const text = paddedWords(`${kudos.value ?? ''} ${kudos.message}`);
     for (const receiverId of kudos.to) {
       const texts = this.kudosTextsByPerson.get(receiverId);
       if (texts) texts.push(text);

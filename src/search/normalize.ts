@@ -97,3 +97,17 @@ export function skillKey(text: string): string {
 export function compactKey(text: string): string {
   return foldText(text).replace(/[^\p{L}\p{N}#+]+/gu, '');
 }
+
+const SEPARATORS_GLOBAL = new RegExp(SEPARATORS.source, 'gu');
+const WORD_EDGES = /(?<= )[/&\-_]+|[./&\-_]+(?= )/g;
+
+/**
+ * Folded words between single spaces, padded: "Thanks for the Power BI report!" →
+ * " thanks for the power bi report ", so `includes(' ' + skillKey + ' ')` finds whole skill names.
+ * The words `tokenize` gives (except that runs of leading dots stay), with three replaces instead
+ * of a split, for the many kudos messages the index reads.
+ */
+export function paddedWords(text: string): string {
+  const spaced = ' ' + foldText(text).replace(SEPARATORS_GLOBAL, ' ') + ' ';
+  return spaced.replace(WORD_EDGES, '').replace(/ {2,}/g, ' ');
+}
