@@ -207,6 +207,13 @@ describe('<kring-kudos-feed>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     await expect(feed).to.be.accessible();
 
+    // Page Down / Page Up move between kudos (ARIA feed pattern).
+    thanks.focus();
+    await sendKeys({ press: 'PageDown' });
+    await waitUntil(() => deepActiveElement() === articles(feed)[1], 'next kudos focused');
+    await sendKeys({ press: 'PageUp' });
+    await waitUntil(() => deepActiveElement() === first, 'previous kudos focused');
+
     // Toggle off again.
     thanks.focus();
     await sendKeys({ press: 'Enter' });
@@ -332,6 +339,13 @@ describe('<kring-kudos-feed>', () => {
     const rendered = articles(feed).map((article) => article.dataset.kudosId);
     expect(rendered).to.include(expected[0].id);
     expect($(feed, '[role="feed"]')!.classList.contains('virtual')).to.equal(true);
+    // Keyboard paging works across virtualised items too.
+    await feed.focusItem(5_000);
+    await sendKeys({ press: 'PageDown' });
+    await waitUntil(
+      () => (deepActiveElement() as HTMLElement | null)?.getAttribute('aria-posinset') === '5002',
+      'item 5,001 focused',
+    );
     await expect(feed).to.be.accessible();
   });
 });

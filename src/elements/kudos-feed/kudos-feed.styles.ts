@@ -28,6 +28,13 @@ export const kudosFeedStyles = css`
     inline-size: 100%;
     padding-block-end: var(--_gap);
   }
+  .item:focus-visible {
+    outline: none;
+  }
+  .item:focus-visible .card {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
   .card {
     display: grid;
     gap: 0.5rem;

@@ -154,7 +154,9 @@ export class KringKudosFeed extends KringElement {
       return;
     }
     virtualizer.element(index)?.scrollIntoView({ block: 'start' });
-    await virtualizer.layoutComplete;
+    // `layoutComplete` only settles when a layout happens; when nothing moved, two frames suffice.
+    const twoFrames = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await Promise.race([virtualizer.layoutComplete?.catch(() => undefined), twoFrames]);
   }
 
   override connectedCallback(): void {
@@ -471,6 +473,31 @@ export class KringKudosFeed extends KringElement {
     }
   }
 
+  /** ARIA feed keys: Page Down / Page Up move focus to the next / previous kudos. */
+  private onFeedKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+    const article = event
+      .composedPath()
+      .find((node) => node instanceof HTMLElement && node.localName === 'article') as HTMLElement | undefined;
+    if (!article) return;
+    event.preventDefault();
+    const index = Number(article.getAttribute('aria-posinset')) - 1 + (event.key === 'PageDown' ? 1 : -1);
+    if (index < 0 || index >= this.items.length) return;
+    void this.focusItem(index);
+  }
+
+  /** Brings an item into view (rendering it if virtualised) and focuses it. */
+  async focusItem(index: number): Promise<void> {
+    await this.scrollToItem(index);
+    const selector = `article[aria-posinset="${index + 1}"]`;
+    let target = this.renderRoot.querySelector<HTMLElement>(selector);
+    for (let frame = 0; !target && frame < 10; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      target = this.renderRoot.querySelector<HTMLElement>(selector);
+    }
+    target?.focus();
+  }
+
   /**
    * Short feeds render every item (all in the DOM: find-in-page and screen readers see them all);
    * long ones are virtualised so the DOM stays bounded however many items are loaded.
@@ -481,7 +508,14 @@ export class KringKudosFeed extends KringElement {
     const busy = this.loadingMore ? 'true' : 'false';
     const renderItem = (kudos: Kudos, index: number) => renderKudosItem(ctx, kudos, index, setSize);
     if (this.items.length <= VIRTUALIZE_ABOVE) {
-      return html`<div role="feed" part="feed" tabindex="-1" aria-label=${label} aria-busy=${busy}>
+      return html`<div
+        role="feed"
+        part="feed"
+        tabindex="-1"
+        aria-label=${label}
+        aria-busy=${busy}
+        @keydown=${this.onFeedKeyDown}
+      >
         ${repeat(this.items, (kudos) => kudos.id, renderItem)}
       </div>`;
     }
@@ -492,6 +526,7 @@ export class KringKudosFeed extends KringElement {
       tabindex="-1"
       aria-label=${label}
       aria-busy=${busy}
+      @keydown=${this.onFeedKeyDown}
     >
       ${virtualize({ items: this.items, keyFunction: (kudos: Kudos) => kudos.id, renderItem })}
     </div>`;

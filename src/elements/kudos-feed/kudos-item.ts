@@ -203,6 +203,7 @@ export function renderKudosItem(
     class="item"
     part="item"
     data-kudos-id=${kudos.id}
+    tabindex="-1"
     aria-labelledby=${headingId}
     aria-posinset=${index + 1}
     aria-setsize=${setSize}
