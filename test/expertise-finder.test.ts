@@ -204,6 +204,21 @@ describe('<kring-expertise-finder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never links to an unsafe href-template', async () => {
+    const client = new FakeClient();
+    const el = await mount(
+      client,
+      html`<kring-expertise-finder
+        query="excel"
+        href-template="javascript:alert('{id}')"
+      ></kring-expertise-finder>`,
+    );
+    await settled(el, client, 1);
+    const [option] = shadow(el).options();
+    expect(option.localName).to.equal('div');
+    expect(option.hasAttribute('href')).to.equal(false);
+  });
+
   it('drops a slow older response that arrives after a newer one', async () => {
     const client = new FakeClient();
     client.holdSearches = true;
@@ -257,9 +272,12 @@ describe('<kring-expertise-finder>', () => {
     expect(shadow(el).status()).to.contain('The search did not work');
     await expect(el).to.be.accessible();
     client.failSearches = undefined;
-    shadow(el).part('retry')!.click();
+    shadow(el).part('retry')!.focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).names().length === 1);
     expect(shadow(el).names()).to.deep.equal(['Anna Müller']);
+    // The retry button went away; the focus did not get lost with it.
+    expect(el.shadowRoot!.activeElement).to.equal(shadow(el).input);
   });
 
   it('helps when nobody is found: related skills and an invite request', async () => {

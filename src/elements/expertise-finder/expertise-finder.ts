@@ -359,6 +359,12 @@ export class KringExpertiseFinder extends KringElement {
     }
   }
 
+  /** Searches again; the focus goes back to the field because the retry button goes away. */
+  private retry(): void {
+    this.searchNow(true);
+    this.input?.focus();
+  }
+
   private useSuggestion(skill: string): void {
     this.query = skill;
     this.input?.focus();
@@ -542,9 +548,7 @@ export class KringExpertiseFinder extends KringElement {
     if (status === 'error') {
       return html`<div part="error" class="problem">
         <p>${this.t('finder.error', { message: error?.message ?? '' })}</p>
-        <button type="button" part="retry" @click=${() => this.searchNow(true)}>
-          ${this.t('finder.retry')}
-        </button>
+        <button type="button" part="retry" @click=${this.retry}>${this.t('finder.retry')}</button>
       </div>`;
     }
     if (status !== 'done' || !result) return nothing;
