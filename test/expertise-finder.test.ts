@@ -51,6 +51,10 @@ describe('<kring-expertise-finder>', () => {
   it('shows ranked results with a "why this person" line and announces the count', async () => {
     const client = new FakeClient();
     const el = await mount(client);
+    // Idle: nothing typed, nothing asked.
+    expect(shadow(el).input.getAttribute('aria-expanded')).to.equal('false');
+    expect(client.searches.length).to.equal(0);
+    await expect(el).to.be.accessible();
     await typeInto(el, 'power bi');
     await settled(el, client, 1);
     const view = shadow(el);
