@@ -41,7 +41,7 @@ export interface IndexedPerson {
   /** Small integer the index assigns per distinct department, for fast facet counting. */
   departmentId: number;
   /** Kudos in the recent window naming each skill, by skill key. */
-  recentKudosBySkill: Map<string, number>;
+  recentKudosBySkill?: Map<string, number>;
 }
 
 export function indexField(value: string | undefined): IndexedField | undefined {
@@ -111,7 +111,7 @@ export function indexPerson(person: Person, cache?: IndexCache): IndexedPerson {
     department,
     departmentKey: departmentKey(person.department),
     departmentId: -1,
-    recentKudosBySkill: new Map(),
+    recentKudosBySkill: undefined,
   };
 }
 

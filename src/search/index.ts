@@ -245,7 +245,8 @@ export class PeopleIndex implements SkillDictionary {
 
   /** Counts recent kudos naming each skill, and settles each skill's ranking strength. */
   private countRecentKudos(entry: IndexedPerson): void {
-    entry.recentKudosBySkill.clear();
+    // Most people have no recent kudos: no map for them.
+    entry.recentKudosBySkill = undefined;
     const texts = this.kudosTextsByPerson.get(entry.person.id);
     for (const skill of entry.skills) {
       if (!texts) {
@@ -255,7 +256,7 @@ export class PeopleIndex implements SkillDictionary {
       const needle = ' ' + skill.key + ' ';
       let count = 0;
       for (const text of texts) if (text.includes(needle)) count++;
-      if (count) entry.recentKudosBySkill.set(skill.key, count);
+      if (count) (entry.recentKudosBySkill ??= new Map()).set(skill.key, count);
       skill.strength = skillStrength(skill, count);
     }
   }

@@ -204,7 +204,7 @@ function toEvidence(found: MatchSlot, entry: IndexedPerson): MatchEvidence {
   if (!found.skill) return { kind, value: found.field?.value ?? '' };
   const { name, level, endorsements, tags } = found.skill.skill;
   const evidence: MatchEvidence = { kind, value: name, level, endorsements, tags: [...(tags ?? [])] };
-  const recentKudos = entry.recentKudosBySkill.get(found.skill.key) ?? 0;
+  const recentKudos = entry.recentKudosBySkill?.get(found.skill.key) ?? 0;
   if (recentKudos > 0) evidence.recentKudos = recentKudos;
   return evidence;
 }
