@@ -120,6 +120,33 @@ describe('<kring-kudos-composer>', () => {
     await waitUntil(() => !$(composer, '[data-outbox-id]'), 'gone once delivered');
   });
 
+  it('records one kudos-given activity per confirmed kudos, and none for a refusal', async () => {
+    const setup = testBackend();
+    const [anna] = colleagues(setup);
+    const { element: composer, client } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer to=${anna.id} value="Eerlijk"></kring-kudos-composer>`,
+    );
+    const tracked: { type: string; subject?: string }[] = [];
+    const track = client.track.bind(client);
+    client.track = (event) => {
+      tracked.push(event);
+      track(event);
+    };
+    typeMessage(composer, 'Tracked once');
+    const sent = oneEvent(composer, 'kring-kudos-sent');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await sent;
+    expect(tracked).to.deep.equal([{ type: 'kudos-given', subject: 'Eerlijk' }]);
+    composer.to = [setup.demo.demo.currentUserId];
+    await composer.updateComplete;
+    typeMessage(composer, 'Refused, not tracked');
+    const refused = oneEvent(composer, 'kring-kudos-failed');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await refused;
+    expect(tracked.length).to.equal(1);
+  });
+
   it('uses the values attribute, else the backend list', async () => {
     const setup = testBackend();
     const { community } = await inCommunity<HTMLElement>(
