@@ -183,10 +183,5 @@ export const expertiseFinderStyles = [
         border: 1px solid CanvasText;
       }
     }
-    @media (prefers-reduced-motion: no-preference) {
-      [part~='option'] {
-        transition: background-color 120ms ease;
-      }
-    }
   `,
 ];

@@ -108,10 +108,5 @@ export const skillListStyles = [
         border-color: Highlight;
       }
     }
-    @media (prefers-reduced-motion: no-preference) {
-      [part~='endorse'] {
-        transition: background-color 120ms ease;
-      }
-    }
   `,
 ];
