@@ -302,7 +302,9 @@ describe('<kring-kudos-feed>', () => {
     setup.network.online = true;
     const unsent = (text: string) =>
       $$(feed, '[data-outbox-id]').find((item) => item.textContent!.includes(text))!;
+    const sentFromFeed = oneEvent(feed, 'kring-kudos-sent');
     (unsent('Retry me').querySelector('[part="retry"]') as HTMLButtonElement).click();
+    expect(((await sentFromFeed) as CustomEvent<{ kudos: Kudos }>).detail.kudos.message).to.equal('Retry me');
     (unsent('Discard me').querySelector('[part="discard"]') as HTMLButtonElement).click();
     await waitUntil(() => !$(feed, '[data-outbox-id]'), 'none left unsent');
     await waitUntil(() => shadowText(feed).includes('Retry me'), 'the retried one is in the feed');

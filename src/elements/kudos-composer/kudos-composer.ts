@@ -333,8 +333,14 @@ export class KringKudosComposer extends KringElement {
       this.language,
       input.to.map((id) => this.people.get(id)?.name ?? id),
     );
+    const retried = client.retryWrite(entry.id) as Promise<Kudos>;
+    if (entry.state !== 'failed') {
+      // Still waiting: the original send is still pending and reports the outcome once.
+      retried.catch(() => undefined);
+      return;
+    }
     this.sendStatus = this.t('composer.sending');
-    void this.followSend(client.retryWrite(entry.id) as Promise<Kudos>, input, receivers);
+    void this.followSend(retried, input, receivers);
   }
 
   private discard(entry: OutboxEntry): void {

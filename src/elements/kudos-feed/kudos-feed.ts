@@ -10,6 +10,7 @@ import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
 import { avatarStyles } from '../../kudos/avatar.styles.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
+import { KringKudosSentEvent } from '../kudos-composer/kudos-composer.js';
 import {
   listOfNames,
   personName,
@@ -63,6 +64,8 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @csspart error - The error state.
  * @csspart load-more - The "load more" button.
  * @csspart problem - An attribute problem.
+ *
+ * @event kring-kudos-sent - A kudos that had finally failed was retried from the feed and delivered; `detail` has `kudos` and `input`.
  *
  * @cssproperty --kring-accent-color - Links, pressed reactions, focus rings.
  * @cssproperty --kring-surface-color - Card background.
@@ -399,9 +402,24 @@ export class KringKudosFeed extends KringElement {
     }
   }
 
+  /**
+   * Progress shows through `outbox` changes; a final failure shows as "not sent" again. A kudos that
+   * had finally failed has no pending send left, so the feed reports its delivery (event, activity);
+   * a waiting one is still reported by the send that queued it.
+   */
   private retry(entry: OutboxEntry): void {
-    // The outbox reports progress through `outbox` changes; a final failure shows as "not sent" again.
-    this.client?.retryWrite(entry.id).catch(() => undefined);
+    const client = this.client;
+    if (!client) return;
+    const wasFailed = entry.state === 'failed';
+    const input = entry.args[0] as KudosInput;
+    (client.retryWrite(entry.id) as Promise<Kudos>).then(
+      (kudos) => {
+        if (!wasFailed) return;
+        client.track({ type: 'kudos-given', subject: kudos.value });
+        this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
+      },
+      () => undefined,
+    );
   }
 
   private discard(entry: OutboxEntry): void {
