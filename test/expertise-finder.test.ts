@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/expertise-finder/define.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
 import type { InviteRequestEvent, PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
@@ -377,6 +377,31 @@ describe('<kring-expertise-finder>', () => {
     expect(empty.querySelector('img, b')).to.equal(null);
     expect(empty.textContent).to.contain('<img src=x onerror=alert(1)><b>bold</b>');
     expect(shadow(el).part('invite')!.textContent).to.contain('<b>bold</b>');
+  });
+
+  it('stays readable in dark mode (results, facets, chips, empty state)', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const client = new FakeClient();
+      const el = await mount(
+        client,
+        html`<kring-expertise-finder
+          query="power bi"
+          department="Finance"
+          show-facets
+        ></kring-expertise-finder>`,
+      );
+      await settled(el, client, 1);
+      shadow(el).input.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      el.query = 'nobody knows this';
+      await waitUntil(() => shadow(el).part('empty'));
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('speaks Dutch', async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/skill-list/define.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
 import type { EndorseEvent } from '../src/elements/skill-list/events.js';
@@ -158,6 +158,19 @@ describe('<kring-skill-list>', () => {
       await expect(list).to.be.accessible();
     } finally {
       console.error = original;
+    }
+  });
+
+  it('stays readable in dark mode, pressed and not', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const client = new FakeClient();
+      const [list] = await mountLists(client, [anna()]);
+      row(list, 'Excel').button()!.click();
+      await waitUntil(() => message(list) === 'You endorsed Excel.');
+      await expect(list).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
     }
   });
 

@@ -16,6 +16,10 @@ export const expertiseFinderStyles = [
     [part~='base'] {
       display: grid;
       gap: calc(var(--_space) * 0.66);
+      /* Its own surface: the text colour follows the colour scheme, the page behind may not. */
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: var(--kring-finder-padding, 0);
     }
     [part~='label'] {
       font-weight: 600;

@@ -74,6 +74,7 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Inner spacing.
  * @cssproperty --kring-avatar-size - Avatar diameter in rows (default 2.25rem).
+ * @cssproperty --kring-finder-padding - Space around the whole element (default 0).
  * @cssproperty --kring-finder-max-height - Height of the result list before it scrolls (default 28rem).
  * @cssproperty --kring-font-family - Font (default: inherited from the page).
  * @event kring-person-select - A result was chosen; `detail.person`, `detail.match`. Cancelable: stops the link.

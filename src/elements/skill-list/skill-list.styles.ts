@@ -7,6 +7,8 @@ export const skillListStyles = [
     :host {
       display: block;
       line-height: 1.4;
+      /* Its own surface: the text colour follows the colour scheme, the page behind may not. */
+      background: var(--_surface);
     }
     :host([hidden]) {
       display: none;
