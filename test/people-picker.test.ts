@@ -53,6 +53,11 @@ describe('<kring-people-picker>', () => {
     expect(deepActiveElement()).to.equal(input);
     expect(picker.value).to.deep.equal([target.id]);
 
+    // focus() goes to the text field, not to the first chip's remove button.
+    (deepActiveElement() as HTMLElement).blur();
+    picker.focus();
+    expect(deepActiveElement()).to.equal(input);
+
     // Backspace in the empty field removes the last chip.
     const removed = oneEvent(picker, 'kring-people-change');
     await sendKeys({ press: 'Backspace' });

@@ -111,6 +111,16 @@ export class KringPeoplePicker extends KringElement {
     return [...this.chosen];
   }
 
+  /** Focuses the text field (or, with one person chosen and not `multiple`, its remove button). */
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.input && !this.input.hidden
+        ? this.input
+        : this.renderRoot.querySelector<HTMLElement>('[part="remove"]');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
   /** Clears the choice and the text field. */
   clear(): void {
     this.setChosen([], false);
@@ -172,6 +182,11 @@ export class KringPeoplePicker extends KringElement {
 
   private t(key: PeoplePickerStringKey, params?: MessageParams): string {
     return translate(peoplePickerStrings, this.language, key, params);
+  }
+
+  /** A click on the box around the chips (not on a chip's button) puts the cursor in the field. */
+  private onFieldClick(event: MouseEvent): void {
+    if (event.target === event.currentTarget && !this.input.hidden) this.input.focus();
   }
 
   private onInput(): void {
@@ -358,7 +373,7 @@ export class KringPeoplePicker extends KringElement {
     const showInput = this.multiple || this.chosen.length === 0;
     return html`
       <label part="label" for=${inputId}>${label}</label>
-      <div part="field" class="field">
+      <div part="field" class="field" @click=${this.onFieldClick}>
         ${this.chosen.length
           ? html`<ul class="selection" aria-label=${this.t('selected')}>
               ${this.chosen.map(
