@@ -19,6 +19,7 @@ const holder = globalThis as unknown as Record<symbol, KringOptions[] | undefine
 for (const options of holder[pendingKey]?.splice(0) ?? []) configure(options);
 
 registerBuiltinBackends();
+// Before the first define: cards that upgrade now register their shadow roots with it.
+installAutoloader(LAZY_ELEMENTS);
 defineCommunity();
 defineElement('kring-profile-card', KringProfileCard);
-installAutoloader(LAZY_ELEMENTS);
