@@ -57,6 +57,11 @@ describe('<kring-kudos-feed>', () => {
     expect(time.tabIndex).to.equal(0);
     expect(first.querySelectorAll('button[aria-pressed]').length).to.equal(4);
     expect(first.getAttribute('aria-posinset')).to.equal('1');
+    // A strict CSP (style-src 'self') blocks style attributes: colours come from classes.
+    expect($$(feed, '[style]:not([role="feed"]):not(article)').map((node) => node.localName)).to.deep.equal(
+      [],
+    );
+    expect(first.querySelector('.avatar')!.className).to.match(/\bhue-\d+\b/);
     expect($(feed, '[part="load-more"]')).to.exist;
     await expect(feed).to.be.accessible();
   });

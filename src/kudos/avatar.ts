@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Person } from '../model.js';
 
 /** Up to two initials from a name, letters only, e.g. "Sanne de Vries" → "SV". */
@@ -22,10 +21,14 @@ export function hueOf(name: string): number {
   return hash % 360;
 }
 
+/** How many avatar colours there are (hues 30° apart), each a class in `avatar.styles.ts`. */
+export const AVATAR_HUES = 12;
+
 /**
  * A small avatar: the photo when there is one, otherwise initials on a colour derived from the
  * name. Lightness 30% keeps white text above 4.5:1 contrast for every hue. Decorative: the name
- * is always next to it, so it is hidden from assistive technology.
+ * is always next to it, so it is hidden from assistive technology. The colour is a class, not a
+ * `style` attribute, because a strict `style-src` CSP blocks style attributes.
  */
 export function renderAvatar(
   person: Pick<Person, 'name' | 'photoUrl'> | undefined,
@@ -42,11 +45,6 @@ export function renderAvatar(
       loading="lazy"
     />`;
   }
-  return html`<span
-    part=${part}
-    class="avatar"
-    aria-hidden="true"
-    style=${styleMap({ '--kring-avatar-hue': String(hueOf(name)) })}
-    >${initialsOf(name)}</span
-  >`;
+  const hue = Math.floor(hueOf(name) / (360 / AVATAR_HUES));
+  return html`<span part=${part} class="avatar hue-${hue}" aria-hidden="true">${initialsOf(name)}</span>`;
 }
