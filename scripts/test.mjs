@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in order, with one summary at the end.
+// `npm test`: everything CI checks, in order, with one summary at the end (`npm run lint` is the
+// project rules plus the prettier check; here they are two stages so one run reports both).
 // Stages keep going after a failure where they can (so one run shows every problem); stages that
 // need the build are marked failed when the build failed. The last line is `N passed, M failed`
 // (browser test cases + node test cases + one check per stage) and the exit code is 1 on any failure.
@@ -65,7 +66,8 @@ const chromiumReady = stage('chromium', () => {
   return { ok: true, detail: path };
 });
 stage('typecheck', () => run('tsc', ['--noEmit', '-p', 'tsconfig.json']));
-stage('lint and format', () => run('npm', ['run', '--silent', 'lint']));
+stage('lint (project rules)', () => run('node', ['scripts/lint.mjs']));
+stage('format (prettier)', () => run('npm', ['run', '--silent', 'format:check']));
 stage('manifest fresh', () => run('node', ['scripts/manifest-check.mjs']));
 const built = stage('build', () => run('npm', ['run', '--silent', 'build']));
 if (built) stage('size budget', () => run('node', ['scripts/size.mjs']));
