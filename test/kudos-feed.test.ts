@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
 import type { Kudos } from '../src/model.js';
+import type { Backend } from '../src/backends/backend.js';
 import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
 
 const articles = (feed: KringKudosFeed) => $$(feed, 'article[data-kudos-id]');
@@ -113,6 +114,22 @@ describe('<kring-kudos-feed>', () => {
     setup.network.online = true;
     ($(feed, '[part="error"] [part="retry"]') as HTMLButtonElement).click();
     await waitUntil(() => articles(feed).length === 3, 'recovered');
+    await expect(feed).to.be.accessible();
+  });
+
+  it('says when the backend offers no kudos', async () => {
+    const setup = testBackend();
+    const backend = Object.assign(Object.create(setup.backend) as Backend, {
+      capabilities: { ...setup.backend.capabilities, kudos: false },
+    });
+    const { element: feed } = await inCommunity<KringKudosFeed>(
+      backend,
+      html`<kring-kudos-feed compose></kring-kudos-feed>`,
+    );
+    await waitUntil(() => $(feed, '[part="empty"]'), 'unavailable shown');
+    expect(shadowText(feed)).to.contain('Kudos are not available on this intranet.');
+    expect(setup.calls.get('listKudos') ?? 0).to.equal(0);
+    expect($(feed, 'kring-kudos-composer'), 'no composer either').to.equal(null);
     await expect(feed).to.be.accessible();
   });
 

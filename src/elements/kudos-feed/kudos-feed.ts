@@ -449,7 +449,7 @@ export class KringKudosFeed extends KringElement {
   }
 
   private renderComposer(): TemplateResult | typeof nothing {
-    if (!this.compose) return nothing;
+    if (!this.compose || this.status === 'unavailable') return nothing;
     const presetTo = this.person && this.person !== 'me' ? this.person : undefined;
     return html`<kring-kudos-composer
       class="composer"
