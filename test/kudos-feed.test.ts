@@ -295,7 +295,7 @@ describe('<kring-kudos-feed>', () => {
     this.timeout(20_000);
     const setup = testBackend();
     const me = setup.demo.demo.currentUserId;
-    const [anna] = setup.demo.demo.data.people.filter((person) => person.id !== me);
+    const [anna, bram] = setup.demo.demo.data.people.filter((person) => person.id !== me);
     const { element: feed } = await inCommunity<KringKudosFeed>(
       setup.backend,
       html`<kring-kudos-feed compose person=${anna.id} limit="3"></kring-kudos-feed>`,
@@ -310,6 +310,9 @@ describe('<kring-kudos-feed>', () => {
 
     setup.network.online = false;
     for (const message of ['Retry me', 'Discard me']) {
+      // The second goes to someone outside the feed's filter: still shown here, with its buttons.
+      if (message === 'Discard me') composer.to = [bram.id];
+      await composer.updateComplete;
       const textarea = $(composer, 'textarea') as HTMLTextAreaElement;
       textarea.value = message;
       textarea.dispatchEvent(new Event('input'));

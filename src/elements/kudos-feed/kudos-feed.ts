@@ -334,11 +334,16 @@ export class KringKudosFeed extends KringElement {
     }
     const giverId = this.me.id;
     const entries = client.outbox('giveKudos');
+    // With its own composer the feed shows every unsent kudos: the composer hands them to the feed,
+    // so one that does not match the filter must still be visible with retry and discard.
     this.pending = entries.filter((entry) => {
       const input = entry.args[0] as KudosInput | undefined;
-      return (
-        !!input &&
-        kudosMatchesFilter({ ...input, from: giverId }, this.filter, (id) => this.people.get(id) ?? undefined)
+      if (!input) return false;
+      if (this.compose) return true;
+      return kudosMatchesFilter(
+        { ...input, from: giverId },
+        this.filter,
+        (id) => this.people.get(id) ?? undefined,
       );
     });
     void this.resolvePeople(
