@@ -198,7 +198,18 @@ describe('<kring-kudos-composer>', () => {
     await composer.updateComplete;
     expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('3 characters too many');
 
-    picker.value = [anna.id];
+    const eleven = setup.demo.demo.data.people
+      .filter((person) => person.id !== setup.demo.demo.currentUserId)
+      .slice(0, 11)
+      .map((person) => person.id);
+    composer.to = eleven;
+    await composer.updateComplete;
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await composer.updateComplete;
+    await picker.updateComplete;
+    expect(shadowText(picker)).to.contain('Kudos can go to at most 10 colleagues at once.');
+
+    composer.to = [anna.id];
     await composer.updateComplete;
     const calls = setup.calls.get('giveKudos') ?? 0;
     ($(composer, '[part="send"]') as HTMLButtonElement).click();

@@ -9,6 +9,7 @@ import { translate, translatePlural, type MessageParams } from '../../i18n/index
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import { explainKudosError } from '../../kudos/errors.js';
+import { MAX_RECEIVERS } from '../../kudos/fairness.js';
 import { avatarStyles } from '../../kudos/avatar.styles.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
 import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
@@ -236,7 +237,11 @@ export class KringKudosComposer extends KringElement {
   }
 
   private validate(input: KudosInput): boolean {
-    this.receiversError = input.to.length ? undefined : { key: 'error.noReceivers' };
+    this.receiversError = !input.to.length
+      ? { key: 'error.noReceivers' }
+      : input.to.length > MAX_RECEIVERS
+        ? { key: 'error.tooManyReceivers', params: { max: MAX_RECEIVERS } }
+        : undefined;
     const size = length(input.message);
     this.messageError = !size
       ? { key: 'error.messageRequired' }
@@ -402,7 +407,9 @@ export class KringKudosComposer extends KringElement {
           required
           label=${this.t('composer.to')}
           .value=${this.receivers}
-          .errorMessage=${this.receiversError ? this.t(this.receiversError.key) : ''}
+          .errorMessage=${this.receiversError
+            ? this.t(this.receiversError.key, this.receiversError.params)
+            : ''}
           @kring-people-change=${this.onPeopleChange}
         ></kring-people-picker>
         <div class="field">
