@@ -246,6 +246,27 @@ describe('<kring-kudos-feed>', () => {
     expect(thanks.getAttribute('aria-pressed')).to.equal('false');
   });
 
+  it('rolls a reaction back, says so, and leaves nothing in the outbox when saving fails', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const { element: feed, client } = await inCommunity<KringKudosFeed>(
+      setup.backend,
+      html`<kring-kudos-feed limit="1"></kring-kudos-feed>`,
+      { client: { writeAttempts: 2 } },
+    );
+    await loaded(feed);
+    const love = articles(feed)[0].querySelector('[data-reaction="love"]') as HTMLButtonElement;
+    const countBefore = love.textContent!.replace(/\D+/g, '');
+    setup.network.online = false;
+    love.click();
+    await feed.updateComplete;
+    expect(love.getAttribute('aria-pressed')).to.equal('true');
+    await waitUntil(() => shadowText(feed).includes('Your reaction could not be saved.'), 'told');
+    expect(love.getAttribute('aria-pressed')).to.equal('false');
+    expect(love.textContent!.replace(/\D+/g, '')).to.equal(countBefore);
+    expect(client.outbox('react')).to.deep.equal([]);
+  });
+
   it('gets a kudos sent in a composer into every feed whose filter matches', async function () {
     this.timeout(30_000);
     const setup = testBackend();

@@ -365,6 +365,14 @@ export class KringKudosFeed extends KringElement {
       const latest = this.items.find((item) => item.id === kudos.id);
       if (latest) this.replaceItem(optimisticReaction(latest, reaction, !on));
       this.announcement = this.t('reactions.error');
+      // The button is back as it was and the user was told; a reaction left "failed" in the outbox
+      // would otherwise linger there across reloads with nothing showing it.
+      for (const entry of client.outbox('react')) {
+        const [kudosId, type, wanted] = entry.args as [string, ReactionType, boolean];
+        if (entry.state === 'failed' && kudosId === kudos.id && type === reaction && wanted === on) {
+          client.discardWrite(entry.id);
+        }
+      }
     }
   }
 
