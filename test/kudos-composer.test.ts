@@ -440,4 +440,28 @@ describe('<kring-kudos-composer>', () => {
     expect(mine.items.map((kudos) => kudos.message)).not.to.include('Will be discarded');
     await expect(composer).to.be.accessible();
   });
+
+  it("updates the receiver's profile card kudos count when a kudos is sent", async () => {
+    const setup = testBackend();
+    const me = setup.demo.demo.currentUserId;
+    const [anna] = setup.demo.demo.data.people.filter((person) => person.id !== me);
+    const { community } = await inCommunity<HTMLElement>(
+      setup.backend,
+      html`<kring-profile-card person=${anna.id} view="full"></kring-profile-card>
+        <kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
+    );
+    const card = community.querySelector('kring-profile-card')!;
+    const composer = community.querySelector('kring-kudos-composer') as KringKudosComposer;
+    const count = () =>
+      Number(/(\d+)/.exec(card.shadowRoot?.querySelector('[part="kudos"]')?.textContent ?? '')?.[1]);
+    await waitUntil(() => !Number.isNaN(count()), 'the card shows a count');
+    const before = count();
+    const textarea = $(composer, 'textarea') as HTMLTextAreaElement;
+    textarea.value = 'Counted on the card';
+    textarea.dispatchEvent(new Event('input'));
+    const sent = oneEvent(composer, 'kring-kudos-sent');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await sent;
+    await waitUntil(() => count() === before + 1, `the card shows ${before + 1}`);
+  });
 });

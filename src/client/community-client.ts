@@ -163,8 +163,13 @@ export class CommunityClient implements CommunityClientApi {
    * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
    */
   private personDetails(key: string, options: CallOptions): Promise<Person | null> {
-    const cached = this.cache.peek(personCacheKey(key)) as Person | null | undefined;
-    if (cached === null || (cached && !cached.summaryOnly)) return Promise.resolve(cached);
+    const cacheKey = personCacheKey(key);
+    const cached = this.cache.peek(cacheKey) as Person | null | undefined;
+    if (cached === null || (cached && !cached.summaryOnly)) {
+      // Stale-while-revalidate, as for summaries: e.g. a kudos just received changes the count.
+      if (this.cache.freshness(cacheKey) === 'stale') this.batcher.load(key).catch(() => undefined);
+      return Promise.resolve(cached);
+    }
     return this.read(
       'personDetails',
       [key],
