@@ -1,11 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import {
+  renderProblems,
+  renderTaskStates,
+  taskAnnouncement,
+  titleLevelOf,
+} from '../shared/metrics-states.js';
 import { HEADING_LEVELS, heading } from '../pulse/heading.js';
 import { translatePlural, type MessageParams } from '../../i18n/index.js';
 import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
-import { isBackendError } from '../../backends/errors.js';
 import type { Person, PioneerRank } from '../../model.js';
 import { t } from '../pulse/metrics-format.js';
 import { pioneersStyles } from './pioneers.styles.js';
@@ -84,9 +89,7 @@ export class KringPioneers extends KringElement {
   }
 
   protected get titleLevel(): number {
-    return (HEADING_LEVELS as readonly string[]).includes(this.headingLevel ?? '')
-      ? Number(this.headingLevel)
-      : 2;
+    return titleLevelOf(this.headingLevel);
   }
 
   private text(key: MetricsStringKey, params?: MessageParams): string {
@@ -99,41 +102,19 @@ export class KringPioneers extends KringElement {
         ${heading(this.titleLevel, this.text('pioneers.title'), { className: 'title' })}
         <p part="note">${this.text('pioneers.intro')}</p>
       </div>
-      ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
+      ${renderProblems(this.attributeProblems)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${this.client?.capabilities.metrics === false
-        ? html`<p part="status">${this.text('metrics.unsupported')}</p>`
-        : this.client
-          ? this.pioneersTask.render({
-              initial: () => this.renderLoading(),
-              pending: () => this.renderLoading(),
-              complete: (ranked) => (ranked ? this.renderList(ranked) : this.renderLoading()),
-              error: (error) => this.renderError(error),
-            })
-          : this.renderLoading()}
+      ${renderTaskStates({
+        client: this.client,
+        lang: this.language,
+        task: this.pioneersTask,
+        data: (ranked) => this.renderList(ranked),
+      })}
     `;
   }
 
   private announcement(): string {
-    if (this.pioneersTask.status === TaskStatus.COMPLETE) return this.text('pioneers.title');
-    return this.pioneersTask.status === TaskStatus.ERROR ? '' : this.text('metrics.loading');
-  }
-
-  private renderLoading(): TemplateResult {
-    return html`<div part="status" class="loading" aria-busy="true">
-      <span aria-hidden="true">${this.text('metrics.loading')}</span>
-      <div class="skeleton"></div>
-    </div>`;
-  }
-
-  private renderError(error: unknown): TemplateResult {
-    const reason = isBackendError(error) ? error.message : '';
-    return html`<div part="problem" role="alert">
-      <p>${this.text('metrics.error', { reason })}</p>
-      <button part="retry" type="button" @click=${() => this.pioneersTask.run()}>
-        ${this.text('metrics.retry')}
-      </button>
-    </div>`;
+    return taskAnnouncement(this.language, this.pioneersTask.status, this.text('pioneers.title'));
   }
 
   private renderList(ranked: RankedPerson[]): TemplateResult {

@@ -1,7 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import {
+  renderEmptyMonth,
+  renderProblems,
+  renderTaskStates,
+  taskAnnouncement,
+  titleLevelOf,
+} from '../shared/metrics-states.js';
 import { HEADING_LEVELS, heading } from './heading.js';
 import { ClientChangesController } from './client-changes.js';
 import {
@@ -15,7 +22,6 @@ import {
 import { formatDate, formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import { NINETY_NINE_ONE } from '../../metrics/participation.js';
-import { isBackendError } from '../../backends/errors.js';
 import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';
 import {
   HEADLINE_KEYS,
@@ -116,9 +122,7 @@ export class KringPulse extends KringElement {
   }
 
   protected get titleLevel(): number {
-    return (HEADING_LEVELS as readonly string[]).includes(this.headingLevel ?? '')
-      ? Number(this.headingLevel)
-      : 2;
+    return titleLevelOf(this.headingLevel);
   }
 
   private text(key: MetricsStringKey, params?: MessageParams): string {
@@ -134,59 +138,33 @@ export class KringPulse extends KringElement {
           className: 'title',
         })}
       </div>
-      ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
+      ${renderProblems(this.attributeProblems)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${this.client?.capabilities.metrics === false
-        ? html`<p part="status">${this.text('metrics.unsupported')}</p>`
-        : this.client
-          ? this.metricsTask.render({
-              initial: () => this.renderLoading(),
-              // A reload of the same month keeps showing the figures instead of flashing the skeleton.
-              pending: () => {
-                const shown = this.metricsTask.value;
-                return shown?.month === this.shownMonth ? this.renderMetrics(shown) : this.renderLoading();
-              },
-              complete: (metrics) => (metrics ? this.renderMetrics(metrics) : this.renderLoading()),
-              error: (error) => this.renderError(error),
-            })
-          : this.renderLoading()}
+      ${renderTaskStates({
+        client: this.client,
+        lang,
+        task: this.metricsTask,
+        data: (metrics) => this.renderMetrics(metrics),
+        skeletons: 2,
+        // A reload of the same month keeps showing the figures instead of flashing the skeleton.
+        keepWhilePending: (shown) => shown.month === this.shownMonth,
+      })}
     `;
   }
 
   /** The polite live region: what a screen reader hears when the state changes. */
   private announcement(): string {
     const metrics = this.metricsTask.value;
-    if (this.metricsTask.status === TaskStatus.COMPLETE && metrics) {
-      return this.text('pulse.title', { month: monthTitle(this.language, metrics.month) });
-    }
-    return this.metricsTask.status === TaskStatus.ERROR ? '' : this.text('metrics.loading');
-  }
-
-  private renderLoading(): TemplateResult {
-    return html`<div part="status" class="loading" aria-busy="true">
-      <span aria-hidden="true">${this.text('metrics.loading')}</span>
-      <div class="skeleton"></div>
-      <div class="skeleton"></div>
-    </div>`;
-  }
-
-  private renderError(error: unknown): TemplateResult {
-    const reason = isBackendError(error) ? error.message : '';
-    return html`<div part="problem" role="alert">
-      <p>${this.text('metrics.error', { reason })}</p>
-      <button part="retry" type="button" @click=${() => this.metricsTask.run()}>
-        ${this.text('metrics.retry')}
-      </button>
-    </div>`;
+    return taskAnnouncement(
+      this.language,
+      this.metricsTask.status,
+      metrics && this.text('pulse.title', { month: monthTitle(this.language, metrics.month) }),
+    );
   }
 
   private renderMetrics(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
-    if (isEmptyMonth(metrics)) {
-      return html`<p part="status">
-        ${this.text('metrics.empty', { month: monthTitle(lang, metrics.month) })}
-      </p>`;
-    }
+    if (isEmptyMonth(metrics)) return renderEmptyMonth(lang, metrics.month);
     return html`
       ${this.renderHeadlines(metrics)}
       <p part="note">${this.text('metrics.suppressedNote')}</p>

@@ -1,12 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import {
+  renderEmptyMonth,
+  renderProblems,
+  renderTaskStates,
+  taskAnnouncement,
+  titleLevelOf,
+} from '../shared/metrics-states.js';
 import { HEADING_LEVELS, heading } from '../pulse/heading.js';
 import { ClientChangesController } from '../pulse/client-changes.js';
 import { formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
-import { isBackendError } from '../../backends/errors.js';
 import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';
 import {
   FIGURE_KEYS,
@@ -139,9 +145,7 @@ export class KringReport extends KringElement {
   }
 
   protected get titleLevel(): number {
-    return (HEADING_LEVELS as readonly string[]).includes(this.headingLevel ?? '')
-      ? Number(this.headingLevel)
-      : 2;
+    return titleLevelOf(this.headingLevel);
   }
 
   private text(key: MetricsStringKey, params?: MessageParams): string {
@@ -159,57 +163,31 @@ export class KringReport extends KringElement {
         })}
         ${organization ? html`<p part="note">${organization}</p>` : nothing}
       </div>
-      ${this.attributeProblems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`)}
+      ${renderProblems(this.attributeProblems)}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${this.client?.capabilities.metrics === false
-        ? html`<p part="status">${this.text('metrics.unsupported')}</p>`
-        : this.client
-          ? this.metricsTask.render({
-              initial: () => this.renderLoading(),
-              // A reload of the same month keeps showing the figures instead of flashing the skeleton.
-              pending: () => {
-                const shown = this.metricsTask.value;
-                return shown?.month === this.shownMonth ? this.renderReport(shown) : this.renderLoading();
-              },
-              complete: (metrics) => (metrics ? this.renderReport(metrics) : this.renderLoading()),
-              error: (error) => this.renderError(error),
-            })
-          : this.renderLoading()}
+      ${renderTaskStates({
+        client: this.client,
+        lang,
+        task: this.metricsTask,
+        data: (metrics) => this.renderReport(metrics),
+        // A reload of the same month keeps showing the figures instead of flashing the skeleton.
+        keepWhilePending: (shown) => shown.month === this.shownMonth,
+      })}
     `;
   }
 
   private announcement(): string {
     const metrics = this.metricsTask.value;
-    if (this.metricsTask.status === TaskStatus.COMPLETE && metrics) {
-      return this.text('report.title', { month: monthTitle(this.language, metrics.month) });
-    }
-    return this.metricsTask.status === TaskStatus.ERROR ? '' : this.text('metrics.loading');
-  }
-
-  private renderLoading(): TemplateResult {
-    return html`<div part="status" class="loading" aria-busy="true">
-      <span aria-hidden="true">${this.text('metrics.loading')}</span>
-      <div class="skeleton"></div>
-    </div>`;
-  }
-
-  private renderError(error: unknown): TemplateResult {
-    const reason = isBackendError(error) ? error.message : '';
-    return html`<div part="problem" role="alert">
-      <p>${this.text('metrics.error', { reason })}</p>
-      <button part="retry" type="button" @click=${() => this.metricsTask.run()}>
-        ${this.text('metrics.retry')}
-      </button>
-    </div>`;
+    return taskAnnouncement(
+      this.language,
+      this.metricsTask.status,
+      metrics && this.text('report.title', { month: monthTitle(this.language, metrics.month) }),
+    );
   }
 
   private renderReport(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
-    if (isEmptyMonth(metrics)) {
-      return html`<p part="status">
-        ${this.text('metrics.empty', { month: monthTitle(lang, metrics.month) })}
-      </p>`;
-    }
+    if (isEmptyMonth(metrics)) return renderEmptyMonth(lang, metrics.month);
     const changes = notableChanges(metrics, lang);
     return html`
       <div part="toolbar" role="group" aria-label=${this.text('report.downloads')}>

@@ -1,0 +1,84 @@
+import { html, type TemplateResult } from 'lit';
+import { TaskStatus, type Task } from '@lit/task';
+import { HEADING_LEVELS } from '../pulse/heading.js';
+import { isBackendError } from '../../backends/errors.js';
+import type { CommunityClientApi } from '../../client/types.js';
+import type { Language } from '../../i18n/index.js';
+import type { IsoMonth } from '../../model.js';
+import { monthTitle, t } from '../pulse/metrics-format.js';
+
+/*
+ * The states every metrics element (pulse, report, pioneers) renders the same way: attribute
+ * problems, "not supported", loading, error with retry and an empty month.
+ */
+
+/** The title's level from the `heading-level` attribute; 2 when missing or invalid. */
+export function titleLevelOf(headingLevel: string | undefined): number {
+  return (HEADING_LEVELS as readonly string[]).includes(headingLevel ?? '') ? Number(headingLevel) : 2;
+}
+
+/** The attribute problems as alerts. */
+export function renderProblems(problems: readonly string[]): TemplateResult[] {
+  return problems.map((problem) => html`<p part="problem" role="alert">${problem}</p>`);
+}
+
+/** The skeleton shown while figures load. */
+export function renderLoading(lang: Language, skeletons = 1): TemplateResult {
+  return html`<div part="status" class="loading" aria-busy="true">
+    <span aria-hidden="true">${t(lang, 'metrics.loading')}</span>
+    ${Array.from({ length: skeletons }, () => html`<div class="skeleton"></div>`)}
+  </div>`;
+}
+
+/** The error with the backend's reason and a retry button. */
+export function renderError(lang: Language, error: unknown, retry: () => void): TemplateResult {
+  const reason = isBackendError(error) ? error.message : '';
+  return html`<div part="problem" role="alert">
+    <p>${t(lang, 'metrics.error', { reason })}</p>
+    <button part="retry" type="button" @click=${retry}>${t(lang, 'metrics.retry')}</button>
+  </div>`;
+}
+
+/** The message for a month without figures. */
+export function renderEmptyMonth(lang: Language, month: IsoMonth): TemplateResult {
+  return html`<p part="status">${t(lang, 'metrics.empty', { month: monthTitle(lang, month) })}</p>`;
+}
+
+export interface TaskStatesOptions<T> {
+  client: CommunityClientApi | undefined;
+  lang: Language;
+  task: Task<readonly unknown[], T | undefined>;
+  /** Renders the loaded value. */
+  data: (value: T) => TemplateResult;
+  /** Skeleton lines while loading (default 1). */
+  skeletons?: number;
+  /** While reloading, keep showing this value instead of the skeleton when it returns true. */
+  keepWhilePending?: (value: T) => boolean;
+}
+
+/** "Not supported", loading, error or data, depending on the client and the task. */
+export function renderTaskStates<T>(options: TaskStatesOptions<T>): unknown {
+  const { client, lang, task, data, skeletons, keepWhilePending } = options;
+  if (client?.capabilities.metrics === false) {
+    return html`<p part="status">${t(lang, 'metrics.unsupported')}</p>`;
+  }
+  const loading = () => renderLoading(lang, skeletons);
+  if (!client) return loading();
+  return task.render({
+    initial: loading,
+    pending: () => {
+      const shown = task.value;
+      return shown !== undefined && keepWhilePending?.(shown) ? data(shown) : loading();
+    },
+    complete: (value) => (value !== undefined ? data(value) : loading()),
+    error: (error) => renderError(lang, error, () => void task.run()),
+  });
+}
+
+/**
+ * The polite live region's text: `done` once loaded, nothing after an error, else "loading".
+ */
+export function taskAnnouncement(lang: Language, status: TaskStatus, done: string | undefined): string {
+  if (status === TaskStatus.COMPLETE && done !== undefined) return done;
+  return status === TaskStatus.ERROR ? '' : t(lang, 'metrics.loading');
+}
