@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import {
   AMBASSADOR_LEVELS,
@@ -47,6 +48,8 @@ interface ProgrammeData {
   me: Person;
   profile: AmbassadorProfile;
 }
+
+const PROGRAMME_SKELETON = ['medium', 'long', 'medium'] as const;
 
 let nextInstance = 0;
 
@@ -128,19 +131,14 @@ export class KringAmbassadorProgramme extends KringElement {
   protected override render() {
     const titleId = `${this.idPrefix}-title`;
     const body = !this.client
-      ? this.renderLoading()
+      ? renderGrowthLoading(this.language, PROGRAMME_SKELETON)
       : !this.client.capabilities.ambassadors
         ? html`<p>${this.t('error.unsupported')}</p>`
-        : this.dataTask.render({
-            initial: () => this.renderLoading(),
-            pending: () =>
-              this.dataTask.value ? this.renderData(this.dataTask.value) : this.renderLoading(),
-            complete: (data) => (data ? this.renderData(data) : this.renderLoading()),
-            error: () =>
-              html`<p part="error">${this.t('error.load')}</p>
-                <button part="retry" type="button" @click=${() => void this.dataTask.run()}>
-                  ${this.t('retry')}
-                </button>`,
+        : renderGrowthTask({
+            lang: this.language,
+            task: this.dataTask,
+            lines: PROGRAMME_SKELETON,
+            data: (data) => this.renderData(data),
           });
     return html`<section part="panel" aria-labelledby=${titleId}>
       <h2 id=${titleId}>${this.t('programme.title')}</h2>
@@ -148,15 +146,6 @@ export class KringAmbassadorProgramme extends KringElement {
       ${body} ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
       <p part="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
-  }
-
-  private renderLoading() {
-    return html`<div aria-busy="true">
-      <span class="skeleton-line medium"></span>
-      <span class="skeleton-line long"></span>
-      <span class="skeleton-line medium"></span>
-      <span class="visually-hidden">${this.t('loading')}</span>
-    </div>`;
   }
 
   private renderData(data: ProgrammeData) {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Invite, InviteLink, InviteQuota, InviteTreeNode, Person } from '../../model.js';
 import { isBackendError } from '../../backends/errors.js';
@@ -48,6 +49,8 @@ interface InviteData {
 
 /** Ways an element can know "now"; injectable for stories and tests. */
 type Clock = () => Date;
+
+const INVITE_SKELETON = ['medium', 'long', 'short'] as const;
 
 let nextInstance = 0;
 
@@ -214,37 +217,20 @@ export class KringInvite extends KringElement {
       ? html`<p part="error" role="alert">${this.attributeProblems.join(' ')}</p>`
       : nothing;
     const body = !this.client
-      ? this.renderLoading()
+      ? renderGrowthLoading(this.language, INVITE_SKELETON)
       : !this.client.capabilities.invites
         ? html`<p>${this.t('invite.unavailable')}</p>`
-        : this.dataTask.render({
-            initial: () => this.renderLoading(),
-            pending: () =>
-              this.dataTask.value ? this.renderData(this.dataTask.value) : this.renderLoading(),
-            complete: (data) => (data ? this.renderData(data) : this.renderLoading()),
-            error: () => this.renderLoadError(),
+        : renderGrowthTask({
+            lang: this.language,
+            task: this.dataTask,
+            lines: INVITE_SKELETON,
+            data: (data) => this.renderData(data),
           });
     return html`<section part="panel" aria-labelledby="${this.idPrefix}-title">
       <h2 id="${this.idPrefix}-title">${this.t('invite.title')}</h2>
       ${problems}${body}
       <p part="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
-  }
-
-  private renderLoading() {
-    return html`<div aria-busy="true">
-      <span class="skeleton-line medium"></span>
-      <span class="skeleton-line long"></span>
-      <span class="skeleton-line short"></span>
-      <span class="visually-hidden">${this.t('loading')}</span>
-    </div>`;
-  }
-
-  private renderLoadError() {
-    return html`<p part="error">${this.t('error.load')}</p>
-      <button part="retry" type="button" @click=${() => void this.dataTask.run()}>
-        ${this.t('retry')}
-      </button>`;
   }
 
   private renderData(data: InviteData) {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { InviteTokenInfo } from '../../model.js';
 import { isBackendError } from '../../backends/errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
@@ -23,6 +24,8 @@ export class KringInviteDeclinedEvent extends CustomEvent<{ info: InviteTokenInf
 }
 
 type Outcome = 'joined' | 'declined';
+
+const WELCOME_SKELETON = ['medium', 'long'] as const;
 
 let nextInstance = 0;
 
@@ -95,17 +98,14 @@ export class KringWelcome extends KringElement {
     const titleId = `${this.idPrefix}-title`;
     let body: unknown;
     if (!this.resolvedToken) body = html`<p part="problem">${this.t('welcome.noToken')}</p>`;
-    else if (!this.client) body = this.renderLoading();
+    else if (!this.client) body = renderGrowthLoading(this.language, WELCOME_SKELETON);
     else
-      body = this.lookupTask.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
-        complete: (info) => (info ? this.renderInfo(info) : this.renderLoading()),
-        error: () =>
-          html`<p part="error">${this.t('error.load')}</p>
-            <button part="retry" type="button" @click=${() => void this.lookupTask.run()}>
-              ${this.t('retry')}
-            </button>`,
+      body = renderGrowthTask({
+        lang: this.language,
+        task: this.lookupTask,
+        lines: WELCOME_SKELETON,
+        data: (info) => this.renderInfo(info),
+        keepWhilePending: false,
       });
     return html`<section part="panel" aria-labelledby=${titleId}>
       <h2 id=${titleId}>${this.t('welcome.title')}</h2>
@@ -114,14 +114,6 @@ export class KringWelcome extends KringElement {
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>
     </section>`;
-  }
-
-  private renderLoading() {
-    return html`<div aria-busy="true">
-      <span class="skeleton-line medium"></span>
-      <span class="skeleton-line long"></span>
-      <span class="visually-hidden">${this.t('loading')}</span>
-    </div>`;
   }
 
   private renderInfo(info: InviteTokenInfo) {
