@@ -11,11 +11,12 @@
   if (community) {
     community.setAttribute('lang', lang);
     community.setAttribute('backend', backend);
-    // Adapters that need a server get a same-origin address; without a server they show their error state.
+    // Adapters that need a server get a same-origin address, answered in the page by demo/mock-servers.ts.
     if (backend === 'rest' && !community.hasAttribute('endpoint'))
       community.setAttribute('endpoint', '/api/kring');
+    // The same addresses demo/mock-servers.ts imitates.
     if (backend === 'sharepoint' && !community.hasAttribute('site-url')) {
-      community.setAttribute('site-url', location.origin);
+      community.setAttribute('site-url', `${location.origin}/sites/kring`);
     }
   }
 

@@ -3,16 +3,18 @@
 // on http://127.0.0.1:8080 (PORT to change). Works offline: the demo backend runs in the browser.
 import { join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
-import { buildIfNeeded } from './lib/build-if-needed.mjs';
+import { buildDemoMocksIfNeeded, buildIfNeeded } from './lib/build-if-needed.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 // The same strict policy a locked-down intranet sends, so the demo also proves Kring works under it.
+// `blob:` images: the Graph adapter turns photo bytes into object URLs.
 export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; " +
   "base-uri 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html kring";
 
 try {
   buildIfNeeded();
+  buildDemoMocksIfNeeded();
 } catch (error) {
   console.error(`npm start: ${error.message}`);
   process.exit(1);
@@ -26,6 +28,8 @@ try {
     mounts: [
       { prefix: '/dist/', dir: join(projectRoot, 'dist') },
       { prefix: '/', dir: join(projectRoot, 'demo') },
+      // `?backend=rest|sharepoint|graph`: the server imitations, built from demo/mock-servers.ts.
+      { prefix: '/', dir: join(projectRoot, '.demo-build') },
     ],
     headers: { 'content-security-policy': DEMO_CSP },
   });
@@ -39,6 +43,9 @@ try {
 
 console.log(`Kring demo intranet: ${server.url}/`);
 console.log(`Community manager view: ${server.url}/manager.html`);
+console.log(
+  `Same page on the REST, SharePoint or Graph adapter: ${server.url}/?backend=rest (or sharepoint, graph)`,
+);
 console.log('Press Ctrl+C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

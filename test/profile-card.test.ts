@@ -246,4 +246,19 @@ describe('<kring-profile-card>', () => {
     await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'loading');
     expect(card.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
+
+  it('falls back to initials when the photo does not load', async () => {
+    const base = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: (async (ids: string[]) => {
+        const people = await base.backend.getPeople(ids);
+        return people.map((person) => person && { ...person, photoUrl: '/no-such-photo.jpg' });
+      }) as never,
+    });
+    const card = await renderCard(name, { person: 'p00002' });
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    await waitUntil(() => !part(card, 'avatar')!.querySelector('img'), 'the broken photo is replaced');
+    expect(part(card, 'avatar')!.textContent!.trim()).to.match(/^\p{Lu}{1,2}$/u);
+    await expect(card).to.be.accessible();
+  });
 });

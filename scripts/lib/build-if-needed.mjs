@@ -21,3 +21,23 @@ export function buildIfNeeded() {
   }
   return true;
 }
+
+/**
+ * Builds the demo page's server imitations (`demo/mock-servers.ts` → `.demo-build/`) when missing
+ * or older than their sources. Returns true if it built.
+ */
+export function buildDemoMocksIfNeeded() {
+  const output = join(projectRoot, '.demo-build', 'mock-servers.js');
+  const inputs = ['demo', 'mocks', 'src', 'package.json', 'vite.demo.config.ts'].map((p) =>
+    join(projectRoot, p),
+  );
+  if (!isStale(output, inputs)) return false;
+  console.log('building the demo server imitations…');
+  const vite = join(projectRoot, 'node_modules', '.bin', 'vite');
+  const result = spawnSync(vite, ['build', '--config', 'vite.demo.config.ts', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('the demo build failed (see above)');
+  return true;
+}

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
@@ -60,6 +60,8 @@ export class KringProfileCard extends KringElement {
 
   /** Link for the name when the backend gives no profile URL, e.g. `/people/{id}`. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
+
+  @state() private brokenPhoto?: string;
 
   private unsubscribe?: () => void;
   private subscribedClient?: CommunityClientApi;
@@ -169,8 +171,10 @@ export class KringProfileCard extends KringElement {
 
   private renderAvatar(person: Person) {
     const photo = safeImageUrl(person.photoUrl);
-    if (photo) {
-      return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" /></div>`;
+    if (photo && photo !== this.brokenPhoto) {
+      // A photo URL that does not load (moved, no access) falls back to initials, not a broken image.
+      const fallBack = () => (this.brokenPhoto = photo);
+      return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" @error=${fallBack} /></div>`;
     }
     return html`<div part="avatar" class=${avatarClass(person.name)} aria-hidden="true">
       ${initials(person.name)}
