@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { AMBASSADOR_ROLES, type AmbassadorRole, type BadgeAward, type Person } from '../../model.js';
-import type { CommunityClientApi } from '../../client/types.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { highestAwards } from '../../ambassadors/awards.js';
@@ -76,8 +76,13 @@ export class KringAmbassadorBadge extends KringElement {
   private readonly idPrefix = `kring-badge-${++nextInstance}`;
   /** Set by Escape so the popover stays closed until focus or pointer comes back. */
   private dismissed?: string;
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
+
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['ambassadors'],
+    () => void this.badgesTask.run(),
+  );
 
   private readonly badgesTask = new Task(this, {
     task: async ([client, person], { signal }): Promise<BadgeData | undefined> => {
@@ -108,13 +113,7 @@ export class KringAmbassadorBadge extends KringElement {
     super.attributeChangedCallback(name, old, value);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     this.clearProblems();
     this.checkAttribute('size', this.size, BADGE_SIZES, 'm');
     this.checkAttribute(
@@ -123,13 +122,6 @@ export class KringAmbassadorBadge extends KringElement {
       AMBASSADOR_ROLES,
       undefined as unknown as AmbassadorRole,
     );
-    if (changed.has('client' as keyof KringAmbassadorBadge) && this.client !== this.subscribedClient) {
-      this.unsubscribe?.();
-      this.subscribedClient = this.client;
-      this.unsubscribe = this.client?.subscribe((change) => {
-        if (change.topic === 'ambassadors') void this.badgesTask.run();
-      });
-    }
   }
 
   private t(key: GrowthKey, params?: MessageParams): string {

@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
-import type { CommunityClientApi } from '../../client/types.js';
 import {
   AMBASSADOR_LEVELS,
   AMBASSADOR_ROLES,
@@ -94,8 +94,14 @@ export class KringAmbassadorProgramme extends KringElement {
   @state() private managing = false;
 
   private readonly idPrefix = `kring-programme-${++nextInstance}`;
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
+
+  // Accepted invitations move recruiter progress, so invitation news matters too.
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['ambassadors', 'invites'],
+    () => void this.dataTask.run(),
+  );
 
   private readonly dataTask = new Task(this, {
     task: async ([client], { signal }): Promise<ProgrammeData | undefined> => {
@@ -106,23 +112,6 @@ export class KringAmbassadorProgramme extends KringElement {
     },
     args: () => [this.client] as const,
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client' as keyof KringAmbassadorProgramme) && this.client !== this.subscribedClient) {
-      this.unsubscribe?.();
-      this.subscribedClient = this.client;
-      this.unsubscribe = this.client?.subscribe((change) => {
-        // Accepted invitations move recruiter progress, so invitation news matters too.
-        if (change.topic === 'ambassadors' || change.topic === 'invites') void this.dataTask.run();
-      });
-    }
-  }
 
   private t(key: GrowthKey, params?: MessageParams): string {
     return translate(growthStrings, this.language, key, params);

@@ -2,11 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { avatarClass, initials, safeUrl } from '../shared/avatar.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { FacetCount, PeopleSearchResult, PersonMatch } from '../../model.js';
-import type { CommunityClientApi } from '../../client/types.js';
 import { skillKey } from '../../search/normalize.js';
 import { LatestSearch } from './latest-search.js';
 import { whyLine } from './why-line.js';
@@ -138,30 +138,16 @@ export class KringExpertiseFinder extends KringElement {
     onResult: (request, result, quiet) => this.afterResult(request, result, quiet),
   });
 
-  private subscribedClient?: CommunityClientApi;
-  private unsubscribe?: () => void;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.client && !this.subscribedClient) this.listenForChanges();
-  }
-
   /** An endorsement or kudos for someone in the list changes their evidence: refresh quietly. */
-  private listenForChanges(): void {
-    this.unsubscribe?.();
-    this.subscribedClient = this.client;
-    this.unsubscribe = this.client?.subscribe((change) => {
-      if (change.topic !== 'people') return;
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['people'],
+    (change) => {
       const shown = this.search.result?.items ?? [];
       if (!change.ids || shown.some((match) => change.ids!.includes(match.person.id))) this.search.refresh();
-    });
-  }
+    },
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit')) {
@@ -174,7 +160,6 @@ export class KringExpertiseFinder extends KringElement {
     }
     const inputs = ['skill', 'department', 'limit'] as const;
     const clientArrived = changed.has('client' as keyof KringExpertiseFinder) && this.client;
-    if (clientArrived && this.client !== this.subscribedClient) this.listenForChanges();
     const querySetFromOutside = changed.has('query') && this.query !== this.typedQuery;
     this.typedQuery = undefined;
     if (inputs.some((name) => changed.has(name)) || querySetFromOutside || clientArrived) {

@@ -2,8 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
-import type { CommunityClientApi } from '../../client/types.js';
 import type { Invite, InviteLink, InviteQuota, InviteTreeNode, Person } from '../../model.js';
 import { isBackendError } from '../../backends/errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
@@ -116,8 +116,13 @@ export class KringInvite extends KringElement {
   @query('#message') private messageInput?: HTMLTextAreaElement;
 
   private readonly idPrefix = `kring-invite-${++nextInstance}`;
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
+
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['invites'],
+    () => void this.dataTask.run(),
+  );
 
   private readonly dataTask = new Task(this, {
     task: async ([client], { signal }): Promise<InviteData | undefined> => {
@@ -149,8 +154,6 @@ export class KringInvite extends KringElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('kring-invite-request', this.onInviteRequest);
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -161,13 +164,6 @@ export class KringInvite extends KringElement {
       this.reportProblem(
         `<kring-invite> quota="${this.getAttribute('quota') ?? this.quota}" is not valid; use a whole number of 0 or more.`,
       );
-    }
-    if (changed.has('client' as keyof KringInvite) && this.client !== this.subscribedClient) {
-      this.unsubscribe?.();
-      this.subscribedClient = this.client;
-      this.unsubscribe = this.client?.subscribe((change) => {
-        if (change.topic === 'invites') void this.dataTask.run();
-      });
     }
   }
 

@@ -10,7 +10,7 @@ import {
   titleLevelOf,
 } from '../shared/metrics-states.js';
 import { HEADING_LEVELS, heading } from './heading.js';
-import { ClientChangesController } from './client-changes.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import {
   barChart,
   funnelChart,

@@ -10,7 +10,7 @@ import {
   titleLevelOf,
 } from '../shared/metrics-states.js';
 import { HEADING_LEVELS, heading } from '../pulse/heading.js';
-import { ClientChangesController } from '../pulse/client-changes.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { toBackendError } from '../../backends/errors.js';
@@ -71,20 +72,6 @@ export class KringSkillList extends KringElement {
   /** Skills with a write in flight; a second press waits for the first (one endorsement per skill). */
   @state() private pending = new Set<string>();
 
-  private subscribedClient?: CommunityClientApi;
-  private unsubscribe?: () => void;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.client && !this.subscribedClient) this.connectClient();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
     this.checkAttribute('view', this.view, SKILL_LIST_VIEWS, 'compact');
@@ -94,8 +81,6 @@ export class KringSkillList extends KringElement {
       );
     }
     if (changed.has('person')) this.adoptSkills(this.person?.skills ?? []);
-    if (changed.has('client' as keyof KringSkillList) && this.client !== this.subscribedClient)
-      this.connectClient();
   }
 
   private get currentView(): SkillListView {
@@ -112,24 +97,25 @@ export class KringSkillList extends KringElement {
     );
   }
 
-  private connectClient(): void {
-    this.unsubscribe?.();
-    this.subscribedClient = this.client;
-    const client = this.client;
-    if (!client) return;
-    this.unsubscribe = client.subscribe((change) => {
+  /** Another element's write may change this person's counts; who is viewing decides who may endorse. */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['people'],
+    (change, client) => {
       const id = this.person?.id;
-      if (change.topic !== 'people' || !id || (change.ids && !change.ids.includes(id))) return;
+      if (!id || (change.ids && !change.ids.includes(id))) return;
       void this.refresh(client, id);
-    });
-    client.currentUser().then(
-      (me) => {
-        if (this.client === client) this.currentUserId = me.id;
-      },
-      // Without a known user nobody can endorse here; the list still shows.
-      () => undefined,
-    );
-  }
+    },
+    (client) =>
+      client.currentUser().then(
+        (me) => {
+          if (this.client === client) this.currentUserId = me.id;
+        },
+        // Without a known user nobody can endorse here; the list still shows.
+        () => undefined,
+      ),
+  );
 
   /** Another element (or another tab's write) changed this person: show the new counts. */
   private async refresh(client: CommunityClientApi, id: string): Promise<void> {
