@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import type { Kudos, KudosInput, Person } from '../../model.js';
 import type { BackendError } from '../../backends/errors.js';
 import { toBackendError } from '../../backends/errors.js';
-import type { ClientChange, CommunityClientApi, OutboxEntry } from '../../client/types.js';
+import type { OutboxEntry } from '../../client/types.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
@@ -122,8 +123,19 @@ export class KringKudosComposer extends KringElement {
   @query('kring-people-picker') private picker!: KringPeoplePicker;
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
+  /** Unsent kudos show in the form; a queued send says so. */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['outbox'],
+    (_change, client) => {
+      this.refreshPending();
+      const watched = client.outbox('giveKudos').find((entry) => entry.id === this.watchedEntryId);
+      if (watched?.state === 'waiting') this.sendStatus = this.t('composer.queued');
+    },
+    () => this.refreshPending(),
+  );
+
   private lastAnnounced?: number;
   private watchedEntryId?: string;
 
@@ -132,40 +144,12 @@ export class KringKudosComposer extends KringElement {
     return { to: [...this.receivers], value: this.chosenValue || undefined, message: this.message.trim() };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedClient = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const clientChanged = (changed as Map<PropertyKey, unknown>).has('client');
     if (changed.has('to')) this.receivers = [...this.to];
     if (changed.has('value')) this.chosenValue = this.value ?? '';
     if (changed.has('hidePending') && changed.get('hidePending') !== undefined) this.refreshPending();
-    if (clientChanged) {
-      this.subscribe();
-      void this.loadClientData();
-    }
-  }
-
-  private subscribe(): void {
-    if (!this.isConnected || this.subscribedClient === this.client) return;
-    this.unsubscribe?.();
-    this.subscribedClient = this.client;
-    this.unsubscribe = this.client?.subscribe((change: ClientChange) => {
-      if (change.topic !== 'outbox') return;
-      this.refreshPending();
-      const watched = this.client?.outbox('giveKudos').find((entry) => entry.id === this.watchedEntryId);
-      if (watched?.state === 'waiting') this.sendStatus = this.t('composer.queued');
-    });
-    this.refreshPending();
+    if (clientChanged) void this.loadClientData();
   }
 
   private async loadClientData(): Promise<void> {

@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { KringElement } from '../shared/kring-element.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
-import type { ClientChange, CommunityClientApi, OutboxEntry } from '../../client/types.js';
+import type { ClientChange, OutboxEntry } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
@@ -104,8 +105,13 @@ export class KringKudosFeed extends KringElement {
   @state() private reactorsById = new Map<string, ReactorsState>();
   @state() private announcement = '';
 
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['outbox', 'kudos', 'people'],
+    (change) => this.onChange(change),
+    () => this.refreshPending(),
+  );
   /** Increases on every reload, so answers to an older query are ignored. */
   private generation = 0;
   private filter: KudosFilter = {};
@@ -162,18 +168,6 @@ export class KringKudosFeed extends KringElement {
     await Promise.race([virtualizer.layoutComplete?.catch(() => undefined), twoFrames]);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedClient = undefined;
-  }
-
   private pageSize = DEFAULT_PAGE_SIZE;
 
   private validatePageSize(): number {
@@ -196,18 +190,9 @@ export class KringKudosFeed extends KringElement {
       this.clearProblems();
       this.pageSize = this.validatePageSize();
     }
-    if ((changed as Map<PropertyKey, unknown>).has('client')) this.subscribe();
     if (this.client && (filterChanged || (changed as Map<PropertyKey, unknown>).has('client'))) {
       void this.loadFirstPage();
     }
-  }
-
-  private subscribe(): void {
-    if (!this.isConnected || this.subscribedClient === this.client) return;
-    this.unsubscribe?.();
-    this.subscribedClient = this.client;
-    this.unsubscribe = this.client?.subscribe((change) => this.onChange(change));
-    this.refreshPending();
   }
 
   private async loadFirstPage(): Promise<void> {

@@ -4,25 +4,27 @@ import type { ChangeTopic, ClientChange, CommunityClientApi } from '../../client
 /**
  * Calls `onChange` when the client reports a change in one of `topics` (a kudos given, an
  * invitation accepted…), so an element can reload what it shows. Follows the host's client as it
- * changes (subscribing before the host renders), lets go on disconnect and takes it up again on
- * reconnect. `onClient` runs each time a new client is followed.
+ * changes (subscribing before the host renders) while the host is connected, lets go on disconnect
+ * and takes it up again on reconnect. `onClient` runs each time it follows another client.
  */
 export class ClientChangesController implements ReactiveController {
   private subscribed?: CommunityClientApi;
   private unsubscribe?: () => void;
+  private connected = false;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly client: () => CommunityClientApi | undefined,
     private readonly topics: readonly ChangeTopic[],
     private readonly onChange: (change: ClientChange, client: CommunityClientApi) => void,
-    private readonly onClient?: (client: CommunityClientApi) => void,
+    private readonly onClient?: (client: CommunityClientApi | undefined) => void,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (!this.subscribed) this.follow();
+    this.connected = true;
+    this.follow();
   }
 
   hostUpdate(): void {
@@ -30,18 +32,19 @@ export class ClientChangesController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.unsubscribe?.();
     this.unsubscribe = this.subscribed = undefined;
   }
 
   private follow(): void {
     const client = this.client();
-    if (client === this.subscribed) return;
+    if (!this.connected || client === this.subscribed) return;
     this.unsubscribe?.();
     this.subscribed = client;
     this.unsubscribe = client?.subscribe((change) => {
       if (this.topics.includes(change.topic)) this.onChange(change, client);
     });
-    if (client) this.onClient?.(client);
+    this.onClient?.(client);
   }
 }

@@ -108,7 +108,7 @@ export class KringSkillList extends KringElement {
       void this.refresh(client, id);
     },
     (client) =>
-      client.currentUser().then(
+      client?.currentUser().then(
         (me) => {
           if (this.client === client) this.currentUserId = me.id;
         },
