@@ -4,28 +4,17 @@
  * (`src/backends/sharepoint/schema.ts`), so one tenant can use both adapters on the same lists; the logic
  * is shared (`src/backends/lists/`), this module only supplies the Graph transport.
  */
-import type { CallOptions } from '../backend.js';
 import { createListCommunity, type ListCommunity, type ListCommunityOptions } from '../lists/community.js';
 import type { CommunityListTransport, ListQuery } from '../lists/transport.js';
-import type { Person } from '../../model.js';
-import type { ListTitles } from '../sharepoint/schema.js';
 import { createdAt, field, type GraphItemQuery, type GraphListClient, type GraphListItem } from './lists.js';
 
 /** The Backend methods the community lists answer, plus the endorsement counts and members. */
 export type CommunityMethods = ListCommunity;
 
-export interface CommunityOptions {
+/** The shared options, with the Graph list client in place of a transport. */
+export type CommunityOptions = Omit<ListCommunityOptions<GraphListItem>, 'lists'> & {
   lists: GraphListClient;
-  titles: ListTitles;
-  meId: (signal?: AbortSignal) => Promise<string>;
-  getPeople: (ids: readonly string[], options?: CallOptions) => Promise<(Person | null)[]>;
-  manageBadges: boolean;
-  kudosValues: string[];
-  inviteQuota?: number;
-  inviteUrl: (token: string) => string;
-  randomToken: () => string;
-  now: () => number;
-}
+};
 
 /**
  * Graph filters list columns on equality only (`fields/X eq '…'`): `contains` is left to the caller,

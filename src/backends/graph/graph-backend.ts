@@ -2,6 +2,7 @@ import type { PeopleSearchResult, Person, PersonMatch } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
 import { BackendError } from '../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
+import { DEFAULT_KUDOS_VALUES, type ListAdapterSettings } from '../lists/settings.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
 import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
@@ -38,25 +39,15 @@ export interface GraphSites {
   lists?: Partial<ListTitles>;
 }
 
-export interface GraphBackendOptions {
+export interface GraphBackendOptions extends ListAdapterSettings {
   /** An access token for Microsoft Graph; asked again with `forceRefresh: true` once after a 401. */
   getToken: TokenProvider;
   /** Default `https://graph.microsoft.com` (national clouds have their own). */
   baseUrl?: string;
   fetch?: FetchLike;
   sites?: GraphSites;
-  /** Whether the signed-in user may award badges by hand (list permissions decide in the end). */
-  manageBadges?: boolean;
-  kudosValues?: string[];
-  inviteQuota?: number;
-  inviteUrl?: (token: string) => string;
   /** Most photos kept as object URLs at once. Default 1 000. */
   photoCapacity?: number;
-  timeoutMs?: number;
-  retries?: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  now?: () => number;
 }
 
 /** `details: true` also fetches skills (beta) and "about me": what an opened card shows. */
@@ -71,7 +62,6 @@ export interface GraphBackend extends Backend {
   dispose(): void;
 }
 
-const DEFAULT_KUDOS_VALUES = ['Samen sterk', 'Klantgericht', 'Lef', 'Vakmanschap', 'Zorg voor elkaar'];
 const SEARCH_SELECT = CARD_FIELDS.join(',');
 
 export function createGraphBackend(options: GraphBackendOptions): GraphBackend {

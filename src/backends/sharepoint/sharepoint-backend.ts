@@ -37,6 +37,7 @@ import {
   splitMultiValue,
 } from './profiles.js';
 import { createRateGate } from './rate-gate.js';
+import { DEFAULT_KUDOS_VALUES, type ListAdapterSettings } from '../lists/settings.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
 
 /**
@@ -59,7 +60,7 @@ export function pageDigest(now: () => number = Date.now): DigestSeed | undefined
 /** SharePoint's built-in "Local People Results" result source. */
 export const PEOPLE_SOURCE_ID = 'b09a7990-05ea-4af9-81ef-edfab16c4e31';
 
-export interface SharePointBackendOptions {
+export interface SharePointBackendOptions extends ListAdapterSettings {
   /** The site (web) URL, e.g. `https://contoso.sharepoint.com/sites/intranet`. */
   siteUrl: string;
   /** Injectable fetch (SPFx: a wrapper around `spHttpClient`; tests: msw). */
@@ -74,27 +75,14 @@ export interface SharePointBackendOptions {
   formDigest?: DigestSeed;
   /** Claims prefix for ids that are plain sign-in names. Default SharePoint Online's `i:0#.f|membership|`. */
   claimsPrefix?: string;
-  /** Whether the current user may award badges by hand (list permissions decide in the end). */
-  manageBadges?: boolean;
-  kudosValues?: string[];
-  inviteQuota?: number;
-  /** Builds the link an invitation token is shared with. */
-  inviteUrl?: (token: string) => string;
   /** Minimum spacing of search requests; default 100 ms (SharePoint allows ten per second per user). */
   searchIntervalMs?: number;
-  timeoutMs?: number;
-  retries?: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  now?: () => number;
 }
 
 export interface SharePointBackend extends Backend {
   readonly siteUrl: string;
   readonly lists: ListTitles;
 }
-
-const DEFAULT_KUDOS_VALUES = ['Samen sterk', 'Klantgericht', 'Lef', 'Vakmanschap', 'Zorg voor elkaar'];
 
 export function createSharePointBackend(options: SharePointBackendOptions): SharePointBackend {
   if (!options.siteUrl) throw new BackendError('invalid', 'The SharePoint backend needs a site URL.');

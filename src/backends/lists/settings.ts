@@ -1,0 +1,17 @@
+/** The kudos values offered when an adapter is given none. */
+export const DEFAULT_KUDOS_VALUES = ['Samen sterk', 'Klantgericht', 'Lef', 'Vakmanschap', 'Zorg voor elkaar'];
+
+/** Options every adapter over the community lists takes (SharePoint REST, Microsoft Graph). */
+export interface ListAdapterSettings {
+  /** Whether the current user may award badges by hand (list permissions decide in the end). */
+  manageBadges?: boolean;
+  kudosValues?: string[];
+  inviteQuota?: number;
+  /** Builds the link an invitation token is shared with. */
+  inviteUrl?: (token: string) => string;
+  timeoutMs?: number;
+  retries?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
