@@ -1,10 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
-import { avatarColorStyles } from '../shared/avatar.js';
+import { avatarStyles } from '../shared/avatar.js';
 
 export const expertiseFinderStyles = [
   tokens,
-  avatarColorStyles,
+  ...avatarStyles,
   css`
     :host {
       display: block;
@@ -94,11 +94,6 @@ export const expertiseFinderStyles = [
       color: #ffffff;
       font-weight: 600;
       font-size: calc(var(--kring-avatar-size, 2.25rem) * 0.4);
-    }
-    [part~='avatar'] img {
-      width: 100%;
-      height: 100%;
-      object-fit: cover;
     }
     .text {
       display: grid;

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
-import { avatarClass, initials, safeUrl } from '../shared/avatar.js';
+import { renderAvatar, safeUrl } from '../shared/avatar.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { FacetCount, PeopleSearchResult, PersonMatch } from '../../model.js';
@@ -493,10 +493,7 @@ export class KringExpertiseFinder extends KringElement {
     const active = index === this.activeIndex;
     const meta = [person.title, person.department].filter(Boolean).join(' · ');
     const why = whyLine(match.evidence, this.language);
-    const photo = safeUrl(person.photoUrl);
-    const content = html`<span part="avatar" class=${avatarClass(person.name)} aria-hidden="true"
-        >${photo ? html`<img src=${photo} alt="" />` : initials(person.name)}</span
-      >
+    const content = html`${renderAvatar(person)}
       <span class="text">
         <span part="name">${person.name}</span>
         ${meta ? html`<span part="meta">${meta}</span>` : nothing}

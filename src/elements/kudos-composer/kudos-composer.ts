@@ -11,7 +11,7 @@ import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import { explainKudosError } from '../../kudos/errors.js';
 import { MAX_RECEIVERS } from '../../kudos/fairness.js';
-import { avatarStyles } from '../../kudos/avatar.styles.js';
+import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
 import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
 import type { KringPeoplePicker, KringPeopleChangeEvent } from '../people-picker/people-picker.js';
@@ -95,7 +95,7 @@ function length(text: string): number {
  * @event kring-kudos-failed - Refused or finally failed; `detail` has `input`, `error`, `code`, `outboxId`.
  */
 export class KringKudosComposer extends KringElement {
-  static override styles = [avatarStyles, kudosFeedStyles, kudosComposerStyles];
+  static override styles = [...avatarStyles, kudosFeedStyles, kudosComposerStyles];
 
   /** Company values to choose from, comma-separated; default: the backend's list. */
   @property({ attribute: 'values', converter: listConverter }) values?: string[];

@@ -9,7 +9,7 @@ import type { ClientChange, OutboxEntry } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
-import { avatarStyles } from '../../kudos/avatar.styles.js';
+import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { KringKudosSentEvent } from '../kudos-composer/kudos-composer.js';
 import {
@@ -78,7 +78,7 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @cssproperty --kring-avatar-size - Avatar size.
  */
 export class KringKudosFeed extends KringElement {
-  static override styles = [avatarStyles, kudosFeedStyles];
+  static override styles = [...avatarStyles, kudosFeedStyles];
 
   /** Only kudos received by this person (id, or `me`). */
   @property({ attribute: 'person' }) person?: string;

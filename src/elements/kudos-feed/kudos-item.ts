@@ -9,7 +9,7 @@ import {
   type MessageParams,
 } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
-import { renderAvatar } from '../../kudos/avatar.js';
+import { renderAvatar } from '../shared/avatar.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */

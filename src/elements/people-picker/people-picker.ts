@@ -4,8 +4,7 @@ import { KringElement } from '../shared/kring-element.js';
 import type { Person } from '../../model.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/people-picker.js';
-import { renderAvatar } from '../../kudos/avatar.js';
-import { avatarStyles } from '../../kudos/avatar.styles.js';
+import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { peoplePickerStyles } from './people-picker.styles.js';
 
 export interface PeopleChangeDetail {
@@ -67,7 +66,7 @@ const idListConverter = {
  * @event kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
  */
 export class KringPeoplePicker extends KringElement {
-  static override styles = [avatarStyles, peoplePickerStyles];
+  static override styles = [...avatarStyles, peoplePickerStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Allow choosing more than one person. */

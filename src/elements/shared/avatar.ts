@@ -1,4 +1,5 @@
-import { unsafeCSS } from 'lit';
+import { css, html, unsafeCSS, type TemplateResult } from 'lit';
+import type { Person } from '../../model.js';
 
 /**
  * Initials avatars: a colour derived from the name, chosen from a palette whose every entry has
@@ -33,15 +34,58 @@ export function avatarColor(name: string): string {
  * strict Content-Security-Policy (no 'unsafe-inline' styles) blocks style attributes.
  */
 export function avatarClass(name: string): string {
-  return `avatar-color-${paletteIndex(name)}`;
+  return `avatar-hue-${paletteIndex(name)}`;
 }
 
 /** Styles for `avatarClass`: include in any element that shows initials avatars. */
 export const avatarColorStyles = unsafeCSS(
-  AVATAR_PALETTE.map((color, index) => `.avatar-color-${index}{background-color:${color};color:#fff}`).join(
-    '',
-  ),
+  AVATAR_PALETTE.map((color, index) => `.avatar-hue-${index}{background-color:${color};color:#fff}`).join(''),
 );
+
+/** Styles of `renderAvatar`: a round photo or initials circle, plus the colour classes. */
+export const avatarStyles = [
+  css`
+    .avatar {
+      display: inline-grid;
+      place-items: center;
+      flex: none;
+      inline-size: var(--kring-avatar-size, 2rem);
+      block-size: var(--kring-avatar-size, 2rem);
+      border-radius: 50%;
+      object-fit: cover;
+      font-size: calc(var(--kring-avatar-size, 2rem) * 0.4);
+      font-weight: 600;
+      line-height: 1;
+      color: #fff;
+      background-color: ${unsafeCSS(AVATAR_PALETTE[8])};
+      user-select: none;
+    }
+    @media (forced-colors: active) {
+      .avatar {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+  avatarColorStyles,
+];
+
+/**
+ * A small avatar: the photo when there is a safe one, otherwise initials on the name's colour.
+ * Decorative: the name is always next to it, so it is hidden from assistive technology.
+ */
+export function renderAvatar(
+  person: Pick<Person, 'name' | 'photoUrl'> | undefined,
+  part = 'avatar',
+): TemplateResult {
+  const name = person?.name ?? '?';
+  const photo = safeImageUrl(person?.photoUrl);
+  if (photo) {
+    return html`<img part=${part} class="avatar" src=${photo} alt="" aria-hidden="true" loading="lazy" />`;
+  }
+  return html`<span part=${part} class="avatar ${avatarClass(name)}" aria-hidden="true"
+    >${initials(name)}</span
+  >`;
+}
 
 /** Up to two initials, skipping Dutch name particles ("Jan de Vries" → "JV"). */
 export function initials(name: string): string {
