@@ -1,22 +1,10 @@
 import { isBackendError } from '../backends/errors.js';
 import { MAX_RECEIVERS } from './fairness.js';
 import { MESSAGE_MAX_LENGTH } from './message.js';
+import type { KudosStringKey } from '../i18n/kudos.js';
 
-/** Which `kudosStrings` key explains a failed send to the user. */
-export type KudosErrorKey =
-  | 'error.noReceivers'
-  | 'error.messageRequired'
-  | 'error.messageTooLong'
-  | 'error.message'
-  | 'error.self'
-  | 'error.dailyLimit'
-  | 'error.unknownReceiver'
-  | 'error.unknownValue'
-  | 'error.tooManyReceivers'
-  | 'error.invalid'
-  | 'error.forbidden'
-  | 'error.auth'
-  | 'error.generic';
+/** Which `kudosStrings` key explains a failed send to the user: one of its `error.*` keys. */
+export type KudosErrorKey = Extract<KudosStringKey, `error.${string}`>;
 
 const keysByCode: Record<string, KudosErrorKey> = {
   'kudos.no-receiver': 'error.noReceivers',
