@@ -1,5 +1,7 @@
-import { BackendError, isBackendError } from '../errors.js';
-import { backoffDelay, type Http } from '../http/index.js';
+import { BackendError } from '../errors.js';
+import type { Http } from '../http/index.js';
+import { createOnce } from '../lists/create-once.js';
+import { readAllPages } from '../lists/read-all-pages.js';
 import { odataLiteral } from './people.js';
 import { withPermission } from './permissions.js';
 
@@ -87,15 +89,12 @@ export class GraphListClient {
     });
   }
 
-  async all(title: string, query: GraphItemQuery, signal?: AbortSignal): Promise<GraphListItem[]> {
-    const maxPages = this.options.maxPages ?? 50;
-    let page = await this.page(title, { top: 500, ...query }, signal);
-    const items = [...page.items];
-    for (let pages = 1; page.next && pages < maxPages; pages += 1) {
-      page = await this.pageAt(page.next, signal);
-      items.push(...page.items);
-    }
-    return items;
+  all(title: string, query: GraphItemQuery, signal?: AbortSignal): Promise<GraphListItem[]> {
+    return readAllPages(
+      this.page(title, { top: 500, ...query }, signal),
+      (link) => this.pageAt(link, signal),
+      this.options.maxPages ?? 50,
+    );
   }
 
   async item(title: string, id: string, signal?: AbortSignal): Promise<GraphListItem> {
@@ -111,25 +110,19 @@ export class GraphListClient {
     return (await this.page(title, { equals: { KringKey: key }, top: 1 }, signal)).items[0];
   }
 
-  /**
-   * Creates an item at most once per key: Graph has no idempotency header, so before every repeat the
-   * list is asked for an item with the key, and a POST that arrived but whose answer was lost is not sent twice.
-   */
-  async create(
+  /** Creates an item at most once per key (see `createOnce`): Graph has no idempotency header. */
+  create(
     title: string,
     fields: Record<string, unknown>,
     key: string,
     signal?: AbortSignal,
     freshKey = false,
   ): Promise<GraphListItem> {
-    const attempts = this.options.createAttempts ?? 3;
-    let lastError: unknown;
-    for (let attempt = 0; attempt < attempts; attempt += 1) {
-      if (attempt > 0 || !freshKey) {
-        const existing = await this.findByKey(title, key, signal);
-        if (existing) return existing;
-      }
-      try {
+    return createOnce({
+      attempts: this.options.createAttempts ?? 3,
+      freshKey,
+      findByKey: () => this.findByKey(title, key, signal),
+      post: async () => {
         const path = await this.itemsPath(title, signal);
         const created = await withPermission('sites-write', () =>
           this.options.http.request<unknown>('POST', path, {
@@ -137,20 +130,13 @@ export class GraphListClient {
             signal,
           }),
         );
-        const item = toItem(created);
-        if (item) return item;
-        const found = await this.findByKey(title, key, signal);
-        if (found) return found;
-        throw new BackendError('server', 'Microsoft Graph did not return the new item.');
-      } catch (error) {
-        if (!isBackendError(error) || !error.transient) throw error;
-        lastError = error;
-        const waitMs = error.retryAfterMs ?? backoffDelay(attempt, 300, 10_000, this.options.random);
-        if (waitMs > 60_000) throw error;
-        await this.options.sleep(waitMs, signal);
-      }
-    }
-    throw lastError;
+        return toItem(created) ?? undefined;
+      },
+      missingMessage: 'Microsoft Graph did not return the new item.',
+      sleep: this.options.sleep,
+      random: this.options.random,
+      signal,
+    });
   }
 
   /** `PATCH …/items/{id}/fields` with `If-Match`; a stale etag answers 412 (a `conflict`). */

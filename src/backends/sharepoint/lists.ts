@@ -1,5 +1,6 @@
-import { backoffDelay } from '../http/index.js';
 import type { Http } from '../http/index.js';
+import { createOnce } from '../lists/create-once.js';
+import { readAllPages } from '../lists/read-all-pages.js';
 import { BackendError, isBackendError } from '../errors.js';
 import type { DigestCache } from './digest.js';
 import {
@@ -107,16 +108,13 @@ export class ListClient {
     return { items, next: nextLink(body) };
   }
 
-  async all(title: string, query: ItemQuery, signal?: AbortSignal): Promise<ListItem[]> {
-    const maxPages = this.options.maxPages ?? 50;
-    // 5,000 is the largest page SharePoint serves for list items.
-    let page = await this.page(title, { top: 5000, ...query }, signal);
-    const items = [...page.items];
-    for (let pages = 1; page.next && pages < maxPages; pages += 1) {
-      page = await this.pageAt(page.next, signal);
-      items.push(...page.items);
-    }
-    return items;
+  all(title: string, query: ItemQuery, signal?: AbortSignal): Promise<ListItem[]> {
+    return readAllPages(
+      // 5,000 is the largest page SharePoint serves for list items.
+      this.page(title, { top: 5000, ...query }, signal),
+      (link) => this.pageAt(link, signal),
+      this.options.maxPages ?? 50,
+    );
   }
 
   async item(title: string, id: number, signal?: AbortSignal): Promise<{ item: ListItem; etag?: string }> {
@@ -140,7 +138,7 @@ export class ListClient {
    * Creates an item at most once per key: before every attempt it looks for an item with that key,
    * so a POST that reached SharePoint but whose answer was lost is never repeated.
    */
-  async create(
+  create(
     title: string,
     fields: JsonRecord,
     key: string,
@@ -148,29 +146,19 @@ export class ListClient {
     /** The key was just made up, so nothing can carry it yet: skip the first look-up. */
     freshKey = false,
   ): Promise<ListItem> {
-    const attempts = this.options.createAttempts ?? 3;
-    let lastError: unknown;
-    for (let attempt = 0; attempt < attempts; attempt += 1) {
-      if (attempt > 0 || !freshKey) {
-        const existing = await this.findByKey(title, key, signal);
-        if (existing) return existing;
-      }
-      try {
-        const body = await this.postCreate(title, { ...fields, KringKey: key }, signal);
-        const payload = unwrap(body);
-        if (isRecord(payload) && typeof payload.Id === 'number') return payload as ListItem;
-        const created = await this.findByKey(title, key, signal);
-        if (created) return created;
-        throw new BackendError('server', 'SharePoint did not return the new item.');
-      } catch (error) {
-        if (!isBackendError(error) || !error.transient) throw error;
-        lastError = error;
-        const waitMs = error.retryAfterMs ?? backoffDelay(attempt, 300, 10_000, this.options.random);
-        if (waitMs > 60_000) throw error;
-        await this.options.sleep(waitMs, signal);
-      }
-    }
-    throw lastError;
+    return createOnce({
+      attempts: this.options.createAttempts ?? 3,
+      freshKey,
+      findByKey: () => this.findByKey(title, key, signal),
+      post: async () => {
+        const payload = unwrap(await this.postCreate(title, { ...fields, KringKey: key }, signal));
+        return isRecord(payload) && typeof payload.Id === 'number' ? (payload as ListItem) : undefined;
+      },
+      missingMessage: 'SharePoint did not return the new item.',
+      sleep: this.options.sleep,
+      random: this.options.random,
+      signal,
+    });
   }
 
   private async postCreate(title: string, fields: JsonRecord, signal?: AbortSignal): Promise<unknown> {
