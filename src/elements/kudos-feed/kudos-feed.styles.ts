@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 
 export const kudosFeedStyles = css`
   :host {
@@ -240,14 +241,7 @@ export const kudosFeedStyles = css`
       opacity: 0.45;
     }
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
   @media (prefers-reduced-motion: reduce) {
     .bone {
       animation: none;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 
 export const peoplePickerStyles = css`
   :host {
@@ -129,14 +130,7 @@ export const peoplePickerStyles = css`
   .status {
     padding: 0.375rem 0.5rem;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
   @media (prefers-color-scheme: dark) {
     :host {
       --_accent: var(--kring-accent-color, #8cb8f0);
