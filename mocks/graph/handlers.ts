@@ -16,7 +16,8 @@ import {
   LIST_KEYS,
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
-import type { Kudos, SkillLevel } from '../../src/model.js';
+import type { SkillLevel } from '../../src/model.js';
+import { seedDemoKudos, seedDemoLists } from '../sharepoint/list-seed.js';
 
 type Json = Record<string, unknown>;
 
@@ -194,87 +195,13 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     list.items.push(item);
     return item;
   }
-  for (const endorsement of [...data.endorsements].sort((a, b) => a.at.localeCompare(b.at))) {
-    addItem(
-      'endorsements',
-      {
-        Title: endorsement.skill,
-        KringPerson: emailOf(endorsement.personId),
-        KringEndorser: emailOf(endorsement.endorserId),
-      },
-      endorsement.at,
-    );
-  }
-  for (const invite of [...data.invites].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    addItem(
-      'invites',
-      {
-        Title: invite.email,
-        KringInviter: emailOf(invite.inviterId),
-        KringInvitee: emailOf(invite.inviteeId),
-        KringMessage: invite.message ?? null,
-        KringStatus: invite.status,
-        KringExpires: invite.expiresAt,
-        KringResponded: invite.respondedAt ?? null,
-        KringToken: invite.token ?? demo.demo.inviteToken(invite.id) ?? null,
-      },
-      invite.createdAt,
-    );
-  }
-  for (const person of records.filter((p) => p.isMember)) {
-    addItem(
-      'members',
-      {
-        Title: person.name,
-        KringPerson: emailOf(person.id),
-        KringJoined: person.joinedAt ?? null,
-        KringInvitedBy: emailOf(person.invitedBy) || null,
-      },
-      person.joinedAt,
-    );
-  }
-  for (const badge of data.badges) {
-    addItem(
-      'badges',
-      {
-        Title: badge.role,
-        KringPerson: emailOf(badge.personId),
-        KringLevel: badge.level,
-        KringAwardedBy: badge.awardedBy === 'system' ? 'system' : emailOf(badge.awardedBy),
-        KringCriteria: JSON.stringify(badge.criteriaMet),
-        KringEvidence: JSON.stringify(badge.evidence),
-        KringRevoked: badge.revokedAt ?? null,
-      },
-      badge.awardedAt,
-    );
-  }
+  const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
+    addItem(key, fields, created);
+  };
+  seedDemoLists(demo, emailOf, addSeedItem, { ambassadors: false });
   /** Kudos come from the demo backend's public API (its history is generated lazily), once. */
   let kudosSeeded: Promise<void> | undefined;
-  const seedKudos = () =>
-    (kudosSeeded ??= (async () => {
-      const all: Kudos[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await demo.listKudos({ limit: 100, cursor });
-        all.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      for (const kudos of all.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-        addItem(
-          'kudos',
-          {
-            Title: kudos.message.slice(0, 255),
-            KringMessage: kudos.message,
-            KringFrom: emailOf(kudos.from),
-            KringTo: `;${kudos.to.map(emailOf).join(';')};`,
-            KringValue: kudos.value ?? null,
-            KringReactions: '{}',
-            KringKey: `seed-${kudos.id}`,
-          },
-          kudos.createdAt,
-        );
-      }
-    })());
+  const seedKudos = () => (kudosSeeded ??= seedDemoKudos(demo, emailOf, addSeedItem, async () => '{}'));
 
   const etagOf = (item: MockItem) => `"${guidFor(item.id)},${item.version}"`;
   function itemJson(listTitle: string, item: MockItem): Json {

@@ -7,13 +7,13 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createDemoBackend, type DemoBackend } from '../../src/backends/demo/index.js';
-import type { Kudos } from '../../src/model.js';
 import {
   DEFAULT_LIST_TITLES,
   LIST_FIELDS,
   LIST_KEYS,
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
+import { seedDemoKudos, seedDemoLists } from './list-seed.js';
 
 type Flavour = 'nometadata' | 'minimal' | 'verbose' | 'v4';
 type Json = Record<string, unknown>;
@@ -191,112 +191,24 @@ export function createSharePointMock(options: SharePointMockOptions): {
       ),
     ]),
   ) as Record<ListKey, MockList>;
-  const byCreated = <T extends { createdAt?: string; at?: string }>(a: T, b: T) =>
-    (a.createdAt ?? a.at ?? '').localeCompare(b.createdAt ?? b.at ?? '');
+  const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
+    addItem(seeded[key], fields, created);
+  };
   /**
    * Kudos come through the demo backend's public API (the demo generates its history lazily), once, on
    * the first request that reaches the mock.
    */
   let kudosSeeded: Promise<void> | undefined;
   const seedKudos = () =>
-    (kudosSeeded ??= (async () => {
-      const all: Kudos[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await demo.listKudos({ limit: 100, cursor });
-        all.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      for (const kudos of all.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-        const reactions: Record<string, string[]> = {};
-        for (const summary of kudos.reactions) {
-          if (summary.count > 0)
-            reactions[summary.type] = (await demo.listReactors(kudos.id, summary.type)).map(idOf);
-        }
-        addItem(
-          seeded.kudos,
-          {
-            Title: kudos.message.slice(0, 255),
-            KringMessage: kudos.message,
-            KringFrom: idOf(kudos.from),
-            KringTo: `;${kudos.to.map(idOf).join(';')};`,
-            KringValue: kudos.value ?? null,
-            KringReactions: JSON.stringify(reactions),
-            KringKey: `seed-${kudos.id}`,
-          },
-          kudos.createdAt,
-        );
+    (kudosSeeded ??= seedDemoKudos(demo, idOf, addSeedItem, async (kudos) => {
+      const reactions: Record<string, string[]> = {};
+      for (const summary of kudos.reactions) {
+        if (summary.count > 0)
+          reactions[summary.type] = (await demo.listReactors(kudos.id, summary.type)).map(idOf);
       }
-    })());
-  for (const endorsement of [...data.endorsements].sort(byCreated)) {
-    addItem(
-      seeded.endorsements,
-      {
-        Title: endorsement.skill,
-        KringPerson: idOf(endorsement.personId),
-        KringEndorser: idOf(endorsement.endorserId),
-      },
-      endorsement.at,
-    );
-  }
-  for (const invite of [...data.invites].sort(byCreated)) {
-    addItem(
-      seeded.invites,
-      {
-        Title: invite.email,
-        KringInviter: idOf(invite.inviterId),
-        KringInvitee: idOf(invite.inviteeId),
-        KringMessage: invite.message ?? null,
-        KringStatus: invite.status,
-        KringExpires: invite.expiresAt,
-        KringResponded: invite.respondedAt ?? null,
-        KringToken: invite.token ?? demo.demo.inviteToken(invite.id) ?? null,
-      },
-      invite.createdAt,
-    );
-  }
-  for (const person of data.people.filter((p) => p.isMember)) {
-    addItem(
-      seeded.members,
-      {
-        Title: person.name,
-        KringPerson: idOf(person.id),
-        KringJoined: person.joinedAt ?? null,
-        KringInvitedBy: idOf(person.invitedBy) || null,
-      },
-      person.joinedAt,
-    );
-  }
-  for (const choice of data.ambassadors) {
-    const evidence = data.evidence
-      .filter((record) => record.personId === choice.personId)
-      .map((record) => ({ url: record.url, description: record.description, role: record.role }));
-    addItem(
-      seeded.ambassadors,
-      {
-        Title: idOf(choice.personId),
-        KringPerson: idOf(choice.personId),
-        KringRoles: `;${choice.roles.join(';')};`,
-        KringEvidence: JSON.stringify(evidence),
-      },
-      choice.chosenAt,
-    );
-  }
-  for (const badge of data.badges) {
-    addItem(
-      seeded.badges,
-      {
-        Title: badge.role,
-        KringPerson: idOf(badge.personId),
-        KringLevel: badge.level,
-        KringAwardedBy: badge.awardedBy === 'system' ? 'system' : idOf(badge.awardedBy),
-        KringCriteria: JSON.stringify(badge.criteriaMet),
-        KringEvidence: JSON.stringify(badge.evidence),
-        KringRevoked: badge.revokedAt ?? null,
-      },
-      badge.awardedAt,
-    );
-  }
+      return JSON.stringify(reactions);
+    }));
+  seedDemoLists(demo, idOf, addSeedItem, { ambassadors: true });
 
   // ---------------------------------------------------------------- response helpers
 

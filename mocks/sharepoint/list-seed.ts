@@ -1,0 +1,130 @@
+/**
+ * The community lists filled from the demo data, shared by the SharePoint REST mock and the Microsoft
+ * Graph mock (both serve the same lists, columns and values). Each mock stores rows its own way.
+ */
+import type { DemoBackend } from '../../src/backends/demo/index.js';
+import type { ListKey } from '../../src/backends/sharepoint/schema.js';
+import type { Kudos } from '../../src/model.js';
+
+type Json = Record<string, unknown>;
+
+/** Stores one seeded row in a mock's list. */
+export type AddSeedItem = (list: ListKey, fields: Json, created?: string) => void;
+
+/** Demo person id → the person id the adapters use (the lower-cased e-mail). */
+export type PersonIdOf = (demoId: string | undefined) => string;
+
+/** Endorsements, invitations, members, (optionally) ambassadors and badges, oldest first. */
+export function seedDemoLists(
+  demo: DemoBackend,
+  idOf: PersonIdOf,
+  add: AddSeedItem,
+  options: { ambassadors: boolean },
+): void {
+  const data = demo.demo.data;
+  for (const endorsement of [...data.endorsements].sort((a, b) => a.at.localeCompare(b.at))) {
+    add(
+      'endorsements',
+      {
+        Title: endorsement.skill,
+        KringPerson: idOf(endorsement.personId),
+        KringEndorser: idOf(endorsement.endorserId),
+      },
+      endorsement.at,
+    );
+  }
+  for (const invite of [...data.invites].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    add(
+      'invites',
+      {
+        Title: invite.email,
+        KringInviter: idOf(invite.inviterId),
+        KringInvitee: idOf(invite.inviteeId),
+        KringMessage: invite.message ?? null,
+        KringStatus: invite.status,
+        KringExpires: invite.expiresAt,
+        KringResponded: invite.respondedAt ?? null,
+        KringToken: invite.token ?? demo.demo.inviteToken(invite.id) ?? null,
+      },
+      invite.createdAt,
+    );
+  }
+  for (const person of data.people.filter((p) => p.isMember)) {
+    add(
+      'members',
+      {
+        Title: person.name,
+        KringPerson: idOf(person.id),
+        KringJoined: person.joinedAt ?? null,
+        KringInvitedBy: idOf(person.invitedBy) || null,
+      },
+      person.joinedAt,
+    );
+  }
+  if (options.ambassadors) {
+    for (const choice of data.ambassadors) {
+      const evidence = data.evidence
+        .filter((record) => record.personId === choice.personId)
+        .map((record) => ({ url: record.url, description: record.description, role: record.role }));
+      add(
+        'ambassadors',
+        {
+          Title: idOf(choice.personId),
+          KringPerson: idOf(choice.personId),
+          KringRoles: `;${choice.roles.join(';')};`,
+          KringEvidence: JSON.stringify(evidence),
+        },
+        choice.chosenAt,
+      );
+    }
+  }
+  for (const badge of data.badges) {
+    add(
+      'badges',
+      {
+        Title: badge.role,
+        KringPerson: idOf(badge.personId),
+        KringLevel: badge.level,
+        KringAwardedBy: badge.awardedBy === 'system' ? 'system' : idOf(badge.awardedBy),
+        KringCriteria: JSON.stringify(badge.criteriaMet),
+        KringEvidence: JSON.stringify(badge.evidence),
+        KringRevoked: badge.revokedAt ?? null,
+      },
+      badge.awardedAt,
+    );
+  }
+}
+
+/**
+ * Kudos come through the demo backend's public API (the demo generates its history lazily), oldest first;
+ * `reactionsOf` gives the `KringReactions` column of each.
+ */
+export async function seedDemoKudos(
+  demo: DemoBackend,
+  idOf: PersonIdOf,
+  add: AddSeedItem,
+  reactionsOf: (kudos: Kudos) => Promise<string>,
+): Promise<void> {
+  const all: Kudos[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await demo.listKudos({ limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  for (const kudos of all.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    add(
+      'kudos',
+      {
+        Title: kudos.message.slice(0, 255),
+        KringMessage: kudos.message,
+        KringFrom: idOf(kudos.from),
+        KringTo: `;${kudos.to.map(idOf).join(';')};`,
+        KringValue: kudos.value ?? null,
+        KringReactions: await reactionsOf(kudos),
+        KringKey: `seed-${kudos.id}`,
+      },
+      kudos.createdAt,
+    );
+  }
+}
