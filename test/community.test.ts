@@ -151,4 +151,32 @@ describe('<kring-community>', () => {
       configure({ backend: undefined });
     }
   });
+
+  it('tells an element with no community (after a wait) and logs one console error naming the fix', async () => {
+    const errors = captureConsoleErrors();
+    try {
+      const card = await fixture<KringProfileCard>(
+        html`<kring-profile-card person="me"></kring-profile-card>`,
+      );
+      await waitUntil(
+        () => card.shadowRoot!.textContent!.includes('Not connected to a community'),
+        'not-connected message',
+        { timeout: 8000 },
+      );
+      expect(
+        errors.messages.filter((message) => message.includes('found no <kring-community>')),
+      ).to.have.length(1);
+      await expect(card).to.be.accessible();
+      // A community that arrives later still connects it.
+      const { name } = registerTestBackend();
+      const community = document.createElement('kring-community');
+      community.setAttribute('backend', name);
+      community.setAttribute('page', '');
+      document.body.append(community);
+      await waitUntil(() => cardName(card), 'card connected after all');
+      community.remove();
+    } finally {
+      errors.restore();
+    }
+  });
 });

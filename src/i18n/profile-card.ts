@@ -45,7 +45,7 @@ export const profileCardStrings: StringBundle<Key> = {
     'card.level.expert': 'expert',
     'card.about': 'About',
     'card.member': 'Member since {date}',
-    'card.notConnected': 'Not connected to a community. Add <kring-community> to the page.',
+    'card.notConnected': 'Not connected to a community. Add <kring-community page> to this page.',
   },
   nl: {
     'card.loading': 'Profiel laden…',
@@ -68,6 +68,6 @@ export const profileCardStrings: StringBundle<Key> = {
     'card.level.expert': 'expert',
     'card.about': 'Over mij',
     'card.member': 'Lid sinds {date}',
-    'card.notConnected': 'Niet verbonden met een community. Voeg <kring-community> toe aan de pagina.',
+    'card.notConnected': 'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
   },
 };

@@ -116,7 +116,8 @@ export class KringProfileCard extends KringElement {
 
   protected override render() {
     if (!this.person.trim()) return this.renderProblem(this.t('card.noPerson'));
-    if (!this.client) return this.renderLoading();
+    if (!this.client)
+      return this.notConnected ? this.renderProblem(this.t('card.notConnected')) : this.renderLoading();
     return this.personTask.render({
       initial: () => this.renderLoading(),
       pending: () =>

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclaration } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
@@ -6,6 +6,21 @@ import type { CommunityClientApi } from '../../client/types.js';
 import { resolveLanguage, type Language } from '../../i18n/index.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+
+/** How long an element waits for a community before it says it has none. */
+export const NOT_CONNECTED_AFTER_MS = 4000;
+
+let missingCommunityReported = false;
+
+/** One console error per page, naming the fix. */
+function reportMissingCommunity(tag: string): void {
+  if (missingCommunityReported) return;
+  missingCommunityReported = true;
+  console.error(
+    `[kring] <${tag}> found no <kring-community>. Put it inside one, or add the page attribute ` +
+      '(<kring-community page>) so elements anywhere on the page use it.',
+  );
+}
 
 /**
  * Base for every Kring element: receives the client and config from the nearest
@@ -30,10 +45,35 @@ export class KringElement extends LitElement {
   /** Records one `element-seen` event per page view once half the element is visible. */
   protected readonly seen = new SeenController(this, () => this.client);
 
+  /**
+   * True when no `<kring-community>` answered within `NOT_CONNECTED_AFTER_MS`: the element then says
+   * so instead of loading forever (a community elsewhere on the page without `page`, or none at all).
+   */
+  @state()
+  protected notConnected = false;
+
+  private notConnectedTimer?: ReturnType<typeof setTimeout>;
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Kring tags rendered inside this element load on first use, like those in the page.
     if (this.renderRoot instanceof ShadowRoot) observeForAutoload(this.renderRoot);
+    this.notConnectedTimer = setTimeout(() => {
+      if (this.client) return;
+      this.notConnected = true;
+      reportMissingCommunity(this.localName);
+    }, NOT_CONNECTED_AFTER_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.notConnectedTimer);
+  }
+
+  // Here rather than in willUpdate, which elements override: a community that arrives late clears the flag.
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (name === 'client' && this.client && this.notConnected) this.notConnected = false;
+    super.requestUpdate(name, oldValue, options);
   }
 
   /** The language to render in (en or nl). */
