@@ -1,16 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
-import { KringElement } from '../shared/kring-element.js';
-import {
-  renderEmptyMonth,
-  renderProblems,
-  renderTaskStates,
-  taskAnnouncement,
-  titleLevelOf,
-} from '../shared/metrics-states.js';
-import { HEADING_LEVELS, heading } from './heading.js';
-import { ClientChangesController } from '../shared/client-changes.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { KringMonthlyMetricsElement } from '../shared/monthly-metrics-element.js';
+import { renderEmptyMonth } from '../shared/metrics-states.js';
+import { heading } from './heading.js';
 import {
   barChart,
   funnelChart,
@@ -22,20 +13,17 @@ import {
 import { formatDate, formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import { NINETY_NINE_ONE } from '../../metrics/participation.js';
-import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';
+import type { CommunityMetrics, FacetCount } from '../../model.js';
 import {
   HEADLINE_KEYS,
   formatChange,
   formatValue,
   isEmptyMonth,
-  lastFullMonth,
   monthShort,
   monthTitle,
   percent,
   previousMonth,
   shownChange,
-  t,
-  validMonth,
 } from './metrics-format.js';
 import { pulseStyles } from './pulse.styles.js';
 import { MetricsLoadEvent } from './metrics-load-event.js';
@@ -79,87 +67,18 @@ export { MetricsLoadEvent };
  * @cssproperty --kring-space - Spacing.
  * @event kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
  */
-export class KringPulse extends KringElement {
+export class KringPulse extends KringMonthlyMetricsElement {
   static override styles = pulseStyles;
 
-  /** Month to show as `YYYY-MM`; defaults to the last full month. */
-  @property({ attribute: 'month' }) month?: string;
-
-  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
-  @property({ attribute: 'heading-level' }) headingLevel?: string;
-
-  /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
-  protected readonly changes = new ClientChangesController(
-    this,
-    () => this.client,
-    ['kudos', 'invites', 'metrics'],
-    () => void this.metricsTask.run(),
-  );
-
-  private readonly metricsTask = new Task(this, {
-    task: async ([client, month], { signal }) => {
-      if (!client || client.capabilities.metrics === false) return undefined;
-      const metrics = await client.metrics({ month }, { signal });
-      this.dispatchEvent(new MetricsLoadEvent(metrics));
-      return metrics;
-    },
-    args: () => [this.client, this.shownMonth] as const,
-  });
-
-  /** The month shown: the attribute when valid, else the last full month. */
-  get shownMonth(): IsoMonth {
-    return validMonth(this.month) ?? lastFullMonth();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('month') || changed.has('headingLevel')) {
-      this.clearProblems();
-      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
-      if (this.month && !validMonth(this.month)) {
-        this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
-      }
-    }
-  }
-
-  protected get titleLevel(): number {
-    return titleLevelOf(this.headingLevel);
-  }
-
-  private text(key: MetricsStringKey, params?: MessageParams): string {
-    return t(this.language, key, params);
-  }
+  protected readonly titleKey = 'pulse.title';
 
   protected override render() {
-    const month = this.shownMonth;
-    const lang = this.language;
     return html`
       <div part="header">
-        ${heading(this.titleLevel, this.text('pulse.title', { month: monthTitle(lang, month) }), {
-          className: 'title',
-        })}
+        ${heading(this.titleLevel, this.titleFor(this.shownMonth), { className: 'title' })}
       </div>
-      ${renderProblems(this.attributeProblems)}
-      <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${renderTaskStates({
-        client: this.client,
-        lang,
-        task: this.metricsTask,
-        data: (metrics) => this.renderMetrics(metrics),
-        skeletons: 2,
-        // A reload of the same month keeps showing the figures instead of flashing the skeleton.
-        keepWhilePending: (shown) => shown.month === this.shownMonth,
-      })}
+      ${this.renderStates((metrics) => this.renderMetrics(metrics), 2)}
     `;
-  }
-
-  /** The polite live region: what a screen reader hears when the state changes. */
-  private announcement(): string {
-    const metrics = this.metricsTask.value;
-    return taskAnnouncement(
-      this.language,
-      this.metricsTask.status,
-      metrics && this.text('pulse.title', { month: monthTitle(this.language, metrics.month) }),
-    );
   }
 
   private renderMetrics(metrics: CommunityMetrics): TemplateResult {

@@ -1,33 +1,20 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
-import { KringElement } from '../shared/kring-element.js';
-import {
-  renderEmptyMonth,
-  renderProblems,
-  renderTaskStates,
-  taskAnnouncement,
-  titleLevelOf,
-} from '../shared/metrics-states.js';
-import { HEADING_LEVELS, heading } from '../pulse/heading.js';
-import { ClientChangesController } from '../shared/client-changes.js';
-import { formatNumber, type MessageParams } from '../../i18n/index.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { KringMonthlyMetricsElement } from '../shared/monthly-metrics-element.js';
+import { renderEmptyMonth } from '../shared/metrics-states.js';
+import { heading } from '../pulse/heading.js';
+import { formatNumber } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
-import type { CommunityMetrics, FacetCount, IsoMonth } from '../../model.js';
+import type { CommunityMetrics, FacetCount } from '../../model.js';
 import {
   FIGURE_KEYS,
   formatChangeNumber,
   formatValue,
   isEmptyMonth,
-  lastFullMonth,
   monthName,
   monthTitle,
   percent,
   previousMonth,
-  t,
-  validMonth,
 } from '../pulse/metrics-format.js';
-import { MetricsLoadEvent } from '../pulse/metrics-load-event.js';
 import { notableChanges, reportSummary } from './summary.js';
 import { metricsToCsv, metricsToJson } from './export.js';
 import { adoptPageSheet, PRINTING_ATTRIBUTE, PRINTING_CLASS } from './print-sheet.js';
@@ -66,50 +53,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * @event kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
  * @event kring-report-download - A download is about to start; `detail` has `format`, `filename` and `blob`. Cancel it to save the file another way.
  */
-export class KringReport extends KringElement {
+export class KringReport extends KringMonthlyMetricsElement {
   static override styles = reportStyles;
 
-  /** Month to report as `YYYY-MM`; defaults to the last full month. */
-  @property({ attribute: 'month' }) month?: string;
-
-  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
-  @property({ attribute: 'heading-level' }) headingLevel?: string;
-
-  /** Figures move when someone gives kudos or accepts an invitation: reload them quietly. */
-  protected readonly changes = new ClientChangesController(
-    this,
-    () => this.client,
-    ['kudos', 'invites', 'metrics'],
-    () => void this.metricsTask.run(),
-  );
-
-  private readonly metricsTask = new Task(this, {
-    task: async ([client, month], { signal }) => {
-      if (!client || client.capabilities.metrics === false) return undefined;
-      const metrics = await client.metrics({ month }, { signal });
-      this.dispatchEvent(new MetricsLoadEvent(metrics));
-      return metrics;
-    },
-    args: () => [this.client, this.shownMonth] as const,
-  });
-
-  get shownMonth(): IsoMonth {
-    return validMonth(this.month) ?? lastFullMonth();
-  }
+  protected readonly titleKey = 'report.title';
 
   override connectedCallback(): void {
     super.connectedCallback();
     adoptPageSheet(this.ownerDocument);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('month') || changed.has('headingLevel')) {
-      this.clearProblems();
-      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
-      if (this.month && !validMonth(this.month)) {
-        this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
-      }
-    }
   }
 
   /** Starts a download of the loaded figures; does nothing before they have loaded. */
@@ -144,45 +95,15 @@ export class KringReport extends KringElement {
     window.print();
   }
 
-  protected get titleLevel(): number {
-    return titleLevelOf(this.headingLevel);
-  }
-
-  private text(key: MetricsStringKey, params?: MessageParams): string {
-    return t(this.language, key, params);
-  }
-
   protected override render() {
-    const lang = this.language;
-    const month = this.shownMonth;
     const organization = this.config?.organization?.name;
     return html`
       <div part="header">
-        ${heading(this.titleLevel, this.text('report.title', { month: monthTitle(lang, month) }), {
-          className: 'title',
-        })}
+        ${heading(this.titleLevel, this.titleFor(this.shownMonth), { className: 'title' })}
         ${organization ? html`<p part="note">${organization}</p>` : nothing}
       </div>
-      ${renderProblems(this.attributeProblems)}
-      <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${renderTaskStates({
-        client: this.client,
-        lang,
-        task: this.metricsTask,
-        data: (metrics) => this.renderReport(metrics),
-        // A reload of the same month keeps showing the figures instead of flashing the skeleton.
-        keepWhilePending: (shown) => shown.month === this.shownMonth,
-      })}
+      ${this.renderStates((metrics) => this.renderReport(metrics))}
     `;
-  }
-
-  private announcement(): string {
-    const metrics = this.metricsTask.value;
-    return taskAnnouncement(
-      this.language,
-      this.metricsTask.status,
-      metrics && this.text('report.title', { month: monthTitle(this.language, metrics.month) }),
-    );
   }
 
   private renderReport(metrics: CommunityMetrics): TemplateResult {
