@@ -141,9 +141,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
   };
 
   let tally: { at: number; request: Promise<EndorsementRecord[]> } | undefined;
-  let memberCache:
-    | { at: number; request: Promise<Map<string, { joinedAt?: string; invitedBy?: string }>> }
-    | undefined;
+  let memberCache: { at: number; request: Promise<MemberMap> } | undefined;
   function endorsementRecords(signal?: AbortSignal): Promise<EndorsementRecord[]> {
     if (!tally || now() - tally.at > TALLY_TTL_MS) {
       const request = lists
