@@ -1,16 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { KringElement } from '../shared/kring-element.js';
-import {
-  renderProblems,
-  renderTaskStates,
-  taskAnnouncement,
-  titleLevelOf,
-} from '../shared/metrics-states.js';
-import { HEADING_LEVELS, heading } from '../pulse/heading.js';
-import { translatePlural, type MessageParams } from '../../i18n/index.js';
-import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
+import { KringMetricsElement } from '../shared/metrics-element.js';
+import { renderProblems, renderTaskStates, taskAnnouncement } from '../shared/metrics-states.js';
+import { heading } from '../pulse/heading.js';
+import { translatePlural } from '../../i18n/index.js';
+import { metricsStrings } from '../../i18n/metrics.js';
 import type { Person, PioneerRank } from '../../model.js';
 import { t } from '../pulse/metrics-format.js';
 import { pioneersStyles } from './pioneers.styles.js';
@@ -50,14 +45,11 @@ interface RankedPerson {
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Spacing.
  */
-export class KringPioneers extends KringElement {
+export class KringPioneers extends KringMetricsElement {
   static override styles = pioneersStyles;
 
   /** How many people to list, 1–100 (default 10). */
   @property({ attribute: 'limit' }) limit?: string;
-
-  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
-  @property({ attribute: 'heading-level' }) headingLevel?: string;
 
   private readonly pioneersTask = new Task(this, {
     task: async ([client, limit], { signal }): Promise<RankedPerson[] | undefined> => {
@@ -78,22 +70,12 @@ export class KringPioneers extends KringElement {
     return parseLimit(this.limit) ?? DEFAULT_PIONEER_LIMIT;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('limit') || changed.has('headingLevel')) {
-      this.clearProblems();
-      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
-      if (this.limit && parseLimit(this.limit) === undefined) {
-        this.reportProblem(t('en', 'pioneers.badLimit', { tag: this.localName, value: this.limit }));
-      }
+  protected readonly checkedAttributes = ['limit'];
+
+  protected checkOwnAttributes(): void {
+    if (this.limit && parseLimit(this.limit) === undefined) {
+      this.reportProblem(t('en', 'pioneers.badLimit', { tag: this.localName, value: this.limit }));
     }
-  }
-
-  protected get titleLevel(): number {
-    return titleLevelOf(this.headingLevel);
-  }
-
-  private text(key: MetricsStringKey, params?: MessageParams): string {
-    return t(this.language, key, params);
   }
 
   protected override render() {

@@ -1,27 +1,22 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { KringElement } from './kring-element.js';
+import { KringMetricsElement } from './metrics-element.js';
 import { ClientChangesController } from './client-changes.js';
-import { renderProblems, renderTaskStates, taskAnnouncement, titleLevelOf } from './metrics-states.js';
-import { HEADING_LEVELS } from '../pulse/heading.js';
+import { renderProblems, renderTaskStates, taskAnnouncement } from './metrics-states.js';
 import { lastFullMonth, monthTitle, t, validMonth } from '../pulse/metrics-format.js';
 import { MetricsLoadEvent } from '../pulse/metrics-load-event.js';
-import type { MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics, IsoMonth } from '../../model.js';
 
 /**
  * Base of the elements that show one month's community figures (`<kring-pulse>`, `<kring-report>`):
- * the `month` and `heading-level` attributes, loading the figures (again when kudos or invitations
+ * the `month` attribute, loading the figures (again when kudos or invitations
  * change them) and their loading, error, empty and unsupported states. Not registered itself.
  */
-export abstract class KringMonthlyMetricsElement extends KringElement {
+export abstract class KringMonthlyMetricsElement extends KringMetricsElement {
   /** Month to show as `YYYY-MM`; defaults to the last full month. */
   @property({ attribute: 'month' }) month?: string;
-
-  /** Level of the element's title, `2` (default) to `6`; section titles go one deeper. */
-  @property({ attribute: 'heading-level' }) headingLevel?: string;
 
   /** The element's title, with `{month}` in it. */
   protected abstract readonly titleKey: MetricsStringKey;
@@ -49,22 +44,12 @@ export abstract class KringMonthlyMetricsElement extends KringElement {
     return validMonth(this.month) ?? lastFullMonth();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('month') || changed.has('headingLevel')) {
-      this.clearProblems();
-      this.checkAttribute('heading-level', this.headingLevel, HEADING_LEVELS, '2');
-      if (this.month && !validMonth(this.month)) {
-        this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
-      }
+  protected readonly checkedAttributes = ['month'];
+
+  protected checkOwnAttributes(): void {
+    if (this.month && !validMonth(this.month)) {
+      this.reportProblem(t('en', 'metrics.badMonth', { tag: this.localName, value: this.month }));
     }
-  }
-
-  protected get titleLevel(): number {
-    return titleLevelOf(this.headingLevel);
-  }
-
-  protected text(key: MetricsStringKey, params?: MessageParams): string {
-    return t(this.language, key, params);
   }
 
   /** The title for a month, e.g. "Community pulse, May 2026". */
