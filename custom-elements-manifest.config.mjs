@@ -7,4 +7,14 @@ export default {
   litelement: true,
   // package.json already points at the manifest; the analyzer must not rewrite it.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer emits modules in the order its file reads finish, which varies between runs;
+      // sorting makes the committed file reproducible, so the freshness check compares content only.
+      name: 'kring-stable-module-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };
