@@ -6,6 +6,7 @@ export const skillListStyles = [
   css`
     :host {
       display: block;
+      container-type: inline-size;
       line-height: 1.4;
       /* Its own surface: the text colour follows the colour scheme, the page behind may not. */
       background: var(--_surface);
@@ -48,6 +49,21 @@ export const skillListStyles = [
       align-items: center;
       padding: 0.35rem 0;
       border-bottom: 1px solid var(--_border);
+    }
+    /* In a narrow sidebar the count moves under the name, so skill names are not broken mid-word. */
+    @container (max-width: 22rem) {
+      .full [part~='skill'] {
+        grid-template-columns: 1fr auto;
+        row-gap: 0.1rem;
+      }
+      .full [part~='count'] {
+        grid-column: 1;
+        grid-row: 2;
+      }
+      .full [part~='endorse'] {
+        grid-column: 2;
+        grid-row: 1 / span 2;
+      }
     }
     .what {
       display: flex;
