@@ -1,16 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds when needed, then serves the demo intranet (demo/) and the build (dist/)
 // on http://127.0.0.1:8080 (PORT to change). Works offline: the demo backend runs in the browser.
-import { join } from 'node:path';
-import { projectRoot } from './lib/entries.mjs';
 import { buildDemoMocksIfNeeded, buildIfNeeded } from './lib/build-if-needed.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
-
-// The same strict policy a locked-down intranet sends, so the demo also proves Kring works under it.
-// `blob:` images: the Graph adapter turns photo bytes into object URLs.
-export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; " +
-  "base-uri 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html kring";
+import { DEMO_CSP, demoMounts } from './lib/demo-site.mjs';
 
 try {
   buildIfNeeded();
@@ -25,12 +18,7 @@ let server;
 try {
   server = await startStaticServer({
     port,
-    mounts: [
-      { prefix: '/dist/', dir: join(projectRoot, 'dist') },
-      { prefix: '/', dir: join(projectRoot, 'demo') },
-      // `?backend=rest|sharepoint|graph`: the server imitations, built from demo/mock-servers.ts.
-      { prefix: '/', dir: join(projectRoot, '.demo-build') },
-    ],
+    mounts: demoMounts,
     headers: { 'content-security-policy': DEMO_CSP },
   });
 } catch (error) {

@@ -1,0 +1,16 @@
+// What `npm start` serves, shared with the demo-page test so both see the same site.
+import { join } from 'node:path';
+import { projectRoot } from './entries.mjs';
+
+// The same strict policy a locked-down intranet sends, so the demo also proves Kring works under it.
+// `blob:` images: the Graph adapter turns photo bytes into object URLs.
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; " +
+  "base-uri 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html kring";
+
+export const demoMounts = [
+  { prefix: '/dist/', dir: join(projectRoot, 'dist') },
+  { prefix: '/', dir: join(projectRoot, 'demo') },
+  // `?backend=rest|sharepoint|graph`: the server imitations, built from demo/mock-servers.ts.
+  { prefix: '/', dir: join(projectRoot, '.demo-build') },
+];
