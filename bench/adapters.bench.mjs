@@ -2,10 +2,7 @@
 // (mocks/rest/handlers.ts, mocks/sharepoint/handlers.ts, demo data behind both): how many HTTP requests
 // the page makes and how long until every card shows its person, against the four requests per person
 // (800) of a client that looks each person up on its own.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { script } from './lib/pages.mjs';
+import { cardsShowingNames, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
 const RUNS = 3;
@@ -57,41 +54,14 @@ window.__bench = { requests, startedAt: performance.now() };
 document.body.append(community);
 `;
 
-/** Runs in the page: how many cards show a name. */
-function cardsShowingData() {
-  let shown = 0;
-  for (const card of document.querySelectorAll('kring-profile-card')) {
-    const name = card.shadowRoot?.querySelector('[part~="name"]');
-    if (name && name.textContent.trim()) shown += 1;
-  }
-  return shown;
-}
-
 export default async function run({ url, server, browser, projectRoot, log }) {
-  const bundle = await build({
-    stdin: { contents: entry, resolveDir: projectRoot, loader: 'ts', sourcefile: 'bench-adapters-entry.ts' },
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    tsconfig: join(projectRoot, 'tsconfig.json'),
-    logLevel: 'silent',
+  await publishMswPage({
+    server,
+    projectRoot,
+    name: 'bench-adapters',
+    title: `${CARDS} cards through an adapter`,
+    entry,
   });
-  server.setPage('/bench-adapters.js', script(bundle.outputFiles[0].text));
-  server.setPage(
-    '/mockServiceWorker.js',
-    script(readFileSync(join(projectRoot, 'public/mockServiceWorker.js'), 'utf8')),
-  );
-  server.setPage(
-    '/bench-adapters.html',
-    `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8" /><title>${CARDS} cards through an adapter</title>
-    <script type="module" src="/bench-adapters.js"></script>
-  </head>
-  <body></body>
-</html>`,
-  );
 
   const rows = [];
   for (const mode of ['rest', 'sharepoint']) {
@@ -102,7 +72,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${url}/bench-adapters.html?backend=${mode}`, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(`(${cardsShowingData.toString()})() === ${CARDS}`, undefined, {
+      await page.waitForFunction(`(${cardsShowingNames.toString()})() === ${CARDS}`, undefined, {
         timeout: 60_000,
         polling: 'raf',
       });

@@ -2,10 +2,7 @@
 // demo data behind it): how many HTTP requests the page makes (target: at most 12, ten batches of 20 plus /me),
 // how long until every card shows its name, and the floor: a trivial element rendering the same names from
 // inline data on the same kind of page. Target: within 2× the floor.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { script } from './lib/pages.mjs';
+import { cardsShowingNames, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
 const RUNS = 3;
@@ -68,41 +65,14 @@ window.__bench = { requests, parts: graph.parts, startedAt: performance.now() };
 document.body.append(container);
 `;
 
-/** Runs in the page: how many cards show a name. */
-function cardsShowingNames() {
-  let shown = 0;
-  for (const card of document.querySelectorAll('kring-profile-card, bench-name-card')) {
-    const name = card.shadowRoot?.querySelector('[part~="name"]');
-    if (name && name.textContent.trim()) shown += 1;
-  }
-  return shown;
-}
-
 export default async function run({ url, server, browser, projectRoot, log }) {
-  const bundle = await build({
-    stdin: { contents: entry, resolveDir: projectRoot, loader: 'ts', sourcefile: 'bench-graph-entry.ts' },
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    tsconfig: join(projectRoot, 'tsconfig.json'),
-    logLevel: 'silent',
+  await publishMswPage({
+    server,
+    projectRoot,
+    name: 'bench-graph',
+    title: `${CARDS} cards over Microsoft Graph`,
+    entry,
   });
-  server.setPage('/bench-graph.js', script(bundle.outputFiles[0].text));
-  server.setPage(
-    '/mockServiceWorker.js',
-    script(readFileSync(join(projectRoot, 'public/mockServiceWorker.js'), 'utf8')),
-  );
-  server.setPage(
-    '/bench-graph.html',
-    `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8" /><title>${CARDS} cards over Microsoft Graph</title>
-    <script type="module" src="/bench-graph.js"></script>
-  </head>
-  <body></body>
-</html>`,
-  );
 
   const variants = [
     { key: 'graph', query: 'mode=graph', label: 'Graph' },

@@ -1,6 +1,6 @@
 /**
  * SharePoint's AboutMe is HTML typed by people in a rich text box. We need its text, and must never
- * hand it to `innerHTML`. Nor to `DOMParser`: on a page that enforces Trusted Types that is a blocked
+ * hand it to an HTML sink, `DOMParser` included: on a page that enforces Trusted Types that is a blocked
  * sink, which logs an error and sends a violation report for every profile. A small tag stripper and
  * entity decoder does the job everywhere; its output is rendered as text, so an odd leftover is
  * cosmetic, never a risk.
