@@ -8,7 +8,6 @@ export const profileCardStyles = [
   css`
     :host {
       display: block;
-      container-type: inline-size;
     }
     :host([hidden]) {
       display: none;
