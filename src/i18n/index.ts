@@ -77,6 +77,17 @@ export function translate<K extends string>(
   return fill(template, lang, params);
 }
 
+// Intl formatters are costly to create (a card list makes hundreds of calls): one per language.
+const pluralRulesByLanguage = new Map<Language, Intl.PluralRules>();
+function pluralRules(lang: Language): Intl.PluralRules {
+  let rules = pluralRulesByLanguage.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRulesByLanguage.set(lang, rules);
+  }
+  return rules;
+}
+
 /**
  * Picks the plural form: keys `<key>.one` and `<key>.other` in the bundle, `{count}` filled in.
  */
@@ -87,7 +98,7 @@ export function translatePlural<K extends string>(
   count: number,
   params?: MessageParams,
 ): string {
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  const form = pluralRules(lang).select(count) === 'one' ? 'one' : 'other';
   return translate(bundle, lang, `${key}.${form}` as K, { count, ...params });
 }
 
@@ -102,12 +113,30 @@ export function formatNumber(lang: Language, value: number, options?: Intl.Numbe
   return format.format(value);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(
   lang: Language,
   value: string | Date,
   options?: Intl.DateTimeFormatOptions,
 ): string {
-  return new Intl.DateTimeFormat(lang, options ?? { dateStyle: 'medium' }).format(new Date(value));
+  const resolved = options ?? { dateStyle: 'medium' };
+  const cacheKey = lang + JSON.stringify(resolved);
+  let format = dateFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, resolved);
+    dateFormats.set(cacheKey, format);
+  }
+  return format.format(new Date(value));
+}
+
+const relativeFormats = new Map<Language, Intl.RelativeTimeFormat>();
+function relativeTimeFormat(lang: Language): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(lang);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    relativeFormats.set(lang, format);
+  }
+  return format;
 }
 
 /** "3 days ago" / "3 dagen geleden", with the unit chosen from the distance. */
@@ -121,7 +150,7 @@ export function formatRelativeTime(lang: Language, value: string | Date, now: Da
     ['hour', 3_600],
     ['minute', 60],
   ];
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const format = relativeTimeFormat(lang);
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
