@@ -119,16 +119,3 @@ export interface Backend {
   metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics>;
   pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]>;
 }
-
-/** A backend for features an adapter does not offer: every call rejects with `invalid`. */
-export const NO_CAPABILITIES: BackendCapabilities = {
-  search: false,
-  endorsements: false,
-  kudos: false,
-  reactions: false,
-  invites: false,
-  ambassadors: false,
-  manageBadges: false,
-  tracking: false,
-  metrics: false,
-};

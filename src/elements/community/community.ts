@@ -4,12 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { createClient } from '../../client/community-client.js';
-import {
-  BACKEND_NAMES,
-  backendFactory,
-  BackendConfigError,
-  type BackendName,
-} from '../../backends/registry.js';
+import { BACKEND_NAMES, backendFactory, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
@@ -232,5 +227,3 @@ export class KringCommunity extends LitElement {
         : nothing}<slot></slot>`;
   }
 }
-
-export type { BackendName };

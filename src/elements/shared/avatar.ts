@@ -24,11 +24,6 @@ function paletteIndex(name: string): number {
   return Math.abs(hash) % AVATAR_PALETTE.length;
 }
 
-/** A stable colour for a name (same name, same colour, on every page). */
-export function avatarColor(name: string): string {
-  return AVATAR_PALETTE[paletteIndex(name)];
-}
-
 /**
  * The class that gives an initials avatar its colour. A class, not a style attribute, because a
  * strict Content-Security-Policy (no 'unsafe-inline' styles) blocks style attributes.
