@@ -8,6 +8,7 @@
  * queues its settings where the Kring core picks them up before it connects.
  */
 import type { KringOptions } from '../src/configure.js';
+import { queueOptions } from '../src/pending-options.js';
 
 const backend = new URLSearchParams(location.search).get('backend');
 
@@ -30,7 +31,6 @@ if (backend === 'rest' || backend === 'sharepoint' || backend === 'graph') {
     options.getToken = async () => 'demo-imitation-token';
     options.graph = { community: SITE_URL };
   }
-  const holder = globalThis as unknown as Record<symbol, KringOptions[] | undefined>;
-  (holder[Symbol.for('kring.pendingOptions')] ??= []).push(options);
+  queueOptions(options);
   console.info(`[kring demo] backend="${backend}" answered by msw handlers in this page.`);
 }

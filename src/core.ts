@@ -9,14 +9,13 @@ import { defineElement } from './define.js';
 import { KringProfileCard } from './elements/profile-card/profile-card.js';
 import { installAutoloader } from './autoload.js';
 import { LAZY_ELEMENTS } from './lazy-elements.js';
-import { configure, type KringOptions } from './configure.js';
+import { configure } from './configure.js';
+import { takeQueuedOptions } from './pending-options.js';
 
 export * from './api.js';
 
-// Settings given to `Kring.configure` before this module arrived (see iife.ts) apply first.
-const pendingKey = Symbol.for('kring.pendingOptions');
-const holder = globalThis as unknown as Record<symbol, KringOptions[] | undefined>;
-for (const options of holder[pendingKey]?.splice(0) ?? []) configure(options);
+// Settings given before this module arrived (see pending-options.ts) apply first.
+for (const options of takeQueuedOptions()) configure(options);
 
 registerBuiltinBackends();
 // Before the first define: cards that upgrade now register their shadow roots with it.

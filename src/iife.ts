@@ -5,6 +5,7 @@
  */
 import { KRING_VERSION } from './define.js';
 import type { KringOptions } from './configure.js';
+import { queueOptions } from './pending-options.js';
 import type * as Core from './core.js';
 
 interface KringGlobal {
@@ -15,8 +16,7 @@ interface KringGlobal {
   ready: Promise<typeof Core>;
 }
 
-const pendingKey = Symbol.for('kring.pendingOptions');
-const holder = globalThis as unknown as Record<symbol, KringOptions[] | undefined> & { Kring?: KringGlobal };
+const holder = globalThis as unknown as { Kring?: KringGlobal };
 
 const existing = holder.Kring;
 if (existing) {
@@ -27,13 +27,12 @@ if (existing) {
   );
 } else {
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
-  const pending = (holder[pendingKey] ??= []);
   let core: typeof Core | undefined;
   const kring: KringGlobal = {
     version: KRING_VERSION,
     configure(options) {
       if (core) core.configure(options);
-      else pending.push(options);
+      else queueOptions(options);
     },
     ready: import(/* @vite-ignore */ new URL('core.js', scriptUrl).href).then((module: typeof Core) => {
       core = module;
