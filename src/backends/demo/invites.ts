@@ -1,4 +1,5 @@
 /** Invitations: sending with validation and a monthly quota, links, tokens, responses, the invite tree. */
+import { secureToken } from '../secure-token.js';
 import type {
   Invite,
   InviteInput,
@@ -38,12 +39,6 @@ interface JoinPayload {
 
 export function isValidEmail(email: string): boolean {
   return validateInviteEmail(email).valid;
-}
-
-function randomToken(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function createInvitesModule(context: DemoContext) {
@@ -192,7 +187,7 @@ export function createInvitesModule(context: DemoContext) {
         status: 'pending',
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + INVITE_VALID_DAYS * DAY_MS).toISOString(),
-        token: randomToken(),
+        token: secureToken(),
       };
       addInvite(record);
       return toInvite(record);
@@ -253,7 +248,7 @@ export function createInvitesModule(context: DemoContext) {
         });
       const now = store.now();
       const link: InviteLinkRecord = {
-        token: randomToken(),
+        token: secureToken(),
         inviterId: inviter.id,
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + INVITE_LINK_VALID_DAYS * DAY_MS).toISOString(),
@@ -311,7 +306,7 @@ export function createInvitesModule(context: DemoContext) {
         createdAt: now,
         expiresAt: link.expiresAt,
         respondedAt: now,
-        token: randomToken(),
+        token: secureToken(),
         viaLink: true,
       };
       addInvite(record);

@@ -302,7 +302,6 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
         kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
         inviteQuota: options.inviteQuota,
         inviteUrl: (token) => inviteUrl(token),
-        randomToken,
         now,
       })
     : undefined;
@@ -461,13 +460,6 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     if (options.inviteUrl) return options.inviteUrl(token);
     const here = globalThis.location ? `${location.origin}${location.pathname}` : '';
     return `${here}?kring-invite=${encodeURIComponent(token)}`;
-  }
-
-  function randomToken(): string {
-    const bytes = new Uint8Array(16);
-    if (options.random) bytes.forEach((_, index) => (bytes[index] = Math.floor(random() * 256)));
-    else crypto.getRandomValues(bytes);
-    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 
   return backend;

@@ -4,6 +4,7 @@
  * answer these Backend methods from here; each supplies only its transport (`./transport.ts`).
  */
 import { computeRoleProgress } from '../../ambassadors/progress.js';
+import { secureToken } from '../secure-token.js';
 import { summariseAmbassadorActivity } from '../../ambassadors/activity.js';
 import { DEFAULT_INVITE_QUOTA, monthlyInviteQuota } from '../../invites/quota.js';
 import {
@@ -91,7 +92,6 @@ export interface ListCommunityOptions<Item> {
   kudosValues: string[];
   inviteQuota?: number;
   inviteUrl: (token: string) => string;
-  randomToken: () => string;
   now: () => number;
   /**
    * Read the shared endorsement tally without any one caller's signal (each caller still stops waiting
@@ -567,7 +567,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
           KringMessage: input.message ?? '',
           KringStatus: 'pending',
           KringExpires: addDays(new Date(now()), INVITE_VALIDITY_DAYS),
-          KringToken: options.randomToken(),
+          KringToken: secureToken(),
         },
         write.idempotencyKey,
         write.signal,
@@ -617,7 +617,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
 
     async createInviteLink(write) {
       const myId = await meId(write.signal);
-      const token = options.randomToken();
+      const token = secureToken();
       const item = await lists.create(
         titles.invites,
         {
@@ -761,7 +761,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
       await lists.create(
         titles.activity,
         { Title: `${events.length} events`, KringEvents: JSON.stringify(events) },
-        options.randomToken(),
+        secureToken(),
         call?.signal,
         true,
       );

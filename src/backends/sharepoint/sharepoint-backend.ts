@@ -163,7 +163,6 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
     inviteQuota: options.inviteQuota,
     inviteUrl,
-    randomToken,
     now,
     // A profile card that is closed must not fail the tally the other cards wait for.
     detachSharedReads: true,
@@ -452,12 +451,6 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     if (options.inviteUrl) return options.inviteUrl(token);
     const here = globalThis.location ? `${location.origin}${location.pathname}` : siteUrl;
     return `${here}?kring-invite=${encodeURIComponent(token)}`;
-  }
-
-  /** Invitation tokens and activity keys: always from the platform CSPRNG, never the injectable `random`. */
-  function randomToken(): string {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 
   return rejectOnlyWithBackendErrors(backend);
