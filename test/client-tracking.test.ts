@@ -157,4 +157,29 @@ describe('CommunityClient: dispose', () => {
     expect(backend.calls('track')).to.have.length(0);
     expect(notified).to.equal(before);
   });
+
+  it('records the activity a confirmed write stands for, once, and nothing for a removed reaction', async () => {
+    const { backend, client } = setup();
+    await client.currentUser();
+    await client.giveKudos({ to: ['p2'], value: 'Lef', message: 'Dank je!' });
+    await client.endorseSkill('p2', 'Excel');
+    await client.react('k1', 'thanks', true);
+    await client.react('k1', 'thanks', false);
+    await client.sendInvite({ email: 'nieuw@example.nl' });
+    await client.flushActivity();
+    const types = backend.tracked.flat().map((event) => [event.type, event.subject]);
+    expect(types).to.deep.equal([
+      ['kudos-given', 'Lef'],
+      ['endorsement', 'Excel'],
+      ['reaction', 'thanks'],
+      ['invite-sent', undefined],
+    ]);
+  });
+
+  it('records nothing for writes while tracking is off', async () => {
+    const { backend, client } = setup({ tracking: false });
+    await client.giveKudos({ to: ['p2'], message: 'Stil' });
+    await client.flushActivity();
+    expect(backend.calls('track')).to.have.length(0);
+  });
 });

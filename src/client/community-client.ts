@@ -42,7 +42,7 @@ import type {
   OutboxEntry,
   WriteKind,
 } from './types.js';
-import { writeEffects } from './write-effects.js';
+import { writeActivity, writeEffects } from './write-effects.js';
 import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
@@ -432,6 +432,8 @@ export class CommunityClient implements CommunityClientApi {
     for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
     if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
+    const activity = writeActivity(entry.kind, entry.args);
+    if (activity) this.track(activity);
   }
 
   private patchSkill(personId: string, skill: Skill): void {

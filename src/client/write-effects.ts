@@ -1,4 +1,15 @@
-import type { AmbassadorProfile, BadgeAward, Invite, InviteTokenInfo, Kudos, Skill } from '../model.js';
+import type {
+  ActivityEvent,
+  AmbassadorProfile,
+  AmbassadorRole,
+  BadgeAward,
+  Invite,
+  InviteTokenInfo,
+  Kudos,
+  KudosInput,
+  ReactionType,
+  Skill,
+} from '../model.js';
 import type { ClientChange, WriteKind } from './types.js';
 
 /** What a confirmed write changes: cached reads to drop, people to refresh, news for subscribers. */
@@ -10,6 +21,32 @@ export interface WriteEffects {
   /** A skill to patch into the cached person at once. */
   skill?: { personId: string; skill: Skill };
   changes: ClientChange[];
+}
+
+/** The activity a confirmed write stands for (actor and time are filled in by the client). */
+export type WriteActivity = Pick<ActivityEvent, 'type' | 'subject'>;
+
+/**
+ * Activity is recorded here, when the backend confirms the write, and not by the element that
+ * started it: a write delivered from the outbox after a reload counts too, and once.
+ */
+export function writeActivity(kind: WriteKind, args: readonly unknown[]): WriteActivity | undefined {
+  switch (kind) {
+    case 'giveKudos':
+      return { type: 'kudos-given', subject: (args[0] as KudosInput).value };
+    case 'react':
+      return args[2] === true ? { type: 'reaction', subject: args[1] as ReactionType } : undefined;
+    case 'endorseSkill':
+      return { type: 'endorsement', subject: String(args[1]) };
+    case 'sendInvite':
+      return { type: 'invite-sent' };
+    case 'respondToInvite':
+      return args[1] === true ? { type: 'invite-accepted' } : undefined;
+    case 'chooseAmbassadorRoles':
+      return { type: 'ambassador-role-chosen', subject: (args[0] as AmbassadorRole[]).join(',') };
+    default:
+      return undefined;
+  }
 }
 
 const INVITE_READS = ['listInvites', 'inviteQuota', 'inviteTree', 'lookupInvite', 'metrics'];

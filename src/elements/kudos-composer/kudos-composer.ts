@@ -258,7 +258,6 @@ export class KringKudosComposer extends KringElement {
     try {
       const kudos = await sending;
       this.sendStatus = this.t('composer.sent', { receivers });
-      client?.track({ type: 'kudos-given', subject: kudos.value });
       this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
     } catch (thrown) {
       const error = toBackendError(thrown);

@@ -402,8 +402,8 @@ export class KringKudosFeed extends KringElement {
 
   /**
    * Progress shows through `outbox` changes; a final failure shows as "not sent" again. A kudos that
-   * had finally failed has no pending send left, so the feed reports its delivery (event, activity);
-   * a waiting one is still reported by the send that queued it.
+   * had finally failed has no pending send left, so the feed fires its `kring-kudos-sent` (the client
+   * records the activity); a waiting one is still reported by the send that queued it.
    */
   private retry(entry: OutboxEntry): void {
     const client = this.client;
@@ -413,7 +413,6 @@ export class KringKudosFeed extends KringElement {
     (client.retryWrite(entry.id) as Promise<Kudos>).then(
       (kudos) => {
         if (!wasFailed) return;
-        client.track({ type: 'kudos-given', subject: kudos.value });
         this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
       },
       () => undefined,
