@@ -2,7 +2,7 @@
 // demo data behind it): how many HTTP requests the page makes (target: at most 12, ten batches of 20 plus /me),
 // how long until every card shows its name, and the floor: a trivial element rendering the same names from
 // inline data on the same kind of page. Target: within 2× the floor.
-import { cardsShowingNames, publishMswPage } from './lib/msw-page.mjs';
+import { cardsShowingNames, cardsWithAvatars, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
 const RUNS = 3;
@@ -61,18 +61,40 @@ for (const person of people) {
   else card.setAttribute('person', person.userPrincipalName.toLowerCase());
   container.append(card);
 }
-window.__bench = { requests, parts: graph.parts, startedAt: performance.now() };
+// The page times itself: the first animation frame whose DOM holds every name, plus that frame's own
+// style, layout and paint (a message posted from the frame callback runs after them). Photos likewise.
+const namesShown = ${cardsShowingNames.toString()};
+const avatarsShown = ${cardsWithAvatars.toString()};
+const startedAt = performance.now();
+performance.mark('bench-start');
+window.__bench = { requests, parts: graph.parts, startedAt };
+const afterFrame = (key) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => (window.__bench[key] = performance.now() - startedAt);
+  channel.port2.postMessage(0);
+};
+const watch = (check, key) => {
+  const poll = () => (check() === cards ? afterFrame(key) : requestAnimationFrame(poll));
+  requestAnimationFrame(poll);
+};
+watch(namesShown, 'shownMs');
+watch(mode === 'floor' ? () => cards : avatarsShown, 'avatarsMs');
 document.body.append(container);
 `;
 
-export default async function run({ url, server, browser, projectRoot, log }) {
-  await publishMswPage({
+/** Publishes `/bench-graph.html` (`?mode=graph|demo|floor`, `&latency=ms`). */
+export function publishGraphPage({ server, projectRoot }) {
+  return publishMswPage({
     server,
     projectRoot,
     name: 'bench-graph',
     title: `${CARDS} cards over Microsoft Graph`,
     entry,
   });
+}
+
+export default async function run({ url, server, browser, projectRoot, log }) {
+  await publishGraphPage({ server, projectRoot });
 
   const variants = [
     { key: 'graph', query: 'mode=graph', label: 'Graph' },
@@ -89,18 +111,20 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${url}/bench-graph.html?${variant.query}`, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(`(${cardsShowingNames.toString()})() === ${CARDS}`, undefined, {
+      await page.waitForFunction(() => window.__bench?.avatarsMs !== undefined, undefined, {
         timeout: 60_000,
-        polling: 'raf',
       });
+      // Photos come after the names: every request has been made once every avatar shows.
       const figures = await page.evaluate(() => ({
-        shownMs: performance.now() - window.__bench.startedAt,
+        shownMs: window.__bench.shownMs,
+        avatarsMs: window.__bench.avatarsMs,
         requests: [...window.__bench.requests],
         parts: window.__bench.parts.length,
       }));
       samples.push(figures);
       log(
-        `${variant.key} run ${runIndex + 1}: all ${CARDS} names in ${Math.round(figures.shownMs)} ms` +
+        `${variant.key} run ${runIndex + 1}: all ${CARDS} names in ${Math.round(figures.shownMs)} ms, ` +
+          `photos or initials in ${Math.round(figures.avatarsMs)} ms` +
           (variant.key === 'floor' || variant.key === 'demo'
             ? ''
             : `, ${figures.requests.length} requests (${summarise(figures.requests)}), ${figures.parts} batch parts`) +
@@ -109,7 +133,11 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       await context.close();
     }
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    results[variant.key] = { ms: median(samples.map((s) => s.shownMs)), last: samples[samples.length - 1] };
+    results[variant.key] = {
+      ms: median(samples.map((s) => s.shownMs)),
+      avatarsMs: median(samples.map((s) => s.avatarsMs)),
+      last: samples[samples.length - 1],
+    };
   }
 
   const floorMs = results.floor.ms;
@@ -124,7 +152,13 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       name: `Graph: ${CARDS} names shown`,
       value: Math.round(results.graph.ms),
       unit: 'ms',
-      note: `median of ${RUNS}, from adding the cards; msw in the page, no added latency; ${(results.graph.ms / floorMs).toFixed(1)}× the floor (target ≤ 2×)`,
+      note: `median of ${RUNS}, from adding the cards to the rendered frame; msw in the page, no added latency; ${(results.graph.ms / floorMs).toFixed(1)}× the floor (target ≤ 2×)`,
+    },
+    {
+      name: `Graph: ${CARDS} photos (or initials) shown`,
+      value: Math.round(results.graph.avatarsMs),
+      unit: 'ms',
+      note: `median of ${RUNS}; photos follow the names`,
     },
     {
       name: `Graph: ${CARDS} names shown, 100 ms per request`,
@@ -142,7 +176,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       name: `floor: ${CARDS} names from inline data`,
       value: Math.round(floorMs),
       unit: 'ms',
-      note: `median of ${RUNS}; a trivial custom element, same page, no backend`,
+      note: `median of ${RUNS}; a trivial custom element, same page, no backend, timed the same way`,
     },
   ];
   return rows;

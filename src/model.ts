@@ -41,6 +41,11 @@ export interface Person {
   department?: string;
   location?: string;
   photoUrl?: string;
+  /**
+   * True while the photo is still on its way: the names of a page of cards come first and the photos
+   * follow through `Backend.watchPeople`. A card shows a plain circle, not initials that would flip to a photo.
+   */
+  photoPending?: boolean;
   /** Plain text. Adapters turn HTML sources (SharePoint AboutMe) into text. */
   about?: string;
   skills: Skill[];

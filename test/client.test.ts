@@ -4,6 +4,7 @@ import { CommunityClient, createClient } from '../src/client/community-client.js
 import type { ClientChange, ClientOptions } from '../src/client/types.js';
 import type { CallOptions } from '../src/backends/backend.js';
 import { Deferred, FakeBackend, TestTimers, makePerson } from './client-fake-backend.js';
+import type { Person } from '../src/model.js';
 
 const clients: CommunityClient[] = [];
 
@@ -24,6 +25,44 @@ function rejection(promise: Promise<unknown>): Promise<BackendError> {
 
 afterEach(() => {
   for (const client of clients.splice(0)) client.dispose();
+});
+
+describe('CommunityClient: records the backend sends later (watchPeople)', () => {
+  it('replaces every cached copy, keeps loaded details, and tells the cards once', async () => {
+    const backend = new FakeBackend(10);
+    let send: ((people: readonly Person[]) => void) | undefined;
+    let stopped = false;
+    Object.assign(backend, {
+      watchPeople(listener: (people: readonly Person[]) => void) {
+        send = listener;
+        return () => (stopped = true);
+      },
+    });
+    const client = newClient(backend);
+    const p3 = backend.people.get('p3')!;
+    backend.people.set('p3', { ...p3, photoPending: true });
+    // Asked for by e-mail address and by id: two cache entries for one person.
+    await client.person('P3@example.nl');
+    const detailed = await client.person('p2');
+    const changes: ClientChange[] = [];
+    client.subscribe((change) => changes.push(change));
+    send!([
+      { ...p3, photoUrl: 'blob:photo-3' },
+      { ...detailed!, skills: [], summaryOnly: true, photoUrl: 'blob:photo-2' },
+      makePerson('p9', { photoUrl: 'blob:never-asked' }),
+    ]);
+    expect(client.peekPerson('p3@example.nl')?.photoUrl).to.equal('blob:photo-3');
+    expect(client.peekPerson('p3')?.photoPending).to.equal(undefined);
+    expect(client.peekPerson('p2')?.photoUrl).to.equal('blob:photo-2');
+    expect(client.peekPerson('p2')?.skills, 'a summary keeps the skills already loaded').to.deep.equal(
+      detailed!.skills,
+    );
+    expect(client.peekPerson('p9'), 'nobody asked for p9: not cached').to.equal(undefined);
+    expect(changes).to.deep.equal([{ topic: 'people', ids: ['p3', 'p2'] }]);
+    expect(backend.calls('getPeople'), 'no new look-up').to.have.length(2);
+    client.dispose();
+    expect(stopped).to.equal(true);
+  });
 });
 
 describe('CommunityClient: people batching', () => {

@@ -14,6 +14,7 @@ import { createClient } from '../src/client/community-client.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
 import { PhotoUrls } from '../src/backends/graph/photos.js';
+import type { Person } from '../src/model.js';
 
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
 const graph = createGraphHandlers({ backend: demo, siteUrl: 'https://contoso.sharepoint.com/sites/kring' });
@@ -43,6 +44,19 @@ function backendWith(options: Partial<GraphBackendOptions> = {}) {
 /** People by sign-in name, in directory order (index 0, 4, 8… have no photo in the mock). */
 const upn = (index: number) => String(graph.users[index].userPrincipalName).toLowerCase();
 const upns = (count: number, from = 0) => Array.from({ length: count }, (_, i) => upn(from + i));
+
+/** The records a backend sends after answering (the photos that follow the names), by person id. */
+function watchPhotos(backend: {
+  watchPeople?: (listener: (people: readonly Person[]) => void) => () => void;
+}) {
+  const sent = new Map<string, Person>();
+  backend.watchPeople!((people) => people.forEach((person) => sent.set(person.id, person)));
+  return {
+    sent,
+    arrived: (count: number) =>
+      waitUntil(() => sent.size >= count, `${count} photos arrived`, { timeout: 5000 }),
+  };
+}
 
 async function rejection(promise: Promise<unknown>): Promise<BackendError> {
   try {
@@ -106,9 +120,14 @@ describe('Graph backend over msw', () => {
 
   it('splits look-ups into $batch requests of at most 20 parts, with in-filters of at most 15', async () => {
     const { backend } = backendWith();
+    const photos = watchPhotos(backend);
     const ids = upns(45);
     const people = await backend.getPeople(ids);
     expect(people.map((p) => p?.id)).to.deep.equal(ids);
+    // The names come first: the 3 filter parts and 17 photo parts fill the first batch; it answers alone.
+    expect(graph.batchSizes).to.deep.equal([20]);
+    expect(people.every((person) => person!.photoPending === true)).to.equal(true);
+    await photos.arrived(45);
     // 45 people: 3 filter parts + 45 photo parts = 48 parts → 20 + 20 + 8.
     expect(graph.batchSizes.slice().sort((a, b) => b - a)).to.deep.equal([20, 20, 8]);
     expect(graph.requests).to.have.length(3);
@@ -123,11 +142,14 @@ describe('Graph backend over msw', () => {
 
   it('packs concurrent look-ups (the client sends chunks of 100) into shared batches', async () => {
     const { backend } = backendWith();
+    const photos = watchPhotos(backend);
     const [first, second] = await Promise.all([
       backend.getPeople(upns(100)),
       backend.getPeople(upns(100, 100)),
     ]);
     expect([...first, ...second].every((p) => p !== null)).to.equal(true);
+    expect(graph.requests, 'all 200 names in the first batch').to.have.length(1);
+    await photos.arrived(200);
     // 200 photos + 14 filters = 214 parts → 11 batches.
     expect(graph.requests).to.have.length(11);
     expect(Math.max(...graph.batchSizes)).to.be.at.most(20);
@@ -135,8 +157,11 @@ describe('Graph backend over msw', () => {
 
   it('matches responses that come back in any order to the right people', async () => {
     const { backend } = backendWith();
+    const photos = watchPhotos(backend);
     const ids = upns(19, 1);
     const people = await backend.getPeople(ids);
+    // The last photo goes out after the names' batch; it must not spill into the next test.
+    await photos.arrived(19);
     expect(people.map((p) => p?.name)).to.deep.equal(
       ids.map((id) => graph.users.find((u) => String(u.userPrincipalName).toLowerCase() === id)!.displayName),
     );
@@ -146,6 +171,7 @@ describe('Graph backend over msw', () => {
 
   it('retries only the throttled parts, alone, after the longest Retry-After among them', async () => {
     const { backend, waits } = backendWith();
+    const photos = watchPhotos(backend);
     const ids = upns(6, 1);
     const slowPhoto = `/users/${encodeURIComponent(ids[1])}/photos/96x96/$value`;
     graph.fail({
@@ -160,7 +186,8 @@ describe('Graph backend over msw', () => {
     });
     const people = await backend.getPeople(ids);
     expect(people.map((p) => p?.id)).to.deep.equal(ids);
-    expect(people[1]!.photoUrl, 'the retried photo arrived').to.match(/^blob:/);
+    await photos.arrived(6);
+    expect(photos.sent.get(ids[1])!.photoUrl, 'the retried photo arrived').to.match(/^blob:/);
     expect(waits).to.deep.equal([2128]);
     expect(graph.batchSizes).to.deep.equal([7, 2]);
     const retried = graph.parts.filter((p) => p.batch === 1).map((p) => p.url);
@@ -180,17 +207,26 @@ describe('Graph backend over msw', () => {
 
   it('turns photos into object URLs, and a 404 into initials (no photo URL)', async () => {
     const { backend } = backendWith();
-    const [withoutPhoto, withPhoto] = await backend.getPeople([upn(4), upn(5)]);
-    expect(withoutPhoto!.photoUrl).to.equal(undefined);
-    expect(withPhoto!.photoUrl).to.match(/^blob:/);
+    const photos = watchPhotos(backend);
+    const first = await backend.getPeople([upn(4), upn(5)]);
+    expect(first.map((person) => person!.photoPending)).to.deep.equal([true, true]);
+    await photos.arrived(2);
+    const withoutPhoto = photos.sent.get(upn(4))!;
+    const withPhoto = photos.sent.get(upn(5))!;
+    expect(withoutPhoto.photoUrl).to.equal(undefined);
+    expect(withoutPhoto.photoPending).to.equal(undefined);
+    expect(withoutPhoto.name, 'the whole record, not only the photo').to.equal(first[0]!.name);
+    expect(withPhoto.photoUrl).to.match(/^blob:/);
     const image = new Image();
-    image.src = withPhoto!.photoUrl!;
+    image.src = withPhoto.photoUrl!;
     await image.decode();
     expect(image.naturalWidth).to.equal(1);
-    // Known photos (and known absences) are not asked for again.
+    // Known photos (and known absences) are not asked for again, and come with the names.
     graph.reset();
-    await backend.getPeople([upn(4), upn(5)]);
+    const again = await backend.getPeople([upn(4), upn(5)]);
     expect(graph.parts.filter((p) => p.url.includes('photos'))).to.have.length(0);
+    expect(again.map((person) => person!.photoUrl)).to.deep.equal([undefined, withPhoto.photoUrl]);
+    expect(again.some((person) => person!.photoPending)).to.equal(false);
     backend.dispose();
   });
 
@@ -218,13 +254,15 @@ describe('Graph backend over msw', () => {
 
   it('finds people by a mail address that is not their sign-in name, and their photo by id', async () => {
     const { backend } = backendWith();
+    const photos = watchPhotos(backend);
     const user = graph.users[9];
     const original = user.mail;
     user.mail = 'd.alias@kring-demo.example';
     try {
       const [person] = await backend.getPeople(['D.Alias@kring-demo.example']);
       expect(person?.id).to.equal(upn(9));
-      expect(person?.photoUrl).to.match(/^blob:/);
+      await photos.arrived(1);
+      expect(photos.sent.get(upn(9))?.photoUrl).to.match(/^blob:/);
       const filters = graph.parts.filter((p) => p.url.startsWith('/users?$filter='));
       expect(
         filters.map((p) => new URL(p.url, 'https://x').searchParams.get('$filter')!.split(' ')[0]),
@@ -437,7 +475,10 @@ describe('Graph backend over msw', () => {
       expect(shownName(meCard)).to.equal(graph.me.displayName);
       expect(shownName(cards[0])).to.equal(graph.users[1].displayName);
       expect(shownName(cards[199])).to.equal(graph.users[200].displayName);
-      // Card 3 is person 4, who has no photo: initials instead.
+      // The photos follow the names. Card 3 is person 4, who has no photo: initials instead.
+      const avatarShown = (card: KringProfileCard) =>
+        !card.shadowRoot!.querySelector('[part="avatar"]')!.classList.contains('photo-pending');
+      await waitUntil(() => cards.every(avatarShown), 'every photo or initials shown', { timeout: 8000 });
       expect(cards[3].shadowRoot!.querySelector('[part="avatar"] img')).to.equal(null);
       expect(
         cards[3].shadowRoot!.querySelector('[part="avatar"]')!.textContent!.trim(),

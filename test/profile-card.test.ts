@@ -247,6 +247,35 @@ describe('<kring-profile-card>', () => {
     expect(card.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
+  it('shows a plain circle while the photo is on its way, then the photo, never initials in between', async () => {
+    const base = registerTestBackend();
+    let sendLater: ((people: readonly Person[]) => void) | undefined;
+    const { name } = registerTestBackend({
+      getPeople: (async (ids: string[]) => {
+        const people = await base.backend.getPeople(ids);
+        return people.map((person) => person && { ...person, photoPending: true });
+      }) as never,
+      watchPeople: ((listener: (people: readonly Person[]) => void) => {
+        sendLater = listener;
+        return () => undefined;
+      }) as never,
+    });
+    const card = await renderCard(name, { person: 'p00002' });
+    await waitUntil(() => part(card, 'name'), 'name shown');
+    const avatar = part(card, 'avatar')!;
+    expect(avatar.classList.contains('photo-pending')).to.equal(true);
+    expect(avatar.textContent!.trim(), 'no initials yet').to.equal('');
+    expect(avatar.getAttribute('aria-hidden')).to.equal('true');
+    await expect(card).to.be.accessible();
+    const [person] = (await base.backend.getPeople(['p00002'])) as Person[];
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    sendLater!([{ ...person, photoUrl: photo }]);
+    await waitUntil(() => part(card, 'avatar')!.querySelector('img'), 'the photo follows');
+    expect(part(card, 'avatar')!.querySelector('img')!.getAttribute('src')).to.equal(photo);
+    expect(part(card, 'name')!.textContent!.trim()).to.equal(person.name);
+  });
+
   it('falls back to initials when the photo does not load', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({

@@ -33,6 +33,16 @@ export async function publishMswPage({ server, projectRoot, name, title, entry }
   );
 }
 
+/** Runs in the page: how many Kring cards show their photo or their initials (no photo on its way). */
+export function cardsWithAvatars() {
+  let shown = 0;
+  for (const card of document.querySelectorAll('kring-profile-card')) {
+    const avatar = card.shadowRoot?.querySelector('[part~="avatar"]');
+    if (avatar && !avatar.matches('.photo-pending, .skeleton')) shown += 1;
+  }
+  return shown;
+}
+
 /** Runs in the page: how many cards (Kring's, or the floor's trivial element) show a name. */
 export function cardsShowingNames() {
   let shown = 0;

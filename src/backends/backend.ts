@@ -118,4 +118,11 @@ export interface Backend {
   track(events: readonly ActivityEvent[], options?: CallOptions): Promise<void>;
   metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics>;
   pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]>;
+
+  /**
+   * Optional. Newer records of people the backend already answered for, learned afterwards: the Graph
+   * adapter answers with names first and sends the photos this way when they arrive. Returns a function
+   * that stops the listening.
+   */
+  watchPeople?(listener: (people: readonly Person[]) => void): () => void;
 }

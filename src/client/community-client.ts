@@ -65,6 +65,7 @@ export class CommunityClient implements CommunityClientApi {
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
+  private readonly stopWatchingPeople?: () => void;
   private trackingOn: boolean;
 
   constructor(
@@ -107,6 +108,7 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener('online', this.onOnline);
     this.eventTarget?.addEventListener('pagehide', this.onPageHide);
     this.outboxQueue.resume();
+    this.stopWatchingPeople = backend.watchPeople?.((people) => this.learnPeople(people));
   }
 
   get capabilities(): BackendCapabilities {
@@ -381,6 +383,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   dispose(): void {
+    this.stopWatchingPeople?.();
     this.batcher.dispose();
     this.outboxQueue.dispose();
     this.activity.dispose();
@@ -447,12 +450,8 @@ export class CommunityClient implements CommunityClientApi {
 
   /** Caches a person under the requested key, its id and its lower-cased e-mail. */
   private storePerson(requestedKey: string, loaded: Person | null, announce = true): void {
-    let person = loaded;
-    // A summary (no skills, no "about me") refreshes what it carries and keeps details already loaded.
     const known = this.cache.peek(personCacheKey(personKey(requestedKey))) as Person | null | undefined;
-    if (person?.summaryOnly && known && !known.summaryOnly && known.id === person.id) {
-      person = { ...person, skills: known.skills, about: known.about, summaryOnly: undefined };
-    }
+    const person = loaded && known ? keepDetails(loaded, known) : loaded;
     const keys = new Set([personKey(requestedKey)]);
     if (person) keys.add(person.id);
     if (person?.email) keys.add(person.email.toLowerCase());
@@ -469,6 +468,24 @@ export class CommunityClient implements CommunityClientApi {
     if (person && me?.id === person.id && me !== person) this.cache.set(CURRENT_USER_KEY, person);
     // A refreshed record that differs tells cards showing the old one to re-read.
     if (changed && person && announce) this.emit({ topic: 'people', ids: [person.id] });
+  }
+
+  /**
+   * Newer records the backend sent on its own (photos that followed the names): every cached copy is
+   * replaced, under whichever key a card asked for it, and the cards showing them re-read once.
+   */
+  private learnPeople(people: readonly Person[]): void {
+    const byId = new Map(people.map((person) => [person.id, person]));
+    const ids = new Set<string>();
+    this.cache.replaceEach((key, value) => {
+      if (key !== CURRENT_USER_KEY && !key.startsWith(PERSON_CACHE_PREFIX)) return undefined;
+      const known = value as Person | null;
+      const newer = known ? byId.get(known.id) : undefined;
+      if (!known || !newer) return undefined;
+      ids.add(known.id);
+      return keepDetails(newer, known);
+    });
+    if (ids.size) this.emit({ topic: 'people', ids: [...ids] });
   }
 
   private beacon(events: ActivityEvent[]): boolean {
@@ -502,8 +519,16 @@ function personKey(idOrEmail: string): string {
   return idOrEmail.includes('@') ? idOrEmail.trim().toLowerCase() : idOrEmail;
 }
 
+const PERSON_CACHE_PREFIX = 'person:';
+
 function personCacheKey(key: string): string {
-  return `person:${key}`;
+  return `${PERSON_CACHE_PREFIX}${key}`;
+}
+
+/** A summary (no skills, no "about me") refreshes what it carries and keeps details already loaded. */
+function keepDetails(person: Person, known: Person | null): Person {
+  if (!person.summaryOnly || !known || known.summaryOnly || known.id !== person.id) return person;
+  return { ...person, skills: known.skills, about: known.about, summaryOnly: undefined };
 }
 
 function defaultStorage(): Storage | null {

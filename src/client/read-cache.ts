@@ -55,6 +55,21 @@ export class ReadCache {
     if (++this.writes % PRUNE_EVERY === 0) this.prune();
   }
 
+  /**
+   * Replaces cached values in place, keeping their age: `replace` returns the new value, or undefined
+   * to leave an entry as it is. Returns the keys replaced.
+   */
+  replaceEach(replace: (key: string, value: unknown) => unknown): string[] {
+    const replaced: string[] = [];
+    for (const [key, entry] of this.entries) {
+      const value = replace(key, entry.value);
+      if (value === undefined) continue;
+      entry.value = value;
+      replaced.push(key);
+    }
+    return replaced;
+  }
+
   /** Long sessions look up many people: forget what is too old to be served anyway. */
   private prune(): void {
     for (const key of [...this.entries.keys()])

@@ -5,7 +5,7 @@ import { registerBackend } from '../../src/backends/registry.js';
 export type CallLog = Record<string, unknown[][]>;
 
 /**
- * Wraps a backend so a test can count calls per method and replace some methods.
+ * Wraps a backend so a test can count calls per method and replace (or add) some methods.
  * `calls.getPeople` holds the argument lists of every getPeople call, in order.
  */
 export function instrument(
@@ -16,9 +16,10 @@ export function instrument(
   const backend = new Proxy(base, {
     get(target, property, receiver) {
       const original = Reflect.get(target, property, receiver) as unknown;
-      if (typeof original !== 'function') return original;
       const name = String(property);
       const replacement = overrides[name as keyof Backend] as ((...args: unknown[]) => unknown) | undefined;
+      // An override may also add an optional method the base backend lacks (watchPeople).
+      if (typeof original !== 'function' && !replacement) return original;
       return (...args: unknown[]) => {
         (calls[name] ??= []).push(args);
         return replacement

@@ -32,6 +32,12 @@ export interface GraphBatcherOptions {
   onBatch?: (size: number) => void;
 }
 
+/**
+ * `later` parts (photos) fill the room left in the last batch of `first` parts (names); the rest go out
+ * once no batch with a `first` part is waiting for its answer, so they never hold up the names.
+ */
+export type PartPriority = 'first' | 'later';
+
 interface Pending {
   request: BatchPartRequest;
   resolve: (response: BatchPartResponse) => void;
@@ -49,11 +55,18 @@ const RETRY_PART_STATUSES = new Set([429, 503, 504]);
  */
 export class GraphBatcher {
   private queue: Pending[] = [];
+  private laterQueue: Pending[] = [];
   private flushScheduled = false;
+  /** Batches holding a `first` part that have not been answered yet (retries included). */
+  private firstInFlight = 0;
 
   constructor(private readonly options: GraphBatcherOptions) {}
 
-  submit(request: BatchPartRequest, signal?: AbortSignal): Promise<BatchPartResponse> {
+  submit(
+    request: BatchPartRequest,
+    signal?: AbortSignal,
+    priority: PartPriority = 'first',
+  ): Promise<BatchPartResponse> {
     return new Promise<BatchPartResponse>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new BackendError('aborted', 'The request was cancelled.'));
@@ -68,7 +81,8 @@ export class GraphBatcher {
           signal?.removeEventListener('abort', onAbort);
           done(value);
         };
-      this.queue.push({ request, resolve: settle(resolve), reject: settle(reject) });
+      const part = { request, resolve: settle(resolve), reject: settle(reject) };
+      (priority === 'later' ? this.laterQueue : this.queue).push(part);
       this.scheduleFlush();
     });
   }
@@ -77,14 +91,29 @@ export class GraphBatcher {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     // A macrotask, so look-ups started in the same task (the client's chunks) are packed together.
-    setTimeout(() => {
-      this.flushScheduled = false;
-      const queued = this.queue;
-      this.queue = [];
-      for (let start = 0; start < queued.length; start += MAX_BATCH_REQUESTS) {
-        void this.send(queued.slice(start, start + MAX_BATCH_REQUESTS), 0);
+    setTimeout(() => this.flush(), 0);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const first = this.queue;
+    const room = (MAX_BATCH_REQUESTS - (first.length % MAX_BATCH_REQUESTS)) % MAX_BATCH_REQUESTS;
+    const later = this.laterQueue.splice(0, room);
+    this.queue = [];
+    const waiting = first.length > 0 || this.firstInFlight > 0;
+    const queued = waiting ? [...first, ...later] : [...first, ...later, ...this.laterQueue.splice(0)];
+    for (let start = 0; start < queued.length; start += MAX_BATCH_REQUESTS) {
+      const parts = queued.slice(start, start + MAX_BATCH_REQUESTS);
+      if (start >= first.length) {
+        void this.send(parts, 0);
+        continue;
       }
-    }, 0);
+      this.firstInFlight += 1;
+      void this.send(parts, 0).finally(() => {
+        this.firstInFlight -= 1;
+        if (this.firstInFlight === 0 && this.laterQueue.length) this.scheduleFlush();
+      });
+    }
   }
 
   private async send(parts: Pending[], round: number): Promise<void> {

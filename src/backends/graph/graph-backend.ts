@@ -22,6 +22,7 @@ import {
   type GraphUser,
 } from './people.js';
 import { PhotoUrls } from './photos.js';
+import { PeopleUpdates } from '../people-updates.js';
 import { missingPermission, withPermission } from './permissions.js';
 
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com';
@@ -86,6 +87,7 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
   const batcher = new GraphBatcher({ http, version: 'v1.0', sleep, random });
   const betaBatcher = new GraphBatcher({ http, version: 'beta', sleep, random });
   const photos = new PhotoUrls(options.photoCapacity);
+  const updates = new PeopleUpdates();
   const titles: ListTitles = { ...DEFAULT_LIST_TITLES, ...options.sites?.lists };
   const hasSite = Boolean(options.sites?.community);
 
@@ -136,6 +138,36 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
   function requestPhoto(key: string, signal?: AbortSignal): Promise<BatchPartResponse | undefined> {
     return batcher.submit({ method: 'GET', url: photoPath(key) }, signal).catch(() => undefined);
+  }
+
+  /**
+   * A page of cards shows names before photos: the photo parts queue behind every name part, and a
+   * photo that arrives later reaches the cards through `watchPeople`. One request per key at a time.
+   */
+  const photosOnTheWay = new Map<string, Promise<BatchPartResponse | undefined>>();
+  function photoLater(key: string): Promise<BatchPartResponse | undefined> {
+    let request = photosOnTheWay.get(key);
+    if (!request) {
+      request = batcher
+        .submit({ method: 'GET', url: photoPath(key) }, undefined, 'later')
+        .catch(() => undefined)
+        .finally(() => photosOnTheWay.delete(key));
+      photosOnTheWay.set(key, request);
+    }
+    return request;
+  }
+
+  /** The person now, with `photoPending`, and again through `watchPeople` once the photo part answers. */
+  function personThenPhoto(
+    key: string,
+    user: GraphUser,
+    part: Promise<BatchPartResponse | undefined>,
+  ): Person {
+    void part.then((response) => {
+      const photo = storePhoto([key, ...keysOf(user)], response);
+      updates.announce(personFromUser(user, photo));
+    });
+    return { ...personFromUser(user, undefined), photoPending: true };
   }
 
   // ------------------------------------------------------------ people
@@ -193,11 +225,12 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
   /**
    * The summary of many people: their card fields through `in (…)` filters and their photos, all as
-   * parts of shared `$batch` requests. Keys that are neither ids nor sign-in names are tried as mail.
+   * parts of shared `$batch` requests. Answers as soon as the names are in; photos not yet known follow
+   * through `watchPeople`. Keys that are neither ids nor sign-in names are tried as mail.
    */
   async function summaries(keys: string[], signal?: AbortSignal): Promise<Map<string, Person>> {
     const photoParts = new Map<string, Promise<BatchPartResponse | undefined>>();
-    for (const key of keys) if (photos.get(key) === undefined) photoParts.set(key, requestPhoto(key, signal));
+    for (const key of keys) if (photos.get(key) === undefined) photoParts.set(key, photoLater(key));
     const ids = keys.filter(isGuid);
     const names = keys.filter((key) => key.includes('@'));
     // Neither an object id nor a sign-in name (an on-premises alias, say): asked for one by one.
@@ -218,21 +251,21 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
         found.set(key, user);
         // The photo was asked for by mail, which Graph does not resolve: ask again by id.
         if (byMail.includes(key) && typeof user.id === 'string') {
-          photoParts.set(key, requestPhoto(user.id, signal));
+          photoParts.set(key, photoLater(user.id));
         }
       }
     }
     const people = new Map<string, Person>();
-    await Promise.all(
-      keys.map(async (key) => {
-        const user = found.get(key);
-        if (!user) return;
-        const userKeys = [key, ...keysOf(user)];
-        let photo = photos.get(key);
-        if (photo === undefined) photo = storePhoto(userKeys, await photoParts.get(key));
-        people.set(key, personFromUser(user, photo));
-      }),
-    );
+    for (const key of keys) {
+      const user = found.get(key);
+      if (!user) continue;
+      const photo = photos.get(key);
+      const part = photoParts.get(key);
+      people.set(
+        key,
+        photo === undefined && part ? personThenPhoto(key, user, part) : personFromUser(user, photo),
+      );
+    }
     return people;
   }
 
@@ -419,6 +452,7 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
     getPeople,
     searchPeople,
+    watchPeople: (listener) => updates.watch(listener),
 
     async suggestSkills() {
       // Graph has no search over everyone's skills; suggestions stay empty rather than made up.

@@ -9,14 +9,18 @@ export const profileCardStyles = [
     :host {
       display: block;
     }
+    /* A long list of compact cards: the browser lays out and paints only the ones near the screen. */
+    :host(:not([view='full'])) {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 4.5rem;
+    }
     :host([hidden]) {
       display: none;
     }
     [part~='card'] {
-      display: grid;
-      grid-template-columns: auto 1fr;
+      display: flex;
       gap: var(--_space);
-      align-items: start;
+      align-items: flex-start;
       padding: var(--_space);
       min-height: 4.5rem;
       box-sizing: border-box;
@@ -46,6 +50,7 @@ export const profileCardStyles = [
       object-fit: cover;
     }
     [part~='body'] {
+      flex: 1;
       min-width: 0;
     }
     [part~='name'] {
@@ -102,29 +107,36 @@ export const profileCardStyles = [
       display: block;
       margin-top: 0.5em;
     }
-    .skeleton {
+    [part~='avatar'].photo-pending {
       background: var(--_skeleton);
-      border-radius: 4px;
-      height: 0.9em;
-      margin: 0.2em 0 0.45em;
     }
-    .line-1 {
-      width: 60%;
-    }
-    .line-2 {
-      width: 45%;
-    }
-    .line-3 {
-      width: 70%;
-    }
-    [part~='avatar'].skeleton {
-      border-radius: 50%;
-      height: var(--kring-avatar-size, 3rem);
-      margin: 0;
+    /* The loading card: an avatar circle and three lines, drawn as backgrounds of one element. */
+    [part~='card'].skeleton {
+      --_avatar: var(--kring-avatar-size, 3rem);
+      --_line-x: calc(var(--_avatar) + var(--_space));
+      --_line-w: calc(100% - var(--_line-x));
+      background-origin: content-box;
+      background-repeat: no-repeat;
+      background-image:
+        radial-gradient(circle closest-side, var(--_skeleton) 96%, transparent),
+        linear-gradient(var(--_skeleton), var(--_skeleton)),
+        linear-gradient(var(--_skeleton), var(--_skeleton)),
+        linear-gradient(var(--_skeleton), var(--_skeleton));
+      background-size:
+        var(--_avatar) var(--_avatar),
+        calc(var(--_line-w) * 0.6) 0.9em,
+        calc(var(--_line-w) * 0.45) 0.9em,
+        calc(var(--_line-w) * 0.7) 0.9em;
+      background-position:
+        0 0,
+        var(--_line-x) 0.2em,
+        var(--_line-x) 1.55em,
+        var(--_line-x) 2.9em;
     }
     @media (prefers-reduced-motion: no-preference) {
-      .skeleton {
-        animation: pulse 1.4s ease-in-out infinite;
+      /* Only a load that takes a while pulses; a quick one never starts. */
+      [part~='card'].skeleton {
+        animation: pulse 1.4s ease-in-out 0.4s infinite;
       }
     }
     @keyframes pulse {
@@ -133,7 +145,7 @@ export const profileCardStyles = [
       }
     }
     [part~='problem'] {
-      grid-column: 1 / -1;
+      flex: 1;
       margin: 0;
     }
     [part~='retry'] {
@@ -147,6 +159,9 @@ export const profileCardStyles = [
       cursor: pointer;
     }
     @media (forced-colors: active) {
+      [part~='card'].skeleton {
+        forced-color-adjust: none;
+      }
       [part~='card'],
       [part~='skill'] {
         border-color: CanvasText;
