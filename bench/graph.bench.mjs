@@ -5,7 +5,7 @@
 import { cardsShowingNames, cardsWithAvatars, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
-const RUNS = 3;
+const RUNS = 7;
 
 // The page's module: starts msw imitating Graph, configures a token function, then adds the cards.
 // `?mode=floor` renders the same names with a trivial element instead.

@@ -34,7 +34,8 @@ export interface GraphBatcherOptions {
 
 /**
  * `later` parts (photos) fill the room left in the last batch of `first` parts (names); the rest go out
- * once no batch with a `first` part is waiting for its answer, so they never hold up the names.
+ * once no batch with a `first` part is waiting for its answer and the page has painted, so they never
+ * hold up the names.
  */
 export type PartPriority = 'first' | 'later';
 
@@ -111,7 +112,7 @@ export class GraphBatcher {
       this.firstInFlight += 1;
       void this.send(parts, 0).finally(() => {
         this.firstInFlight -= 1;
-        if (this.firstInFlight === 0 && this.laterQueue.length) this.scheduleFlush();
+        if (this.firstInFlight === 0 && this.laterQueue.length) afterNextPaint(() => this.scheduleFlush());
       });
     }
   }
@@ -177,6 +178,21 @@ export class GraphBatcher {
     }
     await this.send(failed, round + 1);
   }
+}
+
+/**
+ * Runs once the browser has painted what the last answer rendered (the names), so the photos' answers
+ * do not hold that frame back. A hidden tab paints no frames: then after 100 ms at most.
+ */
+function afterNextPaint(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
 }
 
 /** A failed part as a BackendError, read from Graph's `{ error: { code, message } }` body. */

@@ -115,7 +115,10 @@ export const profileCardStyles = [
       --_avatar: var(--kring-avatar-size, 3rem);
       --_line-x: calc(var(--_avatar) + var(--_space));
       --_line-w: calc(100% - var(--_line-x));
+      /* Room for the whole avatar circle, as a loaded card has. */
+      min-height: calc(var(--_avatar) + 2 * var(--_space) + 2px);
       background-origin: content-box;
+      background-clip: content-box;
       background-repeat: no-repeat;
       background-image:
         radial-gradient(circle closest-side, var(--_skeleton) 96%, transparent),
@@ -124,14 +127,14 @@ export const profileCardStyles = [
         linear-gradient(var(--_skeleton), var(--_skeleton));
       background-size:
         var(--_avatar) var(--_avatar),
-        calc(var(--_line-w) * 0.6) 0.9em,
-        calc(var(--_line-w) * 0.45) 0.9em,
-        calc(var(--_line-w) * 0.7) 0.9em;
+        calc(var(--_line-w) * 0.6) 0.8em,
+        calc(var(--_line-w) * 0.45) 0.8em,
+        calc(var(--_line-w) * 0.7) 0.8em;
       background-position:
         0 0,
-        var(--_line-x) 0.2em,
-        var(--_line-x) 1.55em,
-        var(--_line-x) 2.9em;
+        var(--_line-x) 0.1em,
+        var(--_line-x) 1.1em,
+        var(--_line-x) 2.1em;
     }
     @media (prefers-reduced-motion: no-preference) {
       /* Only a load that takes a while pulses; a quick one never starts. */
