@@ -276,6 +276,26 @@ describe('<kring-profile-card>', () => {
     expect(part(card, 'name')!.textContent!.trim()).to.equal(person.name);
   });
 
+  it('renders only compact cards near the screen, and writes back only the full view', async () => {
+    const { name } = registerTestBackend();
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} lang="en">
+        <kring-profile-card person="p00002"></kring-profile-card>
+      </kring-community>`,
+    );
+    const card = community.querySelector('kring-profile-card')!;
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    expect(card.hasAttribute('view'), 'a compact card gets no attribute written').to.equal(false);
+    expect(getComputedStyle(card).contentVisibility).to.equal('auto');
+    // The full view's badge popover must not be clipped: no content-visibility there.
+    card.view = 'full';
+    await waitUntil(() => card.getAttribute('view') === 'full', 'the full view is written back');
+    expect(getComputedStyle(card).contentVisibility).to.equal('visible');
+    card.view = 'compact';
+    await waitUntil(() => card.getAttribute('view') === 'compact', 'and back');
+    expect(getComputedStyle(card).contentVisibility).to.equal('auto');
+  });
+
   it('falls back to initials when the photo does not load', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({

@@ -78,7 +78,7 @@ export class CommunityClient implements CommunityClientApi {
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
     this.batcher = new PeopleBatcher(
       {
-        batchWindowMs: options.batchWindowMs ?? 16,
+        batchWindowMs: options.batchWindowMs ?? 0,
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
         onLoaded: (key, person) => this.storePerson(key, person),

@@ -75,7 +75,10 @@ export interface OutboxEntry {
 }
 
 export interface ClientOptions {
-  /** How long `getPeople` collects ids before one backend call. Default 16 ms. */
+  /**
+   * How long `getPeople` collects ids before one backend call. Default 0: the call goes out in the next
+   * task, so every element connected in the same task (a page, a list render) shares it.
+   */
   batchWindowMs?: number;
   /** Largest `getPeople` call; bigger batches are split. Default 100. */
   maxBatchSize?: number;

@@ -9,11 +9,7 @@ export const profileCardStyles = [
     :host {
       display: block;
     }
-    /* A long list of compact cards: the browser lays out and paints only the ones near the screen. */
-    :host(:not([view='full'])) {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 4.5rem;
-    }
+
     :host([hidden]) {
       display: none;
     }
@@ -28,6 +24,14 @@ export const profileCardStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       line-height: 1.35;
+    }
+    /*
+     * A long list of compact cards: the browser styles, lays out and paints only the ones near the screen.
+     * Not the full view, whose badge popover must not be clipped.
+     */
+    :host(:not([view='full'])) {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 4.5rem;
     }
     :host([view='full']) [part~='card'] {
       min-height: 9rem;

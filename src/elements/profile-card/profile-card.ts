@@ -55,8 +55,12 @@ export class KringProfileCard extends KringElement {
   /** Who to show: a person id, an e-mail address, or `me` for the signed-in user. */
   @property({ attribute: 'person' }) person = '';
 
-  /** `compact` (default) for lists, `full` for a profile page with about, all skills and badges. */
-  @property({ attribute: 'view', reflect: true }) view: string = 'compact';
+  /**
+   * `compact` (default) for lists, `full` for a profile page with about, all skills and badges.
+   * Only `full` is written back to the attribute (the styles need it): a page of compact cards does not
+   * pay an attribute write each.
+   */
+  @property({ attribute: 'view' }) view: string = 'compact';
 
   /** Link for the name when the backend gives no profile URL, e.g. `/people/{id}`. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
@@ -85,6 +89,9 @@ export class KringProfileCard extends KringElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
     this.checkAttribute('view', this.view, PROFILE_CARD_VIEWS, 'compact');
+    if (changed.has('view') && (this.currentView === 'full') !== (this.getAttribute('view') === 'full')) {
+      this.setAttribute('view', this.currentView);
+    }
     if (changed.has('client' as keyof KringProfileCard) && this.client !== this.subscribedClient) {
       this.listenForChanges();
     }

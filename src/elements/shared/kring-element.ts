@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclaration } from 'lit';
+import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
@@ -76,9 +76,21 @@ export class KringElement extends LitElement {
     super.requestUpdate(name, oldValue, options);
   }
 
+  /** Set while rendering: `t()` asks for the language many times, and each look-up walks up the tree. */
+  private languageThisUpdate?: Language;
+
+  protected override update(changed: PropertyValues): void {
+    this.languageThisUpdate = resolveLanguage(this, this.config?.lang);
+    try {
+      super.update(changed);
+    } finally {
+      this.languageThisUpdate = undefined;
+    }
+  }
+
   /** The language to render in (en or nl). */
   protected get language(): Language {
-    return resolveLanguage(this, this.config?.lang);
+    return this.languageThisUpdate ?? resolveLanguage(this, this.config?.lang);
   }
 
   /**
