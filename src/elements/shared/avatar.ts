@@ -82,26 +82,28 @@ export function renderAvatar(
   >`;
 }
 
+/** Dutch (and a few other) name particles that initials skip. */
+const NAME_PARTICLES = new Set([
+  'de',
+  'van',
+  'der',
+  'den',
+  'het',
+  'ter',
+  'ten',
+  'te',
+  "'t",
+  'von',
+  'la',
+  'le',
+  'di',
+  'da',
+]);
+
 /** Up to two initials, skipping Dutch name particles ("Jan de Vries" → "JV"). */
 export function initials(name: string): string {
-  const particles = new Set([
-    'de',
-    'van',
-    'der',
-    'den',
-    'het',
-    'ter',
-    'ten',
-    'te',
-    "'t",
-    'von',
-    'la',
-    'le',
-    'di',
-    'da',
-  ]);
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const significant = words.filter((word, index) => index === 0 || !particles.has(word.toLowerCase()));
+  const significant = words.filter((word, index) => index === 0 || !NAME_PARTICLES.has(word.toLowerCase()));
   const chosen = significant.length > 1 ? [significant[0], significant[significant.length - 1]] : significant;
   return chosen.map((word) => Array.from(word)[0]?.toLocaleUpperCase() ?? '').join('');
 }
