@@ -89,6 +89,28 @@ describe('SeenController', () => {
   });
 });
 
+describe('SeenController with tracking off', () => {
+  it('watches nothing while the client does not record, and starts when it does', async () => {
+    const probe = document.createElement('seen-probe') as SeenProbe;
+    const tracked: unknown[] = [];
+    const client = { tracking: false, track: (event: unknown) => tracked.push(event) };
+    probe.client = client as unknown as CommunityClientApi;
+    probe.style.cssText = 'display:block; height:50px';
+    document.body.append(probe);
+    try {
+      await visibilityReported(probe);
+      await probe.updateComplete;
+      expect(tracked, 'visible, but tracking is off').to.deep.equal([]);
+      client.tracking = true;
+      probe.requestUpdate();
+      await waitUntil(() => tracked.length === 1, 'seen once tracking is on');
+      expect(tracked).to.deep.equal([{ type: 'element-seen', subject: 'seen-probe' }]);
+    } finally {
+      probe.remove();
+    }
+  });
+});
+
 describe('activity tracking through the client and a community', () => {
   afterEach(() => configure({ client: {} }));
 

@@ -45,7 +45,7 @@ function observer(): IntersectionObserver {
  * nothing. Add to any element: `new SeenController(this, () => this.client)`.
  */
 export class SeenController implements ReactiveController {
-  private visibleWithoutClient = false;
+  private observing = false;
 
   constructor(
     private readonly host: Host,
@@ -61,33 +61,49 @@ export class SeenController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.seen || typeof IntersectionObserver === 'undefined') return;
+    this.watch();
+  }
+
+  hostDisconnected(): void {
+    this.unwatch();
+  }
+
+  /** The client may arrive after the element connected (a late `<kring-community>`), or change. */
+  hostUpdated(): void {
+    this.watch();
+  }
+
+  /**
+   * Watches only with a client that records: with tracking off (or no community yet) nothing would be
+   * sent, so the browser computes no intersections for it. The observer reports the current state as
+   * soon as it starts, so an element already on screen is seen then.
+   */
+  private watch(): void {
+    const client = this.client();
+    const off = client?.tracking === false;
+    if (!client || off || this.seen || typeof IntersectionObserver === 'undefined') {
+      if (off) this.unwatch();
+      return;
+    }
+    if (this.observing) return;
+    this.observing = true;
     controllers.set(this.host, this);
     observer().observe(this.host);
   }
 
-  hostDisconnected(): void {
+  private unwatch(): void {
+    if (!this.observing) return;
+    this.observing = false;
     sharedObserver?.unobserve(this.host);
     controllers.delete(this.host);
-  }
-
-  /** The client may arrive after the element became visible (a late `<kring-community>`). */
-  hostUpdated(): void {
-    if (this.visibleWithoutClient) this.becameVisible();
   }
 
   /** @internal Called by the shared observer. */
   becameVisible(): void {
-    if (this.seen) return;
     const client = this.client();
-    if (!client) {
-      this.visibleWithoutClient = true;
-      return;
-    }
-    this.visibleWithoutClient = false;
+    if (this.seen || !client) return;
     reported.add(this.host);
-    sharedObserver?.unobserve(this.host);
-    controllers.delete(this.host);
+    this.unwatch();
     client.track({ type: 'element-seen', subject: this.subject() });
   }
 }
