@@ -2,7 +2,7 @@
 // (mocks/rest/handlers.ts, mocks/sharepoint/handlers.ts, demo data behind both): how many HTTP requests
 // the page makes and how long until every card shows its person, against the four requests per person
 // (800) of a client that looks each person up on its own.
-import { cardsShowingNames, publishMswPage } from './lib/msw-page.mjs';
+import { frameTimingSource, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
 const RUNS = 3;
@@ -50,7 +50,10 @@ for (const person of people) {
   card.setAttribute('person', mode === 'rest' ? person.id : person.email.toLowerCase());
   community.append(card);
 }
-window.__bench = { requests, startedAt: performance.now() };
+const startedAt = performance.now();
+window.__bench = { requests, startedAt };
+${frameTimingSource()}
+watch(namesShown, 'renderedMs');
 document.body.append(community);
 `;
 
@@ -72,12 +75,11 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${url}/bench-adapters.html?backend=${mode}`, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(`(${cardsShowingNames.toString()})() === ${CARDS}`, undefined, {
+      await page.waitForFunction(() => window.__bench?.renderedMs !== undefined, undefined, {
         timeout: 60_000,
-        polling: 'raf',
       });
       const figures = await page.evaluate(() => ({
-        renderedMs: performance.now() - window.__bench.startedAt,
+        renderedMs: window.__bench.renderedMs,
         requests: [...window.__bench.requests],
       }));
       samples.push(figures);
@@ -102,7 +104,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
         name: `${label}: ${CARDS} cards rendered`,
         value: Math.round(median(samples.map((sample) => sample.renderedMs))),
         unit: 'ms',
-        note: `median of ${RUNS}, from adding the cards; msw in the page, no added latency`,
+        note: `median of ${RUNS}, from adding the cards to the rendered frame; msw in the page, no added latency`,
       },
     );
   }

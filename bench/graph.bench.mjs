@@ -2,7 +2,7 @@
 // demo data behind it): how many HTTP requests the page makes (target: at most 12, ten batches of 20 plus /me),
 // how long until every card shows its name, and the floor: a trivial element rendering the same names from
 // inline data on the same kind of page. Target: within 2× the floor.
-import { cardsShowingNames, cardsWithAvatars, publishMswPage } from './lib/msw-page.mjs';
+import { frameTimingSource, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
 const RUNS = 7;
@@ -99,25 +99,14 @@ for (const person of people) {
 }
 // The page times itself: the first animation frame whose DOM holds every name, plus that frame's own
 // style, layout and paint (a message posted from the frame callback runs after them). Photos likewise.
-const namesShown = ${cardsShowingNames.toString()};
-const avatarsShown = ${cardsWithAvatars.toString()};
 const startedAt = performance.now();
 performance.mark('bench-start');
 window.__bench = { requests, parts: graph.parts, startedAt };
-const afterFrame = (key) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => (window.__bench[key] = performance.now() - startedAt);
-  channel.port2.postMessage(0);
-};
-const watch = (check, key) => {
-  const poll = () => (check() === cards ? afterFrame(key) : requestAnimationFrame(poll));
-  requestAnimationFrame(poll);
-};
+${frameTimingSource()}
 watch(namesShown, 'shownMs');
 watch(trivial ? () => cards : avatarsShown, 'avatarsMs');
 document.body.append(container);
 performance.mark('bench-appended');
-queueMicrotask(() => setTimeout(() => performance.mark('bench-first-task-after-append'), 0));
 `;
 
 /** Publishes `/bench-graph.html` (`?mode=graph|demo|floor`, `&latency=ms`). */

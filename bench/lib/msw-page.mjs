@@ -52,3 +52,25 @@ export function cardsShowingNames() {
   }
   return shown;
 }
+
+/**
+ * Source for a bench page's module: \`watch(check, key)\` sets \`window.__bench[key]\` to the ms from
+ * \`startedAt\` until the first animation frame in which \`check()\` counts every card, plus that frame's
+ * own style, layout and paint (a message posted from the frame callback runs after them). The page
+ * defines \`cards\` and \`startedAt\`.
+ */
+export function frameTimingSource() {
+  return `
+const namesShown = ${cardsShowingNames.toString()};
+const avatarsShown = ${cardsWithAvatars.toString()};
+const afterFrame = (key) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => (window.__bench[key] = performance.now() - startedAt);
+  channel.port2.postMessage(0);
+};
+const watch = (check, key) => {
+  const poll = () => (check() === cards ? afterFrame(key) : requestAnimationFrame(poll));
+  requestAnimationFrame(poll);
+};
+`;
+}
