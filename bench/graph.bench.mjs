@@ -109,7 +109,7 @@ document.body.append(container);
 performance.mark('bench-appended');
 `;
 
-/** Publishes `/bench-graph.html` (`?mode=graph|demo|floor`, `&latency=ms`). */
+/** Publishes `/bench-graph.html` (`?mode=graph|demo|floor|fetch-floor`, `&latency=ms`). */
 export function publishGraphPage({ server, projectRoot }) {
   return publishMswPage({
     server,
