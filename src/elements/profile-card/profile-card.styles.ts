@@ -122,7 +122,6 @@ export const profileCardStyles = [
       /* Room for the whole avatar circle, as a loaded card has. */
       min-height: calc(var(--_avatar) + 2 * var(--_space) + 2px);
       background-origin: content-box;
-      background-clip: content-box;
       background-repeat: no-repeat;
       background-image:
         radial-gradient(circle closest-side, var(--_skeleton) 96%, transparent),
