@@ -4,12 +4,13 @@ type PeopleListener = (people: readonly Person[]) => void;
 
 /**
  * Newer records of people that a backend learns after it answered (a photo that follows the names),
- * handed to its watchers a task's worth at a time: the parts of one response arrive together, so a page
- * of cards re-renders once per response, not once per person.
+ * handed to its watchers together once the page has painted: the parts of one response arrive together,
+ * so a page of cards re-renders once per response, and never holds back the frame that shows the names.
+ * A record is announced as a function, so its cost (turning photo bytes into an object URL) is paid then.
  */
 export class PeopleUpdates {
   private readonly listeners = new Set<PeopleListener>();
-  private readonly pending = new Map<string, Person>();
+  private readonly pending = new Map<string, () => Person>();
   private scheduled = false;
 
   watch(listener: PeopleListener): () => void {
@@ -17,16 +18,16 @@ export class PeopleUpdates {
     return () => this.listeners.delete(listener);
   }
 
-  announce(person: Person): void {
-    this.pending.set(person.id, person);
+  announce(id: string, record: () => Person): void {
+    this.pending.set(id, record);
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => this.flush(), 0);
+    afterNextPaint(() => this.flush());
   }
 
   private flush(): void {
     this.scheduled = false;
-    const people = [...this.pending.values()];
+    const people = [...this.pending.values()].map((record) => record());
     this.pending.clear();
     for (const listener of [...this.listeners]) {
       try {
@@ -35,5 +36,24 @@ export class PeopleUpdates {
         console.error('kring: a people watcher failed', error);
       }
     }
+  }
+}
+
+/**
+ * Runs once the browser has painted what is rendering now. A hidden tab paints no frames: then after
+ * 100 ms at most; without frames at all (a worker), in the next task.
+ */
+export function afterNextPaint(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 100);
+  } else {
+    setTimeout(once, 0);
   }
 }

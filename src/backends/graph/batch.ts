@@ -1,5 +1,6 @@
 import { BackendError } from '../errors.js';
 import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
+import { afterNextPaint } from '../people-updates.js';
 
 /** Microsoft Graph takes at most 20 requests in one `$batch`. */
 export const MAX_BATCH_REQUESTS = 20;
@@ -179,21 +180,6 @@ export class GraphBatcher {
     }
     await this.send(failed, round + 1);
   }
-}
-
-/**
- * Runs once the browser has painted what the last answer rendered (the names), so the photos' answers
- * do not hold that frame back. A hidden tab paints no frames: then after 100 ms at most.
- */
-function afterNextPaint(run: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
 }
 
 /** A failed part as a BackendError, read from Graph's `{ error: { code, message } }` body. */

@@ -164,8 +164,8 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     part: Promise<BatchPartResponse | undefined>,
   ): Person {
     void part.then((response) => {
-      const photo = storePhoto([key, ...keysOf(user)], response);
-      updates.announce(personFromUser(user, photo));
+      const id = personFromUser(user, undefined).id;
+      updates.announce(id, () => personFromUser(user, storePhoto([key, ...keysOf(user)], response)));
     });
     return { ...personFromUser(user, undefined), photoPending: true };
   }
