@@ -113,9 +113,14 @@ const SAFE_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:', 'sip:', 'msteams:', 
 /** Returns the URL when its scheme is safe to put in an href, else undefined (no `javascript:`). */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  const parsed = parseUrl(url);
+  return parsed && SAFE_SCHEMES.includes(parsed.protocol) ? parsed.href : undefined;
+}
+
+/** Absolute URLs (mail, chat) parse without the document's base, which costs a look-up per call. */
+function parseUrl(url: string): URL | undefined {
   try {
-    const parsed = new URL(url, document.baseURI);
-    return SAFE_SCHEMES.includes(parsed.protocol) ? parsed.href : undefined;
+    return /^[a-z][a-z0-9+.-]*:/i.test(url) ? new URL(url) : new URL(url, document.baseURI);
   } catch {
     return undefined;
   }
