@@ -5,7 +5,7 @@
 import { frameTimingSource, publishMswPage } from './lib/msw-page.mjs';
 
 const CARDS = 200;
-const RUNS = 7;
+const RUNS = 11;
 
 // The page's module: starts msw imitating Graph, configures a token function, then adds the cards.
 // `?mode=floor` renders the same names with a trivial element instead; `?mode=fetch-floor` has a trivial
