@@ -43,6 +43,16 @@ registerBackend(
   })),
 );
 
+// Names first, photos after (as the Graph backend answers a page of cards): the photo never arrives here.
+registerBackend(
+  'story-photo-pending',
+  withPeople((base) => ({
+    currentUser: async () => ({ ...(await base.currentUser()), photoPending: true }),
+    getPeople: async (ids) =>
+      (await base.getPeople(ids)).map((person) => person && { ...person, photoPending: true }),
+  })),
+);
+
 type Args = { person: string; view: 'compact' | 'full'; lang: 'en' | 'nl'; backend: string };
 
 const meta: Meta<Args> = {
@@ -69,6 +79,8 @@ export const Compact: Story = {};
 export const Full: Story = { args: { view: 'full', person: 'p00002' } };
 export const Dutch: Story = { args: { lang: 'nl', view: 'full', person: 'p00003' } };
 export const Loading: Story = { args: { backend: 'story-loading' } };
+/** The name is in, the photo is on its way: a plain circle instead of initials that would flip to a photo. */
+export const PhotoOnItsWay: Story = { args: { backend: 'story-photo-pending' } };
 export const NotFound: Story = { args: { person: 'nobody@example.invalid' } };
 export const Error: Story = { args: { backend: 'story-error' } };
 export const LongContent: Story = { args: { backend: 'story-long', view: 'full', person: 'p00004' } };
