@@ -2,6 +2,8 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
+import type { Backend } from '../src/backends/backend.js';
+import type { Person } from '../src/model.js';
 import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
 
 async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<void> {
@@ -106,6 +108,37 @@ describe('<kring-people-picker>', () => {
     expect(($(picker, 'input') as HTMLInputElement).hidden).to.equal(true);
     expect($(picker, '[part="remove"]')?.getAttribute('aria-label')).to.equal(`Remove ${first.name}`);
     await expect(picker).to.be.accessible();
+  });
+
+  it("shows a plain circle while a chosen person's photo is on its way, then the photo", async () => {
+    const setup = testBackend();
+    const [first] = setup.demo.demo.data.people.filter(
+      (person) => person.id !== setup.demo.demo.currentUserId,
+    );
+    let sendLater: ((people: readonly Person[]) => void) | undefined;
+    const backend = Object.assign(Object.create(setup.demo) as Backend, {
+      getPeople: async (ids: readonly string[]) =>
+        (await setup.demo.getPeople(ids)).map((person) => person && { ...person, photoPending: true }),
+      watchPeople: (listener: (people: readonly Person[]) => void) => {
+        sendLater = listener;
+        return () => undefined;
+      },
+    });
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      backend,
+      html`<kring-people-picker value=${first.id}></kring-people-picker>`,
+    );
+    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    const avatar = $(picker, '.avatar')!;
+    expect(avatar.classList.contains('photo-pending')).to.equal(true);
+    expect(avatar.textContent!.trim(), 'no initials meanwhile').to.equal('');
+    await expect(picker).to.be.accessible();
+    const [person] = (await setup.demo.getPeople([first.id])) as Person[];
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    sendLater!([{ ...person, photoUrl: photo }]);
+    await waitUntil(() => $(picker, 'img.avatar')?.getAttribute('src') === photo, 'the photo follows');
+    expect(picker.value, 'the value does not change').to.deep.equal([first.id]);
   });
 
   it('speaks Dutch and reports no results', async () => {

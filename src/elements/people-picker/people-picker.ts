@@ -5,6 +5,7 @@ import type { Person } from '../../model.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/people-picker.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { peoplePickerStyles } from './people-picker.styles.js';
 
 export interface PeopleChangeDetail {
@@ -100,6 +101,17 @@ export class KringPeoplePicker extends KringElement {
   @query('input') private input!: HTMLInputElement;
 
   private readonly idPrefix = `kring-pp-${++nextInstance}`;
+
+  /** A chosen person's record changed (a photo that followed the name): show the newer one. */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['people'],
+    (change) => {
+      const shown = new Set(this.chosen.map((person) => person.id));
+      if (change.ids?.some((id) => shown.has(id))) void this.refreshChosen();
+    },
+  );
   private searchTimer?: ReturnType<typeof setTimeout>;
   private searchAbort?: AbortController;
   /** Debounce, so typing a name makes one search, not one per key. */
@@ -170,6 +182,20 @@ export class KringPeoplePicker extends KringElement {
       this.chosen = this.chosen.map((person) => byId.get(person.id) ?? person);
     } catch {
       // Keep the ids; names follow on the next change.
+    }
+  }
+
+  /** Re-reads the chosen people from the client; the value (their ids) stays as it is. */
+  private async refreshChosen(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      const fresh = await client.people(this.chosen.map((person) => person.id));
+      // The choice may have changed while reading: match by id, not by position.
+      const byId = new Map(fresh.filter((person): person is Person => !!person).map((p) => [p.id, p]));
+      this.chosen = this.chosen.map((person) => byId.get(person.id) ?? person);
+    } catch {
+      // Keep what is shown.
     }
   }
 

@@ -55,6 +55,9 @@ export const avatarStyles = [
       background-color: ${unsafeCSS(AVATAR_PALETTE[8])};
       user-select: none;
     }
+    .avatar.photo-pending {
+      background-color: var(--_skeleton, var(--kring-color-skeleton, #e6e6ec));
+    }
     @media (forced-colors: active) {
       .avatar {
         border: 1px solid CanvasText;
@@ -69,10 +72,14 @@ export const avatarStyles = [
  * Decorative: the name is always next to it, so it is hidden from assistive technology.
  */
 export function renderAvatar(
-  person: Pick<Person, 'name' | 'photoUrl'> | undefined,
+  person: Pick<Person, 'name' | 'photoUrl' | 'photoPending'> | undefined,
   part = 'avatar',
 ): TemplateResult {
   const name = person?.name ?? '?';
+  // The photo is on its way (names come first): a plain circle, not initials that flip to a photo.
+  if (person?.photoPending) {
+    return html`<span part=${part} class="avatar photo-pending" aria-hidden="true"></span>`;
+  }
   const photo = safeImageUrl(person?.photoUrl);
   if (photo) {
     return html`<img part=${part} class="avatar" src=${photo} alt="" aria-hidden="true" loading="lazy" />`;
