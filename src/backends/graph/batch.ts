@@ -1,6 +1,6 @@
 import { BackendError } from '../errors.js';
 import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
-import { afterNextPaint } from '../people-updates.js';
+import { afterNextPaint } from '../after-next-paint.js';
 
 /** Microsoft Graph takes at most 20 requests in one `$batch`. */
 export const MAX_BATCH_REQUESTS = 20;
