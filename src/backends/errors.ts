@@ -63,7 +63,37 @@ export function toBackendError(value: unknown): BackendError {
   return new BackendError('server', message || 'Something went wrong.', { cause: value });
 }
 
+export function abortedError(): BackendError {
+  return new BackendError('aborted', 'The request was cancelled.');
+}
+
 /** Rejects with an `aborted` BackendError if the signal has fired. */
 export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new BackendError('aborted', 'The request was cancelled.');
+  if (signal?.aborted) throw abortedError();
+}
+
+/**
+ * Waits for a shared promise, but lets one caller stop waiting when its signal fires: that caller is
+ * rejected with an `aborted` error (after `onAbort`), the shared work goes on for the others.
+ */
+export function untilAborted<T>(shared: Promise<T>, signal?: AbortSignal, onAbort?: () => void): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<T>((resolve, reject) => {
+    const leave = () => {
+      reject(abortedError());
+      onAbort?.();
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', leave);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', leave);
+        reject(error);
+      },
+    );
+  });
 }

@@ -1,5 +1,6 @@
 import { BackendError, toBackendError } from '../backends/errors.js';
-import { abortedError, backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
+import { abortedError } from '../backends/errors.js';
+import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, WriteKind } from './types.js';
 
 export interface OutboxOptions {

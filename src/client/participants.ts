@@ -1,4 +1,4 @@
-import { abortedError } from './timing.js';
+import { abortedError, untilAborted } from '../backends/errors.js';
 
 /**
  * Counts the callers waiting on one shared call. A caller whose signal fires is rejected alone;
@@ -13,23 +13,8 @@ export class Participants {
   join<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortedError());
     this.count++;
-    if (!signal) return shared;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => {
-        reject(abortedError());
-        if (--this.count === 0) this.onEveryoneLeft();
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      shared.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
+    return untilAborted(shared, signal, () => {
+      if (--this.count === 0) this.onEveryoneLeft();
     });
   }
 }

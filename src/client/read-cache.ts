@@ -1,5 +1,6 @@
 import { Participants } from './participants.js';
-import { abortedError, type Timing } from './timing.js';
+import { abortedError } from '../backends/errors.js';
+import { type Timing } from './timing.js';
 
 const PRUNE_EVERY = 500;
 

@@ -1,5 +1,6 @@
 import { toBackendError } from '../backends/errors.js';
-import { abortedError, backoffDelay, sleep, type BackoffPolicy, type Timing } from './timing.js';
+import { abortedError } from '../backends/errors.js';
+import { backoffDelay, sleep, type BackoffPolicy, type Timing } from './timing.js';
 
 export interface RetryPolicy extends BackoffPolicy {
   /** Retries after the first attempt. */

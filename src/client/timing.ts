@@ -1,4 +1,4 @@
-import { BackendError } from '../backends/errors.js';
+import { abortedError } from '../backends/errors.js';
 
 /** Clock, randomness and timers, injectable so tests control time. */
 export interface Timing {
@@ -36,10 +36,6 @@ export function backoffDelay(
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
   const jittered = Math.floor(random() * ceiling);
   return Math.max(jittered, retryAfterMs ?? 0);
-}
-
-export function abortedError(): BackendError {
-  return new BackendError('aborted', 'The request was cancelled.');
 }
 
 /** Resolves after `ms`; rejects with an `aborted` BackendError as soon as the signal fires. */

@@ -5,7 +5,7 @@
  */
 import type { InviteTokenState } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions, WriteOptions } from '../backend.js';
-import { BackendError, isBackendError, throwIfAborted } from '../errors.js';
+import { abortedError, BackendError, isBackendError, throwIfAborted } from '../errors.js';
 import { createActivityModule } from './activity.js';
 import { createAmbassadorsModule } from './ambassadors.js';
 import type { DemoContext } from './context.js';
@@ -88,7 +88,7 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new BackendError('aborted', 'The request was cancelled.'));
+      reject(abortedError());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

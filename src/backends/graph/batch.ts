@@ -1,4 +1,4 @@
-import { BackendError } from '../errors.js';
+import { abortedError, BackendError, untilAborted } from '../errors.js';
 import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
 import { afterNextPaint } from '../after-next-paint.js';
 
@@ -69,24 +69,13 @@ export class GraphBatcher {
     signal?: AbortSignal,
     priority: PartPriority = 'first',
   ): Promise<BatchPartResponse> {
-    return new Promise<BatchPartResponse>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new BackendError('aborted', 'The request was cancelled.'));
-        return;
-      }
-      // A caller that gives up stops waiting; the shared batch still serves the other callers.
-      const onAbort = () => reject(new BackendError('aborted', 'The request was cancelled.'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const settle =
-        <T>(done: (value: T) => void) =>
-        (value: T) => {
-          signal?.removeEventListener('abort', onAbort);
-          done(value);
-        };
-      const part = { request, resolve: settle(resolve), reject: settle(reject) };
-      (priority === 'later' ? this.laterQueue : this.queue).push(part);
-      this.scheduleFlush();
+    if (signal?.aborted) return Promise.reject(abortedError());
+    const answer = new Promise<BatchPartResponse>((resolve, reject) => {
+      (priority === 'later' ? this.laterQueue : this.queue).push({ request, resolve, reject });
     });
+    this.scheduleFlush();
+    // A caller that gives up stops waiting; the shared batch still serves the other callers.
+    return untilAborted(answer, signal);
   }
 
   private scheduleFlush(): void {

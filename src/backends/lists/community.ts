@@ -32,10 +32,9 @@ import {
   type Skill,
 } from '../../model.js';
 import type { Backend, CallOptions, WriteOptions } from '../backend.js';
-import { BackendError, isBackendError } from '../errors.js';
+import { BackendError, isBackendError, untilAborted } from '../errors.js';
 import type { ListTitles } from '../sharepoint/schema.js';
 import type { CommunityListTransport } from './transport.js';
-import { untilAborted } from './until-aborted.js';
 
 /** Endorsement counts per person and skill, and which of them are the current user's. */
 export interface EndorsementCounts {

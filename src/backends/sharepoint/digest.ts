@@ -1,4 +1,4 @@
-import { BackendError } from '../errors.js';
+import { BackendError, untilAborted } from '../errors.js';
 import type { Http } from '../http/index.js';
 import { isRecord, unwrap, type ODataFlavour, flavourHeaders } from './odata.js';
 
@@ -39,14 +39,7 @@ export class DigestCache {
     this.pending ??= this.fetchDigest().finally(() => {
       this.pending = undefined;
     });
-    if (!signal) return this.pending;
-    const shared = this.pending;
-    return new Promise<string>((resolve, reject) => {
-      const onAbort = () => reject(new BackendError('aborted', 'The request was cancelled.'));
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return untilAborted(this.pending, signal);
   }
 
   invalidate(): void {

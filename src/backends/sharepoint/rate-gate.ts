@@ -1,4 +1,4 @@
-import { BackendError } from '../errors.js';
+import { BackendError, throwIfAborted } from '../errors.js';
 
 /**
  * Spaces calls at least `intervalMs` apart (SharePoint allows a user ten search requests per second).
@@ -22,6 +22,6 @@ export function createRateGate(
         throw new BackendError('aborted', 'The request was cancelled.', { cause });
       }
     }
-    if (signal?.aborted) throw new BackendError('aborted', 'The request was cancelled.');
+    throwIfAborted(signal);
   };
 }

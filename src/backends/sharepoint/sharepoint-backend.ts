@@ -1,6 +1,6 @@
 import type { FacetCount, MatchEvidence, Person, PersonMatch, Skill } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
-import { BackendError, isBackendError } from '../errors.js';
+import { BackendError, isBackendError, untilAborted } from '../errors.js';
 import {
   abortableSleep,
   backoffDelay,
@@ -20,7 +20,6 @@ import {
 } from './batch.js';
 import { DigestCache, type DigestSeed } from './digest.js';
 import { createListCommunity } from '../lists/community.js';
-import { untilAborted } from '../lists/until-aborted.js';
 import { sharePointListTransport } from './community-transport.js';
 import { ListClient } from './lists.js';
 import { flavourHeaders, isRecord, mediaType, text, unwrap, type ODataFlavour } from './odata.js';
