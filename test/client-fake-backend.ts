@@ -2,21 +2,15 @@
  * Hand-written test doubles for the CommunityClient tests: a Backend that counts every call,
  * timers the test fires by hand, and an in-memory Storage.
  */
-import type { Backend, BackendCapabilities, CallOptions, WriteOptions } from '../src/backends/backend.js';
+import {
+  ALL_CAPABILITIES,
+  type Backend,
+  type CallOptions,
+  type WriteOptions,
+} from '../src/backends/backend.js';
+
 import { BackendError } from '../src/backends/errors.js';
 import type { ActivityEvent, Kudos, KudosInput, Person, Skill } from '../src/model.js';
-
-export const ALL_CAPABILITIES: BackendCapabilities = {
-  search: true,
-  endorsements: true,
-  kudos: true,
-  reactions: true,
-  invites: true,
-  ambassadors: true,
-  manageBadges: true,
-  tracking: true,
-  metrics: true,
-};
 
 export function makePerson(id: string, extra: Partial<Person> = {}): Person {
   return {

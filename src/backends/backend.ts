@@ -56,6 +56,19 @@ export interface BackendCapabilities {
   metrics: boolean;
 }
 
+/** Everything on: a full backend starts from this and turns off what it cannot do. */
+export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = {
+  search: true,
+  endorsements: true,
+  kudos: true,
+  reactions: true,
+  invites: true,
+  ambassadors: true,
+  manageBadges: true,
+  tracking: true,
+  metrics: true,
+};
+
 export interface InviteListQuery {
   /** Invitations sent by this person (default: the current user). */
   inviterId?: string;

@@ -4,7 +4,13 @@
  * so they survive a reload. It is the default backend and needs no server.
  */
 import type { InviteTokenState } from '../../model.js';
-import type { Backend, BackendCapabilities, CallOptions, WriteOptions } from '../backend.js';
+import {
+  ALL_CAPABILITIES,
+  type Backend,
+  type BackendCapabilities,
+  type CallOptions,
+  type WriteOptions,
+} from '../backend.js';
 import { abortedError, BackendError, isBackendError, throwIfAborted } from '../errors.js';
 import { createActivityModule } from './activity.js';
 import { createAmbassadorsModule } from './ambassadors.js';
@@ -170,15 +176,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
   }
 
   const capabilities: BackendCapabilities = {
-    search: true,
-    endorsements: true,
-    kudos: true,
-    reactions: true,
-    invites: true,
-    ambassadors: true,
+    ...ALL_CAPABILITIES,
     manageBadges: ambassadors.canManageBadges(),
-    tracking: true,
-    metrics: true,
   };
 
   const inspector: DemoInspector = {

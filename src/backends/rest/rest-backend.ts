@@ -1,4 +1,11 @@
-import type { Backend, BackendCapabilities, CallOptions, InviteListQuery, WriteOptions } from '../backend.js';
+import {
+  ALL_CAPABILITIES,
+  type Backend,
+  type BackendCapabilities,
+  type CallOptions,
+  type InviteListQuery,
+  type WriteOptions,
+} from '../backend.js';
 import { BackendError } from '../errors.js';
 import {
   createHttp,
@@ -74,18 +81,6 @@ export interface RestBackend extends Backend {
    */
   trackBeacon(events: readonly ActivityEvent[]): boolean;
 }
-
-const ALL_CAPABILITIES: BackendCapabilities = {
-  search: true,
-  endorsements: true,
-  kudos: true,
-  reactions: true,
-  invites: true,
-  ambassadors: true,
-  manageBadges: true,
-  tracking: true,
-  metrics: true,
-};
 
 /** Largest lookup per request; matches the contract's `maxItems`. */
 const LOOKUP_CHUNK = 100;

@@ -1,5 +1,5 @@
 import type { FacetCount, MatchEvidence, Person, PersonMatch, Skill } from '../../model.js';
-import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
+import { ALL_CAPABILITIES, type Backend, type BackendCapabilities, type CallOptions } from '../backend.js';
 import { BackendError, isBackendError, untilAborted } from '../errors.js';
 import {
   abortableSleep,
@@ -119,15 +119,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
   const searchGate = createRateGate(options.searchIntervalMs ?? 100, now, sleep);
   const headers = flavourHeaders(flavour);
   const capabilities: BackendCapabilities = {
-    search: true,
-    endorsements: true,
-    kudos: true,
-    reactions: true,
-    invites: true,
-    ambassadors: true,
+    ...ALL_CAPABILITIES,
     manageBadges: options.manageBadges ?? false,
-    tracking: true,
-    metrics: true,
   };
 
   // ------------------------------------------------------------ current user
