@@ -5,6 +5,7 @@ import { CommunityClient, createClient } from '../src/client/community-client.js
 import type { ClientChange, ClientOptions } from '../src/client/types.js';
 import type { Kudos } from '../src/model.js';
 import { FakeBackend, MemoryStorage, TestTimers, networkError } from './client-fake-backend.js';
+import { rejection } from './helpers/assertions.js';
 
 const clients: CommunityClient[] = [];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -17,15 +18,6 @@ function newClient(backend: FakeBackend, options: ClientOptions = {}): Community
 
 function keysOf(backend: FakeBackend, method: 'giveKudos' | 'endorseSkill'): string[] {
   return backend.calls(method).map((call) => (call.args.at(-1) as WriteOptions).idempotencyKey);
-}
-
-function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: BackendError) => error,
-  );
 }
 
 afterEach(() => {

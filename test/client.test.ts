@@ -5,6 +5,7 @@ import type { ClientChange, ClientOptions } from '../src/client/types.js';
 import type { CallOptions } from '../src/backends/backend.js';
 import { Deferred, FakeBackend, TestTimers, makePerson } from './client-fake-backend.js';
 import type { Person } from '../src/model.js';
+import { rejection } from './helpers/assertions.js';
 
 const clients: CommunityClient[] = [];
 
@@ -12,15 +13,6 @@ function newClient(backend: FakeBackend, options: ClientOptions = {}): Community
   const client = createClient(backend, { storage: null, eventTarget: null, batchWindowMs: 0, ...options });
   clients.push(client);
   return client;
-}
-
-function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: BackendError) => error,
-  );
 }
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from '../src/backends/demo/index.js';
 import type { StorageLike } from '../src/backends/demo/store.js';
-import { BackendError } from '../src/backends/errors.js';
 import { INVITE_STATUSES } from '../src/model.js';
+import { rejection } from './helpers/assertions.js';
 
 /** A Storage stand-in, so tests neither read nor leave anything in the real localStorage. */
 class MemoryStorage implements StorageLike {
@@ -25,17 +25,6 @@ const write = () => ({ idempotencyKey: `test-key-${++keyCounter}` });
 
 function demo(options: DemoBackendOptions = {}): DemoBackend {
   return createDemoBackend({ seed: 'test', persist: false, now: NOW, ...options });
-}
-
-/** The rejection of a promise, failing the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BackendError);
-    return error as BackendError;
-  }
-  throw new Error('Expected the call to reject, but it resolved.');
 }
 
 /** A colleague of the current user who is a member, in the given department or any. */

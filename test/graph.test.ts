@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import '../src/index.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
-import { BackendError } from '../src/backends/errors.js';
 import {
   createGraphBackend,
   graphBackendFactory,
@@ -15,16 +14,12 @@ import type { KringProfileCard } from '../src/elements/profile-card/profile-card
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
 import { PhotoUrls } from '../src/backends/graph/photos.js';
 import type { Person } from '../src/model.js';
+import { rejection, recordingSleep } from './helpers/assertions.js';
 
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
 const graph = createGraphHandlers({ backend: demo, siteUrl: 'https://contoso.sharepoint.com/sites/kring' });
 const worker = setupWorker(...graph.handlers);
 const siteUrl = 'https://contoso.sharepoint.com/sites/kring';
-
-function recordingSleep() {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
-}
 
 function backendWith(options: Partial<GraphBackendOptions> = {}) {
   const { waits, sleep } = recordingSleep();
@@ -56,16 +51,6 @@ function watchPhotos(backend: {
     arrived: (count: number) =>
       waitUntil(() => sent.size >= count, `${count} photos arrived`, { timeout: 5000 }),
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BackendError);
-    return error as BackendError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('Graph backend over msw', () => {

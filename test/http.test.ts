@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
 import {
   backoffDelay,
   createHttp,
@@ -8,6 +7,7 @@ import {
   readErrorDetail,
   type FetchLike,
 } from '../src/backends/http/index.js';
+import { rejection, recordingSleep } from './helpers/assertions.js';
 
 interface Call {
   url: string;
@@ -41,21 +41,6 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
   });
-}
-
-function recordingSleep() {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BackendError);
-    return error as BackendError;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('http: parseRetryAfter', () => {

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createDemoBackend } from '../src/backends/demo/index.js';
-import { BackendError } from '../src/backends/errors.js';
 import type { FetchLike } from '../src/backends/http/index.js';
 import { createRestBackend, restBackendFactory } from '../src/backends/rest/index.js';
 import { BackendConfigError } from '../src/backends/registry.js';
 import { faults } from '../mocks/faults.js';
 import { createRestHandlers } from '../mocks/rest/handlers.js';
+import { rejection, recordingSleep } from './helpers/assertions.js';
 
 const endpoint = '/api/kring';
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
@@ -23,23 +23,8 @@ function countingFetch(inner: FetchLike = (input, init) => fetch(input, init)) {
   return { fetch: wrapped, requests };
 }
 
-function recordingSleep() {
-  const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
-}
-
 let keyCounter = 0;
 const key = () => `test-key-${++keyCounter}-${Date.now()}`;
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BackendError);
-    return error as BackendError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('REST backend over msw', () => {
   before(async () => {

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { createDemoBackend } from '../src/backends/demo/index.js';
-import { BackendError } from '../src/backends/errors.js';
 import type { FetchLike } from '../src/backends/http/index.js';
 import {
   createSharePointBackend,
@@ -15,6 +14,7 @@ import { profilePath, splitMultiValue } from '../src/backends/sharepoint/profile
 import { BackendConfigError } from '../src/backends/registry.js';
 import { faults } from '../mocks/faults.js';
 import { createSharePointMock, type SharePointMockOptions } from '../mocks/sharepoint/handlers.js';
+import { rejection } from './helpers/assertions.js';
 
 const siteUrl = `${location.origin}/sites/kring`;
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
@@ -47,16 +47,6 @@ function setup(
 
 let keys = 0;
 const key = () => `sp-key-${++keys}-${Date.now()}`;
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BackendError);
-    return error as BackendError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('SharePoint pieces', () => {
   it('encodes the claims login and doubles single quotes', () => {
