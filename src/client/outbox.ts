@@ -1,5 +1,4 @@
-import { BackendError, toBackendError } from '../backends/errors.js';
-import { abortedError } from '../backends/errors.js';
+import { abortedError, BackendError, toBackendError } from '../backends/errors.js';
 import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, WriteKind } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { Person } from '../model.js';
 import { Participants } from './participants.js';
 import { abortedError } from '../backends/errors.js';
-import { type Timing } from './timing.js';
+import type { Timing } from './timing.js';
 
 interface Lookup {
   key: string;

@@ -1,6 +1,6 @@
 import { Participants } from './participants.js';
 import { abortedError } from '../backends/errors.js';
-import { type Timing } from './timing.js';
+import type { Timing } from './timing.js';
 
 const PRUNE_EVERY = 500;
 
@@ -58,17 +58,13 @@ export class ReadCache {
 
   /**
    * Replaces cached values in place, keeping their age: `replace` returns the new value, or undefined
-   * to leave an entry as it is. Returns the keys replaced.
+   * to leave an entry as it is.
    */
-  replaceEach(replace: (key: string, value: unknown) => unknown): string[] {
-    const replaced: string[] = [];
+  replaceEach(replace: (key: string, value: unknown) => unknown): void {
     for (const [key, entry] of this.entries) {
       const value = replace(key, entry.value);
-      if (value === undefined) continue;
-      entry.value = value;
-      replaced.push(key);
+      if (value !== undefined) entry.value = value;
     }
-    return replaced;
   }
 
   /** Long sessions look up many people: forget what is too old to be served anyway. */

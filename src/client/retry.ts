@@ -1,5 +1,4 @@
-import { toBackendError } from '../backends/errors.js';
-import { abortedError } from '../backends/errors.js';
+import { abortedError, toBackendError } from '../backends/errors.js';
 import { backoffDelay, sleep, type BackoffPolicy, type Timing } from './timing.js';
 
 export interface RetryPolicy extends BackoffPolicy {

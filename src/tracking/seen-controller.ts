@@ -45,8 +45,6 @@ function observer(): IntersectionObserver {
  * nothing. Add to any element: `new SeenController(this, () => this.client)`.
  */
 export class SeenController implements ReactiveController {
-  private observing = false;
-
   constructor(
     private readonly host: Host,
     private readonly client: () => CommunityClientApi | undefined,
@@ -80,22 +78,17 @@ export class SeenController implements ReactiveController {
    */
   private watch(): void {
     const client = this.client();
-    const off = client?.tracking === false;
-    if (!client || off || this.seen || typeof IntersectionObserver === 'undefined') {
-      if (off) this.unwatch();
+    if (client?.tracking === false) return this.unwatch();
+    if (!client || this.seen || controllers.has(this.host) || typeof IntersectionObserver === 'undefined') {
       return;
     }
-    if (this.observing) return;
-    this.observing = true;
     controllers.set(this.host, this);
     observer().observe(this.host);
   }
 
+  /** `controllers` holds exactly the hosts being watched. */
   private unwatch(): void {
-    if (!this.observing) return;
-    this.observing = false;
-    sharedObserver?.unobserve(this.host);
-    controllers.delete(this.host);
+    if (controllers.delete(this.host)) sharedObserver?.unobserve(this.host);
   }
 
   /** @internal Called by the shared observer. */

@@ -9,7 +9,6 @@ export const profileCardStyles = [
     :host {
       display: block;
     }
-
     :host([hidden]) {
       display: none;
     }
