@@ -3,6 +3,7 @@
 // the page makes and how long until every card shows its person, against the four requests per person
 // (800) of a client that looks each person up on its own.
 import { frameTimingSource, publishMswPage } from './lib/msw-page.mjs';
+import { measureFreshPage, median } from './lib/fresh-page.mjs';
 
 const CARDS = 200;
 const RUNS = 3;
@@ -70,27 +71,20 @@ export default async function run({ url, server, browser, projectRoot, log }) {
   for (const mode of ['rest', 'sharepoint']) {
     const samples = [];
     for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${url}/bench-adapters.html?backend=${mode}`, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(() => window.__bench?.renderedMs !== undefined, undefined, {
-        timeout: 60_000,
-      });
-      const figures = await page.evaluate(() => ({
-        renderedMs: window.__bench.renderedMs,
-        requests: [...window.__bench.requests],
-      }));
+      const { figures, errorNote } = await measureFreshPage(
+        browser,
+        `${url}/bench-adapters.html?backend=${mode}`,
+        {
+          ready: () => window.__bench?.renderedMs !== undefined,
+          figures: () => ({ renderedMs: window.__bench.renderedMs, requests: [...window.__bench.requests] }),
+        },
+      );
       samples.push(figures);
       log(
         `${mode} run ${runIndex + 1}: ${figures.requests.length} requests, all ${CARDS} cards in ` +
-          `${Math.round(figures.renderedMs)} ms (${summarise(figures.requests)})` +
-          (errors.length ? `, page errors: ${errors.join('; ')}` : ''),
+          `${Math.round(figures.renderedMs)} ms (${summarise(figures.requests)})${errorNote}`,
       );
-      await context.close();
     }
-    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const last = samples[samples.length - 1];
     const label = mode === 'rest' ? 'REST' : 'SharePoint';
     rows.push(

@@ -2,6 +2,7 @@
 // build, demo backend without latency): a Chrome trace summed by phase, beside the same for a trivial
 // element. The issue-8 target (within 2× of such a floor) starts from these figures.
 import { script, scriptTagPage } from './lib/pages.mjs';
+import { median } from './lib/fresh-page.mjs';
 
 const CARDS = 200;
 const RUNS = 3;
@@ -61,8 +62,6 @@ async function traced(page, tag) {
   }
   return { elapsed, phases };
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export default async function run({ url, server, browser }) {
   server.setPage('/bench-card-trace-setup.js', script(setup));

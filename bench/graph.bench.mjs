@@ -3,6 +3,7 @@
 // how long until every card shows its name, and the floor: a trivial element rendering the same names from
 // inline data on the same kind of page. Target: within 2× the floor.
 import { frameTimingSource, publishMswPage } from './lib/msw-page.mjs';
+import { measureFreshPage, median } from './lib/fresh-page.mjs';
 
 const CARDS = 200;
 const RUNS = 11;
@@ -138,25 +139,20 @@ export default async function run({ url, server, browser, projectRoot, log }) {
   for (const variant of variants) {
     const samples = [];
     for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${url}/bench-graph.html?${variant.query}`, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(
-        () => window.__bench?.shownMs !== undefined && window.__bench.avatarsMs !== undefined,
-        undefined,
+      const { figures, errorNote } = await measureFreshPage(
+        browser,
+        `${url}/bench-graph.html?${variant.query}`,
         {
-          timeout: 60_000,
+          // Photos come after the names: every request has been made once every avatar shows.
+          ready: () => window.__bench?.shownMs !== undefined && window.__bench.avatarsMs !== undefined,
+          figures: () => ({
+            shownMs: window.__bench.shownMs,
+            avatarsMs: window.__bench.avatarsMs,
+            requests: [...window.__bench.requests],
+            parts: window.__bench.parts.length,
+          }),
         },
       );
-      // Photos come after the names: every request has been made once every avatar shows.
-      const figures = await page.evaluate(() => ({
-        shownMs: window.__bench.shownMs,
-        avatarsMs: window.__bench.avatarsMs,
-        requests: [...window.__bench.requests],
-        parts: window.__bench.parts.length,
-      }));
       samples.push(figures);
       log(
         `${variant.key} run ${runIndex + 1}: all ${CARDS} names in ${Math.round(figures.shownMs)} ms, ` +
@@ -164,11 +160,9 @@ export default async function run({ url, server, browser, projectRoot, log }) {
           (variant.key === 'floor' || variant.key === 'fetch-floor' || variant.key === 'demo'
             ? ''
             : `, ${figures.requests.length} requests (${summarise(figures.requests)}), ${figures.parts} batch parts`) +
-          (errors.length ? `, page errors: ${errors.join('; ')}` : ''),
+          errorNote,
       );
-      await context.close();
     }
-    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     results[variant.key] = {
       ms: median(samples.map((s) => s.shownMs)),
       avatarsMs: median(samples.map((s) => s.avatarsMs)),

@@ -1,6 +1,7 @@
 // Kudos feed over 10,000 kudos (demo backend, 2,000 people × 5 kudos each) and the composer's
 // optimistic send. Figures, not a test. Runs the script-tag bundle on a plain page.
 import { script, scriptTagPage } from './lib/pages.mjs';
+import { median } from './lib/fresh-page.mjs';
 
 const DEMO_PEOPLE = 2000; // the demo generates 5 kudos per person: 10,000 kudos
 const PAGE_SIZE = 100; // the demo backend's largest page
@@ -31,7 +32,6 @@ async function heapUsed(cdp) {
   return usedSize;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function feedFigures({ url, server, browser, log }) {

@@ -3,6 +3,7 @@
 // JS API (`Kring.configure({ wrapBackend })`) to count calls, exactly as an integrator could.
 import os from 'node:os';
 import { script, scriptTagPage } from './lib/pages.mjs';
+import { measureFreshPage, median } from './lib/fresh-page.mjs';
 
 const CARDS = 500;
 const RUNS = 3;
@@ -73,36 +74,27 @@ export default async function run({ url, server, browser, log }) {
 
   const samples = [];
   for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
-    // A fresh context: empty storage and caches, as on a first visit.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${url}/bench-profile-cards.html`, { waitUntil: 'domcontentloaded' });
     // The page records the times itself, every animation frame (accurate to about 16 ms).
-    await page.waitForFunction(() => window.__allShownAt !== undefined, undefined, {
-      timeout: 60_000,
+    const { figures, errorNote } = await measureFreshPage(browser, `${url}/bench-profile-cards.html`, {
+      ready: () => window.__allShownAt !== undefined,
       polling: 'raf',
+      figures: () => ({
+        allShownMs: window.__allShownAt,
+        firstShownMs: window.__firstShownAt,
+        readyMs: window.__kringReadyAt ?? 0,
+        domContentLoadedMs: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+        calls: window.__kringCalls,
+        batchSizes: window.__kringPeopleIds,
+      }),
     });
-    const figures = await page.evaluate(() => ({
-      allShownMs: window.__allShownAt,
-      firstShownMs: window.__firstShownAt,
-      readyMs: window.__kringReadyAt ?? 0,
-      domContentLoadedMs: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
-      calls: window.__kringCalls,
-      batchSizes: window.__kringPeopleIds,
-    }));
     samples.push(figures);
     log(
       `run ${runIndex + 1}: all ${CARDS} cards in ${Math.round(figures.allShownMs)} ms ` +
         `(backend ready at ${Math.round(figures.readyMs)} ms), ` +
-        `getPeople ×${figures.calls.getPeople ?? 0} (${figures.batchSizes.join(', ')} ids)` +
-        (errors.length ? `, page errors: ${errors.join('; ')}` : ''),
+        `getPeople ×${figures.calls.getPeople ?? 0} (${figures.batchSizes.join(', ')} ids)${errorNote}`,
     );
-    await context.close();
   }
 
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const last = samples[samples.length - 1];
   const totalCalls = (calls) => Object.values(calls).reduce((sum, count) => sum + count, 0);
   return [
