@@ -7,6 +7,7 @@ import type {
   ActivityEvent,
   AmbassadorRole,
   BadgeAward,
+  Invite,
   InviteStatus,
   IsoDateTime,
   ReactionType,
@@ -82,16 +83,7 @@ export interface ReactionRecord {
 }
 
 /** An invitation as stored: `status` is what was recorded; expiry is applied when read. */
-export interface InviteRecord {
-  id: string;
-  inviterId: string;
-  email: string;
-  inviteeId?: string;
-  message?: string;
-  status: InviteStatus;
-  createdAt: IsoDateTime;
-  expiresAt: IsoDateTime;
-  respondedAt?: IsoDateTime;
+export interface InviteRecord extends Invite {
   /** Secret in the invitation e-mail; `lookupInvite` takes it. */
   token: string;
   /** Recorded when someone joined through a personal invite link (does not count against a quota). */
