@@ -10,6 +10,8 @@ import {
 } from '../src/backends/backend.js';
 
 import { BackendError } from '../src/backends/errors.js';
+import { CommunityClient, createClient } from '../src/client/community-client.js';
+import type { ClientOptions } from '../src/client/types.js';
 import type { ActivityEvent, Kudos, KudosInput, Person, Skill } from '../src/model.js';
 
 export function makePerson(id: string, extra: Partial<Person> = {}): Person {
@@ -350,3 +352,17 @@ export class MemoryStorage implements Storage {
 
 export const networkError = (): BackendError =>
   new BackendError('network', 'The server could not be reached.');
+
+const clients: CommunityClient[] = [];
+
+/** A client over `backend` for a test: no storage, no window events, no batch wait. */
+export function newClient(backend: FakeBackend, options: ClientOptions = {}): CommunityClient {
+  const client = createClient(backend, { storage: null, eventTarget: null, batchWindowMs: 0, ...options });
+  clients.push(client);
+  return client;
+}
+
+/** Disposes every client `newClient` made (use in `afterEach`). */
+export function disposeClients(): void {
+  for (const client of clients.splice(0)) client.dispose();
+}

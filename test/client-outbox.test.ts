@@ -1,28 +1,25 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { WriteOptions } from '../src/backends/backend.js';
 import { BackendError } from '../src/backends/errors.js';
-import { CommunityClient, createClient } from '../src/client/community-client.js';
-import type { ClientChange, ClientOptions } from '../src/client/types.js';
+import type { ClientChange } from '../src/client/types.js';
 import type { Kudos } from '../src/model.js';
-import { FakeBackend, MemoryStorage, TestTimers, networkError } from './client-fake-backend.js';
+import {
+  FakeBackend,
+  MemoryStorage,
+  TestTimers,
+  disposeClients,
+  networkError,
+  newClient,
+} from './client-fake-backend.js';
 import { rejection } from './helpers/assertions.js';
 
-const clients: CommunityClient[] = [];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-function newClient(backend: FakeBackend, options: ClientOptions = {}): CommunityClient {
-  const client = createClient(backend, { storage: null, eventTarget: null, batchWindowMs: 0, ...options });
-  clients.push(client);
-  return client;
-}
 
 function keysOf(backend: FakeBackend, method: 'giveKudos' | 'endorseSkill'): string[] {
   return backend.calls(method).map((call) => (call.args.at(-1) as WriteOptions).idempotencyKey);
 }
 
-afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose();
-});
+afterEach(disposeClients);
 
 describe('CommunityClient: writes and outbox', () => {
   it('sends a write with an idempotency key and resolves with the backend answer', async () => {

@@ -1,23 +1,19 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { BackendError } from '../src/backends/errors.js';
-import { CommunityClient, createClient } from '../src/client/community-client.js';
-import type { ClientChange, ClientOptions } from '../src/client/types.js';
+import type { ClientChange } from '../src/client/types.js';
 import type { CallOptions } from '../src/backends/backend.js';
-import { Deferred, FakeBackend, TestTimers, makePerson } from './client-fake-backend.js';
+import {
+  Deferred,
+  FakeBackend,
+  TestTimers,
+  disposeClients,
+  makePerson,
+  newClient,
+} from './client-fake-backend.js';
 import type { Person } from '../src/model.js';
 import { rejection } from './helpers/assertions.js';
 
-const clients: CommunityClient[] = [];
-
-function newClient(backend: FakeBackend, options: ClientOptions = {}): CommunityClient {
-  const client = createClient(backend, { storage: null, eventTarget: null, batchWindowMs: 0, ...options });
-  clients.push(client);
-  return client;
-}
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose();
-});
+afterEach(disposeClients);
 
 describe('CommunityClient: records the backend sends later (watchPeople)', () => {
   it('replaces every cached copy, keeps loaded details, and tells the cards once', async () => {
