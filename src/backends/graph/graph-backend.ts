@@ -163,11 +163,11 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     user: GraphUser,
     part: Promise<BatchPartResponse | undefined>,
   ): Person {
+    const person = personFromUser(user, undefined);
     void part.then((response) => {
-      const id = personFromUser(user, undefined).id;
-      updates.announce(id, () => personFromUser(user, storePhoto([key, ...keysOf(user)], response)));
+      updates.announce(person.id, () => personFromUser(user, storePhoto([key, ...keysOf(user)], response)));
     });
-    return { ...personFromUser(user, undefined), photoPending: true };
+    return { ...person, photoPending: true };
   }
 
   // ------------------------------------------------------------ people
