@@ -64,6 +64,36 @@ describe('CommunityClient: people batching', () => {
     expect(people.map((person) => person?.id)).to.deep.equal(ids);
   });
 
+  it('with a zero window, asks once for lookups made in separate microtasks of one task', async () => {
+    const backend = new FakeBackend(300);
+    const client = newClient(backend, { batchWindowMs: 0, maxBatchSize: 500 });
+    // Like elements updating one after another: each asks in its own microtask, some after an await.
+    const asked = Array.from({ length: 50 }, (_, index) =>
+      Promise.resolve()
+        .then(() => (index % 2 ? Promise.resolve() : undefined))
+        .then(() => client.person(`p${index + 1}`)),
+    );
+    await Promise.all(asked);
+    expect(backend.calls('getPeople')).to.have.length(1);
+    expect(backend.calls('getPeople')[0].args[0]).to.have.length(50);
+  });
+
+  it('with a zero window, sends at the next frame when the browser paints before running the timer', async () => {
+    const backend = new FakeBackend(20);
+    // After a long task Chromium paints before it runs timers; a timer that has not fired stands for that.
+    const timers: number[] = [];
+    const client = newClient(backend, {
+      batchWindowMs: 0,
+      setTimeout: (_callback, ms) => timers.push(ms),
+      clearTimeout: () => undefined,
+    });
+    const asked = Promise.all(['p1', 'p2', 'p3'].map((id) => client.person(id)));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(timers, 'the zero window also set a timer, for hidden tabs').to.deep.equal([0]);
+    expect(backend.calls('getPeople').map((call) => call.args[0])).to.deep.equal([['p1', 'p2', 'p3']]);
+    expect((await asked).map((person) => person?.id)).to.deep.equal(['p1', 'p2', 'p3']);
+  });
+
   it('splits a batch at maxBatchSize, one call per chunk, and fans results out', async () => {
     const backend = new FakeBackend(300);
     const client = newClient(backend, { maxBatchSize: 100 });

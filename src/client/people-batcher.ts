@@ -35,6 +35,9 @@ export class PeopleBatcher {
   private readonly lookups = new Map<string, Lookup>();
   private pending: Lookup[] = [];
   private windowTimer?: number;
+  /** Bumped for every scheduled send and on dispose, so a stale frame callback sends nothing. */
+  private sendTicket = 0;
+  private sendScheduled = false;
 
   constructor(
     private readonly options: PeopleBatcherOptions,
@@ -51,6 +54,8 @@ export class PeopleBatcher {
   dispose(): void {
     if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
+    this.sendTicket++;
+    this.sendScheduled = false;
   }
 
   private enqueue(key: string): Lookup {
@@ -70,8 +75,24 @@ export class PeopleBatcher {
     };
     this.lookups.set(key, lookup);
     this.pending.push(lookup);
-    this.windowTimer ??= this.timing.setTimeout(() => this.send(), this.options.batchWindowMs);
+    this.scheduleSend();
     return lookup;
+  }
+
+  private scheduleSend(): void {
+    if (this.sendScheduled) return;
+    this.sendScheduled = true;
+    const ticket = ++this.sendTicket;
+    const sendOnce = (): void => {
+      if (ticket === this.sendTicket && this.sendScheduled) this.send();
+    };
+    this.windowTimer = this.timing.setTimeout(sendOnce, this.options.batchWindowMs);
+    // A zero window ends with this task. After a long task (a page of elements rendering their loading
+    // state) the browser paints before it runs a timer, which would hold the request back a whole frame;
+    // a frame callback runs before that paint, so whichever comes first sends.
+    if (this.options.batchWindowMs <= 0 && typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(sendOnce);
+    }
   }
 
   /** Every caller of this lookup gave up: drop it, and cancel its batch once nobody in it waits. */
@@ -85,7 +106,9 @@ export class PeopleBatcher {
   }
 
   private send(): void {
+    if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
+    this.sendScheduled = false;
     const queued = this.pending;
     this.pending = [];
     for (let start = 0; start < queued.length; start += this.options.maxBatchSize) {

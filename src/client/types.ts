@@ -76,8 +76,8 @@ export interface OutboxEntry {
 
 export interface ClientOptions {
   /**
-   * How long `getPeople` collects ids before one backend call. Default 0: the call goes out in the next
-   * task, so every element connected in the same task (a page, a list render) shares it.
+   * How long `getPeople` collects ids before one backend call. Default 0: the call goes out as soon as
+   * the elements updating in this task have all asked (a page, a list render), before the browser paints.
    */
   batchWindowMs?: number;
   /** Largest `getPeople` call; bigger batches are split. Default 100. */
