@@ -11,8 +11,13 @@ const RUNS = 11;
 // The page's module: starts msw imitating Graph, configures a token function, then adds the cards.
 // `?mode=floor` renders the same names with a trivial element instead; `?mode=fetch-floor` has a trivial
 // element ask msw for the names in one hand-made $batch: the least any element could do over Graph here.
+// `?mode=lit-floor` is a name-only lit element that gets Kring's client by context and asks it, as the
+// cards do: the least a lit element could do over Kring's client and Graph adapter.
 const entry = `
 import { setupWorker } from 'msw/browser';
+import { LitElement, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { clientContext } from './src/context.ts';
 import { configure } from './src/configure.ts';
 import { registerBackend } from './src/backends/registry.ts';
 import { createDemoBackend } from './src/backends/demo/index.ts';
@@ -68,6 +73,24 @@ class BenchFetchCard extends HTMLElement {
   }
 }
 
+class BenchLitCard extends LitElement {
+  static properties = { shownName: { state: true } };
+  constructor() {
+    super();
+    this.shownName = '';
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        if (client) client.person(this.getAttribute('person')).then((person) => (this.shownName = person?.name ?? ''));
+      },
+    });
+  }
+  render() {
+    return this.shownName ? html\`<p part="name">\${this.shownName}</p>\` : null;
+  }
+}
+
 const requests = [];
 if (mode === 'floor') {
   customElements.define('bench-name-card', BenchNameCard);
@@ -85,6 +108,7 @@ if (mode === 'floor') {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   configure({ getToken: async () => 'bench-token' });
   if (mode === 'fetch-floor') customElements.define('bench-fetch-card', BenchFetchCard);
+  if (mode === 'lit-floor') customElements.define('bench-lit-card', BenchLitCard);
 }
 
 const trivial = mode === 'floor' || mode === 'fetch-floor';
@@ -94,9 +118,8 @@ if (!trivial) {
   container.setAttribute('tracking', 'off');
 }
 for (const person of people) {
-  const card = document.createElement(
-    mode === 'floor' ? 'bench-name-card' : mode === 'fetch-floor' ? 'bench-fetch-card' : 'kring-profile-card',
-  );
+  const tag = { floor: 'bench-name-card', 'fetch-floor': 'bench-fetch-card', 'lit-floor': 'bench-lit-card' }[mode];
+  const card = document.createElement(tag ?? 'kring-profile-card');
   if (mode === 'floor') card.setAttribute('name', person.displayName);
   else if (mode === 'demo') card.setAttribute('person', demo.demo.data.people[graph.users.indexOf(person)].id);
   else card.setAttribute('person', person.userPrincipalName.toLowerCase());
@@ -109,12 +132,12 @@ performance.mark('bench-start');
 window.__bench = { requests, parts: graph.parts, startedAt };
 ${frameTimingSource()}
 watch(namesShown, 'shownMs');
-watch(trivial ? () => cards : avatarsShown, 'avatarsMs');
+watch(trivial || mode === 'lit-floor' ? () => cards : avatarsShown, 'avatarsMs');
 document.body.append(container);
 performance.mark('bench-appended');
 `;
 
-/** Publishes `/bench-graph.html` (`?mode=graph|demo|floor|fetch-floor`, `&latency=ms`). */
+/** Publishes `/bench-graph.html` (`?mode=graph|demo|floor|fetch-floor|lit-floor`, `&latency=ms`). */
 export function publishGraphPage({ server, projectRoot }) {
   return publishMswPage({
     server,
@@ -134,6 +157,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
     { key: 'demo', query: 'mode=demo', label: 'demo backend, no latency' },
     { key: 'floor', query: 'mode=floor', label: 'floor (inline names)' },
     { key: 'fetch-floor', query: 'mode=fetch-floor', label: 'trivial element, one $batch' },
+    { key: 'lit-floor', query: 'mode=lit-floor', label: 'name-only lit element, Kring client' },
   ];
   const results = {};
   for (const variant of variants) {
@@ -157,7 +181,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       log(
         `${variant.key} run ${runIndex + 1}: all ${CARDS} names in ${Math.round(figures.shownMs)} ms, ` +
           `photos or initials in ${Math.round(figures.avatarsMs)} ms` +
-          (variant.key === 'floor' || variant.key === 'fetch-floor' || variant.key === 'demo'
+          (variant.key.endsWith('floor') || variant.key === 'demo'
             ? ''
             : `, ${figures.requests.length} requests (${summarise(figures.requests)}), ${figures.parts} batch parts`) +
           errorNote,
@@ -213,6 +237,12 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       value: Math.round(results['fetch-floor'].ms),
       unit: 'ms',
       note: `median of ${RUNS}; one hand-made request through the same msw, no Kring: the network part of the floor (Graph is ${(results.graph.ms / results['fetch-floor'].ms).toFixed(1)}× this)`,
+    },
+    {
+      name: `reference: ${CARDS} name-only lit elements over Kring's client`,
+      value: Math.round(results['lit-floor'].ms),
+      unit: 'ms',
+      note: `median of ${RUNS}; a lit element that gets the client by context and renders only the name, same Graph adapter and msw: the least any lit element can do here (${(results['lit-floor'].ms / floorMs).toFixed(1)}× the floor)`,
     },
   ];
   return rows;

@@ -51,6 +51,28 @@ describe('CommunityClient: records the backend sends later (watchPeople)', () =>
     client.dispose();
     expect(stopped).to.equal(true);
   });
+  it('also replaces the people in cached search results, so a finder re-reading them shows the photo', async () => {
+    const backend = new FakeBackend(10);
+    let send: ((people: readonly Person[]) => void) | undefined;
+    Object.assign(backend, {
+      watchPeople(listener: (people: readonly Person[]) => void) {
+        send = listener;
+        return () => undefined;
+      },
+    });
+    const client = newClient(backend);
+    for (const [id, person] of backend.people) backend.people.set(id, { ...person, photoPending: true });
+    const first = await client.searchPeople({ text: 'Person' });
+    expect(first.items.map((match) => match.person.photoPending)).to.include(true);
+    const shown = first.items[1].person;
+    send!([{ ...shown, photoPending: undefined, photoUrl: 'blob:photo' }]);
+    const again = await client.searchPeople({ text: 'Person' });
+    expect(backend.calls('searchPeople'), 'served from the cache').to.have.length(1);
+    expect(again.items[1].person.photoUrl).to.equal('blob:photo');
+    expect(again.items[1].person.photoPending).to.equal(undefined);
+    expect(again.items[0].person.photoPending, 'the others are left as they were').to.equal(true);
+    expect(client.peekPerson(shown.id)?.photoUrl).to.equal('blob:photo');
+  });
 });
 
 describe('CommunityClient: people batching', () => {

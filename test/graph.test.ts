@@ -399,6 +399,27 @@ describe('Graph backend over msw', () => {
     expect(everyone.items.some((match) => match.person.isMember === false)).to.equal(true);
   });
 
+  it('answers a search without waiting for photos; they follow with the membership kept', async () => {
+    const { backend } = backendWith({ sites: { community: siteUrl } });
+    const photos = watchPhotos(backend);
+    const result = await backend.searchPeople({ text: 'a', limit: 6 });
+    expect(result.items).to.have.length(6);
+    // None of these photos was known: the results came back before any of them.
+    expect(result.items.every((match) => match.person.photoPending === true)).to.equal(true);
+    await photos.arrived(6);
+    for (const { person } of result.items) {
+      const later = photos.sent.get(person.id)!;
+      expect(later.photoPending, person.id).to.equal(undefined);
+      expect(later.isMember, 'membership comes along').to.equal(person.isMember);
+      expect(later.joinedAt).to.equal(person.joinedAt);
+    }
+    expect([...photos.sent.values()].some((person) => person.photoUrl?.startsWith('blob:'))).to.equal(true);
+    // Photos now known come with the results.
+    const again = await backend.searchPeople({ text: 'a', limit: 6 });
+    expect(again.items.some((match) => match.person.photoPending)).to.equal(false);
+    backend.dispose();
+  });
+
   it('reads community lists with expand=fields and follows @odata.nextLink across pages', async () => {
     const { backend } = backendWith({ sites: { community: siteUrl } });
     const pages = [await backend.listKudos({ limit: 4 })];

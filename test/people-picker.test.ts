@@ -141,6 +141,43 @@ describe('<kring-people-picker>', () => {
     expect(picker.value, 'the value does not change').to.deep.equal([first.id]);
   });
 
+  it('shows search results at once and their photos when they follow', async () => {
+    const setup = testBackend();
+    const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
+    let sendLater: ((people: readonly Person[]) => void) | undefined;
+    const backend = Object.assign(Object.create(setup.demo) as Backend, {
+      searchPeople: async (...args: Parameters<Backend['searchPeople']>) => {
+        const result = await setup.demo.searchPeople(...args);
+        return {
+          ...result,
+          items: result.items.map((match) => ({ ...match, person: { ...match.person, photoPending: true } })),
+        };
+      },
+      watchPeople: (listener: (people: readonly Person[]) => void) => {
+        sendLater = listener;
+        return () => undefined;
+      },
+    });
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      backend,
+      html`<kring-people-picker></kring-people-picker>`,
+    );
+    await typeAndWait(picker, target.name);
+    const option = () =>
+      $$(picker, '[role="option"]').find((item) => item.textContent!.includes(target.name))!;
+    expect(option().querySelector('.avatar')!.classList.contains('photo-pending')).to.equal(true);
+    await expect(picker).to.be.accessible();
+    const [person] = (await setup.demo.getPeople([target.id])) as Person[];
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    sendLater!([{ ...person, photoUrl: photo }]);
+    await waitUntil(
+      () => option().querySelector('img.avatar')?.getAttribute('src') === photo,
+      'the photo follows',
+    );
+    expect(option().getAttribute('aria-selected'), 'the highlighted option stays').to.equal('true');
+  });
+
   it('speaks Dutch and reports no results', async () => {
     const setup = testBackend();
     const { element: picker } = await inCommunity<KringPeoplePicker>(

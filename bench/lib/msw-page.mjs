@@ -46,7 +46,9 @@ export function cardsWithAvatars() {
 /** Runs in the page: how many cards (Kring's, or the floor's trivial element) show a name. */
 export function cardsShowingNames() {
   let shown = 0;
-  for (const card of document.querySelectorAll('kring-profile-card, bench-name-card, bench-fetch-card')) {
+  for (const card of document.querySelectorAll(
+    'kring-profile-card, bench-name-card, bench-fetch-card, bench-lit-card',
+  )) {
     const name = card.shadowRoot?.querySelector('[part~="name"]');
     if (name && name.textContent.trim()) shown += 1;
   }

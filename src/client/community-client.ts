@@ -48,6 +48,7 @@ import { writeOrderKey } from './write-order.js';
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
 const CURRENT_USER_KEY = stableKey('currentUser', []);
+const SEARCH_CACHE_PREFIX = 'searchPeople:';
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
 
@@ -477,13 +478,18 @@ export class CommunityClient implements CommunityClientApi {
   private learnPeople(people: readonly Person[]): void {
     const byId = new Map(people.map((person) => [person.id, person]));
     const ids = new Set<string>();
+    const newer = (known: Person): Person | undefined => {
+      const update = byId.get(known.id);
+      if (!update) return undefined;
+      ids.add(known.id);
+      return keepDetails(update, known);
+    };
     this.cache.replaceEach((key, value) => {
+      // Search results hold people too: a finder re-reading its results gets the newer records.
+      if (key.startsWith(SEARCH_CACHE_PREFIX)) return withNewerPeople(value as PeopleSearchResult, newer);
       if (key !== CURRENT_USER_KEY && !key.startsWith(PERSON_CACHE_PREFIX)) return undefined;
       const known = value as Person | null;
-      const newer = known ? byId.get(known.id) : undefined;
-      if (!known || !newer) return undefined;
-      ids.add(known.id);
-      return keepDetails(newer, known);
+      return known ? newer(known) : undefined;
     });
     if (ids.size) this.emit({ topic: 'people', ids: [...ids] });
   }
@@ -523,6 +529,21 @@ const PERSON_CACHE_PREFIX = 'person:';
 
 function personCacheKey(key: string): string {
   return `${PERSON_CACHE_PREFIX}${key}`;
+}
+
+/** The search result with its people replaced where `newer` has a newer record; undefined when none. */
+function withNewerPeople(
+  result: PeopleSearchResult,
+  newer: (known: Person) => Person | undefined,
+): PeopleSearchResult | undefined {
+  let replaced = false;
+  const items = result.items.map((match) => {
+    const person = newer(match.person);
+    if (!person) return match;
+    replaced = true;
+    return { ...match, person };
+  });
+  return replaced ? { ...result, items } : undefined;
 }
 
 /** A summary (no skills, no "about me") refreshes what it carries and keeps details already loaded. */

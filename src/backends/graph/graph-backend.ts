@@ -157,15 +157,21 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     return request;
   }
 
-  /** The person now, with `photoPending`, and again through `watchPeople` once the photo part answers. */
+  /**
+   * The person now, with `photoPending`, and again through `watchPeople` once the photo part answers.
+   * `complete` adds what the caller knows beyond the user record (community membership), to both.
+   */
   function personThenPhoto(
     key: string,
     user: GraphUser,
     part: Promise<BatchPartResponse | undefined>,
+    complete: (person: Person) => Person = (person) => person,
   ): Person {
-    const person = personFromUser(user, undefined);
+    const person = complete(personFromUser(user, undefined));
     void part.then((response) => {
-      updates.announce(person.id, () => personFromUser(user, storePhoto([key, ...keysOf(user)], response)));
+      updates.announce(person.id, () =>
+        complete(personFromUser(user, storePhoto([key, ...keysOf(user)], response))),
+      );
     });
     return { ...person, photoPending: true };
   }
@@ -382,21 +388,21 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     if (query.membersOnly && members) {
       users = users.filter((user) => members.has(personFromUser(user, null).id));
     }
-    const photoParts = users.map((user) => {
+    // Results show at once; photos not known yet follow through `watchPeople`, as on a page of cards.
+    const withMembership = (person: Person): Person => {
+      if (!members) return person;
+      const member = members.get(person.id);
+      return member
+        ? { ...person, isMember: true, joinedAt: member.joinedAt, invitedBy: member.invitedBy }
+        : { ...person, isMember: false };
+    };
+    const people = users.map((user) => {
       const key = lookupKey(String(user.id ?? ''));
-      return photos.get(key) === undefined && key ? requestPhoto(key, call?.signal) : undefined;
+      const photo = photos.get(key);
+      return photo === undefined && key
+        ? personThenPhoto(key, user, photoLater(key), withMembership)
+        : withMembership(personFromUser(user, photo));
     });
-    const people = await Promise.all(
-      users.map(async (user, index) => {
-        const part = photoParts[index];
-        const photo = part ? storePhoto(keysOf(user), await part) : photos.get(lookupKey(String(user.id)));
-        const person = personFromUser(user, photo);
-        const member = members?.get(person.id);
-        if (members) person.isMember = Boolean(member);
-        if (member) Object.assign(person, { joinedAt: member.joinedAt, invitedBy: member.invitedBy });
-        return person;
-      }),
-    );
     const lower = (value: string | undefined) => (value ?? '').toLocaleLowerCase();
     const text = lower(query.text ?? query.skill);
     const items: PersonMatch[] = people.map((person, index) => ({

@@ -110,6 +110,7 @@ export class KringPeoplePicker extends KringElement {
     (change) => {
       const shown = new Set(this.chosen.map((person) => person.id));
       if (change.ids?.some((id) => shown.has(id))) void this.refreshChosen();
+      this.refreshResults(change.ids);
     },
   );
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -254,6 +255,19 @@ export class KringPeoplePicker extends KringElement {
       this.search = { status: 'error', text };
       this.announcement = this.t('error');
     }
+  }
+
+  /** Results whose records changed (a photo that followed the names) show the newer record. */
+  private refreshResults(ids: readonly string[] | undefined): void {
+    const search = this.search;
+    if (search.status !== 'results' || !this.client) return;
+    const changed = (person: Person) => !ids || ids.includes(person.id);
+    if (!search.people.some(changed)) return;
+    const client = this.client;
+    const people = search.people.map((person) =>
+      changed(person) ? (client.peekPerson(person.id) ?? person) : person,
+    );
+    this.search = { ...search, people };
   }
 
   private closeList(): void {
