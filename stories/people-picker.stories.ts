@@ -47,3 +47,23 @@ export const TenPeople: Story = {
     value: Array.from({ length: 10 }, (_, index) => `p${String(index + 2).padStart(5, '0')}`).join(','),
   },
 };
+
+/** A form field: the chosen ids are submitted under `name`; `required` stops an empty submit. */
+export const InAForm: Story = {
+  render: ({ lang }) =>
+    html`<kring-community backend="demo" lang=${lang} tracking="off">
+      <form
+        style="max-width: 28rem; min-height: 22rem; display: grid; gap: 0.75rem"
+        @submit=${(event: SubmitEvent) => {
+          event.preventDefault();
+          const form = event.currentTarget as HTMLFormElement;
+          const ids = new FormData(form).getAll('reviewers').join(', ');
+          form.querySelector('output')!.value = `reviewers = ${ids}`;
+        }}
+      >
+        <kring-people-picker name="reviewers" multiple required label="Reviewers"></kring-people-picker>
+        <div><button type="submit">Send for review</button> <button type="reset">Reset</button></div>
+        <output aria-live="polite"></output>
+      </form>
+    </kring-community>`,
+};

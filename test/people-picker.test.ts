@@ -178,6 +178,112 @@ describe('<kring-people-picker>', () => {
     expect(option().getAttribute('aria-selected'), 'the highlighted option stays').to.equal('true');
   });
 
+  it('is a form field: submits each chosen id under its name, resets to its value attribute', async () => {
+    const setup = testBackend();
+    const [first, second, third] = setup.demo.demo.data.people.filter(
+      (person) => person.id !== setup.demo.demo.currentUserId,
+    );
+    const { element: form } = await inCommunity<HTMLFormElement>(
+      setup.backend,
+      html`<form>
+        <kring-people-picker name="reviewers" multiple value=${first.id}></kring-people-picker>
+        <input name="title" value="Review" />
+      </form>`,
+    );
+    const picker = form.querySelector('kring-people-picker') as KringPeoplePicker;
+    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    expect(picker.form).to.equal(form);
+    expect(new FormData(form).getAll('reviewers')).to.deep.equal([first.id]);
+    await typeAndWait(picker, second.name);
+    const option = $$(picker, '[role="option"]').findIndex((item) => item.textContent!.includes(second.name));
+    expect(option, 'the second person is suggested').to.be.at.least(0);
+    for (let step = 0; step < option; step++) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
+    expect(new FormData(form).getAll('reviewers')).to.deep.equal([first.id, second.id]);
+    expect(new FormData(form).get('title'), 'the other fields are untouched').to.equal('Review');
+
+    picker.value = [third.id];
+    await picker.updateComplete;
+    expect(new FormData(form).getAll('reviewers')).to.deep.equal([third.id]);
+    form.reset();
+    await picker.updateComplete;
+    expect(picker.value, 'back to the value attribute').to.deep.equal([first.id]);
+    expect(new FormData(form).getAll('reviewers')).to.deep.equal([first.id]);
+    await waitUntil(() => shadowText(picker).includes(first.name), 'the reset choice shows its name');
+  });
+
+  it('required: blocks the submit, says why under the field, and lets go once someone is chosen', async () => {
+    const setup = testBackend();
+    const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
+    const { element: form } = await inCommunity<HTMLFormElement>(
+      setup.backend,
+      html`<form><kring-people-picker name="to" required></kring-people-picker></form>`,
+    );
+    const picker = form.querySelector('kring-people-picker') as KringPeoplePicker;
+    await picker.updateComplete;
+    let submitted = 0;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitted++;
+    });
+    expect(shadowText(picker)).to.not.contain('Choose at least one colleague.');
+    form.requestSubmit();
+    await picker.updateComplete;
+    expect(submitted, 'an empty required picker stops the submit').to.equal(0);
+    expect(picker.validity.valueMissing).to.equal(true);
+    expect(picker.validationMessage).to.equal('Choose at least one colleague.');
+    expect($(picker, '[part="hint"]')!.textContent).to.equal('Choose at least one colleague.');
+    expect($(picker, 'input')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(picker).to.be.accessible();
+
+    picker.value = [target.id];
+    await picker.updateComplete;
+    expect(picker.checkValidity()).to.equal(true);
+    expect($(picker, 'input')!.getAttribute('aria-invalid')).to.equal('false');
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+  });
+
+  it('a disabled fieldset disables the field and leaves it out of the form data', async () => {
+    const setup = testBackend();
+    const [first] = setup.demo.demo.data.people.filter(
+      (person) => person.id !== setup.demo.demo.currentUserId,
+    );
+    const { element: form } = await inCommunity<HTMLFormElement>(
+      setup.backend,
+      html`<form>
+        <fieldset disabled>
+          <kring-people-picker name="to" value=${first.id} required></kring-people-picker>
+        </fieldset>
+      </form>`,
+    );
+    const picker = form.querySelector('kring-people-picker') as KringPeoplePicker;
+    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    expect(($(picker, '[part="remove"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(new FormData(form).getAll('to')).to.deep.equal([]);
+    expect(picker.hasAttribute('disabled'), 'its own attribute is left alone').to.equal(false);
+    form.querySelector('fieldset')!.disabled = false;
+    await picker.updateComplete;
+    expect(($(picker, '[part="remove"]') as HTMLButtonElement).disabled).to.equal(false);
+    expect(new FormData(form).getAll('to')).to.deep.equal([first.id]);
+  });
+
+  it('says why a required field is invalid in Dutch', async () => {
+    const setup = testBackend();
+    const { element: form } = await inCommunity<HTMLFormElement>(
+      setup.backend,
+      html`<form><kring-people-picker name="to" required></kring-people-picker></form>`,
+      { lang: 'nl' },
+    );
+    const picker = form.querySelector('kring-people-picker') as KringPeoplePicker;
+    await picker.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    await picker.updateComplete;
+    expect(picker.validationMessage).to.equal('Kies ten minste één collega.');
+    expect($(picker, '[part="hint"]')!.textContent).to.equal('Kies ten minste één collega.');
+  });
+
   it('speaks Dutch and reports no results', async () => {
     const setup = testBackend();
     const { element: picker } = await inCommunity<KringPeoplePicker>(

@@ -14,7 +14,8 @@ export type PeoplePickerStringKey =
   | 'added'
   | 'removed'
   | 'you'
-  | 'selected';
+  | 'selected'
+  | 'required';
 
 /** Strings of `<kring-people-picker>`. */
 export const peoplePickerStrings: StringBundle<PeoplePickerStringKey> = {
@@ -33,6 +34,7 @@ export const peoplePickerStrings: StringBundle<PeoplePickerStringKey> = {
     removed: '{name} removed.',
     you: '(you)',
     selected: 'Chosen colleagues',
+    required: 'Choose at least one colleague.',
   },
   nl: {
     label: 'Collega’s',
@@ -49,5 +51,6 @@ export const peoplePickerStrings: StringBundle<PeoplePickerStringKey> = {
     removed: '{name} verwijderd.',
     you: '(jij)',
     selected: 'Gekozen collega’s',
+    required: 'Kies ten minste één collega.',
   },
 };

@@ -69,6 +69,8 @@ const idListConverter = {
 export class KringPeoplePicker extends KringElement {
   static override styles = [...avatarStyles, peoplePickerStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** A form field: inside a `<form>` it submits the chosen ids under `name`, one entry each. */
+  static formAssociated = true;
 
   /** Allow choosing more than one person. */
   @property({ type: Boolean, attribute: 'multiple' }) multiple = false;
@@ -90,6 +92,13 @@ export class KringPeoplePicker extends KringElement {
   @property({ attribute: 'value', converter: idListConverter }) value: string[] = [];
   /** An error to show under the field (e.g. set by a form); marks the field invalid. */
   @property({ attribute: false }) errorMessage = '';
+  /** The form field name: a form submits each chosen id as an entry with this name. */
+  @property({ attribute: 'name', reflect: true }) name = '';
+
+  /** A surrounding `<fieldset disabled>` disables the field without touching `disabled`. */
+  @state() private formDisabled = false;
+  /** Set once the form asked for validity and the field was invalid: the hint then says why. */
+  @state() private showValidity = false;
 
   @state() private chosen: Person[] = [];
   @state() private search: SearchState = { status: 'idle' };
@@ -101,6 +110,7 @@ export class KringPeoplePicker extends KringElement {
   @query('input') private input!: HTMLInputElement;
 
   private readonly idPrefix = `kring-pp-${++nextInstance}`;
+  private readonly internals = this.attachInternals();
 
   /** A chosen person's record changed (a photo that followed the name): show the newer one. */
   protected readonly changes = new ClientChangesController(
@@ -123,6 +133,60 @@ export class KringPeoplePicker extends KringElement {
     return [...this.chosen];
   }
 
+  /** The form this field belongs to, as for built-in fields. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** The form was reset: back to the ids of the `value` attribute. */
+  formResetCallback(): void {
+    this.showValidity = false;
+    const ids = idListConverter.fromAttribute(this.getAttribute('value'));
+    const known = new Map(this.chosen.map((person) => [person.id, person]));
+    this.setChosen(
+      ids.map((id) => known.get(id) ?? this.client?.peekPerson(id) ?? placeholderPerson(id)),
+      false,
+    );
+    void this.resolveChosen();
+    if (this.input) this.input.value = '';
+    this.closeList();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  /** The browser restores a form (back/forward navigation): take the ids it kept. */
+  formStateRestoreCallback(state: unknown): void {
+    if (!(state instanceof FormData)) return;
+    this.value = state.getAll(this.name).map(String);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('invalid', this.onInvalid);
+  }
+
   /** Focuses the text field (or, with one person chosen and not `multiple`, its remove button). */
   override focus(options?: FocusOptions): void {
     const target =
@@ -142,8 +206,19 @@ export class KringPeoplePicker extends KringElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.removeEventListener('invalid', this.onInvalid);
     clearTimeout(this.searchTimer);
     this.searchAbort?.abort();
+  }
+
+  /** A submit or `reportValidity()` found the field invalid: say why under it, not only in a bubble. */
+  private readonly onInvalid = (): void => {
+    this.showValidity = true;
+  };
+
+  /** Disabled by its own attribute or by a disabled fieldset around it. */
+  private get inactive(): boolean {
+    return this.disabled || this.formDisabled;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -160,6 +235,7 @@ export class KringPeoplePicker extends KringElement {
       if (this.excludeMe) void this.loadMe();
     }
     if (changed.has('excludeMe') && this.excludeMe && this.client) void this.loadMe();
+    this.updateFormValue();
   }
 
   private async loadMe(): Promise<void> {
@@ -273,7 +349,9 @@ export class KringPeoplePicker extends KringElement {
   private closeList(): void {
     this.open = false;
     this.activeIndex = -1;
-    this.search = { status: 'idle' };
+    // Also runs on blur, which can happen during a render (the field hides once a single choice is
+    // made): only a real change may ask for another update.
+    if (this.search.status !== 'idle') this.search = { status: 'idle' };
   }
 
   private get options(): Person[] {
@@ -359,6 +437,28 @@ export class KringPeoplePicker extends KringElement {
     }
   }
 
+  /** What a form submits (each id under `name`) and whether the field may be submitted. */
+  private updateFormValue(): void {
+    const ids = this.chosen.map((person) => person.id);
+    if (this.name && ids.length) {
+      const data = new FormData();
+      for (const id of ids) data.append(this.name, id);
+      this.internals.setFormValue(data);
+    } else {
+      this.internals.setFormValue(null);
+    }
+    // The text field is where the browser points when a submit finds the field invalid.
+    const anchor = this.input ?? undefined;
+    if (this.errorMessage) {
+      this.internals.setValidity({ customError: true }, this.errorMessage, anchor);
+    } else if (this.required && ids.length === 0 && !this.inactive) {
+      this.internals.setValidity({ valueMissing: true }, this.t('required'), anchor);
+    } else {
+      this.internals.setValidity({});
+      this.showValidity = false;
+    }
+  }
+
   private renderPopup() {
     if (!this.open) return nothing;
     const listboxId = `${this.idPrefix}-listbox`;
@@ -403,6 +503,12 @@ export class KringPeoplePicker extends KringElement {
     </div>`;
   }
 
+  private hintText(): string {
+    if (this.errorMessage) return this.errorMessage;
+    if (this.showValidity && this.required && this.chosen.length === 0) return this.t('required');
+    return this.t('hint');
+  }
+
   override render() {
     const inputId = `${this.idPrefix}-input`;
     const hintId = `${this.idPrefix}-hint`;
@@ -423,7 +529,7 @@ export class KringPeoplePicker extends KringElement {
                     <button
                       type="button"
                       part="remove"
-                      ?disabled=${this.disabled}
+                      ?disabled=${this.inactive}
                       aria-label=${this.t('remove', { name: person.name })}
                       @click=${() => this.removePerson(person, showInput || this.multiple)}
                     >
@@ -446,17 +552,17 @@ export class KringPeoplePicker extends KringElement {
           aria-activedescendant=${activeId ?? nothing}
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
-          aria-invalid=${this.errorMessage ? 'true' : 'false'}
+          aria-invalid=${this.errorMessage || (this.showValidity && !this.validity.valid) ? 'true' : 'false'}
           placeholder=${this.placeholder || this.t('placeholder')}
           ?hidden=${!showInput}
-          ?disabled=${this.disabled}
+          ?disabled=${this.inactive}
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
           @blur=${() => this.closeList()}
         />
       </div>
       ${this.renderPopup()}
-      <div id=${hintId} part="hint" class="hint">${this.errorMessage || this.t('hint')}</div>
+      <div id=${hintId} part="hint" class="hint">${this.hintText()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
