@@ -451,6 +451,36 @@ describe('SharePoint backend over msw', () => {
     expect(waits.filter((ms) => ms > 0)).to.deep.equal([100, 200, 300, 400]);
   });
 
+  it('narrows a search to community members with membersOnly, and marks who is a member', async () => {
+    const { backend } = setup();
+    const memberIds = new Set(
+      demo.demo.data.people.filter((p) => p.isMember).map((p) => p.email.toLowerCase()),
+    );
+    const everyone = await backend.searchPeople({ text: 'a', limit: 30 });
+    expect(everyone.items.some((match) => match.person.isMember === false)).to.equal(true);
+    for (const { person } of everyone.items)
+      expect(person.isMember, person.id).to.equal(memberIds.has(person.id));
+    const members = await backend.searchPeople({ text: 'a', membersOnly: true, limit: 10 });
+    expect(members.items).to.have.length(10);
+    for (const { person } of members.items) {
+      expect(memberIds.has(person.id), person.id).to.equal(true);
+      expect(person.joinedAt, 'membership details come along').to.be.a('string');
+    }
+    expect(members.next, 'more members on a next page').to.be.a('string');
+    const next = await backend.searchPeople({
+      text: 'a',
+      membersOnly: true,
+      limit: 10,
+      cursor: members.next,
+    });
+    const firstIds = new Set(members.items.map((match) => match.person.id));
+    expect(next.items.length).to.be.greaterThan(0);
+    expect(
+      next.items.some((match) => firstIds.has(match.person.id)),
+      'no one twice',
+    ).to.equal(false);
+  });
+
   it('suggests skills from people search', async () => {
     const { backend } = setup();
     const skill = demo.demo.data.people[0].skills[0].name;

@@ -161,8 +161,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     metricsPeopleDetails: true,
     splitRoles: splitMultiValue,
   });
-  // The SharePoint backend answers only the Backend methods; the member map is the Graph adapter's need.
-  const { endorsementCounts: endorsementTally, members: _memberMap, ...communityMethods } = community;
+  // The SharePoint backend answers only the Backend methods; the tally and the member map serve its search.
+  const { endorsementCounts: endorsementTally, members: memberMap, ...communityMethods } = community;
 
   // ------------------------------------------------------------ profiles
 
@@ -362,17 +362,33 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
       if (query.department) terms.push(`Department:${kqlPhrase(query.department)}`);
       const limit = Math.min(Math.max(query.limit ?? 20, 1), 500);
       const start = Math.min(Number(query.cursor ?? 0) || 0, 50_000);
-      const [body, endorsements] = await Promise.all([
-        http.request<unknown>('GET', searchPath(terms.join(' ') || '*', limit, start, SEARCH_PROPERTIES), {
+      // Search knows the whole directory, the member list only the community: for members only, ask for
+      // more rows and keep the members among them, so a page is not mostly empty.
+      const rowLimit = query.membersOnly ? Math.min(limit * 4, 500) : limit;
+      const [body, endorsements, members] = await Promise.all([
+        http.request<unknown>('GET', searchPath(terms.join(' ') || '*', rowLimit, start, SEARCH_PROPERTIES), {
           headers,
           signal: call?.signal,
         }),
         endorsementTally(call?.signal),
+        memberMap(call?.signal),
       ]);
-      const { rows, total } = searchRows(body);
-      const people = rows
-        .map((row) => personFromSearchRow(cellMap(row), endorsements))
-        .filter((person): person is Person => person !== null);
+      const { rows, total: rowTotal } = searchRows(body);
+      const people: Person[] = [];
+      let rowsUsed = 0;
+      for (const row of rows) {
+        if (people.length === limit) break;
+        rowsUsed += 1;
+        const person = personFromSearchRow(cellMap(row), endorsements);
+        if (!person) continue;
+        const member = members.get(person.id);
+        person.isMember = Boolean(member);
+        if (member) Object.assign(person, { joinedAt: member.joinedAt, invitedBy: member.invitedBy });
+        if (query.membersOnly && !member) continue;
+        people.push(person);
+      }
+      // The directory's count says nothing about how many of them are members.
+      const total = query.membersOnly ? undefined : rowTotal;
       const items: PersonMatch[] = people.map((person, index) => ({
         person,
         score: people.length - index,
@@ -393,11 +409,12 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
           .map(([value, count]) => ({ value, count }))
           .sort((a, b) => b.count - a.count)
           .slice(0, 10);
-      const seen = start + rows.length;
+      const seen = start + rowsUsed;
+      const more = rowTotal !== undefined && seen < rowTotal;
       return {
         items,
         total,
-        next: total !== undefined && seen < total && rows.length > 0 ? String(seen) : undefined,
+        next: more && rowsUsed > 0 ? String(seen) : undefined,
         facets: { departments: facet(departments), relatedSkills: facet(related) },
       };
     },
