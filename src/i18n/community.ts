@@ -1,6 +1,11 @@
 import type { StringBundle } from './index.js';
 
-type Key = 'community.connecting' | 'community.failed' | 'community.badAttribute' | 'community.retry';
+type Key =
+  | 'community.connecting'
+  | 'community.failed'
+  | 'community.badAttribute'
+  | 'community.retry'
+  | 'community.notConnected';
 
 export const communityStrings: StringBundle<Key> = {
   en: {
@@ -8,11 +13,14 @@ export const communityStrings: StringBundle<Key> = {
     'community.failed': 'The community could not be loaded: {reason}',
     'community.badAttribute': 'Configuration problem: {problem}',
     'community.retry': 'Try again',
+    'community.notConnected': 'Not connected to a community. Add <kring-community page> to this page.',
   },
   nl: {
     'community.connecting': 'Verbinden met de community…',
     'community.failed': 'De community kon niet worden geladen: {reason}',
     'community.badAttribute': 'Configuratieprobleem: {problem}',
     'community.retry': 'Opnieuw proberen',
+    'community.notConnected':
+      'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
   },
 };

@@ -20,8 +20,7 @@ type Key =
   | 'card.level.practitioner'
   | 'card.level.expert'
   | 'card.about'
-  | 'card.member'
-  | 'card.notConnected';
+  | 'card.member';
 
 export const profileCardStrings: StringBundle<Key> = {
   en: {
@@ -45,7 +44,6 @@ export const profileCardStrings: StringBundle<Key> = {
     'card.level.expert': 'expert',
     'card.about': 'About',
     'card.member': 'Member since {date}',
-    'card.notConnected': 'Not connected to a community. Add <kring-community page> to this page.',
   },
   nl: {
     'card.loading': 'Profiel laden…',
@@ -68,6 +66,5 @@ export const profileCardStrings: StringBundle<Key> = {
     'card.level.expert': 'expert',
     'card.about': 'Over mij',
     'card.member': 'Lid sinds {date}',
-    'card.notConnected': 'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
   },
 };

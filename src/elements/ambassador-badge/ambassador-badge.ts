@@ -142,6 +142,7 @@ export class KringAmbassadorBadge extends KringElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const problems = this.attributeProblems.length
       ? html`<p part="problem" role="alert">${this.attributeProblems.join(' ')}</p>`
       : nothing;

@@ -118,6 +118,7 @@ export class KringAmbassadorProgramme extends KringElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const titleId = `${this.idPrefix}-title`;
     const body = !this.client
       ? renderGrowthLoading(this.language, PROGRAMME_SKELETON)

@@ -370,6 +370,7 @@ export class KringExpertiseFinder extends KringElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const { status } = this.search;
     const expanded = this.open && status !== 'error' && this.items.length > 0;
     const activeId = expanded && this.activeIndex >= 0 ? `${this.ids}-option-${this.activeIndex}` : undefined;

@@ -209,6 +209,7 @@ export class KringInvite extends KringElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const problems = this.attributeProblems.length
       ? html`<p part="error" role="alert">${this.attributeProblems.join(' ')}</p>`
       : nothing;

@@ -367,6 +367,7 @@ export class KringKudosComposer extends KringElement {
   }
 
   override render() {
+    if (this.notConnected) return this.renderNotConnected();
     if (this.client && !this.client.capabilities.kudos) {
       return html`<p class="notice" part="problem">${this.t('feed.noCapability')}</p>`;
     }

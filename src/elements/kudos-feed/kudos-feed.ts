@@ -578,6 +578,7 @@ export class KringKudosFeed extends KringElement {
   }
 
   override render() {
+    if (this.notConnected) return this.renderNotConnected();
     return html`
       ${this.attributeProblems.map((problem) => html`<p class="problem" part="problem">${problem}</p>`)}
       ${this.renderComposer()} ${this.renderBody()}

@@ -510,6 +510,7 @@ export class KringPeoplePicker extends KringElement {
   }
 
   override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const inputId = `${this.idPrefix}-input`;
     const hintId = `${this.idPrefix}-hint`;
     const listboxId = `${this.idPrefix}-listbox`;

@@ -79,6 +79,7 @@ export class KringPioneers extends KringMetricsElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     return html`
       <div part="header">
         ${heading(this.titleLevel, this.text('pioneers.title'), { className: 'title' })}

@@ -124,7 +124,7 @@ export class KringProfileCard extends KringElement {
   protected override render() {
     if (!this.person.trim()) return this.renderProblem(this.t('card.noPerson'));
     if (!this.client)
-      return this.notConnected ? this.renderProblem(this.t('card.notConnected')) : this.renderLoading();
+      return this.notConnected ? this.renderProblem(this.notConnectedMessage) : this.renderLoading();
     return this.personTask.render({
       initial: () => this.renderLoading(),
       pending: () =>

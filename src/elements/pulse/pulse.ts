@@ -73,6 +73,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
   protected readonly titleKey = 'pulse.title';
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     return html`
       <div part="header">
         ${heading(this.titleLevel, this.titleFor(this.shownMonth), { className: 'title' })}

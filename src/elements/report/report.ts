@@ -96,6 +96,7 @@ export class KringReport extends KringMonthlyMetricsElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const organization = this.config?.organization?.name;
     return html`
       <div part="header">

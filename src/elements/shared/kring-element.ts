@@ -1,9 +1,10 @@
-import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
-import { resolveLanguage, type Language } from '../../i18n/index.js';
+import { resolveLanguage, translate, type Language } from '../../i18n/index.js';
+import { communityStrings } from '../../i18n/community.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
 
@@ -27,6 +28,9 @@ function reportMissingCommunity(tag: string): void {
  * `<kring-community>` (or the page-level one) and resolves the language.
  */
 export class KringElement extends LitElement {
+  /** How long to wait for a community before saying there is none; a test may shorten it. */
+  static notConnectedAfterMs = NOT_CONNECTED_AFTER_MS;
+
   /** The community client, provided by `<kring-community>`. */
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -58,11 +62,14 @@ export class KringElement extends LitElement {
     super.connectedCallback();
     // Kring tags rendered inside this element load on first use, like those in the page.
     if (this.renderRoot instanceof ShadowRoot) observeForAutoload(this.renderRoot);
-    this.notConnectedTimer = setTimeout(() => {
-      if (this.client) return;
-      this.notConnected = true;
-      reportMissingCommunity(this.localName);
-    }, NOT_CONNECTED_AFTER_MS);
+    this.notConnectedTimer = setTimeout(
+      () => {
+        if (this.client) return;
+        this.notConnected = true;
+        reportMissingCommunity(this.localName);
+      },
+      (this.constructor as typeof KringElement).notConnectedAfterMs,
+    );
   }
 
   override disconnectedCallback(): void {
@@ -86,6 +93,16 @@ export class KringElement extends LitElement {
     } finally {
       this.languageThisUpdate = undefined;
     }
+  }
+
+  /** What an element without a community says instead of loading forever. */
+  protected get notConnectedMessage(): string {
+    return translate(communityStrings, this.language, 'community.notConnected');
+  }
+
+  /** The element's whole content while no `<kring-community>` answers (see `notConnected`). */
+  protected renderNotConnected(): TemplateResult {
+    return html`<p part="problem" class="not-connected" role="status">${this.notConnectedMessage}</p>`;
   }
 
   /** The language to render in (en or nl). */

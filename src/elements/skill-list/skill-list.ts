@@ -193,6 +193,8 @@ export class KringSkillList extends KringElement {
   }
 
   protected override render() {
+    // Skills handed over as a property still show; only endorsing needs the community.
+    if (this.notConnected && !this.person) return this.renderNotConnected();
     const problems = this.attributeProblems.map(
       (problem) => html`<p part="message" class="failed">${problem}</p>`,
     );

@@ -95,6 +95,7 @@ export class KringWelcome extends KringElement {
   }
 
   protected override render() {
+    if (this.notConnected) return this.renderNotConnected();
     const titleId = `${this.idPrefix}-title`;
     let body: unknown;
     if (!this.resolvedToken) body = html`<p part="problem">${this.t('welcome.noToken')}</p>`;

@@ -1,0 +1,90 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import { KringElement } from '../src/elements/shared/kring-element.js';
+import { configure } from '../src/configure.js';
+import { createDemoBackend } from '../src/backends/demo/index.js';
+import type { KringCommunity } from '../src/elements/community/community.js';
+
+/** Every element that needs a community, as a page author would write it. */
+const TAGS = [
+  'kring-profile-card',
+  'kring-kudos-feed',
+  'kring-kudos-composer',
+  'kring-expertise-finder',
+  'kring-people-picker',
+  'kring-skill-list',
+  'kring-ambassador-badge',
+  'kring-ambassador-programme',
+  'kring-invite',
+  'kring-welcome',
+  'kring-pulse',
+  'kring-report',
+  'kring-pioneers',
+];
+
+const message = (element: Element) => element.shadowRoot?.querySelector('[part~="problem"][role="status"]');
+
+describe('elements outside any <kring-community>', () => {
+  let before: number;
+  beforeEach(() => {
+    before = KringElement.notConnectedAfterMs;
+    KringElement.notConnectedAfterMs = 50;
+  });
+  afterEach(() => {
+    KringElement.notConnectedAfterMs = before;
+  });
+
+  it('say they are not connected and how to fix it, instead of loading forever; a late community takes over', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <kring-profile-card person="p00002"></kring-profile-card>
+        <kring-kudos-feed></kring-kudos-feed>
+        <kring-kudos-composer></kring-kudos-composer>
+        <kring-expertise-finder></kring-expertise-finder>
+        <kring-people-picker></kring-people-picker>
+        <kring-skill-list></kring-skill-list>
+        <kring-ambassador-badge person="p00002"></kring-ambassador-badge>
+        <kring-ambassador-programme></kring-ambassador-programme>
+        <kring-invite></kring-invite>
+        <kring-welcome></kring-welcome>
+        <kring-pulse></kring-pulse>
+        <kring-report></kring-report>
+        <kring-pioneers></kring-pioneers>
+      </div>`,
+    );
+    const elements = TAGS.map((tag) => page.querySelector(tag)!);
+    await waitUntil(() => elements.every((element) => message(element)), 'every element says so', {
+      timeout: 4000,
+    });
+    for (const element of elements) {
+      expect(message(element)!.textContent!.trim(), element.localName).to.equal(
+        'Not connected to a community. Add <kring-community page> to this page.',
+      );
+    }
+    await expect(page).to.be.accessible();
+
+    // The fix the message names: a page-wide community. Every element then connects and loads.
+    configure({ backend: createDemoBackend({ persist: false, storage: null, latencyMs: 0 }) });
+    const community = document.createElement('kring-community') as KringCommunity;
+    community.page = true;
+    community.setAttribute('tracking', 'off');
+    document.body.append(community);
+    try {
+      await waitUntil(() => elements.every((element) => !message(element)), 'the message goes', {
+        timeout: 4000,
+      });
+      const card = elements[0];
+      await waitUntil(() => card.shadowRoot!.querySelector('[part~="name"]'), 'the card loads its person');
+    } finally {
+      community.remove();
+    }
+  });
+
+  it('speaks Dutch', async () => {
+    const feed = await fixture(html`<kring-kudos-feed lang="nl"></kring-kudos-feed>`);
+    await waitUntil(() => message(feed), 'the feed says so', { timeout: 4000 });
+    expect(message(feed)!.textContent!.trim()).to.equal(
+      'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
+    );
+  });
+});
