@@ -179,4 +179,62 @@ describe('<kring-community>', () => {
       errors.restore();
     }
   });
+  it('keeps working when moved in the page, and disposes the backends it created once let go', async () => {
+    const made: { disposed: number }[] = [];
+    registerBackend('disposable', () => {
+      const record = { disposed: 0 };
+      made.push(record);
+      return Object.assign(createDemoBackend({ persist: false, storage: null, latencyMs: 0 }), {
+        dispose: () => record.disposed++,
+      });
+    });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <kring-community backend="disposable" tracking="off">
+          <kring-profile-card person="p00002"></kring-profile-card>
+        </kring-community>
+      </div>`,
+    );
+    const community = wrapper.querySelector('kring-community') as KringCommunity;
+    const card = community.querySelector('kring-profile-card') as KringProfileCard;
+    await waitUntil(() => cardName(card), 'card connected');
+    const before = community.communityClient;
+
+    // A CMS re-renders its blocks: the same element lands somewhere else.
+    const elsewhere = await fixture<HTMLDivElement>(html`<section></section>`);
+    elsewhere.append(community);
+    await waitUntil(() => community.communityClient, 'a client again after the move');
+    expect(community.communityClient).to.not.equal(before);
+    expect(
+      made.map((record) => record.disposed),
+      'the first backend was let go once',
+    ).to.deep.equal([1, 0]);
+    const firstName = cardName(card);
+    card.person = 'p00003';
+    await waitUntil(() => cardName(card) && cardName(card) !== firstName, 'the card loads another person');
+
+    // Switching the backend attribute lets the old one go; removal lets the last one go.
+    const moved = community.communityClient;
+    community.backend = 'demo';
+    await waitUntil(() => community.communityClient && community.communityClient !== moved, 'switched');
+    expect(made.map((record) => record.disposed)).to.deep.equal([1, 1]);
+    community.remove();
+    expect(made).to.have.length(2);
+  });
+
+  it('leaves a backend given through Kring.configure to the page', async () => {
+    let disposed = 0;
+    const backend = Object.assign(createDemoBackend({ persist: false, storage: null }), {
+      dispose: () => disposed++,
+    });
+    configure({ backend });
+    try {
+      const el = await fixture<KringCommunity>(html`<kring-community></kring-community>`);
+      await waitUntil(() => el.communityClient, 'client created');
+      el.remove();
+      expect(disposed).to.equal(0);
+    } finally {
+      configure({ backend: undefined });
+    }
+  });
 });

@@ -215,6 +215,26 @@ describe('Graph backend over msw', () => {
     backend.dispose();
   });
 
+  it('stops on dispose: photos still queued are not asked for, and none is announced', async () => {
+    let requests = 0;
+    const { backend } = backendWith({
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+    });
+    const photos = watchPhotos(backend);
+    // 30 people: the first batch carries the names and 18 photos, the other 12 photos wait behind it.
+    const people = await backend.getPeople(upns(30, 40));
+    expect(people.every((person) => person?.photoPending)).to.equal(true);
+    const sentBefore = requests;
+    backend.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(requests, 'the waiting photo batch was dropped').to.equal(sentBefore);
+    expect(photos.sent.size, 'nothing announced after dispose').to.equal(0);
+    expect((await rejection(backend.getPeople([upn(1)]))).kind).to.equal('aborted');
+  });
+
   it('releases photo object URLs when replaced, when over capacity and on dispose', () => {
     const revoked: string[] = [];
     let made = 0;

@@ -138,4 +138,11 @@ export interface Backend {
    * that stops the listening.
    */
   watchPeople?(listener: (people: readonly Person[]) => void): () => void;
+
+  /**
+   * Optional. Releases what the backend holds (object URLs, queued requests). `<kring-community>` calls it
+   * on a backend it created from its attributes once it stops using it (removed, moved, switched); a
+   * backend passed to `Kring.configure({ backend })` belongs to the page, which disposes it.
+   */
+  dispose?(): void;
 }

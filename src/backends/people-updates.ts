@@ -13,6 +13,7 @@ export class PeopleUpdates {
   private readonly listeners = new Set<PeopleListener>();
   private readonly pending = new Map<string, () => Person>();
   private scheduled = false;
+  private stopped = false;
 
   watch(listener: PeopleListener): () => void {
     this.listeners.add(listener);
@@ -20,14 +21,23 @@ export class PeopleUpdates {
   }
 
   announce(id: string, record: () => Person): void {
+    if (this.stopped) return;
     this.pending.set(id, record);
     if (this.scheduled) return;
     this.scheduled = true;
     afterNextPaint(() => this.flush());
   }
 
+  /** The backend is no longer used: drop what waits and announce nothing more. */
+  stop(): void {
+    this.stopped = true;
+    this.pending.clear();
+    this.listeners.clear();
+  }
+
   private flush(): void {
     this.scheduled = false;
+    if (this.stopped) return;
     const people = [...this.pending.values()].map((record) => record());
     this.pending.clear();
     for (const listener of [...this.listeners]) {

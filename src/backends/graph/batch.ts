@@ -61,6 +61,7 @@ export class GraphBatcher {
   private flushScheduled = false;
   /** Batches holding a `first` part that have not been answered yet (retries included). */
   private firstInFlight = 0;
+  private disposed = false;
 
   constructor(private readonly options: GraphBatcherOptions) {}
 
@@ -69,13 +70,19 @@ export class GraphBatcher {
     signal?: AbortSignal,
     priority: PartPriority = 'first',
   ): Promise<BatchPartResponse> {
-    if (signal?.aborted) return Promise.reject(abortedError());
+    if (signal?.aborted || this.disposed) return Promise.reject(abortedError());
     const answer = new Promise<BatchPartResponse>((resolve, reject) => {
       (priority === 'later' ? this.laterQueue : this.queue).push({ request, resolve, reject });
     });
     this.scheduleFlush();
     // A caller that gives up stops waiting; the shared batch still serves the other callers.
     return untilAborted(answer, signal);
+  }
+
+  /** The backend is no longer used: parts not sent yet are dropped (their callers get `aborted`). */
+  dispose(): void {
+    this.disposed = true;
+    for (const part of [...this.queue.splice(0), ...this.laterQueue.splice(0)]) part.reject(abortedError());
   }
 
   private scheduleFlush(): void {
@@ -88,6 +95,7 @@ export class GraphBatcher {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.disposed) return;
     const first = this.queue;
     const room = (MAX_BATCH_REQUESTS - (first.length % MAX_BATCH_REQUESTS)) % MAX_BATCH_REQUESTS;
     const later = this.laterQueue.splice(0, room);

@@ -59,7 +59,10 @@ export interface GraphBackend extends Backend {
   /** Looks people up with everything an opened card shows: skills (beta) and "about me". */
   getPeople(ids: readonly string[], options?: GraphCallOptions): Promise<(Person | null)[]>;
   currentUser(options?: GraphCallOptions): Promise<Person>;
-  /** Revokes every photo object URL; call when the backend is no longer used. */
+  /**
+   * Revokes every photo object URL and stops what is queued; call when the backend is no longer used
+   * (`<kring-community>` does so for a backend it created).
+   */
   dispose(): void;
 }
 
@@ -492,7 +495,10 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     pioneers: (...args) => requireCommunity().pioneers(...args),
 
     dispose() {
-      photos.releaseAll();
+      batcher.dispose();
+      betaBatcher.dispose();
+      updates.stop();
+      photos.close();
     },
   };
 

@@ -6,6 +6,8 @@
 export class PhotoUrls {
   /** Key → object URL, or `null` for "has no photo" (Graph said 404). Insertion order = recency. */
   private readonly urls = new Map<string, string | null>();
+  /** After `close()` nothing new is stored: a photo answered late must not outlive the backend. */
+  private closed = false;
 
   constructor(
     private readonly capacity = 1_000,
@@ -25,6 +27,7 @@ export class PhotoUrls {
 
   /** Stores a photo from a `$batch` part body (base64) under every key given. */
   storeBase64(keys: readonly string[], base64: string, contentType = 'image/jpeg'): string | null {
+    if (this.closed) return null;
     let bytes: Uint8Array;
     try {
       const binary = atob(base64);
@@ -46,6 +49,12 @@ export class PhotoUrls {
   releaseAll(): void {
     for (const url of new Set(this.urls.values())) if (url) this.revokeUrl(url);
     this.urls.clear();
+  }
+
+  /** Frees every photo and stores none after this. */
+  close(): void {
+    this.closed = true;
+    this.releaseAll();
   }
 
   get size(): number {

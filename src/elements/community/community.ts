@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
+import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
 import { BACKEND_NAMES, backendFactory, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
@@ -77,6 +78,8 @@ export class KringCommunity extends LitElement {
   private readonly configProvider = new ContextProvider(this, { context: configContext });
   private pageProviders?: [ContextProvider<typeof clientContext>, ContextProvider<typeof configContext>];
   private client?: CommunityClientApi;
+  /** The backend this element created from its attributes, disposed when it is let go. */
+  private ownedBackend?: Backend;
   private generation = 0;
   private stopConfigureListener?: () => void;
   private readonly loggedProblems = new Set<string>();
@@ -89,6 +92,12 @@ export class KringCommunity extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopConfigureListener = onConfigure(() => void this.connectBackend());
+    // Moved in the page (a CMS re-rendering its blocks): disconnecting let go of everything, so take
+    // it up again; the first connection is made by the first update.
+    if (this.hasUpdated) {
+      if (this.page) this.updatePageProvider();
+      void this.connectBackend();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -98,6 +107,8 @@ export class KringCommunity extends LitElement {
     this.generation++;
     this.client?.dispose();
     this.client = undefined;
+    this.ownedBackend?.dispose?.();
+    this.ownedBackend = undefined;
     this.clientProvider.setValue(undefined);
   }
 
@@ -141,8 +152,9 @@ export class KringCommunity extends LitElement {
     this.loggedProblems.clear();
     const options = configuredOptions();
     const name = this.backend || (options.backend ? '' : 'demo');
+    let created: Backend | undefined;
     try {
-      let backend;
+      let backend: Backend;
       if (!name && options.backend) {
         backend = options.backend;
       } else {
@@ -156,11 +168,16 @@ export class KringCommunity extends LitElement {
             'backend',
           );
         }
-        backend = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
+        backend = created = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
       }
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) {
+        created?.dispose?.();
+        return;
+      }
       if (options.wrapBackend) backend = options.wrapBackend(backend);
       this.client?.dispose();
+      this.ownedBackend?.dispose?.();
+      this.ownedBackend = created;
       this.client = createClient(backend, {
         storageKey: `kring:${backend.name}:${this.endpoint ?? this.siteUrl ?? ''}`,
         ...options.client,
