@@ -6,9 +6,9 @@ import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expe
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
 import type { PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
 import type { ActivityEvent, Person } from '../src/model.js';
-import type { Backend } from '../src/backends/backend.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { inCommunity, testBackend } from './kudos-support.js';
+import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 
 const waitUntil = (condition: () => unknown, message?: string) =>
   waitUntilDefault(condition, message, { timeout: 8000 });
@@ -80,22 +80,7 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
   });
   it('shows results at once and their photos when they follow, without searching again', async () => {
     const setup = testBackend();
-    let sendLater: ((people: readonly Person[]) => void) | undefined;
-    let searches = 0;
-    const backend = Object.assign(Object.create(setup.demo) as Backend, {
-      searchPeople: async (...args: Parameters<Backend['searchPeople']>) => {
-        searches++;
-        const result = await setup.demo.searchPeople(...args);
-        return {
-          ...result,
-          items: result.items.map((match) => ({ ...match, person: { ...match.person, photoPending: true } })),
-        };
-      },
-      watchPeople: (listener: (people: readonly Person[]) => void) => {
-        sendLater = listener;
-        return () => undefined;
-      },
-    });
+    const { backend, sendLater, searches } = photosLater(setup.demo);
     const { element: finder } = await inCommunity<KringExpertiseFinder>(
       backend,
       html`<kring-expertise-finder query="power bi"></kring-expertise-finder>`,
@@ -108,10 +93,9 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
     const name = root.querySelector('[role="option"] [part~="name"]')!.textContent!.trim();
     const shown = setup.demo.demo.data.people.find((person) => person.name === name)!;
     const [person] = (await setup.demo.getPeople([shown.id])) as Person[];
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
-    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    sendLater!([{ ...person, photoUrl: photo }]);
+    const photo = tinyPhotoUrl();
+    sendLater([{ ...person, photoUrl: photo }]);
     await waitUntil(() => firstAvatar().getAttribute('src') === photo, 'the photo follows');
-    expect(searches, 'the cached results were updated, not searched again').to.equal(1);
+    expect(searches(), 'the cached results were updated, not searched again').to.equal(1);
   });
 });

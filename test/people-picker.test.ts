@@ -2,9 +2,9 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
-import type { Backend } from '../src/backends/backend.js';
 import type { Person } from '../src/model.js';
 import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
+import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 
 async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<void> {
   const input = $(picker, 'input') as HTMLInputElement;
@@ -115,15 +115,7 @@ describe('<kring-people-picker>', () => {
     const [first] = setup.demo.demo.data.people.filter(
       (person) => person.id !== setup.demo.demo.currentUserId,
     );
-    let sendLater: ((people: readonly Person[]) => void) | undefined;
-    const backend = Object.assign(Object.create(setup.demo) as Backend, {
-      getPeople: async (ids: readonly string[]) =>
-        (await setup.demo.getPeople(ids)).map((person) => person && { ...person, photoPending: true }),
-      watchPeople: (listener: (people: readonly Person[]) => void) => {
-        sendLater = listener;
-        return () => undefined;
-      },
-    });
+    const { backend, sendLater } = photosLater(setup.demo);
     const { element: picker } = await inCommunity<KringPeoplePicker>(
       backend,
       html`<kring-people-picker value=${first.id}></kring-people-picker>`,
@@ -134,9 +126,8 @@ describe('<kring-people-picker>', () => {
     expect(avatar.textContent!.trim(), 'no initials meanwhile').to.equal('');
     await expect(picker).to.be.accessible();
     const [person] = (await setup.demo.getPeople([first.id])) as Person[];
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
-    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    sendLater!([{ ...person, photoUrl: photo }]);
+    const photo = tinyPhotoUrl();
+    sendLater([{ ...person, photoUrl: photo }]);
     await waitUntil(() => $(picker, 'img.avatar')?.getAttribute('src') === photo, 'the photo follows');
     expect(picker.value, 'the value does not change').to.deep.equal([first.id]);
   });
@@ -144,20 +135,7 @@ describe('<kring-people-picker>', () => {
   it('shows search results at once and their photos when they follow', async () => {
     const setup = testBackend();
     const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
-    let sendLater: ((people: readonly Person[]) => void) | undefined;
-    const backend = Object.assign(Object.create(setup.demo) as Backend, {
-      searchPeople: async (...args: Parameters<Backend['searchPeople']>) => {
-        const result = await setup.demo.searchPeople(...args);
-        return {
-          ...result,
-          items: result.items.map((match) => ({ ...match, person: { ...match.person, photoPending: true } })),
-        };
-      },
-      watchPeople: (listener: (people: readonly Person[]) => void) => {
-        sendLater = listener;
-        return () => undefined;
-      },
-    });
+    const { backend, sendLater } = photosLater(setup.demo);
     const { element: picker } = await inCommunity<KringPeoplePicker>(
       backend,
       html`<kring-people-picker></kring-people-picker>`,
@@ -168,9 +146,8 @@ describe('<kring-people-picker>', () => {
     expect(option().querySelector('.avatar')!.classList.contains('photo-pending')).to.equal(true);
     await expect(picker).to.be.accessible();
     const [person] = (await setup.demo.getPeople([target.id])) as Person[];
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
-    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    sendLater!([{ ...person, photoUrl: photo }]);
+    const photo = tinyPhotoUrl();
+    sendLater([{ ...person, photoUrl: photo }]);
     await waitUntil(
       () => option().querySelector('img.avatar')?.getAttribute('src') === photo,
       'the photo follows',

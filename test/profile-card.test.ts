@@ -7,6 +7,7 @@ import { BackendError } from '../src/backends/errors.js';
 import { AVATAR_PALETTE, initials } from '../src/elements/shared/avatar.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';
+import { tinyPhotoUrl } from './helpers/photos-later.js';
 
 async function renderCard(backendName: string, attributes: { person: string; view?: string; lang?: string }) {
   const community = await fixture<KringCommunity>(
@@ -268,8 +269,7 @@ describe('<kring-profile-card>', () => {
     expect(avatar.getAttribute('aria-hidden')).to.equal('true');
     await expect(card).to.be.accessible();
     const [person] = (await base.backend.getPeople(['p00002'])) as Person[];
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
-    const photo = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const photo = tinyPhotoUrl();
     sendLater!([{ ...person, photoUrl: photo }]);
     await waitUntil(() => part(card, 'avatar')!.querySelector('img'), 'the photo follows');
     expect(part(card, 'avatar')!.querySelector('img')!.getAttribute('src')).to.equal(photo);
