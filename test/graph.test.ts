@@ -235,6 +235,28 @@ describe('Graph backend over msw', () => {
     expect((await rejection(backend.getPeople([upn(1)]))).kind).to.equal('aborted');
   });
 
+  it('asks for a photo once even when the person is asked for again before the photo is stored', async () => {
+    const photoParts: string[] = [];
+    const { backend } = backendWith({
+      fetch: async (input, init) => {
+        const body =
+          typeof init?.body === 'string' ? (JSON.parse(init.body) as { requests?: { url: string }[] }) : {};
+        for (const part of body.requests ?? []) if (part.url.includes('/photos/')) photoParts.push(part.url);
+        return fetch(input, init);
+      },
+    });
+    const photos = watchPhotos(backend);
+    const [first] = await backend.getPeople([upn(21)]);
+    expect(first!.photoPending, 'the photo answered with the name is stored after the paint').to.equal(true);
+    // Asked again at once, before that paint: the answer already here serves it.
+    const [again] = await backend.getPeople([upn(21)]);
+    expect(again!.name).to.equal(first!.name);
+    await photos.arrived(1);
+    expect(photos.sent.get(upn(21))!.photoUrl).to.match(/^blob:/);
+    expect(photoParts, 'one photo part').to.have.length(1);
+    backend.dispose();
+  });
+
   it('releases photo object URLs when replaced, when over capacity and on dispose', () => {
     const revoked: string[] = [];
     let made = 0;

@@ -145,16 +145,17 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
   /**
    * A page of cards shows names before photos: the photo parts queue behind every name part, and a
-   * photo that arrives later reaches the cards through `watchPeople`. One request per key at a time.
+   * photo that arrives later reaches the cards through `watchPeople`. One request per key until the
+   * photo is stored (which waits for the next paint), so asking again in between sends no second part.
    */
   const photosOnTheWay = new Map<string, Promise<BatchPartResponse | undefined>>();
   function photoLater(key: string): Promise<BatchPartResponse | undefined> {
     let request = photosOnTheWay.get(key);
     if (!request) {
-      request = batcher
-        .submit({ method: 'GET', url: photoPath(key) }, undefined, 'later')
-        .catch(() => undefined)
-        .finally(() => photosOnTheWay.delete(key));
+      request = batcher.submit({ method: 'GET', url: photoPath(key) }, undefined, 'later').catch(() => {
+        photosOnTheWay.delete(key);
+        return undefined;
+      });
       photosOnTheWay.set(key, request);
     }
     return request;
@@ -171,10 +172,13 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     complete: (person: Person) => Person = (person) => person,
   ): Person {
     const person = complete(personFromUser(user, undefined));
+    const keys = [key, ...keysOf(user)];
     void part.then((response) => {
-      updates.announce(person.id, () =>
-        complete(personFromUser(user, storePhoto([key, ...keysOf(user)], response))),
-      );
+      updates.announce(person.id, () => {
+        const photo = storePhoto(keys, response);
+        for (const stored of keys) photosOnTheWay.delete(stored);
+        return complete(personFromUser(user, photo));
+      });
     });
     return { ...person, photoPending: true };
   }
