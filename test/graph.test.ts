@@ -205,7 +205,7 @@ describe('Graph backend over msw', () => {
     const image = new Image();
     image.src = withPhoto.photoUrl!;
     await image.decode();
-    expect(image.naturalWidth).to.equal(1);
+    expect(image.naturalWidth, 'the 96×96 photo').to.equal(96);
     // Known photos (and known absences) are not asked for again, and come with the names.
     graph.reset();
     const again = await backend.getPeople([upn(4), upn(5)]);

@@ -7,6 +7,7 @@
  * `/sites/{site-id}/lists/{list}/items` (`expand=fields`, `fields/X eq` filters, `@odata.nextLink` paging,
  * If-Match on PATCH). Errors use Graph's `{ error: { code, message, innerError } }`.
  */
+import { DEMO_PHOTO_TYPE, demoPhotoBase64 } from '../demo-photo.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createDemoBackend, type DemoBackend } from '../../src/backends/demo/index.js';
 import type { DemoPersonRecord } from '../../src/backends/demo/seed.js';
@@ -76,10 +77,6 @@ export interface GraphMockControl {
   acceptToken: string | undefined;
   reset(): void;
 }
-
-/** A 1×1 PNG: enough to prove the bytes became an image. */
-const PHOTO_BASE64 =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 const PROFICIENCY: Record<SkillLevel, string> = {
   learning: 'elementary',
@@ -364,7 +361,12 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
           "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.",
         );
       }
-      return { status: 200, headers: { 'Content-Type': 'image/png' }, body: PHOTO_BASE64, binary: true };
+      return {
+        status: 200,
+        headers: { 'Content-Type': DEMO_PHOTO_TYPE },
+        body: demoPhotoBase64(String(user.id)),
+        binary: true,
+      };
     }
 
     if (method === 'GET' && (match = /^\/users\/([^/]+)$/.exec(path))) {

@@ -14,6 +14,7 @@ import {
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
 import { seedDemoKudos, seedDemoLists } from './list-seed.js';
+import { DEMO_PHOTO_TYPE, demoPhotoSvg } from '../demo-photo.js';
 
 type Flavour = 'nometadata' | 'minimal' | 'verbose' | 'v4';
 type Json = Record<string, unknown>;
@@ -30,6 +31,8 @@ export interface SharePointMockOptions {
   unknownProfile?: 'odata.null' | 'null-fields';
   /** Largest page of list items when `$top` is absent. Default 100 (SharePoint's default). */
   defaultPageSize?: number;
+  /** Every n-th person (by directory order) has no profile photo. Default 4; 0 gives everyone one. */
+  noPhotoEvery?: number;
 }
 
 export interface MockFault {
@@ -148,6 +151,14 @@ export function createSharePointMock(options: SharePointMockOptions): {
   const data = demo.demo.data;
   const emailOf = new Map(data.people.map((person) => [person.id, person.email.toLowerCase()]));
   const personByEmail = new Map(data.people.map((person) => [person.email.toLowerCase(), person]));
+  const noPhotoEvery = options.noPhotoEvery ?? 4;
+  const photoPath = (email: string) =>
+    `/User%20Photos/Profile%20Pictures/${encodeURIComponent(email)}_MThumb.jpg`;
+  /** The profile photo's address, or '' for someone without one (as the profile service says it). */
+  const pictureOf = (person: { email: string }) => {
+    const index = data.people.findIndex((candidate) => candidate.email === person.email);
+    return noPhotoEvery > 0 && index % noPhotoEvery === 0 ? '' : `${site.origin}${photoPath(person.email)}`;
+  };
   const idOf = (demoId: string | undefined) => (demoId ? (emailOf.get(demoId) ?? demoId) : '');
   const me = data.people.find((person) => person.id === demo.demo.currentUserId)!;
 
@@ -312,7 +323,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
     const person = profileOf(email);
     if (!person) return undefined;
     const manager = person.managerId ? idOf(person.managerId) : '';
-    const picture = `${site.origin}/User%20Photos/Profile%20Pictures/${encodeURIComponent(person.email)}_MThumb.jpg`;
+    const picture = pictureOf(person);
     const property = (Key: string, Value: string) => ({ Key, Value, ValueType: 'Edm.String' });
     return {
       AccountName: accountFor(person.email),
@@ -325,7 +336,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
       LatestPost: null,
       Peers: arr(flavour, []),
       PersonalUrl: `${site.origin}/personal/${person.email.replace(/[@.]/g, '_')}/`,
-      PictureUrl: picture,
+      PictureUrl: picture || null,
       Title: person.title,
       UserProfileProperties: arr(flavour, [
         property('AccountName', accountFor(person.email)),
@@ -408,7 +419,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
         cell('Department', person.department),
         cell('WorkEmail', person.email),
         cell('AccountName', accountFor(person.email)),
-        cell('PictureURL', ''),
+        cell('PictureURL', pictureOf(person)),
         cell('Skills', person.skills.map((skill) => skill.name).join(';')),
         cell('AboutMe', person.about),
         cell('OfficeNumber', person.location),
@@ -897,7 +908,14 @@ export function createSharePointMock(options: SharePointMockOptions): {
       state.batchParts = 0;
     },
   };
-  return { handlers: [handler], control };
+  // The photos the profiles point at, from the My Site host (here the site's origin).
+  const photos = http.get(`${site.origin}/User%20Photos/Profile%20Pictures/:file`, ({ params }) => {
+    const email = decodeURIComponent(String(params.file)).replace(/_MThumb\.jpg$/, '');
+    const person = personByEmail.get(email.toLowerCase());
+    if (!person || !pictureOf(person)) return new HttpResponse(null, { status: 404 });
+    return new HttpResponse(demoPhotoSvg(person.email), { headers: { 'Content-Type': DEMO_PHOTO_TYPE } });
+  });
+  return { handlers: [handler, photos], control };
 }
 
 /** The handlers alone, for Storybook and pages that need no control over the mock. */
