@@ -3,7 +3,7 @@
 // on http://127.0.0.1:8080 (PORT to change). Works offline: the demo backend runs in the browser.
 import { buildDemoMocksIfNeeded, buildIfNeeded } from './lib/build-if-needed.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
-import { DEMO_CSP, demoMounts } from './lib/demo-site.mjs';
+import { DEMO_CSP, demoDynamic, demoMounts } from './lib/demo-site.mjs';
 
 try {
   buildIfNeeded();
@@ -19,6 +19,7 @@ try {
   server = await startStaticServer({
     port,
     mounts: demoMounts,
+    dynamic: demoDynamic,
     headers: { 'content-security-policy': DEMO_CSP },
   });
 } catch (error) {

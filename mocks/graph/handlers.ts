@@ -7,7 +7,7 @@
  * `/sites/{site-id}/lists/{list}/items` (`expand=fields`, `fields/X eq` filters, `@odata.nextLink` paging,
  * If-Match on PATCH). Errors use Graph's `{ error: { code, message, innerError } }`.
  */
-import { DEMO_PHOTO_TYPE, demoPhotoBase64 } from '../demo-photo.js';
+import { DEMO_PHOTO_TYPE, demoPhotoBase64 } from '../demo-photo.mjs';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createDemoBackend, type DemoBackend } from '../../src/backends/demo/index.js';
 import type { DemoPersonRecord } from '../../src/backends/demo/seed.js';

@@ -14,7 +14,12 @@ import {
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
 import { seedDemoKudos, seedDemoLists } from './list-seed.js';
-import { DEMO_PHOTO_TYPE, demoPhotoSvg } from '../demo-photo.js';
+import {
+  DEMO_PHOTO_TYPE,
+  demoPhotoSvg,
+  emailFromSharePointPhotoPath,
+  sharePointPhotoPath,
+} from '../demo-photo.mjs';
 
 type Flavour = 'nometadata' | 'minimal' | 'verbose' | 'v4';
 type Json = Record<string, unknown>;
@@ -152,12 +157,12 @@ export function createSharePointMock(options: SharePointMockOptions): {
   const emailOf = new Map(data.people.map((person) => [person.id, person.email.toLowerCase()]));
   const personByEmail = new Map(data.people.map((person) => [person.email.toLowerCase(), person]));
   const noPhotoEvery = options.noPhotoEvery ?? 4;
-  const photoPath = (email: string) =>
-    `/User%20Photos/Profile%20Pictures/${encodeURIComponent(email)}_MThumb.jpg`;
   /** The profile photo's address, or '' for someone without one (as the profile service says it). */
   const pictureOf = (person: { email: string }) => {
     const index = data.people.findIndex((candidate) => candidate.email === person.email);
-    return noPhotoEvery > 0 && index % noPhotoEvery === 0 ? '' : `${site.origin}${photoPath(person.email)}`;
+    return noPhotoEvery > 0 && index % noPhotoEvery === 0
+      ? ''
+      : `${site.origin}${sharePointPhotoPath(person.email)}`;
   };
   const idOf = (demoId: string | undefined) => (demoId ? (emailOf.get(demoId) ?? demoId) : '');
   const me = data.people.find((person) => person.id === demo.demo.currentUserId)!;
@@ -909,9 +914,9 @@ export function createSharePointMock(options: SharePointMockOptions): {
     },
   };
   // The photos the profiles point at, from the My Site host (here the site's origin).
-  const photos = http.get(`${site.origin}/User%20Photos/Profile%20Pictures/:file`, ({ params }) => {
-    const email = decodeURIComponent(String(params.file)).replace(/_MThumb\.jpg$/, '');
-    const person = personByEmail.get(email.toLowerCase());
+  const photos = http.get(`${site.origin}/User*`, ({ request }) => {
+    const email = emailFromSharePointPhotoPath(new URL(request.url).pathname);
+    const person = email ? personByEmail.get(email.toLowerCase()) : undefined;
     if (!person || !pictureOf(person)) return new HttpResponse(null, { status: 404 });
     return new HttpResponse(demoPhotoSvg(person.email), { headers: { 'Content-Type': DEMO_PHOTO_TYPE } });
   });

@@ -27,11 +27,20 @@ const contentTypes = {
  * @param {Record<string, string | { type: string, body: string }>} [options.pages] URL path → generated
  *   content (a string is HTML), served before files.
  * @param {Record<string, string> | ((url: URL) => Record<string, string>)} [options.headers] extra response headers.
+ * @param {(url: URL) => { type: string, body: string } | undefined} [options.dynamic] content made per request
+ *   (e.g. the demo's imitated profile photos), asked after `pages` and before files.
  * @param {number} [options.port] 0 (default) picks a free port.
  * @param {string} [options.host]
  * @returns {Promise<{ url: string, port: number, setPage(path: string, html: string): void, close(): Promise<void> }>}
  */
-export async function startStaticServer({ mounts, pages = {}, headers = {}, port = 0, host = '127.0.0.1' }) {
+export async function startStaticServer({
+  mounts,
+  pages = {},
+  headers = {},
+  dynamic,
+  port = 0,
+  host = '127.0.0.1',
+}) {
   const generatedPages = new Map(Object.entries(pages));
   const roots = mounts.map(({ prefix, dir }) => ({ prefix, dir: resolve(dir) }));
 
@@ -59,7 +68,7 @@ export async function startStaticServer({ mounts, pages = {}, headers = {}, port
       response.writeHead(405, common).end();
       return;
     }
-    const page = generatedPages.get(url.pathname);
+    const page = generatedPages.get(url.pathname) ?? dynamic?.(url);
     if (page !== undefined) {
       const { type, body } = typeof page === 'string' ? { type: contentTypes['.html'], body: page } : page;
       response.writeHead(200, { ...common, 'content-type': type });
