@@ -12,7 +12,7 @@ export function createDemoHandlers(options: { endpoint: string; siteUrl: string 
   const backend = createDemoBackend({ persist: true });
   const handlers: HttpHandler[] = [
     ...createRestHandlers({ endpoint: options.endpoint, backend }),
-    ...createSharePointMock({ siteUrl: options.siteUrl, backend }).handlers,
+    ...createSharePointMock({ siteUrl: options.siteUrl, backend, demoIdAliases: true }).handlers,
     ...createGraphHandlers({ backend, siteUrl: options.siteUrl, demoIdAliases: true }).handlers,
   ];
   return {

@@ -15,6 +15,20 @@ function myCardName() {
   return card?.shadowRoot?.querySelector('[part~="name"]')?.textContent?.trim() ?? '';
 }
 
+/** Whether every profile card has finished loading (found its person, or said why not). */
+function cardsSettled() {
+  return [...document.querySelectorAll('kring-profile-card')].every(
+    (card) => card.shadowRoot && !card.shadowRoot.querySelector('.skeleton'),
+  );
+}
+
+/** What the profile cards say went wrong (not found, an error), if anything. */
+function cardProblemTexts() {
+  return [...document.querySelectorAll('kring-profile-card')]
+    .map((card) => card.shadowRoot?.querySelector('[part~="problem"]')?.textContent?.trim())
+    .filter(Boolean);
+}
+
 /** How many profile cards show a photo that loaded. */
 function photosShown() {
   return [...document.querySelectorAll('kring-profile-card')].filter((card) => {
@@ -58,22 +72,26 @@ describe('the demo intranet on every adapter', () => {
     await page.goto(`${server.url}/?backend=${backend}&lang=en`);
     await page.waitForFunction(myCardName, undefined, { timeout: 20_000 });
     const name = await page.evaluate(myCardName);
+    // Every card on the page (written with demo ids) finds its person on every adapter.
+    await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+    const cardProblems = await page.evaluate(cardProblemTexts);
     // The imitated Graph and SharePoint have photos (Graph's as object URLs, SharePoint's from the server).
     if (backend === 'graph' || backend === 'sharepoint') {
       await page.waitForFunction(photosShown, undefined, { timeout: 20_000 });
     }
     const violations = await page.evaluate(() => window.__violations);
     await page.close();
-    return { name, problems, violations };
+    return { name, problems, violations, cardProblems };
   }
 
   const names = {};
   for (const backend of ['demo', 'rest', 'sharepoint', 'graph']) {
     it(`?backend=${backend} shows the signed-in person with no errors or CSP violations`, async () => {
-      const { name, problems, violations } = await visit(backend);
+      const { name, problems, violations, cardProblems } = await visit(backend);
       assert.match(name, /\p{L}/u);
       assert.deepEqual(violations, []);
       assert.deepEqual(problems, []);
+      assert.deepEqual(cardProblems, [], 'every card finds its person');
       names[backend] = name;
     });
   }

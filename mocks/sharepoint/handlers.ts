@@ -38,6 +38,11 @@ export interface SharePointMockOptions {
   defaultPageSize?: number;
   /** Every n-th person (by directory order) has no profile photo. Default 4; 0 gives everyone one. */
   noPhotoEvery?: number;
+  /**
+   * Also answer profiles asked for by demo id (`i:0#.f|membership|p00002`), so pages written for the
+   * demo backend show the same people over SharePoint. Real SharePoint has no such alias. Default false.
+   */
+  demoIdAliases?: boolean;
 }
 
 export interface MockFault {
@@ -323,7 +328,9 @@ export function createSharePointMock(options: SharePointMockOptions): {
 
   // ---------------------------------------------------------------- profiles and search
 
-  const profileOf = (email: string) => personByEmail.get(email.toLowerCase());
+  const personByDemoId = new Map(data.people.map((person) => [person.id, person]));
+  const profileOf = (key: string) =>
+    personByEmail.get(key.toLowerCase()) ?? (options.demoIdAliases ? personByDemoId.get(key) : undefined);
   function profileJson(email: string, flavour: Flavour): Json | undefined {
     const person = profileOf(email);
     if (!person) return undefined;
