@@ -157,6 +157,46 @@ describe('CommunityClient: writes and outbox', () => {
     }
   });
 
+  it('two tabs holding the same stored write send it one after the other, never at once', async () => {
+    const storage = new MemoryStorage();
+    const backend = new FakeBackend();
+    let sending = 0;
+    let mostAtOnce = 0;
+    const giveKudos = backend.giveKudos.bind(backend);
+    backend.giveKudos = async (...args) => {
+      mostAtOnce = Math.max(mostAtOnce, ++sending);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return await giveKudos(...args);
+      } finally {
+        sending--;
+      }
+    };
+    backend.failNext('giveKudos', networkError());
+    const events = new EventTarget();
+    const options = { storage, storageKey: 'tabs', eventTarget: events };
+    const timers = new TestTimers();
+    const firstTab = newClient(backend, {
+      ...options,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
+    const sent = firstTab.giveKudos({ to: ['p2'], message: 'Vanuit twee tabbladen' });
+    await waitUntil(() => firstTab.outbox()[0]?.state === 'waiting');
+    // A second tab opens on the same storage and takes up the stored write; then both come back online.
+    const secondTab = newClient(backend, {
+      ...options,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
+    events.dispatchEvent(new Event('online'));
+    expect((await sent).message).to.equal('Vanuit twee tabbladen');
+    await waitUntil(() => secondTab.outbox().length === 0 && sending === 0, 'both tabs are done');
+    expect(mostAtOnce, 'never two sends of one write at the same time').to.equal(1);
+    expect(new Set(keysOf(backend, 'giveKudos')).size, 'one key throughout').to.equal(1);
+    expect(backend.kudosByKey.size).to.equal(1);
+  });
+
   it('sends waiting writes at once when the browser comes back online', async () => {
     const backend = new FakeBackend();
     const timers = new TestTimers();

@@ -129,7 +129,7 @@ export class Outbox {
     this.changed();
     let result: unknown;
     try {
-      result = await this.options.send(entry);
+      result = await this.sendAlone(entry);
     } catch (thrown) {
       this.inFlight.delete(entry.id);
       this.failed(entry, toBackendError(thrown));
@@ -139,6 +139,20 @@ export class Outbox {
     this.remove(entry);
     this.options.onDelivered(entry, result);
     this.settle(entry.id, (waiter) => waiter.resolve(result));
+  }
+
+  /**
+   * Sends a write while no other tab sends the same one. Tabs share the stored outbox, so two of them can
+   * hold the same write (one made it, another loaded it), and both retry when the browser comes back
+   * online. The key keeps the write single, but a list backend looks the key up before it creates:
+   * two sends at once would both find nothing. One at a time, the second finds the first one's item.
+   */
+  private sendAlone(entry: OutboxEntry): Promise<unknown> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks || !this.options.storage) return this.options.send(entry);
+    return locks.request(`kring-outbox:${this.options.storageKey}:${entry.id}`, () =>
+      this.options.send(entry),
+    );
   }
 
   private failed(entry: OutboxEntry, error: BackendError): void {
