@@ -6,6 +6,7 @@ import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import { AMBASSADOR_LEVELS, AMBASSADOR_ROLES, type BadgeAward } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** Every role at every level for the current demo user, so the palette and icons can be compared. */
 function allBadges(personId: string): BadgeAward[] {
@@ -85,10 +86,7 @@ export const Error: Story = { args: { backend: 'story-badges-error' } };
 export const DemoData: Story = { args: { backend: 'demo', size: 'l' } };
 export const Dark: Story = {
   args: { size: 'l' },
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; color: #ececf1; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };
 export const ForcedColors: Story = {
   parameters: {

@@ -7,6 +7,7 @@ import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import { computeRoleProgress } from '../src/ambassadors/progress.js';
 import type { AmbassadorRole } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 function overriding(overrides: (base: Backend) => Partial<Backend>): () => Backend {
   return () => {
@@ -84,8 +85,5 @@ export const Dutch: Story = { args: { lang: 'nl' } };
 export const Loading: Story = { args: { backend: 'story-programme-loading' } };
 export const Error: Story = { args: { backend: 'story-programme-error' } };
 export const Dark: Story = {
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };

@@ -6,6 +6,7 @@ import { registerBackend } from '../src/backends/registry.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** A demo backend whose `searchPeople` is replaced, for the loading and error stories. */
 function withSearch(searchPeople: Backend['searchPeople']): () => Backend {
@@ -128,8 +129,5 @@ export const Filters: Story = { args: { skill: 'Excel', department: 'Financiën'
 export const Links: Story = { args: { query: 'Scrum', hrefTemplate: '#/people/{id}' } };
 export const Dark: Story = {
   args: { query: 'Power BI', showFacets: true },
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; color:#ececf1; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };

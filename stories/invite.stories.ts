@@ -6,6 +6,7 @@ import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { Invite } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** The demo backend with some calls replaced, for states the seeded data does not show. */
 function overriding(overrides: (base: Backend) => Partial<Backend>): () => Backend {
@@ -134,8 +135,5 @@ export const RequestedFromFinder: Story = {
 };
 export const Dark: Story = {
   args: { backend: 'story-invite-list' },
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };

@@ -5,6 +5,7 @@ import { registerBackend } from '../src/backends/registry.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 function variant(name: string, replace: (base: Backend) => Partial<Backend>): void {
   registerBackend(name, () => {
@@ -35,7 +36,7 @@ const meta: Meta<Args> = {
   args: { backend: 'demo', to: '', values: '', value: '', lang: 'en', dark: false },
   argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
   render: ({ backend, to, values, value, lang, dark }) =>
-    html`<div style=${dark ? 'color-scheme: dark; background:#121317; color:#eee; padding:1rem' : ''}>
+    html`<div style=${dark ? DARK_PAGE_STYLE : ''}>
       <kring-community backend=${backend} lang=${lang} tracking="off">
         <div style="max-width: 36rem">
           <kring-kudos-composer to=${to} values=${values} value=${value}></kring-kudos-composer>

@@ -7,6 +7,7 @@ import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { Kudos, KudosInput, Person } from '../src/model.js';
 import type { OutboxEntry } from '../src/client/types.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** A demo backend under another name (its own outbox in storage) with some methods replaced. */
 function variant(name: string, replace: (base: Backend) => Partial<Backend>): void {
@@ -140,7 +141,7 @@ const meta: Meta<Args> = {
   },
   argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
   render: ({ backend, person, from, department, value, limit, compose, lang, dark }) =>
-    html`<div style=${dark ? 'color-scheme: dark; background:#121317; color:#eee; padding:1rem' : ''}>
+    html`<div style=${dark ? DARK_PAGE_STYLE : ''}>
       <kring-community backend=${backend} lang=${lang} tracking="off">
         <div style="max-width: 36rem">
           <kring-kudos-feed

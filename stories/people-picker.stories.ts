@@ -53,7 +53,7 @@ export const InAForm: Story = {
   render: ({ lang }) =>
     html`<kring-community backend="demo" lang=${lang} tracking="off">
       <form
-        style="max-width: 28rem; min-height: 22rem; display: grid; gap: 0.75rem"
+        style="max-width: 28rem; min-height: 22rem; display: grid; gap: 0.75rem; align-content: start"
         @submit=${(event: SubmitEvent) => {
           event.preventDefault();
           const form = event.currentTarget as HTMLFormElement;

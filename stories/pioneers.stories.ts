@@ -6,6 +6,7 @@ import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { PioneerRank } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 function withPioneers(pioneers: Backend['pioneers']): () => Backend {
   return () => {
@@ -52,8 +53,5 @@ export const Error: Story = { args: { backend: 'pioneers-story-error' } };
 export const Empty: Story = { args: { backend: 'pioneers-story-empty' } };
 export const BadLimit: Story = { args: { limit: 'lots' } };
 export const Dark: Story = {
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };

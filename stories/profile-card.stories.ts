@@ -5,6 +5,7 @@ import { registerBackend } from '../src/backends/registry.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** A demo backend with `getPeople`/`currentUser` replaced, for the loading and error stories. */
 function withPeople(people: (base: Backend) => Pick<Backend, 'getPeople' | 'currentUser'>): () => Backend {
@@ -86,10 +87,7 @@ export const Error: Story = { args: { backend: 'story-error' } };
 export const LongContent: Story = { args: { backend: 'story-long', view: 'full', person: 'p00004' } };
 export const Dark: Story = {
   args: { view: 'full', person: 'p00005' },
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
   parameters: { backgrounds: { default: 'dark' } },
 };
 export const Grid: Story = {

@@ -6,6 +6,7 @@ import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { CommunityMetrics } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** The demo backend with `metrics` replaced, for the loading, error and empty stories. */
 function withMetrics(metrics: (base: Backend) => Backend['metrics']): () => Backend {
@@ -60,10 +61,7 @@ export const Error: Story = { args: { backend: 'pulse-story-error' } };
 export const Empty: Story = { args: { backend: 'pulse-story-empty' } };
 export const BadMonth: Story = { args: { month: 'oktober' } };
 export const Dark: Story = {
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
   parameters: { backgrounds: { default: 'dark' } },
 };
 export const Narrow: Story = {

@@ -6,6 +6,7 @@ import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { CommunityMetrics } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 function withMetrics(metrics: (base: Backend) => Backend['metrics']): () => Backend {
   return () => {
@@ -59,10 +60,7 @@ export const Loading: Story = { args: { backend: 'report-story-loading' } };
 export const Error: Story = { args: { backend: 'report-story-error' } };
 export const Empty: Story = { args: { backend: 'report-story-empty' } };
 export const Dark: Story = {
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };
 /** The community manager's view: pulse, report and pioneers side by side on the same figures. */
 export const CommunityManagerView: Story = {

@@ -6,6 +6,7 @@ import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { InviteTokenInfo, InviteTokenState } from '../src/model.js';
+import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -93,8 +94,5 @@ export const CustomAbout: Story = {
     </kring-community>`,
 };
 export const Dark: Story = {
-  render: (args, context) =>
-    html`<div style="color-scheme: dark; background:#121317; padding: 1rem">
-      ${meta.render!(args, context)}
-    </div>`,
+  render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,
 };

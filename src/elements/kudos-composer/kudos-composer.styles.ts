@@ -24,7 +24,8 @@ export const kudosComposerStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_surface);
-    border: 1px solid var(--kring-border-color, color-mix(in srgb, currentColor 35%, transparent));
+    border: 1px solid
+      var(--kring-color-border, var(--kring-border-color, color-mix(in srgb, currentColor 35%, transparent)));
     border-radius: var(--_radius);
     padding: 0.375rem 0.5rem;
   }

@@ -85,9 +85,9 @@ function length(text: string): number {
  * @csspart discard - Discard an unsent kudos.
  * @csspart problem - An attribute problem.
  *
- * @cssproperty --kring-accent-color - Send button, focus rings.
- * @cssproperty --kring-surface-color - Background.
- * @cssproperty --kring-border-color - Borders.
+ * @cssproperty --kring-color-accent - Send button, focus rings (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-surface - Background (the older `--kring-surface-color` is still read).
+ * @cssproperty --kring-color-border - Borders (the older `--kring-border-color` is still read).
  * @cssproperty --kring-color-danger - Errors.
  * @cssproperty --kring-radius - Corner radius.
  *

@@ -5,11 +5,17 @@ export const kudosFeedStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--kring-text-color, inherit);
-    --_border: var(--kring-border-color, color-mix(in srgb, currentColor 20%, transparent));
-    --_surface: var(--kring-surface-color, Canvas);
-    --_muted: var(--kring-muted-color, color-mix(in srgb, currentColor 72%, transparent));
-    --_accent: var(--kring-accent-color, #1a5fb4);
+    color: var(--kring-color-text, var(--kring-text-color, inherit));
+    --_border: var(
+      --kring-color-border,
+      var(--kring-border-color, color-mix(in srgb, currentColor 20%, transparent))
+    );
+    --_surface: var(--kring-color-surface, var(--kring-surface-color, Canvas));
+    --_muted: var(
+      --kring-color-text-muted,
+      var(--kring-muted-color, color-mix(in srgb, currentColor 72%, transparent))
+    );
+    --_accent: var(--kring-color-accent, var(--kring-accent-color, #1a5fb4));
     --_danger: var(--kring-color-danger, #a51d2d);
     --_radius: var(--kring-radius, 0.5rem);
     --_gap: var(--kring-kudos-gap, 0.75rem);
@@ -171,7 +177,7 @@ export const kudosFeedStyles = css`
   .action.primary {
     border-color: var(--_accent);
     background: var(--_accent);
-    color: var(--kring-on-accent-color, #fff);
+    color: var(--kring-color-on-accent, var(--kring-on-accent-color, #fff));
   }
   button:focus-visible {
     outline: 2px solid var(--_accent);
@@ -249,11 +255,11 @@ export const kudosFeedStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_accent: var(--kring-accent-color, #8cb8f0);
+      --_accent: var(--kring-color-accent, var(--kring-accent-color, #8cb8f0));
       --_danger: var(--kring-color-danger, #ff7b72);
     }
     .action.primary {
-      color: var(--kring-on-accent-color, #111);
+      color: var(--kring-color-on-accent, var(--kring-on-accent-color, #111));
     }
   }
   @media (forced-colors: active) {

@@ -68,10 +68,10 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  *
  * @event kring-kudos-sent - A kudos that had finally failed was retried from the feed and delivered; `detail` has `kudos` and `input`.
  *
- * @cssproperty --kring-accent-color - Links, pressed reactions, focus rings.
- * @cssproperty --kring-surface-color - Card background.
- * @cssproperty --kring-border-color - Card borders.
- * @cssproperty --kring-muted-color - Secondary text.
+ * @cssproperty --kring-color-accent - Links, pressed reactions, focus rings (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-surface - Card background (the older `--kring-surface-color` is still read).
+ * @cssproperty --kring-color-border - Card borders (the older `--kring-border-color` is still read).
+ * @cssproperty --kring-color-text-muted - Secondary text (the older `--kring-muted-color` is still read).
  * @cssproperty --kring-color-danger - "Not sent" and errors.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-kudos-gap - Space between items.

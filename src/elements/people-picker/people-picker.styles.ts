@@ -6,10 +6,13 @@ export const peoplePickerStyles = css`
     display: block;
     position: relative;
     font: inherit;
-    color: var(--kring-text-color, inherit);
-    --_border: var(--kring-border-color, color-mix(in srgb, currentColor 35%, transparent));
-    --_surface: var(--kring-surface-color, Canvas);
-    --_accent: var(--kring-accent-color, #1a5fb4);
+    color: var(--kring-color-text, var(--kring-text-color, inherit));
+    --_border: var(
+      --kring-color-border,
+      var(--kring-border-color, color-mix(in srgb, currentColor 35%, transparent))
+    );
+    --_surface: var(--kring-color-surface, var(--kring-surface-color, Canvas));
+    --_accent: var(--kring-color-accent, var(--kring-accent-color, #1a5fb4));
     --_radius: var(--kring-radius, 0.5rem);
   }
   :host([hidden]) {
@@ -133,7 +136,7 @@ export const peoplePickerStyles = css`
   ${visuallyHiddenStyles}
   @media (prefers-color-scheme: dark) {
     :host {
-      --_accent: var(--kring-accent-color, #8cb8f0);
+      --_accent: var(--kring-color-accent, var(--kring-accent-color, #8cb8f0));
     }
   }
   @media (forced-colors: active) {

@@ -58,9 +58,9 @@ const idListConverter = {
  * @csspart status - Searching / no results / error line in the listbox.
  * @csspart hint - The keyboard hint under the field.
  *
- * @cssproperty --kring-accent-color - Focus and highlight colour.
- * @cssproperty --kring-surface-color - Background of the field and listbox.
- * @cssproperty --kring-border-color - Border colour.
+ * @cssproperty --kring-color-accent - Focus and highlight colour (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-surface - Background of the field and listbox (the older `--kring-surface-color` is still read).
+ * @cssproperty --kring-color-border - Border colour (the older `--kring-border-color` is still read).
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-avatar-size - Avatar size.
  *
