@@ -98,6 +98,7 @@ const en = {
   'report.summary': 'Summary',
   'report.keyFigures': 'Key figures',
   'report.changes': 'What changed',
+  'report.tables': 'Figures in detail',
   'report.noChanges': 'No figure changed by 10% (or 5 points) or more against {month}.',
   'report.changeLine.up': '{metric} rose by {change}: from {previous} to {value}.',
   'report.changeLine.down': '{metric} fell by {change}: from {previous} to {value}.',
@@ -243,6 +244,7 @@ export const metricsStrings: StringBundle<Key> = {
     'report.summary': 'Samenvatting',
     'report.keyFigures': 'Kerncijfers',
     'report.changes': 'Wat veranderde',
+    'report.tables': 'Cijfers in detail',
     'report.noChanges':
       'Geen enkel cijfer veranderde 10% (of 5 procentpunt) of meer ten opzichte van {month}.',
     'report.changeLine.up': '{metric} steeg met {change}: van {previous} naar {value}.',

@@ -149,7 +149,7 @@ export class KringReport extends KringMonthlyMetricsElement {
             </p>`}
       </section>
       <section part="section" aria-labelledby="report-tables">
-        ${heading(this.titleLevel + 1, this.text('section.invites'), {
+        ${heading(this.titleLevel + 1, this.text('report.tables'), {
           id: 'report-tables',
           className: 'visually-hidden',
         })}
