@@ -253,6 +253,25 @@ describe('SharePoint backend over msw', () => {
     } finally {
       input.remove();
     }
+
+    // A modern page has no such input; its _spPageContextInfo carries the digest.
+    const page = globalThis as { _spPageContextInfo?: { formDigestValue: string } };
+    page._spPageContextInfo = { formDigestValue: issued.FormDigestValue };
+    try {
+      const requests: string[] = [];
+      const backend = createSharePointBackend({
+        siteUrl,
+        now: () => clock,
+        fetch: (url, init) => {
+          requests.push(String(url));
+          return fetch(url, init);
+        },
+      });
+      await backend.track([{ type: 'post', actorId: 'x', at: new Date(clock).toISOString() }]);
+      expect(requests, 'no contextinfo on a modern page either').to.have.length(1);
+    } finally {
+      delete page._spPageContextInfo;
+    }
   });
 
   it('renews the digest before it expires by the clock', async () => {

@@ -40,14 +40,21 @@ import { DEFAULT_KUDOS_VALUES, type ListAdapterSettings } from '../lists/setting
 import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
 
 /**
- * Classic SharePoint pages carry a fresh digest in `<input id="__REQUESTDIGEST">`; using it saves the first
- * `contextinfo` request. It is dated by the timestamp inside it (`0x…,26 Nov 2026 20:00:00 -0000`), as PnPjs
- * does, so a page left open for hours is not trusted blindly.
+ * SharePoint pages carry a fresh digest: classic ones in `<input id="__REQUESTDIGEST">`, modern ones in
+ * `_spPageContextInfo.formDigestValue`. Using it saves the first `contextinfo` request. It is dated by the
+ * timestamp inside it (`0x…,26 Nov 2026 20:00:00 -0000`), as PnPjs does, so a page left open for hours is
+ * not trusted blindly.
  */
 export function pageDigest(now: () => number = Date.now): DigestSeed | undefined {
   if (typeof document === 'undefined') return undefined;
   const input = document.getElementById('__REQUESTDIGEST');
-  const value = input instanceof HTMLInputElement ? input.value : '';
+  const context = (globalThis as { _spPageContextInfo?: { formDigestValue?: unknown } })._spPageContextInfo;
+  const value =
+    input instanceof HTMLInputElement && input.value
+      ? input.value
+      : typeof context?.formDigestValue === 'string'
+        ? context.formDigestValue
+        : '';
   if (!value) return undefined;
   const issued = Date.parse(value.slice(value.indexOf(',') + 1).replace(/ -0000$/, ' GMT'));
   if (Number.isNaN(issued)) return undefined;
@@ -70,7 +77,10 @@ export interface SharePointBackendOptions extends ListAdapterSettings {
   odata?: ODataFlavour;
   /** Bearer tokens instead of cookies + digest (an app registration, or SPFx's AadTokenProvider). */
   getToken?: TokenProvider;
-  /** A digest the page already has (SPFx `pageContext.legacyPageContext.formDigestValue`, classic `__REQUESTDIGEST`). */
+  /**
+   * A digest the page already has (SPFx `pageContext.legacyPageContext.formDigestValue`). Default: the page's
+   * own, from classic `#__REQUESTDIGEST` or modern `_spPageContextInfo.formDigestValue`.
+   */
   formDigest?: DigestSeed;
   /** Claims prefix for ids that are plain sign-in names. Default SharePoint Online's `i:0#.f|membership|`. */
   claimsPrefix?: string;
