@@ -19,4 +19,5 @@ export const DARK_PAGE_STYLE = [
   '--kring-color-danger: #ffb4ab',
   '--kring-color-danger-surface: #3b1512',
   '--kring-color-danger-text: #ffdad6',
+  '--kring-color-success: #7ee2a0',
 ].join('; ');
