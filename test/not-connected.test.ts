@@ -77,6 +77,7 @@ describe('elements outside any <kring-community>', () => {
       await waitUntil(() => card.shadowRoot!.querySelector('[part~="name"]'), 'the card loads its person');
     } finally {
       community.remove();
+      configure({ backend: undefined });
     }
   });
 
@@ -86,5 +87,29 @@ describe('elements outside any <kring-community>', () => {
     expect(message(feed)!.textContent!.trim()).to.equal(
       'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
     );
+  });
+
+  it('inside a community whose backend could not start, say so instead of asking for a community', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+    try {
+      // Graph without a token function cannot start: the community shows why.
+      const community = await fixture(
+        html`<kring-community backend="graph">
+          <kring-profile-card person="me"></kring-profile-card>
+        </kring-community>`,
+      );
+      const card = community.querySelector('kring-profile-card')!;
+      await waitUntil(() => message(card), 'the card says so', { timeout: 4000 });
+      expect(message(card)!.textContent!.trim()).to.equal(
+        "The community is not connected, so this cannot load yet. If it stays this way, the community's message says why.",
+      );
+      expect(community.shadowRoot!.querySelector('[part="message"]')!.textContent).to.contain('getToken');
+      expect(errors.some((line) => line.includes('found no <kring-community>'))).to.equal(false);
+      await expect(community).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
   });
 });

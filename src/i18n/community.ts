@@ -5,7 +5,8 @@ type Key =
   | 'community.failed'
   | 'community.badAttribute'
   | 'community.retry'
-  | 'community.notConnected';
+  | 'community.notConnected'
+  | 'community.notStarted';
 
 export const communityStrings: StringBundle<Key> = {
   en: {
@@ -14,6 +15,8 @@ export const communityStrings: StringBundle<Key> = {
     'community.badAttribute': 'Configuration problem: {problem}',
     'community.retry': 'Try again',
     'community.notConnected': 'Not connected to a community. Add <kring-community page> to this page.',
+    'community.notStarted':
+      "The community is not connected, so this cannot load yet. If it stays this way, the community's message says why.",
   },
   nl: {
     'community.connecting': 'Verbinden met de community…',
@@ -22,5 +25,7 @@ export const communityStrings: StringBundle<Key> = {
     'community.retry': 'Opnieuw proberen',
     'community.notConnected':
       'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
+    'community.notStarted':
+      'De community is niet verbonden, dus dit kan nog niet laden. Blijft dit zo, dan zegt de melding van de community waarom.',
   },
 };

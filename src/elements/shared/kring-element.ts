@@ -66,7 +66,9 @@ export class KringElement extends LitElement {
       () => {
         if (this.client) return;
         this.notConnected = true;
-        reportMissingCommunity(this.localName);
+        // A community that answered with its settings but has no client has not connected its backend
+        // (it says why itself when that failed), so only a missing community is reported here.
+        if (!this.config) reportMissingCommunity(this.localName);
       },
       (this.constructor as typeof KringElement).notConnectedAfterMs,
     );
@@ -95,9 +97,13 @@ export class KringElement extends LitElement {
     }
   }
 
-  /** What an element without a community says instead of loading forever. */
+  /**
+   * What an element without a client says instead of loading forever: that there is no community, or
+   * (when a community answered with its settings) that the community has not connected its backend.
+   */
   protected get notConnectedMessage(): string {
-    return translate(communityStrings, this.language, 'community.notConnected');
+    const key = this.config ? 'community.notStarted' : 'community.notConnected';
+    return translate(communityStrings, this.language, key);
   }
 
   /** The element's whole content while no `<kring-community>` answers (see `notConnected`). */
