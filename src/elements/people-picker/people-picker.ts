@@ -93,7 +93,7 @@ export class KringPeoplePicker extends KringElement {
   /** An error to show under the field (e.g. set by a form); marks the field invalid. */
   @property({ attribute: false }) errorMessage = '';
   /** The form field name: a form submits each chosen id as an entry with this name. */
-  @property({ attribute: 'name', reflect: true }) name = '';
+  @property({ attribute: 'name' }) name = '';
 
   /** A surrounding `<fieldset disabled>` disables the field without touching `disabled`. */
   @state() private formDisabled = false;
