@@ -500,6 +500,23 @@ describe('SharePoint backend over msw', () => {
     ).to.equal(false);
   });
 
+  it('answers a plain search when the member list cannot be read; a members-only search says why', async () => {
+    const { backend, mock } = setup();
+    mock.failNext({
+      status: 500,
+      times: 100,
+      match: (r) => decodeURIComponent(r.url).includes('Kring Members'),
+    });
+    const found = await backend.searchPeople({ text: 'a', limit: 5 });
+    expect(found.items).to.have.length(5);
+    expect(
+      found.items.every((match) => match.person.isMember === undefined),
+      'nobody marked',
+    ).to.equal(true);
+    const refused = await rejection(backend.searchPeople({ text: 'a', membersOnly: true, limit: 5 }));
+    expect(refused.kind).to.equal('server');
+  });
+
   it('suggests skills from people search', async () => {
     const { backend } = setup();
     const skill = demo.demo.data.people[0].skills[0].name;

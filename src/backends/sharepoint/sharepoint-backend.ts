@@ -381,7 +381,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
           signal: call?.signal,
         }),
         endorsementTally(call?.signal),
-        memberMap(call?.signal),
+        // Marking who is a member is extra; only a members-only search fails without the member list.
+        query.membersOnly ? memberMap(call?.signal) : memberMap(call?.signal).catch(() => undefined),
       ]);
       const { rows, total: rowTotal } = searchRows(body);
       const people: Person[] = [];
@@ -391,8 +392,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
         rowsUsed += 1;
         const person = personFromSearchRow(cellMap(row), endorsements);
         if (!person) continue;
-        const member = members.get(person.id);
-        person.isMember = Boolean(member);
+        const member = members?.get(person.id);
+        if (members) person.isMember = Boolean(member);
         if (member) Object.assign(person, { joinedAt: member.joinedAt, invitedBy: member.invitedBy });
         if (query.membersOnly && !member) continue;
         people.push(person);
