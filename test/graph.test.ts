@@ -462,6 +462,24 @@ describe('Graph backend over msw', () => {
     backend.dispose();
   });
 
+  it('answers a plain search when the member list cannot be read; a members-only search says why', async () => {
+    const { backend } = backendWith({ sites: { community: siteUrl } });
+    graph.fail({
+      status: 500,
+      times: 100,
+      match: (r) => decodeURIComponent(r.path).includes('Kring Members'),
+    });
+    const found = await backend.searchPeople({ text: 'a', limit: 5 });
+    expect(found.items).to.have.length(5);
+    expect(
+      found.items.every((match) => match.person.isMember === undefined),
+      'nobody marked',
+    ).to.equal(true);
+    const refused = await rejection(backend.searchPeople({ text: 'a', membersOnly: true, limit: 5 }));
+    expect(refused.kind).to.equal('server');
+    backend.dispose();
+  });
+
   it('reads community lists with expand=fields and follows @odata.nextLink across pages', async () => {
     const { backend } = backendWith({ sites: { community: siteUrl } });
     const pages = [await backend.listKudos({ limit: 4 })];

@@ -390,8 +390,10 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
       );
     }
     let users = Array.isArray(body?.value) ? body.value : [];
-    // Membership lives in the community lists: without a site there are no members to narrow to.
-    const members = community ? await community.members(call?.signal) : undefined;
+    // Membership lives in the community lists: without a site there are no members to narrow to. Marking
+    // who is a member is extra; only a members-only search fails when the member list cannot be read.
+    const memberList = community?.members(call?.signal);
+    const members = query.membersOnly ? await memberList : await memberList?.catch(() => undefined);
     if (query.membersOnly && members) {
       users = users.filter((user) => members.has(personFromUser(user, null).id));
     }
