@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BackendError } from '../../src/backends/errors.js';
+import type { Backend } from '../../src/backends/backend.js';
 
 /** The BackendError a promise rejects with; fails the test when it resolves or rejects with anything else. */
 export async function rejection(promise: Promise<unknown>): Promise<BackendError> {
@@ -16,4 +17,19 @@ export async function rejection(promise: Promise<unknown>): Promise<BackendError
 export function recordingSleep() {
   const waits: number[] = [];
   return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}
+
+/**
+ * With the member list failing to load: a plain search still answers (nobody marked as member or not),
+ * a members-only search fails with the server's reason.
+ */
+export async function expectSearchWithoutMemberList(backend: Backend): Promise<void> {
+  const found = await backend.searchPeople({ text: 'a', limit: 5 });
+  expect(found.items).to.have.length(5);
+  expect(
+    found.items.every((match) => match.person.isMember === undefined),
+    'nobody marked',
+  ).to.equal(true);
+  const refused = await rejection(backend.searchPeople({ text: 'a', membersOnly: true, limit: 5 }));
+  expect(refused.kind).to.equal('server');
 }
