@@ -11,6 +11,7 @@ import { BackendConfigError, backendFactory } from '../src/backends/registry.js'
 import { configure } from '../src/configure.js';
 import { createClient } from '../src/client/community-client.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
+import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
 import { PhotoUrls } from '../src/backends/graph/photos.js';
 import type { Person } from '../src/model.js';
@@ -470,6 +471,15 @@ describe('Graph backend over msw', () => {
       match: (r) => decodeURIComponent(r.path).includes('Kring Members'),
     });
     await expectSearchWithoutMemberList(backend);
+    backend.dispose();
+  });
+
+  it('makes invitation links that carry the token where <kring-welcome> looks for it', async () => {
+    const { backend } = backendWith({ sites: { community: siteUrl } });
+    const link = await backend.createInviteLink({ idempotencyKey: `link-${Date.now()}` });
+    const welcome = document.createElement('kring-welcome') as KringWelcome;
+    expect(new URL(link.url).searchParams.get(welcome.tokenParam)).to.equal(link.token);
+    expect((await backend.lookupInvite(link.token)).state).to.equal('valid');
     backend.dispose();
   });
 

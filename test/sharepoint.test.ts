@@ -15,6 +15,8 @@ import { BackendConfigError } from '../src/backends/registry.js';
 import { faults } from '../mocks/faults.js';
 import { createSharePointMock, type SharePointMockOptions } from '../mocks/sharepoint/handlers.js';
 import { expectSearchWithoutMemberList, rejection } from './helpers/assertions.js';
+import '../src/elements/welcome/define.js';
+import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 
 const siteUrl = `${location.origin}/sites/kring`;
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
@@ -538,6 +540,9 @@ describe('SharePoint backend over msw', () => {
       expect((await backend.revokeInvite(invite.id, { idempotencyKey: key() })).status).to.equal('revoked');
     }
     const link = await backend.createInviteLink({ idempotencyKey: key() });
+    // The link carries the token where <kring-welcome> looks for it by default.
+    const welcome = document.createElement('kring-welcome') as KringWelcome;
+    expect(new URL(link.url).searchParams.get(welcome.tokenParam)).to.equal(link.token);
     const info = await backend.lookupInvite(link.token);
     expect(info.state).to.equal('valid');
     expect(info.inviter?.id).to.equal(me.id);

@@ -45,3 +45,6 @@ export function canResendInvite(invite: Invite, now: Date): boolean {
   const status = effectiveInviteStatus(invite, now);
   return status === 'pending' || status === 'expired';
 }
+
+/** The URL parameter an invitation link carries its token in; `<kring-welcome>` reads the same one. */
+export const INVITE_TOKEN_PARAM = 'invite';

@@ -4,6 +4,7 @@
  * so they survive a reload. It is the default backend and needs no server.
  */
 import type { InviteTokenState } from '../../model.js';
+import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
 import {
   ALL_CAPABILITIES,
   type Backend,
@@ -84,7 +85,7 @@ function defaultInviteUrl(token: string): string {
   const url = new URL(base);
   url.search = '';
   url.hash = '';
-  url.searchParams.set('invite', token);
+  url.searchParams.set(INVITE_TOKEN_PARAM, token);
   return url.href;
 }
 

@@ -2,7 +2,7 @@ import type { PeopleSearchResult, Person, PersonMatch } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
 import { BackendError } from '../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
-import { DEFAULT_KUDOS_VALUES, type ListAdapterSettings } from '../lists/settings.js';
+import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
 import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
@@ -509,9 +509,7 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
   };
 
   function inviteUrl(token: string): string {
-    if (options.inviteUrl) return options.inviteUrl(token);
-    const here = globalThis.location ? `${location.origin}${location.pathname}` : '';
-    return `${here}?kring-invite=${encodeURIComponent(token)}`;
+    return invitationLink(token, options.inviteUrl, '');
   }
 
   return backend;

@@ -1,3 +1,5 @@
+import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
+
 /** The kudos values offered when an adapter is given none. */
 export const DEFAULT_KUDOS_VALUES = ['Samen sterk', 'Klantgericht', 'Lef', 'Vakmanschap', 'Zorg voor elkaar'];
 
@@ -14,4 +16,18 @@ export interface ListAdapterSettings {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
+}
+
+/**
+ * The link an invitation token is shared with: `inviteUrl` when the page set one, else this page
+ * (or `fallbackBase` outside a browser) with `?invite=<token>`, where `<kring-welcome>` finds it.
+ */
+export function invitationLink(
+  token: string,
+  inviteUrl: ListAdapterSettings['inviteUrl'],
+  fallbackBase: string,
+): string {
+  if (inviteUrl) return inviteUrl(token);
+  const here = globalThis.location ? `${location.origin}${location.pathname}` : fallbackBase;
+  return `${here}?${INVITE_TOKEN_PARAM}=${encodeURIComponent(token)}`;
 }

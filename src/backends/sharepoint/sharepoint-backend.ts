@@ -36,7 +36,7 @@ import {
   splitMultiValue,
 } from './profiles.js';
 import { createRateGate } from './rate-gate.js';
-import { DEFAULT_KUDOS_VALUES, type ListAdapterSettings } from '../lists/settings.js';
+import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
 
 /**
@@ -468,9 +468,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
   };
 
   function inviteUrl(token: string): string {
-    if (options.inviteUrl) return options.inviteUrl(token);
-    const here = globalThis.location ? `${location.origin}${location.pathname}` : siteUrl;
-    return `${here}?kring-invite=${encodeURIComponent(token)}`;
+    return invitationLink(token, options.inviteUrl, siteUrl);
   }
 
   return rejectOnlyWithBackendErrors(backend);

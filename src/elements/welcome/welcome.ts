@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { InviteTokenInfo } from '../../model.js';
+import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
 import { isBackendError } from '../../backends/errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
@@ -58,7 +59,7 @@ export class KringWelcome extends KringElement {
   /** The invitation token. Without it, the token is read from the page URL (`token-param`). */
   @property({ attribute: 'token' }) token = '';
   /** Name of the URL parameter holding the token when `token` is not set. Default `invite`. */
-  @property({ attribute: 'token-param' }) tokenParam = 'invite';
+  @property({ attribute: 'token-param' }) tokenParam = INVITE_TOKEN_PARAM;
 
   @state() private outcome?: Outcome;
   @state() private responding = false;
