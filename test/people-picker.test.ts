@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
 import type { Person } from '../src/model.js';
 import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
@@ -274,7 +274,7 @@ describe('<kring-people-picker>', () => {
     await expect(picker).to.be.accessible();
   });
 
-  it('shows a search error with a retry', async () => {
+  it('shows a search error whose Retry works by keyboard (Tab, Enter) and by a real click', async () => {
     const setup = testBackend();
     const { element: picker } = await inCommunity<KringPeoplePicker>(
       setup.backend,
@@ -282,12 +282,41 @@ describe('<kring-people-picker>', () => {
       { client: { readRetries: 0 } },
     );
     setup.network.online = false;
-    ($(picker, 'input') as HTMLInputElement).focus();
+    const input = $(picker, 'input') as HTMLInputElement;
+    input.focus();
     await sendKeys({ type: 'Sanne' });
     await waitUntil(() => shadowText(picker).includes('Searching failed.'), 'error shown');
     await expect(picker).to.be.accessible();
+    // Keyboard: Tab reaches Retry (the popup stays), Enter searches again and the field has the focus.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement(), 'Tab moves to Retry').to.equal($(picker, '[part="retry"]'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadowText(picker).includes('Searching failed.'), 'failed again, still offline');
+    expect(deepActiveElement(), 'back in the field').to.equal(input);
+    // A real mouse click (the field keeps the focus while the button is pressed).
     setup.network.online = true;
-    ($(picker, '[part="retry"]') as HTMLButtonElement).dispatchEvent(new MouseEvent('click'));
-    await waitUntil(() => !shadowText(picker).includes('Searching failed.'), 'retried');
+    const box = $(picker, '[part="retry"]')!.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    await waitUntil(() => $$(picker, '[role="option"]').length > 0, 'results after the retry');
+    expect(deepActiveElement()).to.equal(input);
+  });
+
+  it('keeps the focus in the picker when the only chosen person is removed', async () => {
+    const setup = testBackend();
+    const [first] = setup.demo.demo.data.people.filter(
+      (person) => person.id !== setup.demo.demo.currentUserId,
+    );
+    const { element: picker } = await inCommunity<KringPeoplePicker>(
+      setup.backend,
+      html`<kring-people-picker value=${first.id}></kring-people-picker>`,
+    );
+    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    ($(picker, '[part="remove"]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActiveElement() === $(picker, 'input'), 'focus moved to the field');
+    expect(picker.value).to.deep.equal([]);
   });
 });

@@ -346,6 +346,20 @@ export class KringPeoplePicker extends KringElement {
     this.search = { ...search, people };
   }
 
+  /** Focus left the field or the Retry button: close the popup unless it moved between the two. */
+  private readonly onInputBlur = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    const popup = this.renderRoot.querySelector('.popup');
+    if (next !== this.input && !popup?.contains(next)) this.closeList();
+  };
+
+  /** Searches again after a failure; the Retry button goes away, so the field takes the focus. */
+  private retrySearch(text: string): void {
+    this.search = { status: 'searching', text };
+    this.input.focus();
+    void this.runSearch(text);
+  }
+
   private closeList(): void {
     this.open = false;
     this.activeIndex = -1;
@@ -367,10 +381,12 @@ export class KringPeoplePicker extends KringElement {
     this.input.focus();
   }
 
-  private removePerson(person: Person, focusInput = true): void {
+  private removePerson(person: Person): void {
     this.setChosen(this.chosen.filter((candidate) => candidate.id !== person.id));
     this.announcement = this.t('removed', { name: person.name });
-    if (focusInput) this.input.focus();
+    // The remove button goes with the chip; in a single picker the field shows again only after the
+    // next render, so focus it then.
+    void this.updateComplete.then(() => this.input.focus());
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -420,7 +436,8 @@ export class KringPeoplePicker extends KringElement {
         }
         break;
       case 'Tab':
-        this.closeList();
+        // After a failed search the popup's Retry button is the next stop: keep the popup for it.
+        if (!(this.search.status === 'error' && !event.shiftKey)) this.closeList();
         break;
     }
   }
@@ -470,7 +487,13 @@ export class KringPeoplePicker extends KringElement {
       status = this.t('noResults', { text: search.text });
     else if (search.status === 'error')
       status = html`${this.t('error')}
-        <button type="button" part="retry" @click=${() => void this.runSearch(search.text)}>
+        <button
+          type="button"
+          part="retry"
+          @mousedown=${(event: Event) => event.preventDefault()}
+          @click=${() => this.retrySearch(search.text)}
+          @blur=${this.onInputBlur}
+        >
           ${this.t('retry')}
         </button>`;
     return html`<div class="popup" part="popup">
@@ -532,7 +555,7 @@ export class KringPeoplePicker extends KringElement {
                       part="remove"
                       ?disabled=${this.inactive}
                       aria-label=${this.t('remove', { name: person.name })}
-                      @click=${() => this.removePerson(person, showInput || this.multiple)}
+                      @click=${() => this.removePerson(person)}
                     >
                       <span aria-hidden="true">×</span>
                     </button>
@@ -559,7 +582,7 @@ export class KringPeoplePicker extends KringElement {
           ?disabled=${this.inactive}
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
-          @blur=${() => this.closeList()}
+          @blur=${this.onInputBlur}
         />
       </div>
       ${this.renderPopup()}
