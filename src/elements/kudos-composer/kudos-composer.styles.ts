@@ -24,8 +24,8 @@ export const kudosComposerStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_surface);
-    border: 1px solid
-      var(--kring-color-border, var(--kring-border-color, color-mix(in srgb, currentColor 35%, transparent)));
+    /* A field's outline is how people find it: 3:1 against its background (WCAG 1.4.11). */
+    border: 1px solid var(--kring-color-field-border, color-mix(in srgb, currentColor 62%, transparent));
     border-radius: var(--_radius);
     padding: 0.375rem 0.5rem;
   }

@@ -88,6 +88,7 @@ function length(text: string): number {
  * @cssproperty --kring-color-accent - Send button, focus rings (the older `--kring-accent-color` is still read).
  * @cssproperty --kring-color-surface - Background (the older `--kring-surface-color` is still read).
  * @cssproperty --kring-color-border - Borders (the older `--kring-border-color` is still read).
+ * @cssproperty --kring-color-field-border - Outline of the text field (default: the text colour at 62 %, 3:1).
  * @cssproperty --kring-color-danger - Errors.
  * @cssproperty --kring-radius - Corner radius.
  *

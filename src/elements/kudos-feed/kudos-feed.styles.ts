@@ -255,6 +255,8 @@ export const kudosFeedStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
+      /* Not Canvas: a dark page that does not declare color-scheme would get a white field under light text. */
+      --_surface: var(--kring-color-surface, var(--kring-surface-color, #1e1f24));
       --_accent: var(--kring-color-accent, var(--kring-accent-color, #8cb8f0));
       --_danger: var(--kring-color-danger, #ff7b72);
     }

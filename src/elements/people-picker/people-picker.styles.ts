@@ -29,7 +29,8 @@ export const peoplePickerStyles = css`
     gap: 0.25rem;
     align-items: center;
     padding: 0.25rem;
-    border: 1px solid var(--_border);
+    /* The field's outline is how people find it: 3:1 against its background (WCAG 1.4.11). */
+    border: 1px solid var(--kring-color-field-border, color-mix(in srgb, currentColor 62%, transparent));
     border-radius: var(--_radius);
     background: var(--_surface);
   }
@@ -136,6 +137,8 @@ export const peoplePickerStyles = css`
   ${visuallyHiddenStyles}
   @media (prefers-color-scheme: dark) {
     :host {
+      /* Not Canvas: a dark page that does not declare color-scheme would get a white field under light text. */
+      --_surface: var(--kring-color-surface, var(--kring-surface-color, #1e1f24));
       --_accent: var(--kring-color-accent, var(--kring-accent-color, #8cb8f0));
     }
   }

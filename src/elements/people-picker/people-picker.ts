@@ -61,6 +61,7 @@ const idListConverter = {
  * @cssproperty --kring-color-accent - Focus and highlight colour (the older `--kring-accent-color` is still read).
  * @cssproperty --kring-color-surface - Background of the field and listbox (the older `--kring-surface-color` is still read).
  * @cssproperty --kring-color-border - Border colour (the older `--kring-border-color` is still read).
+ * @cssproperty --kring-color-field-border - Outline of the text field (default: the text colour at 62 %, 3:1).
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-avatar-size - Avatar size.
  *
