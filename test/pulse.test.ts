@@ -171,10 +171,17 @@ describe('<kring-pulse>', () => {
     await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
     expect(headline(pulse, 'kudosGiven')).to.contain('210');
     const client = (community as unknown as { client: CommunityClientApi }).client;
+    const liveRegion = pulse.shadowRoot!.querySelector('[role="status"]')!;
+    const announced: string[] = [];
+    const observer = new MutationObserver(() => announced.push(liveRegion.textContent!.trim()));
+    observer.observe(liveRegion, { subtree: true, childList: true, characterData: true });
     await client.giveKudos({ to: ['p00003'], message: 'Thank you for helping with the quarterly figures!' });
     await waitUntil(() => headline(pulse, 'kudosGiven').includes('211'), 'reloaded');
-    // Never back to the skeleton in between.
+    await pulse.updateComplete;
+    observer.disconnect();
+    // Never back to the skeleton in between, and nothing announced again.
     expect(part(pulse, 'status')).to.equal(null);
+    expect(announced, 'the live region did not change').to.deep.equal([]);
   });
 
   it('says so when the backend offers no metrics, without asking it', async () => {

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { KringMetricsElement } from './metrics-element.js';
 import { ClientChangesController } from './client-changes.js';
 import { renderProblems, renderTaskStates, taskAnnouncement } from './metrics-states.js';
@@ -75,6 +75,11 @@ export abstract class KringMonthlyMetricsElement extends KringMetricsElement {
   /** The polite live region: what a screen reader hears when the state changes. */
   private announcement(): string {
     const metrics = this.metricsTask.value;
-    return taskAnnouncement(this.language, this.metricsTask.status, metrics && this.titleFor(metrics.month));
+    const done = metrics && this.titleFor(metrics.month);
+    // A quiet reload of the month on screen (after a kudos elsewhere on the page) keeps the figures
+    // shown, so it keeps the text too: nothing is announced again.
+    if (this.metricsTask.status === TaskStatus.PENDING && done && metrics.month === this.shownMonth)
+      return done;
+    return taskAnnouncement(this.language, this.metricsTask.status, done);
   }
 }
