@@ -29,6 +29,15 @@ describe('theming with the documented --kring-color-* properties', () => {
       expect(token(older, '--_accent'), 'a page themed with the older name keeps its colour').to.equal(
         'rgb(10, 11, 12)',
       );
+      if (tag === 'kring-people-picker') {
+        // Focus rings follow --kring-color-focus, as in every other element.
+        page
+          .querySelector<HTMLElement>('.documented')!
+          .style.setProperty('--kring-color-focus', 'rgb(20, 21, 22)');
+        documented.shadowRoot!.querySelector('input')!.focus();
+        const field = documented.shadowRoot!.querySelector('.field')!;
+        expect(getComputedStyle(field).outlineColor, 'focus ring colour').to.equal('rgb(20, 21, 22)');
+      }
     });
   }
 });

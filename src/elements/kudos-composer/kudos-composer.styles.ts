@@ -37,7 +37,7 @@ export const kudosComposerStyles = css`
   }
   select:focus-visible,
   textarea:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--kring-color-focus, var(--_accent));
     outline-offset: 1px;
   }
   [aria-invalid='true'] {

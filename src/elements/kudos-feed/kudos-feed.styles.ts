@@ -39,7 +39,7 @@ export const kudosFeedStyles = css`
     outline: none;
   }
   .item:focus-visible .card {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--kring-color-focus, var(--_accent));
     outline-offset: 2px;
   }
   .card {
@@ -100,7 +100,7 @@ export const kudosFeedStyles = css`
     border-radius: 0.25rem;
   }
   time:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--kring-color-focus, var(--_accent));
     outline-offset: 2px;
   }
   .exact {
@@ -180,7 +180,7 @@ export const kudosFeedStyles = css`
     color: var(--kring-color-on-accent, var(--kring-on-accent-color, #fff));
   }
   button:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--kring-color-focus, var(--_accent));
     outline-offset: 2px;
   }
   .reactors {

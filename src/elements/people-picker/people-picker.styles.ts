@@ -35,7 +35,7 @@ export const peoplePickerStyles = css`
     background: var(--_surface);
   }
   .field:focus-within {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--kring-color-focus, var(--_accent));
     outline-offset: 1px;
   }
   ul.selection {
@@ -68,7 +68,7 @@ export const peoplePickerStyles = css`
     line-height: 1;
   }
   .chip button:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--kring-color-focus, var(--_accent));
   }
   input {
     flex: 1 1 8rem;

@@ -58,7 +58,8 @@ const idListConverter = {
  * @csspart status - Searching / no results / error line in the listbox.
  * @csspart hint - The keyboard hint under the field.
  *
- * @cssproperty --kring-color-accent - Focus and highlight colour (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-accent - Highlight colour; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-focus - Focus rings.
  * @cssproperty --kring-color-surface - Background of the field and listbox (the older `--kring-surface-color` is still read).
  * @cssproperty --kring-color-border - Border colour (the older `--kring-border-color` is still read).
  * @cssproperty --kring-color-field-border - Outline of the text field (default: the text colour at 62 %, 3:1).
