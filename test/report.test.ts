@@ -252,6 +252,19 @@ describe('<kring-report>', () => {
     expect(document.documentElement.classList.contains('kring-printing-report')).to.equal(false);
   });
 
+  it('lets the keyboard reach the key figures table, which scrolls sideways on a narrow screen', async () => {
+    const { name } = registerTestBackend();
+    const report = await renderReport(name);
+    await waitUntil(() => report.shadowRoot!.querySelector('[data-table="figures"]'), 'figures shown', {
+      timeout: 8000,
+    });
+    const wrapper = report.shadowRoot!.querySelector('[data-table="figures"]')!.parentElement!;
+    expect(wrapper.getAttribute('tabindex')).to.equal('0');
+    expect(wrapper.getAttribute('role')).to.equal('region');
+    expect(wrapper.getAttribute('aria-label')).to.equal('Table of key figures');
+    await expect(report).to.be.accessible();
+  });
+
   it('reaches every button with the keyboard', async () => {
     const { name } = backendWith(async () => octoberMetrics());
     const report = await renderReport(name);

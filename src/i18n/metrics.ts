@@ -97,6 +97,7 @@ const en = {
   'report.title': 'Community report, {month}',
   'report.summary': 'Summary',
   'report.keyFigures': 'Key figures',
+  'report.keyFiguresTable': 'Table of key figures',
   'report.changes': 'What changed',
   'report.tables': 'Figures in detail',
   'report.noChanges': 'No figure changed by 10% (or 5 points) or more against {month}.',
@@ -243,6 +244,7 @@ export const metricsStrings: StringBundle<Key> = {
     'report.title': 'Communityrapport, {month}',
     'report.summary': 'Samenvatting',
     'report.keyFigures': 'Kerncijfers',
+    'report.keyFiguresTable': 'Tabel met kerncijfers',
     'report.changes': 'Wat veranderde',
     'report.tables': 'Cijfers in detail',
     'report.noChanges':

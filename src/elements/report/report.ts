@@ -163,7 +163,13 @@ export class KringReport extends KringMonthlyMetricsElement {
 
   private renderFigures(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
-    return html`<div class="table-scroll">
+    // Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too.
+    return html`<div
+      class="table-scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${this.text('report.keyFiguresTable')}
+    >
       <table part="table" data-table="figures">
         <thead>
           <tr>
