@@ -253,6 +253,9 @@ describe('<kring-ambassador-badge>', () => {
     );
     await waitUntil(() => element.shadowRoot!.querySelector('[part="retry"]'), 'error shown');
     expect(shadowText(element)).to.contain('This could not be loaded.');
+    expect(element.shadowRoot!.querySelector('[part="problem"]')!.getAttribute('role'), 'announced').to.equal(
+      'alert',
+    );
     await expect(element).to.be.accessible();
     backend.failures.delete('listBadges');
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();

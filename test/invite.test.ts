@@ -296,6 +296,7 @@ describe('<kring-invite>', () => {
     held.open();
     await waitUntil(() => $(element, '[part="retry"]'), 'error shown');
     expect(shadowText(element)).to.contain('This could not be loaded.');
+    expect($(element, '[part="error"]')!.getAttribute('role'), 'announced').to.equal('alert');
     await expect(element).to.be.accessible();
     backend.failures.delete('listInvites');
     $<HTMLButtonElement>(element, '[part="retry"]')!.click();

@@ -164,7 +164,7 @@ export class KringAmbassadorBadge extends KringElement {
   }
 
   private renderError() {
-    return html`<p part="problem">
+    return html`<p part="problem" role="alert">
       ${this.t('error.load')}
       <button part="retry" type="button" @click=${() => void this.badgesTask.run()}>
         ${this.t('retry')}

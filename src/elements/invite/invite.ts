@@ -537,7 +537,7 @@ export class KringInvite extends KringElement {
         : html`<button type="button" ?disabled=${this.linkBusy} @click=${this.createLink}>
             ${this.t('invite.link.create')}
           </button>`}
-      ${this.linkError ? html`<p part="error">${this.linkError}</p>` : nothing}
+      ${this.linkError ? html`<p part="error" role="alert">${this.linkError}</p>` : nothing}
     </section>`;
   }
 

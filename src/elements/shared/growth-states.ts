@@ -21,7 +21,7 @@ export function renderGrowthLoading(lang: Language, lines: readonly SkeletonLine
 
 /** "This could not be loaded" with a retry button. */
 export function renderGrowthLoadError(lang: Language, retry: () => void): TemplateResult {
-  return html`<p part="error">${translate(growthStrings, lang, 'error.load')}</p>
+  return html`<p part="error" role="alert">${translate(growthStrings, lang, 'error.load')}</p>
     <button part="retry" type="button" @click=${retry}>${translate(growthStrings, lang, 'retry')}</button>`;
 }
 
