@@ -48,12 +48,17 @@ describe('<kring-welcome>', () => {
     await expect(element).to.be.accessible();
 
     const accepted = oneEvent(element, 'kring-invite-accepted');
+    $<HTMLButtonElement>(element, '[part="join"]')!.focus();
     $<HTMLButtonElement>(element, '[part="join"]')!.click();
     await accepted;
     await waitUntil(() =>
       $(element, '[part="outcome"]')!.textContent!.includes('Welcome! You are now a member.'),
     );
     expect($(element, '[part="join"]')).to.equal(null);
+    await waitUntil(
+      () => element.shadowRoot!.activeElement === $(element, '[part="outcome"]'),
+      'focus on the outcome',
+    );
     const sanne = backend.people.find((candidate) => candidate.id === 'sanne')!;
     expect(sanne).to.include({ isMember: true, invitedBy: 'me', joinedAt: backend.now.toISOString() });
     expect(backend.invites[0].status).to.equal('accepted');

@@ -112,7 +112,7 @@ export class KringWelcome extends KringElement {
     return html`<section part="panel" aria-labelledby=${titleId}>
       <h2 id=${titleId}>${this.t('welcome.title')}</h2>
       ${body}
-      <p part="outcome" role="status" aria-live="polite">
+      <p part="outcome" role="status" aria-live="polite" tabindex="-1">
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>
     </section>`;
@@ -183,6 +183,9 @@ export class KringWelcome extends KringElement {
       const info = await this.client.respondToInvite(this.resolvedToken, accept);
       this.outcome = accept ? 'joined' : 'declined';
       this.dispatchEvent(accept ? new KringInviteAcceptedEvent(info) : new KringInviteDeclinedEvent(info));
+      // The buttons go; the outcome takes the focus, so keyboard users are not dropped to the page start.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="outcome"]')?.focus();
     } catch (error) {
       if (isBackendError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) {
         // The invitation changed meanwhile (used, revoked, expired): show what it is now.
