@@ -141,10 +141,13 @@ describe('<kring-invite>', () => {
     const revokeButton = rows()[0].querySelector<HTMLButtonElement>('[part="revoke"]')!;
     expect(revokeButton.getAttribute('aria-label')).to.equal('Revoke the invitation to open@acme.nl');
     const revoked = oneEvent(element, 'kring-invite-revoked');
+    revokeButton.focus();
     revokeButton.click();
     expect((await revoked).detail.invite.status).to.equal('revoked');
     await waitUntil(() => rows()[0].dataset.status === 'revoked');
     expect(rows()[0].querySelector('[part="revoke"]')).to.equal(null);
+    // The Revoke button went with the pending status: its row has the focus, not the page.
+    await waitUntil(() => element.shadowRoot!.activeElement === rows()[0], 'focus on the revoked row');
 
     rows()[1].querySelector<HTMLButtonElement>('[part="resend"]')!.click();
     await waitUntil(() => rows()[1].dataset.status === 'pending');

@@ -418,7 +418,13 @@ export class KringInvite extends KringElement {
             ${invites.map((invite) => {
               const status = effectiveInviteStatus(invite, now);
               const busy = this.busyInvites.has(invite.id);
-              return html`<li part="invitation" class="row" data-status=${status}>
+              return html`<li
+                part="invitation"
+                class="row"
+                data-status=${status}
+                data-invite=${invite.id}
+                tabindex="-1"
+              >
                 <span>
                   <span class="email">${invite.email}</span>
                   <span class="chip status-${status}">${this.t(`invite.status.${status}`)}</span>
@@ -496,7 +502,7 @@ export class KringInvite extends KringElement {
     return this.withBusy(invite, async () => {
       await this.client!.resendInvite(invite.id);
       this.announcement = this.t('invite.resent', { email: invite.email });
-      void this.dataTask.run();
+      await this.reloadKeepingFocus(invite);
     });
   }
 
@@ -505,8 +511,20 @@ export class KringInvite extends KringElement {
       const revoked = await this.client!.revokeInvite(invite.id);
       this.announcement = this.t('invite.revoked', { email: invite.email });
       this.dispatchEvent(new KringInviteRevokedEvent(revoked));
-      void this.dataTask.run();
+      await this.reloadKeepingFocus(invite);
     });
+  }
+
+  /**
+   * Reloads the list after an action on one invitation. Its button was disabled while busy (and a revoked
+   * invitation loses its Revoke), which drops the focus: the invitation's row takes it back.
+   */
+  private async reloadKeepingFocus(invite: Invite): Promise<void> {
+    await this.dataTask.run();
+    await this.updateComplete;
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null;
+    if (focused && !(focused as HTMLButtonElement).disabled) return;
+    this.renderRoot.querySelector<HTMLElement>(`[data-invite="${CSS.escape(invite.id)}"]`)?.focus();
   }
 
   private renderLink() {
