@@ -146,10 +146,16 @@ describe('<kring-ambassador-programme>', () => {
     await expect(element).to.be.accessible();
 
     const revoked = oneEvent(element, 'kring-badge-change');
+    revokeButton.focus();
     revokeButton.click();
     expect((await revoked).detail.action).to.equal('revoke');
     expect(backend.heldBadges('piet')).to.deep.equal([]);
     await waitUntil(() => !manage.querySelector('[part="revoke"]'));
+    // The row went with its button: the list's heading has the focus, not the page.
+    await waitUntil(
+      () => element.shadowRoot!.activeElement === manage.querySelector('.current-badges'),
+      'focus on the heading',
+    );
     expect($(element, '[part="status"]')!.textContent).to.equal(
       'The badge Presenter, active level was revoked.',
     );

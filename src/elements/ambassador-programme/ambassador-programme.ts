@@ -361,7 +361,9 @@ export class KringAmbassadorProgramme extends KringElement {
         </div>
       </form>
       ${this.managed && this.managedBadges
-        ? html`<h4>${this.t('programme.manage.current', { name: this.managed.name })}</h4>
+        ? html`<h4 class="current-badges" tabindex="-1">
+              ${this.t('programme.manage.current', { name: this.managed.name })}
+            </h4>
             ${this.managedBadges.length === 0
               ? html`<p class="muted">${this.t('badge.none')}</p>`
               : html`<ul class="plain">
@@ -441,6 +443,11 @@ export class KringAmbassadorProgramme extends KringElement {
       });
       this.dispatchEvent(new KringBadgeChangeEvent(revoked, 'revoke'));
       await this.loadManagedBadges();
+      // The revoked badge's row (and its button) is gone: the list's heading takes the focus.
+      await this.updateComplete;
+      const focused = this.shadowRoot?.activeElement as HTMLButtonElement | null;
+      if (!focused || focused.disabled)
+        this.renderRoot.querySelector<HTMLElement>('.current-badges')?.focus();
     } catch (error) {
       this.error = this.saveError(error);
     } finally {
