@@ -152,10 +152,10 @@ describe('<kring-ambassador-programme>', () => {
     expect(backend.heldBadges('piet')).to.deep.equal([]);
     await waitUntil(() => !manage.querySelector('[part="revoke"]'));
     // The row went with its button: the list's heading has the focus, not the page.
-    await waitUntil(
-      () => element.shadowRoot!.activeElement === manage.querySelector('.current-badges'),
-      'focus on the heading',
-    );
+    await waitUntil(() => {
+      const heading = manage.querySelector('.current-badges');
+      return heading !== null && element.shadowRoot!.activeElement === heading;
+    }, 'focus on the heading');
     expect($(element, '[part="status"]')!.textContent).to.equal(
       'The badge Presenter, active level was revoked.',
     );
