@@ -3,7 +3,17 @@ import { html } from 'lit';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
 import type { Person } from '../src/model.js';
-import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
+import type { Backend } from '../src/backends/backend.js';
+import {
+  $,
+  $$,
+  deepActiveElement,
+  inCommunity,
+  shadowText,
+  testBackend,
+  type TestBackend,
+} from './kudos-support.js';
+import type { DemoPersonRecord } from '../src/backends/demo/seed.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 
 async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<void> {
@@ -18,10 +28,28 @@ async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<voi
   );
 }
 
+/** The demo people other than the signed-in user, in directory order. */
+function colleagues(setup: TestBackend): DemoPersonRecord[] {
+  return setup.demo.demo.data.people.filter((person) => person.id !== setup.demo.demo.currentUserId);
+}
+
+/** A single picker preset to one person, once it shows that person's name. */
+async function presetPicker(
+  backend: Backend,
+  person: { id: string; name: string },
+): Promise<KringPeoplePicker> {
+  const { element: picker } = await inCommunity<KringPeoplePicker>(
+    backend,
+    html`<kring-people-picker value=${person.id}></kring-people-picker>`,
+  );
+  await waitUntil(() => shadowText(picker).includes(person.name), 'preset resolved');
+  return picker;
+}
+
 describe('<kring-people-picker>', () => {
   it('chooses several people by keyboard and emits kring-people-change', async () => {
     const setup = testBackend();
-    const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
+    const target = colleagues(setup)[0];
     const { element: picker } = await inCommunity<KringPeoplePicker>(
       setup.backend,
       html`<kring-people-picker multiple></kring-people-picker>`,
@@ -96,14 +124,8 @@ describe('<kring-people-picker>', () => {
 
   it('replaces the choice when not multiple, and resolves a preset value to names', async () => {
     const setup = testBackend();
-    const [first] = setup.demo.demo.data.people.filter(
-      (person) => person.id !== setup.demo.demo.currentUserId,
-    );
-    const { element: picker } = await inCommunity<KringPeoplePicker>(
-      setup.backend,
-      html`<kring-people-picker value=${first.id}></kring-people-picker>`,
-    );
-    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    const [first] = colleagues(setup);
+    const picker = await presetPicker(setup.backend, first);
     // Single choice: the text field hides, the chip's remove button is reachable.
     expect(($(picker, 'input') as HTMLInputElement).hidden).to.equal(true);
     expect($(picker, '[part="remove"]')?.getAttribute('aria-label')).to.equal(`Remove ${first.name}`);
@@ -112,15 +134,9 @@ describe('<kring-people-picker>', () => {
 
   it("shows a plain circle while a chosen person's photo is on its way, then the photo", async () => {
     const setup = testBackend();
-    const [first] = setup.demo.demo.data.people.filter(
-      (person) => person.id !== setup.demo.demo.currentUserId,
-    );
+    const [first] = colleagues(setup);
     const { backend, sendLater } = photosLater(setup.demo);
-    const { element: picker } = await inCommunity<KringPeoplePicker>(
-      backend,
-      html`<kring-people-picker value=${first.id}></kring-people-picker>`,
-    );
-    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    const picker = await presetPicker(backend, first);
     const avatar = $(picker, '.avatar')!;
     expect(avatar.classList.contains('photo-pending')).to.equal(true);
     expect(avatar.textContent!.trim(), 'no initials meanwhile').to.equal('');
@@ -134,7 +150,7 @@ describe('<kring-people-picker>', () => {
 
   it('shows search results at once and their photos when they follow', async () => {
     const setup = testBackend();
-    const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
+    const target = colleagues(setup)[0];
     const { backend, sendLater } = photosLater(setup.demo);
     const { element: picker } = await inCommunity<KringPeoplePicker>(
       backend,
@@ -157,9 +173,7 @@ describe('<kring-people-picker>', () => {
 
   it('is a form field: submits each chosen id under its name, resets to its value attribute', async () => {
     const setup = testBackend();
-    const [first, second, third] = setup.demo.demo.data.people.filter(
-      (person) => person.id !== setup.demo.demo.currentUserId,
-    );
+    const [first, second, third] = colleagues(setup);
     const { element: form } = await inCommunity<HTMLFormElement>(
       setup.backend,
       html`<form>
@@ -192,7 +206,7 @@ describe('<kring-people-picker>', () => {
 
   it('required: blocks the submit, says why under the field, and lets go once someone is chosen', async () => {
     const setup = testBackend();
-    const target = setup.demo.demo.data.people.find((person) => person.id !== setup.demo.demo.currentUserId)!;
+    const target = colleagues(setup)[0];
     const { element: form } = await inCommunity<HTMLFormElement>(
       setup.backend,
       html`<form><kring-people-picker name="to" required></kring-people-picker></form>`,
@@ -224,9 +238,7 @@ describe('<kring-people-picker>', () => {
 
   it('a disabled fieldset disables the field and leaves it out of the form data', async () => {
     const setup = testBackend();
-    const [first] = setup.demo.demo.data.people.filter(
-      (person) => person.id !== setup.demo.demo.currentUserId,
-    );
+    const [first] = colleagues(setup);
     const { element: form } = await inCommunity<HTMLFormElement>(
       setup.backend,
       html`<form>
@@ -306,14 +318,8 @@ describe('<kring-people-picker>', () => {
 
   it('keeps the focus in the picker when the only chosen person is removed', async () => {
     const setup = testBackend();
-    const [first] = setup.demo.demo.data.people.filter(
-      (person) => person.id !== setup.demo.demo.currentUserId,
-    );
-    const { element: picker } = await inCommunity<KringPeoplePicker>(
-      setup.backend,
-      html`<kring-people-picker value=${first.id}></kring-people-picker>`,
-    );
-    await waitUntil(() => shadowText(picker).includes(first.name), 'preset resolved');
+    const [first] = colleagues(setup);
+    const picker = await presetPicker(setup.backend, first);
     ($(picker, '[part="remove"]') as HTMLButtonElement).focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => deepActiveElement() === $(picker, 'input'), 'focus moved to the field');
