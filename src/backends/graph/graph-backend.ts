@@ -3,6 +3,7 @@ import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
 import { BackendError } from '../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
+import { membersForSearch, withMembership } from '../lists/membership.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
 import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
@@ -392,25 +393,20 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     let users = Array.isArray(body?.value) ? body.value : [];
     // Membership lives in the community lists: without a site there are no members to narrow to. Marking
     // who is a member is extra; only a members-only search fails when the member list cannot be read.
-    const memberList = community?.members(call?.signal);
-    const members = query.membersOnly ? await memberList : await memberList?.catch(() => undefined);
+    const members = community
+      ? await membersForSearch(community.members(call?.signal), query.membersOnly)
+      : undefined;
     if (query.membersOnly && members) {
       users = users.filter((user) => members.has(personFromUser(user, null).id));
     }
     // Results show at once; photos not known yet follow through `watchPeople`, as on a page of cards.
-    const withMembership = (person: Person): Person => {
-      if (!members) return person;
-      const member = members.get(person.id);
-      return member
-        ? { ...person, isMember: true, joinedAt: member.joinedAt, invitedBy: member.invitedBy }
-        : { ...person, isMember: false };
-    };
+    const marked = (person: Person) => withMembership(person, members);
     const people = users.map((user) => {
       const key = lookupKey(String(user.id ?? ''));
       const photo = photos.get(key);
       return photo === undefined && key
-        ? personThenPhoto(key, user, photoLater(key), withMembership)
-        : withMembership(personFromUser(user, photo));
+        ? personThenPhoto(key, user, photoLater(key), marked)
+        : marked(personFromUser(user, photo));
     });
     const lower = (value: string | undefined) => (value ?? '').toLocaleLowerCase();
     const text = lower(query.text ?? query.skill);

@@ -37,6 +37,7 @@ import {
 } from './profiles.js';
 import { createRateGate } from './rate-gate.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
+import { membersForSearch, withMembership } from '../lists/membership.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
 
 /**
@@ -381,8 +382,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
           signal: call?.signal,
         }),
         endorsementTally(call?.signal),
-        // Marking who is a member is extra; only a members-only search fails without the member list.
-        query.membersOnly ? memberMap(call?.signal) : memberMap(call?.signal).catch(() => undefined),
+        membersForSearch(memberMap(call?.signal), query.membersOnly),
       ]);
       const { rows, total: rowTotal } = searchRows(body);
       const people: Person[] = [];
@@ -390,12 +390,10 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
       for (const row of rows) {
         if (people.length === limit) break;
         rowsUsed += 1;
-        const person = personFromSearchRow(cellMap(row), endorsements);
-        if (!person) continue;
-        const member = members?.get(person.id);
-        if (members) person.isMember = Boolean(member);
-        if (member) Object.assign(person, { joinedAt: member.joinedAt, invitedBy: member.invitedBy });
-        if (query.membersOnly && !member) continue;
+        const found = personFromSearchRow(cellMap(row), endorsements);
+        if (!found) continue;
+        const person = withMembership(found, members);
+        if (query.membersOnly && !person.isMember) continue;
         people.push(person);
       }
       // The directory's count says nothing about how many of them are members.
