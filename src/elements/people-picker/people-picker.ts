@@ -163,13 +163,8 @@ export class KringPeoplePicker extends KringElement {
   /** The form was reset: back to the ids of the `value` attribute. */
   formResetCallback(): void {
     this.showValidity = false;
-    const ids = idListConverter.fromAttribute(this.getAttribute('value'));
-    const known = new Map(this.chosen.map((person) => [person.id, person]));
-    this.setChosen(
-      ids.map((id) => known.get(id) ?? this.client?.peekPerson(id) ?? placeholderPerson(id)),
-      false,
-    );
-    void this.resolveChosen();
+    // As a new `value`: the update finds the people for the ids, as for the attribute itself.
+    this.value = idListConverter.fromAttribute(this.getAttribute('value'));
     if (this.input) this.input.value = '';
     this.closeList();
   }
@@ -250,31 +245,24 @@ export class KringPeoplePicker extends KringElement {
 
   /** Replaces placeholders (ids only) with the people from the client. */
   private async resolveChosen(): Promise<void> {
-    const client = this.client;
-    const unresolved = this.chosen.filter((person) => isPlaceholder(person)).map((person) => person.id);
-    if (!client || unresolved.length === 0) return;
-    try {
-      const people = await client.people(unresolved);
-      const byId = new Map(
-        people.filter((person): person is Person => !!person).map((person) => [person.id, person]),
-      );
-      this.chosen = this.chosen.map((person) => byId.get(person.id) ?? person);
-    } catch {
-      // Keep the ids; names follow on the next change.
-    }
+    await this.reread(this.chosen.filter((person) => isPlaceholder(person)).map((person) => person.id));
   }
 
   /** Re-reads the chosen people from the client; the value (their ids) stays as it is. */
   private async refreshChosen(): Promise<void> {
+    await this.reread(this.chosen.map((person) => person.id));
+  }
+
+  /** Replaces the chosen people with these ids by the client's records, matched by id (the choice may change meanwhile). */
+  private async reread(ids: string[]): Promise<void> {
     const client = this.client;
-    if (!client) return;
+    if (!client || ids.length === 0) return;
     try {
-      const fresh = await client.people(this.chosen.map((person) => person.id));
-      // The choice may have changed while reading: match by id, not by position.
-      const byId = new Map(fresh.filter((person): person is Person => !!person).map((p) => [p.id, p]));
+      const people = await client.people(ids);
+      const byId = new Map(people.filter((person): person is Person => !!person).map((p) => [p.id, p]));
       this.chosen = this.chosen.map((person) => byId.get(person.id) ?? person);
     } catch {
-      // Keep what is shown.
+      // Keep what is shown (ids until names come on the next change).
     }
   }
 
@@ -530,8 +518,7 @@ export class KringPeoplePicker extends KringElement {
 
   private hintText(): string {
     if (this.errorMessage) return this.errorMessage;
-    if (this.showValidity && this.required && this.chosen.length === 0) return this.t('required');
-    return this.t('hint');
+    return this.showValidity && !this.validity.valid ? this.validationMessage : this.t('hint');
   }
 
   override render() {
