@@ -37,7 +37,6 @@ export class PeopleBatcher {
   private windowTimer?: number;
   /** Bumped for every scheduled send and on dispose, so a stale frame callback sends nothing. */
   private sendTicket = 0;
-  private sendScheduled = false;
 
   constructor(
     private readonly options: PeopleBatcherOptions,
@@ -55,7 +54,6 @@ export class PeopleBatcher {
     if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
     this.sendTicket++;
-    this.sendScheduled = false;
   }
 
   private enqueue(key: string): Lookup {
@@ -79,12 +77,12 @@ export class PeopleBatcher {
     return lookup;
   }
 
+  /** A send is scheduled while its window timer is set. */
   private scheduleSend(): void {
-    if (this.sendScheduled) return;
-    this.sendScheduled = true;
+    if (this.windowTimer !== undefined) return;
     const ticket = ++this.sendTicket;
     const sendOnce = (): void => {
-      if (ticket === this.sendTicket && this.sendScheduled) this.send();
+      if (ticket === this.sendTicket && this.windowTimer !== undefined) this.send();
     };
     this.windowTimer = this.timing.setTimeout(sendOnce, this.options.batchWindowMs);
     // A zero window ends with this task. After a long task (a page of elements rendering their loading
@@ -108,7 +106,6 @@ export class PeopleBatcher {
   private send(): void {
     if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
-    this.sendScheduled = false;
     const queued = this.pending;
     this.pending = [];
     for (let start = 0; start < queued.length; start += this.options.maxBatchSize) {
