@@ -3,12 +3,12 @@
 // story does not render (Storybook's error display), throws an uncaught exception, or is not axe
 // clean once it has settled. Console errors are allowed: stories of error states log them on purpose.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
+import { axeViolations } from './lib/axe.mjs';
 
 const staticDir = join(projectRoot, 'storybook-static');
 const indexFile = join(staticDir, 'index.json');
@@ -22,7 +22,6 @@ const stories = Object.values(JSON.parse(readFileSync(indexFile, 'utf8')).entrie
   (entry) => entry.type === 'story',
 );
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** How long a story may take to load its data before axe looks at it (the demo backend answers at once). */
 const SETTLE_MS = 500;
 
@@ -55,14 +54,7 @@ for (const story of stories) {
       failures.push(`${story.id}: uncaught ${exceptions[0]}`);
     } else {
       await page.waitForTimeout(SETTLE_MS);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-        return result.violations.map(
-          (violation) =>
-            `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      });
+      const violations = await axeViolations(page, '#storybook-root');
       if (violations.length) failures.push(`${story.id}: axe ${violations.join('; ')}`);
     }
   } catch (error) {

@@ -4,12 +4,11 @@
 // Run: `npm run build && node --test test/demo-page.test.mjs` (npm test does both).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { buildDemoMocksIfNeeded } from '../scripts/lib/build-if-needed.mjs';
 import { DEMO_CSP, demoDynamic, demoMounts } from '../scripts/lib/demo-site.mjs';
 import { launchChromium } from '../scripts/lib/chromium.mjs';
 import { startStaticServer } from '../scripts/lib/static-server.mjs';
+import { axeViolations } from '../scripts/lib/axe.mjs';
 
 /** The name on the first profile card in the page's sidebar ("my profile"), or '' while loading. */
 function myCardName() {
@@ -100,7 +99,6 @@ describe('the demo intranet on every adapter', () => {
 
   // axe is injected as a script, which the page's own CSP forbids: this context skips the CSP (the
   // tests above keep it) only to look at what a visitor gets, in light and dark, on both pages.
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark']) {
     for (const path of ['index.html', 'manager.html']) {
       it(`${path} (${colorScheme}) passes axe, Kring's elements and the page around them`, async () => {
@@ -109,13 +107,7 @@ describe('the demo intranet on every adapter', () => {
           const page = await context.newPage();
           await page.goto(`${server.url}/${path}?lang=en`);
           await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            const result = await window.axe.run(document, { resultTypes: ['violations'] });
-            return result.violations.map(
-              (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-            );
-          });
+          const violations = await axeViolations(page);
           assert.deepEqual(violations, []);
         } finally {
           await context.close();
