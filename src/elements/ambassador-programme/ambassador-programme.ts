@@ -444,10 +444,7 @@ export class KringAmbassadorProgramme extends KringElement {
       this.dispatchEvent(new KringBadgeChangeEvent(revoked, 'revoke'));
       await this.loadManagedBadges();
       // The revoked badge's row (and its button) is gone: the list's heading takes the focus.
-      await this.updateComplete;
-      const focused = this.shadowRoot?.activeElement as HTMLButtonElement | null;
-      if (!focused || focused.disabled)
-        this.renderRoot.querySelector<HTMLElement>('.current-badges')?.focus();
+      await this.focusIfLost('.current-badges');
     } catch (error) {
       this.error = this.saveError(error);
     } finally {

@@ -521,10 +521,7 @@ export class KringInvite extends KringElement {
    */
   private async reloadKeepingFocus(invite: Invite): Promise<void> {
     await this.dataTask.run();
-    await this.updateComplete;
-    const focused = this.shadowRoot?.activeElement as HTMLElement | null;
-    if (focused && !(focused as HTMLButtonElement).disabled) return;
-    this.renderRoot.querySelector<HTMLElement>(`[data-invite="${CSS.escape(invite.id)}"]`)?.focus();
+    await this.focusIfLost(`[data-invite="${CSS.escape(invite.id)}"]`);
   }
 
   private renderLink() {

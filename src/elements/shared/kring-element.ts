@@ -111,6 +111,17 @@ export class KringElement extends LitElement {
     return html`<p part="problem" class="not-connected" role="status">${this.notConnectedMessage}</p>`;
   }
 
+  /**
+   * After the next render, gives the focus to `selector` when the control that had it went away or was
+   * disabled (a button removed by its own action), so keyboard users are not dropped to the page start.
+   */
+  protected async focusIfLost(selector: string): Promise<void> {
+    await this.updateComplete;
+    const focused = this.shadowRoot?.activeElement as HTMLButtonElement | null;
+    if (focused && !focused.disabled) return;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   /** The language to render in (en or nl). */
   protected get language(): Language {
     return this.languageThisUpdate ?? resolveLanguage(this, this.config?.lang);

@@ -183,9 +183,8 @@ export class KringWelcome extends KringElement {
       const info = await this.client.respondToInvite(this.resolvedToken, accept);
       this.outcome = accept ? 'joined' : 'declined';
       this.dispatchEvent(accept ? new KringInviteAcceptedEvent(info) : new KringInviteDeclinedEvent(info));
-      // The buttons go; the outcome takes the focus, so keyboard users are not dropped to the page start.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="outcome"]')?.focus();
+      // The buttons go; the outcome takes the focus.
+      await this.focusIfLost('[part="outcome"]');
     } catch (error) {
       if (isBackendError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) {
         // The invitation changed meanwhile (used, revoked, expired): show what it is now.
