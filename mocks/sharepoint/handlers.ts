@@ -163,8 +163,9 @@ export function createSharePointMock(options: SharePointMockOptions): {
   const personByEmail = new Map(data.people.map((person) => [person.email.toLowerCase(), person]));
   const noPhotoEvery = options.noPhotoEvery ?? 4;
   /** The profile photo's address, or '' for someone without one (as the profile service says it). */
+  const directoryIndex = new Map(data.people.map((person, index) => [person.email, index]));
   const pictureOf = (person: { email: string }) => {
-    const index = data.people.findIndex((candidate) => candidate.email === person.email);
+    const index = directoryIndex.get(person.email) ?? -1;
     return noPhotoEvery > 0 && index % noPhotoEvery === 0
       ? ''
       : `${site.origin}${sharePointPhotoPath(person.email)}`;
