@@ -88,7 +88,7 @@ describe('CommunityClient: writes and outbox', () => {
     const lost = first.giveKudos({ to: ['p3'], message: 'Sent on the train' });
     lost.catch(() => undefined);
     await waitUntil(() => first.outbox()[0]?.state === 'waiting');
-    const stored = JSON.parse(storage.getItem('kring.outbox.demo')!);
+    const stored = JSON.parse(storage.getItem('kring.outbox.demo:p0')!);
     expect(stored).to.have.length(1);
     expect(stored[0]).to.include({ kind: 'giveKudos', state: 'waiting' });
     expect(stored[0].args).to.deep.equal([{ to: ['p3'], message: 'Sent on the train' }]);
@@ -102,32 +102,43 @@ describe('CommunityClient: writes and outbox', () => {
     expect(online.calls('giveKudos')).to.have.length(1);
     expect(keysOf(online, 'giveKudos')[0]).to.equal(stored[0].id);
     expect(offline.calls('giveKudos')).to.have.length(1);
-    expect(storage.getItem('kring.outbox.demo')).to.equal(null);
+    expect(storage.getItem('kring.outbox.demo:p0')).to.equal(null);
     // A third load finds nothing left to send.
     const third = newClient(online, { storage, storageKey: 'demo' });
     expect(third.outbox()).to.deep.equal([]);
     expect(online.calls('giveKudos')).to.have.length(1);
   });
 
-  it('marks a write failed after writeAttempts; retryWrite sends it again with the same key', async () => {
+  it('never gives up on a write that cannot reach the server; backoff is capped at outboxBackoffMaxMs', async () => {
     const backend = new FakeBackend();
-    const timers = new TestTimers(true);
+    const timers = new TestTimers();
     backend.failAlways('giveKudos', networkError());
     const client = newClient(backend, {
-      writeAttempts: 2,
       setTimeout: timers.setTimeout,
       clearTimeout: timers.clearTimeout,
+      random: () => 0.999,
+      outboxBackoffMaxMs: 60_000,
     });
-    const error = await rejection(client.giveKudos({ to: ['p2'], message: 'Bedankt' }));
-    expect(error.kind).to.equal('network');
-    expect(backend.calls('giveKudos')).to.have.length(2);
-    const [entry] = client.outbox('giveKudos');
-    expect(entry).to.include({ state: 'failed', attempts: 2, kind: 'giveKudos' });
-    expect(client.outbox('react')).to.deep.equal([]);
+    let settled = false;
+    const sent = client.giveKudos({ to: ['p2'], message: 'Bedankt' });
+    sent.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let round = 1; round <= 25; round++) {
+      await waitUntil(() => backend.calls('giveKudos').length === round && timers.pending.length === 1);
+      expect(client.outbox('giveKudos')[0]).to.include({ state: 'waiting', attempts: round });
+      expect(timers.pending[0]).to.be.at.most(60_000);
+      timers.fireAll();
+    }
+    expect(settled, 'still waiting, not failed').to.equal(false);
+    expect(timers.delays.at(-1)).to.be.greaterThan(30_000);
 
     backend.recover('giveKudos');
+    const entry = client.outbox('giveKudos')[0];
     const kudos = (await client.retryWrite(entry.id)) as Kudos;
     expect(kudos.message).to.equal('Bedankt');
+    expect((await sent) as Kudos).to.deep.equal(kudos);
     expect(client.outbox()).to.deep.equal([]);
     expect(new Set(keysOf(backend, 'giveKudos'))).to.deep.equal(new Set([entry.id]));
   });
@@ -145,15 +156,32 @@ describe('CommunityClient: writes and outbox', () => {
     expect(timers.pending).to.deep.equal([]);
   });
 
-  it('rejects non-transient failures at once and does not keep them', async () => {
+  it('a refused write rejects at once and stays failed with the server message until retried or discarded', async () => {
     for (const kind of ['invalid', 'forbidden', 'conflict', 'auth', 'not-found'] as const) {
       const backend = new FakeBackend();
-      backend.failNext('sendInvite', new BackendError(kind, `No: ${kind}`));
+      backend.failNext('sendInvite', new BackendError(kind, `No: ${kind}`, { status: 400, code: 'x' }));
       const client = newClient(backend);
       const error = await rejection(client.sendInvite({ email: 'x@example.nl' }));
       expect(error.kind).to.equal(kind);
       expect(backend.calls('sendInvite')).to.have.length(1);
-      expect(client.outbox()).to.deep.equal([]);
+      const [entry] = client.outbox();
+      expect(entry).to.include({
+        state: 'failed',
+        error: `No: ${kind}`,
+        errorKind: kind,
+        kind: 'sendInvite',
+      });
+      if (kind === 'invalid') {
+        client.discardWrite(entry.id);
+        expect(client.outbox()).to.deep.equal([]);
+      } else {
+        await client.retryWrite(entry.id);
+        expect(client.outbox()).to.deep.equal([]);
+        expect(
+          new Set(backend.calls('sendInvite').map((call) => (call.args[1] as WriteOptions).idempotencyKey))
+            .size,
+        ).to.equal(1);
+      }
     }
   });
 
@@ -204,6 +232,7 @@ describe('CommunityClient: writes and outbox', () => {
     backend.failNext('giveKudos', networkError());
     const client = newClient(backend, {
       eventTarget: events,
+      tracking: false,
       setTimeout: timers.setTimeout,
       clearTimeout: timers.clearTimeout,
     });

@@ -42,18 +42,37 @@ export class MemoryStorage implements Storage {
 export interface TestBackend {
   backend: Backend;
   demo: DemoBackend;
-  /** Switch the simulated network off (every call rejects with a `network` error) and on. */
-  network: { online: boolean };
+  /**
+   * Switch the simulated network off (every call rejects with a `network` error) and on; `refuse`
+   * makes the server refuse every write with that error.
+   */
+  network: { online: boolean; refuse?: BackendError };
   /** Calls per method, for counting. */
   calls: Map<string, number>;
   /** When set, `giveKudos` reaches the server and then "loses" the answer this many times. */
   loseAnswers: { giveKudos: number };
 }
 
+const WRITES = new Set([
+  'giveKudos',
+  'react',
+  'endorseSkill',
+  'unendorseSkill',
+  'sendInvite',
+  'resendInvite',
+  'revokeInvite',
+  'createInviteLink',
+  'respondToInvite',
+  'chooseAmbassadorRoles',
+  'recordEvidence',
+  'awardBadge',
+  'revokeBadge',
+]);
+
 /** A demo backend behind a switchable network. */
 export function testBackend(options: DemoBackendOptions = {}): TestBackend {
   const demo = createDemoBackend({ storage: null, ...options });
-  const network = { online: true };
+  const network: TestBackend['network'] = { online: true };
   const calls = new Map<string, number>();
   const loseAnswers = { giveKudos: 0 };
   const backend = new Proxy(demo, {
@@ -63,6 +82,7 @@ export function testBackend(options: DemoBackendOptions = {}): TestBackend {
       return async (...args: unknown[]) => {
         calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
         if (!network.online) throw new BackendError('network', 'The server could not be reached.');
+        if (network.refuse && WRITES.has(String(property))) throw network.refuse;
         const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         if (property === 'giveKudos' && loseAnswers.giveKudos > 0) {
           loseAnswers.giveKudos--;
@@ -80,7 +100,6 @@ export const FAST_CLIENT: ClientOptions = {
   backoffBaseMs: 5,
   backoffMaxMs: 20,
   batchWindowMs: 1,
-  writeAttempts: 3,
   trackFlushMs: 60_000,
 };
 

@@ -27,7 +27,9 @@ import type {
   Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
-import { Outbox } from './outbox.js';
+import { KringSignedOutEvent } from '../events/signed-out.js';
+import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
+import { browserTabs } from './outbox-tabs.js';
 import { PeopleBatcher } from './people-batcher.js';
 import { ReadCache } from './read-cache.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -86,16 +88,26 @@ export class CommunityClient implements CommunityClientApi {
       },
       this.timing,
     );
+    const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
+    const sessionStorage =
+      options.sessionStorage !== undefined
+        ? options.sessionStorage
+        : options.storage === undefined
+          ? defaultStorage('sessionStorage')
+          : null;
     this.outboxQueue = new Outbox({
-      storage: options.storage === undefined ? defaultStorage() : options.storage,
-      storageKey: `kring.outbox.${options.storageKey ?? backend.name}`,
-      writeAttempts: Math.max(1, options.writeAttempts ?? 5),
-      backoff,
+      storage,
+      sessionStorage,
+      storageKey: options.storageKey ?? backend.name,
+      backoff: { baseMs: backoff.baseMs, maxMs: options.outboxBackoffMaxMs ?? 120_000 },
+      maxAgeMs: options.outboxMaxAgeMs ?? OUTBOX_MAX_AGE_MS,
       timing: this.timing,
+      currentUserId: () => this.currentUser().then((me) => me.id),
       send: (entry) => this.send(entry),
-      onDelivered: (entry, result) => this.delivered(entry, result),
+      onDelivered: (entry, result, here) => this.delivered(entry, result, here),
       onChange: () => this.emit({ topic: 'outbox' }),
       orderKey: writeOrderKey,
+      tabs: storage ? (name) => browserTabs(name, storage, this.timing) : undefined,
     });
     this.trackingOn = options.tracking ?? true;
     this.activity = new ActivityQueue({
@@ -107,8 +119,10 @@ export class CommunityClient implements CommunityClientApi {
     });
     this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
     this.eventTarget?.addEventListener('online', this.onOnline);
+    this.eventTarget?.addEventListener('visibilitychange', this.onVisible);
     this.eventTarget?.addEventListener('pagehide', this.onPageHide);
-    this.outboxQueue.resume();
+    this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
+    this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.learnPeople(people));
   }
 
@@ -361,6 +375,20 @@ export class CommunityClient implements CommunityClientApi {
     this.outboxQueue.discard(id);
   }
 
+  expiredWrites(kind?: WriteKind): OutboxEntry[] {
+    return this.outboxQueue.expired(kind);
+  }
+
+  dismissExpired(kind?: WriteKind): void {
+    this.outboxQueue.dismissExpired(kind);
+  }
+
+  signOut(): void {
+    this.cache.invalidate(() => true);
+    this.activity.clear();
+    this.outboxQueue.clearAll();
+  }
+
   // ------------------------------------------------------------ activity
 
   track(event: TrackInput): void {
@@ -389,13 +417,19 @@ export class CommunityClient implements CommunityClientApi {
     this.outboxQueue.dispose();
     this.activity.dispose();
     this.eventTarget?.removeEventListener('online', this.onOnline);
+    this.eventTarget?.removeEventListener('visibilitychange', this.onVisible);
     this.eventTarget?.removeEventListener('pagehide', this.onPageHide);
+    this.eventTarget?.removeEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.listeners.clear();
   }
 
   // ------------------------------------------------------------ internals
 
   private readonly onOnline = (): void => this.outboxQueue.retryWaiting();
+  private readonly onVisible = (): void => {
+    if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
+  };
+  private readonly onSignedOut = (): void => this.signOut();
   private readonly onPageHide = (): void => void this.flushActivity({ beacon: true });
 
   private retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -429,14 +463,15 @@ export class CommunityClient implements CommunityClientApi {
     });
   }
 
-  private delivered(entry: OutboxEntry, result: unknown): void {
+  private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
     const effects = writeEffects(entry.kind, entry.args, result);
     const methods = effects.invalidate.map((method) => `${method}:`);
     this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
     for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
     if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
-    const activity = writeActivity(entry.kind, entry.args);
+    // The tab that sent it records the activity once.
+    const activity = here ? writeActivity(entry.kind, entry.args) : undefined;
     if (activity) this.track(activity);
   }
 
@@ -552,9 +587,9 @@ function keepDetails(person: Person, known: Person | null): Person {
   return { ...person, skills: known.skills, about: known.about, summaryOnly: undefined };
 }
 
-function defaultStorage(): Storage | null {
+function defaultStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return globalThis.localStorage ?? null;
+    return globalThis[name] ?? null;
   } catch {
     return null; // blocked by the browser's privacy settings
   }

@@ -1,59 +1,120 @@
-import { abortedError, BackendError, toBackendError } from '../backends/errors.js';
+import { abortedError, BackendError, BACKEND_ERROR_KINDS, toBackendError } from '../backends/errors.js';
+import { aloneTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs.js';
 import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, WriteKind } from './types.js';
 
+/** Every stored outbox starts with this; `Kring.signOut()` removes everything under it. */
+export const OUTBOX_STORAGE_PREFIX = 'kring.outbox.';
+/** Tab-scoped record of whose outbox the tab showed last (sessionStorage). */
+export const OUTBOX_USER_PREFIX = 'kring.outbox-user.';
+/** Stored writes not yet sent are dropped after this long, and the user is told. */
+export const OUTBOX_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Stands for "the signed-in user is not known yet" in a storage key. */
+const UNKNOWN_USER = '?';
+/** Backoff exponent cap: beyond it the ceiling is `backoff.maxMs` anyway. */
+const MAX_EXPONENT = 30;
+
 export interface OutboxOptions {
-  /** `null` keeps entries in memory only. */
+  /** Shared by the tabs of a browser profile (localStorage); `null` keeps entries in memory only. */
   storage: Storage | null;
+  /** Tab-scoped (sessionStorage): whose entries to show after a reload while the user cannot be checked. */
+  sessionStorage: Storage | null;
+  /** The tenant: backend and endpoint. Entries are stored per tenant and user. */
   storageKey: string;
-  /** Attempts before an entry is marked failed. */
-  writeAttempts: number;
+  /** Waits between attempts of a write that could not reach the server; `maxMs` is the cap (minutes). */
   backoff: BackoffPolicy;
+  /** Unsent writes older than this are dropped (and listed by `expired()`). */
+  maxAgeMs: number;
   timing: Timing;
+  /** The signed-in user's id, asked before every send; rejects when it cannot be known (offline). */
+  currentUserId: () => Promise<string>;
   /** Performs the write with `entry.id` as idempotency key. */
   send: (entry: OutboxEntry) => Promise<unknown>;
-  /** The backend confirmed the write: invalidate caches, notify. */
-  onDelivered: (entry: OutboxEntry, result: unknown) => void;
+  /** The backend confirmed the write (`here`: this tab sent it; else another tab did). */
+  onDelivered: (entry: OutboxEntry, result: unknown, here: boolean) => void;
   /** The list of entries or a state changed. */
   onChange: () => void;
   /** Entries with the same key are sent strictly one after another, oldest first. */
   orderKey?: (entry: OutboxEntry) => string | undefined;
+  /** How the tabs sharing `storage` pick one sender and talk; default: this tab alone. */
+  tabs?: (name: string) => OutboxTabs;
 }
 
 interface Waiter {
   resolve: (value: unknown) => void;
   reject: (error: BackendError) => void;
+  /** The entry's `refusals` when the waiter started: a higher count is this attempt's refusal. */
+  refusals: number;
 }
 
 /**
- * Writes that the backend has not confirmed yet, persisted so they survive a reload.
- * Every attempt of one write carries the same idempotency key (the entry id), so a write that
- * reached the server before the page went away is not applied twice.
+ * Writes the backend has not confirmed yet, persisted per tenant and user so they survive a reload.
+ *
+ * A write that cannot reach the server (offline, network error, timeout, 5xx, 429) waits: it is tried
+ * again with backoff capped at `backoff.maxMs`, when the browser comes back online and when the page
+ * becomes visible, across reloads, for up to `maxAgeMs`; it never gives up on its own. A write the server
+ * refused (any other 4xx) is kept as `failed` with the server's message until the user retries or
+ * discards it. Every attempt carries the same idempotency key (the entry id).
+ *
+ * Only one tab sends (see `OutboxTabs`); the others store their writes, and learn the outcome from the
+ * sender. An entry is only sent while its own user is signed in: `currentUserId()` is asked first.
  */
 export class Outbox {
-  private entries: OutboxEntry[];
-  /** Ids this instance has seen; entries another tab added are left for that tab. */
-  private readonly known = new Set<string>();
+  private entries: OutboxEntry[] = [];
+  /** Whose entries are loaded: remembered by this tab, then confirmed by `currentUserId()`. */
+  private user?: string;
+  private confirmedUser?: string;
+  private confirming?: Promise<string>;
+  private leader = false;
+  private readonly tabs: OutboxTabs;
+  /** Ids made in this page: they belong to whoever is signed in when it is confirmed. */
+  private readonly createdHere = new Set<string>();
+  /** Ids this tab saw stored, so a later absence means another tab removed them. */
+  private readonly stored = new Set<string>();
+  /** Ids delivered, discarded or expired: never taken back from a stale copy. */
+  private readonly gone = new Set<string>();
+  private readonly expiredEntries: OutboxEntry[] = [];
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly timers = new Map<string, number>();
   private readonly inFlight = new Set<string>();
   private disposed = false;
 
   constructor(private readonly options: OutboxOptions) {
-    this.entries = this.readStored().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    for (const entry of this.entries) this.known.add(entry.id);
+    this.user = readSession(options.sessionStorage, this.userRecordKey) ?? undefined;
+    if (this.user) this.entries = this.readStored(this.user);
+    const shared = options.storage && options.tabs;
+    this.tabs = shared ? shared(`kring-outbox:${options.storageKey}`) : aloneTabs();
+    this.tabs.listen((message) => this.heard(message));
   }
 
-  /** Sends what a previous page left unsent (entries that finally failed wait for the user). */
-  resume(): void {
-    for (const entry of this.entries) if (entry.state !== 'failed') void this.attempt(entry);
+  /** Starts sending: waits to be this profile's sender tab, checks the user, then sends what is stored. */
+  start(): void {
+    this.expire();
+    this.tabs.lead(() => {
+      this.leader = true;
+      this.sync();
+      this.pump();
+    });
+    this.confirm().catch(() => undefined);
   }
 
   list(kind?: WriteKind): OutboxEntry[] {
     return this.entries.filter((entry) => !kind || entry.kind === kind).map((entry) => ({ ...entry }));
   }
 
-  /** Queues a write and resolves with the backend's answer. */
+  /** Writes dropped unsent after `maxAgeMs`, while this page was open or before it loaded. */
+  expired(kind?: WriteKind): OutboxEntry[] {
+    return this.expiredEntries.filter((entry) => !kind || entry.kind === kind).map((entry) => ({ ...entry }));
+  }
+
+  /** Forgets that writes expired (the user read the notice). */
+  dismissExpired(kind?: WriteKind): void {
+    const keep = this.expiredEntries.filter((entry) => kind && entry.kind !== kind);
+    this.expiredEntries.splice(0, this.expiredEntries.length, ...keep);
+    this.options.onChange();
+  }
+
+  /** Queues a write and resolves with the backend's answer, or rejects when the server refuses it. */
   enqueue(kind: WriteKind, args: unknown[]): Promise<unknown> {
     const entry: OutboxEntry = {
       id: newIdempotencyKey(),
@@ -62,132 +123,237 @@ export class Outbox {
       state: 'sending',
       attempts: 0,
       createdAt: new Date(this.options.timing.now()).toISOString(),
+      userId: this.confirmedUser,
+      rev: 0,
     };
-    this.known.add(entry.id);
+    this.createdHere.add(entry.id);
     this.entries.push(entry);
-    const result = this.wait(entry.id);
-    void this.attempt(entry);
+    const result = this.wait(entry);
+    this.changed();
+    this.pump();
     return result;
   }
 
-  /** Sends a waiting or failed entry now, with a fresh round of attempts and the same key. */
+  /** Sends a waiting or refused entry now, with the same key. */
   retry(id: string): Promise<unknown> {
-    const entry = this.entries.find((candidate) => candidate.id === id);
+    const entry = this.find(id);
     if (!entry) return Promise.reject(new BackendError('not-found', `No pending write ${id}.`));
-    const result = this.wait(id);
+    const result = this.wait(entry);
     if (!this.inFlight.has(id)) {
-      entry.attempts = 0;
-      void this.attempt(entry);
+      this.clearTimer(id);
+      this.update(entry, { state: 'waiting', nextAttemptAt: undefined });
+      if (this.leader) void this.attempt(id);
     }
     return result;
   }
 
-  /** After the browser comes back online: send every waiting entry now. */
+  /** The browser is back online or the page visible again: send every waiting entry now. */
   retryWaiting(): void {
-    for (const entry of this.entries) if (entry.state === 'waiting') void this.attempt(entry);
+    if (!this.leader) return;
+    for (const entry of this.entries) {
+      if (entry.state === 'failed' || this.inFlight.has(entry.id)) continue;
+      this.clearTimer(entry.id);
+      void this.attempt(entry.id);
+    }
   }
 
   discard(id: string): void {
-    const entry = this.entries.find((candidate) => candidate.id === id);
+    const entry = this.find(id);
     if (!entry) return;
-    this.remove(entry);
+    this.drop(entry);
+    this.tabs.post({ type: 'discarded', id });
     this.settle(id, (waiter) => waiter.reject(abortedError()));
+  }
+
+  /**
+   * The user signed out: every stored outbox of this browser profile (every tenant and user) is removed,
+   * waiting promises reject with `aborted`, and the other tabs do the same.
+   */
+  clearAll(tellOtherTabs = true): void {
+    for (const id of [...this.timers.keys()]) this.clearTimer(id);
+    for (const entry of this.entries) this.gone.add(entry.id);
+    this.entries = [];
+    this.expiredEntries.length = 0;
+    this.user = this.confirmedUser = this.confirming = undefined;
+    clearStoredOutboxes(this.options.storage, this.options.sessionStorage);
+    for (const id of [...this.waiters.keys()]) this.settle(id, (waiter) => waiter.reject(abortedError()));
+    if (tellOtherTabs) this.tabs.post({ type: 'signed-out' });
+    this.options.onChange();
   }
 
   dispose(): void {
     this.disposed = true;
     for (const handle of this.timers.values()) this.options.timing.clearTimeout(handle);
     this.timers.clear();
+    this.tabs.close();
   }
 
-  private wait(id: string): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const list = this.waiters.get(id) ?? [];
-      list.push({ resolve, reject });
-      this.waiters.set(id, list);
-    });
-  }
+  // ------------------------------------------------------------ the user
 
-  private settle(id: string, each: (waiter: Waiter) => void): void {
-    const list = this.waiters.get(id) ?? [];
-    this.waiters.delete(id);
-    list.forEach(each);
-  }
-
-  private async attempt(entry: OutboxEntry): Promise<void> {
-    if (this.disposed || this.inFlight.has(entry.id)) return;
-    this.clearTimer(entry.id);
-    if (this.queuedBehind(entry)) {
-      entry.state = 'waiting';
-      this.changed();
-      return;
-    }
-    this.inFlight.add(entry.id);
-    entry.state = 'sending';
-    entry.attempts++;
-    delete entry.nextAttemptAt;
-    this.changed();
-    let result: unknown;
-    try {
-      result = await this.sendAlone(entry);
-    } catch (thrown) {
-      this.inFlight.delete(entry.id);
-      this.failed(entry, toBackendError(thrown));
-      return;
-    }
-    this.inFlight.delete(entry.id);
-    this.remove(entry);
-    this.options.onDelivered(entry, result);
-    this.settle(entry.id, (waiter) => waiter.resolve(result));
+  /** The signed-in user, checked with the backend; loads that user's entries the first time. */
+  private confirm(): Promise<string> {
+    this.confirming ??= this.options.currentUserId().then(
+      (id) => {
+        this.adopt(id);
+        return id;
+      },
+      (error: unknown) => {
+        this.confirming = undefined; // asked again before the next attempt
+        throw error;
+      },
+    );
+    return this.confirming;
   }
 
   /**
-   * Sends a write while no other tab sends the same one. Tabs share the stored outbox, so two of them can
-   * hold the same write (one made it, another loaded it), and both retry when the browser comes back
-   * online. The key keeps the write single, but a list backend looks the key up before it creates:
-   * two sends at once would both find nothing. One at a time, the second finds the first one's item.
+   * `id` is signed in. Entries of another user loaded from this tab's memory are put away unsent (still
+   * stored under that user); writes made in this page are the signed-in user's.
    */
-  private sendAlone(entry: OutboxEntry): Promise<unknown> {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    if (!locks || !this.options.storage) return this.options.send(entry);
-    return locks.request(`kring-outbox:${this.options.storageKey}:${entry.id}`, () =>
-      this.options.send(entry),
-    );
+  private adopt(id: string): void {
+    if (this.confirmedUser === id) return;
+    const hadEntries = this.entries.length > 0;
+    const madeHere = this.entries.filter((entry) => this.createdHere.has(entry.id) && !entry.userId);
+    if (this.user !== id) {
+      if (this.user) this.putAway(this.user, madeHere);
+      for (const entry of this.entries) this.clearTimer(entry.id);
+      this.entries = this.readStored(id);
+      this.stored.clear();
+      for (const entry of this.entries) this.stored.add(entry.id);
+    }
+    const unknown = this.readStored(UNKNOWN_USER);
+    this.removeStored(UNKNOWN_USER);
+    // The one outbox of a tenant before outboxes were kept per user: its user is unknown, so it is dropped.
+    this.options.storage?.removeItem(`${OUTBOX_STORAGE_PREFIX}${this.options.storageKey}`);
+    for (const entry of [...unknown, ...madeHere]) {
+      if (!this.entries.some((known) => known.id === entry.id)) this.entries.push(entry);
+    }
+    for (const entry of this.entries) entry.userId = id;
+    this.entries.sort(byCreation);
+    this.user = this.confirmedUser = id;
+    writeSession(this.options.sessionStorage, this.userRecordKey, id);
+    if (hadEntries || this.entries.length) this.changed();
+    this.pump();
   }
 
-  private failed(entry: OutboxEntry, error: BackendError): void {
-    if (!this.entries.includes(entry)) return; // discarded while sending
-    if (!error.transient) {
-      this.remove(entry);
-      this.settle(entry.id, (waiter) => waiter.reject(error));
-      return;
+  /** Leaves `user`'s stored entries for that user, without the writes made in this page by someone else. */
+  private putAway(user: string, madeHere: readonly OutboxEntry[]): void {
+    const ids = new Set(madeHere.map((entry) => entry.id));
+    const left = this.readStored(user).filter((entry) => !ids.has(entry.id));
+    try {
+      if (left.length) this.options.storage?.setItem(this.keyFor(user), JSON.stringify(left));
+      else this.removeStored(user);
+    } catch {
+      // Blocked storage holds nothing.
     }
-    entry.error = error.message;
-    if (entry.attempts >= this.options.writeAttempts) {
-      entry.state = 'failed';
-      this.changed();
-      this.settle(entry.id, (waiter) => waiter.reject(error));
-      this.sendNextInOrder(entry);
-      return;
-    }
-    const { timing, backoff } = this.options;
-    const delay = backoffDelay(entry.attempts - 1, backoff, timing.random, error.retryAfterMs);
-    entry.state = 'waiting';
-    entry.nextAttemptAt = new Date(timing.now() + delay).toISOString();
-    if (!this.disposed) {
-      this.timers.set(
-        entry.id,
-        timing.setTimeout(() => void this.attempt(entry), delay),
-      );
-    }
-    this.changed();
   }
 
-  private remove(entry: OutboxEntry): void {
-    this.clearTimer(entry.id);
-    this.entries = this.entries.filter((other) => other !== entry);
-    this.changed();
+  // ------------------------------------------------------------ sending
+
+  /** The sender starts every entry that is due and not yet on its way; schedules the others. */
+  private pump(): void {
+    if (!this.leader || this.disposed) return;
+    this.expire();
+    const now = this.options.timing.now();
+    for (const entry of this.entries) {
+      if (entry.state === 'failed' || this.inFlight.has(entry.id) || this.timers.has(entry.id)) continue;
+      const due = entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) - now : 0;
+      if (due > 0) this.schedule(entry.id, due);
+      else void this.attempt(entry.id);
+    }
+  }
+
+  private async attempt(id: string): Promise<void> {
+    if (!this.leader || this.disposed || this.inFlight.has(id)) return;
+    const entry = this.find(id);
+    if (!entry) return;
+    this.clearTimer(id);
+    if (this.queuedBehind(entry)) {
+      if (entry.state !== 'waiting') this.update(entry, { state: 'waiting' });
+      return;
+    }
+    this.inFlight.add(id);
+    let userId: string;
+    try {
+      userId = await this.confirm();
+    } catch (thrown) {
+      this.inFlight.delete(id);
+      this.unreachable(id, toBackendError(thrown));
+      return;
+    }
+    const current = this.find(id);
+    if (!current || current.userId !== userId || this.disposed) {
+      this.inFlight.delete(id); // discarded meanwhile, or put away when another user signed in
+      return;
+    }
+    this.update(current, {
+      state: 'sending',
+      attempts: current.attempts + 1,
+      nextAttemptAt: undefined,
+    });
+    let result: unknown;
+    try {
+      result = await this.options.send(current);
+    } catch (thrown) {
+      this.inFlight.delete(id);
+      this.failed(id, toBackendError(thrown));
+      return;
+    }
+    this.inFlight.delete(id);
+    const delivered = this.find(id) ?? current;
+    // Before the stored copy goes: a tab that waits learns the outcome before it sees the entry gone.
+    this.tabs.post({ type: 'delivered', id, result });
+    this.drop(delivered);
+    this.options.onDelivered(delivered, result, true);
+    this.settle(id, (waiter) => waiter.resolve(result));
+  }
+
+  private failed(id: string, error: BackendError): void {
+    const entry = this.find(id);
+    if (!entry) return; // discarded while sending
+    if (error.transient || error.kind === 'aborted') {
+      this.unreachable(id, error);
+      return;
+    }
+    // Refused: the server looked at it and said no. Kept, with its message, for the user to decide.
+    this.update(entry, {
+      state: 'failed',
+      error: error.message,
+      errorKind: error.kind,
+      status: error.status,
+      code: error.code,
+      refusals: (entry.refusals ?? 0) + 1,
+    });
+    this.settle(id, (waiter) => waiter.reject(error));
     this.sendNextInOrder(entry);
+  }
+
+  /** Not delivered, but not refused either: try again later, however long it takes. */
+  private unreachable(id: string, error: BackendError): void {
+    const entry = this.find(id);
+    if (!entry || this.disposed) return;
+    const { timing, backoff } = this.options;
+    const exponent = Math.min(Math.max(0, entry.attempts - 1), MAX_EXPONENT);
+    const delay = backoffDelay(exponent, backoff, timing.random, error.retryAfterMs);
+    this.update(entry, {
+      state: 'waiting',
+      error: error.message,
+      errorKind: error.kind,
+      status: error.status,
+      code: error.code,
+      nextAttemptAt: new Date(timing.now() + delay).toISOString(),
+    });
+    this.schedule(id, delay);
+  }
+
+  private schedule(id: string, delay: number): void {
+    this.clearTimer(id);
+    this.timers.set(
+      id,
+      this.options.timing.setTimeout(() => {
+        this.timers.delete(id);
+        void this.attempt(id);
+      }, delay),
+    );
   }
 
   /** An older unfinished write on the same thing goes first. */
@@ -203,11 +369,122 @@ export class Outbox {
   /** `done` no longer blocks: start the next write on the same thing, if it is not already on its way. */
   private sendNextInOrder(done: OutboxEntry): void {
     const key = this.options.orderKey?.(done);
-    if (key === undefined) return;
+    if (key === undefined || !this.leader) return;
     const next = this.entries.find(
       (entry) => entry.state !== 'failed' && this.options.orderKey?.(entry) === key,
     );
-    if (next && !this.inFlight.has(next.id) && !this.timers.has(next.id)) void this.attempt(next);
+    if (next && !this.inFlight.has(next.id) && !this.timers.has(next.id)) void this.attempt(next.id);
+  }
+
+  /** Drops unsent writes older than `maxAgeMs`; they are listed by `expired()` so the user is told. */
+  private expire(): void {
+    const oldest = this.options.timing.now() - this.options.maxAgeMs;
+    const old = this.entries.filter(
+      (entry) => Date.parse(entry.createdAt) < oldest && !this.inFlight.has(entry.id),
+    );
+    for (const entry of old) {
+      this.expiredEntries.push({ ...entry });
+      this.drop(entry);
+      this.settle(entry.id, (waiter) =>
+        waiter.reject(
+          new BackendError('network', entry.error ?? 'The write could not be sent in time.', {
+            code: 'outbox.expired',
+          }),
+        ),
+      );
+    }
+  }
+
+  // ------------------------------------------------------------ the other tabs
+
+  private heard(message: OutboxTabMessage): void {
+    if (this.disposed) return;
+    switch (message.type) {
+      case 'delivered': {
+        const entry = this.find(message.id);
+        this.gone.add(message.id);
+        if (entry) {
+          this.entries = this.entries.filter((other) => other.id !== message.id);
+          this.options.onDelivered(entry, message.result, false);
+          this.options.onChange();
+        }
+        this.settle(message.id, (waiter) => waiter.resolve(message.result));
+        return;
+      }
+      case 'discarded':
+        this.gone.add(message.id);
+        this.clearTimer(message.id);
+        this.entries = this.entries.filter((entry) => entry.id !== message.id);
+        this.settle(message.id, (waiter) => waiter.reject(abortedError()));
+        this.options.onChange();
+        return;
+      case 'signed-out':
+        this.clearAll(false);
+        return;
+      case 'changed':
+        this.sync();
+        this.pump();
+        this.options.onChange();
+    }
+  }
+
+  /** Takes up what other tabs stored: new writes, retries asked for, entries removed. */
+  private sync(): void {
+    if (!this.user || !this.options.storage) return;
+    const storedNow = this.readStored(this.user);
+    const byId = new Map(storedNow.map((entry) => [entry.id, entry]));
+    const kept = this.entries.filter((entry) => byId.has(entry.id) || !this.stored.has(entry.id));
+    const merged = new Map(kept.map((entry) => [entry.id, entry]));
+    for (const entry of storedNow) {
+      this.stored.add(entry.id);
+      const mine = merged.get(entry.id);
+      if (!mine || (entry.rev ?? 0) > (mine.rev ?? 0)) merged.set(entry.id, entry);
+    }
+    for (const entry of this.entries) if (!merged.has(entry.id)) this.clearTimer(entry.id);
+    this.entries = [...merged.values()].sort(byCreation);
+    // A refusal seen by the sender rejects the promise of the tab that made or retried the write.
+    for (const [id, list] of this.waiters) {
+      const entry = merged.get(id);
+      if (entry?.state !== 'failed' || list.every((waiter) => (entry.refusals ?? 0) <= waiter.refusals))
+        continue;
+      this.settle(id, (waiter) => waiter.reject(storedError(entry)));
+    }
+  }
+
+  // ------------------------------------------------------------ entries and storage
+
+  private find(id: string): OutboxEntry | undefined {
+    return this.entries.find((entry) => entry.id === id);
+  }
+
+  private update(entry: OutboxEntry, changes: Partial<OutboxEntry>): void {
+    Object.assign(entry, changes, { rev: (entry.rev ?? 0) + 1 });
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) delete (entry as unknown as Record<string, unknown>)[key];
+    }
+    this.changed();
+  }
+
+  private drop(entry: OutboxEntry): void {
+    this.clearTimer(entry.id);
+    this.gone.add(entry.id);
+    this.entries = this.entries.filter((other) => other.id !== entry.id);
+    this.changed();
+    this.sendNextInOrder(entry);
+  }
+
+  private wait(entry: OutboxEntry): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const list = this.waiters.get(entry.id) ?? [];
+      list.push({ resolve, reject, refusals: entry.refusals ?? 0 });
+      this.waiters.set(entry.id, list);
+    });
+  }
+
+  private settle(id: string, each: (waiter: Waiter) => void): void {
+    const list = this.waiters.get(id) ?? [];
+    this.waiters.delete(id);
+    list.forEach(each);
   }
 
   private clearTimer(id: string): void {
@@ -218,29 +495,115 @@ export class Outbox {
 
   private changed(): void {
     this.persist();
+    this.tabs.post({ type: 'changed' });
     this.options.onChange();
   }
 
+  /** Stores this tab's entries merged with what other tabs stored meanwhile (newest `rev` wins). */
   private persist(): void {
-    const { storage, storageKey } = this.options;
+    const { storage } = this.options;
     if (!storage) return;
-    const foreign = this.readStored().filter((entry) => !this.known.has(entry.id));
+    const owner = this.user ?? UNKNOWN_USER;
+    const mine = this.entries;
+    const storedNow = this.readStored(owner);
+    const present = new Set(storedNow.map((entry) => entry.id));
+    // Stored once and gone now: another tab delivered or discarded it.
+    const merged = new Map(
+      mine
+        .filter((entry) => present.has(entry.id) || !this.stored.has(entry.id))
+        .map((entry) => [entry.id, entry]),
+    );
+    for (const entry of storedNow) {
+      if (this.gone.has(entry.id)) continue;
+      const local = merged.get(entry.id);
+      if (!local && this.stored.has(entry.id)) continue; // removed here
+      if (!local || (entry.rev ?? 0) > (local.rev ?? 0)) merged.set(entry.id, entry);
+    }
+    const all = [...merged.values()].sort(byCreation);
     try {
-      const all = [...foreign, ...this.entries];
-      if (all.length) storage.setItem(storageKey, JSON.stringify(all));
-      else storage.removeItem(storageKey);
+      const key = this.keyFor(owner);
+      if (all.length) storage.setItem(key, JSON.stringify(all));
+      else storage.removeItem(key);
+      for (const entry of all) this.stored.add(entry.id);
     } catch {
       // Storage full or blocked (private mode): the outbox still works for this page.
     }
   }
 
-  private readStored(): OutboxEntry[] {
+  private readStored(user: string): OutboxEntry[] {
     try {
-      const parsed: unknown = JSON.parse(this.options.storage?.getItem(this.options.storageKey) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
+      const parsed: unknown = JSON.parse(this.options.storage?.getItem(this.keyFor(user)) ?? '[]');
+      const entries = Array.isArray(parsed) ? parsed.filter(isEntry) : [];
+      return entries.filter((entry) => !this.gone.has(entry.id)).sort(byCreation);
     } catch {
       return [];
     }
+  }
+
+  private removeStored(user: string): void {
+    try {
+      this.options.storage?.removeItem(this.keyFor(user));
+    } catch {
+      // Blocked storage holds nothing.
+    }
+  }
+
+  private keyFor(user: string): string {
+    return `${OUTBOX_STORAGE_PREFIX}${this.options.storageKey}:${encodeURIComponent(user)}`;
+  }
+
+  private get userRecordKey(): string {
+    return `${OUTBOX_USER_PREFIX}${this.options.storageKey}`;
+  }
+}
+
+/** Removes every stored outbox (all tenants, all users) and the tab's record of its user. */
+export function clearStoredOutboxes(storage: Storage | null, session: Storage | null): void {
+  for (const [store, prefix] of [
+    [storage, OUTBOX_STORAGE_PREFIX],
+    [session, OUTBOX_USER_PREFIX],
+  ] as const) {
+    if (!store) continue;
+    try {
+      const keys: string[] = [];
+      for (let index = 0; index < store.length; index++) {
+        const key = store.key(index);
+        if (key?.startsWith(prefix)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+    } catch {
+      // Blocked storage holds nothing.
+    }
+  }
+}
+
+function storedError(entry: OutboxEntry): BackendError {
+  const kind = (BACKEND_ERROR_KINDS as readonly string[]).includes(entry.errorKind ?? '')
+    ? (entry.errorKind as BackendError['kind'])
+    : 'invalid';
+  return new BackendError(kind, entry.error ?? 'The server did not accept this request.', {
+    status: entry.status,
+    code: entry.code,
+  });
+}
+
+function byCreation(a: OutboxEntry, b: OutboxEntry): number {
+  return a.createdAt.localeCompare(b.createdAt);
+}
+
+function readSession(storage: Storage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(storage: Storage | null, key: string, value: string): void {
+  try {
+    storage?.setItem(key, value);
+  } catch {
+    // Without it a reload while offline shows the queue once the user is checked.
   }
 }
 

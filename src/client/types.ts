@@ -56,6 +56,11 @@ export type WriteKind =
   | 'awardBadge'
   | 'revokeBadge';
 
+/**
+ * `sending`: on its way. `waiting`: the server could not be reached (offline, timeout, 5xx, 429); it is
+ * sent again by itself, across reloads, for up to `outboxMaxAgeMs`. `failed`: the server refused it (a
+ * 4xx other than 408/429); it waits for the user's Retry or Discard.
+ */
 export type OutboxState = 'sending' | 'waiting' | 'failed';
 
 /** A write that has not been confirmed by the backend yet. Survives a reload. */
@@ -70,8 +75,19 @@ export interface OutboxEntry {
   createdAt: string;
   /** When the next attempt is due (state `waiting`). */
   nextAttemptAt?: string;
-  /** Human message of the last failure. */
+  /** Human message of the last failure: why it waits, or the server's reason for refusing it. */
   error?: string;
+  /** `BackendError.kind` of the last failure. */
+  errorKind?: string;
+  /** HTTP status and machine-readable code of the last failure, when the server answered. */
+  status?: number;
+  code?: string;
+  /** The signed-in user who made the write; it is only ever sent while that user is signed in. */
+  userId?: string;
+  /** How often the server refused it (each Retry can be refused again). */
+  refusals?: number;
+  /** Incremented on every change, so tabs sharing the outbox keep the newest copy. */
+  rev?: number;
 }
 
 export interface ClientOptions {
@@ -88,14 +104,24 @@ export interface ClientOptions {
   staleMs?: number;
   /** Read retries after the first attempt. Default 3. */
   readRetries?: number;
-  /** Write attempts before an outbox entry is marked failed. Default 5. */
-  writeAttempts?: number;
-  /** Backoff base and cap, ms. Defaults 300 and 30 000. */
+  /** Read backoff base and cap, ms. Defaults 300 and 30 000. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Longest wait between two attempts of a write that cannot reach the server. Default 120 000 (2 min);
+   * the browser coming back online or the page becoming visible sends at once.
+   */
+  outboxBackoffMaxMs?: number;
+  /** Unsent writes older than this are dropped and the user is told. Default 7 days. */
+  outboxMaxAgeMs?: number;
   /** Where the outbox persists; default `localStorage`. `null` keeps it in memory. */
   storage?: Storage | null;
-  /** Namespaces the outbox in storage (e.g. backend name + endpoint). */
+  /**
+   * Tab-scoped storage remembering whose outbox the tab showed, so a reload while offline still shows
+   * the user's unsent writes. Default `sessionStorage` when `storage` is the default, else none.
+   */
+  sessionStorage?: Storage | null;
+  /** The tenant part of the outbox's storage key (backend name + endpoint); the user id is added to it. */
   storageKey?: string;
   /** Sends activity when true (default true). */
   tracking?: boolean;
@@ -110,7 +136,10 @@ export interface ClientOptions {
   /** Timer functions; injectable for tests. Default the global ones. */
   setTimeout?: (callback: () => void, ms: number) => number;
   clearTimeout?: (handle: number) => void;
-  /** Where `online` and `pagehide` are heard. Default `window`; `null` listens nowhere. */
+  /**
+   * Where `online`, `visibilitychange`, `pagehide` and `kring-signed-out` are heard. Default `window`;
+   * `null` listens nowhere.
+   */
   eventTarget?: EventTarget | null;
 }
 
@@ -156,8 +185,9 @@ export interface CommunityClientApi {
   pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]>;
 
   // writes: each gets an idempotency key, goes through the outbox, resolves when the backend confirms.
-  // Transient failures (network, throttled, server) are retried; `invalid`, `forbidden`, `conflict`…
-  // reject at once and are not queued. After the last attempt the entry stays `failed` in the outbox.
+  // A write that cannot reach the server (network, throttled, server) waits in the outbox and is sent
+  // when it can, however long that takes; `invalid`, `forbidden`, `conflict`… reject at once and the
+  // entry stays `failed` in the outbox, with the server's message, until retried or discarded.
   endorseSkill(personId: string, skill: string): Promise<Skill>;
   unendorseSkill(personId: string, skill: string): Promise<Skill>;
   giveKudos(input: KudosInput): Promise<Kudos>;
@@ -178,6 +208,12 @@ export interface CommunityClientApi {
   retryWrite(id: string): Promise<unknown>;
   /** Drops an entry; its promise rejects with an `aborted` BackendError. */
   discardWrite(id: string): void;
+  /** Writes dropped unsent because they were older than `outboxMaxAgeMs`, so the user can be told. */
+  expiredWrites(kind?: WriteKind): OutboxEntry[];
+  /** The user read about the expired writes. */
+  dismissExpired(kind?: WriteKind): void;
+  /** Forgets every stored write and cached read of the signed-out user (also on `kring-signed-out`). */
+  signOut(): void;
 
   // activity
   /** Queues an activity event (actor and time filled in); no-op when tracking is off. */
