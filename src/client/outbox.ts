@@ -11,6 +11,8 @@ export const OUTBOX_USER_PREFIX = 'kring.outbox-user.';
 export const OUTBOX_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Stands for "the signed-in user is not known yet" in a storage key. */
 const UNKNOWN_USER = '?';
+/** The timer of the shared "who is signed in" check. */
+const USER_CHECK = 'kring:user-check';
 /** Backoff exponent cap: beyond it the ceiling is `backoff.maxMs` anyway. */
 const MAX_EXPONENT = 30;
 
@@ -65,6 +67,7 @@ export class Outbox {
   private user?: string;
   private confirmedUser?: string;
   private confirming?: Promise<string>;
+  private userChecksFailed = 0;
   private leader = false;
   private readonly tabs: OutboxTabs;
   /** Ids made in this page: they belong to whoever is signed in when it is confirmed. */
@@ -95,7 +98,7 @@ export class Outbox {
       this.sync();
       this.pump();
     });
-    this.confirm().catch(() => undefined);
+    this.confirm();
   }
 
   list(kind?: WriteKind): OutboxEntry[] {
@@ -150,6 +153,7 @@ export class Outbox {
   /** The browser is back online or the page visible again: send every waiting entry now. */
   retryWaiting(): void {
     if (!this.leader) return;
+    if (!this.confirmedUser) return this.confirm();
     for (const entry of this.entries) {
       if (entry.state === 'failed' || this.inFlight.has(entry.id)) continue;
       this.clearTimer(entry.id);
@@ -175,6 +179,7 @@ export class Outbox {
     this.entries = [];
     this.expiredEntries.length = 0;
     this.user = this.confirmedUser = this.confirming = undefined;
+    this.clearTimer(USER_CHECK);
     clearStoredOutboxes(this.options.storage, this.options.sessionStorage);
     for (const id of [...this.waiters.keys()]) this.settle(id, (waiter) => waiter.reject(abortedError()));
     if (tellOtherTabs) this.tabs.post({ type: 'signed-out' });
@@ -190,19 +195,29 @@ export class Outbox {
 
   // ------------------------------------------------------------ the user
 
-  /** The signed-in user, checked with the backend; loads that user's entries the first time. */
-  private confirm(): Promise<string> {
-    this.confirming ??= this.options.currentUserId().then(
+  /**
+   * Asks who is signed in, once for all entries; loads that user's entries. While that cannot be known
+   * (offline at load) one shared timer asks again with backoff, not one per entry.
+   */
+  private confirm(): void {
+    if (this.confirming || this.disposed) return;
+    this.clearTimer(USER_CHECK);
+    this.confirming = this.options.currentUserId().then(
       (id) => {
+        this.confirming = undefined;
+        this.userChecksFailed = 0;
         this.adopt(id);
         return id;
       },
-      (error: unknown) => {
-        this.confirming = undefined; // asked again before the next attempt
-        throw error;
+      () => {
+        this.confirming = undefined;
+        if (this.disposed || !this.leader) return '';
+        const { timing, backoff } = this.options;
+        const exponent = Math.min(this.userChecksFailed++, MAX_EXPONENT);
+        this.schedule(USER_CHECK, backoffDelay(exponent, backoff, timing.random));
+        return '';
       },
     );
-    return this.confirming;
   }
 
   /**
@@ -253,6 +268,7 @@ export class Outbox {
   private pump(): void {
     if (!this.leader || this.disposed) return;
     this.expire();
+    if (!this.confirmedUser) return this.confirm();
     const now = this.options.timing.now();
     for (const entry of this.entries) {
       if (entry.state === 'failed' || this.inFlight.has(entry.id) || this.timers.has(entry.id)) continue;
@@ -264,6 +280,7 @@ export class Outbox {
 
   private async attempt(id: string): Promise<void> {
     if (!this.leader || this.disposed || this.inFlight.has(id)) return;
+    this.expire();
     const entry = this.find(id);
     if (!entry) return;
     this.clearTimer(id);
@@ -271,10 +288,12 @@ export class Outbox {
       if (entry.state !== 'waiting') this.update(entry, { state: 'waiting' });
       return;
     }
+    if (!this.confirmedUser) return this.confirm();
     this.inFlight.add(id);
     let userId: string;
     try {
-      userId = await this.confirm();
+      // Checked before every send (a cached answer mostly): another user may have signed in meanwhile.
+      userId = await this.options.currentUserId();
     } catch (thrown) {
       this.inFlight.delete(id);
       this.unreachable(id, toBackendError(thrown));
@@ -283,6 +302,7 @@ export class Outbox {
     const current = this.find(id);
     if (!current || current.userId !== userId || this.disposed) {
       this.inFlight.delete(id); // discarded meanwhile, or put away when another user signed in
+      if (userId !== this.confirmedUser) this.adopt(userId);
       return;
     }
     this.update(current, {
@@ -351,7 +371,8 @@ export class Outbox {
       id,
       this.options.timing.setTimeout(() => {
         this.timers.delete(id);
-        void this.attempt(id);
+        if (id === USER_CHECK) this.confirm();
+        else void this.attempt(id);
       }, delay),
     );
   }
