@@ -110,11 +110,18 @@ export const FAST_CLIENT: ClientOptions = {
 export async function inCommunity<T extends Element>(
   backend: Backend,
   content: TemplateResult,
-  options: { storage?: Storage | null; client?: ClientOptions; lang?: string } = {},
+  options: { storage?: Storage | null; sessionStorage?: Storage; client?: ClientOptions; lang?: string } = {},
 ): Promise<{ community: KringCommunity; client: CommunityClientApi; element: T }> {
   configure({
     backend,
-    client: { ...FAST_CLIENT, storage: options.storage ?? null, eventTarget: null, ...options.client },
+    client: {
+      ...FAST_CLIENT,
+      storage: options.storage ?? null,
+      // A reload keeps the tab's session: the outbox shows its user's writes before it can check the user.
+      sessionStorage: options.sessionStorage ?? null,
+      eventTarget: null,
+      ...options.client,
+    },
   });
   const community = await fixture<KringCommunity>(
     html`<kring-community lang=${options.lang ?? 'en'}>${content}</kring-community>`,

@@ -77,7 +77,7 @@ export class CommunityClient implements CommunityClientApi {
   ) {
     this.timing = defaultTiming(options);
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
-    this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3 };
+    this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
     this.batcher = new PeopleBatcher(
       {
@@ -425,7 +425,14 @@ export class CommunityClient implements CommunityClientApi {
 
   // ------------------------------------------------------------ internals
 
-  private readonly onOnline = (): void => this.outboxQueue.retryWaiting();
+  /** Resolved (and replaced) when the browser comes back online: reads waiting to retry go at once. */
+  private backOnline = deferred();
+  private readonly onOnline = (): void => {
+    const waiting = this.backOnline;
+    this.backOnline = deferred();
+    waiting.resolve();
+    this.outboxQueue.retryWaiting();
+  };
   private readonly onVisible = (): void => {
     if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
   };
@@ -548,6 +555,12 @@ export class CommunityClient implements CommunityClientApi {
       }
     }
   }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }
 
 /** Creates the client elements share; see `ClientOptions` for the defaults. */

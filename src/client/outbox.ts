@@ -96,6 +96,8 @@ export class Outbox {
     this.tabs.lead(() => {
       this.leader = true;
       this.sync();
+      // A new page (a reload, the next tab taking over) tries at once rather than after the old backoff.
+      for (const entry of this.entries) delete entry.nextAttemptAt;
       this.pump();
     });
     this.confirm();

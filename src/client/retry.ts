@@ -4,6 +4,8 @@ import { backoffDelay, sleep, type BackoffPolicy, type Timing } from './timing.j
 export interface RetryPolicy extends BackoffPolicy {
   /** Retries after the first attempt. */
   retries: number;
+  /** Resolves when waiting is pointless (the browser came back online): the next attempt goes at once. */
+  wake?: () => Promise<void>;
 }
 
 /**
@@ -25,7 +27,8 @@ export async function withRetry<T>(
       // A server asking for a longer pause than our cap: let the element offer a retry instead of hanging.
       const tooLong = (error.retryAfterMs ?? 0) > policy.maxMs;
       if (!error.transient || tooLong || attempt >= policy.retries) throw error;
-      await sleep(backoffDelay(attempt, policy, timing.random, error.retryAfterMs), timing, signal);
+      const delay = backoffDelay(attempt, policy, timing.random, error.retryAfterMs);
+      await sleep(delay, timing, signal, error.retryAfterMs ? undefined : policy.wake?.());
     }
   }
 }

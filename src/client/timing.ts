@@ -38,18 +38,24 @@ export function backoffDelay(
   return Math.max(jittered, retryAfterMs ?? 0);
 }
 
-/** Resolves after `ms`; rejects with an `aborted` BackendError as soon as the signal fires. */
-export function sleep(ms: number, timing: Timing, signal?: AbortSignal): Promise<void> {
+/**
+ * Resolves after `ms`, or as soon as `wake` resolves (the browser came back online); rejects with an
+ * `aborted` BackendError as soon as the signal fires.
+ */
+export function sleep(ms: number, timing: Timing, signal?: AbortSignal, wake?: Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortedError());
     const onAbort = (): void => {
       timing.clearTimeout(handle);
       reject(abortedError());
     };
-    const handle = timing.setTimeout(() => {
+    const done = (): void => {
+      timing.clearTimeout(handle);
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    };
+    const handle = timing.setTimeout(done, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    void wake?.then(done);
   });
 }

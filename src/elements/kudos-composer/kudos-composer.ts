@@ -268,7 +268,12 @@ export class KringKudosComposer extends KringElement {
         return; // discarded by the user
       }
       const explanation = explainKudosError(error);
-      const kept = client?.outbox('giveKudos').find((entry) => sameInput(entry.args[0] as KudosInput, input));
+      let kept = client?.outbox('giveKudos').find((entry) => sameInput(entry.args[0] as KudosInput, input));
+      if (kept && explanation.fixable) {
+        // A rule the user can meet by editing (too long, daily limit): the form is the way to retry.
+        client?.discardWrite(kept.id);
+        kept = undefined;
+      }
       if (!kept && !explanation.transient) {
         // Refused: put the message back so the user can change it, and say why.
         this.restore(input);
