@@ -61,6 +61,7 @@ type TrackInput = Parameters<CommunityClientApi['track']>[0];
  */
 export class CommunityClient implements CommunityClientApi {
   private readonly timing: Timing;
+  private readonly maxAgeMs: number;
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
   private readonly batcher: PeopleBatcher;
@@ -76,6 +77,7 @@ export class CommunityClient implements CommunityClientApi {
     options: ClientOptions = {},
   ) {
     this.timing = defaultTiming(options);
+    this.maxAgeMs = options.outboxMaxAgeMs ?? OUTBOX_MAX_AGE_MS;
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
     this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
@@ -100,7 +102,7 @@ export class CommunityClient implements CommunityClientApi {
       sessionStorage,
       storageKey: options.storageKey ?? backend.name,
       backoff: { baseMs: backoff.baseMs, maxMs: options.outboxBackoffMaxMs ?? 120_000 },
-      maxAgeMs: options.outboxMaxAgeMs ?? OUTBOX_MAX_AGE_MS,
+      maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
       send: (entry) => this.send(entry),
@@ -365,6 +367,10 @@ export class CommunityClient implements CommunityClientApi {
 
   outbox(kind?: WriteKind): OutboxEntry[] {
     return this.outboxQueue.list(kind);
+  }
+
+  get outboxMaxAgeMs(): number {
+    return this.maxAgeMs;
   }
 
   retryWrite(id: string): Promise<unknown> {

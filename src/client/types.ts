@@ -204,6 +204,8 @@ export interface CommunityClientApi {
 
   // outbox
   outbox(kind?: WriteKind): OutboxEntry[];
+  /** How long an unsent write is kept before it is dropped (and the user told), ms. */
+  readonly outboxMaxAgeMs: number;
   /** Tries a failed or waiting entry again now, with the same idempotency key. */
   retryWrite(id: string): Promise<unknown>;
   /** Drops an entry; its promise rejects with an `aborted` BackendError. */

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import {
   AMBASSADOR_LEVELS,
@@ -81,7 +82,7 @@ let nextInstance = 0;
  * @event kring-badge-change - A manager awarded or revoked a badge; `detail.award`, `detail.action`.
  */
 export class KringAmbassadorProgramme extends KringElement {
-  static override styles = ambassadorProgrammeStyles;
+  static override styles = [ambassadorProgrammeStyles, pendingWritesStyles];
 
   @state() private chosenRoles?: AmbassadorRole[];
   @state() private savingRoles = false;
@@ -94,6 +95,14 @@ export class KringAmbassadorProgramme extends KringElement {
   @state() private managing = false;
 
   private readonly idPrefix = `kring-programme-${++nextInstance}`;
+
+  /** Roles, evidence and badge changes not yet confirmed: waiting for the network, or refused. */
+  protected readonly pendingWrites = new PendingWritesController(
+    this,
+    () => this.client,
+    () => this.language,
+    ['chooseAmbassadorRoles', 'recordEvidence', 'awardBadge', 'revokeBadge'],
+  );
 
   // Accepted invitations move recruiter progress, so invitation news matters too.
   protected readonly changes = new ClientChangesController(
@@ -134,6 +143,7 @@ export class KringAmbassadorProgramme extends KringElement {
       <h2 id=${titleId}>${this.t('programme.title')}</h2>
       <p class="muted">${this.t('programme.intro')}</p>
       ${body} ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
+      ${this.pendingWrites.render()}
       <p part="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { Invite, InviteLink, InviteQuota, InviteTreeNode, Person } from '../../model.js';
 import { isBackendError } from '../../backends/errors.js';
@@ -88,7 +89,7 @@ let nextInstance = 0;
  * @event kring-invite-revoked - An invitation was revoked; `detail.invite`.
  */
 export class KringInvite extends KringElement {
-  static override styles = inviteStyles;
+  static override styles = [inviteStyles, pendingWritesStyles];
 
   /** Company domains invitations may go to, comma-separated (`acme.nl, acme.be`); empty allows any. */
   @property({ attribute: 'allowed-domains' }) allowedDomains = '';
@@ -116,6 +117,14 @@ export class KringInvite extends KringElement {
   @query('#message') private messageInput?: HTMLTextAreaElement;
 
   private readonly idPrefix = `kring-invite-${++nextInstance}`;
+
+  /** Invitations and links not yet confirmed: waiting for the network, or refused. */
+  protected readonly pendingWrites = new PendingWritesController(
+    this,
+    () => this.client,
+    () => this.language,
+    ['sendInvite', 'resendInvite', 'revokeInvite', 'createInviteLink'],
+  );
 
   protected readonly changes = new ClientChangesController(
     this,
@@ -225,7 +234,7 @@ export class KringInvite extends KringElement {
           });
     return html`<section part="panel" aria-labelledby="${this.idPrefix}-title">
       <h2 id="${this.idPrefix}-title">${this.t('invite.title')}</h2>
-      ${problems}${body}
+      ${problems}${body} ${this.pendingWrites.render()}
       <p part="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }

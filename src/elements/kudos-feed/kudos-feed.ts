@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
 import type { ClientChange, OutboxEntry } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
@@ -79,7 +80,15 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @cssproperty --kring-avatar-size - Avatar size.
  */
 export class KringKudosFeed extends KringElement {
-  static override styles = [...avatarStyles, kudosFeedStyles];
+  static override styles = [...avatarStyles, kudosFeedStyles, pendingWritesStyles];
+
+  /** Reactions not yet confirmed (kudos themselves show in the feed, as items). */
+  protected readonly pendingWrites = new PendingWritesController(
+    this,
+    () => this.client,
+    () => this.language,
+    ['react'],
+  );
 
   /** Only kudos received by this person (id, or `me`). */
   @property({ attribute: 'person' }) person?: string;
@@ -582,7 +591,7 @@ export class KringKudosFeed extends KringElement {
     if (this.notConnected) return this.renderNotConnected();
     return html`
       ${this.attributeProblems.map((problem) => html`<p class="problem" part="problem">${problem}</p>`)}
-      ${this.renderComposer()} ${this.renderBody()}
+      ${this.renderComposer()} ${this.pendingWrites.render()} ${this.renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }

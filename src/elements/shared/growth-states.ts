@@ -44,6 +44,16 @@ export function renderGrowthTask<T>(options: GrowthTaskOptions<T>): unknown {
     initial: loading,
     pending: () => (keepWhilePending && task.value !== undefined ? data(task.value) : loading()),
     complete: (value) => (value !== undefined ? data(value) : loading()),
-    error: () => renderGrowthLoadError(lang, () => void task.run()),
+    // A refresh that failed (offline) keeps what was shown, so the form stays usable and writes can queue.
+    error: () =>
+      keepWhilePending && task.value !== undefined
+        ? html`${data(task.value)}
+            <p part="refresh-error" role="status">
+              ${translate(growthStrings, lang, 'error.refresh')}
+              <button part="refresh-retry" type="button" @click=${() => void task.run()}>
+                ${translate(growthStrings, lang, 'retry')}
+              </button>
+            </p>`
+        : renderGrowthLoadError(lang, () => void task.run()),
   });
 }

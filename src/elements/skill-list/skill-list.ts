@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { toBackendError } from '../../backends/errors.js';
@@ -54,7 +55,7 @@ function byStrength(a: Skill, b: Skill): number {
  * @event kring-endorse - An endorsement was confirmed or removed; `detail.personId`, `detail.skill`, `detail.endorsed`, `detail.endorsements`.
  */
 export class KringSkillList extends KringElement {
-  static override styles = skillListStyles;
+  static override styles = [skillListStyles, pendingWritesStyles];
 
   /** Whose skills to show. */
   @property({ attribute: false }) person?: Person;
@@ -98,6 +99,15 @@ export class KringSkillList extends KringElement {
   }
 
   /** Another element's write may change this person's counts; who is viewing decides who may endorse. */
+  /** Endorsements of this person not yet confirmed: waiting for the network, or refused. */
+  protected readonly pendingWrites = new PendingWritesController(
+    this,
+    () => this.client,
+    () => this.language,
+    ['endorseSkill', 'unendorseSkill'],
+    (entry) => entry.args[0] === this.person?.id,
+  );
+
   protected readonly changes = new ClientChangesController(
     this,
     () => this.client,
@@ -207,7 +217,8 @@ export class KringSkillList extends KringElement {
       ${this.currentView === 'full' ? this.renderFull(label) : this.renderCompact(label)}
       <p part="message" class=${this.message?.failed ? 'failed' : ''} role="status" aria-live="polite">
         ${this.message?.text ?? ''}
-      </p>`;
+      </p>
+      ${this.pendingWrites.render()}`;
   }
 
   private renderCompact(label: string) {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
+import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { InviteTokenInfo } from '../../model.js';
 import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
@@ -54,7 +55,15 @@ let nextInstance = 0;
  * @event kring-invite-declined - The invitee declined; `detail.info`.
  */
 export class KringWelcome extends KringElement {
-  static override styles = welcomeStyles;
+  static override styles = [welcomeStyles, pendingWritesStyles];
+
+  /** The reply to this invitation, while not yet confirmed: waiting for the network, or refused. */
+  protected readonly pendingWrites = new PendingWritesController(
+    this,
+    () => this.client,
+    () => this.language,
+    ['respondToInvite'],
+  );
 
   /** The invitation token. Without it, the token is read from the page URL (`token-param`). */
   @property({ attribute: 'token' }) token = '';
@@ -111,7 +120,7 @@ export class KringWelcome extends KringElement {
       });
     return html`<section part="panel" aria-labelledby=${titleId}>
       <h2 id=${titleId}>${this.t('welcome.title')}</h2>
-      ${body}
+      ${body} ${this.pendingWrites.render()}
       <p part="outcome" role="status" aria-live="polite" tabindex="-1">
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>
