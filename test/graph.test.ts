@@ -156,7 +156,7 @@ describe('Graph backend over msw', () => {
   });
 
   it('retries only the throttled parts, alone, after the longest Retry-After among them', async () => {
-    const { backend, waits } = backendWith();
+    const { backend, waits } = backendWith({ retries: 3 });
     const photos = watchPhotos(backend);
     const ids = upns(6, 1);
     const slowPhoto = `/users/${encodeURIComponent(ids[1])}/photos/96x96/$value`;
@@ -183,7 +183,7 @@ describe('Graph backend over msw', () => {
   });
 
   it('honours a fractional Retry-After on a throttled $batch request', async () => {
-    const { backend, waits } = backendWith();
+    const { backend, waits } = backendWith({ retries: 3 });
     graph.fail({ status: 429, retryAfter: '0.75', match: (r) => r.path === '/$batch' });
     const [person] = await backend.getPeople([upn(2)]);
     expect(person?.id).to.equal(upn(2));

@@ -69,10 +69,10 @@ describe('http: parseRetryAfter', () => {
 
 describe('http: backoff', () => {
   it('uses full jitter below an exponential ceiling with a cap', () => {
-    expect(backoffDelay(0, 100, 1000, () => 0.5)).to.equal(50);
-    expect(backoffDelay(3, 100, 1000, () => 0.999)).to.equal(799);
-    expect(backoffDelay(10, 100, 1000, () => 0.999)).to.equal(999);
-    expect(backoffDelay(10, 100, 1000, () => 0)).to.equal(0);
+    expect(backoffDelay(0, { baseMs: 100, maxMs: 1000 }, () => 0.5)).to.equal(50);
+    expect(backoffDelay(3, { baseMs: 100, maxMs: 1000 }, () => 0.999)).to.equal(799);
+    expect(backoffDelay(10, { baseMs: 100, maxMs: 1000 }, () => 0.999)).to.equal(999);
+    expect(backoffDelay(10, { baseMs: 100, maxMs: 1000 }, () => 0)).to.equal(0);
   });
 });
 
@@ -164,7 +164,7 @@ describe('http: createHttp', () => {
   it('retries a read on 503 and honours Retry-After in seconds', async () => {
     const { fetch, calls } = scriptedFetch(json({}, 503, { 'Retry-After': '2' }), json({ ok: true }));
     const { waits, sleep } = recordingSleep();
-    const http = createHttp({ baseUrl: '/api', fetch, sleep, random: () => 0 });
+    const http = createHttp({ baseUrl: '/api', fetch, sleep, retries: 3, random: () => 0 });
     expect(await http.request('GET', '/people')).to.deep.equal({ ok: true });
     expect(calls).to.have.length(2);
     expect(waits).to.deep.equal([2000]);
@@ -177,7 +177,7 @@ describe('http: createHttp', () => {
       json([1]),
     );
     const { waits, sleep } = recordingSleep();
-    const http = createHttp({ baseUrl: '/api', fetch, sleep, random: () => 0, now: () => now });
+    const http = createHttp({ baseUrl: '/api', fetch, sleep, retries: 3, random: () => 0, now: () => now });
     expect(await http.request('GET', '/x')).to.deep.equal([1]);
     expect(calls).to.have.length(2);
     expect(waits).to.deep.equal([4000]);
@@ -230,7 +230,7 @@ describe('http: createHttp', () => {
   it('retries a write with its idempotency key, the same key every attempt', async () => {
     const { fetch, calls } = scriptedFetch(new TypeError('offline'), json({}, 502), json({ id: 'k' }, 201));
     const { sleep } = recordingSleep();
-    const http = createHttp({ baseUrl: '/api', fetch, sleep, random: () => 0 });
+    const http = createHttp({ baseUrl: '/api', fetch, sleep, retries: 3, random: () => 0 });
     expect(await http.request('POST', '/kudos', { body: {}, idempotencyKey: 'same-key' })).to.deep.equal({
       id: 'k',
     });
@@ -244,7 +244,7 @@ describe('http: createHttp', () => {
   it('retries a POST marked safe like a read', async () => {
     const { fetch, calls } = scriptedFetch(json({}, 503), json({ people: [] }));
     const { sleep } = recordingSleep();
-    const http = createHttp({ baseUrl: '/api', fetch, sleep, random: () => 0 });
+    const http = createHttp({ baseUrl: '/api', fetch, sleep, retries: 3, random: () => 0 });
     await http.request('POST', '/people/batch', { body: { ids: [] }, safe: true });
     expect(calls).to.have.length(2);
   });

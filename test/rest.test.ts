@@ -162,7 +162,7 @@ describe('REST backend over msw', () => {
       return response;
     });
     const { sleep } = recordingSleep();
-    const backend = createRestBackend({ endpoint, fetch, sleep });
+    const backend = createRestBackend({ endpoint, fetch, sleep, retries: 3 });
     const me = await backend.currentUser();
     const before = await backend.listKudos({ from: me.id, limit: 100 });
     const colleague = (await backend.searchPeople({ limit: 5 })).items.find(
@@ -186,7 +186,7 @@ describe('REST backend over msw', () => {
     worker.use(faults.throttled(`${endpoint}/kudos-values`, { retryAfter: '3', times: 1 }));
     const { fetch, requests } = countingFetch();
     const { waits, sleep } = recordingSleep();
-    const backend = createRestBackend({ endpoint, fetch, sleep, random: () => 0 });
+    const backend = createRestBackend({ endpoint, fetch, sleep, retries: 3, random: () => 0 });
     expect(await backend.kudosValues()).to.deep.equal(await demo.kudosValues());
     expect(waits).to.deep.equal([3000]);
     expect(requests).to.have.length(2);
@@ -201,7 +201,7 @@ describe('REST backend over msw', () => {
       }),
     );
     const { waits, sleep } = recordingSleep();
-    const backend = createRestBackend({ endpoint, sleep, random: () => 0, now: () => now });
+    const backend = createRestBackend({ endpoint, sleep, retries: 3, random: () => 0, now: () => now });
     await backend.kudosValues();
     expect(waits).to.deep.equal([5000]);
   });
@@ -210,7 +210,7 @@ describe('REST backend over msw', () => {
     worker.use(faults.unavailable(`${endpoint}/kudos`, { method: 'get' }));
     const { fetch, requests } = countingFetch();
     const { sleep } = recordingSleep();
-    const backend = createRestBackend({ endpoint, fetch, sleep });
+    const backend = createRestBackend({ endpoint, fetch, sleep, retries: 3 });
     const error = await rejection(backend.listKudos({}));
     expect(error.kind).to.equal('server');
     expect(requests).to.have.length(4);

@@ -197,7 +197,7 @@ describe('SharePoint backend over msw', () => {
   });
 
   it('retries only the throttled parts of a batch, after their Retry-After', async () => {
-    const { backend, mock, waits, count } = setup();
+    const { backend, mock, waits, count } = setup({}, { retries: 3 });
     const victim = emails[7];
     mock.failNext({
       status: 429,
@@ -355,7 +355,7 @@ describe('SharePoint backend over msw', () => {
 
   it('honours Retry-After in seconds (429) and as an HTTP date (503)', async () => {
     const clock = Date.parse('2026-11-26T21:00:00Z');
-    const { backend, mock, waits, count } = setup({}, { now: () => clock });
+    const { backend, mock, waits, count } = setup({}, { now: () => clock, retries: 3 });
     mock.failNext({ status: 429, retryAfter: '3', match: ({ url }) => url.includes('currentuser') });
     mock.failNext({
       status: 503,
@@ -368,8 +368,8 @@ describe('SharePoint backend over msw', () => {
     expect(count(/currentuser/)).to.equal(3);
   });
 
-  it('does not storm a throttled tenant: one try plus three retries', async () => {
-    const { backend, mock, count } = setup();
+  it('does not storm a throttled tenant: one try plus three retries when the adapter is asked to retry on its own', async () => {
+    const { backend, mock, count } = setup({}, { retries: 3 });
     mock.failNext({
       status: 503,
       retryAfter: '1',

@@ -213,7 +213,8 @@ export class Outbox {
       },
       () => {
         this.confirming = undefined;
-        if (this.disposed || !this.leader) return '';
+        // Nothing to send (none in memory, none stored for this tenant): no need to keep asking.
+        if (this.disposed || !this.leader || (!this.entries.length && !this.anyStored())) return '';
         const { timing, backoff } = this.options;
         const exponent = Math.min(this.userChecksFailed++, MAX_EXPONENT);
         this.schedule(USER_CHECK, backoffDelay(exponent, backoff, timing.random));
@@ -551,6 +552,20 @@ export class Outbox {
     } catch {
       // Storage full or blocked (private mode): the outbox still works for this page.
     }
+  }
+
+  /** Whether any user's writes are stored for this tenant. */
+  private anyStored(): boolean {
+    const { storage } = this.options;
+    if (!storage) return false;
+    const prefix = `${OUTBOX_STORAGE_PREFIX}${this.options.storageKey}:`;
+    try {
+      for (let index = 0; index < storage.length; index++)
+        if (storage.key(index)?.startsWith(prefix)) return true;
+    } catch {
+      // Blocked storage holds nothing.
+    }
+    return false;
   }
 
   private readStored(user: string): OutboxEntry[] {

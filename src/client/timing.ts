@@ -18,25 +18,7 @@ export function defaultTiming(overrides: Partial<Timing> = {}): Timing {
   };
 }
 
-export interface BackoffPolicy {
-  baseMs: number;
-  maxMs: number;
-}
-
-/**
- * Delay before retry number `attempt` (0-based): exponential backoff with full jitter, so many
- * clients failing together do not retry together. The server's Retry-After is a lower bound.
- */
-export function backoffDelay(
-  attempt: number,
-  policy: BackoffPolicy,
-  random: () => number,
-  retryAfterMs?: number,
-): number {
-  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
-  const jittered = Math.floor(random() * ceiling);
-  return Math.max(jittered, retryAfterMs ?? 0);
-}
+export { backoffDelay, type BackoffPolicy } from '../backends/http/backoff.js';
 
 /**
  * Resolves after `ms`, or as soon as `wake` resolves (the browser came back online); rejects with an

@@ -25,7 +25,10 @@ export interface GraphBatcherOptions {
   version: 'v1.0' | 'beta';
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
-  /** Re-sends of throttled parts before their last answer is returned as it is. Default 3. */
+  /**
+   * Re-sends of throttled parts before their last answer is returned as it is. Default 0: the client
+   * retries the read (one retry layer).
+   */
   partRetries?: number;
   /** A part asking for a longer wait than this is not retried. Default 60 000 ms. */
   maxRetryAfterMs?: number;
@@ -160,7 +163,7 @@ export class GraphBatcher {
     });
     if (failed.length === 0) return;
     const maxWait = this.options.maxRetryAfterMs ?? 60_000;
-    if (round >= (this.options.partRetries ?? 3) || (longestWaitMs ?? 0) > maxWait) {
+    if (round >= (this.options.partRetries ?? 0) || (longestWaitMs ?? 0) > maxWait) {
       for (const part of failed) {
         const last = lastAnswers.get(part);
         if (last) part.resolve(last);
@@ -168,7 +171,7 @@ export class GraphBatcher {
       }
       return;
     }
-    const waitMs = longestWaitMs ?? backoffDelay(round, 300, 10_000, this.options.random);
+    const waitMs = longestWaitMs ?? backoffDelay(round, { baseMs: 300, maxMs: 10_000 }, this.options.random);
     try {
       await this.options.sleep(waitMs);
     } catch (error) {

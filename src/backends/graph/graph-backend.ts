@@ -88,8 +88,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     random,
     now,
   });
-  const batcher = new GraphBatcher({ http, version: 'v1.0', sleep, random });
-  const betaBatcher = new GraphBatcher({ http, version: 'beta', sleep, random });
+  const partRetries = options.retries ?? 0;
+  const batcher = new GraphBatcher({ http, version: 'v1.0', sleep, random, partRetries });
+  const betaBatcher = new GraphBatcher({ http, version: 'beta', sleep, random, partRetries });
   const photos = new PhotoUrls(options.photoCapacity);
   const updates = new PeopleUpdates();
   const titles: ListTitles = { ...DEFAULT_LIST_TITLES, ...options.sites?.lists };

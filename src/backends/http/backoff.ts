@@ -1,15 +1,21 @@
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
 /**
- * "Full jitter" backoff: a random wait between 0 and base·2^attempt, never above the cap.
- * Spreading retries at random keeps many clients that failed together from retrying together.
+ * Delay before retry number `attempt` (0-based): "full jitter", a random wait between 0 and
+ * base·2^attempt, never above the cap, so many clients failing together do not retry together.
+ * The server's Retry-After is a lower bound. The one backoff of the project (client, outbox, adapters).
  */
 export function backoffDelay(
   attempt: number,
-  baseMs: number,
-  maxMs: number,
+  policy: BackoffPolicy,
   random: () => number = Math.random,
+  retryAfterMs?: number,
 ): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-  return Math.floor(random() * ceiling);
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
+  return Math.max(Math.floor(random() * ceiling), retryAfterMs ?? 0);
 }
 
 /** A timer that resolves after `ms`, or rejects at once when the signal aborts. */

@@ -26,7 +26,10 @@ export interface HttpOptions {
   getToken?: TokenProvider;
   /** Per attempt. Default 15 000 ms. */
   timeoutMs?: number;
-  /** Retries after the first attempt. Default 3. */
+  /**
+   * Retries after the first attempt. Default 0: under `<kring-community>` the CommunityClient is the one
+   * retry layer (a read makes at most 4 attempts in all); set it only when using an adapter on its own.
+   */
   retries?: number;
   /** First backoff ceiling. Default 300 ms. */
   backoffBaseMs?: number;
@@ -77,7 +80,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createHttp(options: HttpOptions): Http {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const retries = Math.max(0, options.retries ?? 3);
+  const retries = Math.max(0, options.retries ?? 0);
   const backoffBaseMs = options.backoffBaseMs ?? 300;
   const backoffMaxMs = options.backoffMaxMs ?? 10_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
@@ -215,7 +218,7 @@ export function createHttp(options: HttpOptions): Http {
       }
       if (!mayRetry || retriesUsed >= retries) throw failure;
       if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw failure;
-      const jitterMs = backoffDelay(retriesUsed, backoffBaseMs, backoffMaxMs, random);
+      const jitterMs = backoffDelay(retriesUsed, { baseMs: backoffBaseMs, maxMs: backoffMaxMs }, random);
       // Honour the server's wait, plus a little jitter so many clients do not return in lockstep.
       const waitMs =
         retryAfterMs !== undefined

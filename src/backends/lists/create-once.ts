@@ -37,7 +37,8 @@ export async function createOnce<Item>(request: CreateOnceRequest<Item>): Promis
     } catch (error) {
       if (!isBackendError(error) || !error.transient) throw error;
       lastError = error;
-      const waitMs = error.retryAfterMs ?? backoffDelay(attempt, 300, 10_000, request.random);
+      const waitMs =
+        error.retryAfterMs ?? backoffDelay(attempt, { baseMs: 300, maxMs: 10_000 }, request.random);
       if (waitMs > 60_000) throw error;
       await request.sleep(waitMs, request.signal);
     }

@@ -62,7 +62,7 @@ export interface RestBackendOptions {
   capabilities?: Partial<BackendCapabilities>;
   /** Per-attempt timeout. Default 15 s. */
   timeoutMs?: number;
-  /** Read retries (and idempotent write retries). Default 3. */
+  /** Retries per request inside the adapter. Default 0: the CommunityClient is the one retry layer. */
   retries?: number;
   /** Test hooks. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

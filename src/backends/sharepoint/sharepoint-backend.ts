@@ -240,9 +240,10 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
         }
       });
       if (retry.length === 0) break;
-      if (round >= 2) throw failure ?? new BackendError('server', 'SharePoint did not answer every profile.');
+      if (round >= (options.retries ?? 0))
+        throw failure ?? new BackendError('server', 'SharePoint did not answer every profile.');
       pending = retry;
-      await sleep(Math.max(waitMs, backoffDelay(round, 300, 10_000, random)), signal);
+      await sleep(Math.max(waitMs, backoffDelay(round, { baseMs: 300, maxMs: 10_000 }, random)), signal);
     }
     return answers;
   }
