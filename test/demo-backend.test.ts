@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from '../src/backends/demo/index.js';
 import type { StorageLike } from '../src/backends/demo/store.js';
+import { MESSAGE_MAX_LENGTH } from '../src/kudos/message.js';
 import { INVITE_STATUSES } from '../src/model.js';
 import { rejection } from './helpers/assertions.js';
 
@@ -257,7 +258,7 @@ describe('demo backend: kudos rules and idempotency', () => {
     expect((await rejection(backend.giveKudos({ to: [receiver], message: '   ' }, write()))).code).to.equal(
       'kudos.message',
     );
-    const tooLong = 'x'.repeat(501);
+    const tooLong = 'x'.repeat(MESSAGE_MAX_LENGTH + 1);
     expect((await rejection(backend.giveKudos({ to: [receiver], message: tooLong }, write()))).code).to.equal(
       'kudos.message',
     );

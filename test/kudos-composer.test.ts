@@ -170,7 +170,7 @@ describe('<kring-kudos-composer>', () => {
     ).to.deep.equal(values);
   });
 
-  it('validates before sending: receivers, message required, 500 characters with a polite counter', async () => {
+  it('validates before sending: receivers, message required, 2,000 characters with a polite counter', async () => {
     const setup = testBackend();
     const [anna] = colleagues(setup);
     const { element: composer } = await inCommunity<KringKudosComposer>(
@@ -187,15 +187,15 @@ describe('<kring-kudos-composer>', () => {
     expect($(picker, 'input')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(composer).to.be.accessible();
 
-    typeMessage(composer, 'x'.repeat(455));
+    typeMessage(composer, 'x'.repeat(1955));
     await composer.updateComplete;
-    expect($(composer, '[part~="counter"]')!.textContent!.trim()).to.equal('455/500');
+    expect($(composer, '[part~="counter"]')!.textContent!.trim()).to.equal('1,955/2,000');
     expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('45 characters left');
-    typeMessage(composer, 'x'.repeat(456));
+    typeMessage(composer, 'x'.repeat(1956));
     await composer.updateComplete;
     // Same threshold: not announced again on every key.
     expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('45 characters left');
-    typeMessage(composer, 'x'.repeat(503));
+    typeMessage(composer, 'x'.repeat(2003));
     await composer.updateComplete;
     expect($(composer, '[aria-live="polite"]')!.textContent).to.equal('3 characters too many');
 
@@ -215,7 +215,7 @@ describe('<kring-kudos-composer>', () => {
     const calls = setup.calls.get('giveKudos') ?? 0;
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await composer.updateComplete;
-    expect(shadowText(composer)).to.contain('The message can be at most 500 characters.');
+    expect(shadowText(composer)).to.contain('The message can be at most 2,000 characters.');
     expect(setup.calls.get('giveKudos') ?? 0).to.equal(calls);
     await expect(composer).to.be.accessible();
   });

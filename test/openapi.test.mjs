@@ -46,3 +46,25 @@ describe('the REST contract', () => {
     assert.deepEqual([...new Set(mocked)].sort(), [...new Set(specified)].sort());
   });
 });
+
+describe('the contract and the code share their limits', () => {
+  const spec = readFileSync(specFile, 'utf8');
+
+  it('one kudos message length: src/kudos/message.ts and KudosInput.message.maxLength', () => {
+    const code = readFileSync(join(projectRoot, 'src/kudos/message.ts'), 'utf8');
+    const constant = Number(/export const MESSAGE_MAX_LENGTH = ([\d_]+);/.exec(code)?.[1].replace(/_/g, ''));
+    const contract = Number(
+      /KudosInput:[\s\S]*?message: \{ type: string, maxLength: (\d+) \}/.exec(spec)?.[1],
+    );
+    assert.ok(constant > 0, 'MESSAGE_MAX_LENGTH found');
+    assert.equal(contract, constant);
+  });
+
+  it('one page limit: the REST adapter pages above components.parameters.Limit.maximum', () => {
+    const code = readFileSync(join(projectRoot, 'src/backends/rest/rest-backend.ts'), 'utf8');
+    const constant = Number(/export const MAX_PAGE_LIMIT = (\d+);/.exec(code)?.[1]);
+    const contract = Number(/ {4}Limit:[\s\S]*?maximum: (\d+)/.exec(spec)?.[1]);
+    assert.ok(constant > 0, 'MAX_PAGE_LIMIT found');
+    assert.equal(contract, constant);
+  });
+});

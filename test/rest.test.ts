@@ -33,6 +33,17 @@ describe('REST backend over msw', () => {
   afterEach(() => worker.resetHandlers());
   after(() => worker.stop());
 
+  it('fetches a limit above the contract maximum (100) in contract-valid pages: 150 → 100 + 50', async () => {
+    const { fetch, requests } = countingFetch();
+    const backend = createRestBackend({ endpoint, fetch });
+    const page = await backend.listKudos({ limit: 150 });
+    expect(page.items).to.have.length(150);
+    const limits = requests.map((request) => new URL(request.url, location.href).searchParams.get('limit'));
+    expect(limits).to.deep.equal(['100', '50']);
+    expect(new URL(requests[1].url, location.href).searchParams.get('cursor')).to.be.a('string');
+    expect(new Set(page.items.map((kudos) => kudos.id)).size).to.equal(150);
+  });
+
   it('is named rest and reports its capabilities', () => {
     const backend = createRestBackend({ endpoint, capabilities: { metrics: false } });
     expect(backend.name).to.equal('rest');

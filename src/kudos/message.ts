@@ -12,8 +12,12 @@ export type MessagePart =
 /** The only schemes that become links; `javascript:`, `data:`, `file:`… stay text. */
 export const LINK_PROTOCOLS = ['http:', 'https:'] as const;
 
-/** Longest message a composer accepts. Backends enforce the same limit. */
-export const MESSAGE_MAX_LENGTH = 500;
+/**
+ * Longest kudos message, in characters: the composer, the demo backend and Kring Server use this one
+ * constant, and the contract says the same (`KudosInput.message.maxLength` in docs/api/openapi.yaml;
+ * test/openapi.test.mjs fails when they differ).
+ */
+export const MESSAGE_MAX_LENGTH = 2000;
 
 /*
  * A candidate is either a URL starting with http(s):// (case-insensitive) up to the next

@@ -11,6 +11,7 @@ import {
   type ReactionType,
 } from '../../model.js';
 import { BackendError } from '../errors.js';
+import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import { COMPANY_VALUES } from './names.js';
@@ -24,7 +25,8 @@ import {
 } from '../../kudos/fairness.js';
 import type { KudosRecord } from './seed.js';
 
-export const MAX_KUDOS_MESSAGE_LENGTH = 500;
+/** The one message limit (src/kudos/message.ts), under the demo's older name. */
+export const MAX_KUDOS_MESSAGE_LENGTH = MESSAGE_MAX_LENGTH;
 export const MAX_KUDOS_RECEIVERS = 10;
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;

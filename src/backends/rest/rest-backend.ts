@@ -144,17 +144,19 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     },
 
     searchPeople: (query: PeopleQuery, call) =>
-      get<PeopleSearchResult>(
-        '/people/search',
-        {
-          text: query.text,
-          skill: query.skill,
-          department: query.department,
-          membersOnly: query.membersOnly || undefined,
-          limit: query.limit,
-          cursor: query.cursor,
-        },
-        call,
+      inPages(query, (limit, cursor) =>
+        get<PeopleSearchResult>(
+          '/people/search',
+          {
+            text: query.text,
+            skill: query.skill,
+            department: query.department,
+            membersOnly: query.membersOnly || undefined,
+            limit,
+            cursor,
+          },
+          call,
+        ),
       ),
 
     async suggestSkills(text, call) {
@@ -167,17 +169,19 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       write<Skill>('DELETE', `/people/${seg(personId)}/skills/${seg(skill)}/endorsement`, undefined, w),
 
     listKudos: (query: KudosQuery, call) =>
-      get<Page<Kudos>>(
-        '/kudos',
-        {
-          person: query.person,
-          from: query.from,
-          department: query.department,
-          value: query.value,
-          limit: query.limit,
-          cursor: query.cursor,
-        },
-        call,
+      inPages(query, (limit, cursor) =>
+        get<Page<Kudos>>(
+          '/kudos',
+          {
+            person: query.person,
+            from: query.from,
+            department: query.department,
+            value: query.value,
+            limit,
+            cursor,
+          },
+          call,
+        ),
       ),
     giveKudos: (input: KudosInput, w) => write<Kudos>('POST', '/kudos', input, w),
     react: (kudosId, reaction: ReactionType, on, w) =>
@@ -193,10 +197,8 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
 
     sendInvite: (input: InviteInput, w) => write<Invite>('POST', '/invites', input, w),
     listInvites: (query: InviteListQuery, call) =>
-      get<Page<Invite>>(
-        '/invites',
-        { inviterId: query.inviterId, limit: query.limit, cursor: query.cursor },
-        call,
+      inPages(query, (limit, cursor) =>
+        get<Page<Invite>>('/invites', { inviterId: query.inviterId, limit, cursor }, call),
       ),
     resendInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/resend`, undefined, w),
     revokeInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/revoke`, undefined, w),
@@ -231,7 +233,8 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     },
     metrics: (query: MetricsQuery, call) => get<CommunityMetrics>('/metrics', { month: query.month }, call),
     async pioneers(query, call) {
-      return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit: query.limit }, call)).items;
+      const limit = query.limit === undefined ? undefined : Math.min(query.limit, MAX_PAGE_LIMIT);
+      return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit }, call)).items;
     },
 
     trackBeacon(events) {
@@ -255,4 +258,28 @@ function randomKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The contract's largest `limit` (`components.parameters.Limit.maximum` in docs/api/openapi.yaml). */
+export const MAX_PAGE_LIMIT = 100;
+
+/**
+ * Asks for `query.limit` items even when that is above the contract's maximum: pages of at most
+ * MAX_PAGE_LIMIT, following `next`, until enough items came or the server has no more.
+ */
+async function inPages<T, P extends Page<T>>(
+  query: { limit?: number; cursor?: string },
+  fetchPage: (limit: number | undefined, cursor: string | undefined) => Promise<P>,
+): Promise<P> {
+  const wanted = query.limit;
+  if (wanted === undefined || wanted <= MAX_PAGE_LIMIT) return fetchPage(wanted, query.cursor);
+  const first = await fetchPage(MAX_PAGE_LIMIT, query.cursor);
+  const items = [...first.items];
+  let next = first.next;
+  while (next && items.length < wanted) {
+    const page = await fetchPage(Math.min(MAX_PAGE_LIMIT, wanted - items.length), next);
+    items.push(...page.items);
+    next = page.next;
+  }
+  return { ...first, items, next };
 }
