@@ -1,4 +1,7 @@
 /** The public API shared by the ESM entry and the script-tag bundle. */
+import { clearStoredOutboxes } from './client/outbox.js';
+import { DEMO_STORAGE_PREFIX } from './backends/demo/storage-key.js';
+import { KringSignedOutEvent } from './events/signed-out.js';
 export * from './model.js';
 export * from './backends/backend.js';
 export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
@@ -25,4 +28,36 @@ export async function provisionSharePointLists(
 ): ReturnType<typeof import('./backends/sharepoint/index.js').provisionSharePointLists> {
   const { provisionSharePointLists: provision } = await import('./backends/sharepoint/index.js');
   return provision(...args);
+}
+
+export { KringSignedOutEvent } from './events/signed-out.js';
+
+/**
+ * The user signs out (call it from the intranet's sign-out, or dispatch `kring-signed-out` on `window`):
+ * every unsent write and the demo backend's stored data of this browser profile are removed, in every
+ * tab, and the clients on the page forget what they cached, so the next person sees nothing of it.
+ */
+export function signOut(): void {
+  const session = storageOrNull('sessionStorage');
+  const local = storageOrNull('localStorage');
+  clearStoredOutboxes(local, session);
+  try {
+    const keys: string[] = [];
+    for (let index = 0; index < (local?.length ?? 0); index++) {
+      const key = local?.key(index);
+      if (key?.startsWith(DEMO_STORAGE_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) local?.removeItem(key);
+  } catch {
+    // Blocked storage holds nothing.
+  }
+  globalThis.dispatchEvent?.(new KringSignedOutEvent());
+}
+
+function storageOrNull(name: 'localStorage' | 'sessionStorage'): Storage | null {
+  try {
+    return globalThis[name] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -8,6 +8,7 @@ import { BackendError } from '../src/backends/errors.js';
 import type { CommunityClient } from '../src/client/community-client.js';
 import type { ClientOptions } from '../src/client/types.js';
 import { KringSignedOutEvent } from '../src/events/signed-out.js';
+import { signOut } from '../src/api.js';
 import type { Kudos } from '../src/model.js';
 import {
   FakeBackend,
@@ -354,5 +355,29 @@ describe('Outbox: nothing lost, nothing multiplied', () => {
     events.dispatchEvent(new KringSignedOutEvent());
     expect(client.outbox()).to.deep.equal([]);
     expect([...Array(storage.length).keys()].map((index) => storage.key(index))).to.deep.equal([]);
+  });
+
+  it('Kring.signOut() clears the outbox of every client on the page and the demo data of the profile', async () => {
+    const storage = new MemoryStorage();
+    const backend = new FakeBackend();
+    backend.failAlways('sendInvite', networkError());
+    const client = await sender(
+      newClient(backend, {
+        storage,
+        storageKey: `so:${Math.random()}`,
+        eventTarget: window,
+        tracking: false,
+      }),
+    );
+    client.sendInvite({ email: 'invitee@example.nl' }).catch(() => undefined);
+    await waitUntil(() => client.outbox()[0]?.state === 'waiting');
+    expect(
+      JSON.stringify([...Array(storage.length).keys()].map((i) => storage.getItem(storage.key(i)!))),
+    ).to.contain('invitee@example.nl');
+    localStorage.setItem('kring-demo:v1:test:12:default', '[]');
+    signOut();
+    expect(client.outbox()).to.deep.equal([]);
+    expect(storage.length).to.equal(0);
+    expect(localStorage.getItem('kring-demo:v1:test:12:default')).to.equal(null);
   });
 });

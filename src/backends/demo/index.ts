@@ -116,6 +116,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     now,
     persist: options.persist ?? true,
     storage: options.storage,
+    owner: options.currentUserId,
   });
 
   let currentUserId = store.data.communityManagerId;

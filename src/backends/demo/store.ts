@@ -7,6 +7,7 @@
  * idempotency map (key → first result) is stored with it, so a retried write after a reload still
  * returns its first result.
  */
+import { DEMO_STORAGE_PREFIX } from './storage-key.js';
 import type { ActivityEvent, BadgeAward, IsoDateTime, ReactionType } from '../../model.js';
 import {
   generateActivity,
@@ -35,6 +36,8 @@ export interface StoreOptions {
   persist: boolean;
   /** Where writes persist; default `localStorage` when the page has one. */
   storage?: StorageLike | null;
+  /** Whose writes these are: each demo user keeps their own (one browser profile, several people). */
+  owner?: string;
 }
 
 interface LoggedOp {
@@ -128,7 +131,7 @@ export class DemoStore {
     this.now = options.now;
     const started = performance.now();
     this.data = generateDemoData({ seed: options.seed, size: options.size, now: options.now() });
-    this.storageKey = `kring-demo:v${DATA_VERSION}:${this.data.seed}:${this.data.size}`;
+    this.storageKey = `${DEMO_STORAGE_PREFIX}v${DATA_VERSION}:${this.data.seed}:${this.data.size}:${encodeURIComponent(options.owner ?? 'default')}`;
     this.storage = options.persist
       ? options.storage === undefined
         ? defaultStorage()
