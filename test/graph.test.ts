@@ -300,6 +300,26 @@ describe('Graph backend over msw', () => {
     }
   });
 
+  it('without the Kring lists still opens cards with the directory data, one console error naming the fix', async () => {
+    const bare = createGraphHandlers({ backend: demo, siteUrl, provisioned: false });
+    worker.use(...bare.handlers);
+    const { backend } = backendWith({ sites: { community: siteUrl } });
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    try {
+      const [opened] = await backend.getPeople([upn(3)], { details: true });
+      expect(opened?.name).to.equal(graph.users[3].displayName);
+      expect(opened?.skills.every((skill) => skill.endorsements === 0)).to.equal(true);
+      await backend.getPeople([upn(5)], { details: true });
+    } finally {
+      console.error = original;
+      worker.resetHandlers(...graph.handlers);
+    }
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.contain('provisionSharePointLists');
+  });
+
   it('fetches no details (skills, about) until a card is opened', async () => {
     const { backend } = backendWith();
     const people = await backend.getPeople(upns(30, 1));

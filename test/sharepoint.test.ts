@@ -196,6 +196,26 @@ describe('SharePoint backend over msw', () => {
     expect(requests.length, `total requests: ${requests.map((r) => r.url).join('\n')}`).to.equal(13);
   });
 
+  it('without the Kring lists (not provisioned) still serves people: directory data, one console error naming the fix', async () => {
+    const { backend } = setup({ provisioned: false });
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    try {
+      const [person] = await backend.getPeople([emails[3]], { details: true });
+      expect(person?.id).to.equal(emails[3]);
+      expect(person?.name).to.be.a('string').and.not.equal('');
+      expect(person?.skills.every((skill) => skill.endorsements === 0)).to.equal(true);
+      const found = await backend.searchPeople({ text: person!.name.split(' ')[0] });
+      expect(found.items.length).to.be.greaterThan(0);
+      await backend.getPeople([emails[4]], { details: true });
+    } finally {
+      console.error = original;
+    }
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.contain('provisionSharePointLists').and.contain('Kring Endorsements');
+  });
+
   it('retries only the throttled parts of a batch, after their Retry-After', async () => {
     const { backend, mock, waits, count } = setup({}, { retries: 3 });
     const victim = emails[7];

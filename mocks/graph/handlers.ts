@@ -43,6 +43,8 @@ export interface GraphMockOptions {
    * people over Graph. Real Graph has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /** False: the site has no Kring lists (nobody provisioned them). Default true. */
+  provisioned?: boolean;
 }
 
 /** A part or request that fails on purpose. */
@@ -395,7 +397,7 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     if ((match = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items(?:\/([^/]+))?(\/fields)?$/.exec(path))) {
       if (match[1] !== siteId) return graphError(404, 'itemNotFound', 'Requested site could not be found');
       await seedKudos();
-      const list = lists.get(match[2].toLowerCase());
+      const list = options.provisioned === false ? undefined : lists.get(match[2].toLowerCase());
       if (!list) return graphError(404, 'itemNotFound', 'The specified list was not found');
       return listRoute(method, url, headers, body, list, match[3], Boolean(match[4]));
     }

@@ -43,6 +43,8 @@ export interface SharePointMockOptions {
    * demo backend show the same people over SharePoint. Real SharePoint has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /** False: the site has no Kring lists (nobody ran provisionSharePointLists). Default true. */
+  provisioned?: boolean;
 }
 
 export interface MockFault {
@@ -472,6 +474,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
   // ---------------------------------------------------------------- lists
 
   function findList(title: string) {
+    if (options.provisioned === false) return undefined;
     return lists.get(title.toLowerCase());
   }
 

@@ -4,6 +4,7 @@ import { BackendError } from '../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
+import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
 import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
@@ -95,6 +96,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
   const updates = new PeopleUpdates();
   const titles: ListTitles = { ...DEFAULT_LIST_TITLES, ...options.sites?.lists };
   const hasSite = Boolean(options.sites?.community);
+  const missingListsFix =
+    `Profile cards show the directory without endorsements until the Kring lists exist on the site ` +
+    `${options.sites?.community ?? ''}: run provisionSharePointLists once (docs/backends/graph.md).`;
 
   const capabilities: BackendCapabilities = {
     search: true,
@@ -291,7 +295,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
    */
   async function details(keys: string[], signal?: AbortSignal): Promise<Map<string, Person>> {
     const counts: Promise<EndorsementCounts> = community
-      ? community.endorsementCounts(signal).catch(() => NO_ENDORSEMENTS)
+      ? unlessStoreMissing(community.endorsementCounts(signal), NO_ENDORSEMENTS, missingListsFix).catch(
+          () => NO_ENDORSEMENTS,
+        )
       : Promise.resolve(NO_ENDORSEMENTS);
     const people = new Map<string, Person>();
     await Promise.all(

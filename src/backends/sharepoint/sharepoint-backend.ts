@@ -34,10 +34,12 @@ import {
   searchRows,
   SEARCH_PROPERTIES,
   splitMultiValue,
+  NO_ENDORSEMENTS,
 } from './profiles.js';
 import { createRateGate } from './rate-gate.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
+import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
 
 /**
@@ -172,6 +174,9 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     metricsPeopleDetails: true,
     splitRoles: splitMultiValue,
   });
+  const missingListsFix =
+    `Profile cards show the directory without endorsements until the Kring lists exist on ${siteUrl}: ` +
+    `run provisionSharePointLists({ siteUrl: '${siteUrl}' }) once (docs/backends/sharepoint.md).`;
   // The SharePoint backend answers only the Backend methods; the tally and the member map serve its search.
   const { endorsementCounts: endorsementTally, members: memberMap, ...communityMethods } = community;
 
@@ -282,7 +287,9 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     // Together, so a failure of either never leaves the other's rejection unhandled.
     const [profiles, endorsements] = await Promise.all([
       loadProfiles(),
-      details ? endorsementTally(call?.signal) : undefined,
+      details
+        ? unlessStoreMissing(endorsementTally(call?.signal), NO_ENDORSEMENTS, missingListsFix)
+        : undefined,
     ]);
     const byId = new Map<string, Person | null>();
     unique.forEach((id, index) => {
@@ -382,8 +389,11 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
           headers,
           signal: call?.signal,
         }),
-        endorsementTally(call?.signal),
-        membersForSearch(memberMap(call?.signal), query.membersOnly),
+        unlessStoreMissing(endorsementTally(call?.signal), NO_ENDORSEMENTS, missingListsFix),
+        membersForSearch(
+          unlessStoreMissing(memberMap(call?.signal), new Map(), missingListsFix),
+          query.membersOnly,
+        ),
       ]);
       const { rows, total: rowTotal } = searchRows(body);
       const people: Person[] = [];
