@@ -115,8 +115,10 @@ describe('Graph backend over msw', () => {
     expect(people.every((person) => person!.photoPending === true)).to.equal(true);
     await photos.arrived(45);
     // 45 people: 3 filter parts + 45 photo parts = 48 parts → 20 + 20 + 8.
-    expect(graph.batchSizes.slice().sort((a, b) => b - a)).to.deep.equal([20, 20, 8]);
-    expect(graph.requests).to.have.length(3);
+    // 48 parts in batches of 20, and the largest photo of the people without a 96×96 one (a second ask
+    // before "no photo": every 4th mock person has none at all) shares the last ones.
+    expect(graph.batchSizes.slice().sort((a, b) => b - a)).to.deep.equal([20, 20, 13, 7]);
+    expect(graph.requests).to.have.length(4);
     const filters = graph.parts.filter((p) => p.url.startsWith('/users?$filter='));
     expect(filters).to.have.length(3);
     for (const part of filters) {
@@ -136,8 +138,9 @@ describe('Graph backend over msw', () => {
     expect([...first, ...second].every((p) => p !== null)).to.equal(true);
     expect(graph.requests, 'all 200 names in the first batch').to.have.length(1);
     await photos.arrived(200);
-    // 200 photos + 14 filters = 214 parts → 11 batches.
-    expect(graph.requests).to.have.length(11);
+    // 200 photos + 14 filters = 214 parts → 11 batches, then the largest photo of the 50 people without a
+    // 96×96 one (every 4th mock person has no photo at all) → 3 more.
+    expect(graph.requests).to.have.length(14);
     expect(Math.max(...graph.batchSizes)).to.be.at.most(20);
   });
 
@@ -175,7 +178,8 @@ describe('Graph backend over msw', () => {
     await photos.arrived(6);
     expect(photos.sent.get(ids[1])!.photoUrl, 'the retried photo arrived').to.match(/^blob:/);
     expect(waits).to.deep.equal([2128]);
-    expect(graph.batchSizes).to.deep.equal([7, 2]);
+    // Then one part: the largest photo of the person without a 96×96 one (ids[3], a mock person with none).
+    expect(graph.batchSizes).to.deep.equal([7, 2, 1]);
     const retried = graph.parts.filter((p) => p.batch === 1).map((p) => p.url);
     expect(retried).to.have.length(2);
     expect(retried.some((url) => url.includes('photos'))).to.equal(true);
@@ -297,6 +301,30 @@ describe('Graph backend over msw', () => {
       ).to.deep.equal(['userPrincipalName', 'mail']);
     } finally {
       user.mail = original;
+    }
+  });
+
+  it('a photo smaller than 96x96 (on-premises AD) is fetched from /photo/$value, not taken for "no photo"', async () => {
+    const small = createGraphHandlers({ backend: demo, siteUrl, smallPhotoEvery: 2 });
+    worker.use(...small.handlers);
+    const requested: string[] = [];
+    const { backend } = backendWith({
+      fetch: async (input, init) => {
+        const body = typeof init?.body === 'string' ? init.body : '';
+        requested.push(...[...body.matchAll(/"url":"([^"]+)"/g)].map((found) => found[1]));
+        return fetch(input, init);
+      },
+    });
+    try {
+      // Index 1 has only a small photo; index 0 has none at all (every 4th, the mock's default).
+      const [smallOnly] = await backend.getPeople([upn(1)], { details: true });
+      expect(smallOnly?.photoUrl).to.match(/^blob:/);
+      expect(requested.some((url) => url.includes('/photos/96x96/'))).to.equal(true);
+      expect(requested.some((url) => url.endsWith('/photo/$value'))).to.equal(true);
+      const [none] = await backend.getPeople([upn(0)], { details: true });
+      expect(none?.photoUrl).to.equal(undefined);
+    } finally {
+      worker.resetHandlers(...graph.handlers);
     }
   });
 
@@ -575,7 +603,8 @@ describe('Graph backend over msw', () => {
       expect(cards[0].shadowRoot!.querySelector('[part="avatar"] img')!.getAttribute('src')).to.match(
         /^blob:/,
       );
-      expect(graph.requests.length, graph.requests.map((r) => r.url).join('\n')).to.be.at.most(12);
+      // 12, plus 3 batches asking the 50 people without a 96×96 photo for their largest one.
+      expect(graph.requests.length, graph.requests.map((r) => r.url).join('\n')).to.be.at.most(15);
       expect(graph.parts.some((p) => p.url.includes('profile/skills'))).to.equal(false);
 
       // Opening one card (the full view) fetches its details, and only its details.

@@ -43,6 +43,11 @@ export interface GraphMockOptions {
    * people over Graph. Real Graph has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /**
+   * Every n-th person (index n-1, 2n-1, …) has only a small photo (48 px from on-premises AD): the
+   * `96x96` size answers 404, `/photo/$value` the photo. Default 0 (none).
+   */
+  smallPhotoEvery?: number;
   /** False: the site has no Kring lists (nobody provisioned them). Default true. */
   provisioned?: boolean;
 }
@@ -145,6 +150,9 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     }
   });
   const hasPhoto = (user: Json) => noPhotoEvery <= 0 || users.indexOf(user) % noPhotoEvery !== 0;
+  const smallPhotoEvery = options.smallPhotoEvery ?? 0;
+  const onlySmallPhoto = (user: Json) =>
+    smallPhotoEvery > 0 && users.indexOf(user) % smallPhotoEvery === smallPhotoEvery - 1;
   const me = users[records.findIndex((record) => record.id === demo.demo.currentUserId)];
   const userByDemoId = new Map(records.map((record, index) => [record.id, users[index]]));
   const emailOf = (demoId: string | undefined) =>
@@ -356,7 +364,8 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
       (match = /^\/users\/([^/]+)\/photos?\/(?:([0-9]+x[0-9]+)\/)?\$value$/.exec(path))
     ) {
       const user = userByKey.get(match[1].toLowerCase());
-      if (!user || !hasPhoto(user)) {
+      const sizeTooLarge = Boolean(match[2]) && user !== undefined && onlySmallPhoto(user);
+      if (!user || !hasPhoto(user) || sizeTooLarge) {
         return graphError(
           404,
           'ImageNotFound',

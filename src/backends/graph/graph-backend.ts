@@ -5,6 +5,7 @@ import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
+import { afterNextPaint } from '../after-next-paint.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
 import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
@@ -134,6 +135,44 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
   const photoPath = (key: string) => `/users/${encodeURIComponent(key)}/photos/${PHOTO_SIZE}/$value`;
 
+  /**
+   * The `96x96` photo, or, when that size does not exist (photos of 48 or 64 px synchronised from
+   * on-premises AD), the largest one there is (`/photo/$value`): only a 404 on both means "no photo".
+   */
+  function photoPart(
+    sizedUrl: string,
+    largestUrl: string,
+    signal: AbortSignal | undefined,
+    priority: 'first' | 'later' = 'first',
+  ): Promise<BatchPartResponse> {
+    return batcher
+      .submit({ method: 'GET', url: sizedUrl }, signal, priority)
+      .then((response) => (response.status === 404 ? largestPhoto(largestUrl, signal) : response));
+  }
+
+  /** Second asks, collected until the next paint and submitted together, so they share batches. */
+  const largestWaiting: {
+    url: string;
+    signal?: AbortSignal;
+    resolve: (response: BatchPartResponse) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  function largestPhoto(url: string, signal?: AbortSignal): Promise<BatchPartResponse> {
+    return new Promise((resolve, reject) => {
+      largestWaiting.push({ url, signal, resolve, reject });
+      if (largestWaiting.length > 1) return;
+      afterNextPaint(() => {
+        for (const waiting of largestWaiting.splice(0)) {
+          batcher
+            .submit({ method: 'GET', url: waiting.url }, waiting.signal, 'later')
+            .then(waiting.resolve, waiting.reject);
+        }
+      });
+    });
+  }
+  const userPhoto = (key: string, signal?: AbortSignal, priority?: 'first' | 'later') =>
+    photoPart(photoPath(key), `/users/${encodeURIComponent(key)}/photo/$value`, signal, priority);
+
   /** Reads a photo part: base64 → object URL; 404 (no photo) or any failure → initials. */
   function storePhoto(keys: string[], response: BatchPartResponse | undefined): string | null | undefined {
     if (!response) return undefined;
@@ -146,7 +185,7 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
   }
 
   function requestPhoto(key: string, signal?: AbortSignal): Promise<BatchPartResponse | undefined> {
-    return batcher.submit({ method: 'GET', url: photoPath(key) }, signal).catch(() => undefined);
+    return userPhoto(key, signal).catch(() => undefined);
   }
 
   /**
@@ -158,7 +197,7 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
   function photoLater(key: string): Promise<BatchPartResponse | undefined> {
     let request = photosOnTheWay.get(key);
     if (!request) {
-      request = batcher.submit({ method: 'GET', url: photoPath(key) }, undefined, 'later').catch(() => {
+      request = userPhoto(key, undefined, 'later').catch(() => {
         photosOnTheWay.delete(key);
         return undefined;
       });
@@ -452,9 +491,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
     async currentUser(call?: GraphCallOptions) {
       // The photo part goes out with the `/me` part, in the same batch, the first time.
-      mePhoto ??= batcher
-        .submit({ method: 'GET', url: `/me/photos/${PHOTO_SIZE}/$value` }, call?.signal)
-        .catch(() => undefined);
+      mePhoto ??= photoPart(`/me/photos/${PHOTO_SIZE}/$value`, '/me/photo/$value', call?.signal).catch(
+        () => undefined,
+      );
       const user = await me(call?.signal);
       const key = lookupKey(String(user.id));
       if (call?.details) {
