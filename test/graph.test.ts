@@ -139,8 +139,8 @@ describe('Graph backend over msw', () => {
     expect(graph.requests, 'all 200 names in the first batch').to.have.length(1);
     await photos.arrived(200);
     // 200 photos + 14 filters = 214 parts → 11 batches, then the largest photo of the 50 people without a
-    // 96×96 one (every 4th mock person has no photo at all) → 3 more.
-    expect(graph.requests).to.have.length(14);
+    // 96×96 one (every 4th mock person has no photo at all) → 3 more, 4 when a paint splits them.
+    expect(graph.requests.length).to.be.within(14, 15);
     expect(Math.max(...graph.batchSizes)).to.be.at.most(20);
   });
 
