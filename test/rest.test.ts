@@ -44,6 +44,51 @@ describe('REST backend over msw', () => {
     expect(new Set(page.items.map((kudos) => kudos.id)).size).to.equal(150);
   });
 
+  it('loads photos only from this origin or, over https, from hosts the integrator allowed', async () => {
+    const photoUrls = [
+      '/photos/same-origin.jpg',
+      '//evil.example/x.jpg',
+      'https://photos.intranet.example/a.jpg',
+      'http://photos.intranet.example/a.jpg',
+      'javascript:alert(1)',
+    ];
+    const fetch: FetchLike = async () =>
+      new Response(
+        JSON.stringify({
+          people: photoUrls.map((photoUrl, index) => ({
+            id: `p${index}`,
+            name: `P ${index}`,
+            photoUrl,
+            skills: [],
+            links: [],
+            isManagement: false,
+          })),
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    const ids = photoUrls.map((_, index) => `p${index}`);
+    const plain = await createRestBackend({ endpoint, fetch }).getPeople(ids);
+    expect(plain.map((person) => person?.photoUrl)).to.deep.equal([
+      '/photos/same-origin.jpg',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const allowed = await createRestBackend({
+      endpoint,
+      fetch,
+      photoHosts: ['photos.intranet.example'],
+    }).getPeople(ids);
+    expect(allowed.map((person) => person?.photoUrl)).to.deep.equal([
+      '/photos/same-origin.jpg',
+      undefined,
+      'https://photos.intranet.example/a.jpg',
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('is named rest and reports its capabilities', () => {
     const backend = createRestBackend({ endpoint, capabilities: { metrics: false } });
     expect(backend.name).to.equal('rest');

@@ -14,6 +14,8 @@ export interface BackendSettings {
   credentials?: RequestCredentials;
   /** Bearer token source; `forceRefresh` is set after a 401. */
   getToken?: (options?: { forceRefresh?: boolean }) => Promise<string>;
+  /** `backend="rest"`: hosts photo URLs may come from besides the page's origin (https only). */
+  photoHosts?: string[];
   /** CSRF header for CMS backends (WordPress nonce, Drupal token). */
   csrf?: { header: string; value: string | (() => string | Promise<string>) };
   /** Options for `backend="graph"` (the token comes from `getToken`; `site-url` also names the lists' site). */

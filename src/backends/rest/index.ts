@@ -29,6 +29,7 @@ export const restBackendFactory: BackendFactory = (settings) => {
     headers: settings.headers,
     getToken: settings.getToken,
     csrf: settings.csrf,
+    photoHosts: settings.photoHosts,
     retries: 0,
   });
 };

@@ -60,6 +60,12 @@ export interface RestBackendOptions {
   csrf?: CsrfHeader;
   /** Features the server offers; all on by default. */
   capabilities?: Partial<BackendCapabilities>;
+  /**
+   * Hosts photo URLs may come from besides this page's origin (e.g. `['photos.intranet.example']`), over
+   * https only. A `photoUrl` from anywhere else is dropped (the card shows initials): the server's data
+   * never makes the browser contact a host the integrator did not choose.
+   */
+  photoHosts?: readonly string[];
   /** Per-attempt timeout. Default 15 s. */
   timeoutMs?: number;
   /** Retries per request inside the adapter. Default 0: the CommunityClient is the one retry layer. */
@@ -110,6 +116,12 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     },
   });
   const createKey = options.createKey ?? randomKey;
+  const photoHosts = new Set((options.photoHosts ?? []).map((host) => host.toLowerCase()));
+  /** The person without a `photoUrl` that is not same-origin or https on an allowed host. */
+  const safePhoto = (person: Person): Person =>
+    person.photoUrl === undefined || photoAllowed(person.photoUrl, photoHosts)
+      ? person
+      : { ...person, photoUrl: undefined };
   const capabilities: BackendCapabilities = { ...ALL_CAPABILITIES, ...options.capabilities };
 
   const get = <T>(
@@ -126,7 +138,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     endpoint: http.baseUrl,
     capabilities,
 
-    currentUser: (call) => get<Person>('/me', undefined, call),
+    currentUser: async (call) => safePhoto(await get<Person>('/me', undefined, call)),
 
     async getPeople(ids, call) {
       const unique = [...new Set(ids)];
@@ -140,11 +152,14 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
         });
         chunk.forEach((id, index) => found.set(id, body?.people?.[index] ?? null));
       }
-      return ids.map((id) => found.get(id) ?? null);
+      return ids.map((id) => {
+        const person = found.get(id) ?? null;
+        return person && safePhoto(person);
+      });
     },
 
-    searchPeople: (query: PeopleQuery, call) =>
-      inPages(query, (limit, cursor) =>
+    searchPeople: async (query: PeopleQuery, call) => {
+      const result = await inPages(query, (limit, cursor) =>
         get<PeopleSearchResult>(
           '/people/search',
           {
@@ -157,7 +172,12 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
           },
           call,
         ),
-      ),
+      );
+      return {
+        ...result,
+        items: result.items.map((match) => ({ ...match, person: safePhoto(match.person) })),
+      };
+    },
 
     async suggestSkills(text, call) {
       return (await get<ItemsBody<string>>('/skills/suggest', { text }, call)).items;
@@ -282,4 +302,16 @@ async function inPages<T, P extends Page<T>>(
     next = page.next;
   }
   return { ...first, items, next };
+}
+
+/** Same-origin photos always; other hosts only over https and only when the integrator named them. */
+function photoAllowed(photoUrl: string, hosts: ReadonlySet<string>): boolean {
+  let url: URL;
+  try {
+    url = new URL(photoUrl, globalThis.location?.href);
+  } catch {
+    return false;
+  }
+  if (globalThis.location && url.origin === globalThis.location.origin) return true;
+  return url.protocol === 'https:' && hosts.has(url.hostname.toLowerCase());
 }
