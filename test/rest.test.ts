@@ -89,6 +89,25 @@ describe('REST backend over msw', () => {
     ]);
   });
 
+  it('the mock keeps idempotency keys per user: a key reused for a different request is refused (422)', async () => {
+    const send = (key: string, message: string) =>
+      fetch(`${endpoint}/kudos`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify({ to: [demo.demo.data.people[5].id], message }),
+      });
+    const reused = `reuse-${Date.now()}`;
+    const first = await send(reused, 'Same key, first request');
+    expect(first.status).to.equal(201);
+    const repeat = await send(reused, 'Same key, first request');
+    expect(repeat.status).to.equal(201);
+    expect((await repeat.json()).id).to.equal((await first.json()).id);
+    const different = await send(reused, 'Same key, another request');
+    expect(different.status).to.equal(422);
+    expect((await different.json()).code).to.equal('idempotency-key.reused');
+    expect((await send('k'.repeat(129), 'Too long a key')).status).to.equal(400);
+  });
+
   it('is named rest and reports its capabilities', () => {
     const backend = createRestBackend({ endpoint, capabilities: { metrics: false } });
     expect(backend.name).to.equal('rest');

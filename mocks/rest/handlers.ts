@@ -17,7 +17,13 @@ export interface RestHandlerOptions {
   onRequest?: (request: Request) => void;
 }
 
-const STATUS_FOR_KIND: Record<BackendErrorKind, number> = {
+/** How long a server keeps an idempotency key (the contract: 24 hours). */
+const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** The contract's `IdempotencyKey` header: `maxLength: 128`. */
+const KEY_MAX_LENGTH = 128;
+
+/** Real HTTP statuses only; a cancelled request gets no answer at all (see `errorResponse`). */
+const STATUS_FOR_KIND: Record<Exclude<BackendErrorKind, 'aborted'>, number> = {
   network: 503,
   auth: 401,
   forbidden: 403,
@@ -26,7 +32,6 @@ const STATUS_FOR_KIND: Record<BackendErrorKind, number> = {
   invalid: 422,
   conflict: 409,
   server: 500,
-  aborted: 499,
 };
 
 type Resolver = (info: {
@@ -37,11 +42,18 @@ type Resolver = (info: {
 export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
   const base = options.endpoint.replace(/\/+$/, '');
   const backend = options.backend ?? createDemoBackend({ persist: false, storage: null });
-  /** Idempotency: the first result of each key is replayed for repeats. */
-  const stored = new Map<string, Promise<{ status: number; body: unknown }>>();
+  /**
+   * Idempotency, per user and key for 24 hours: the first result is replayed for repeats of the same
+   * request; the same key on a different request is refused (422).
+   */
+  const stored = new Map<
+    string,
+    { request: string; at: number; outcome: Promise<{ status: number; body: unknown }> }
+  >();
 
   const errorResponse = (error: unknown) => {
     const kind = error instanceof BackendError ? error.kind : 'server';
+    if (kind === 'aborted') return HttpResponse.error();
     const message = error instanceof Error ? error.message : 'Something went wrong.';
     const code = error instanceof BackendError && error.code ? error.code : kind;
     return HttpResponse.json({ code, message }, { status: STATUS_FOR_KIND[kind] });
@@ -87,18 +99,47 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
           { status: 400 },
         );
       }
-      const storageKey = `${request.method} ${new URL(request.url).pathname} ${key}`;
-      let outcome = stored.get(storageKey);
-      if (!outcome) {
-        outcome = run({ idempotencyKey: key }, body, params as Record<string, string>).then(
+      if (key.length > KEY_MAX_LENGTH) {
+        return HttpResponse.json(
+          {
+            code: 'idempotency-key.invalid',
+            message: `An Idempotency-Key has at most ${KEY_MAX_LENGTH} characters.`,
+          },
+          { status: 400 },
+        );
+      }
+      let user = '';
+      try {
+        user = (await backend.currentUser()).id;
+      } catch (error) {
+        return errorResponse(error);
+      }
+      const now = Date.now();
+      for (const [storedKey, entry] of stored) if (now - entry.at > KEY_LIFETIME_MS) stored.delete(storedKey);
+      const storageKey = `${user} ${key}`;
+      const fingerprint = `${request.method} ${new URL(request.url).pathname} ${text}`;
+      let entry = stored.get(storageKey);
+      if (entry && entry.request !== fingerprint) {
+        return HttpResponse.json(
+          {
+            code: 'idempotency-key.reused',
+            message: 'This Idempotency-Key was used for a different request.',
+          },
+          { status: 422 },
+        );
+      }
+      if (!entry) {
+        const outcome = run({ idempotencyKey: key }, body, params as Record<string, string>).then(
           (result) => ({ status: successStatus, body: result }),
           (error: unknown) => {
             stored.delete(storageKey); // a failed write may be tried again with the same key
             throw error;
           },
         );
-        stored.set(storageKey, outcome);
+        entry = { request: fingerprint, at: now, outcome };
+        stored.set(storageKey, entry);
       }
+      const outcome = entry.outcome;
       try {
         const { status, body: result } = await outcome;
         return HttpResponse.json(result as never, { status });
@@ -310,7 +351,13 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         const key = request.headers.get('Idempotency-Key') ?? body.idempotencyKey;
         const storageKey = `activity ${key}`;
         if (!key || !stored.has(storageKey)) {
-          if (key) stored.set(storageKey, Promise.resolve({ status: 202, body: null }));
+          if (key) {
+            stored.set(storageKey, {
+              request: 'activity',
+              at: Date.now(),
+              outcome: Promise.resolve({ status: 202, body: null }),
+            });
+          }
           await backend.track(body.events ?? []);
         }
         return new HttpResponse(null, { status: 202 });
