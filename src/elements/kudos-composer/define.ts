@@ -11,4 +11,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-kudos-composer': KringKudosComposer;
   }
+  interface HTMLElementEventMap {
+    'kring-kudos-sent': import('./kudos-composer.js').KringKudosSentEvent;
+    'kring-kudos-failed': import('./kudos-composer.js').KringKudosFailedEvent;
+  }
 }
