@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
+import { isMain } from './lib/is-main.mjs';
 
 const manifest = JSON.parse(readFileSync(join(projectRoot, 'custom-elements.json'), 'utf8'));
 const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
@@ -202,7 +203,7 @@ function write(relativePath, text) {
   writeFileSync(file, text);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const elements = manifestElements();
   write('dist/types/jsx.d.ts', reactTypings(elements));
   write('dist/types/vue.d.ts', vueTypings(elements));
