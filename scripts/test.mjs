@@ -99,18 +99,17 @@ const nodeTests = readdirSync(join(projectRoot, 'test'))
   .filter((name) => name.endsWith('.test.mjs'))
   .sort()
   .map((name) => join('test', name));
-if (!built) skipped('plain-page checks (node)', 'the build failed');
-else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
-else if (nodeTests.length) {
-  stage('plain-page checks (node)', () => {
-    const tapFile = join(scratch, 'node-tests.tap');
+/** Runs node:test files as one stage; its test cases count into the summary. */
+function nodeTestStage(name, files) {
+  stage(name, () => {
+    const tapFile = join(scratch, `${name.replace(/\W+/g, '-')}.tap`);
     const ok = run('node', [
       '--test',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tapFile}`,
-      ...nodeTests,
+      ...files,
     ]);
     const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
     const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
@@ -120,10 +119,20 @@ else if (nodeTests.length) {
       ok: ok && failed === 0 && passed > 0,
       passed,
       failed: failed || (ok ? 0 : 1),
-      detail: `${nodeTests.length} files, ${passed} passed, ${failed} failed`,
+      detail: `${files.length} files, ${passed} passed, ${failed} failed`,
     };
   });
 }
+
+if (!built) skipped('plain-page checks (node)', 'the build failed');
+else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
+else if (nodeTests.length) nodeTestStage('plain-page checks (node)', nodeTests);
+
+// The packed tarball in Vite, webpack and esbuild production builds, and React/Vue type checks.
+const consumerStage = 'consumer apps (npm pack → Vite, webpack, esbuild; React, Vue typings)';
+if (!built) skipped(consumerStage, 'the build failed');
+else if (!chromiumReady) skipped(consumerStage, 'no Chromium');
+else nodeTestStage(consumerStage, [join('test', 'consumer', 'consumer.test.mjs')]);
 
 rmSync(scratch, { recursive: true, force: true });
 
