@@ -6,70 +6,14 @@
 // Run: `npm run build && node --test test/consumer/consumer.test.mjs` (npm test does both).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../scripts/lib/entries.mjs';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { appDir, bin, packAndInstall, packageDir, shAsync } from './install.mjs';
 
-const scratchRoot = join(projectRoot, '.consumer');
-const appDir = join(scratchRoot, 'app');
 const fixtures = join(projectRoot, 'test', 'consumer', 'fixtures');
-const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
-
-function sh(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  if (result.status !== 0) {
-    throw new Error(
-      `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`.slice(0, 6000),
-    );
-  }
-  return result.stdout;
-}
-
-/** Like `sh`, without blocking: resolves with the output, rejects with it when the command fails. */
-function shAsync(command, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, CI: 'true' } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(0, 6000)}`)),
-    );
-  });
-}
-
-/** Packs the project (dist must be built) and installs the tarball into `.consumer/app`. */
-function packAndInstall() {
-  mkdirSync(scratchRoot, { recursive: true });
-  for (const old of readdirSync(scratchRoot).filter((name) => name.endsWith('.tgz'))) {
-    rmSync(join(scratchRoot, old));
-  }
-  const [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', scratchRoot], projectRoot));
-  const tarball = join(scratchRoot, packed.filename);
-  const hash = createHash('sha256').update(readFileSync(tarball)).digest('hex');
-  const stamp = join(appDir, '.installed-tarball');
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
-    mkdirSync(appDir, { recursive: true });
-    writeFileSync(
-      join(appDir, 'package.json'),
-      `${JSON.stringify({ name: 'kring-consumer', private: true, type: 'module' }, null, 2)}\n`,
-    );
-    // A consumer's install: kring from the tarball, its peer lit and its dependencies from the registry
-    // (served from npm's cache after the first run).
-    sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], appDir);
-    writeFileSync(stamp, hash);
-  }
-  return packed;
-}
-
-const packageDir = () => join(appDir, 'node_modules', 'kring');
 
 /** Tags in the installed package's manifest, and its element entries (`kring/elements/<name>`). */
 function installedElements() {
