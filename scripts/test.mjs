@@ -100,11 +100,12 @@ const nodeTests = readdirSync(join(projectRoot, 'test'))
   .sort()
   .map((name) => join('test', name));
 /** Runs node:test files as one stage; its test cases count into the summary. */
-function nodeTestStage(name, files) {
+function nodeTestStage(name, files, extraArgs = []) {
   stage(name, () => {
     const tapFile = join(scratch, `${name.replace(/\W+/g, '-')}.tap`);
     const ok = run('node', [
       '--test',
+      ...extraArgs,
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
@@ -128,11 +129,15 @@ if (!built) skipped('plain-page checks (node)', 'the build failed');
 else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
 else if (nodeTests.length) nodeTestStage('plain-page checks (node)', nodeTests);
 
-// The packed tarball in Vite, webpack and esbuild production builds, and React/Vue type checks.
-const consumerStage = 'consumer apps (npm pack → Vite, webpack, esbuild; React, Vue typings)';
+// The packed tarball in Vite, webpack and esbuild production builds, React/Vue type checks, and every
+// snippet of the README and the embedding guides. One file at a time: they share one scratch install.
+const consumerStage = 'consumer apps and doc snippets (npm pack → Vite, webpack, esbuild; React, Vue)';
 if (!built) skipped(consumerStage, 'the build failed');
 else if (!chromiumReady) skipped(consumerStage, 'no Chromium');
-else nodeTestStage(consumerStage, [join('test', 'consumer', 'consumer.test.mjs')]);
+else {
+  const files = ['consumer.test.mjs', 'doc-snippets.test.mjs'].map((name) => join('test', 'consumer', name));
+  nodeTestStage(consumerStage, files, ['--test-concurrency=1']);
+}
 
 rmSync(scratch, { recursive: true, force: true });
 
