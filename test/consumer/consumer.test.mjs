@@ -200,6 +200,19 @@ describe('the packed tarball in production builds (Vite, webpack, esbuild)', () 
     );
   });
 
+  it('ships editor data for every tag: VS Code custom data and web-types', () => {
+    const read = (file) => JSON.parse(readFileSync(join(packageDir(), file), 'utf8'));
+    const customData = read('dist/vscode.html-custom-data.json');
+    assert.deepEqual(customData.tags.map((tag) => tag.name).sort(), elements.tags);
+    const card = customData.tags.find((tag) => tag.name === 'kring-profile-card');
+    assert.ok(card.attributes.some((attribute) => attribute.name === 'person' && attribute.description));
+    const webTypes = read(JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8'))['web-types']);
+    assert.deepEqual(
+      webTypes.contributions.html.elements.map((element) => element.name).sort(),
+      elements.tags,
+    );
+  });
+
   for (const [bundler, build] of Object.entries(bundlers)) {
     describe(bundler, () => {
       let outDir;
