@@ -3,6 +3,7 @@
 //   page PATH          the HTML is served at PATH; Chromium opens it, every <kring-*> tag in it must be
 //                      defined and render, every Kring file it asks for must exist, nothing may throw
 //   fragment LOADER    the same, on a page that loads the script at LOADER first
+//   more               HTML for the same page as the page or fragment before it
 //   file PATH          served at PATH for the pages of the same document (a setup script, say)
 //   copy-list          the files a guide tells you to copy; that guide's pages get only these
 //   esm                a module for bundlers: type-checked with tsc and bundled with esbuild against
@@ -11,6 +12,10 @@
 //   wordpress-plugin, drupal-library, drupal-block   the CMS side: what it prints must be the page
 //                      snippet of the same guide (script files in order, element markup)
 //   sharepoint-console run in the SharePoint page's console once Kring is loaded
+//   csp                the guide's pages are served with this Content-Security-Policy
+//   style              a stylesheet the guide's pages link; every rule in it must parse
+// Every element on a page must also reach its community (a sibling community without `page` does not
+// serve it: the snippet would show "Not connected").
 // REST and SharePoint APIs are answered in the browser (404), and their request headers recorded, so
 // the CSRF set-ups of WordPress and Drupal are checked on real requests.
 import { after, before, describe, it } from 'node:test';
@@ -29,6 +34,10 @@ const DOCUMENTS = [
   'docs/embedding/wordpress.md',
   'docs/embedding/drupal.md',
   'docs/embedding/sharepoint-server.md',
+  'docs/configuration.md',
+  'docs/theming.md',
+  'docs/elements/kudos.md',
+  'docs/invitations.md',
 ];
 
 const distDir = join(projectRoot, 'dist');
@@ -66,6 +75,16 @@ const documents = Object.fromEntries(
 /** Script URLs of a page snippet, in order, without query strings. */
 const scriptSources = (html) =>
   [...html.matchAll(/<script[^>]*\ssrc="([^"?]+)[^"]*"/g)].map((match) => match[1]);
+/** Top-level `{…}` blocks of a stylesheet, comments left out. */
+const topLevelBlocks = ({ code }) => {
+  let depth = 0;
+  let count = 0;
+  for (const character of code.replace(/\/\*[\s\S]*?\*\//g, '')) {
+    if (character === '{' && depth++ === 0) count++;
+    if (character === '}') depth--;
+  }
+  return count;
+};
 const kringTags = (html) => [...new Set([...html.matchAll(/<(kring-[a-z-]+)/g)].map((match) => match[1]))];
 
 /** What a static host gets: the whole script-tag build, or only what a guide's copy list names. */
@@ -135,14 +154,30 @@ describe('doc snippets run as written', () => {
   ) {
     const blocks = documents[file];
     const copyList = blocks.find((block) => block.kind === 'copy-list');
+    const csp = blocks
+      .find((block) => block.kind === 'csp')
+      ?.code.replace(/\s+/g, ' ')
+      .trim();
+    const styles = blocks.filter((block) => block.kind === 'style');
+    const links = styles.map((block) => `<link rel="stylesheet" href="/style-${block.line}.css">`).join('');
     const pages = {};
+    for (const block of styles) pages[`/style-${block.line}.css`] = { type: 'text/css', body: block.code };
+    let previous;
     for (const block of blocks) {
-      if (block.kind === 'page') pages[block.argument] = block.code;
+      if (block.kind === 'page') previous = block.argument;
+      if (block.kind === 'fragment') previous = `/fragment-${block.line}.html`;
+      if (block.kind === 'page') pages[previous] = `${links}${block.code}`;
       if (block.kind === 'fragment') {
-        pages[`/fragment-${block.line}.html`] =
-          `<script src="${block.argument}" defer></script>\n${block.code}`;
+        pages[previous] = `${links}<script src="${block.argument}" defer></script>\n${block.code}`;
       }
+      if (block.kind === 'more') pages[previous] += `\n${block.code}`;
       if (block.kind === 'file') pages[block.argument] = { type: 'text/javascript', body: block.code };
+    }
+    // A guide with stylesheets only: they style a page of its own.
+    if (!previous && styles.length) {
+      pages['/styled.html'] =
+        `${links}<script src="/kring/kring.iife.js" defer></script>\n` +
+        '<kring-community backend="demo" page></kring-community><kring-profile-card person="me"></kring-profile-card>';
     }
     // Mount the static files where the pages' script tags look for them.
     const folder = staticFolder(copyList);
@@ -156,6 +191,7 @@ describe('doc snippets run as written', () => {
     const server = await startStaticServer({
       mounts: [...prefixes].map((prefix) => ({ prefix, dir: folder })),
       pages,
+      headers: csp ? { 'content-security-policy': csp } : {},
     });
     servers.push(server);
 
@@ -167,6 +203,9 @@ describe('doc snippets run as written', () => {
       const failedFiles = [];
       const apiRequests = [];
       tab.on('pageerror', (error) => exceptions.push(error.message));
+      tab.on('console', (message) => {
+        if (/Content Security Policy|Trusted Type/i.test(message.text())) exceptions.push(message.text());
+      });
       tab.on('response', (response) => {
         const url = new URL(response.url());
         if (response.status() >= 400 && !api.test(url.pathname))
@@ -204,7 +243,42 @@ describe('doc snippets run as written', () => {
         (names) => names.filter((tag) => !document.querySelector(tag)?.shadowRoot?.querySelector('*')),
         tags,
       );
-      results.push({ path, tab, tags, missing, exceptions, failedFiles, apiRequests });
+      // Connected: every element found a community (the client arrives through context).
+      await tab
+        .waitForFunction(
+          (names) =>
+            names
+              .filter((tag) => tag !== 'kring-community')
+              .every((tag) => [...document.querySelectorAll(tag)].every((element) => element.client)),
+          tags,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
+      const notConnected = await tab.evaluate(
+        (names) =>
+          names.filter(
+            (tag) =>
+              tag !== 'kring-community' &&
+              [...document.querySelectorAll(tag)].some((element) => !element.client),
+          ),
+        tags,
+      );
+      // Stylesheets: as many rules as the snippet has top-level blocks (a rule that does not parse is dropped).
+      const ruleCounts = await tab.evaluate(() =>
+        [...document.styleSheets].filter((sheet) => sheet.href).map((sheet) => sheet.cssRules.length),
+      );
+      results.push({
+        path,
+        tab,
+        tags,
+        missing,
+        notConnected,
+        exceptions,
+        failedFiles,
+        apiRequests,
+        ruleCounts,
+        styles,
+      });
     }
     return results;
   }
@@ -212,8 +286,24 @@ describe('doc snippets run as written', () => {
   async function checkPages(file, options) {
     const results = await openPages(file, options);
     assert.ok(results.length > 0, `${file} has a page snippet`);
-    for (const { path, tab, tags, missing, exceptions, failedFiles } of results) {
+    for (const {
+      path,
+      tab,
+      tags,
+      missing,
+      notConnected,
+      exceptions,
+      failedFiles,
+      ruleCounts,
+      styles,
+    } of results) {
       assert.deepEqual(missing, [], `${file} ${path}: tags not rendered (of ${tags.join(', ') || 'none'})`);
+      assert.deepEqual(notConnected, [], `${file} ${path}: elements no community serves`);
+      assert.deepEqual(
+        ruleCounts,
+        styles.map(topLevelBlocks),
+        `${file} ${path}: CSS rules that did not parse`,
+      );
       assert.deepEqual(exceptions, [], `${file} ${path}: uncaught errors`);
       assert.deepEqual(failedFiles, [], `${file} ${path}: files that failed to load`);
       await tab.close();
@@ -334,6 +424,22 @@ describe('doc snippets run as written', () => {
     for (const request of result.apiRequests) {
       assert.equal(request.headers['x-csrf-token'], token, `${request.path} carries the token`);
     }
+  });
+
+  it('configuration: the setup page runs under the documented Content Security Policy', async () => {
+    await checkPages('docs/configuration.md');
+  });
+
+  it('theming: every stylesheet parses and the themed page renders', async () => {
+    await checkPages('docs/theming.md');
+  });
+
+  it('kudos elements: the snippets render, connected to their community', async () => {
+    await checkPages('docs/elements/kudos.md');
+  });
+
+  it('invitations: the snippet renders, connected to its community', async () => {
+    await checkPages('docs/invitations.md');
   });
 
   it('SharePoint Server: the copy list is enough for the page, and the provisioning call runs', async () => {
