@@ -38,9 +38,14 @@ const DOCUMENTS = [
   'docs/theming.md',
   'docs/elements/kudos.md',
   'docs/invitations.md',
+  'docs/embedding/liferay.md',
 ];
 
 const distDir = join(projectRoot, 'dist');
+const manifest = JSON.parse(readFileSync(join(projectRoot, 'custom-elements.json'), 'utf8'));
+const KRING_TAGS = new Set(
+  manifest.modules.flatMap((module) => module.declarations ?? []).flatMap((entry) => entry.tagName ?? []),
+);
 const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
 
 /** Code blocks of a markdown file: `{ kind, argument, language, code, line }`; kind is undefined when unmarked. */
@@ -85,7 +90,11 @@ const topLevelBlocks = ({ code }) => {
   }
   return count;
 };
-const kringTags = (html) => [...new Set([...html.matchAll(/<(kring-[a-z-]+)/g)].map((match) => match[1]))];
+/** Kring's own tags in markup or created by a script (`createElement('kring-…')`). */
+const kringTags = (code) =>
+  [...new Set([...code.matchAll(/(?:<|createElement\(')(kring-[a-z-]+)/g)].map((match) => match[1]))].filter(
+    (tag) => KRING_TAGS.has(tag),
+  );
 
 /** What a static host gets: the whole script-tag build, or only what a guide's copy list names. */
 function staticFolder(copyList) {
@@ -150,7 +159,7 @@ describe('doc snippets run as written', () => {
    */
   async function openPages(
     file,
-    { api = /\/(api\/kring|wp-json|_api)\//, answers = {}, waitForApi = false } = {},
+    { api = /\/(api\/kring|wp-json|_api|o\/kring)\//, answers = {}, waitForApi = false, globals } = {},
   ) {
     const blocks = documents[file];
     const copyList = blocks.find((block) => block.kind === 'copy-list');
@@ -181,13 +190,28 @@ describe('doc snippets run as written', () => {
     }
     // Mount the static files where the pages' script tags look for them.
     const folder = staticFolder(copyList);
+    // (Script tags of the pages, and relative imports in the guide's own script files.)
+    const fileImports = Object.entries(pages)
+      .filter(([, page]) => typeof page !== 'string')
+      .flatMap(([path, page]) =>
+        [...page.body.matchAll(/from '(\.[^']+)'/g)].map(
+          (match) => new URL(match[1], `http://host${path}`).pathname,
+        ),
+      );
     const prefixes = new Set(
-      Object.values(pages)
-        .filter((page) => typeof page === 'string')
-        .flatMap(scriptSources)
+      [
+        ...Object.values(pages)
+          .filter((page) => typeof page === 'string')
+          .flatMap(scriptSources),
+        ...fileImports,
+      ]
         .filter((source) => /\/(kring\.iife|index)\.js$/.test(source))
         .map((source) => source.replace(/[^/]+$/, '')),
     );
+    const scriptFiles = Object.values(pages)
+      .filter((page) => typeof page !== 'string')
+      .map((page) => page.body)
+      .join('\n');
     const server = await startStaticServer({
       mounts: [...prefixes].map((prefix) => ({ prefix, dir: folder })),
       pages,
@@ -199,6 +223,7 @@ describe('doc snippets run as written', () => {
     for (const [path, html] of Object.entries(pages)) {
       if (typeof html !== 'string') continue;
       const tab = await browser.newPage();
+      if (globals) await tab.addInitScript(globals);
       const exceptions = [];
       const failedFiles = [];
       const apiRequests = [];
@@ -231,7 +256,7 @@ describe('doc snippets run as written', () => {
         : undefined;
       await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
       await firstApiRequest;
-      const tags = kringTags(html);
+      const tags = kringTags(`${html}\n${scriptFiles}`);
       await tab
         .waitForFunction(
           (names) => names.every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('*')),
@@ -440,6 +465,35 @@ describe('doc snippets run as written', () => {
 
   it('invitations: the snippet renders, connected to its community', async () => {
     await checkPages('docs/invitations.md');
+  });
+
+  it('Liferay: the client extension loads the module build, and every REST request carries the token', async () => {
+    const file = 'docs/embedding/liferay.md';
+    const blocks = documents[file];
+    const extension = blocks.find((block) => block.kind === 'liferay-extension').code;
+    const page = blocks.find((block) => block.kind === 'page').code;
+    assert.match(extension, /useESM: true/);
+    const [, element] = extension.match(/htmlElementName: (\S+)/);
+    assert.ok(page.includes(`<${element}>`), 'the page holds the extension element');
+    const [, url] = extension.match(/urls:\s*\n\s*- (\S+)/);
+    assert.deepEqual(scriptSources(page), [`/o/kring-liferay/${url}`]);
+
+    const authToken = 'liferay-p-auth';
+    const results = await checkPages(file, {
+      waitForApi: true,
+      // Stands in for what Liferay's own scripts define on every page.
+      globals: `window.Liferay = { authToken: ${JSON.stringify(authToken)}, ThemeDisplay: { getBCP47LanguageId: () => 'nl' } };`,
+    });
+    const [result] = results;
+    assert.deepEqual(
+      result.tags,
+      ['kring-community', 'kring-kudos-feed'],
+      'the elements the wrapper creates',
+    );
+    assert.ok(result.apiRequests.length > 0, 'the elements asked the REST API');
+    for (const request of result.apiRequests) {
+      assert.equal(request.headers['x-csrf-token'], authToken, `${request.path} carries the token`);
+    }
   });
 
   it('SharePoint Server: the copy list is enough for the page, and the provisioning call runs', async () => {
