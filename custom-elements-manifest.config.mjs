@@ -1,5 +1,10 @@
 // Configuration for `cem analyze` (`npm run manifest`; `npm run manifest:check` in CI).
 // Tag names come from each class's `@tagname` JSDoc; define files only register them.
+import { fileURLToPath } from 'node:url';
+import { readEventClasses } from './scripts/lib/manifest-sources.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/elements/*/define.ts'],
@@ -8,6 +13,43 @@ export default {
   // package.json already points at the manifest; the analyzer must not rewrite it.
   packagejson: false,
   plugins: [
+    {
+      // The analyzer names an event found in `this.dispatchEvent(new X(...))` after X's first argument,
+      // which for Kring's event classes is the detail (so: no name, or a phantom one such as `award`).
+      // Each event class declares its name (`static readonly eventName`), so name the event from its
+      // class, merge it with the `@event` JSDoc entry, and link the type to its module.
+      name: 'kring-event-classes',
+      packageLinkPhase({ customElementsManifest }) {
+        const classes = readEventClasses(root);
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (!declaration.events?.length) continue;
+            // Documented entries first, in their order; a dispatch the docs do not list stays, unnamed
+            // or undescribed, for the manifest check to report.
+            const documented = declaration.events.filter((event) => event.description);
+            const found = declaration.events.filter((event) => !event.description);
+            const byName = new Map();
+            for (const event of [...documented, ...found]) {
+              const eventClass = classes.get(event.type?.text);
+              const name = event.description ? event.name : eventClass?.eventName;
+              const key = name ?? `unnamed-${byName.size}`;
+              const { name: _name, type, description, ...rest } = { ...event, ...byName.get(key) };
+              const text = type?.text;
+              const known = classes.get(text);
+              byName.set(key, {
+                ...(name ? { name } : {}),
+                ...(text
+                  ? { type: known ? { text, references: [{ name: text, module: known.module }] } : type }
+                  : {}),
+                ...(description ? { description } : {}),
+                ...rest,
+              });
+            }
+            declaration.events = [...byName.values()];
+          }
+        }
+      },
+    },
     {
       // The analyzer emits modules in the order its file reads finish, which varies between runs;
       // sorting makes the committed file reproducible, so the freshness check compares content only.

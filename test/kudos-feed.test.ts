@@ -292,7 +292,7 @@ describe('<kring-kudos-feed>', () => {
     const sent = new Promise<Kudos>((resolve) =>
       composer.addEventListener(
         'kring-kudos-sent',
-        (event) => resolve((event as CustomEvent<{ kudos: Kudos }>).detail.kudos),
+        (event) => resolve(event.detail.kudos),
         { once: true },
       ),
     );

@@ -10,6 +10,7 @@ import { configuredOptions, onConfigure } from '../../configure.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { communityStyles } from './community.styles.js';
+import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
 
 export const TRACKING_VALUES = ['on', 'off'] as const;
 export type TrackingValue = (typeof TRACKING_VALUES)[number];
@@ -42,8 +43,8 @@ type PageHolder = Record<symbol, Element | undefined>;
  * @cssproperty --kring-color-danger - Border colour of problem messages.
  * @cssproperty --kring-color-danger-surface - Background of problem messages.
  * @cssproperty --kring-color-danger-text - Text colour of problem messages.
- * @event kring-ready - The backend is connected; `detail.client` is the community client.
- * @event kring-error - The backend could not be created; `detail.message` says why.
+ * @event {KringReadyEvent} kring-ready - The backend is connected; `detail.client` is the community client.
+ * @event {KringErrorEvent} kring-error - The backend could not be created; `detail.message` says why.
  */
 export class KringCommunity extends LitElement {
   static override styles = communityStyles;
@@ -186,18 +187,14 @@ export class KringCommunity extends LitElement {
       this.clientProvider.setValue(this.client);
       this.pageProviders?.[0].setValue(this.client);
       this.publishConfig();
-      this.dispatchEvent(
-        new CustomEvent('kring-ready', { detail: { client: this.client }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new KringReadyEvent({ client: this.client }));
     } catch (error) {
       if (generation !== this.generation) return;
       const reason = error instanceof Error ? error.message : String(error);
       // Name the element, so a console full of messages points at the right tag.
       const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;
       this.logProblem(message);
-      this.dispatchEvent(
-        new CustomEvent('kring-error', { detail: { message }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new KringErrorEvent({ message }));
     }
   }
 
