@@ -23,7 +23,6 @@ import {
 export const INVITE_MODES = ['email', 'directory'] as const;
 export type InviteMode = (typeof INVITE_MODES)[number];
 
-
 interface InviteData {
   quota: InviteQuota;
   invites: Invite[];

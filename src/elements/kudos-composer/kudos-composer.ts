@@ -14,7 +14,11 @@ import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
 import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
 import type { KringPeoplePicker } from '../people-picker/people-picker.js';
-import { KringKudosFailedEvent, KringKudosSentEvent, type KringPeopleChangeEvent } from '../../events/index.js';
+import {
+  KringKudosFailedEvent,
+  KringKudosSentEvent,
+  type KringPeopleChangeEvent,
+} from '../../events/index.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
 
 /** Remaining-character counts at which the counter is announced to screen readers. */

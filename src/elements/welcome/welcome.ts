@@ -169,7 +169,9 @@ export class KringWelcome extends KringElement {
     try {
       const info = await this.client.respondToInvite(this.resolvedToken, accept);
       this.outcome = accept ? 'joined' : 'declined';
-      this.dispatchEvent(accept ? new KringInviteAcceptedEvent({ info }) : new KringInviteDeclinedEvent({ info }));
+      this.dispatchEvent(
+        accept ? new KringInviteAcceptedEvent({ info }) : new KringInviteDeclinedEvent({ info }),
+      );
       // The buttons go; the outcome takes the focus.
       await this.focusIfLost('[part="outcome"]');
     } catch (error) {
