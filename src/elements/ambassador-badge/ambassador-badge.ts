@@ -13,6 +13,7 @@ import { downloadJson } from '../../ambassadors/download.js';
 import { levelPips, roleIcon } from './role-icons.js';
 import { ambassadorBadgeStyles } from './ambassador-badge.styles.js';
 import { KringBadgeDownloadEvent } from '../../events/ambassadors.js';
+import { allowedValue } from '../../attribute-values.js';
 
 export const BADGE_SIZES = ['s', 'm', 'l'] as const;
 export type BadgeSize = (typeof BADGE_SIZES)[number];
@@ -128,12 +129,11 @@ export class KringAmbassadorBadge extends KringElement {
   }
 
   private get roleFilter(): AmbassadorRole | undefined {
-    const role = this.requestedRole;
-    return (AMBASSADOR_ROLES as readonly string[]).includes(role) ? (role as AmbassadorRole) : undefined;
+    return allowedValue(this.requestedRole, AMBASSADOR_ROLES);
   }
 
   private get sizeValue(): BadgeSize {
-    return (BADGE_SIZES as readonly string[]).includes(this.size) ? (this.size as BadgeSize) : 'm';
+    return allowedValue(this.size, BADGE_SIZES) ?? 'm';
   }
 
   protected override render() {

@@ -10,6 +10,7 @@ import type { CommunityClientApi } from '../../client/types.js';
 import { isBackendError } from '../../backends/errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
+import { allowedValue } from '../../attribute-values.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
 export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
@@ -110,9 +111,7 @@ export class KringProfileCard extends KringElement {
   }
 
   private get currentView(): ProfileCardView {
-    return (PROFILE_CARD_VIEWS as readonly string[]).includes(this.view)
-      ? (this.view as ProfileCardView)
-      : 'compact';
+    return allowedValue(this.view, PROFILE_CARD_VIEWS) ?? 'compact';
   }
 
   private t(

@@ -9,6 +9,7 @@ import { toBackendError } from '../../backends/errors.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { SKILL_LEVELS, type Person, type Skill } from '../../model.js';
 import { KringEndorseEvent } from '../../events/people.js';
+import { allowedValue } from '../../attribute-values.js';
 import { skillListStyles } from './skill-list.styles.js';
 
 export const SKILL_LIST_VIEWS = ['compact', 'full'] as const;
@@ -85,9 +86,7 @@ export class KringSkillList extends KringElement {
   }
 
   private get currentView(): SkillListView {
-    return (SKILL_LIST_VIEWS as readonly string[]).includes(this.view)
-      ? (this.view as SkillListView)
-      : 'compact';
+    return allowedValue(this.view, SKILL_LIST_VIEWS) ?? 'compact';
   }
 
   /** Takes new skills from outside, keeping the optimistic state of skills still being saved. */
