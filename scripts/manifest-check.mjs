@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
 import { isMain } from './lib/is-main.mjs';
-import { readEventClasses, templateParts } from './lib/manifest-sources.mjs';
+import { elementReach, readEventClasses } from './lib/manifest-sources.mjs';
 
 export function checkManifest(root = projectRoot) {
   // The analyzer joins --outdir onto the working directory, so the scratch folder lives in the project.
@@ -84,9 +84,19 @@ export function manifestProblems(manifest, root = projectRoot) {
         if (!event.description) problems.push(`${tag}: ${label} has no description (\`@event\` JSDoc).`);
         if (event.name) listed.add(event.name);
       }
+      const reach = elementReach(root, module.path, declaration.name, parsed);
       const documented = new Set((declaration.cssParts ?? []).map((part) => part.name));
-      for (const [part, file] of templateParts(root, module.path, declaration.name, parsed)) {
+      for (const [part, file] of reach.parts) {
         if (!documented.has(part)) problems.push(`${tag}: part "${part}" (in ${file}) has no \`@csspart\`.`);
+      }
+      const listedHere = new Set((declaration.events ?? []).map((event) => event.name));
+      for (const [className, file] of reach.constructed) {
+        const fired = eventClasses.get(className);
+        if (fired && !listedHere.has(fired.eventName)) {
+          problems.push(
+            `${tag}: fires "${fired.eventName}" (new ${className} in ${file}) without \`@event\`.`,
+          );
+        }
       }
       for (const part of declaration.cssParts ?? []) {
         if (!part.description) problems.push(`${tag}: \`@csspart ${part.name}\` has no description.`);

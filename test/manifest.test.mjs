@@ -70,6 +70,17 @@ describe('custom-elements.json', () => {
     );
   });
 
+  it('reports an event an element fires (here through its base class) without @event', () => {
+    const problems = manifestProblems(
+      withElement('kring-report', (report) => {
+        report.events = report.events.filter((event) => event.name !== 'kring-metrics-load');
+      }),
+    );
+    assert.deepEqual(problems, [
+      '<kring-report>: fires "kring-metrics-load" (new KringMetricsLoadEvent in src/elements/shared/monthly-metrics-element.ts) without `@event`.',
+    ]);
+  });
+
   it('reports a part in a template without @csspart', () => {
     const problems = manifestProblems(
       withElement('kring-people-picker', (picker) => {

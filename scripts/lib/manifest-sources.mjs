@@ -102,15 +102,17 @@ function moduleInfo(file, cache) {
 }
 
 /**
- * The parts an element's shadow DOM can carry: those in the templates of its class and of every
+ * What an element's code can render and fire: the parts in the templates of its class and of every
  * function, constant or base class it uses, followed through imports by name (so an element that
- * imports one renderer from another element's folder answers only for that renderer's parts).
- * Parts given through an expression (`part=${name}`) are not seen.
- * Returns part → the module that renders it. `cache` may be shared between calls for the same sources.
+ * imports one renderer from another element's folder answers only for that renderer's parts), and
+ * the classes it constructs (`new KringKudosSentEvent(…)`). Parts given through an expression
+ * (`part=${name}`) are not seen. Returns `{ parts, constructed }`: part or class name → the module
+ * that has it. `cache` may be shared between calls for the same sources.
  */
-export function templateParts(root, elementModule, className, cache = new Map()) {
+export function elementReach(root, elementModule, className, cache = new Map()) {
   const seen = new Set();
   const found = new Map();
+  const constructed = new Map();
   const collect = (file, name) => {
     const key = `${file}#${name}`;
     if (seen.has(key)) return;
@@ -133,6 +135,11 @@ export function templateParts(root, elementModule, className, cache = new Map())
       if (!found.has(part)) found.set(part, relative(root, file).split('\\').join('/'));
     }
     const visit = (child) => {
+      if (ts.isNewExpression(child) && ts.isIdentifier(child.expression)) {
+        const constructedName = imported(info, child.expression.text)?.name ?? child.expression.text;
+        if (!constructed.has(constructedName))
+          constructed.set(constructedName, relative(root, file).split('\\').join('/'));
+      }
       if (ts.isIdentifier(child) && child.text !== name) {
         if (info.declarations.has(child.text)) collect(file, child.text);
         const imported = info.imports.get(child.text);
@@ -143,5 +150,9 @@ export function templateParts(root, elementModule, className, cache = new Map())
     visit(node);
   };
   collect(resolve(root, elementModule), className);
-  return found;
+  return { parts: found, constructed };
+}
+
+function imported(info, localName) {
+  return info.imports.get(localName);
 }
