@@ -31,9 +31,14 @@ export default {
             const byName = new Map();
             for (const event of [...documented, ...found]) {
               const eventClass = classes.get(event.type?.text);
-              const name = event.description ? event.name : eventClass?.eventName;
+              // A dispatch of a Kring event class is named by the class; anything else keeps its name.
+              const name = eventClass && !event.description ? eventClass.eventName : event.name;
               const key = name ?? `unnamed-${byName.size}`;
-              const { name: _name, type, description, ...rest } = { ...event, ...byName.get(key) };
+              const merged = { ...event, ...byName.get(key) };
+              const { type, description } = merged;
+              const rest = Object.fromEntries(
+                Object.entries(merged).filter(([field]) => !['name', 'type', 'description'].includes(field)),
+              );
               const text = type?.text;
               const known = classes.get(text);
               byName.set(key, {
