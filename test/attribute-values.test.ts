@@ -139,4 +139,24 @@ describe('a bad backend value', () => {
       errors.restore();
     }
   });
+
+  it('reaches elements elsewhere on the page through <kring-community page>', async () => {
+    const errors = captureConsoleErrors();
+    try {
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <section><kring-community page backend="Oracle"></kring-community></section>
+          <section><kring-profile-card person="me"></kring-profile-card></section>
+        </div>`,
+      );
+      const card = page.querySelector('kring-profile-card')!;
+      await waitUntil(() => problem(card), 'the card shows the problem');
+      expect(problem(card)).to.contain(
+        '<kring-community> backend="Oracle" is not valid; use one of: demo, rest',
+      );
+      expect(errors.messages.filter((message) => message.includes('kring'))).to.have.length(1);
+    } finally {
+      errors.restore();
+    }
+  });
 });
