@@ -6,7 +6,8 @@ import { readEventClasses } from './scripts/lib/manifest-sources.mjs';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default {
-  globs: ['src/elements/**/*.ts'],
+  // The event classes are in the manifest too, so each event's type reference resolves to its class.
+  globs: ['src/elements/**/*.ts', 'src/events/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/elements/*/define.ts'],
   outdir: '.',
   litelement: true,
@@ -23,6 +24,10 @@ export default {
         const classes = readEventClasses(root);
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
+            // The analyzer places a global superclass in the module itself; `Event` is the browser's.
+            if (classes.has(declaration.name) && declaration.superclass?.name === 'Event') {
+              declaration.superclass = { name: 'Event', package: 'global:' };
+            }
             if (!declaration.events?.length) continue;
             // Documented entries first, in their order; a dispatch the docs do not list stays, unnamed
             // or undescribed, for the manifest check to report.

@@ -59,6 +59,11 @@ export function manifestProblems(manifest, root = projectRoot) {
   const problems = [];
   const eventClasses = readEventClasses(root);
   const listed = new Set();
+  const declared = new Set(
+    (manifest.modules ?? []).flatMap((module) =>
+      (module.declarations ?? []).map((declaration) => `${module.path}#${declaration.name}`),
+    ),
+  );
   const parsed = new Map();
   for (const module of manifest.modules ?? []) {
     for (const declaration of module.declarations ?? []) {
@@ -80,6 +85,13 @@ export function manifestProblems(manifest, root = projectRoot) {
           problems.push(
             `${tag}: ${label} is typed ${event.type.text}, which fires "${eventClass.eventName}".`,
           );
+        }
+        for (const reference of event.type?.references ?? []) {
+          if (!declared.has(`${reference.module}#${reference.name}`)) {
+            problems.push(
+              `${tag}: ${label} refers to ${reference.name} in ${reference.module}, which the manifest lacks.`,
+            );
+          }
         }
         if (!event.description) problems.push(`${tag}: ${label} has no description (\`@event\` JSDoc).`);
         if (event.name) listed.add(event.name);
