@@ -30,6 +30,7 @@ import {
 import { roleIcon } from '../ambassador-badge/role-icons.js';
 import { ambassadorProgrammeStyles } from './ambassador-programme.styles.js';
 import { KringAmbassadorRolesChangeEvent, KringBadgeChangeEvent } from '../../events/ambassadors.js';
+import type { KringPeopleChangeEvent } from '../../events/people.js';
 
 interface ProgrammeData {
   me: Person;
@@ -374,7 +375,7 @@ export class KringAmbassadorProgramme extends KringElement {
     </section>`;
   }
 
-  private async onManagedChange(event: CustomEvent<{ people: Person[] }>): Promise<void> {
+  private async onManagedChange(event: KringPeopleChangeEvent): Promise<void> {
     this.managed = event.detail.people[0];
     this.manageProblem = undefined;
     this.managedBadges = undefined;

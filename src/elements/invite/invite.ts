@@ -18,7 +18,9 @@ import {
   KringInviteRevokedEvent,
   KringInviteSentEvent,
   type InviteRequestDetail,
+  type KringInviteRequestEvent,
 } from '../../events/invites.js';
+import type { KringPeopleChangeEvent } from '../../events/people.js';
 
 export const INVITE_MODES = ['email', 'directory'] as const;
 export type InviteMode = (typeof INVITE_MODES)[number];
@@ -125,8 +127,9 @@ export class KringInvite extends KringElement {
     args: () => [this.client] as const,
   });
 
-  private readonly onInviteRequest = (event: Event) => {
-    const detail = (event as CustomEvent<InviteRequestDetail | undefined>).detail ?? {};
+  // Typed as the finder's event; a page may dispatch a plain `CustomEvent` without a detail.
+  private readonly onInviteRequest = (event: KringInviteRequestEvent) => {
+    const detail: InviteRequestDetail = event.detail ?? {};
     void this.applyRequest(detail);
   };
 
@@ -318,7 +321,7 @@ export class KringInvite extends KringElement {
     this.emailProblem = this.personProblem = this.sendError = undefined;
   }
 
-  private onPeopleChange(event: CustomEvent<{ people: Person[] }>): void {
+  private onPeopleChange(event: KringPeopleChangeEvent): void {
     this.chosenPerson = event.detail.people[0];
     this.personProblem = undefined;
   }
