@@ -11,8 +11,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-kudos-composer': KringKudosComposer;
   }
-  interface HTMLElementEventMap {
-    'kring-kudos-sent': import('./kudos-composer.js').KringKudosSentEvent;
-    'kring-kudos-failed': import('./kudos-composer.js').KringKudosFailedEvent;
-  }
 }
