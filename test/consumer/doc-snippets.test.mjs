@@ -8,6 +8,7 @@
 //   copy-list          the files a guide tells you to copy; that guide's pages get only these
 //   esm                a module for bundlers: type-checked with tsc and bundled with esbuild against
 //                      the packed package, then opened in Chromium
+//   typecheck          TypeScript in a project that has the packed package and imports it: tsc --strict
 //   shell              commands: each must be an npm command or script this project has
 //   wordpress-plugin, drupal-library, drupal-block   the CMS side: what it prints must be the page
 //                      snippet of the same guide (script files in order, element markup)
@@ -400,6 +401,46 @@ describe('doc snippets run as written', () => {
     );
     assert.deepEqual(exceptions, []);
     await tab.close();
+  });
+
+  it('TypeScript snippets type-check against the packed package (tsc --strict)', () => {
+    const blocks = Object.entries(documents).flatMap(([file, entries]) =>
+      entries.filter((block) => block.kind === 'typecheck').map((block) => ({ file, ...block })),
+    );
+    assert.ok(blocks.length > 0, 'typecheck snippets');
+    packAndInstall();
+    const dir = join(appDir, 'typecheck');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    // The project imports Kring somewhere, as any app that uses it does.
+    writeFileSync(join(dir, 'app.ts'), "import 'kring';\n");
+    const files = ['app.ts'];
+    for (const block of blocks) {
+      const name = `${block.file.replace(/\W+/g, '-')}-${block.line}.ts`;
+      // Each snippet is a module of its own (top-level names of two snippets do not clash).
+      writeFileSync(
+        join(dir, name),
+        /^\s*(import|export)\b/m.test(block.code) ? block.code : `${block.code}export {};\n`,
+      );
+      files.push(name);
+    }
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files,
+      }),
+    );
+    sh(bin('tsc'), ['-p', join(dir, 'tsconfig.json')], dir);
   });
 
   it('WordPress: the plugin loads the script-tag loader, and every REST request carries the nonce', async () => {
