@@ -8,6 +8,9 @@
 //   copy-list          the files a guide tells you to copy; that guide's pages get only these
 //   esm                a module for bundlers: type-checked with tsc and bundled with esbuild against
 //                      the packed package, then opened in Chromium
+//   json               must parse
+//   not-run REASON     cannot run here (it needs MSAL, SPFx or a tenant, or it is a definition, not code);
+//                      the reason is part of the marker, so a reader and a reviewer see it
 //   typecheck          TypeScript in a project that has the packed package and imports it: tsc --strict
 //   shell              commands: each must be an npm command or script this project has
 //   wordpress-plugin, drupal-library, drupal-block   the CMS side: what it prints must be the page
@@ -21,25 +24,35 @@
 // the CSRF set-ups of WordPress and Drupal are checked on real requests.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { projectRoot } from '../../scripts/lib/entries.mjs';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { appDir, bin, packAndInstall, sh } from './install.mjs';
 
-/** The documents whose every code block must be marked and run. */
+/**
+ * The documents whose every code block must be marked: the README and every guide under docs/, except the
+ * SharePoint Online guide, whose SPFx project is built by spfx/ (issue 19) and not marked yet.
+ */
+const NOT_YET_MARKED = new Set(['docs/embedding/sharepoint-online.md']);
 const DOCUMENTS = [
   'README.md',
-  'docs/getting-started.md',
-  'docs/embedding/wordpress.md',
-  'docs/embedding/drupal.md',
-  'docs/embedding/sharepoint-server.md',
-  'docs/configuration.md',
-  'docs/theming.md',
-  'docs/elements/kudos.md',
-  'docs/invitations.md',
-  'docs/embedding/liferay.md',
+  ...readdirSync(join(projectRoot, 'docs'), { recursive: true })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name.split(sep).join('/')}`)
+    .filter((name) => !NOT_YET_MARKED.has(name))
+    .sort(),
+];
+
+/** Documents whose pages are opened by the generic test (the others have tests of their own below). */
+const GENERIC_PAGES = [
+  'docs/ambassadors.md',
+  'docs/open-badges.md',
+  'docs/elements/expertise-finder.md',
+  'docs/backends/graph.md',
+  'docs/backends/rest.md',
+  'docs/migrate-from-mgt.md',
 ];
 
 const distDir = join(projectRoot, 'dist');
@@ -132,6 +145,22 @@ describe('doc snippets run as written', () => {
     );
     assert.deepEqual(unmarked, []);
   });
+
+  it('every block that does not run says why, and JSON blocks parse', () => {
+    for (const [file, blocks] of Object.entries(documents)) {
+      for (const block of blocks) {
+        if (block.kind === 'not-run')
+          assert.ok(block.argument?.length > 5, `${file}:${block.line} gives a reason`);
+        if (block.kind === 'json') assert.doesNotThrow(() => JSON.parse(block.code), `${file}:${block.line}`);
+      }
+    }
+  });
+
+  for (const file of GENERIC_PAGES) {
+    it(`${file}: its pages and fragments render, connected to their community`, async () => {
+      await checkPages(file);
+    });
+  }
 
   it('shell blocks name only npm commands and scripts this project has', () => {
     const scripts = new Set(Object.keys(packageJson.scripts));
