@@ -1,8 +1,11 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
+import { fakeClockScript, fakeNowFromEnv } from './test/helpers/fake-clock.mjs';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+// KRING_TEST_NOW=2031-01-01 runs the suite with the browser's clock starting on that day.
+const fakeNow = fakeNowFromEnv();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -34,6 +37,11 @@ export default {
           '--disable-component-update',
           '--disable-sync',
         ],
+      },
+      async createBrowserContext({ browser }) {
+        const context = await browser.newContext();
+        if (fakeNow !== undefined) await context.addInitScript({ content: fakeClockScript(fakeNow) });
+        return context;
       },
     }),
   ],
