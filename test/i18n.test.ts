@@ -126,6 +126,18 @@ describe('i18n', () => {
 
   it('refuses something that is not a language tag', () => {
     expect(() => registerLanguage('not a language', {})).to.throw(TypeError, /not a language tag/);
+    // Through configure (also the queue the script-tag loader fills) it logs instead of throwing.
+    const original = console.error;
+    const logged: string[] = [];
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      overrideStrings({ 'not a language': { hello: 'x' }, es: { hello: 'Hola {name}' } });
+    } finally {
+      console.error = original;
+    }
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.contain('"not a language"');
+    expect(translate(bundle, 'es', 'hello', { name: 'Ana' })).to.equal('Hola Ana');
   });
 
   it('ships every English string in Dutch, German and French, with the same placeholders', () => {

@@ -25,16 +25,23 @@ const changeListeners = new Set<() => void>();
 
 const TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 
+// Every element asks on every update: the answers are kept (there are only a few tags on a page).
+const normalizedTags = new Map<string, string | undefined>();
+
 /** `de_AT`, ` DE-at ` → `de-at`; undefined for something that is not a language tag. */
 function normalizeTag(tag: string | null | undefined): string | undefined {
-  const normalized = tag?.trim().toLowerCase().replace(/_/g, '-');
-  if (!normalized || !TAG.test(normalized)) return undefined;
+  if (!tag) return undefined;
+  if (normalizedTags.has(tag)) return normalizedTags.get(tag);
+  let normalized: string | undefined = tag.trim().toLowerCase().replace(/_/g, '-');
   try {
-    Intl.getCanonicalLocales(normalized);
-    return normalized;
+    if (!TAG.test(normalized)) normalized = undefined;
+    else Intl.getCanonicalLocales(normalized);
   } catch {
-    return undefined;
+    normalized = undefined;
   }
+  if (normalizedTags.size > 100) normalizedTags.clear();
+  normalizedTags.set(tag, normalized);
+  return normalized;
 }
 
 /**
@@ -58,7 +65,15 @@ export function registerLanguage(tag: string, strings: StringTable = {}): void {
  * Kring does not ship is registered by it (as with `registerLanguage`).
  */
 export function overrideStrings(tables: Partial<Record<Language, StringTable>>): void {
-  for (const [tag, strings] of Object.entries(tables)) if (strings) registerLanguage(tag, strings);
+  for (const [tag, strings] of Object.entries(tables)) {
+    if (!strings) continue;
+    // Reached from `configure`, also for settings queued before the core loaded: log, never throw.
+    if (normalizeTag(tag)) registerLanguage(tag, strings);
+    else
+      console.error(
+        `[kring] strings for "${tag}" are ignored: it is not a language tag (e.g. "de" or "de-AT").`,
+      );
+  }
 }
 
 /** Every language an element can render in: the shipped ones and the registered ones. */
@@ -89,12 +104,18 @@ export function toLanguage(tag: string | null | undefined): Language | undefined
   return undefined;
 }
 
+const chains = new Map<Language, string[]>();
+
 /** Where a string is looked for, in order: `de-at` → `de` → `en`. */
 function fallbackChain(lang: Language): string[] {
-  const chain: string[] = [];
-  const parts = lang.split('-');
-  for (let length = parts.length; length > 0; length--) chain.push(parts.slice(0, length).join('-'));
-  if (!chain.includes('en')) chain.push('en');
+  let chain = chains.get(lang);
+  if (!chain) {
+    chain = [];
+    const parts = lang.split('-');
+    for (let length = parts.length; length > 0; length--) chain.push(parts.slice(0, length).join('-'));
+    if (!chain.includes('en')) chain.push('en');
+    chains.set(lang, chain);
+  }
   return chain;
 }
 
