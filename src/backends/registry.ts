@@ -30,7 +30,14 @@ export interface BackendSettings {
     manageBadges?: boolean;
   };
   /** Options for the in-browser demo backend. */
-  demo?: { seed?: number; size?: number; persist?: boolean; latencyMs?: number };
+  demo?: {
+    seed?: number;
+    size?: number;
+    persist?: boolean;
+    latencyMs?: number;
+    /** The demo's clock (a fixed date or a function); its data ends on this day. Default the real clock. */
+    now?: Date | (() => Date);
+  };
 }
 
 export type BackendFactory = (settings: BackendSettings) => Backend | Promise<Backend>;

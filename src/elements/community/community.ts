@@ -9,6 +9,7 @@ import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from 
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
+import { StringsController } from '../shared/strings-controller.js';
 import { communityStyles } from './community.styles.js';
 import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
 import { allowedValue } from '../../attribute-values.js';
@@ -62,7 +63,10 @@ export class KringCommunity extends LitElement {
   /** SharePoint site URL (`backend="sharepoint"` and `graph`). */
   @property({ attribute: 'site-url' }) siteUrl?: string;
 
-  /** Language for the elements that use this community: `en` or `nl`. Defaults to the page's. */
+  /**
+   * Language for the elements that use this community: `en`, `nl`, `de`, `fr` or one registered with
+   * `Kring.registerLanguage` (`de-AT` uses `de`). Defaults to the page's.
+   */
   @property({ attribute: 'lang', reflect: true }) override lang = '';
 
   /** `on` (default) records privacy-first activity; `off` sends no activity at all. Any case. */
@@ -80,6 +84,12 @@ export class KringCommunity extends LitElement {
   @state() private problem?: string;
   /** A configuration problem that keeps the backend from connecting; published to the elements. */
   private configProblem?: string;
+
+  constructor() {
+    super();
+    // Renders again when languages or strings are registered later.
+    new StringsController(this);
+  }
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly configProvider = new ContextProvider(this, { context: configContext });
