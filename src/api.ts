@@ -1,13 +1,22 @@
 /** The public API shared by the ESM entry and the script-tag bundle. */
 import { clearStoredOutboxes } from './client/outbox.js';
 import { DEMO_STORAGE_PREFIX } from './backends/demo/storage-key.js';
-import { KringSignedOutEvent } from './events/signed-out.js';
+import { KringSignedOutEvent } from './client/signed-out-event.js';
 export * from './model.js';
 export * from './backends/backend.js';
+export * from './events/index.js';
 export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
 export type * from './client/types.js';
 export { clientContext, configContext, type KringConfig } from './context.js';
-export { overrideStrings, LANGUAGES, type Language } from './i18n/index.js';
+export {
+  overrideStrings,
+  registerLanguage,
+  availableLanguages,
+  LANGUAGES,
+  type Language,
+  type BuiltInLanguage,
+  type StringTable,
+} from './i18n/index.js';
 export { defineElement, KRING_VERSION } from './define.js';
 export { configure, type KringOptions } from './configure.js';
 export {
@@ -30,7 +39,7 @@ export async function provisionSharePointLists(
   return provision(...args);
 }
 
-export { KringSignedOutEvent } from './events/signed-out.js';
+export { KringSignedOutEvent } from './client/signed-out-event.js';
 
 /**
  * The user signs out (call it from the intranet's sign-out, or dispatch `kring-signed-out` on `window`):

@@ -7,7 +7,7 @@ import type { WriteOptions } from '../src/backends/backend.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { CommunityClient } from '../src/client/community-client.js';
 import type { ClientOptions } from '../src/client/types.js';
-import { KringSignedOutEvent } from '../src/events/signed-out.js';
+import { KringSignedOutEvent } from '../src/client/signed-out-event.js';
 import { signOut } from '../src/api.js';
 import type { Kudos } from '../src/model.js';
 import {

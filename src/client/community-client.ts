@@ -27,7 +27,7 @@ import type {
   Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
-import { KringSignedOutEvent } from '../events/signed-out.js';
+import { KringSignedOutEvent } from './signed-out-event.js';
 import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
 import { browserTabs } from './outbox-tabs.js';
 import { PeopleBatcher } from './people-batcher.js';

@@ -1,5 +1,7 @@
 /** Strings of the unsent-writes list every writing element shows (src/elements/shared/pending-writes.ts). */
 import type { StringBundle } from './index.js';
+import { outboxDe } from './de/outbox.js';
+import { outboxFr } from './fr/outbox.js';
 
 const en = {
   'outbox.label': 'Unsent changes',
@@ -58,4 +60,4 @@ const nl: Record<OutboxStringKey, string> = {
   'outbox.kind.revokeBadge': 'Badge ingetrokken',
 };
 
-export const outboxStrings: StringBundle<OutboxStringKey> = { en, nl };
+export const outboxStrings: StringBundle<OutboxStringKey> = { en, nl, de: outboxDe, fr: outboxFr };
