@@ -49,6 +49,16 @@ let nextInstance = 0;
  *
  * @tagname kring-ambassador-programme
  * @summary Choose ambassador roles and follow your progress.
+ * @csspart pending-writes - Unsent changes of this kind: waiting for the network, or refused by the server.
+ * @csspart pending-write - One unsent change (`data-state`: `sending`, `waiting` or `failed`).
+ * @csspart pending-write-what - What the change was.
+ * @csspart pending-write-state - Its state, with the server's message when refused.
+ * @csspart write-retry - Sends a refused change again.
+ * @csspart write-discard - Drops an unsent change.
+ * @csspart pending-write-expired - Changes dropped after waiting too long (7 days).
+ * @csspart write-dismiss - Hides the notice about dropped changes.
+ * @csspart refresh-error - Shown with the last data when bringing it up to date failed.
+ * @csspart refresh-retry - Tries to bring the data up to date again.
  * @csspart panel - The outer box.
  * @csspart roles - The role choice.
  * @csspart save - The "save my roles" button.

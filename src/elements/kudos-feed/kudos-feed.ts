@@ -36,6 +36,14 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @tagname kring-kudos-feed
  * @summary A feed of kudos with reactions, optionally with a composer on top.
  *
+ * @csspart pending-writes - Unsent changes of this kind: waiting for the network, or refused by the server.
+ * @csspart pending-write - One unsent change (`data-state`: `sending`, `waiting` or `failed`).
+ * @csspart pending-write-what - What the change was.
+ * @csspart pending-write-state - Its state, with the server's message when refused.
+ * @csspart write-retry - Sends a refused change again.
+ * @csspart write-discard - Drops an unsent change.
+ * @csspart pending-write-expired - Changes dropped after waiting too long (7 days).
+ * @csspart write-dismiss - Hides the notice about dropped changes.
  * @csspart composer - The composer shown with `compose`.
  * @csspart feed - The list of kudos (ARIA feed).
  * @csspart item - One kudos (article); unsent ones also have `pending-item`.

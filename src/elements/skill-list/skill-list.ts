@@ -34,6 +34,14 @@ function byStrength(a: Skill, b: Skill): number {
  *
  * @tagname kring-skill-list
  * @summary Skills with levels and endorsements, and endorse toggles in the full view.
+ * @csspart pending-writes - Unsent changes of this kind: waiting for the network, or refused by the server.
+ * @csspart pending-write - One unsent change (`data-state`: `sending`, `waiting` or `failed`).
+ * @csspart pending-write-what - What the change was.
+ * @csspart pending-write-state - Its state, with the server's message when refused.
+ * @csspart write-retry - Sends a refused change again.
+ * @csspart write-discard - Drops an unsent change.
+ * @csspart pending-write-expired - Changes dropped after waiting too long (7 days).
+ * @csspart write-dismiss - Hides the notice about dropped changes.
  * @csspart list - The list of skills.
  * @csspart skill - One skill.
  * @csspart skill-name - The skill's name.
