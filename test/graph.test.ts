@@ -115,10 +115,12 @@ describe('Graph backend over msw', () => {
     expect(people.every((person) => person!.photoPending === true)).to.equal(true);
     await photos.arrived(45);
     // 45 people: 3 filter parts + 45 photo parts = 48 parts → 20 + 20 + 8.
-    // 48 parts in batches of 20, and the largest photo of the people without a 96×96 one (a second ask
-    // before "no photo": every 4th mock person has none at all) shares the last ones.
-    expect(graph.batchSizes.slice().sort((a, b) => b - a)).to.deep.equal([20, 20, 13, 7]);
-    expect(graph.requests).to.have.length(4);
+    // 48 parts in batches of 20 ([20, 20, 8]), then the largest photo of the people without a 96×96 one (a
+    // second ask before "no photo": every 4th mock person has none at all): 12 more parts, sharing the last
+    // batches, or one more when a paint falls between them.
+    expect(graph.batchSizes.reduce((sum, size) => sum + size, 0)).to.equal(60);
+    expect(Math.max(...graph.batchSizes)).to.equal(20);
+    expect(graph.requests.length).to.be.within(4, 5);
     const filters = graph.parts.filter((p) => p.url.startsWith('/users?$filter='));
     expect(filters).to.have.length(3);
     for (const part of filters) {
