@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { busyControl } from '../shared/async-focus.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
@@ -179,7 +180,7 @@ export class KringAmbassadorProgramme extends KringElement {
         )}
       </fieldset>
       <div class="actions">
-        <button part="save" class="primary" type="submit" ?disabled=${this.savingRoles}>
+        <button part="save" class="primary" type="submit" aria-disabled=${busyControl(this.savingRoles)}>
           ${this.t('programme.saveRoles')}
         </button>
       </div>
@@ -355,7 +356,7 @@ export class KringAmbassadorProgramme extends KringElement {
               )}
             </select>
           </div>
-          <button part="award" class="primary" type="submit" ?disabled=${this.managing}>
+          <button part="award" class="primary" type="submit" aria-disabled=${busyControl(this.managing)}>
             ${this.t('programme.manage.award')}
           </button>
         </div>
@@ -410,7 +411,10 @@ export class KringAmbassadorProgramme extends KringElement {
     if (!this.client || this.managing) return;
     const person = this.managed;
     if (!person) {
+      // Like every form error: the message sits under the field, which takes the focus so it is read.
       this.manageProblem = this.t('programme.manage.pickFirst');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="manage"] kring-people-picker')?.focus();
       return;
     }
     const role = (form.elements.namedItem('role') as HTMLSelectElement).value as AmbassadorRole;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { busyControl } from '../shared/async-focus.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
@@ -250,6 +251,7 @@ export class KringInvite extends KringElement {
 
   private renderForm(quota: InviteQuota) {
     const exhausted = isQuotaExhausted(quota);
+    const quotaClass = exhausted ? 'error' : 'muted';
     const id = this.idPrefix;
     const emailDescribedBy = [
       this.domains.length ? `${id}-email-help` : '',
@@ -309,7 +311,7 @@ export class KringInvite extends KringElement {
         <label for="message">${this.t('invite.message')}</label>
         <textarea id="message" part="message" maxlength="500"></textarea>
       </div>
-      <p part="quota" id="${id}-quota" class=${exhausted ? 'error' : 'muted'}>${this.quotaText(quota)}</p>
+      <p part="quota" id="${id}-quota" tabindex="-1" class=${quotaClass}>${this.quotaText(quota)}</p>
       ${this.sendError ? html`<p part="error" role="alert">${this.sendError}</p>` : nothing}
       <div class="actions">
         <button
@@ -317,7 +319,8 @@ export class KringInvite extends KringElement {
           class="primary"
           type="submit"
           aria-describedby="${id}-quota"
-          ?disabled=${exhausted || this.sending}
+          ?disabled=${exhausted && !this.sending}
+          aria-disabled=${busyControl(this.sending)}
         >
           ${this.sending ? this.t('invite.sending') : this.t('invite.send')}
         </button>
@@ -383,7 +386,8 @@ export class KringInvite extends KringElement {
       this.renderRoot.querySelector('kring-people-picker')?.clear();
       this.chosenPerson = undefined;
       this.dispatchEvent(new KringInviteSentEvent(invite));
-      void this.dataTask.run();
+      // The last invitation of the month disables Send once the quota reloads: the quota line says why.
+      void this.dataTask.run().then(() => this.focusIfLost('[part="quota"]'));
     } catch (error) {
       this.sendError = this.describeError(error);
     } finally {

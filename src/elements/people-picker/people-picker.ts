@@ -368,7 +368,13 @@ export class KringPeoplePicker extends KringElement {
     this.announcement = this.t('added', { name: person.name });
     this.input.value = '';
     this.closeList();
-    this.input.focus();
+    if (this.multiple) {
+      this.input.focus();
+    } else {
+      // A single choice hides the field on the next render, which would drop the focus to <body>:
+      // the chosen person's remove button takes it then (the async focus rule, shared/async-focus.ts).
+      void this.updateComplete.then(() => this.focus());
+    }
   }
 
   private removePerson(person: Person): void {

@@ -114,11 +114,15 @@ export class KringElement extends LitElement {
   /**
    * After the next render, gives the focus to `selector` when the control that had it went away or was
    * disabled (a button removed by its own action), so keyboard users are not dropped to the page start.
+   * Part of the async focus rule (`shared/async-focus.ts`).
    */
   protected async focusIfLost(selector: string): Promise<void> {
     await this.updateComplete;
     const focused = this.shadowRoot?.activeElement as HTMLButtonElement | null;
     if (focused && !focused.disabled) return;
+    // Focus the user moved elsewhere on the page is not lost: leave it there.
+    const pageFocus = document.activeElement;
+    if (!focused && pageFocus && pageFocus !== document.body && pageFocus !== this) return;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
