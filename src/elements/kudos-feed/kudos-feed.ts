@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { PopoverController } from '../shared/popover-controller.js';
 import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
 import type { ClientChange, OutboxEntry } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
@@ -105,6 +106,9 @@ export class KringKudosFeed extends KringElement {
   @state() private me?: Person;
   @state() private reactorsById = new Map<string, ReactorsState>();
   @state() private announcement = '';
+
+  /** The exact-time bubbles of the items. */
+  private readonly popovers = new PopoverController(this);
 
   protected readonly changes = new ClientChangesController(
     this,
@@ -443,6 +447,7 @@ export class KringKudosFeed extends KringElement {
       reactors: (id) => this.reactorsById.get(id),
       retry: (entry) => this.retry(entry),
       discard: (entry) => this.discard(entry),
+      popovers: this.popovers,
     };
   }
 

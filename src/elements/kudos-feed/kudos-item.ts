@@ -10,6 +10,7 @@ import {
 } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { renderAvatar } from '../shared/avatar.js';
+import type { PopoverController } from '../shared/popover-controller.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
@@ -22,6 +23,8 @@ export interface ItemContext {
   reactors(kudosId: string): ReactorsState | undefined;
   retry(entry: OutboxEntry): void;
   discard(entry: OutboxEntry): void;
+  /** The exact-time bubbles: hover or focus content per WCAG 1.4.13, one controller for the feed (none: no bubble). */
+  popovers?: PopoverController;
 }
 
 export type ReactorsState =
@@ -110,13 +113,22 @@ function relativeTime(language: Language, createdAt: string, now: Date): string 
   return text;
 }
 
-function renderTime(ctx: ItemContext, createdAt: string): TemplateResult {
-  const exact = exactTime(ctx.language, createdAt);
-  // Focusable so keyboard users can read the exact time too; the hover/focus bubble shows it.
-  return html`<time part="time" datetime=${createdAt} title=${exact} tabindex="0"
-    >${relativeTime(ctx.language, createdAt, ctx.now)}<span class="exact" part="exact-time"
-      ><span class="visually-hidden">, </span>${t(ctx.language, 'item.exactTime', { time: exact })}</span
-    ></time
+function renderTime(ctx: ItemContext, kudosId: string, createdAt: string): TemplateResult {
+  const exact = t(ctx.language, 'item.exactTime', { time: exactTime(ctx.language, createdAt) });
+  const popovers = ctx.popovers;
+  const open = popovers?.isOpen(kudosId) ?? false;
+  // Focusable so keyboard users can see the exact time too. Screen readers get it once, from the hidden
+  // text; the bubble (no `title`, so no second native tooltip) is for the eyes and takes no room while
+  // closed (no sideways scroll at 320 px).
+  return html`<span
+    class="when"
+    @pointerenter=${() => popovers?.pointerEnter(kudosId)}
+    @pointerleave=${(event: PointerEvent) => popovers?.pointerLeave(kudosId, event.currentTarget as Element)}
+    @focusin=${() => popovers?.focusIn(kudosId)}
+    @focusout=${(event: FocusEvent) => popovers?.focusOut(kudosId, event)}
+    ><time part="time" datetime=${createdAt} tabindex="0"
+      >${relativeTime(ctx.language, createdAt, ctx.now)}<span class="visually-hidden">, ${exact}</span></time
+    ><span class="exact" part="exact-time" aria-hidden="true" ?hidden=${!open}>${exact}</span></span
   >`;
 }
 
@@ -210,7 +222,9 @@ export function renderKudosItem(
   >
     <div class="card" part="card">
       ${renderPeople(ctx, kudos.from, kudos.to, headingId)}
-      <div class="meta" part="meta">${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.createdAt)}</div>
+      <div class="meta" part="meta">
+        ${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.id, kudos.createdAt)}
+      </div>
       <p class="message" part="message" dir="auto">${renderMessage(kudos.message)}</p>
       ${renderReactions(ctx, kudos)}
     </div>
