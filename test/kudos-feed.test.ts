@@ -5,8 +5,10 @@ import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
 import type { Kudos } from '../src/model.js';
 import type { Backend } from '../src/backends/backend.js';
+import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
 
+const said = () => announcementQueue().liveRegion.textContent ?? '';
 const articles = (feed: KringKudosFeed) => $$(feed, 'article[data-kudos-id]');
 
 async function loaded(feed: KringKudosFeed): Promise<void> {
@@ -262,7 +264,8 @@ describe('<kring-kudos-feed>', () => {
     love.click();
     await feed.updateComplete;
     expect(love.getAttribute('aria-pressed')).to.equal('true');
-    await waitUntil(() => shadowText(feed).includes('Your reaction could not be saved.'), 'told');
+    // Said through the page's one announcement queue.
+    await waitUntil(() => said().includes('Your reaction could not be saved.'), 'told');
     expect(love.getAttribute('aria-pressed')).to.equal('false');
     expect(love.textContent!.replace(/\D+/g, '')).to.equal(countBefore);
     expect(client.outbox('react')).to.deep.equal([]);
@@ -297,6 +300,8 @@ describe('<kring-kudos-feed>', () => {
         { once: true },
       ),
     );
+    announcementQueue().clear();
+    const before = announcementQueue().count;
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     const kudos = await sent;
     for (const feed of feeds.slice(0, 2)) {
@@ -305,9 +310,11 @@ describe('<kring-kudos-feed>', () => {
       await waitUntil(() => articles(feed)[0]?.dataset.kudosId === kudos.id, `${feed.id} shows it first`);
       expect(articles(feed).filter((article) => article.dataset.kudosId === kudos.id).length).to.equal(1);
       expect(shadowText(feed)).to.contain('Live across feeds');
-      expect(shadowText(feed)).to.contain(`New kudos from`);
-      expect(shadowText(feed)).to.contain(receiver.name);
     }
+    // One announcement for the send: the composer's confirmation; the feeds do not repeat your own kudos.
+    await waitUntil(() => said().includes(`Kudos sent to ${receiver.name}`), 'the send is confirmed');
+    expect(said()).not.to.contain('New kudos from');
+    expect(announcementQueue().count - before).to.equal(1);
     feeds[2].scrollIntoView();
     await loaded(feeds[2]);
     expect(articles(feeds[2]).map((article) => article.dataset.kudosId)).to.deep.equal(otherBefore);

@@ -10,6 +10,7 @@ export type KudosStringKey =
   | 'feed.loadMore'
   | 'feed.loadingMore'
   | 'feed.loadMoreError'
+  | 'feed.loadedMore'
   | 'feed.noCapability'
   | 'feed.newKudos'
   | 'item.label'
@@ -79,6 +80,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'feed.loadMore': 'Load more kudos',
     'feed.loadingMore': 'Loading more kudos…',
     'feed.loadMoreError': 'More kudos could not be loaded.',
+    'feed.loadedMore': '{count} more kudos loaded.',
     'feed.noCapability': 'Kudos are not available on this intranet.',
     'feed.newKudos': 'New kudos from {giver} to {receivers}.',
     'item.label': 'Kudos from {giver} to {receivers}',
@@ -147,6 +149,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'feed.loadMore': 'Meer kudos laden',
     'feed.loadingMore': 'Meer kudos laden…',
     'feed.loadMoreError': 'Er konden geen kudos meer worden geladen.',
+    'feed.loadedMore': '{count} kudos meer geladen.',
     'feed.noCapability': 'Kudos zijn niet beschikbaar op dit intranet.',
     'feed.newKudos': 'Nieuwe kudos van {giver} aan {receivers}.',
     'item.label': 'Kudos van {giver} aan {receivers}',

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderAvatar, safeUrl } from '../shared/avatar.js';
@@ -114,6 +115,12 @@ export class KringExpertiseFinder extends KringElement {
   @query('input') private input?: HTMLInputElement;
 
   private readonly ids = `kring-finder-${++instanceCount}`;
+  /** The count or the error, said once per answer through the page's announcement queue. */
+  protected readonly announcer = new AnnounceOnChange(
+    this,
+    () => this.announcement(),
+    () => this.language,
+  );
   private lastTrackedSubject?: string;
   /** The query as last typed; such a change is debounced rather than searched at once. */
   private typedQuery?: string;
@@ -394,17 +401,7 @@ export class KringExpertiseFinder extends KringElement {
         @keydown=${this.onKeyDown}
       />
       <span id="${this.ids}-hint" class="visually-hidden">${this.t('finder.hint')}</span>
-      ${this.renderFilters()}
-      <div
-        id="${this.ids}-status"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        class="visually-hidden"
-      >
-        ${this.announcement()}
-      </div>
-      ${this.renderProblems()} ${this.open ? this.renderStatusLine() : nothing}
+      ${this.renderFilters()} ${this.renderProblems()} ${this.open ? this.renderStatusLine() : nothing}
       <ul
         id="${this.ids}-listbox"
         part="results"

@@ -105,7 +105,6 @@ export class KringKudosFeed extends KringElement {
   @state() private pending: OutboxEntry[] = [];
   @state() private me?: Person;
   @state() private reactorsById = new Map<string, ReactorsState>();
-  @state() private announcement = '';
 
   /** The exact-time bubbles of the items. */
   private readonly popovers = new PopoverController(this);
@@ -145,13 +144,20 @@ export class KringKudosFeed extends KringElement {
       await this.resolvePeople(page.items);
       if (generation !== this.generation) return;
       const known = new Set(this.items.map((kudos) => kudos.id));
-      this.items = [...this.items, ...page.items.filter((kudos) => !known.has(kudos.id))];
+      const added = page.items.filter((kudos) => !known.has(kudos.id));
+      const firstNew = this.items.length;
+      this.items = [...this.items, ...added];
       this.nextCursor = page.next;
       this.total = page.total ?? this.total;
+      this.announce(this.t('feed.loadedMore', { count: added.length }));
+      // The new kudos come before the button: a keyboard user continues reading at the first of them,
+      // or stays on the button when nothing came (the button goes at the end of the feed).
+      if (added.length && this.loadMoreHadFocus()) void this.focusItem(firstNew);
+      else if (!page.next) void this.focusIfLost('[role="feed"]');
     } catch {
       if (generation === this.generation) {
         this.loadMoreFailed = true;
-        this.announcement = this.t('feed.loadMoreError');
+        this.announce(this.t('feed.loadMoreError'));
       }
     } finally {
       if (generation === this.generation) this.loadingMore = false;
@@ -232,7 +238,7 @@ export class KringKudosFeed extends KringElement {
     } catch {
       if (generation !== this.generation) return;
       this.status = 'error';
-      this.announcement = this.t('feed.error');
+      this.announce(this.t('feed.error'));
     }
   }
 
@@ -307,13 +313,17 @@ export class KringKudosFeed extends KringElement {
     if (!kudosMatchesFilter(kudos, this.filter, (id) => this.people.get(id) ?? undefined)) return;
     this.items = [...this.items, kudos].sort(compareNewestFirst);
     if (this.total !== undefined) this.total += 1;
-    this.announcement = this.t('feed.newKudos', {
-      giver: personName(this.itemContext, kudos.from),
-      receivers: listOfNames(
-        this.language,
-        kudos.to.map((id) => personName(this.itemContext, id)),
-      ),
-    });
+    // Your own kudos is confirmed by the composer that sent it: one announcement, not two.
+    if (kudos.from === this.me?.id) return;
+    this.announce(
+      this.t('feed.newKudos', {
+        giver: personName(this.itemContext, kudos.from),
+        receivers: listOfNames(
+          this.language,
+          kudos.to.map((id) => personName(this.itemContext, id)),
+        ),
+      }),
+    );
   }
 
   private refreshPending(): void {
@@ -354,7 +364,7 @@ export class KringKudosFeed extends KringElement {
     } catch {
       const latest = this.items.find((item) => item.id === kudos.id);
       if (latest) this.replaceItem(optimisticReaction(latest, reaction, !on));
-      this.announcement = this.t('reactions.error');
+      this.announce(this.t('reactions.error'));
       // The button is back as it was and the user was told; a reaction left "failed" in the outbox
       // would otherwise linger there across reloads with nothing showing it.
       for (const entry of client.outbox('react')) {
@@ -426,7 +436,7 @@ export class KringKudosFeed extends KringElement {
 
   private discard(entry: OutboxEntry): void {
     this.client?.discardWrite(entry.id);
-    this.announcement = this.t('item.discarded');
+    this.announce(this.t('item.discarded'));
     // Keep keyboard focus in the feed after the item and its buttons disappear.
     this.updateComplete.then(() =>
       (this.renderRoot.querySelector('[role="feed"]') as HTMLElement | null)?.focus(),
@@ -464,7 +474,8 @@ export class KringKudosFeed extends KringElement {
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div role="status" class="visually-hidden">${this.t('feed.loading')}</div>
+    // Not a live region: the first load is no news (one announcement queue, no load chatter).
+    return html`<div class="visually-hidden">${this.t('feed.loading')}</div>
       ${[0, 1, 2].map(
         () =>
           html`<div class="skeleton" part="skeleton" aria-hidden="true">
@@ -505,6 +516,11 @@ export class KringKudosFeed extends KringElement {
     const index = Number(article.getAttribute('aria-posinset')) - 1 + (event.key === 'PageDown' ? 1 : -1);
     if (index < 0 || index >= this.items.length) return;
     void this.focusItem(index);
+  }
+
+  private loadMoreHadFocus(): boolean {
+    const focused = this.shadowRoot?.activeElement;
+    return !!focused && focused.getAttribute('part') === 'load-more';
   }
 
   /** Brings an item into view (rendering it if virtualised) and focuses it. */
@@ -588,7 +604,6 @@ export class KringKudosFeed extends KringElement {
     return html`
       ${this.attributeProblems.map((problem) => html`<p class="problem" part="problem">${problem}</p>`)}
       ${this.renderComposer()} ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 }

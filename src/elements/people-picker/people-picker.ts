@@ -535,9 +535,10 @@ export class KringPeoplePicker extends KringElement {
     const activeId = this.open && this.activeIndex >= 0 ? this.optionId(this.activeIndex) : undefined;
     const label = this.label || this.t('label');
     const showInput = this.multiple || this.chosen.length === 0;
+    const invalid = !!this.errorMessage || (this.showValidity && !this.validity.valid);
     return html`
       <label part="label" for=${inputId}>${label}</label>
-      <div part="field" class="field" @click=${this.onFieldClick}>
+      <div part="field" class=${invalid ? 'field invalid' : 'field'} @click=${this.onFieldClick}>
         ${this.chosen.length
           ? html`<ul class="selection" aria-label=${this.t('selected')}>
               ${this.chosen.map(
@@ -571,7 +572,7 @@ export class KringPeoplePicker extends KringElement {
           aria-activedescendant=${activeId ?? nothing}
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
-          aria-invalid=${this.errorMessage || (this.showValidity && !this.validity.valid) ? 'true' : 'false'}
+          aria-invalid=${invalid ? 'true' : 'false'}
           placeholder=${this.placeholder || this.t('placeholder')}
           ?hidden=${!showInput}
           ?disabled=${this.inactive}
@@ -581,7 +582,7 @@ export class KringPeoplePicker extends KringElement {
         />
       </div>
       ${this.renderPopup()}
-      <div id=${hintId} part="hint" class="hint">${this.hintText()}</div>
+      <div id=${hintId} part="hint" class=${invalid ? 'hint error' : 'hint'}>${this.hintText()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }

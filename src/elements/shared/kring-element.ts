@@ -7,6 +7,7 @@ import { resolveLanguage, translate, type Language } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { announce } from './announcer.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -124,6 +125,11 @@ export class KringElement extends LitElement {
     const pageFocus = document.activeElement;
     if (!focused && pageFocus && pageFocus !== document.body && pageFocus !== this) return;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`). */
+  protected announce(text: string): void {
+    announce(this, text, this.language);
   }
 
   /** The language to render in (en or nl). */
