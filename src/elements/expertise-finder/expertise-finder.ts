@@ -408,6 +408,8 @@ export class KringExpertiseFinder extends KringElement {
         role="listbox"
         aria-label=${this.t('finder.results')}
         aria-busy=${status === 'loading' ? 'true' : 'false'}
+        tabindex="-1"
+        @focus=${this.keepFocusInField}
         ?hidden=${!expanded}
       >
         ${expanded ? this.items.map((match, index) => this.renderOption(match, index)) : nothing}
@@ -420,6 +422,14 @@ export class KringExpertiseFinder extends KringElement {
     if (!this.attributeProblems.length) return nothing;
     return html`${this.attributeProblems.map((problem) => html`<p part="error">${problem}</p>`)}`;
   }
+
+  /**
+   * The results scroll, which would make the list a Tab stop of its own (with no active option, where
+   * the arrow keys only scroll). The combobox pattern keeps the focus in the field; the list is not a stop.
+   */
+  private readonly keepFocusInField = (): void => {
+    this.input?.focus();
+  };
 
   private announcement(): string {
     if (!this.open) return '';

@@ -273,8 +273,16 @@ export const kudosFeedStyles = css`
     }
   }
   @media (forced-colors: active) {
+    /* Pressed is filled, focus is an outline in the text colour: the two never look alike (2.4.7). */
     .reaction[aria-pressed='true'] {
+      forced-color-adjust: none;
       border: 2px solid Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    button:focus-visible {
+      outline: 3px solid CanvasText;
+      outline-offset: 3px;
     }
     .bone {
       background: GrayText;

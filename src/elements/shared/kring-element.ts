@@ -8,6 +8,7 @@ import { communityStrings } from '../../i18n/community.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
 import { announce } from './announcer.js';
+import { LanguageMarksController } from './language-marks.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -46,6 +47,9 @@ export class KringElement extends LitElement {
   protected attributeProblems: string[] = [];
 
   private readonly loggedProblems = new Set<string>();
+
+  /** Marks the content with its language and direction when they differ from the page's (3.1.2). */
+  protected readonly languageMarks = new LanguageMarksController(this, () => this.language);
 
   /** Records one `element-seen` event per page view once half the element is visible. */
   protected readonly seen = new SeenController(this, () => this.client);
