@@ -7,7 +7,9 @@ import '../src/elements/community/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
 import { gate, GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
-import { deepActiveElement } from './kudos-support.js';
+import { $ as $k, $$ as $$k, deepActiveElement, inCommunity, testBackend } from './kudos-support.js';
+import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
+import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
 
 /*
  * The async focus rule (src/elements/shared/async-focus.ts): after any action the focus is on a control
@@ -136,5 +138,35 @@ describe('focus after async actions', () => {
     await awarded;
     await waitUntil(() => award.getAttribute('aria-disabled') === null);
     expect(deepActiveElement(), 'after awarding').to.equal(award);
+  });
+
+  it('kudos: Retry on an unsent kudos keeps the focus in the feed (never on <body>)', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const me = setup.demo.demo.currentUserId;
+    const [anna] = setup.demo.demo.data.people.filter((candidate) => candidate.id !== me);
+    const { element: feed } = await inCommunity<KringKudosFeed>(
+      setup.backend,
+      html`<kring-kudos-feed compose person=${anna.id} limit="3"></kring-kudos-feed>`,
+      { client: { writeAttempts: 2 } },
+    );
+    await waitUntil(() => $$k(feed, 'article[data-kudos-id]').length > 0, 'feed loaded', { timeout: 8000 });
+    const composer = $k(feed, 'kring-kudos-composer') as KringKudosComposer;
+    setup.network.online = false;
+    const textarea = $k(composer, 'textarea') as HTMLTextAreaElement;
+    textarea.value = 'Retry me by keyboard';
+    textarea.dispatchEvent(new Event('input'));
+    ($k(composer, '[part="send"]') as HTMLButtonElement).click();
+    await oneEvent(composer, 'kring-kudos-failed');
+    await waitUntil(() => $k(feed, '[data-outbox-id][data-state="failed"] [part="retry"]'), 'not sent');
+    setup.network.online = true;
+    ($k(feed, '[data-outbox-id] [part="retry"]') as HTMLButtonElement).focus();
+    const sent = oneEvent(feed, 'kring-kudos-sent');
+    await sendKeys({ press: 'Enter' });
+    await sent;
+    await waitUntil(() => !$k(feed, '[data-outbox-id]'), 'sent');
+    await waitUntil(() => deepActiveElement() !== document.body, 'focus not on <body>');
+    const active = deepActiveElement()!;
+    expect(feed.shadowRoot!.contains(active), 'focus in the feed').to.equal(true);
   });
 });

@@ -336,6 +336,12 @@ export class KringKudosComposer extends KringElement {
       input.to.map((id) => this.people.get(id)?.name ?? id),
     );
     const retried = client.retryWrite(entry.id) as Promise<Kudos>;
+    // Retry and Discard go while it sends: the unsent item takes the focus from them now, then the message field.
+    this.focusContainerOf(`[data-outbox-id="${CSS.escape(entry.id)}"]`);
+    void retried.then(
+      () => this.focusIfLost('textarea'),
+      () => this.focusIfLost(`[data-outbox-id="${CSS.escape(entry.id)}"]`, 'textarea'),
+    );
     if (entry.state !== 'failed') {
       // Still waiting: the original send is still pending and reports the outcome once.
       retried.catch(() => undefined);

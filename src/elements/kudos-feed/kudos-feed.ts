@@ -425,13 +425,18 @@ export class KringKudosFeed extends KringElement {
     if (!client) return;
     const wasFailed = entry.state === 'failed';
     const input = entry.args[0] as KudosInput;
+    const pendingItem = `[data-outbox-id="${CSS.escape(entry.id)}"]`;
     (client.retryWrite(entry.id) as Promise<Kudos>).then(
       (kudos) => {
+        // The unsent item had the focus and is gone now: the kudos it became, or the feed, takes it.
+        void this.focusIfLost(`article[data-kudos-id="${CSS.escape(kudos.id)}"]`, '[role="feed"]');
         if (!wasFailed) return;
         this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
       },
-      () => undefined,
+      () => void this.focusIfLost(pendingItem, '[role="feed"]'),
     );
+    // Retry and Discard go while it sends: the unsent item itself takes the focus from them now.
+    this.focusContainerOf(pendingItem);
   }
 
   private discard(entry: OutboxEntry): void {

@@ -242,6 +242,7 @@ export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId:
     part="item pending-item"
     data-outbox-id=${entry.id}
     data-state=${entry.state}
+    tabindex="-1"
     aria-labelledby=${headingId}
   >
     <div class="card pending ${entry.state}" part="card">

@@ -117,18 +117,31 @@ export class KringElement extends LitElement {
   }
 
   /**
-   * After the next render, gives the focus to `selector` when the control that had it went away or was
+   * After the next render, gives the focus to the first of `selectors` found when the control that had it went away or was
    * disabled (a button removed by its own action), so keyboard users are not dropped to the page start.
    * Part of the async focus rule (`shared/async-focus.ts`).
    */
-  protected async focusIfLost(selector: string): Promise<void> {
+  protected async focusIfLost(...selectors: string[]): Promise<void> {
     await this.updateComplete;
     const focused = this.shadowRoot?.activeElement as HTMLButtonElement | null;
     if (focused && !focused.disabled) return;
     // Focus the user moved elsewhere on the page is not lost: leave it there.
     const pageFocus = document.activeElement;
     if (!focused && pageFocus && pageFocus !== document.body && pageFocus !== this) return;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  }
+
+  /**
+   * Moves the focus to `selector` now when it is inside it (on a button the action is about to remove):
+   * the container stays while the action runs. Part of the async focus rule (`shared/async-focus.ts`).
+   */
+  protected focusContainerOf(selector: string): void {
+    const container = this.renderRoot.querySelector<HTMLElement>(selector);
+    const focused = this.shadowRoot?.activeElement;
+    if (container && focused && container !== focused && container.contains(focused)) container.focus();
   }
 
   /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`). */
