@@ -149,6 +149,30 @@ describe('accessibility beyond axe', () => {
     });
   }
 
+  it('kudos message links say they open a new tab (nl and en)', async () => {
+    const setup = testBackend();
+    const me = setup.demo.demo.currentUserId;
+    const [anna] = setup.demo.demo.data.people.filter((person) => person.id !== me);
+    await setup.demo.giveKudos(
+      { to: [anna.id], message: 'Read https://intranet.example/news please' },
+      { idempotencyKey: 'a11y-new-tab' },
+    );
+    for (const [lang, words] of [
+      ['en', '(opens in a new tab)'],
+      ['nl', '(opent in een nieuw tabblad)'],
+    ]) {
+      const { element: feed } = await inCommunity<KringKudosFeed>(
+        setup.backend,
+        html`<kring-kudos-feed limit="1"></kring-kudos-feed>`,
+        { lang },
+      );
+      await feedLoaded(feed);
+      const link = $(feed, '[part="message-link"]') as HTMLAnchorElement;
+      expect(link.target).to.equal('_blank');
+      expect(link.textContent!.replace(/\s+/g, ' ')).to.contain(words);
+    }
+  });
+
   it('does not mark content that is in the page language', async () => {
     const { name } = registerTestBackend();
     const wrapper = await fixture<HTMLDivElement>(

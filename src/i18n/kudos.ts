@@ -17,6 +17,7 @@ export type KudosStringKey =
   | 'item.to'
   | 'item.unknownPerson'
   | 'item.value'
+  | 'item.newTab'
   | 'item.exactTime'
   | 'item.sending'
   | 'item.waiting'
@@ -87,6 +88,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'item.to': 'to',
     'item.unknownPerson': 'Unknown colleague',
     'item.value': 'Value',
+    'item.newTab': '(opens in a new tab)',
     'item.exactTime': 'Given on {time}',
     'item.sending': 'Sending…',
     'item.waiting': 'Not sent yet; trying again soon.',
@@ -156,6 +158,7 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'item.to': 'aan',
     'item.unknownPerson': 'Onbekende collega',
     'item.value': 'Waarde',
+    'item.newTab': '(opent in een nieuw tabblad)',
     'item.exactTime': 'Gegeven op {time}',
     'item.sending': 'Versturen…',
     'item.waiting': 'Nog niet verstuurd; wordt zo opnieuw geprobeerd.',

@@ -113,7 +113,8 @@ export class KringElement extends LitElement {
 
   /** The element's whole content while no `<kring-community>` answers (see `notConnected`). */
   protected renderNotConnected(): TemplateResult {
-    return html`<p part="problem" class="not-connected" role="status">${this.notConnectedMessage}</p>`;
+    // Not a live region: thirteen elements saying it at once would be chatter; it is read in place.
+    return html`<p part="problem" class="not-connected">${this.notConnectedMessage}</p>`;
   }
 
   /**
