@@ -225,7 +225,9 @@ export function renderKudosItem(
       <div class="meta" part="meta">
         ${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.id, kudos.createdAt)}
       </div>
-      <p class="message" part="message" dir="auto">${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}</p>
+      <p class="message" part="message" dir="auto">
+        ${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}
+      </p>
       ${renderReactions(ctx, kudos)}
     </div>
   </article>`;
@@ -248,7 +250,9 @@ export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId:
     <div class="card pending ${entry.state}" part="card">
       ${renderPeople(ctx, giverId, input.to, headingId)}
       <div class="meta" part="meta">${renderValue(ctx, input.value)}</div>
-      <p class="message" part="message" dir="auto">${renderMessage(input.message, t(ctx.language, 'item.newTab'))}</p>
+      <p class="message" part="message" dir="auto">
+        ${renderMessage(input.message, t(ctx.language, 'item.newTab'))}
+      </p>
       <div class="status-line" part="pending-status">
         <span>${t(ctx.language, statusKey)}</span>
         ${entry.state === 'sending'
