@@ -203,22 +203,25 @@ export class KringReport extends KringMonthlyMetricsElement {
         <td>${formatNumber(lang, value)}</td>
         <td>${base ? percent(lang, value / base) : '–'}</td>
       </tr>`;
-    return html`<table part="table" data-table="funnel">
-      <caption>
-        ${this.text('chart.funnel.title')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.text('col.step')}</th>
-          <th scope="col">${this.text('col.count')}</th>
-          <th scope="col">${this.text('col.share')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
-        ${row('funnel.active', activeWithin30Days, accepted)}
-      </tbody>
-    </table>`;
+    return this.scrolling(
+      this.text('chart.funnel.title'),
+      html`<table part="table" data-table="funnel">
+        <caption>
+          ${this.text('chart.funnel.title')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text('col.step')}</th>
+            <th scope="col">${this.text('col.count')}</th>
+            <th scope="col">${this.text('col.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
+          ${row('funnel.active', activeWithin30Days, accepted)}
+        </tbody>
+      </table>`,
+    );
   }
 
   private renderMatrix(metrics: CommunityMetrics): TemplateResult | typeof nothing {
@@ -266,26 +269,34 @@ export class KringReport extends KringMonthlyMetricsElement {
     countColumn: MetricsStringKey,
   ) {
     if (!items.length) return nothing;
-    return html`<table part="table">
-      <caption>
-        ${this.text(title)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.text(nameColumn)}</th>
-          <th scope="col">${this.text(countColumn)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (item) =>
-            html`<tr>
-              <th scope="row">${item.value}</th>
-              <td>${formatNumber(this.language, item.count)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return this.scrolling(
+      this.text(title),
+      html`<table part="table">
+        <caption>
+          ${this.text(title)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text(nameColumn)}</th>
+            <th scope="col">${this.text(countColumn)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (item) =>
+              html`<tr>
+                <th scope="row">${item.value}</th>
+                <td>${formatNumber(this.language, item.count)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    );
+  }
+
+  /** A table that may be wider than a narrow screen (1.4.10): it scrolls in a focusable, named region. */
+  private scrolling(label: string, table: TemplateResult): TemplateResult {
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
   }
 }
 
