@@ -5,6 +5,7 @@ import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-la
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { PopoverController } from '../shared/popover-controller.js';
+import { topHeadingLevel } from '../shared/heading-level.js';
 import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
 import type { ClientChange, OutboxEntry } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
@@ -94,6 +95,8 @@ export class KringKudosFeed extends KringElement {
   @property({ attribute: 'limit' }) limit?: string;
   /** Shows a composer on top of the feed. */
   @property({ type: Boolean, attribute: 'compose' }) compose = false;
+  /** Level (2–6) of each kudos' "giver → receivers" heading, so the feed fits the page's outline. Default 3. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
 
   @state() private status: FeedStatus = 'idle';
   @state() private items: Kudos[] = [];
@@ -463,6 +466,7 @@ export class KringKudosFeed extends KringElement {
       retry: (entry) => this.retry(entry),
       discard: (entry) => this.discard(entry),
       popovers: this.popovers,
+      headingLevel: topHeadingLevel(this.headingLevel, 3),
     };
   }
 

@@ -11,6 +11,7 @@ import {
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { renderAvatar } from '../shared/avatar.js';
 import type { PopoverController } from '../shared/popover-controller.js';
+import { headingAt } from '../shared/heading-level.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
@@ -25,6 +26,8 @@ export interface ItemContext {
   discard(entry: OutboxEntry): void;
   /** The exact-time bubbles: hover or focus content per WCAG 1.4.13, one controller for the feed (none: no bubble). */
   popovers?: PopoverController;
+  /** Level of each kudos' "giver → receivers" heading (default 3). */
+  headingLevel?: number;
 }
 
 export type ReactorsState =
@@ -71,12 +74,15 @@ function renderPeople(
   to: readonly string[],
   headingId: string,
 ): TemplateResult {
-  return html`<h3 class="people" id=${headingId} part="people">
-    ${renderPerson(ctx, from, 'giver')}
-    <span class="arrow" aria-hidden="true">→</span>
-    <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
-    ${to.map((id) => renderPerson(ctx, id, 'receiver'))}
-  </h3>`;
+  return headingAt(
+    ctx.headingLevel ?? 3,
+    0,
+    html`${renderPerson(ctx, from, 'giver')}
+      <span class="arrow" aria-hidden="true">→</span>
+      <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
+      ${to.map((id) => renderPerson(ctx, id, 'receiver'))}`,
+    { id: headingId, className: 'people', part: 'people' },
+  );
 }
 
 /*

@@ -121,21 +121,21 @@ export class KringReport extends KringMonthlyMetricsElement {
         </button>
         <button part="print" type="button" @click=${() => this.print()}>${this.text('report.print')}</button>
       </div>
-      <section part="section" aria-labelledby="report-summary">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.summary'), {
           id: 'report-summary',
           className: 'subtitle',
         })}
         <div part="summary">${reportSummary(metrics, lang).map((sentence) => html`<p>${sentence}</p>`)}</div>
       </section>
-      <section part="section" aria-labelledby="report-figures">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.keyFigures'), {
           id: 'report-figures',
           className: 'subtitle',
         })}
         ${this.renderFigures(metrics)}
       </section>
-      <section part="section" aria-labelledby="report-changes">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.changes'), {
           id: 'report-changes',
           className: 'subtitle',
@@ -148,7 +148,7 @@ export class KringReport extends KringMonthlyMetricsElement {
               ${this.text('report.noChanges', { month: monthName(lang, previousMonth(metrics.month)) })}
             </p>`}
       </section>
-      <section part="section" aria-labelledby="report-tables">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.tables'), {
           id: 'report-tables',
           className: 'visually-hidden',
