@@ -116,6 +116,41 @@ describe('the demo intranet on every adapter', () => {
     }
   }
 
+  // Reflow (WCAG 1.4.10): at 320 CSS px the pages scroll only vertically, in both languages.
+  for (const path of ['index.html', 'manager.html']) {
+    for (const lang of ['nl', 'en']) {
+      it(`${path} (${lang}) at 320 px scrolls only vertically`, async () => {
+        const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${server.url}/${path}?lang=${lang}`);
+          await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+          // Kudos and figures have loaded: nothing Kring shows is still a skeleton.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('kring-kudos-feed, kring-pulse, kring-report')].every(
+                (element) =>
+                  element.shadowRoot &&
+                  !element.shadowRoot.querySelector('[aria-busy="true"], .skeleton, [part~="skeleton"]'),
+              ),
+            undefined,
+            { timeout: 20_000 },
+          );
+          const wide = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            widest: [...document.querySelectorAll('body *')]
+              .filter((element) => element.getBoundingClientRect().right > 321)
+              .slice(0, 5)
+              .map((element) => element.localName + (element.className ? `.${element.className}` : '')),
+          }));
+          assert.ok(wide.scrollWidth <= 320, `${wide.scrollWidth} px wide: ${wide.widest.join(', ')}`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
   it('every adapter shows the same person (one demo data set behind all imitations)', () => {
     assert.equal(new Set(Object.values(names)).size, 1, JSON.stringify(names));
   });
