@@ -60,7 +60,10 @@ export class KringCommunity extends LitElement {
   /** Language for the elements that use this community: `en` or `nl`. Defaults to the page's. */
   @property({ attribute: 'lang', reflect: true }) override lang = '';
 
-  /** `on` (default) records privacy-first activity; `off` sends no activity at all. */
+  /**
+   * `on` records privacy-first activity; `off` sends no activity at all. Without the attribute,
+   * `Kring.configure({ client: { tracking } })` decides (on when neither says).
+   */
   @property({ attribute: 'tracking' }) tracking?: string;
 
   /** Provide to the whole document, for widgets in separate DOM subtrees (SharePoint web parts). */
@@ -124,7 +127,8 @@ export class KringCommunity extends LitElement {
   }
 
   private get trackingEnabled(): boolean {
-    if (this.tracking == null || this.tracking === '') return true;
+    // An absent attribute says nothing: it must not switch on what JavaScript switched off.
+    if (this.tracking == null || this.tracking === '') return configuredOptions().client?.tracking ?? true;
     if ((TRACKING_VALUES as readonly string[]).includes(this.tracking)) return this.tracking === 'on';
     this.logProblem(
       `<kring-community> tracking="${this.tracking}" is not valid; use one of: ${TRACKING_VALUES.join(', ')}.`,
