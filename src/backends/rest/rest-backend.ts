@@ -58,6 +58,8 @@ export interface RestBackendOptions {
   headers?: HeaderRecord;
   getToken?: TokenProvider;
   csrf?: CsrfHeader;
+  /** Origins besides the endpoint's that may receive requests (and the token); see `createHttp`. */
+  trustedOrigins?: readonly string[];
   /** Features the server offers; all on by default. */
   capabilities?: Partial<BackendCapabilities>;
   /** Per-attempt timeout. Default 15 s. */
@@ -98,6 +100,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     fetch: options.fetch,
     credentials: options.credentials,
     getToken: options.getToken,
+    trustedOrigins: options.trustedOrigins,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     sleep: options.sleep,

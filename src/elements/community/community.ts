@@ -7,6 +7,7 @@ import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
 import { BACKEND_NAMES, backendFactory, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
+import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { communityStyles } from './community.styles.js';
@@ -162,6 +163,7 @@ export class KringCommunity extends LitElement {
       if (!name && options.backend) {
         backend = options.backend;
       } else {
+        this.refuseUntrustedOrigins(name, options.trustedOrigins);
         const factory = backendFactory(name);
         if (!factory) {
           const known = (BACKEND_NAMES as readonly string[]).includes(name);
@@ -201,6 +203,28 @@ export class KringCommunity extends LitElement {
       this.logProblem(message);
       this.dispatchEvent(
         new CustomEvent('kring-error', { detail: { message }, bubbles: true, composed: true }),
+      );
+    }
+  }
+
+  /**
+   * `endpoint` and `site-url` are where the backend sends the user's token, cookies, digest or CSRF
+   * header; anyone who can edit the page can write them. Only the page's origin and those allowed in
+   * JavaScript are accepted. For `graph`, `site-url` only names a site inside Graph: requests go to Graph.
+   */
+  private refuseUntrustedOrigins(name: string, allowed: readonly string[] | undefined): void {
+    const trusted = normaliseOrigins([pageOrigin(), ...(allowed ?? [])]);
+    const attributes: [string, string | undefined][] = [['endpoint', this.endpoint]];
+    if (name !== 'graph') attributes.push(['site-url', this.siteUrl]);
+    for (const [attribute, value] of attributes) {
+      if (!value) continue;
+      const origin = originOf(value, document.baseURI);
+      if (origin && trusted.has(origin)) continue;
+      throw new BackendConfigError(
+        origin
+          ? `<kring-community> ${attribute}="${value}" is on another origin (${origin}), which was not allowed in JavaScript. Credentials go only to trusted origins: add it with Kring.configure({ trustedOrigins: ['${origin}'] }) if it is yours.`
+          : `<kring-community> ${attribute}="${value}" is not an http(s) address.`,
+        attribute,
       );
     }
   }
