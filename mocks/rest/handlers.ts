@@ -301,17 +301,22 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
     ),
     http.post(`${base}/activity`, async ({ request }) => {
       options.onRequest?.(request);
-      // Beacons send text/plain with the key in the body; fetches send JSON with the key in a header.
+      // A cross-site form or beacon cannot set this header: without it, activity could be forged from anywhere.
+      if (request.headers.get('X-Kring-Request') !== '1') {
+        return HttpResponse.json(
+          { code: 'activity.cross-site', message: 'Activity needs the X-Kring-Request: 1 header.' },
+          { status: 403 },
+        );
+      }
       try {
-        const body = JSON.parse(await request.text()) as {
-          events?: ActivityEvent[];
-          idempotencyKey?: string;
-        };
-        const key = request.headers.get('Idempotency-Key') ?? body.idempotencyKey;
+        const body = JSON.parse(await request.text()) as { events?: Omit<ActivityEvent, 'actorId'>[] };
+        const key = request.headers.get('Idempotency-Key');
         const storageKey = `activity ${key}`;
         if (!key || !stored.has(storageKey)) {
           if (key) stored.set(storageKey, Promise.resolve({ status: 202, body: null }));
-          await backend.track(body.events ?? []);
+          // The actor is whoever is signed in, never a field the client sent.
+          const actorId = (await backend.currentUser()).id;
+          await backend.track((body.events ?? []).map((event) => ({ ...event, actorId })));
         }
         return new HttpResponse(null, { status: 202 });
       } catch (error) {
