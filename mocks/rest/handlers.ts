@@ -241,13 +241,18 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
       `${base}/invite-links`,
       write(201, (w) => backend.createInviteLink(w)),
     ),
-    http.get(
-      `${base}/invite-links/:token`,
-      read((_request, params) => backend.lookupInvite(params.token)),
+    http.post(
+      `${base}/invite-links/lookup`,
+      read(async (request) => {
+        const body = (await request.json()) as { token?: unknown };
+        return backend.lookupInvite(typeof body.token === 'string' ? body.token : '');
+      }),
     ),
     http.post(
-      `${base}/invite-links/:token/response`,
-      write(200, (w, body, params) => backend.respondToInvite(params.token, body.accept === true, w)),
+      `${base}/invite-links/response`,
+      write(200, (w, body) =>
+        backend.respondToInvite(typeof body.token === 'string' ? body.token : '', body.accept === true, w),
+      ),
     ),
     http.get(
       `${base}/people/:personId/invite-tree`,

@@ -216,9 +216,15 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     revokeInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/revoke`, undefined, w),
     inviteQuota: (call) => get<InviteQuota>('/invites/quota', undefined, call),
     createInviteLink: (w) => write<InviteLink>('POST', '/invite-links', undefined, w),
-    lookupInvite: (token, call) => get<InviteTokenInfo>(`/invite-links/${seg(token)}`, undefined, call),
+    // The token travels in a body: a path or query would leave it in server and proxy logs.
+    lookupInvite: (token, call) =>
+      http.request<InviteTokenInfo>('POST', '/invite-links/lookup', {
+        body: { token },
+        safe: true,
+        signal: call?.signal,
+      }),
     respondToInvite: (token, accept, w) =>
-      write<InviteTokenInfo>('POST', `/invite-links/${seg(token)}/response`, { accept }, w),
+      write<InviteTokenInfo>('POST', '/invite-links/response', { token, accept }, w),
     inviteTree: (personId, call) =>
       get<InviteTreeNode>(`/people/${seg(personId)}/invite-tree`, undefined, call),
 
