@@ -4,9 +4,7 @@ import { BackendConfigError, type BackendSettings, type BackendTokenProvider } f
  * `backend="graph"` cannot work without a token function, and a token cannot live in an attribute:
  * this says so before the adapter is even loaded.
  */
-export function requireGraphToken(
-  settings: BackendSettings,
-): BackendTokenProvider {
+export function requireGraphToken(settings: BackendSettings): BackendTokenProvider {
   const getToken = settings.graph?.getToken ?? settings.getToken;
   if (typeof getToken !== 'function') {
     throw new BackendConfigError(

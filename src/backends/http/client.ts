@@ -179,9 +179,13 @@ export function createHttp(options: HttpOptions): Http {
     const target = url(path, request.query);
     if (!isTrustedUrl(target, trusted)) {
       // A link in an answer pointing elsewhere must not carry our token, digest or CSRF header there.
-      throw new BackendError('invalid', 'Kring did not send a request to an origin it was not told to trust.', {
-        code: 'untrusted-origin',
-      });
+      throw new BackendError(
+        'invalid',
+        'Kring did not send a request to an origin it was not told to trust.',
+        {
+          code: 'untrusted-origin',
+        },
+      );
     }
     const mayRetry = SAFE_METHODS.has(verb) || request.safe === true || Boolean(request.idempotencyKey);
     let refreshedToken = false;
