@@ -161,6 +161,6 @@ export function isEmptyMonth(metrics: CommunityMetrics): boolean {
     !metrics.visitors.suppressed &&
     !metrics.kudosGiven.value &&
     !metrics.kudosGiven.suppressed &&
-    !metrics.inviteFunnel.sent
+    metrics.inviteFunnel.sent === 0
   );
 }
