@@ -5,12 +5,14 @@ import { clientContext, configContext, type KringConfig } from '../../context.js
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
-import { BACKEND_NAMES, backendFactory, BackendConfigError } from '../../backends/registry.js';
+import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { communityStyles } from './community.styles.js';
+import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
+import { allowedValue } from '../../attribute-values.js';
 
 export const TRACKING_VALUES = ['on', 'off'] as const;
 export type TrackingValue = (typeof TRACKING_VALUES)[number];
@@ -43,13 +45,16 @@ type PageHolder = Record<symbol, Element | undefined>;
  * @cssproperty --kring-color-danger - Border colour of problem messages.
  * @cssproperty --kring-color-danger-surface - Background of problem messages.
  * @cssproperty --kring-color-danger-text - Text colour of problem messages.
- * @event kring-ready - The backend is connected; `detail.client` is the community client.
- * @event kring-error - The backend could not be created; `detail.message` says why.
+ * @event {KringReadyEvent} kring-ready - The backend is connected; `detail.client` is the community client.
+ * @event {KringErrorEvent} kring-error - The backend could not be created; `detail.message` says why, `detail.attribute` names the attribute at fault (e.g. `backend`).
  */
 export class KringCommunity extends LitElement {
   static override styles = communityStyles;
 
-  /** Which backend to talk to: `demo` (in-browser, the default), `rest`, `sharepoint` or `graph`. */
+  /**
+   * Which backend to talk to: `demo` (in-browser, the default), `rest`, `sharepoint` or `graph`, or a
+   * name registered with `registerBackend`; in any case (`REST` is `rest`).
+   */
   @property({ attribute: 'backend' }) backend?: string;
 
   /** Base URL of the REST API (`backend="rest"`), e.g. `/api/kring`. */
@@ -62,7 +67,7 @@ export class KringCommunity extends LitElement {
   @property({ attribute: 'lang', reflect: true }) override lang = '';
 
   /**
-   * `on` records privacy-first activity; `off` sends no activity at all. Without the attribute,
+   * `on` records privacy-first activity; `off` sends no activity at all. Any case. Without the attribute,
    * `Kring.configure({ client: { tracking } })` decides (on when neither says).
    */
   @property({ attribute: 'tracking' }) tracking?: string;
@@ -77,6 +82,8 @@ export class KringCommunity extends LitElement {
   @property({ attribute: 'organization-url' }) organizationUrl?: string;
 
   @state() private problem?: string;
+  /** A configuration problem that keeps the backend from connecting; published to the elements. */
+  private configProblem?: string;
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly configProvider = new ContextProvider(this, { context: configContext });
@@ -130,7 +137,8 @@ export class KringCommunity extends LitElement {
   private get trackingEnabled(): boolean {
     // An absent attribute says nothing: it must not switch on what JavaScript switched off.
     if (this.tracking == null || this.tracking === '') return configuredOptions().client?.tracking ?? true;
-    if ((TRACKING_VALUES as readonly string[]).includes(this.tracking)) return this.tracking === 'on';
+    const tracking = allowedValue(this.tracking, TRACKING_VALUES);
+    if (tracking) return tracking === 'on';
     this.logProblem(
       `<kring-community> tracking="${this.tracking}" is not valid; use one of: ${TRACKING_VALUES.join(', ')}.`,
     );
@@ -146,6 +154,7 @@ export class KringCommunity extends LitElement {
       lang: this.lang || undefined,
       tracking: this.trackingEnabled,
       organization,
+      problem: this.configProblem,
     };
     this.configProvider.setValue(config);
     this.pageProviders?.[1].setValue(config);
@@ -154,6 +163,7 @@ export class KringCommunity extends LitElement {
   private async connectBackend(): Promise<void> {
     const generation = ++this.generation;
     this.problem = undefined;
+    this.configProblem = undefined;
     this.loggedProblems.clear();
     const options = configuredOptions();
     const name = this.backend || (options.backend ? '' : 'demo');
@@ -166,11 +176,11 @@ export class KringCommunity extends LitElement {
         this.refuseUntrustedOrigins(name, options.trustedOrigins);
         const factory = backendFactory(name);
         if (!factory) {
-          const known = (BACKEND_NAMES as readonly string[]).includes(name);
+          const known = allowedValue(name, BACKEND_NAMES) !== undefined;
           throw new BackendConfigError(
             known
               ? `<kring-community> backend="${name}" is not included in this build.`
-              : `<kring-community> backend="${name}" is not valid; use one of: ${BACKEND_NAMES.join(', ')}.`,
+              : `<kring-community> backend="${name}" is not valid; use one of: ${backendNames().join(', ')}.`,
             'backend',
           );
         }
@@ -192,18 +202,20 @@ export class KringCommunity extends LitElement {
       this.clientProvider.setValue(this.client);
       this.pageProviders?.[0].setValue(this.client);
       this.publishConfig();
-      this.dispatchEvent(
-        new CustomEvent('kring-ready', { detail: { client: this.client }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new KringReadyEvent({ client: this.client }));
     } catch (error) {
       if (generation !== this.generation) return;
       const reason = error instanceof Error ? error.message : String(error);
       // Name the element, so a console full of messages points at the right tag.
       const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;
       this.logProblem(message);
-      this.dispatchEvent(
-        new CustomEvent('kring-error', { detail: { message }, bubbles: true, composed: true }),
-      );
+      if (error instanceof BackendConfigError) {
+        // Elements waiting for this community's client show the problem instead of loading.
+        this.configProblem = message;
+        this.publishConfig();
+      }
+      const attribute = error instanceof BackendConfigError ? error.attribute : undefined;
+      this.dispatchEvent(new KringErrorEvent({ message, ...(attribute ? { attribute } : {}) }));
     }
   }
 
@@ -215,7 +227,7 @@ export class KringCommunity extends LitElement {
   private refuseUntrustedOrigins(name: string, allowed: readonly string[] | undefined): void {
     const trusted = normaliseOrigins([pageOrigin(), ...(allowed ?? [])]);
     const attributes: [string, string | undefined][] = [['endpoint', this.endpoint]];
-    if (name !== 'graph') attributes.push(['site-url', this.siteUrl]);
+    if (name.toLowerCase() !== 'graph') attributes.push(['site-url', this.siteUrl]);
     for (const [attribute, value] of attributes) {
       if (!value) continue;
       const origin = originOf(value, document.baseURI);
