@@ -64,8 +64,13 @@ const handlers: HttpHandler[] = [
   ...graph.handlers,
   ...createRestHandlers({ endpoint: `${location.origin}${spec.endpoint}`, backend: demo }),
 ];
-const requests: { method: string; url: string; authorization: string | null; odataVersion: string | null }[] =
-  [];
+const requests: {
+  method: string;
+  url: string;
+  authorization: string | null;
+  odataVersion: string | null;
+  digest: string | null;
+}[] = [];
 const nativeFetch = window.fetch.bind(window);
 window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const request = new Request(input, init);
@@ -74,6 +79,7 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     url: request.url,
     authorization: request.headers.get('Authorization'),
     odataVersion: request.headers.get('OData-Version'),
+    digest: request.headers.get('X-RequestDigest'),
   });
   return (await getResponse(handlers, request)) ?? nativeFetch(request);
 };
@@ -473,7 +479,7 @@ async function boot() {
       await webPart.fakeInitialize(context, initial, host);
     }
   }
-  return { digestsBeforeKring };
+  return { digestsBeforeKring, pageDigest: digest.value };
 }
 
 const state = {
@@ -482,18 +488,33 @@ const state = {
   requests,
   tokenRequests,
   digestsBeforeKring: 0,
+  pageDigest: '',
   get digestsIssued() {
     return sharePoint.control.digestsIssued;
   },
   propertyPane: (index: number) => JSON.parse(JSON.stringify(webParts[index].fakePropertyPane())),
   changeProperty: (index: number, name: string, value: unknown) =>
     webParts[index].fakeChangeProperty(name, value),
+  /** Clicks a button in a web part's property pane, as an editor would. */
+  clickButton: (index: number, targetProperty: string) => {
+    const configuration = webParts[index].fakePropertyPane() as {
+      pages: { groups: { groupFields: { type: number; targetProperty: string; properties: Dict }[] }[] }[];
+    };
+    const button = configuration.pages
+      .flatMap((page) => page.groups.flatMap((group) => group.groupFields))
+      .find(
+        (candidate) => candidate.type === fieldType.Button && candidate.targetProperty === targetProperty,
+      );
+    if (!button) throw new Error(`no button for ${targetProperty}`);
+    (button.properties.onClick as () => void)();
+  },
 };
 (window as unknown as { fakeSharePoint: typeof state }).fakeSharePoint = state;
 
 boot().then(
   (result) => {
     state.digestsBeforeKring = result.digestsBeforeKring;
+    state.pageDigest = result.pageDigest;
     state.ready = true;
   },
   (error: unknown) => {
