@@ -99,18 +99,18 @@ const nodeTests = readdirSync(join(projectRoot, 'test'))
   .filter((name) => name.endsWith('.test.mjs'))
   .sort()
   .map((name) => join('test', name));
-if (!built) skipped('plain-page checks (node)', 'the build failed');
-else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
-else if (nodeTests.length) {
-  stage('plain-page checks (node)', () => {
-    const tapFile = join(scratch, 'node-tests.tap');
+
+/** Runs node test files as one stage, counting their test cases. */
+function nodeTestStage(name, files, tapName) {
+  stage(name, () => {
+    const tapFile = join(scratch, tapName);
     const ok = run('node', [
       '--test',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tapFile}`,
-      ...nodeTests,
+      ...files,
     ]);
     const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
     const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
@@ -120,10 +120,27 @@ else if (nodeTests.length) {
       ok: ok && failed === 0 && passed > 0,
       passed,
       failed: failed || (ok ? 0 : 1),
-      detail: `${nodeTests.length} files, ${passed} passed, ${failed} failed`,
+      detail: `${files.length} files, ${passed} passed, ${failed} failed`,
     };
   });
 }
+
+if (!built) skipped('plain-page checks (node)', 'the build failed');
+else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
+else if (nodeTests.length) nodeTestStage('plain-page checks (node)', nodeTests, 'node-tests.tap');
+
+// The SharePoint Online package (spfx/, Node 22 from the npm registry) and its web parts on a fake page.
+const spfxBuilt = built
+  ? stage('SPFx package (npm run build:spfx)', () => run('node', ['scripts/build-spfx.mjs']))
+  : (skipped('SPFx package (npm run build:spfx)', 'the build failed'), false);
+if (!spfxBuilt) skipped('SPFx web parts on a fake SharePoint page (node)', 'no kring.sppkg');
+else if (!chromiumReady) skipped('SPFx web parts on a fake SharePoint page (node)', 'no Chromium');
+else
+  nodeTestStage(
+    'SPFx web parts on a fake SharePoint page (node)',
+    [join('test', 'spfx', 'sppkg.test.mjs')],
+    'spfx.tap',
+  );
 
 rmSync(scratch, { recursive: true, force: true });
 
