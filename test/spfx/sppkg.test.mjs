@@ -15,6 +15,7 @@ import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { demoDynamic } from '../../scripts/lib/demo-site.mjs';
 import { buildFakeHostIfNeeded, fakeHostBuild, readZip, xmlAttribute } from './sppkg.mjs';
+import { attributeModule, generatedFile } from '../../scripts/spfx-attributes.mjs';
 
 const sppkg = join(projectRoot, 'spfx', 'sharepoint', 'solution', 'kring.sppkg');
 const solution = JSON.parse(
@@ -217,6 +218,14 @@ describe('kring.sppkg', () => {
         `${manifest.alias}'s bundle is in the package`,
       );
     }
+  });
+
+  it('offers in its property panes the same allowed values the elements validate against', () => {
+    assert.equal(
+      readFileSync(generatedFile, 'utf8'),
+      attributeModule(),
+      'spfx/src/generated/kring-attributes.ts is stale: run node scripts/spfx-attributes.mjs',
+    );
   });
 
   for (const [alias, expected] of Object.entries(WEB_PARTS)) {
