@@ -103,7 +103,8 @@ function registerSharePointBackends(): void {
       ...settings,
       siteUrl: settings.siteUrl || context.pageContext.web.absoluteUrl,
       getToken: async (options?: { forceRefresh?: boolean }) =>
-        provider.getToken(GRAPH_RESOURCE, Boolean(options?.forceRefresh)),
+        // The second argument is `useCachedToken`: after a 401 the adapter asks for a fresh one.
+        provider.getToken(GRAPH_RESOURCE, !options?.forceRefresh),
     });
   });
   registerBackend('rest', async (settings: BackendSettings) => {
