@@ -125,7 +125,10 @@ export abstract class KringWebPart extends BaseClientSideWebPart<KringWebPartPro
           }),
         ];
       case 'person':
-        return [PropertyPaneTextField(field.attribute, { label, description }), this.personPicker(field, strings)];
+        return [
+          PropertyPaneTextField(field.attribute, { label, description }),
+          this.personPicker(field, strings),
+        ];
       default:
         return [PropertyPaneTextField(field.attribute, { label, description })];
     }
@@ -169,7 +172,10 @@ export abstract class KringWebPart extends BaseClientSideWebPart<KringWebPartPro
     ];
     if (backend === 'rest') {
       fields.push(
-        PropertyPaneTextField('endpoint', { label: strings.endpoint, description: strings.endpointDescription }),
+        PropertyPaneTextField('endpoint', {
+          label: strings.endpoint,
+          description: strings.endpointDescription,
+        }),
         PropertyPaneTextField('server-resource', {
           label: strings.serverResource,
           description: strings.serverResourceDescription,
@@ -191,14 +197,18 @@ export abstract class KringWebPart extends BaseClientSideWebPart<KringWebPartPro
   /** First run on a new community site: the owner confirms, then the lists and columns are created. */
   private async provision(): Promise<void> {
     const strings = this.strings;
-    const site = (this.properties['site-url'] as string | undefined) || this.context.pageContext.web.absoluteUrl;
+    const site =
+      (this.properties['site-url'] as string | undefined) || this.context.pageContext.web.absoluteUrl;
     if (!window.confirm(fill(strings.provisionConfirm, { site }))) return;
     this.setProvisionStatus(strings.provisionRunning);
     try {
       const host = await loadHost();
       const report = await host.provisionLists(this.context, site);
       this.setProvisionStatus(
-        fill(strings.provisionDone, { lists: report.createdLists.length, fields: report.createdFields.length }),
+        fill(strings.provisionDone, {
+          lists: report.createdLists.length,
+          fields: report.createdFields.length,
+        }),
       );
     } catch (error) {
       this.setProvisionStatus(

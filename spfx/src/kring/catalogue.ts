@@ -31,7 +31,12 @@ export interface WebPartDefinition {
   fields: readonly AttributeField[];
 }
 
-const person: AttributeField = { attribute: 'person', kind: 'person', label: 'person', description: 'personDescription' };
+const person: AttributeField = {
+  attribute: 'person',
+  kind: 'person',
+  label: 'person',
+  description: 'personDescription',
+};
 const hrefTemplate: AttributeField = {
   attribute: 'href-template',
   kind: 'text',
@@ -50,7 +55,11 @@ const month: AttributeField = { attribute: 'month', kind: 'text', label: 'month'
 export const WEB_PARTS = {
   profileCard: {
     tag: 'kring-profile-card',
-    fields: [person, { attribute: 'view', kind: 'choice', label: 'view', choices: PROFILE_CARD_VIEWS }, hrefTemplate],
+    fields: [
+      person,
+      { attribute: 'view', kind: 'choice', label: 'view', choices: PROFILE_CARD_VIEWS },
+      hrefTemplate,
+    ],
   },
   expertiseFinder: {
     tag: 'kring-expertise-finder',
@@ -79,7 +88,12 @@ export const WEB_PARTS = {
     tag: 'kring-invite',
     fields: [
       { attribute: 'mode', kind: 'choice', label: 'mode', choices: INVITE_MODES },
-      { attribute: 'allowed-domains', kind: 'text', label: 'allowedDomains', description: 'allowedDomainsDescription' },
+      {
+        attribute: 'allowed-domains',
+        kind: 'text',
+        label: 'allowedDomains',
+        description: 'allowedDomainsDescription',
+      },
       { attribute: 'quota', kind: 'number', label: 'quota' },
     ],
   },
@@ -88,7 +102,13 @@ export const WEB_PARTS = {
     tag: 'kring-ambassador-badge',
     fields: [
       person,
-      { attribute: 'badge-role', kind: 'choice', label: 'badgeRole', choices: AMBASSADOR_ROLES, optional: true },
+      {
+        attribute: 'badge-role',
+        kind: 'choice',
+        label: 'badgeRole',
+        choices: AMBASSADOR_ROLES,
+        optional: true,
+      },
       { attribute: 'size', kind: 'choice', label: 'size', choices: BADGE_SIZES },
     ],
   },
@@ -98,7 +118,10 @@ export const WEB_PARTS = {
     tag: 'kring-pioneers',
     fields: [headingLevel, { attribute: 'limit', kind: 'number', label: 'limit' }],
   },
-  welcome: { tag: 'kring-welcome', fields: [{ attribute: 'token-param', kind: 'text', label: 'tokenParam' }] },
+  welcome: {
+    tag: 'kring-welcome',
+    fields: [{ attribute: 'token-param', kind: 'text', label: 'tokenParam' }],
+  },
 } satisfies Record<string, WebPartDefinition>;
 
 /** The connection settings every web part and the extension carry (property names = attribute names). */
@@ -110,4 +133,5 @@ export interface ConnectionProperties {
   'server-resource'?: string;
 }
 
-export type KringWebPartProperties = ConnectionProperties & Record<string, string | number | boolean | undefined>;
+export type KringWebPartProperties = ConnectionProperties &
+  Record<string, string | number | boolean | undefined>;

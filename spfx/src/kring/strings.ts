@@ -20,7 +20,8 @@ export const STRINGS = {
     endpoint: 'Kring Server URL',
     endpointDescription: 'E.g. https://kring.contoso.com/api/kring',
     serverResource: 'Kring Server application ID URI',
-    serverResourceDescription: 'The Entra ID app registration of your Kring Server, e.g. api://kring.contoso.com',
+    serverResourceDescription:
+      'The Entra ID app registration of your Kring Server, e.g. api://kring.contoso.com',
     provision: 'Create the community lists on the community site',
     provisionConfirm:
       'Create the Kring lists (kudos, endorsements, invitations, members, ambassadors, badges, activity) on {site}? This needs Manage Lists permission and can be run again safely.',
@@ -79,7 +80,8 @@ export const STRINGS = {
     provisionDone: 'Klaar: {lists} lijsten en {fields} kolommen gemaakt; de rest bestond al.',
     provisionFailed: 'De lijsten konden niet worden gemaakt: {reason}',
     pickPerson: 'Of kies een collega',
-    loadFailed: 'Kring kon niet worden geladen. Laad de pagina opnieuw; blijft dit zo, meld het dan aan uw intranetteam.',
+    loadFailed:
+      'Kring kon niet worden geladen. Laad de pagina opnieuw; blijft dit zo, meld het dan aan uw intranetteam.',
     person: 'Persoon',
     personDescription: '“me” (de lezer), een e-mailadres of een aanmeldnaam',
     view: 'Weergave',

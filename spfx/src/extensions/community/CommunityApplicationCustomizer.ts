@@ -13,6 +13,8 @@ export default class CommunityApplicationCustomizer extends BaseApplicationCusto
     const host = await import(/* webpackChunkName: 'kring-host' */ '../../kring/host');
     host.connectPage(this.context, this.properties ?? {});
     // SharePoint navigates between pages without a reload: take the new page over.
-    this.context.application.navigatedEvent.add(this, () => host.connectPage(this.context, this.properties ?? {}));
+    this.context.application.navigatedEvent.add(this, () =>
+      host.connectPage(this.context, this.properties ?? {}),
+    );
   }
 }

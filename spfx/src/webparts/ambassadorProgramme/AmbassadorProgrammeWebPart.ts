@@ -6,6 +6,8 @@ export default class AmbassadorProgrammeWebPart extends KringWebPart {
   protected readonly definition = WEB_PARTS.ambassadorProgramme;
 
   protected loadElement(): Promise<unknown> {
-    return import(/* webpackChunkName: 'kring-ambassador-programme' */ 'kring/elements/ambassador-programme.js');
+    return import(
+      /* webpackChunkName: 'kring-ambassador-programme' */ 'kring/elements/ambassador-programme.js'
+    );
   }
 }
