@@ -495,6 +495,27 @@ const state = {
   propertyPane: (index: number) => JSON.parse(JSON.stringify(webParts[index].fakePropertyPane())),
   changeProperty: (index: number, name: string, value: unknown) =>
     webParts[index].fakeChangeProperty(name, value),
+  /** Renders a custom property-pane field (as SharePoint's pane does) into a pane on the page. */
+  renderCustomField: (index: number, key: string) => {
+    const configuration = webParts[index].fakePropertyPane() as {
+      pages: { groups: { groupFields: { type: number; targetProperty: string; properties: Dict }[] }[] }[];
+    };
+    const custom = configuration.pages
+      .flatMap((page) => page.groups.flatMap((group) => group.groupFields))
+      .find((candidate) => candidate.type === fieldType.Custom && candidate.properties.key === key);
+    if (!custom) throw new Error(`no custom field ${key}`);
+    const pane = document.createElement('aside');
+    pane.className = 'property-pane';
+    document.body.append(pane);
+    const render = custom.properties.onRender as (
+      host: HTMLElement,
+      context: unknown,
+      changed: (targetProperty?: string, newValue?: unknown) => void,
+    ) => void;
+    render(pane, undefined, (targetProperty, newValue) => {
+      if (targetProperty) webParts[index].fakeChangeProperty(targetProperty, newValue);
+    });
+  },
   /** Clicks a button in a web part's property pane, as an editor would. */
   clickButton: (index: number, targetProperty: string) => {
     const configuration = webParts[index].fakePropertyPane() as {

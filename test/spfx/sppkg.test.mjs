@@ -425,6 +425,28 @@ describe('kring.sppkg', () => {
     }
   });
 
+  it('lets an editor pick the person with Kring’s people picker in the property pane', async () => {
+    const { page, problems } = await openPage([{ manifest: componentManifest('KringProfileCardWebPart') }]);
+    try {
+      await shownText(page, 0, WEB_PARTS.KringProfileCardWebPart.shows);
+      await page.evaluate(() => window.fakeSharePoint.renderCustomField(0, 'kring-person-person'));
+      const input = page.locator('.property-pane kring-people-picker [role="combobox"]');
+      await input.fill('Mees');
+      const option = page.locator('.property-pane kring-people-picker [role="option"]').first();
+      const chosen = (await option.textContent()).trim();
+      await option.click();
+      await page.waitForFunction(
+        () => document.querySelector('kring-profile-card').getAttribute('person') !== 'me',
+      );
+      const name = await shownText(page, 0, /Mees/);
+      assert.match(chosen, /Mees/);
+      assert.match(name, /Mees/, 'the card now shows the chosen colleague');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('creates the community lists when a site owner confirms, through SPHttpClient', async () => {
     const { page, problems } = await openPage([{ manifest: componentManifest('KringPulseWebPart') }]);
     try {
