@@ -353,13 +353,20 @@ describe('kring.sppkg', () => {
       { manifest: componentManifest('KringProfileCardWebPart'), properties: { backend: 'graph' } },
     ]);
     try {
-      await shownText(page, 0, /\S+ \S+/);
-      await page.waitForFunction(() =>
-        window.fakeSharePoint.requests.some((r) => r.url.startsWith('https://graph.microsoft.com/')),
+      const shownName = await page.waitForFunction(
+        () =>
+          document
+            .querySelector('kring-profile-card')
+            ?.shadowRoot?.querySelector('[part~="name"]')
+            ?.textContent?.trim() || false,
+        undefined,
+        { timeout: 20_000 },
       );
+      const name = await shownName.jsonValue();
       const graphRequests = await page.evaluate(() =>
         window.fakeSharePoint.requests.filter((r) => r.url.startsWith('https://graph.microsoft.com/')),
       );
+      assert.ok(graphRequests.length > 0, 'the card read Microsoft Graph');
       for (const request of graphRequests) {
         assert.equal(
           request.authorization,
@@ -367,11 +374,6 @@ describe('kring.sppkg', () => {
           request.url,
         );
       }
-      const name = await page.evaluate(
-        () =>
-          document.querySelector('kring-profile-card').shadowRoot.querySelector('[part~="name"]')
-            ?.textContent,
-      );
       assert.ok(name?.trim(), 'the card shows the signed-in person’s name');
       assert.deepEqual(problems, []);
     } finally {
