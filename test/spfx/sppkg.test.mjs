@@ -381,6 +381,44 @@ describe('kring.sppkg', () => {
     }
   });
 
+  it('reconnects the page when an editor switches a web part to Microsoft Graph, but not over the extension', async () => {
+    const alone = await openPage([{ manifest: componentManifest('KringProfileCardWebPart') }]);
+    try {
+      await shownText(alone.page, 0, WEB_PARTS.KringProfileCardWebPart.shows);
+      await alone.page.evaluate(() => window.fakeSharePoint.changeProperty(0, 'backend', 'graph'));
+      await alone.page.waitForFunction(() =>
+        window.fakeSharePoint.requests.some((r) => r.url.startsWith('https://graph.microsoft.com/')),
+      );
+      assert.equal(
+        await alone.page.evaluate(() => document.querySelector('kring-community').getAttribute('backend')),
+        'graph',
+      );
+      assert.deepEqual(alone.problems, []);
+    } finally {
+      await alone.page.close();
+    }
+    const withExtension = await openPage([
+      {
+        manifest: componentManifest('KringCommunityApplicationCustomizer'),
+        properties: { backend: 'sharepoint' },
+      },
+      { manifest: componentManifest('KringProfileCardWebPart') },
+    ]);
+    try {
+      await shownText(withExtension.page, 0, WEB_PARTS.KringProfileCardWebPart.shows);
+      await withExtension.page.evaluate(() => window.fakeSharePoint.changeProperty(0, 'backend', 'graph'));
+      assert.equal(
+        await withExtension.page.evaluate(() =>
+          document.querySelector('kring-community').getAttribute('backend'),
+        ),
+        'sharepoint',
+        'the extension’s tenant-wide connection wins',
+      );
+    } finally {
+      await withExtension.page.close();
+    }
+  });
+
   it('reaches Kring Server through AadHttpClient with a token for the server’s app registration', async () => {
     const resource = 'api://kring.contoso.example';
     const { page, problems } = await openPage([

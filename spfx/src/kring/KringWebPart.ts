@@ -51,7 +51,7 @@ export abstract class KringWebPart extends BaseClientSideWebPart<KringWebPartPro
   protected async onInit(): Promise<void> {
     await super.onInit();
     const host = await loadHost();
-    host.connectPage(this.context, this.properties);
+    host.connectPage(this.context, this.properties, 'web part');
   }
 
   public render(): void {
@@ -79,7 +79,7 @@ export abstract class KringWebPart extends BaseClientSideWebPart<KringWebPartPro
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if ((CONNECTION_KEYS as readonly string[]).includes(propertyPath)) {
-      void loadHost().then((host) => host.connectPage(this.context, this.properties));
+      void loadHost().then((host) => host.connectPage(this.context, this.properties, 'web part', true));
     }
   }
 

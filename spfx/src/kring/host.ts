@@ -26,6 +26,7 @@ type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Respo
 
 const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 const MARK = 'data-kring-spfx';
+const OWNER = 'data-kring-spfx-owner';
 
 /** The context of the component that set up the page's community; its clients serve every request. */
 let current: HostContext | undefined;
@@ -125,16 +126,30 @@ function setAttribute(element: Element, name: string, value: string | undefined)
   else element.removeAttribute(name);
 }
 
+/** Who asks for the page's community: the extension's settings win over any web part's. */
+export type Requester = 'extension' | 'web part';
+
 /**
  * Puts one `<kring-community page>` on the page (or reuses the one there), connected with `connection`.
- * The first component on a page decides; after SharePoint navigates to another page without a reload,
- * the next one to ask takes it over (another site may mean other lists).
+ * On one page the extension decides, else the first web part, else an editor changing a web part's
+ * Connection settings (`changed`). After SharePoint navigates to another page without a reload, the next
+ * one to ask takes it over (another site may mean other lists).
  */
-export function connectPage(context: HostContext, connection: ConnectionProperties): HTMLElement {
+export function connectPage(
+  context: HostContext,
+  connection: ConnectionProperties,
+  requester: Requester,
+  changed = false,
+): HTMLElement {
   registerSharePointBackends();
   const page = location.pathname;
   let community = document.querySelector<HTMLElement>(`kring-community[page][${MARK}]`);
-  if (community && community.getAttribute(MARK) === page && current) return community;
+  if (community && community.getAttribute(MARK) === page && current) {
+    const owner = community.getAttribute(OWNER);
+    const extensionTakesOver = requester === 'extension' && owner !== 'extension';
+    const editorTakesOver = requester === 'web part' && owner !== 'extension' && changed;
+    if (!extensionTakesOver && !editorTakesOver) return community;
+  }
   // A page author's own page-level community (a customised build) is left alone.
   const authored = document.querySelector<HTMLElement>(`kring-community[page]:not([${MARK}])`);
   if (authored) return authored;
@@ -146,6 +161,7 @@ export function connectPage(context: HostContext, connection: ConnectionProperti
     document.body.append(community);
   }
   community.setAttribute(MARK, page);
+  community.setAttribute(OWNER, requester);
   setAttribute(community, 'lang', languageOf(context.pageContext.cultureInfo.currentUICultureName));
   setAttribute(community, 'site-url', connection['site-url'] || context.pageContext.web.absoluteUrl);
   setAttribute(community, 'endpoint', connection.endpoint);

@@ -11,10 +11,10 @@ export default class CommunityApplicationCustomizer extends BaseApplicationCusto
   public async onInit(): Promise<void> {
     await super.onInit();
     const host = await import(/* webpackChunkName: 'kring-host' */ '../../kring/host');
-    host.connectPage(this.context, this.properties ?? {});
+    host.connectPage(this.context, this.properties ?? {}, 'extension');
     // SharePoint navigates between pages without a reload: take the new page over.
     this.context.application.navigatedEvent.add(this, () =>
-      host.connectPage(this.context, this.properties ?? {}),
+      host.connectPage(this.context, this.properties ?? {}, 'extension'),
     );
   }
 }
