@@ -47,6 +47,8 @@ interface PageSpec {
   /** Kring Server's endpoint for `backend="rest"` pages. */
   endpoint: string;
   components: { manifest: ComponentManifest; properties?: Record<string, unknown> }[];
+  /** The reader arrives through an invitation link (`?invite=<a valid token>`). */
+  arriveWithInvite?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -431,6 +433,11 @@ async function pageDigest(): Promise<{ value: string; timeout: number }> {
 const webParts: BaseClientSideWebPart[] = [];
 
 async function boot() {
+  if (spec.arriveWithInvite) {
+    const token = demo.demo.sampleTokens().valid;
+    if (!token) throw new Error('the demo data has no valid invitation');
+    history.replaceState(null, '', `${location.pathname}?invite=${encodeURIComponent(token)}`);
+  }
   const digest = await pageDigest();
   const digestsBeforeKring = sharePoint.control.digestsIssued;
   const email = sharePoint.control.currentUserEmail;

@@ -43,8 +43,8 @@ const WEB_PARTS = {
   KringPulseWebPart: { shows: /Members \d+/ },
   KringReportWebPart: { shows: /colleagues gave each other kudos/ },
   KringPioneersWebPart: { shows: /who connects departments[\s\S]*1 \S+/ },
-  // The landing page of an invitation link; with no code in the address it says so.
-  KringWelcomeWebPart: { shows: /No invitation code was found/ },
+  // The landing page of an invitation link: the reader arrives with a valid code in the address.
+  KringWelcomeWebPart: { arriveWithInvite: true, shows: /invited you to join/ },
 };
 
 let files;
@@ -70,8 +70,15 @@ function elementAttributes(tag) {
 }
 
 /** Opens a fake SharePoint page with `components`; returns the page, its script loads and problems. */
-async function openPage(components, { culture = 'en-US', query = '' } = {}) {
-  const spec = { site: SITE, culture, assetsBase: ASSETS, endpoint: '/api/kring', components };
+async function openPage(components, { culture = 'en-US', query = '', arriveWithInvite = false } = {}) {
+  const spec = {
+    site: SITE,
+    culture,
+    assetsBase: ASSETS,
+    endpoint: '/api/kring',
+    components,
+    arriveWithInvite,
+  };
   const path = `${SITE}/SitePages/test-${Math.random().toString(36).slice(2)}.aspx`;
   server.setPage(
     path,
@@ -231,7 +238,9 @@ describe('kring.sppkg', () => {
   for (const [alias, expected] of Object.entries(WEB_PARTS)) {
     it(`${alias} runs from the package on a SharePoint page and shows data`, async () => {
       const manifest = componentManifest(alias);
-      const { page, scripts, problems } = await openPage([{ manifest, properties: expected.properties }]);
+      const { page, scripts, problems } = await openPage([{ manifest, properties: expected.properties }], {
+        arriveWithInvite: expected.arriveWithInvite,
+      });
       try {
         const tag = await page.evaluate(() => document.querySelector('[data-sp-web-part-id] > *')?.localName);
         await shownText(page, 0, expected.shows);
