@@ -1,6 +1,7 @@
 /** The public API shared by the ESM entry and the script-tag bundle. */
 export * from './model.js';
 export * from './backends/backend.js';
+export * from './events/index.js';
 export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
 export type * from './client/types.js';
 export { clientContext, configContext, type KringConfig } from './context.js';

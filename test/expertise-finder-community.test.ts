@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
-import type { PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
+import type { KringPersonSelectEvent as PersonSelectEvent } from '../src/events/index.js';
 import type { ActivityEvent, Person } from '../src/model.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { inCommunity, testBackend } from './kudos-support.js';

@@ -2,7 +2,10 @@ import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/expertise-finder/define.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
-import type { InviteRequestEvent, PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
+import type {
+  KringInviteRequestEvent as InviteRequestEvent,
+  KringPersonSelectEvent as PersonSelectEvent,
+} from '../src/events/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import { FakeClient, provide } from './expertise-finder.helpers.js';
 

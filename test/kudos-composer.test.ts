@@ -1,11 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import type {
-  KringKudosComposer,
-  KudosFailedDetail,
-  KudosSentDetail,
-} from '../src/elements/kudos-composer/kudos-composer.js';
+import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
+import type { KudosFailedDetail, KudosSentDetail } from '../src/events/kudos.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
 import type { Person } from '../src/model.js';

@@ -290,11 +290,7 @@ describe('<kring-kudos-feed>', () => {
     textarea.value = 'Live across feeds, thanks @' + receiver.name.split(' ')[0];
     textarea.dispatchEvent(new Event('input'));
     const sent = new Promise<Kudos>((resolve) =>
-      composer.addEventListener(
-        'kring-kudos-sent',
-        (event) => resolve((event as CustomEvent<{ kudos: Kudos }>).detail.kudos),
-        { once: true },
-      ),
+      composer.addEventListener('kring-kudos-sent', (event) => resolve(event.detail.kudos), { once: true }),
     );
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     const kudos = await sent;

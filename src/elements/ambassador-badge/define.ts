@@ -7,7 +7,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-ambassador-badge': KringAmbassadorBadge;
   }
-  interface HTMLElementEventMap {
-    'kring-badge-download': import('./ambassador-badge.js').KringBadgeDownloadEvent;
-  }
 }

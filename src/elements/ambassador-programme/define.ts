@@ -10,8 +10,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-ambassador-programme': KringAmbassadorProgramme;
   }
-  interface HTMLElementEventMap {
-    'kring-ambassador-roles-change': import('./ambassador-programme.js').KringAmbassadorRolesChangeEvent;
-    'kring-badge-change': import('./ambassador-programme.js').KringBadgeChangeEvent;
-  }
 }

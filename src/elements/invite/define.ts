@@ -9,8 +9,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-invite': KringInvite;
   }
-  interface HTMLElementEventMap {
-    'kring-invite-sent': import('./invite.js').KringInviteSentEvent;
-    'kring-invite-revoked': import('./invite.js').KringInviteRevokedEvent;
-  }
 }

@@ -7,7 +7,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-people-picker': KringPeoplePicker;
   }
-  interface HTMLElementEventMap {
-    'kring-people-change': import('./people-picker.js').KringPeopleChangeEvent;
-  }
 }

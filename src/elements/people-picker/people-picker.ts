@@ -7,19 +7,7 @@ import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/peop
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { peoplePickerStyles } from './people-picker.styles.js';
-
-export interface PeopleChangeDetail {
-  /** Chosen person ids, in the order they were added. */
-  ids: string[];
-  people: Person[];
-}
-
-/** Fired whenever the chosen people change (added, removed, cleared). */
-export class KringPeopleChangeEvent extends CustomEvent<PeopleChangeDetail> {
-  constructor(detail: PeopleChangeDetail) {
-    super('kring-people-change', { detail, bubbles: true, composed: true });
-  }
-}
+import { KringPeopleChangeEvent } from '../../events/people.js';
 
 type SearchState =
   | { status: 'idle' }
@@ -57,6 +45,9 @@ const idListConverter = {
  * @csspart option - One suggestion.
  * @csspart status - Searching / no results / error line in the listbox.
  * @csspart hint - The keyboard hint under the field.
+ * @csspart popup - The drop-down under the field holding the status line and the suggestions.
+ * @csspart retry - Searches again after a failed search (in the status line).
+ * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  *
  * @cssproperty --kring-color-accent - Highlight colour; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
  * @cssproperty --kring-color-focus - Focus rings.
@@ -66,7 +57,7 @@ const idListConverter = {
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-avatar-size - Avatar size.
  *
- * @event kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
+ * @event {KringPeopleChangeEvent} kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
  */
 export class KringPeoplePicker extends KringElement {
   static override styles = [...avatarStyles, peoplePickerStyles];

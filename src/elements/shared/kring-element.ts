@@ -7,6 +7,7 @@ import { resolveLanguage, translate, type Language } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { allowedValue } from '../../attribute-values.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -82,6 +83,8 @@ export class KringElement extends LitElement {
   // Here rather than in willUpdate, which elements override: a community that arrives late clears the flag.
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     if (name === 'client' && this.client && this.notConnected) this.notConnected = false;
+    // A community whose attributes are wrong will not send a client: say why at once, without waiting.
+    if (name === 'config' && this.config?.problem && !this.client) this.notConnected = true;
     super.requestUpdate(name, oldValue, options);
   }
 
@@ -98,10 +101,13 @@ export class KringElement extends LitElement {
   }
 
   /**
-   * What an element without a client says instead of loading forever: that there is no community, or
-   * (when a community answered with its settings) that the community has not connected its backend.
+   * What an element without a client says instead of loading forever: that there is no community, the
+   * community's configuration problem (a bad `backend`), or (when a community answered with its
+   * settings) that the community has not connected its backend.
    */
   protected get notConnectedMessage(): string {
+    const problem = this.config?.problem;
+    if (problem) return translate(communityStrings, this.language, 'community.badAttribute', { problem });
     const key = this.config ? 'community.notStarted' : 'community.notConnected';
     return translate(communityStrings, this.language, key);
   }
@@ -128,8 +134,9 @@ export class KringElement extends LitElement {
   }
 
   /**
-   * Validates an attribute against its allowed values. On a bad value it logs one console error
-   * naming the element, attribute and allowed values, and returns the fallback.
+   * Validates an attribute against its allowed values, in any case (`FULL` is `full`), and returns the
+   * allowed value. On a bad value it logs one console error naming the element, attribute and allowed
+   * values, and returns the fallback.
    */
   protected checkAttribute<T extends string>(
     attribute: string,
@@ -138,7 +145,8 @@ export class KringElement extends LitElement {
     fallback: T,
   ): T {
     if (value == null || value === '') return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
+    const match = allowedValue(value, allowed);
+    if (match !== undefined) return match;
     this.reportProblem(
       `<${this.localName}> ${attribute}="${value}" is not valid; use one of: ${allowed.join(', ')}.`,
     );

@@ -7,8 +7,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'kring-welcome': KringWelcome;
   }
-  interface HTMLElementEventMap {
-    'kring-invite-accepted': import('./welcome.js').KringInviteAcceptedEvent;
-    'kring-invite-declined': import('./welcome.js').KringInviteDeclinedEvent;
-  }
 }
