@@ -38,13 +38,28 @@ const WEB_PARTS = {
   KringExpertiseFinderWebPart: { properties: { query: 'SEO' }, shows: /SEO[\s\S]*SEO/, part: 'name' },
   KringKudosFeedWebPart: { shows: /Value: /, part: 'composer' },
   KringInviteWebPart: { shows: /\d of \d invitations left this month/ },
-  KringAmbassadorProgrammeWebPart: { shows: /Your roles/ },
+  // The programme shows the reader's badges with the badge element.
+  KringAmbassadorProgrammeWebPart: { shows: /Your roles/, uses: ['ambassador-badge'] },
   KringAmbassadorBadgeWebPart: { shows: /(starter|active|champion) level/ },
   KringPulseWebPart: { shows: /Members \d+/ },
   KringReportWebPart: { shows: /colleagues gave each other kudos/ },
   KringPioneersWebPart: { shows: /who connects departments[\s\S]*1 \S+/ },
   // The landing page of an invitation link: the reader arrives with a valid code in the address.
   KringWelcomeWebPart: { arriveWithInvite: true, shows: /invited you to join/ },
+};
+
+/** Each web part's element. */
+const WEB_PART_TAGS = {
+  KringProfileCardWebPart: 'kring-profile-card',
+  KringExpertiseFinderWebPart: 'kring-expertise-finder',
+  KringKudosFeedWebPart: 'kring-kudos-feed',
+  KringInviteWebPart: 'kring-invite',
+  KringAmbassadorProgrammeWebPart: 'kring-ambassador-programme',
+  KringAmbassadorBadgeWebPart: 'kring-ambassador-badge',
+  KringPulseWebPart: 'kring-pulse',
+  KringReportWebPart: 'kring-report',
+  KringPioneersWebPart: 'kring-pioneers',
+  KringWelcomeWebPart: 'kring-welcome',
 };
 
 let files;
@@ -274,19 +289,24 @@ describe('kring.sppkg', () => {
             `<${tag}> has an attribute ${field.targetProperty}`,
           );
         }
-        // Only this web part's element (and the elements it renders): no other element's chunk loaded.
-        const ownChunk = `chunk.${tag}_`;
-        const allowed = [ownChunk, ...(expected.uses ?? []).map((name) => `chunk.kring-${name}_`)];
-        const otherElements = scripts.filter(
-          (name) =>
-            /^chunk\.kring-(?!host|backend|people-picker)/.test(name) &&
-            !allowed.some((prefix) => name.startsWith(prefix)),
+        // Only this web part's element (and the elements it renders) arrived: no other web part's element
+        // is defined. (The profile card is part of the Kring core, which every web part loads.)
+        const webPartTags = Object.values(WEB_PART_TAGS);
+        const allowed = new Set([
+          tag,
+          'kring-profile-card',
+          ...(expected.uses ?? []).map((name) => `kring-${name}`),
+        ]);
+        const defined = await page.evaluate(
+          (tags) => tags.filter((name) => customElements.get(name)),
+          webPartTags,
         );
-        assert.deepEqual(otherElements, [], `${alias} loads no other web part's element`);
-        assert.ok(
-          scripts.some((name) => name.startsWith(ownChunk)),
-          `${alias} loads its element's chunk`,
+        assert.deepEqual(
+          defined.filter((name) => !allowed.has(name)),
+          [],
+          `${alias} loads no other web part's element`,
         );
+        assert.ok(defined.includes(tag), `<${tag}> is defined`);
         assert.deepEqual(problems, [], 'no CSP violation, script error or failed request');
         const bytes = gzipSize([...new Set(scripts)]);
         console.log(`  ${alias}: ${new Set(scripts).size} files, ${(bytes / 1024).toFixed(1)} KB gzip`);

@@ -150,7 +150,8 @@ export abstract class KringWebPart extends BaseClientSideWebPart<KringWebPartPro
           const picker = document.createElement('kring-people-picker');
           picker.setAttribute('label', strings.pickPerson);
           picker.addEventListener('kring-people-change', (event) => {
-            const ids = (event as CustomEvent<{ ids: string[] }>).detail.ids;
+            // KringPeopleChangeEvent: `detail.ids` are the chosen people, in order.
+            const { ids } = (event as unknown as { detail: { ids: string[] } }).detail;
             if (ids[0]) changed?.(field.attribute, ids[0]);
           });
           host.replaceChildren(picker);
