@@ -5,7 +5,15 @@ export * from './events/index.js';
 export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
 export type * from './client/types.js';
 export { clientContext, configContext, type KringConfig } from './context.js';
-export { overrideStrings, LANGUAGES, type Language } from './i18n/index.js';
+export {
+  overrideStrings,
+  registerLanguage,
+  availableLanguages,
+  LANGUAGES,
+  type Language,
+  type BuiltInLanguage,
+  type StringTable,
+} from './i18n/index.js';
 export { defineElement, KRING_VERSION } from './define.js';
 export { configure, type KringOptions } from './configure.js';
 export {
@@ -14,6 +22,7 @@ export {
   type BackendName,
   type BackendFactory,
   type BackendSettings,
+  type BackendTokenProvider,
 } from './backends/registry.js';
 export { createClient, CommunityClient } from './client/community-client.js';
 

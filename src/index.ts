@@ -3,9 +3,27 @@
  * `define.js` import below. (The script-tag bundle is `iife.ts`: it loads elements on first use.)
  */
 export * from './api.js';
-export { createDemoBackend } from './backends/demo/index.js';
-export { createRestBackend, type RestBackendOptions } from './backends/rest/index.js';
-export { createSharePointBackend, provisionSharePointLists } from './backends/sharepoint/index.js';
+// Every adapter factory; each is also its own entry, `kring/backends/<name>`.
+export { createDemoBackend, type DemoBackend, type DemoBackendOptions } from './backends/demo/index.js';
+export {
+  createRestBackend,
+  restBackendFactory,
+  type RestBackend,
+  type RestBackendOptions,
+} from './backends/rest/index.js';
+export {
+  createSharePointBackend,
+  sharePointBackendFactory,
+  provisionSharePointLists,
+  type SharePointBackend,
+  type SharePointBackendOptions,
+} from './backends/sharepoint/index.js';
+export {
+  createGraphBackend,
+  graphBackendFactory,
+  type GraphBackend,
+  type GraphBackendOptions,
+} from './backends/graph/index.js';
 
 import './elements/community/define.js';
 import './elements/profile-card/define.js';

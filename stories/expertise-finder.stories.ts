@@ -48,7 +48,7 @@ type Args = {
   placeholder: string;
   showFacets: boolean;
   hrefTemplate: string;
-  lang: 'en' | 'nl';
+  lang: 'en' | 'nl' | 'de' | 'fr';
   backend: string;
 };
 
@@ -77,7 +77,7 @@ const meta: Meta<Args> = {
     backend: 'demo',
   },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] },
     backend: {
       control: 'select',
       options: ['demo', 'story-finder-slow', 'story-finder-loading', 'story-finder-error'],

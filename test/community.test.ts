@@ -6,6 +6,7 @@ import { registerBackend, type BackendSettings } from '../src/backends/registry.
 import { configure } from '../src/configure.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 function captureConsoleErrors(): { messages: string[]; restore: () => void } {
   const messages: string[] = [];
@@ -30,10 +31,12 @@ describe('<kring-community>', () => {
   });
 
   it('passes endpoint and site-url to the backend factory', async () => {
+    configure({ trustedOrigins: ['https://intra.example'] });
+    after(() => configure({ trustedOrigins: undefined }));
     let received: BackendSettings | undefined;
     registerBackend('capture', (settings) => {
       received = settings;
-      return createDemoBackend({ persist: false });
+      return createDemoBackend({ persist: false, now: TEST_NOW });
     });
     const el = await fixture<KringCommunity>(
       html`<kring-community
@@ -45,6 +48,86 @@ describe('<kring-community>', () => {
     await waitUntil(() => el.communityClient, 'client created');
     expect(received?.endpoint).to.equal('/api/kring');
     expect(received?.siteUrl).to.equal('https://intra.example/sites/hr');
+  });
+
+  describe('credentials go only to trusted origins', () => {
+    const seen: { url: string; authorization: string | null; nonce: string | null }[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      seen.push({
+        url: String(input),
+        authorization: headers.get('authorization'),
+        nonce: headers.get('x-wp-nonce'),
+      });
+      return new Response(JSON.stringify({ id: 'me@example.test', name: 'Me', skills: [] }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    beforeEach(() => {
+      seen.length = 0;
+      configure({
+        fetch: spy,
+        getToken: async () => 'graph-token',
+        rest: { getToken: async () => 'rest-token' },
+        csrf: { header: 'X-WP-Nonce', value: 'n0nce' },
+      });
+    });
+    afterEach(() =>
+      configure({
+        fetch: undefined,
+        getToken: undefined,
+        rest: undefined,
+        csrf: undefined,
+        trustedOrigins: undefined,
+      }),
+    );
+
+    it('refuses a cross-origin endpoint visibly, and that origin never sees a token', async () => {
+      const errors = captureConsoleErrors();
+      try {
+        const el = await fixture<KringCommunity>(
+          html`<kring-community backend="rest" endpoint="https://other.example/x" tracking="off">
+            <kring-profile-card person="me"></kring-profile-card>
+          </kring-community>`,
+        );
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="message"]'), 'message shown');
+        const text = el.shadowRoot!.querySelector('[part="message"]')!.textContent!;
+        expect(text).to.contain('endpoint="https://other.example/x"');
+        expect(text).to.contain('trustedOrigins');
+        expect(el.communityClient).to.equal(undefined);
+        expect(seen, 'nothing was sent anywhere').to.deep.equal([]);
+        const sharepoint = await fixture<KringCommunity>(
+          html`<kring-community
+            backend="sharepoint"
+            site-url="https://other.example/sites/x"
+          ></kring-community>`,
+        );
+        await waitUntil(() => sharepoint.shadowRoot!.querySelector('[part="message"]'), 'message shown');
+        expect(sharepoint.shadowRoot!.textContent).to.contain('site-url="https://other.example/sites/x"');
+        expect(seen).to.deep.equal([]);
+      } finally {
+        errors.restore();
+      }
+    });
+
+    it('sends the REST token and CSRF header to an origin allowed in JavaScript, never the Graph token', async () => {
+      configure({ trustedOrigins: ['https://other.example'] });
+      const el = await fixture<KringCommunity>(
+        html`<kring-community
+          backend="rest"
+          endpoint="https://other.example/x"
+          tracking="off"
+        ></kring-community>`,
+      );
+      await waitUntil(() => el.communityClient, 'connected');
+      await el.communityClient!.currentUser();
+      expect(seen[0]).to.deep.equal({
+        url: 'https://other.example/x/me',
+        authorization: 'Bearer rest-token',
+        nonce: 'n0nce',
+      });
+      expect(seen.some((request) => request.authorization?.includes('graph-token'))).to.equal(false);
+    });
   });
 
   it('shows a clear message and logs one console error for a bad backend value', async () => {
@@ -139,7 +222,7 @@ describe('<kring-community>', () => {
 
   it('uses the backend given through Kring.configure when no backend attribute is set', async () => {
     const { backend, calls } = (await import('./helpers/backends.js')).instrument(
-      createDemoBackend({ persist: false, seed: 7 }),
+      createDemoBackend({ persist: false, seed: 7, now: TEST_NOW }),
     );
     configure({ backend });
     try {
@@ -149,6 +232,18 @@ describe('<kring-community>', () => {
       expect(calls.currentUser).to.have.length(1);
     } finally {
       configure({ backend: undefined });
+    }
+  });
+
+  it('gives backend="demo" the clock set with Kring.configure({ demo: { now } })', async () => {
+    configure({ demo: { now: new Date('2031-03-15T12:00:00.000Z'), persist: false, latencyMs: 0 } });
+    try {
+      const el = await fixture<KringCommunity>(html`<kring-community backend="demo"></kring-community>`);
+      await waitUntil(() => el.communityClient, 'client created');
+      const [newest] = (await el.communityClient!.listKudos({ limit: 1 })).items;
+      expect(newest.createdAt.slice(0, 7)).to.equal('2031-03');
+    } finally {
+      configure({ demo: undefined });
     }
   });
 
@@ -184,9 +279,12 @@ describe('<kring-community>', () => {
     registerBackend('disposable', () => {
       const record = { disposed: 0 };
       made.push(record);
-      return Object.assign(createDemoBackend({ persist: false, storage: null, latencyMs: 0 }), {
-        dispose: () => record.disposed++,
-      });
+      return Object.assign(
+        createDemoBackend({ persist: false, storage: null, latencyMs: 0, now: TEST_NOW }),
+        {
+          dispose: () => record.disposed++,
+        },
+      );
     });
     const wrapper = await fixture<HTMLDivElement>(
       html`<div>
@@ -224,7 +322,7 @@ describe('<kring-community>', () => {
 
   it('leaves a backend given through Kring.configure to the page', async () => {
     let disposed = 0;
-    const backend = Object.assign(createDemoBackend({ persist: false, storage: null }), {
+    const backend = Object.assign(createDemoBackend({ persist: false, storage: null, now: TEST_NOW }), {
       dispose: () => disposed++,
     });
     configure({ backend });

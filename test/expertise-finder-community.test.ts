@@ -9,6 +9,7 @@ import type { ActivityEvent, Person } from '../src/model.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { inCommunity, testBackend } from './kudos-support.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
+import { typeBurst } from './helpers/typing.js';
 
 const waitUntil = (condition: () => unknown, message?: string) =>
   waitUntilDefault(condition, message, { timeout: 8000 });
@@ -28,7 +29,7 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
     await finder.updateComplete;
     const input = finder.shadowRoot!.querySelector('input')!;
     input.focus();
-    await sendKeys({ type: 'Power BI' });
+    await typeBurst('Power BI');
     await waitUntil(() => finder.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no results');
     const why = finder.shadowRoot!.querySelector('[part~="why"]')!.textContent!;
     expect(why).to.match(/Power BI/);

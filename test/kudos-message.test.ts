@@ -54,6 +54,11 @@ describe('kudos message parsing', () => {
     expect(safeHref('javascript:alert(1)')).to.equal(undefined);
     expect(safeHref('data:text/html,<script>alert(1)</script>')).to.equal(undefined);
     expect(safeHref('http://')).to.equal(undefined);
+    expect(safeHref('https://intranet.example@evil.example/login')).to.equal(undefined);
+    expect(safeHref('https://user:secret@intranet.example/')).to.equal(undefined);
+    expect(
+      parseMessage('see https://intranet.example@evil.example/x').map((part) => part.kind),
+    ).to.deep.equal(['text']);
     for (const hostile of [
       'javascript:alert(1)',
       'JaVaScRiPt:alert(1)',
@@ -111,8 +116,13 @@ describe('kudos message rendering', () => {
       'target',
     ]);
     expect(paragraph.textContent).to.equal(hostile);
-    // Give any injected image/handler a chance to fire before checking nothing ran.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    // An image with the same broken source has failed to load: an injected one would have fired by now.
+    await new Promise((resolve) => {
+      const probe = new Image();
+      probe.onerror = probe.onload = resolve;
+      probe.src = 'x';
+    });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(ran).to.deep.equal([]);
   });
 

@@ -5,6 +5,7 @@ import { configure } from '../src/configure.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import { registerBackend } from '../src/backends/registry.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 /** Every element that needs a community, as a page author would write it. */
 const TAGS = [
@@ -67,7 +68,7 @@ describe('elements outside any <kring-community>', () => {
     await expect(page).to.be.accessible();
 
     // The fix the message names: a page-wide community. Every element then connects and loads.
-    configure({ backend: createDemoBackend({ persist: false, storage: null, latencyMs: 0 }) });
+    configure({ backend: createDemoBackend({ persist: false, storage: null, latencyMs: 0, now: TEST_NOW }) });
     const community = document.createElement('kring-community') as KringCommunity;
     community.page = true;
     community.setAttribute('tracking', 'off');

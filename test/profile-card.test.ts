@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import { BackendError } from '../src/backends/errors.js';
-import { AVATAR_PALETTE, initials } from '../src/elements/shared/avatar.js';
+import { AVATAR_PALETTE, initials, renderAvatar } from '../src/elements/shared/avatar.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';
 import { tinyPhotoUrl } from './helpers/photos-later.js';
@@ -57,12 +57,17 @@ describe('<kring-profile-card>', () => {
     const [person] = (await backend.getPeople(['p00002'])) as Person[];
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'name'), 'data shown');
+    // The seeded data (fixed seed and clock) gives this person every field the card shows.
+    expect(person.title, 'p00002 has a title').to.be.a('string').and.not.equal('');
+    expect(person.location, 'p00002 has a location').to.be.a('string').and.not.equal('');
+    expect(person.skills.length, 'p00002 has skills').to.be.at.least(1);
     expect(part(card, 'name')!.textContent!.trim()).to.equal(person.name);
-    if (person.title) expect(part(card, 'title')!.textContent).to.contain(person.title);
+    expect(part(card, 'title')!.textContent).to.contain(person.title);
     expect(part(card, 'meta')!.textContent).to.contain(person.department!);
+    expect(part(card, 'meta')!.textContent).to.contain(person.location);
     const mail = card.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
     expect(mail?.getAttribute('href')).to.equal(`mailto:${person.email}`);
-    if (person.skills.length) expect(part(card, 'skills')!.querySelectorAll('li').length).to.be.within(1, 3);
+    expect(part(card, 'skills')!.querySelectorAll('li').length).to.be.within(1, 3);
     await expect(card).to.be.accessible();
   });
 
@@ -193,9 +198,11 @@ describe('<kring-profile-card>', () => {
     const [person] = (await backend.getPeople(['p00008'])) as Person[];
     const card = await renderCard(name, { person: 'p00008', view: 'full', lang: 'nl' });
     await waitUntil(() => part(card, 'name'), 'data shown');
-    if (person.about) expect(part(card, 'about')!.textContent).to.contain(person.about);
-    if (person.kudosReceived !== undefined)
-      expect(part(card, 'kudos')!.textContent).to.contain('kudos ontvangen');
+    // The seeded data (fixed seed and clock) gives this person an about text and received kudos.
+    expect(person.about, 'p00008 has an about text').to.be.a('string').and.not.equal('');
+    expect(person.kudosReceived, 'p00008 has received kudos').to.be.greaterThan(0);
+    expect(part(card, 'about')!.textContent).to.contain(person.about);
+    expect(part(card, 'kudos')!.textContent).to.contain(`${person.kudosReceived} keer kudos ontvangen`);
     await expect(card).to.be.accessible();
   });
 
@@ -274,6 +281,12 @@ describe('<kring-profile-card>', () => {
     await waitUntil(() => part(card, 'avatar')!.querySelector('img'), 'the photo follows');
     expect(part(card, 'avatar')!.querySelector('img')!.getAttribute('src')).to.equal(photo);
     expect(part(card, 'name')!.textContent!.trim()).to.equal(person.name);
+    // A photo host learns nothing about the page it is shown on.
+    expect(part(card, 'avatar')!.querySelector('img')!.getAttribute('referrerpolicy')).to.equal(
+      'no-referrer',
+    );
+    const small = await fixture(html`<div>${renderAvatar({ name: 'A B', photoUrl: photo })}</div>`);
+    expect(small.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
   it('renders only compact cards near the screen, and writes back only the full view', async () => {

@@ -23,7 +23,6 @@ export interface FinderRequest {
   limit: number;
 }
 
-const DEBOUNCE_MS = 150;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 /** Related skills offered in the empty state. */
@@ -86,6 +85,12 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
 export class KringExpertiseFinder extends KringElement {
   static override styles = expertiseFinderStyles;
 
+  /**
+   * How long typing must pause before a search goes out, ms. A test may lengthen it while it types,
+   * so that keys arriving slowly on a busy machine still make one search.
+   */
+  static debounceMs = 150;
+
   /** Text to search for; typing updates it. */
   @property({ attribute: 'query' }) query = '';
 
@@ -129,7 +134,7 @@ export class KringExpertiseFinder extends KringElement {
   private suggestionsFor?: string;
 
   private readonly search = new LatestSearch<FinderRequest, PeopleSearchResult>(this, {
-    debounceMs: DEBOUNCE_MS,
+    debounceMs: () => (this.constructor as typeof KringExpertiseFinder).debounceMs,
     key: (request) => JSON.stringify([request.text.trim(), request.skill, request.department, request.limit]),
     run: (request, signal) => {
       const client = this.client;

@@ -64,6 +64,11 @@ export class KringPeoplePicker extends KringElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   /** A form field: inside a `<form>` it submits the chosen ids under `name`, one entry each. */
   static formAssociated = true;
+  /**
+   * Debounce, ms, so typing a name makes one search, not one per key. A test may lengthen it while it
+   * types, so that keys arriving slowly on a busy machine still make one search.
+   */
+  static searchDelayMs = 150;
 
   /** Allow choosing more than one person. */
   @property({ type: Boolean, attribute: 'multiple' }) multiple = false;
@@ -118,8 +123,6 @@ export class KringPeoplePicker extends KringElement {
   );
   private searchTimer?: ReturnType<typeof setTimeout>;
   private searchAbort?: AbortController;
-  /** Debounce, so typing a name makes one search, not one per key. */
-  private readonly searchDelayMs = 150;
 
   /** The chosen people (resolved), in order. */
   get selectedPeople(): Person[] {
@@ -283,7 +286,8 @@ export class KringPeoplePicker extends KringElement {
     this.open = true;
     this.search = { status: 'searching', text };
     this.activeIndex = -1;
-    this.searchTimer = setTimeout(() => void this.runSearch(text), this.searchDelayMs);
+    const delay = (this.constructor as typeof KringPeoplePicker).searchDelayMs;
+    this.searchTimer = setTimeout(() => void this.runSearch(text), delay);
   }
 
   private async runSearch(text: string): Promise<void> {

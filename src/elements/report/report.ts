@@ -9,6 +9,7 @@ import {
   FIGURE_KEYS,
   formatChangeNumber,
   formatValue,
+  formatCount,
   isEmptyMonth,
   monthName,
   monthTitle,
@@ -186,7 +187,7 @@ export class KringReport extends KringMonthlyMetricsElement {
             const figure = metrics[key];
             return html`<tr data-metric=${key}>
               <th scope="row">${this.text(`metric.${key}`)}</th>
-              <td>${formatValue(lang, key, figure.value, figure.suppressed)}</td>
+              <td>${formatValue(lang, key, figure.value, figure.suppressed, figure.complementary)}</td>
               <td>${formatValue(lang, key, figure.previous)}</td>
               <td>${formatChangeNumber(lang, key, figure) || '–'}</td>
             </tr>`;
@@ -199,11 +200,11 @@ export class KringReport extends KringMonthlyMetricsElement {
   private renderFunnel(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
-    const row = (key: MetricsStringKey, value: number, base: number | null) =>
+    const row = (key: MetricsStringKey, value: number | null, base: number | null) =>
       html`<tr>
         <th scope="row">${this.text(key)}</th>
-        <td>${formatNumber(lang, value)}</td>
-        <td>${base ? percent(lang, value / base) : '–'}</td>
+        <td>${formatCount(lang, value)}</td>
+        <td>${base && value !== null ? percent(lang, value / base) : '–'}</td>
       </tr>`;
     return this.scrolling(
       this.text('chart.funnel.title'),
@@ -251,12 +252,7 @@ export class KringReport extends KringMonthlyMetricsElement {
             (name, row) =>
               html`<tr>
                 <th scope="row">${name}</th>
-                ${counts[row].map(
-                  (count) =>
-                    html`<td>
-                      ${count === null ? this.text('metrics.suppressed') : formatNumber(lang, count)}
-                    </td>`,
-                )}
+                ${counts[row].map((count) => html`<td>${formatCount(lang, count)}</td>`)}
               </tr>`,
           )}
         </tbody>

@@ -5,6 +5,7 @@ import { clientContext, configContext, type KringConfig } from '../../context.js
 import type { CommunityClientApi } from '../../client/types.js';
 import { resolveLanguage, translate, type Language } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
+import { StringsController } from './strings-controller.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
 import { allowedValue } from '../../attribute-values.js';
@@ -54,6 +55,12 @@ export class KringElement extends LitElement {
 
   /** Records one `element-seen` event per page view once half the element is visible. */
   protected readonly seen = new SeenController(this, () => this.client);
+
+  constructor() {
+    super();
+    // Renders again when languages or strings are registered later.
+    new StringsController(this);
+  }
 
   /**
    * True when no `<kring-community>` answered within `NOT_CONNECTED_AFTER_MS`: the element then says
@@ -156,7 +163,7 @@ export class KringElement extends LitElement {
     announce(this, text, this.language);
   }
 
-  /** The language to render in (en or nl). */
+  /** The language to render in: a shipped one (en, nl, de, fr) or one the integrator registered. */
   protected get language(): Language {
     return this.languageThisUpdate ?? resolveLanguage(this, this.config?.lang);
   }
