@@ -393,7 +393,10 @@ export default async function run({ browser, projectRoot, distDir, log }) {
         row = trace.rows.find((candidate) => candidate.path === row.parent && candidate !== row);
       }
       log(
-        `${key} requests: ${trace.rows.map((row) => `${Math.round(row.at)}ms L${row.level} ${row.path}`).join(' | ')}`,
+        `${key} requests up to the first data request: ${trace.rows
+          .slice(0, trace.rows.indexOf(trace.firstData) + 1)
+          .map((row) => `${Math.round(row.at)}ms L${row.level} ${row.path}`)
+          .join(' | ')}`,
       );
       const deepest = Math.max(...trace.scriptsBefore.map((row) => row.level));
       rows.push({
