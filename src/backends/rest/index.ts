@@ -27,9 +27,10 @@ export const restBackendFactory: BackendFactory = (settings) => {
     fetch: settings.fetch,
     credentials: settings.credentials,
     headers: settings.headers,
-    getToken: settings.getToken,
+    getToken: settings.rest?.getToken,
     csrf: settings.csrf,
     photoHosts: settings.photoHosts,
+    trustedOrigins: settings.trustedOrigins,
     retries: 0,
   });
 };
