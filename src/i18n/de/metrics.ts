@@ -89,6 +89,12 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'col.thisMonth': 'Dieser Monat',
   'col.previousMonth': 'Vormonat',
   'col.change': 'Veränderung',
+  'csv.section': 'Abschnitt',
+  'csv.item': 'Eintrag',
+  'csv.value': 'Wert',
+  'csv.note': 'Hinweis',
+  'csv.weeklyInvited': 'Eingeladene neue Mitglieder pro Woche',
+  'csv.membersInvited': 'Über eine Einladung beigetretene Mitglieder',
 
   'level.readers': 'Nur gelesen',
   'level.contributors': 'Reagiert oder empfohlen',

@@ -89,6 +89,12 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'col.thisMonth': 'Ce mois-ci',
   'col.previousMonth': 'Mois précédent',
   'col.change': 'Évolution',
+  'csv.section': 'Section',
+  'csv.item': 'Élément',
+  'csv.value': 'Valeur',
+  'csv.note': 'Remarque',
+  'csv.weeklyInvited': 'Nouveaux membres invités par semaine',
+  'csv.membersInvited': 'Membres arrivés par invitation',
 
   'level.readers': 'Lecture seule',
   'level.contributors': 'A réagi ou recommandé',
