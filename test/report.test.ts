@@ -133,6 +133,13 @@ describe('<kring-report>', () => {
     await waitUntil(() => part(report, 'summary'), 'report shown');
     expect(text(report)).to.contain('Communityrapport, oktober 2026');
     expect(part(report, 'summary')!.textContent).to.contain('ging over afdelingsgrenzen heen');
+    // Plural figures ("Makers", "Bezoekers") and singular ones ("Terugkeer") read correctly: no verb
+    // that would have to agree with the figure's name ("Makers steeg").
+    const changes = [...part(report, 'changes')!.querySelectorAll('li')].map((item) =>
+      item.textContent!.trim(),
+    );
+    expect(changes[0]).to.equal('Makers: gestegen met 100%, van 10 naar 20.');
+    expect(changes).to.include('Terugkeer: gedaald met 5 %-punt, van 25% naar 20%.');
     await expect(report).to.be.accessible();
     try {
       await emulateMedia({ colorScheme: 'dark' });

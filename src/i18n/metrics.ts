@@ -266,8 +266,8 @@ export const metricsStrings: StringBundle<Key> = {
     'report.tables': 'Cijfers in detail',
     'report.noChanges':
       'Geen enkel cijfer veranderde 10% (of 5 procentpunt) of meer ten opzichte van {month}.',
-    'report.changeLine.up': '{metric} steeg met {change}: van {previous} naar {value}.',
-    'report.changeLine.down': '{metric} daalde met {change}: van {previous} naar {value}.',
+    'report.changeLine.up': '{metric}: gestegen met {change}, van {previous} naar {value}.',
+    'report.changeLine.down': '{metric}: gedaald met {change}, van {previous} naar {value}.',
     'report.downloads': 'Downloads',
     'report.csv': 'CSV downloaden',
     'report.json': 'JSON downloaden',
