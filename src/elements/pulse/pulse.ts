@@ -47,6 +47,7 @@ import { pulseStyles } from './pulse.styles.js';
  * @csspart chart-title - A chart's title.
  * @csspart chart-description - A chart's description.
  * @csspart chart-graphic - A chart's SVG drawing.
+ * @csspart chart-legend - Which line is which, under a chart with more than one line.
  * @csspart chart-table - The disclosure holding a chart's data table.
  * @csspart chart-table-scroll - The scroll box around a chart's data table (focusable, for keyboard scrolling).
  * @csspart chart-data - A chart's data table.
@@ -102,7 +103,8 @@ export class KringPulse extends KringMonthlyMetricsElement {
     name: 'participation' | 'growth' | 'invites' | 'kudos' | 'management' | 'topics',
     body: unknown,
   ) {
-    return html`<section part="section" aria-labelledby="section-${name}">
+    // Unnamed, so not a landmark: the headings structure the dashboard (a page had 14 landmarks).
+    return html`<section part="section">
       ${heading(this.titleLevel + 1, this.text(`section.${name}`), {
         id: `section-${name}`,
         className: 'subtitle',

@@ -124,21 +124,21 @@ export class KringReport extends KringMonthlyMetricsElement {
         </button>
         <button part="print" type="button" @click=${() => this.print()}>${this.text('report.print')}</button>
       </div>
-      <section part="section" aria-labelledby="report-summary">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.summary'), {
           id: 'report-summary',
           className: 'subtitle',
         })}
         <div part="summary">${reportSummary(metrics, lang).map((sentence) => html`<p>${sentence}</p>`)}</div>
       </section>
-      <section part="section" aria-labelledby="report-figures">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.keyFigures'), {
           id: 'report-figures',
           className: 'subtitle',
         })}
         ${this.renderFigures(metrics)}
       </section>
-      <section part="section" aria-labelledby="report-changes">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.changes'), {
           id: 'report-changes',
           className: 'subtitle',
@@ -151,7 +151,7 @@ export class KringReport extends KringMonthlyMetricsElement {
               ${this.text('report.noChanges', { month: monthName(lang, previousMonth(metrics.month)) })}
             </p>`}
       </section>
-      <section part="section" aria-labelledby="report-tables">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.tables'), {
           id: 'report-tables',
           className: 'visually-hidden',
@@ -206,22 +206,25 @@ export class KringReport extends KringMonthlyMetricsElement {
         <td>${formatCount(lang, value)}</td>
         <td>${base && value !== null ? percent(lang, value / base) : '–'}</td>
       </tr>`;
-    return html`<table part="table" data-table="funnel">
-      <caption>
-        ${this.text('chart.funnel.title')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.text('col.step')}</th>
-          <th scope="col">${this.text('col.count')}</th>
-          <th scope="col">${this.text('col.share')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
-        ${row('funnel.active', activeWithin30Days, accepted)}
-      </tbody>
-    </table>`;
+    return this.scrolling(
+      this.text('chart.funnel.title'),
+      html`<table part="table" data-table="funnel">
+        <caption>
+          ${this.text('chart.funnel.title')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text('col.step')}</th>
+            <th scope="col">${this.text('col.count')}</th>
+            <th scope="col">${this.text('col.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
+          ${row('funnel.active', activeWithin30Days, accepted)}
+        </tbody>
+      </table>`,
+    );
   }
 
   private renderMatrix(metrics: CommunityMetrics): TemplateResult | typeof nothing {
@@ -264,25 +267,33 @@ export class KringReport extends KringMonthlyMetricsElement {
     countColumn: MetricsStringKey,
   ) {
     if (!items.length) return nothing;
-    return html`<table part="table">
-      <caption>
-        ${this.text(title)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.text(nameColumn)}</th>
-          <th scope="col">${this.text(countColumn)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (item) =>
-            html`<tr>
-              <th scope="row">${item.value}</th>
-              <td>${formatNumber(this.language, item.count)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return this.scrolling(
+      this.text(title),
+      html`<table part="table">
+        <caption>
+          ${this.text(title)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text(nameColumn)}</th>
+            <th scope="col">${this.text(countColumn)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (item) =>
+              html`<tr>
+                <th scope="row">${item.value}</th>
+                <td>${formatNumber(this.language, item.count)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    );
+  }
+
+  /** A table that may be wider than a narrow screen (1.4.10): it scrolls in a focusable, named region. */
+  private scrolling(label: string, table: TemplateResult): TemplateResult {
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { InviteTokenInfo } from '../../model.js';
@@ -43,6 +44,8 @@ let nextInstance = 0;
 export class KringWelcome extends KringElement {
   static override styles = welcomeStyles;
 
+  /** Level (2–6) of the element's top heading, so it fits the page's outline; sub-headings go one level deeper each. Default 2. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
   /**
    * The invitation token. Without it, the token is read from the page URL (`token-param`) and then taken
    * out of the address bar.
@@ -91,6 +94,10 @@ export class KringWelcome extends KringElement {
     return translate(growthStrings, this.language, key, params);
   }
 
+  private get topLevel(): number {
+    return topHeadingLevel(this.headingLevel, 2);
+  }
+
   protected override render() {
     if (this.notConnected) return this.renderNotConnected();
     const titleId = `${this.idPrefix}-title`;
@@ -106,8 +113,7 @@ export class KringWelcome extends KringElement {
         keepWhilePending: false,
       });
     return html`<section part="panel" aria-labelledby=${titleId}>
-      <h2 id=${titleId}>${this.t('welcome.title')}</h2>
-      ${body}
+      ${headingAt(this.topLevel, 0, this.t('welcome.title'), { id: titleId })} ${body}
       <p part="outcome" role="status" aria-live="polite" tabindex="-1">
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>
