@@ -12,7 +12,9 @@ const config: StorybookConfig = {
   },
   // msw's worker (public/mockServiceWorker.js) must be served from the root.
   staticDirs: ['../public'],
-  core: { disableTelemetry: true },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // No onboarding checklist in the sidebar or menu: readers come for the elements.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
 };
 
 export default config;

@@ -4,11 +4,15 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import customElements from '../custom-elements.json';
+import { applyPreviewStyle } from './preview-style.js';
 // Registers every element, exactly as the script-tag bundle does.
 import '../src/index.js';
 
 // Controls and the docs tables (attributes, properties, events, slots, parts, CSS properties).
 setCustomElementsManifest(customElements);
+
+// The demo's system UI font instead of the browser's serif default.
+applyPreviewStyle();
 
 /**
  * Story parameters Kring adds:

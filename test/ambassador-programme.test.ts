@@ -65,6 +65,18 @@ describe('<kring-ambassador-programme>', () => {
     );
   });
 
+  it('says a goal is met instead of "9 of 6" when a count passes its target', async () => {
+    backend.roles.set('me', ['connector']);
+    backend.activity.set('me', { 'departments-reached': 9 });
+    const element = await mount(backend);
+    const connector = roleCard(element, 'connector')!;
+    expect(connector.textContent).to.contain('Level: champion');
+    const bar = connector.querySelector('progress')!;
+    const label = element.shadowRoot!.getElementById(bar.getAttribute('aria-labelledby')!)!;
+    expect(label.textContent).to.equal('Departments reached: 9 (goal of 6 met)');
+    expect(bar.value).to.equal(bar.max);
+  });
+
   it('lets members choose their own roles', async () => {
     backend.roles.delete('me');
     const element = await mount(backend);

@@ -164,6 +164,25 @@ describe('i18n', () => {
   });
 });
 
+describe('counts read as natural language', () => {
+  it('says one kudos without "1 kudos" or "1 recente kudo"', () => {
+    const one = [
+      translatePlural(profileCardStrings, 'en', 'card.kudos', 1),
+      translatePlural(profileCardStrings, 'nl', 'card.kudos', 1),
+      translatePlural(expertiseStrings, 'en', 'why.kudos', 1),
+      translatePlural(expertiseStrings, 'nl', 'why.kudos', 1),
+    ];
+    expect(one).to.deep.equal([
+      'Kudos received: 1',
+      '1 keer kudos ontvangen',
+      'recent kudos: 1',
+      'onlangs 1 keer kudos gekregen',
+    ]);
+    expect(translatePlural(profileCardStrings, 'en', 'card.kudos', 3)).to.equal('3 kudos received');
+    expect(translatePlural(expertiseStrings, 'nl', 'why.kudos', 3)).to.equal('onlangs 3 keer kudos gekregen');
+  });
+});
+
 describe('elements in any language', () => {
   const cardText = (community: Element) => {
     const card = community.querySelector('kring-profile-card')!;

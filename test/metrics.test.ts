@@ -130,6 +130,32 @@ describe('metrics: suppression below 5 distinct people', () => {
     // "typescript": 6 searches by 5 people; "excel": 2 people, withheld.
     expect(metrics.topSkills).to.deep.equal([{ value: 'typescript', count: 6 }]);
   });
+
+  it('shows searched skills by the name profiles give them, not the lowercase search term', () => {
+    const searchers = ids('s', 5);
+    const skill = (name: string) => ({
+      name,
+      level: 'practitioner' as const,
+      tags: [],
+      endorsements: 0,
+      endorsedByMe: false,
+    });
+    const people = [
+      ...searchers.map((id) => person(id)),
+      person('p1', { skills: [skill('Power BI'), skill('UX/UI')] }),
+      person('p2', { skills: [skill('Power BI')] }),
+      person('p3', { skills: [skill('power bi')] }),
+    ];
+    const events = searchers.flatMap((id) => [
+      event(id, 'search', '2026-10-05T10:00:00.000Z', 'power bi'),
+      event(id, 'search', '2026-10-06T10:00:00.000Z', 'ux/ui'),
+    ]);
+    const metrics = computeMetrics(input({ people, events }), '2026-10');
+    expect(metrics.topSkills).to.deep.equal([
+      { value: 'Power BI', count: 5 },
+      { value: 'UX/UI', count: 5 },
+    ]);
+  });
 });
 
 describe('metrics: growth', () => {

@@ -133,6 +133,13 @@ describe('<kring-report>', () => {
     await waitUntil(() => part(report, 'summary'), 'report shown');
     expect(text(report)).to.contain('Communityrapport, oktober 2026');
     expect(part(report, 'summary')!.textContent).to.contain('ging over afdelingsgrenzen heen');
+    // Plural figures ("Makers", "Bezoekers") and singular ones ("Terugkeer") read correctly: no verb
+    // that would have to agree with the figure's name ("Makers steeg").
+    const changes = [...part(report, 'changes')!.querySelectorAll('li')].map((item) =>
+      item.textContent!.trim(),
+    );
+    expect(changes[0]).to.equal('Makers: gestegen met 100%, van 10 naar 20.');
+    expect(changes).to.include('Terugkeer: gedaald met 5 %-punt, van 25% naar 20%.');
     await expect(report).to.be.accessible();
     try {
       await emulateMedia({ colorScheme: 'dark' });
@@ -157,14 +164,40 @@ describe('<kring-report>', () => {
       'kring-report-2026-10.csv',
       'kring-report-2026-10.json',
     ]);
-    const csv = await downloads[0].blob.text();
+    const bytes = new Uint8Array(await downloads[0].blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)], 'UTF-8 byte order mark for Excel').to.deep.equal([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).to.equal('month,section,name,value,previous,change,suppressed');
-    expect(lines).to.include('2026-10,figure,members,420,400,0.05,false');
-    expect(lines).to.include('2026-10,figure,managementParticipation,,,,true');
-    expect(lines).to.include('2026-10,invite-funnel,sent,50,,,false');
-    expect(lines).to.include('2026-10,kudos-departments,Finance → Sales,,,,true');
+    expect(lines[0]).to.equal('Month,Section,Item,Value,Previous month,Change,Note');
+    expect(lines).to.include('2026-10,Key figures,Members,420,400,+5%,');
+    expect(lines).to.include('2026-10,Key figures,Stickiness,20%,25%,-5 pt,');
+    expect(lines).to.include('2026-10,Key figures,Management taking part,,,,fewer than 5');
+    expect(lines).to.include('2026-10,Invitation funnel,Sent,50,,,');
+    expect(lines).to.include('2026-10,Kudos between departments,Finance → Sales,,,,not shown');
+    expect(csv, 'no raw ratios').not.to.match(/\d\.\d{3,}/);
     expect(JSON.parse(await downloads[1].blob.text())).to.deep.equal(octoberMetrics());
+  });
+
+  it('writes Dutch CSV with semicolons, Dutch headers and Dutch percentages', async () => {
+    const metrics = octoberMetrics();
+    metrics.crossDepartmentShare = { value: 0.17123287671232876, previous: 0.15, change: 0.1415525114155251 };
+    const { name } = backendWith(async () => metrics);
+    const report = await renderReport(name, { lang: 'nl' });
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    let blob: Blob | undefined;
+    report.addEventListener('kring-report-download', (event) => {
+      event.preventDefault();
+      blob = (event as ReportDownloadEvent).detail.blob;
+    });
+    report.download('csv');
+    const bytes = new Uint8Array(await blob!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(lines[0]).to.equal('Maand;Onderdeel;Onderwerp;Waarde;Vorige maand;Verandering;Opmerking');
+    expect(lines).to.include('2026-10;Kerncijfers;Leden;420;400;+5%;');
+    expect(lines).to.include('2026-10;Kerncijfers;Kudos over afdelingen heen;17%;15%;+2 %-punt;');
+    expect(lines).to.include('2026-10;Kerncijfers;Deelname management;;;;minder dan 5');
+    expect(lines.join('\n')).not.to.contain('0.171');
   });
 
   it('starts a real download through an object URL when nobody cancels', async () => {
@@ -208,7 +241,7 @@ describe('<kring-report>', () => {
     });
     report.download('csv');
     await waitUntil(() => csv, 'csv read');
-    expect(csv).to.contain(`"'=HYPERLINK(""x"") → IT",6`);
+    expect(csv).to.contain(`"'=HYPERLINK(""x"") → IT",6,`);
   });
 
   it('prints as an A4 document without the buttons', async () => {

@@ -39,7 +39,7 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.skills': 'Skills',
     'card.endorsements.one': '{count} endorsement',
     'card.endorsements.other': '{count} endorsements',
-    'card.kudos.one': '{count} kudos received',
+    'card.kudos.one': 'Kudos received: {count}',
     'card.kudos.other': '{count} kudos received',
     'card.level.learning': 'learning',
     'card.level.practitioner': 'practitioner',

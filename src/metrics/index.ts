@@ -2,7 +2,7 @@
  * The published community metrics (definitions in docs/metrics.md): one pure implementation that
  * every backend without server-side metrics uses, so the figures mean the same everywhere.
  */
-import type { CommunityMetrics, IsoMonth } from '../model.js';
+import type { CommunityMetrics, FacetCount, IsoMonth, Person } from '../model.js';
 import { scanActivity } from './activity-scan.js';
 import { growthFigures } from './growth.js';
 import { inviteFunnel, inviteWindows, monthInvites } from './invites.js';
@@ -52,9 +52,33 @@ export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityM
     crossDepartmentShare: kudos.crossDepartmentShare,
     reciprocity: kudos.reciprocity,
     managementParticipation: participation.managementParticipation,
-    topSkills: topByPeople(scan.searches),
+    topSkills: withSkillNames(topByPeople(scan.searches), input.people),
     topValues: kudos.topValues,
     departmentMatrix: kudos.departmentMatrix,
     memberHistory: growth.memberHistory,
   };
+}
+
+/**
+ * Search terms are counted case-insensitively ("power bi", "Power BI"); charts show the skill's
+ * name as colleagues list it on their profiles ("Power BI", "UX/UI"), the most common spelling when
+ * several exist. Terms no profile lists stay as searched.
+ */
+function withSkillNames(top: FacetCount[], people: readonly Person[]): FacetCount[] {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const person of people)
+    for (const skill of person.skills ?? []) {
+      const name = skill.name.trim();
+      const key = name.toLowerCase();
+      if (!key) continue;
+      let counts = spellings.get(key);
+      if (!counts) spellings.set(key, (counts = new Map()));
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  return top.map((entry) => {
+    const counts = spellings.get(entry.value);
+    if (!counts) return entry;
+    const [name] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    return { ...entry, value: name };
+  });
 }

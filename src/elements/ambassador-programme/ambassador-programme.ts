@@ -258,11 +258,16 @@ export class KringAmbassadorProgramme extends KringElement {
         const labelId = `${this.idPrefix}-${role}-${criterion.criterion}`;
         return html`<div class="criterion">
           <span id=${labelId}
-            >${this.t('programme.progressLabel', {
-              criterion: criterionTitle(this.language, criterion.criterion),
-              current: criterion.current,
-              target: criterion.target,
-            })}</span
+            >${this.t(
+              criterion.current >= criterion.target
+                ? 'programme.progressLabelMet'
+                : 'programme.progressLabel',
+              {
+                criterion: criterionTitle(this.language, criterion.criterion),
+                current: criterion.current,
+                target: criterion.target,
+              },
+            )}</span
           >
           <progress
             part="progress"

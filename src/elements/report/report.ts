@@ -71,7 +71,7 @@ export class KringReport extends KringMonthlyMetricsElement {
     const metrics = this.metricsTask.value;
     if (!metrics) return;
     const csv = format === 'csv';
-    const blob = new Blob([csv ? metricsToCsv(metrics) : metricsToJson(metrics)], {
+    const blob = new Blob([csv ? metricsToCsv(metrics, this.language) : metricsToJson(metrics)], {
       type: csv ? 'text/csv;charset=utf-8' : 'application/json',
     });
     const filename = `kring-report-${metrics.month}.${format}`;

@@ -80,6 +80,7 @@ export const growthDe: Record<GrowthKey, string> = {
   'programme.levelReached': 'Stufe: {level}',
   'programme.noLevel': 'Noch keine Stufe',
   'programme.progressLabel': '{criterion}: {current} von {target}',
+  'programme.progressLabelMet': '{criterion}: {current} (Ziel von {target} erreicht)',
   'programme.next': 'Für die Stufe {level} fehlt Ihnen noch: {missing}.',
   'programme.champion': 'Sie haben die Stufe Champion erreicht. Vielen Dank!',
   'programme.badges': 'Ihre Abzeichen',

@@ -80,6 +80,7 @@ export const growthFr: Record<GrowthKey, string> = {
   'programme.levelReached': 'Niveau\u00a0: {level}',
   'programme.noLevel': 'Pas encore de niveau',
   'programme.progressLabel': '{criterion}\u00a0: {current} sur {target}',
+  'programme.progressLabelMet': '{criterion}\u00a0: {current} (objectif de {target} atteint)',
   'programme.next': 'Pour le niveau {level}, il vous faut encore\u00a0: {missing}.',
   'programme.champion': 'Vous avez atteint le niveau champion. Merci\u00a0!',
   'programme.badges': 'Vos badges',
