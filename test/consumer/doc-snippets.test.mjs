@@ -1,5 +1,5 @@
 // Every code block in the README and the embedding guides runs as written. A block is marked with the
-// comment line above it, `<!-- snippet: KIND ARGUMENT -->`, which says how CI runs it:
+// comment line above it (a blank line between is allowed), `<!-- snippet: KIND ARGUMENT -->`, which says how CI runs it:
 //   page PATH          the HTML is served at PATH; Chromium opens it, every <kring-*> tag in it must be
 //                      defined and render, every Kring file it asks for must exist, nothing may throw
 //   fragment LOADER    the same, on a page that loads the script at LOADER first
@@ -75,7 +75,10 @@ export function codeBlocks(markdown) {
     for (index++; index < lines.length && lines[index].trim() !== ticks; index++) {
       body.push(lines[index].startsWith(indent) ? lines[index].slice(indent.length) : lines[index]);
     }
-    const marker = lines[start - 1]?.match(/^\s*<!-- snippet: (\S+)(?: (.+?))? -->\s*$/);
+    // The marker is the line above the fence, or the one above a blank line (prettier puts one there).
+    let above = start - 1;
+    if (lines[above]?.trim() === '') above -= 1;
+    const marker = lines[above]?.match(/^\s*<!-- snippet: (\S+)(?: (.+?))? -->\s*$/);
     blocks.push({
       kind: marker?.[1],
       argument: marker?.[2],

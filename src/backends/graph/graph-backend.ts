@@ -5,9 +5,8 @@ import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
-import { afterNextPaint } from '../after-next-paint.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
-import { GraphBatcher, isSuccess, partError, type BatchPartResponse } from './batch.js';
+import { GraphBatcher, MAX_BATCH_REQUESTS, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
 import { GraphListClient } from './lists.js';
 import {
@@ -145,12 +144,28 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     signal: AbortSignal | undefined,
     priority: 'first' | 'later' = 'first',
   ): Promise<BatchPartResponse> {
-    return batcher
-      .submit({ method: 'GET', url: sizedUrl }, signal, priority)
-      .then((response) => (response.status === 404 ? largestPhoto(largestUrl, signal) : response));
+    sizedInFlight += 1;
+    return batcher.submit({ method: 'GET', url: sizedUrl }, signal, priority).then(
+      (response) => {
+        sizedInFlight -= 1;
+        const result = response.status === 404 ? largestPhoto(largestUrl, signal) : Promise.resolve(response);
+        flushLargest();
+        return result;
+      },
+      (error: unknown) => {
+        sizedInFlight -= 1;
+        flushLargest();
+        throw error;
+      },
+    );
   }
 
-  /** Second asks, collected until the next paint and submitted together, so they share batches. */
+  /**
+   * Second asks wait until every sized ask in flight has answered (or a batch is full), then go out
+   * together: the number of batches follows the number of people without a sized photo, not the
+   * order in which the first answers happened to arrive.
+   */
+  let sizedInFlight = 0;
   const largestWaiting: {
     url: string;
     signal?: AbortSignal;
@@ -158,17 +173,15 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     reject: (error: unknown) => void;
   }[] = [];
   function largestPhoto(url: string, signal?: AbortSignal): Promise<BatchPartResponse> {
-    return new Promise((resolve, reject) => {
-      largestWaiting.push({ url, signal, resolve, reject });
-      if (largestWaiting.length > 1) return;
-      afterNextPaint(() => {
-        for (const waiting of largestWaiting.splice(0)) {
-          batcher
-            .submit({ method: 'GET', url: waiting.url }, waiting.signal, 'later')
-            .then(waiting.resolve, waiting.reject);
-        }
-      });
-    });
+    return new Promise((resolve, reject) => largestWaiting.push({ url, signal, resolve, reject }));
+  }
+  function flushLargest() {
+    if (sizedInFlight > 0 && largestWaiting.length < MAX_BATCH_REQUESTS) return;
+    for (const waiting of largestWaiting.splice(0)) {
+      batcher
+        .submit({ method: 'GET', url: waiting.url }, waiting.signal, 'later')
+        .then(waiting.resolve, waiting.reject);
+    }
   }
   const userPhoto = (key: string, signal?: AbortSignal, priority?: 'first' | 'later') =>
     photoPart(photoPath(key), `/users/${encodeURIComponent(key)}/photo/$value`, signal, priority);
