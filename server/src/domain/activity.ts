@@ -1,0 +1,182 @@
+/**
+ * Activity and metrics. `track` stores events with the actor taken from the session (never from the
+ * body); `metrics` and `pioneers` read what the published definitions need from the database and hand
+ * it to the same pure functions every backend uses (`src/metrics`), k ≥ 5 suppression included.
+ */
+import {
+  ACTIVITY_TYPES,
+  type ActivityEvent,
+  type ActivityType,
+  type CommunityMetrics,
+  type Invite,
+  type Kudos,
+  type Person,
+  type PioneerRank,
+} from '../../../src/model.js';
+import { computeMetrics, computePioneers, monthIndexOf, type MetricsInput } from '../../../src/metrics/index.js';
+import { invalid } from '../errors.js';
+import { compact, iso, type Domain, type Tx, type User } from './context.js';
+
+const DAY_MS = 86_400_000;
+/** Events queued offline arrive late; older ones than this are not accepted (they would rewrite history). */
+export const MAX_EVENT_AGE_DAYS = 7;
+const MAX_SUBJECT_LENGTH = 200;
+
+export interface TrackInput {
+  events: readonly { type: string; actorId?: string; at: string; subject?: string }[];
+}
+
+function monthStart(monthIndex: number): Date {
+  return new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1));
+}
+
+export function createActivity(domain: Domain) {
+  async function people(tx: Tx): Promise<Person[]> {
+    const rows = await tx.query<{
+      id: string;
+      email: string | null;
+      name: string;
+      department: string | null;
+      manager_id: string | null;
+      is_management: boolean;
+      is_member: boolean;
+      joined_at: Date | null;
+      invited_by: string | null;
+    }>('SELECT id, email, name, department, manager_id, is_management, is_member, joined_at, invited_by FROM people');
+    return rows.map((row) =>
+      compact<Person>({
+        id: row.id,
+        name: row.name,
+        email: row.email ?? undefined,
+        department: row.department ?? undefined,
+        managerId: row.manager_id ?? undefined,
+        isManagement: row.is_management,
+        isMember: row.is_member,
+        joinedAt: iso(row.joined_at),
+        invitedBy: row.invited_by ?? undefined,
+        skills: [],
+        links: [],
+      }),
+    );
+  }
+
+  async function kudosBetween(tx: Tx, from: Date, until: Date): Promise<Kudos[]> {
+    const rows = await tx.query<{ id: string; from_id: string; to: string[]; value: string | null; created_at: Date }>(
+      `SELECT k.id, k.from_id, array_agg(r.person_id ORDER BY r.position) AS to, k.value, k.created_at
+         FROM kudos k JOIN kudos_receivers r ON r.kudos_seq = k.seq
+        WHERE k.created_at >= $1 AND k.created_at < $2 GROUP BY k.seq ORDER BY k.seq`,
+      [from, until],
+    );
+    return rows.map((row) =>
+      compact<Kudos>({
+        id: row.id,
+        from: row.from_id,
+        to: row.to,
+        value: row.value ?? undefined,
+        message: '',
+        createdAt: row.created_at.toISOString(),
+        reactions: [],
+      }),
+    );
+  }
+
+  async function invitesBetween(tx: Tx, from: Date, until: Date): Promise<Invite[]> {
+    const rows = await tx.query<{
+      id: string;
+      inviter_id: string;
+      email: string;
+      invitee_id: string | null;
+      status: Invite['status'];
+      created_at: Date;
+      expires_at: Date;
+      responded_at: Date | null;
+    }>(
+      `SELECT id, inviter_id, email, invitee_id, status, created_at, expires_at, responded_at FROM invites
+        WHERE created_at >= $1 AND created_at < $2`,
+      [from, until],
+    );
+    return rows.map((row) =>
+      compact<Invite>({
+        id: row.id,
+        inviterId: row.inviter_id,
+        email: row.email,
+        inviteeId: row.invitee_id ?? undefined,
+        status: row.status,
+        createdAt: row.created_at.toISOString(),
+        expiresAt: row.expires_at.toISOString(),
+        respondedAt: iso(row.responded_at),
+      }),
+    );
+  }
+
+  async function eventsBetween(tx: Tx, from: Date, until: Date): Promise<ActivityEvent[]> {
+    const rows = await tx.query<{ type: ActivityType; actor_id: string; at: Date; subject: string | null }>(
+      'SELECT type, actor_id, at, subject FROM activity WHERE at >= $1 AND at < $2',
+      [from, until],
+    );
+    return rows.map((row) =>
+      row.subject === null
+        ? { type: row.type, actorId: row.actor_id, at: row.at.toISOString() }
+        : { type: row.type, actorId: row.actor_id, at: row.at.toISOString(), subject: row.subject },
+    );
+  }
+
+  return {
+    async track(tx: Tx, input: TrackInput, user: User): Promise<number> {
+      const now = domain.now().getTime();
+      const rows: [ActivityType, Date, string | null][] = [];
+      for (const event of input.events) {
+        const at = Date.parse(event.at);
+        if (!ACTIVITY_TYPES.includes(event.type as ActivityType) || Number.isNaN(at))
+          throw invalid('activity.event', 'An activity event needs a known type and a time.');
+        if (at < now - MAX_EVENT_AGE_DAYS * DAY_MS) continue;
+        const subject = event.subject === undefined ? null : String(event.subject).slice(0, MAX_SUBJECT_LENGTH);
+        // A clock ahead of the server's cannot place events in the future.
+        rows.push([event.type as ActivityType, new Date(Math.min(at, now)), subject]);
+      }
+      if (rows.length === 0) return 0;
+      await tx.query(
+        `INSERT INTO activity (type, actor_id, at, subject)
+         SELECT type, $1, at, subject FROM unnest($2::text[], $3::timestamptz[], $4::text[]) AS e(type, at, subject)`,
+        [user.id, rows.map((row) => row[0]), rows.map((row) => row[1].toISOString()), rows.map((row) => row[2]) as string[]],
+      );
+      return rows.length;
+    },
+
+    async metrics(tx: Tx, month: string): Promise<CommunityMetrics> {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
+      const index = monthIndexOf(month);
+      const from = monthStart(index - 1);
+      const monthFrom = monthStart(index);
+      const until = monthStart(index + 1);
+      // Invitees accepted late in the month are watched for 30 days after it.
+      const input: MetricsInput = {
+        people: await people(tx),
+        events: await eventsBetween(tx, from, new Date(until.getTime() + 31 * DAY_MS)),
+        kudos: await kudosBetween(tx, from, until),
+        invites: await invitesBetween(tx, monthFrom, until),
+      };
+      return computeMetrics(input, month);
+    },
+
+    async pioneers(tx: Tx, limit: number): Promise<PioneerRank[]> {
+      const now = domain.now();
+      const windowDays = 180;
+      const from = new Date(now.getTime() - windowDays * DAY_MS);
+      const endorsements = await tx.query<{ from: string; to: string; skill: string; at: Date }>(
+        'SELECT endorser_id AS from, person_id AS to, skill, at FROM endorsements WHERE at >= $1',
+        [from],
+      );
+      const input: MetricsInput = {
+        people: await people(tx),
+        events: [],
+        kudos: await kudosBetween(tx, from, new Date(now.getTime() + 1)),
+        invites: await invitesBetween(tx, from, new Date(now.getTime() + 1)),
+        endorsements: endorsements.map((row) => ({ ...row, at: row.at.toISOString() })),
+      };
+      return computePioneers(input, { now: now.getTime(), windowDays, limit });
+    },
+  };
+}
+
+export type ActivityService = ReturnType<typeof createActivity>;
