@@ -105,7 +105,7 @@ export function createAmbassadors(domain: Domain) {
       kudos: kudosTo.map((row) => ({ from: id, to: [row.person_id] })),
       endorsements: endorsed.map((row) => ({ from: id, to: row.person_id })),
       events,
-      evidence,
+      evidence: evidence.map((row) => ({ personId: row.person_id, role: row.role })),
     });
   }
 
