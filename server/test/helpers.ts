@@ -49,12 +49,13 @@ export interface TestServer {
 export const FIXED_NOW = new Date('2026-06-15T12:00:00Z');
 
 export async function testServer(
-  overrides: Partial<AppOptions> & { auth?: Partial<AuthConfig>; size?: number } = {},
+  overrides: Omit<Partial<AppOptions>, 'auth'> & { auth?: Partial<AuthConfig>; size?: number } = {},
 ): Promise<TestServer> {
   const db = await freshDb();
   const seeded = (await seedDemo(db, { size: overrides.size ?? 60, now: FIXED_NOW }))!;
   const config = readConfig({}, ['--dev']);
-  const auth: AuthConfig = { ...config.auth, dev: { defaultUserId: seeded.communityManagerId }, ...overrides.auth };
+  const { auth: authOverrides, size: _size, ...appOverrides } = overrides;
+  const auth: AuthConfig = { ...config.auth, dev: { defaultUserId: seeded.communityManagerId }, ...authOverrides };
   const app = await buildApp({
     db,
     domain: config.domain,
@@ -63,7 +64,7 @@ export async function testServer(
     rateLimitPerMinute: 10_000,
     bodyLimit: 262_144,
     now: () => new Date(),
-    ...overrides,
+    ...appOverrides,
     auth,
   });
   const members = (

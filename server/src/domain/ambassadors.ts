@@ -101,7 +101,12 @@ export function createAmbassadors(domain: Domain) {
     const events = acts.flatMap((row) => Array.from({ length: row.count }, () => ({ type: row.type, actorId: id })));
     return summariseAmbassadorActivity(id, {
       people: [...people.values()],
-      invites: invites.map((row) => ({ ...row, inviteeId: row.invitee_id ?? undefined })),
+      invites: invites.map((row) => ({
+        inviterId: row.inviter_id,
+        status: row.status,
+        inviteeId: row.invitee_id ?? undefined,
+        email: row.email,
+      })),
       kudos: kudosTo.map((row) => ({ from: id, to: [row.person_id] })),
       endorsements: endorsed.map((row) => ({ from: id, to: row.person_id })),
       events,

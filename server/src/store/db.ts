@@ -3,6 +3,7 @@
  * values as parameters ($1, $2…): no SQL is ever built from request data.
  */
 import { mkdirSync } from 'node:fs';
+import type pg from 'pg';
 
 export type SqlValue = string | number | boolean | null | Date | readonly string[] | object;
 
@@ -25,7 +26,7 @@ export async function openPostgres(url: string): Promise<Db> {
   // bigint (count(*), bigserial) as JS numbers: the counts here stay far below 2^53.
   pg.types.setTypeParser(20, (value: string) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.KRING_DB_POOL ?? 10) });
-  const run = async <Row>(client: { query: pg.Pool['query'] }, sql: string, params?: readonly SqlValue[]) =>
+  const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly SqlValue[]) =>
     (await client.query(sql, params as unknown[])).rows as Row[];
   return {
     kind: 'postgres',
