@@ -24,7 +24,14 @@ import { ApiError } from './errors.js';
 import { idempotent, pruneIdempotency, requestHash, type StoredResult } from './idempotency.js';
 import type { Db, Queryable } from './store/db.js';
 
-export const CONTRACT_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'api', 'openapi.yaml');
+export const CONTRACT_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'docs',
+  'api',
+  'openapi.yaml',
+);
 
 export interface AppOptions {
   db: Db;
@@ -80,7 +87,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Bodies: JSON (an empty body is no body: several writes have none), and beacons' text/plain JSON.
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  const parseJson = (_request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => {
+  const parseJson = (
+    _request: FastifyRequest,
+    body: string,
+    done: (error: Error | null, value?: unknown) => void,
+  ) => {
     if (body.trim() === '') return done(null, undefined);
     try {
       done(null, JSON.parse(body));
@@ -110,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || !isApi(request.url)) return;
     request.user = await authenticator.authenticate({
+      method: request.method,
       authorization: request.headers.authorization,
       headers: request.headers,
       remoteAddress: request.socket.remoteAddress,
@@ -124,36 +136,51 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
     allowList: (request) => !isApi(request.url),
     errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'throttled', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} seconds.`, {
-        'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
-        'ratelimit-reset': String(Math.max(1, Math.ceil(context.ttl / 1000))),
-      }),
+      new ApiError(
+        429,
+        'throttled',
+        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+        {
+          'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+          'ratelimit-reset': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+        },
+      ),
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
-    if (error instanceof ApiError) {
-      void reply.code(error.status).headers(error.headers).send({ code: error.code, message: error.message });
-      return;
-    }
-    if (error.validation) {
-      void reply.code(400).send({ code: 'invalid', message: `The request is not valid: ${error.message}.` });
-      return;
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const code = status === 413 ? 'too-large' : status === 415 ? 'unsupported-media-type' : 'invalid';
-      void reply.code(status).send({ code, message: status === 413 ? 'The request is too large.' : error.message });
-      return;
-    }
-    request.log.error(error);
-    void reply.code(500).send(SERVER_ERROR);
-  });
+  app.setErrorHandler(
+    (error: Error & { statusCode?: number; validation?: unknown; code?: string }, request, reply) => {
+      if (error instanceof ApiError) {
+        void reply
+          .code(error.status)
+          .headers(error.headers)
+          .send({ code: error.code, message: error.message });
+        return;
+      }
+      if (error.validation) {
+        void reply
+          .code(400)
+          .send({ code: 'invalid', message: `The request is not valid: ${error.message}.` });
+        return;
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        const code = status === 413 ? 'too-large' : status === 415 ? 'unsupported-media-type' : 'invalid';
+        void reply
+          .code(status)
+          .send({ code, message: status === 413 ? 'The request is too large.' : error.message });
+        return;
+      }
+      request.log.error(error);
+      void reply.code(500).send(SERVER_ERROR);
+    },
+  );
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send({ code: 'not-found', message: 'There is nothing at this address.' });
   });
 
   const user = (request: FastifyRequest): User => request.user!;
-  const query = (request: FastifyRequest) => request.query as Record<string, string | number | boolean | undefined>;
+  const query = (request: FastifyRequest) =>
+    request.query as Record<string, string | number | boolean | undefined>;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const read = <T>(work: (tx: Queryable) => Promise<T>) => work(db);
 
@@ -166,12 +193,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         (typeof headerKey === 'string' && headerKey) ||
         (typeof body?.idempotencyKey === 'string' ? body.idempotencyKey : undefined);
       if (!key || key.length > 128)
-        throw new ApiError(400, 'idempotency-key', 'Every write needs an Idempotency-Key header (at most 128 characters).');
+        throw new ApiError(
+          400,
+          'idempotency-key',
+          'Every write needs an Idempotency-Key header (at most 128 characters).',
+        );
       const path = request.url.split('?')[0];
-      const result: StoredResult = await idempotent(db, user(request).id, key, requestHash(request.method, path, request.body), async (tx) => ({
-        status,
-        body: await work(tx, request),
-      }));
+      const result: StoredResult = await idempotent(
+        db,
+        user(request).id,
+        key,
+        requestHash(request.method, path, request.body),
+        async (tx) => ({
+          status,
+          body: await work(tx, request),
+        }),
+      );
       void reply.code(result.status);
       return result.body ?? reply.send();
     };
@@ -198,15 +235,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         user(request).id,
       );
     },
-    suggestSkills: async (request: FastifyRequest) => ({ items: await search.suggestSkills(String(query(request).text)) }),
-    endorseSkill: write(200, (tx, request) => kudos.endorse(tx, params(request).personId, params(request).skill, true, user(request))),
+    suggestSkills: async (request: FastifyRequest) => ({
+      items: await search.suggestSkills(String(query(request).text)),
+    }),
+    endorseSkill: write(200, (tx, request) =>
+      kudos.endorse(tx, params(request).personId, params(request).skill, true, user(request)),
+    ),
     unendorseSkill: write(200, (tx, request) =>
       kudos.endorse(tx, params(request).personId, params(request).skill, false, user(request)),
     ),
-    listKudos: (request: FastifyRequest) => read((tx) => kudos.listKudos(tx, query(request) as never, user(request))),
+    listKudos: (request: FastifyRequest) =>
+      read((tx) => kudos.listKudos(tx, query(request) as never, user(request))),
     giveKudos: write(201, (tx, request) => kudos.giveKudos(tx, request.body as never, user(request))),
     listReactors: (request: FastifyRequest) =>
-      read(async (tx) => ({ items: await kudos.listReactors(tx, params(request).kudosId, params(request).reaction) })),
+      read(async (tx) => ({
+        items: await kudos.listReactors(tx, params(request).kudosId, params(request).reaction),
+      })),
     addReaction: write(200, (tx, request) =>
       kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
     ),
@@ -214,32 +258,51 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
     ),
     kudosValues: async () => ({ items: [...options.domain.kudosValues] }),
-    listInvites: (request: FastifyRequest) => read((tx) => invites.listInvites(tx, query(request) as never, user(request))),
-    sendInvite: write(201, (tx, request) => invites.sendInvite(tx, (request.body ?? {}) as never, user(request))),
+    listInvites: (request: FastifyRequest) =>
+      read((tx) => invites.listInvites(tx, query(request) as never, user(request))),
+    sendInvite: write(201, (tx, request) =>
+      invites.sendInvite(tx, (request.body ?? {}) as never, user(request)),
+    ),
     inviteQuota: (request: FastifyRequest) => read((tx) => invites.inviteQuota(tx, user(request))),
-    resendInvite: write(200, (tx, request) => invites.resendInvite(tx, params(request).inviteId, user(request))),
-    revokeInvite: write(200, (tx, request) => invites.revokeInvite(tx, params(request).inviteId, user(request))),
+    resendInvite: write(200, (tx, request) =>
+      invites.resendInvite(tx, params(request).inviteId, user(request)),
+    ),
+    revokeInvite: write(200, (tx, request) =>
+      invites.revokeInvite(tx, params(request).inviteId, user(request)),
+    ),
     createInviteLink: write(201, (tx, request) => invites.createInviteLink(tx, user(request))),
-    lookupInvite: (request: FastifyRequest) => read((tx) => invites.lookupInvite(tx, params(request).token, user(request))),
+    lookupInvite: (request: FastifyRequest) =>
+      read((tx) => invites.lookupInvite(tx, params(request).token, user(request))),
     respondToInvite: write(200, (tx, request) =>
-      invites.respondToInvite(tx, params(request).token, (request.body as { accept: boolean }).accept, user(request)),
+      invites.respondToInvite(
+        tx,
+        params(request).token,
+        (request.body as { accept: boolean }).accept,
+        user(request),
+      ),
     ),
     inviteTree: (request: FastifyRequest) => read((tx) => invites.inviteTree(tx, params(request).personId)),
-    ambassadorProfile: (request: FastifyRequest) => read((tx) => ambassadors.ambassadorProfile(tx, params(request).personId)),
+    ambassadorProfile: (request: FastifyRequest) =>
+      read((tx) => ambassadors.ambassadorProfile(tx, params(request).personId)),
     chooseAmbassadorRoles: write(200, (tx, request) =>
       ambassadors.chooseAmbassadorRoles(tx, (request.body as { roles: string[] }).roles, user(request)),
     ),
-    recordEvidence: write(200, (tx, request) => ambassadors.recordEvidence(tx, request.body as never, user(request))),
+    recordEvidence: write(200, (tx, request) =>
+      ambassadors.recordEvidence(tx, request.body as never, user(request)),
+    ),
     listBadges: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await ambassadors.listBadges(tx, params(request).personId) })),
     awardBadge: write(201, (tx, request) => ambassadors.awardBadge(tx, request.body as never, user(request))),
-    revokeBadge: write(200, (tx, request) => ambassadors.revokeBadge(tx, params(request).badgeId, user(request))),
+    revokeBadge: write(200, (tx, request) =>
+      ambassadors.revokeBadge(tx, params(request).badgeId, user(request)),
+    ),
     track: write(204, async (tx, request) => {
       await activity.track(tx, request.body as never, user(request));
       return undefined;
     }),
     metrics: (request: FastifyRequest) => read((tx) => activity.metrics(tx, String(query(request).month))),
-    pioneers: (request: FastifyRequest) => read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),
+    pioneers: (request: FastifyRequest) =>
+      read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),
   };
 
   await app.register(openapiGlue, {

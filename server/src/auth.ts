@@ -39,6 +39,7 @@ export interface Claims {
 }
 
 export interface RequestCredentials {
+  method: string;
   authorization?: string;
   headers: Record<string, string | string[] | undefined>;
   remoteAddress?: string;
@@ -46,6 +47,8 @@ export interface RequestCredentials {
 }
 
 const DEV_HEADER = 'x-kring-dev-user';
+/** Headers a cross-site form or a beacon cannot send. */
+const CSRF_SAFE_HEADERS = ['idempotency-key', 'x-csrf-token', 'x-requested-with'];
 export const DEV_COOKIE = 'kring-dev-user';
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -88,10 +91,12 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
     const roles: string[] = [];
     for (const claim of config.roleClaims) {
       const value = payload[claim];
-      if (Array.isArray(value)) roles.push(...value.filter((item): item is string => typeof item === 'string'));
+      if (Array.isArray(value))
+        roles.push(...value.filter((item): item is string => typeof item === 'string'));
       else if (typeof value === 'string') roles.push(...value.split(/[\s,]+/).filter(Boolean));
     }
-    const text = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
+    const text = (name: string) =>
+      typeof payload[name] === 'string' ? (payload[name] as string) : undefined;
     return {
       id,
       email: text('email') ?? text('preferred_username') ?? text('upn'),
@@ -135,7 +140,9 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
       if (error instanceof ApiError) throw error;
       const code = (error as { code?: string }).code ?? '';
       throw unauthorized(
-        code === 'ERR_JWT_EXPIRED' ? 'The sign-in has expired; sign in again.' : 'The token could not be verified.',
+        code === 'ERR_JWT_EXPIRED'
+          ? 'The sign-in has expired; sign in again.'
+          : 'The token could not be verified.',
       );
     }
     throw unauthorized('The token was not issued by a trusted issuer.');
@@ -174,7 +181,8 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
     if (!row) throw unauthorized(`"${id}" is not in the directory.`);
     return {
       id: row.id,
-      isCommunityManager: row.is_community_manager || roles.some((role) => config.managerRoles.includes(role)),
+      isCommunityManager:
+        row.is_community_manager || roles.some((role) => config.managerRoles.includes(role)),
       isManagement: row.is_management || roles.some((role) => config.managementRoles.includes(role)),
     };
   }
@@ -204,7 +212,23 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
         }
       }
       if (config.dev) {
-        const chosen = header(request.headers, DEV_HEADER) ?? request.cookies[DEV_COOKIE] ?? config.dev.defaultUserId;
+        const fromCookie =
+          header(request.headers, DEV_HEADER) === undefined && request.cookies[DEV_COOKIE] !== undefined;
+        // A cookie is sent by any page that posts here: a write on cookie identity must carry a header
+        // no cross-site form or beacon can set (the REST adapter always sends Idempotency-Key).
+        if (
+          fromCookie &&
+          request.method !== 'GET' &&
+          request.method !== 'HEAD' &&
+          !CSRF_SAFE_HEADERS.some((name) => header(request.headers, name))
+        )
+          throw new ApiError(
+            403,
+            'auth.csrf',
+            'This request needs an Idempotency-Key or X-CSRF-Token header.',
+          );
+        const chosen =
+          header(request.headers, DEV_HEADER) ?? request.cookies[DEV_COOKIE] ?? config.dev.defaultUserId;
         return userFromDirectory(chosen, []);
       }
       throw unauthorized();

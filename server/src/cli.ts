@@ -20,6 +20,15 @@ async function main(): Promise<void> {
     console.error('kring-server: --dev signs anyone in and is refused when NODE_ENV=production.');
     process.exit(2);
   }
+  const oidc = config.auth.oidc;
+  if (oidc && !process.env.KRING_OIDC_JWKS_URL) {
+    // The issuer's discovery document names its key set (Entra ID, Keycloak and Okta all publish one).
+    const discovery = `${oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const response = await fetch(discovery);
+    if (!response.ok)
+      throw new Error(`could not read ${discovery} (${response.status}); set KRING_OIDC_JWKS_URL.`);
+    oidc.jwksUrl = ((await response.json()) as { jwks_uri: string }).jwks_uri;
+  }
   const db = await openDatabase(config);
   const applied = await migrate(db);
   if (applied.length) console.log(`kring-server: migrations applied: ${applied.join(', ')}`);
@@ -37,7 +46,10 @@ async function main(): Promise<void> {
 
   if (config.seedDemo) {
     const seeded = await seedDemo(db, { size: config.demoSize });
-    if (seeded) console.log(`kring-server: seeded the demo company (${seeded.people} people, ${seeded.kudos} kudos, ${seeded.events} events).`);
+    if (seeded)
+      console.log(
+        `kring-server: seeded the demo company (${seeded.people} people, ${seeded.kudos} kudos, ${seeded.events} events).`,
+      );
   }
   if (config.auth.dev && !config.auth.dev.defaultUserId) {
     const [manager] = await db.query<{ id: string }>(
@@ -45,7 +57,8 @@ async function main(): Promise<void> {
     );
     config.auth.dev.defaultUserId = manager?.id ?? '';
   }
-  const { demoSiteRoutes } = config.seedDemo && config.dev ? await import('./demo-site.js') : { demoSiteRoutes: undefined };
+  const { demoSiteRoutes } =
+    config.seedDemo && config.dev ? await import('./demo-site.js') : { demoSiteRoutes: undefined };
   const app = await buildApp({
     db,
     auth: config.auth,
@@ -60,16 +73,22 @@ async function main(): Promise<void> {
   });
   await app.listen({ host: config.host, port: config.port });
   const address = `http://${config.host}:${config.port}`;
-  console.log(`Kring Server on ${address}${config.prefix} (${where})${config.dev ? ', dev mode: signed in as a chosen demo person' : ''}`);
+  console.log(
+    `Kring Server on ${address}${config.prefix} (${where})${config.dev ? ', dev mode: signed in as a chosen demo person' : ''}`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void app.close().then(() => db.close()).then(() => process.exit(0));
+      void app
+        .close()
+        .then(() => db.close())
+        .then(() => process.exit(0));
     });
   }
 }
 
 main().catch((error: Error & { code?: string }) => {
-  if (error.code === 'EADDRINUSE') console.error(`kring-server: port ${config.port} is in use; choose another with --port.`);
+  if (error.code === 'EADDRINUSE')
+    console.error(`kring-server: port ${config.port} is in use; choose another with --port.`);
   else console.error(`kring-server: ${error.message}`);
   process.exit(1);
 });

@@ -54,7 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv, args: readonly string[]): Ser
     auth.oidc = {
       issuer: env.KRING_OIDC_ISSUER,
       audience: env.KRING_OIDC_AUDIENCE ?? 'kring',
-      jwksUrl: env.KRING_OIDC_JWKS_URL ?? `${env.KRING_OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+      // Without KRING_OIDC_JWKS_URL the CLI reads it from the issuer's discovery document at start.
+      jwksUrl: env.KRING_OIDC_JWKS_URL ?? '',
     };
   }
   if (env.KRING_CMS_SECRET || env.KRING_CMS_PUBLIC_KEY) {

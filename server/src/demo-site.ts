@@ -50,7 +50,14 @@ export async function demoSiteRoutes(app: FastifyInstance, db: Db, apiPrefix: st
 
   // Who can be chosen in "sign in as": the community manager, management, members and a few others.
   app.get(`${apiPrefix}${DEV_PEOPLE_PATH}`, async () => {
-    const rows = await db.query<{ id: string; name: string; department: string | null; is_member: boolean; is_community_manager: boolean; is_management: boolean }>(
+    const rows = await db.query<{
+      id: string;
+      name: string;
+      department: string | null;
+      is_member: boolean;
+      is_community_manager: boolean;
+      is_management: boolean;
+    }>(
       `SELECT id, name, department, is_member, is_community_manager, is_management FROM people
         ORDER BY is_community_manager DESC, is_management DESC, is_member DESC, id LIMIT 40`,
     );

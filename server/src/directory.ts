@@ -46,7 +46,10 @@ export function parsePeopleFile(fileName: string, text: string): ImportedPerson[
   let records: Record<string, unknown>[];
   if (fileName.toLowerCase().endsWith('.json')) {
     const parsed = JSON.parse(text) as unknown;
-    records = (Array.isArray(parsed) ? parsed : ((parsed as { people?: unknown[] }).people ?? [])) as Record<string, unknown>[];
+    records = (Array.isArray(parsed) ? parsed : ((parsed as { people?: unknown[] }).people ?? [])) as Record<
+      string,
+      unknown
+    >[];
   } else {
     const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
     const header = csvFields(lines[0] ?? '');
@@ -56,7 +59,8 @@ export function parsePeopleFile(fileName: string, text: string): ImportedPerson[
     });
   }
   return records.map((record, position) => {
-    const text = (key: string) => (record[key] === undefined || record[key] === '' ? undefined : String(record[key]));
+    const text = (key: string) =>
+      record[key] === undefined || record[key] === '' ? undefined : String(record[key]);
     const id = text('id') ?? text('email');
     const name = text('name');
     if (!id || !name) throw new Error(`Person ${position + 1} needs an id (or email) and a name.`);

@@ -67,5 +67,7 @@ export async function idempotent(
 
 /** Forgets keys older than 24 hours (run now and then; cheap with the created_at index). */
 export async function pruneIdempotency(db: Db): Promise<void> {
-  await db.query('DELETE FROM idempotency WHERE created_at < $1', [new Date(Date.now() - IDEMPOTENCY_TTL_MS)]);
+  await db.query('DELETE FROM idempotency WHERE created_at < $1', [
+    new Date(Date.now() - IDEMPOTENCY_TTL_MS),
+  ]);
 }

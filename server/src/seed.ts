@@ -30,10 +30,17 @@ export interface SeedResult {
 }
 
 /** Seeds when the people table is empty; returns undefined when there was data already. */
-export async function seedDemo(db: Db, options: { seed?: string; size?: number; now?: Date } = {}): Promise<SeedResult | undefined> {
+export async function seedDemo(
+  db: Db,
+  options: { seed?: string; size?: number; now?: Date } = {},
+): Promise<SeedResult | undefined> {
   const [{ count }] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM people');
   if (count > 0) return undefined;
-  const data = generateDemoData({ seed: options.seed ?? 'kring', size: options.size ?? 300, now: options.now ?? new Date() });
+  const data = generateDemoData({
+    seed: options.seed ?? 'kring',
+    size: options.size ?? 300,
+    now: options.now ?? new Date(),
+  });
   const history = generateHistory(data);
   const events = generateActivity(data, history);
   const managers = new Set(data.managementIds);
@@ -61,7 +68,9 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
         people.map((p) => p.invitedBy ?? null),
       ],
     );
-    const skills = people.flatMap((p) => p.skills.map((skill, position) => ({ personId: p.id, position, ...skill })));
+    const skills = people.flatMap((p) =>
+      p.skills.map((skill, position) => ({ personId: p.id, position, ...skill })),
+    );
     await insertColumns(
       tx,
       `INSERT INTO skills (person_id, position, name, level, tags)
@@ -81,9 +90,16 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
       tx,
       `INSERT INTO endorsements (person_id, skill, endorser_id, at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) ON CONFLICT DO NOTHING`,
-      [endorsements.map((e) => e.personId), endorsements.map((e) => e.skill), endorsements.map((e) => e.endorserId), endorsements.map((e) => e.at)],
+      [
+        endorsements.map((e) => e.personId),
+        endorsements.map((e) => e.skill),
+        endorsements.map((e) => e.endorserId),
+        endorsements.map((e) => e.at),
+      ],
     );
-    const kudos = [...history.kudos].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    const kudos = [...history.kudos].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
     await insertColumns(
       tx,
       `INSERT INTO kudos (id, from_id, value, message, created_at)
@@ -91,9 +107,17 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
               WITH ORDINALITY AS k(id, from_id, value, message, created_at, n)
         ORDER BY k.n`,
-      [kudos.map((k) => k.id), kudos.map((k) => k.from), kudos.map((k) => k.value ?? null), kudos.map((k) => k.message), kudos.map((k) => k.createdAt)],
+      [
+        kudos.map((k) => k.id),
+        kudos.map((k) => k.from),
+        kudos.map((k) => k.value ?? null),
+        kudos.map((k) => k.message),
+        kudos.map((k) => k.createdAt),
+      ],
     );
-    const receivers = kudos.flatMap((k) => [...new Set(k.to)].map((personId, position) => ({ kudosId: k.id, personId, position })));
+    const receivers = kudos.flatMap((k) =>
+      [...new Set(k.to)].map((personId, position) => ({ kudosId: k.id, personId, position })),
+    );
     await insertColumns(
       tx,
       `INSERT INTO kudos_receivers (kudos_seq, person_id, position)
@@ -107,7 +131,12 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
       `INSERT INTO reactions (kudos_seq, person_id, type, at)
        SELECT k.seq, r.person_id, r.type, r.at FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS r(kudos_id, person_id, type, at)
          JOIN kudos k ON k.id = r.kudos_id ON CONFLICT DO NOTHING`,
-      [reactions.map((r) => r.kudosId), reactions.map((r) => r.personId), reactions.map((r) => r.type), reactions.map((r) => r.at)],
+      [
+        reactions.map((r) => r.kudosId),
+        reactions.map((r) => r.personId),
+        reactions.map((r) => r.type),
+        reactions.map((r) => r.at),
+      ],
     );
     const invites = data.invites;
     await insertColumns(
@@ -130,13 +159,10 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
       ],
     );
     for (const link of data.inviteLinks)
-      await tx.query('INSERT INTO invite_links (token, inviter_id, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5)', [
-        link.token,
-        link.inviterId,
-        link.createdAt,
-        link.expiresAt,
-        link.revokedAt ?? null,
-      ]);
+      await tx.query(
+        'INSERT INTO invite_links (token, inviter_id, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5)',
+        [link.token, link.inviterId, link.createdAt, link.expiresAt, link.revokedAt ?? null],
+      );
     for (const choice of data.ambassadors)
       await tx.query('INSERT INTO ambassador_roles (person_id, roles, chosen_at) VALUES ($1, $2, $3)', [
         choice.personId,
@@ -146,7 +172,14 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
     for (const piece of data.evidence)
       await tx.query(
         'INSERT INTO evidence (person_id, role, url, description, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)',
-        [piece.personId, piece.role, piece.url, piece.description ?? null, piece.recordedAt, piece.recordedBy],
+        [
+          piece.personId,
+          piece.role,
+          piece.url,
+          piece.description ?? null,
+          piece.recordedAt,
+          piece.recordedBy,
+        ],
       );
     for (const badge of data.badges)
       await tx.query(
@@ -168,8 +201,18 @@ export async function seedDemo(db: Db, options: { seed?: string; size?: number; 
       tx,
       `INSERT INTO activity (type, actor_id, at, subject)
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])`,
-      [events.map((e) => e.type), events.map((e) => e.actorId), events.map((e) => e.at), events.map((e) => e.subject ?? null)],
+      [
+        events.map((e) => e.type),
+        events.map((e) => e.actorId),
+        events.map((e) => e.at),
+        events.map((e) => e.subject ?? null),
+      ],
     );
   });
-  return { people: data.people.length, kudos: history.kudos.length, events: events.length, communityManagerId: data.communityManagerId };
+  return {
+    people: data.people.length,
+    kudos: history.kudos.length,
+    events: events.length,
+    communityManagerId: data.communityManagerId,
+  };
 }

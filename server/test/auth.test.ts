@@ -17,7 +17,10 @@ describe(`authentication (${dbLabel})`, () => {
   let signingKey: CryptoKey;
   let strangerKey: CryptoKey;
 
-  const oidcToken = (claims: Record<string, unknown>, options: { key?: CryptoKey; iss?: string; aud?: string; exp?: number } = {}) =>
+  const oidcToken = (
+    claims: Record<string, unknown>,
+    options: { key?: CryptoKey; iss?: string; aud?: string; exp?: number } = {},
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(options.iss ?? ISSUER)
@@ -40,7 +43,9 @@ describe(`authentication (${dbLabel})`, () => {
     strangerKey = (await generateKeyPair('RS256')).privateKey as CryptoKey;
     const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwks = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ keys: [publicJwk] }));
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`;
@@ -69,7 +74,11 @@ describe(`authentication (${dbLabel})`, () => {
   });
 
   it('accepts a valid OIDC token and creates the person just in time', async () => {
-    const token = await oidcToken({ sub: 'oidc-user-1', name: 'Noor Visser', email: 'noor@kring-demo.example' });
+    const token = await oidcToken({
+      sub: 'oidc-user-1',
+      name: 'Noor Visser',
+      email: 'noor@kring-demo.example',
+    });
     const response = await me({ authorization: `Bearer ${token}` });
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(JSON.parse(response.body).name, 'Noor Visser');
@@ -80,7 +89,10 @@ describe(`authentication (${dbLabel})`, () => {
     const expired = await oidcToken({ sub: 'oidc-user-1' }, { exp: Math.floor(Date.now() / 1000) - 3600 });
     const wrongAudience = await oidcToken({ sub: 'oidc-user-1' }, { aud: 'api://other' });
     const wrongIssuer = await oidcToken({ sub: 'oidc-user-1' }, { iss: 'https://evil.example/' });
-    const tampered = (await oidcToken({ sub: 'oidc-user-1' })).replace(/\.[^.]+\./, `.${Buffer.from(JSON.stringify({ sub: server.seeded.communityManagerId, iss: ISSUER, aud: AUDIENCE, exp: 9999999999 })).toString('base64url')}.`);
+    const tampered = (await oidcToken({ sub: 'oidc-user-1' })).replace(
+      /\.[^.]+\./,
+      `.${Buffer.from(JSON.stringify({ sub: server.seeded.communityManagerId, iss: ISSUER, aud: AUDIENCE, exp: 9999999999 })).toString('base64url')}.`,
+    );
     for (const [name, token] of Object.entries({ forged, expired, wrongAudience, wrongIssuer, tampered })) {
       const response = await me({ authorization: `Bearer ${token}` });
       assert.equal(response.statusCode, 401, `${name} token was accepted`);
@@ -97,7 +109,11 @@ describe(`authentication (${dbLabel})`, () => {
       server.app.inject({
         method: 'POST',
         url: '/api/kring/badges',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
         payload: body,
       });
     assert.equal((await award(plain, 'a1')).statusCode, 403);
@@ -108,9 +124,13 @@ describe(`authentication (${dbLabel})`, () => {
     const good = await me({ authorization: `Bearer ${await cmsToken(server.members[0])}` });
     assert.equal(good.statusCode, 200);
     assert.equal(JSON.parse(good.body).id, server.members[0]);
-    const forged = await me({ authorization: `Bearer ${await cmsToken(server.members[0], { secret: 'guessed-secret-guessed-secret-guessed' })}` });
+    const forged = await me({
+      authorization: `Bearer ${await cmsToken(server.members[0], { secret: 'guessed-secret-guessed-secret-guessed' })}`,
+    });
     assert.equal(forged.statusCode, 401);
-    const expired = await me({ authorization: `Bearer ${await cmsToken(server.members[0], { exp: Math.floor(Date.now() / 1000) - 120 })}` });
+    const expired = await me({
+      authorization: `Bearer ${await cmsToken(server.members[0], { exp: Math.floor(Date.now() / 1000) - 120 })}`,
+    });
     assert.equal(expired.statusCode, 401);
   });
 
@@ -133,7 +153,15 @@ describe(`authentication (${dbLabel})`, () => {
     try {
       assert.throws(() =>
         createAuthenticator(
-          { dev: { defaultUserId: 'x' }, idClaim: 'sub', roleClaims: [], managerRoles: [], managementRoles: [], jitMembers: true, clockToleranceSeconds: 0 },
+          {
+            dev: { defaultUserId: 'x' },
+            idClaim: 'sub',
+            roleClaims: [],
+            managerRoles: [],
+            managementRoles: [],
+            jitMembers: true,
+            clockToleranceSeconds: 0,
+          },
           server.db,
         ),
       );
@@ -147,6 +175,34 @@ describe(`authentication (${dbLabel})`, () => {
     try {
       const result = await call(dev, 'GET', '/me', { as: dev.members[0] });
       assert.equal(result.body.id, dev.members[0]);
+    } finally {
+      await dev.close();
+    }
+  });
+});
+
+describe(`dev mode cookie sign-in (${dbLabel})`, () => {
+  it('refuses a cookie-signed write without a header a cross-site page cannot send', async () => {
+    const dev = await testServer({ size: 20 });
+    try {
+      const cookie = `kring-dev-user=${dev.members[0]}`;
+      const bare = await dev.app.inject({
+        method: 'POST',
+        url: '/api/kring/activity',
+        headers: { cookie, 'content-type': 'text/plain' },
+        payload: JSON.stringify({ events: [], idempotencyKey: 'csrf-1' }),
+      });
+      assert.equal(bare.statusCode, 403);
+      assert.equal(JSON.parse(bare.body).code, 'auth.csrf');
+      const me = await dev.app.inject({ method: 'GET', url: '/api/kring/me', headers: { cookie } });
+      assert.equal(JSON.parse(me.body).id, dev.members[0]);
+      const withKey = await dev.app.inject({
+        method: 'POST',
+        url: '/api/kring/activity',
+        headers: { cookie, 'content-type': 'application/json', 'idempotency-key': 'csrf-2' },
+        payload: JSON.stringify({ events: [] }),
+      });
+      assert.equal(withKey.statusCode, 204);
     } finally {
       await dev.close();
     }

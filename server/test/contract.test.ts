@@ -34,10 +34,18 @@ describe(`every operation of the contract (${dbLabel})`, () => {
     assert.equal(lookup.body.people[1], null);
     assert.equal(lookup.body.people[2].id, me.body.id);
     const skill = me.body.skills[0]?.name ?? 'Python';
-    const search = await check('searchPeople', 'GET', `/people/search?text=${encodeURIComponent(skill)}&limit=5`);
+    const search = await check(
+      'searchPeople',
+      'GET',
+      `/people/search?text=${encodeURIComponent(skill)}&limit=5`,
+    );
     assert.ok(search.body.items.length > 0);
     assert.ok(search.body.items[0].evidence.length > 0);
-    const suggest = await check('suggestSkills', 'GET', `/skills/suggest?text=${encodeURIComponent(skill.slice(0, 2))}`);
+    const suggest = await check(
+      'suggestSkills',
+      'GET',
+      `/skills/suggest?text=${encodeURIComponent(skill.slice(0, 2))}`,
+    );
     assert.ok(suggest.body.items.length > 0);
   });
 
@@ -45,10 +53,18 @@ describe(`every operation of the contract (${dbLabel})`, () => {
     const [target] = server.members;
     const person = (await call(server, 'POST', '/people/lookup', { body: { ids: [target] } })).body.people[0];
     const skill = person.skills[0].name;
-    const endorsed = await check('endorseSkill', 'PUT', `/people/${target}/skills/${encodeURIComponent(skill)}/endorsement`);
+    const endorsed = await check(
+      'endorseSkill',
+      'PUT',
+      `/people/${target}/skills/${encodeURIComponent(skill)}/endorsement`,
+    );
     assert.equal(endorsed.status, 200);
     assert.equal(endorsed.body.endorsedByMe, true);
-    const withdrawn = await check('unendorseSkill', 'DELETE', `/people/${target}/skills/${encodeURIComponent(skill)}/endorsement`);
+    const withdrawn = await check(
+      'unendorseSkill',
+      'DELETE',
+      `/people/${target}/skills/${encodeURIComponent(skill)}/endorsement`,
+    );
     assert.equal(withdrawn.body.endorsedByMe, false);
     assert.equal(withdrawn.body.endorsements, endorsed.body.endorsements - 1);
   });
@@ -65,21 +81,30 @@ describe(`every operation of the contract (${dbLabel})`, () => {
     assert.equal(given.status, 201);
     const newest = await call(server, 'GET', `/kudos?person=${server.members[1]}&limit=1`);
     assert.equal(newest.body.items[0].id, given.body.id);
-    const reacted = await check('addReaction', 'PUT', `/kudos/${given.body.id}/reactions/celebrate`, { as: server.members[0] });
-    assert.deepEqual(reacted.body.reactions.find((r: { type: string }) => r.type === 'celebrate'), {
-      type: 'celebrate',
-      count: 1,
-      reactedByMe: true,
+    const reacted = await check('addReaction', 'PUT', `/kudos/${given.body.id}/reactions/celebrate`, {
+      as: server.members[0],
     });
+    assert.deepEqual(
+      reacted.body.reactions.find((r: { type: string }) => r.type === 'celebrate'),
+      {
+        type: 'celebrate',
+        count: 1,
+        reactedByMe: true,
+      },
+    );
     const reactors = await check('listReactors', 'GET', `/kudos/${given.body.id}/reactions/celebrate`);
     assert.deepEqual(reactors.body.items, [server.members[0]]);
-    const removed = await check('removeReaction', 'DELETE', `/kudos/${given.body.id}/reactions/celebrate`, { as: server.members[0] });
+    const removed = await check('removeReaction', 'DELETE', `/kudos/${given.body.id}/reactions/celebrate`, {
+      as: server.members[0],
+    });
     assert.equal(removed.body.reactions.find((r: { type: string }) => r.type === 'celebrate').count, 0);
   });
 
   it('invites: send, list, quota, resend, revoke, links, respond, tree', async () => {
     const quota = await check('inviteQuota', 'GET', '/invites/quota');
-    const sent = await check('sendInvite', 'POST', '/invites', { body: { email: 'new.colleague@kring-demo.nl', message: 'Join us' } });
+    const sent = await check('sendInvite', 'POST', '/invites', {
+      body: { email: 'new.colleague@kring-demo.nl', message: 'Join us' },
+    });
     assert.equal(sent.status, 201);
     assert.equal(sent.body.status, 'pending');
     const after = await call(server, 'GET', '/invites/quota');
@@ -110,14 +135,27 @@ describe(`every operation of the contract (${dbLabel})`, () => {
     const [member] = server.members;
     const profile = await check('ambassadorProfile', 'GET', `/people/${member}/ambassador`);
     assert.equal(profile.body.personId, member);
-    const roles = await check('chooseAmbassadorRoles', 'PUT', '/me/ambassador/roles', { as: member, body: { roles: ['writer', 'presenter'] } });
+    const roles = await check('chooseAmbassadorRoles', 'PUT', '/me/ambassador/roles', {
+      as: member,
+      body: { roles: ['writer', 'presenter'] },
+    });
     assert.deepEqual(roles.body.roles, ['presenter', 'writer']);
     const evidence = await check('recordEvidence', 'POST', '/ambassador/evidence', {
       as: member,
-      body: { personId: member, role: 'writer', url: 'https://intranet.example/blog/1', description: 'A post' },
+      body: {
+        personId: member,
+        role: 'writer',
+        url: 'https://intranet.example/blog/1',
+        description: 'A post',
+      },
     });
-    assert.ok(evidence.body.progress.find((p: { role: string }) => p.role === 'writer').criteria[0].current >= 1, JSON.stringify(evidence.body));
-    const awarded = await check('awardBadge', 'POST', '/badges', { body: { personId: member, role: 'connector', level: 'starter' } });
+    assert.ok(
+      evidence.body.progress.find((p: { role: string }) => p.role === 'writer').criteria[0].current >= 1,
+      JSON.stringify(evidence.body),
+    );
+    const awarded = await check('awardBadge', 'POST', '/badges', {
+      body: { personId: member, role: 'connector', level: 'starter' },
+    });
     assert.equal(awarded.status, 201);
     assert.equal(awarded.body.awardedBy, server.seeded.communityManagerId);
     const badges = await check('listBadges', 'GET', `/people/${member}/badges`);
@@ -128,18 +166,31 @@ describe(`every operation of the contract (${dbLabel})`, () => {
 
   it('activity, metrics and pioneers', async () => {
     const tracked = await call(server, 'POST', '/activity', {
-      body: { events: [{ type: 'search', actorId: 'someone-else', at: new Date().toISOString(), subject: 'python' }] },
+      body: {
+        events: [
+          { type: 'search', actorId: 'someone-else', at: new Date().toISOString(), subject: 'python' },
+        ],
+      },
     });
     assertContract('track', tracked);
     covered.add('track');
     assert.ok(tracked.status === 202 || tracked.status === 204);
-    const rows = await server.db.query<{ actor_id: string }>("SELECT actor_id FROM activity WHERE subject = 'python' ORDER BY seq DESC LIMIT 1");
-    assert.equal(rows[0].actor_id, server.seeded.communityManagerId, 'the actor comes from the session, not the body');
+    const rows = await server.db.query<{ actor_id: string }>(
+      "SELECT actor_id FROM activity WHERE subject = 'python' ORDER BY seq DESC LIMIT 1",
+    );
+    assert.equal(
+      rows[0].actor_id,
+      server.seeded.communityManagerId,
+      'the actor comes from the session, not the body',
+    );
     // A beacon: text/plain, the key in the body.
     const beacon = await call(server, 'POST', '/activity', {
       key: null,
       headers: { 'content-type': 'text/plain' },
-      body: JSON.stringify({ events: [{ type: 'element-seen', actorId: 'x', at: new Date().toISOString() }], idempotencyKey: 'beacon-1' }),
+      body: JSON.stringify({
+        events: [{ type: 'element-seen', actorId: 'x', at: new Date().toISOString() }],
+        idempotencyKey: 'beacon-1',
+      }),
     });
     assert.ok(beacon.status === 202 || beacon.status === 204, `beacon answered ${beacon.status}`);
     const metrics = await check('metrics', 'GET', '/metrics?month=2026-05');
@@ -154,7 +205,10 @@ describe(`every operation of the contract (${dbLabel})`, () => {
     assert.deepEqual(Object.keys(missing.body).sort(), ['code', 'message']);
     const bad = await check('metrics', 'GET', '/metrics?month=May');
     assert.equal(bad.status, 400);
-    const noKey = await check('giveKudos', 'POST', '/kudos', { key: null, body: { to: [server.members[0]], message: 'Hi' } });
+    const noKey = await check('giveKudos', 'POST', '/kudos', {
+      key: null,
+      body: { to: [server.members[0]], message: 'Hi' },
+    });
     assert.equal(noKey.status, 400);
     assert.ok(!JSON.stringify(noKey.body).includes('    at '));
   });

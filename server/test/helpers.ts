@@ -22,7 +22,8 @@ export async function freshDb(): Promise<Db> {
   let db: Db;
   if (onPostgres) {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error('KRING_TEST_DB=postgres needs DATABASE_URL (server/scripts/with-postgres.sh sets it).');
+    if (!url)
+      throw new Error('KRING_TEST_DB=postgres needs DATABASE_URL (server/scripts/with-postgres.sh sets it).');
     const admin = await openPostgres(url);
     const name = `kring_test_${randomUUID().replace(/-/g, '')}`;
     // A database name cannot be a parameter; this one is made here from hex digits only.
@@ -55,7 +56,11 @@ export async function testServer(
   const seeded = (await seedDemo(db, { size: overrides.size ?? 60, now: FIXED_NOW }))!;
   const config = readConfig({}, ['--dev']);
   const { auth: authOverrides, size: _size, ...appOverrides } = overrides;
-  const auth: AuthConfig = { ...config.auth, dev: { defaultUserId: seeded.communityManagerId }, ...authOverrides };
+  const auth: AuthConfig = {
+    ...config.auth,
+    dev: { defaultUserId: seeded.communityManagerId },
+    ...authOverrides,
+  };
   const app = await buildApp({
     db,
     domain: config.domain,
@@ -72,7 +77,9 @@ export async function testServer(
       'SELECT id FROM people WHERE is_member AND NOT is_community_manager AND email IS NOT NULL ORDER BY id LIMIT 2',
     )
   ).map((row) => row.id);
-  const [{ id: nonMember }] = await db.query<{ id: string }>('SELECT id FROM people WHERE NOT is_member ORDER BY id LIMIT 1');
+  const [{ id: nonMember }] = await db.query<{ id: string }>(
+    'SELECT id FROM people WHERE NOT is_member ORDER BY id LIMIT 1',
+  );
   return {
     app,
     db,
@@ -101,13 +108,19 @@ export async function call(
 ): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as) headers['x-kring-dev-user'] = options.as;
-  if (method !== 'GET' && options.key !== null && path !== '/people/lookup') headers['idempotency-key'] = options.key ?? randomUUID();
+  if (method !== 'GET' && options.key !== null && path !== '/people/lookup')
+    headers['idempotency-key'] = options.key ?? randomUUID();
   if (options.body !== undefined) headers['content-type'] ??= 'application/json';
   const response = await server.app.inject({
     method,
     url: `/api/kring${path}`,
     headers,
-    payload: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    payload:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   let body: unknown;
   try {
@@ -151,7 +164,8 @@ for (const [path, item] of Object.entries(contract.paths as Json)) {
 
 function operationOf(id: string): Json {
   for (const item of Object.values(contract.paths as Json))
-    for (const operation of Object.values(item as Json)) if ((operation as Json)?.operationId === id) return operation as Json;
+    for (const operation of Object.values(item as Json))
+      if ((operation as Json)?.operationId === id) return operation as Json;
   throw new Error(`No operation ${id} in the contract.`);
 }
 
@@ -160,11 +174,13 @@ export function assertContract(operationId: string, result: CallResult): void {
   const responses = operationOf(operationId).responses as Json;
   const declared = responses[String(result.status)];
   let response = declared ?? responses.default;
-  if (!response) throw new Error(`${operationId} answered ${result.status}, which the contract does not declare.`);
+  if (!response)
+    throw new Error(`${operationId} answered ${result.status}, which the contract does not declare.`);
   if (response.$ref) response = contract.components.responses[String(response.$ref).split('/').pop()!];
   const schema = response.content?.['application/json']?.schema;
   if (!schema) {
-    if (result.body !== undefined && result.body !== '') throw new Error(`${operationId} ${result.status} should have no body.`);
+    if (result.body !== undefined && result.body !== '')
+      throw new Error(`${operationId} ${result.status} should have no body.`);
     return;
   }
   const validate = ajv.compile(rewriteRefs(schema) as Json);

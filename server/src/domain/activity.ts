@@ -13,7 +13,12 @@ import {
   type Person,
   type PioneerRank,
 } from '../../../src/model.js';
-import { computeMetrics, computePioneers, monthIndexOf, type MetricsInput } from '../../../src/metrics/index.js';
+import {
+  computeMetrics,
+  computePioneers,
+  monthIndexOf,
+  type MetricsInput,
+} from '../../../src/metrics/index.js';
 import { invalid } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 
@@ -42,7 +47,9 @@ export function createActivity(domain: Domain) {
       is_member: boolean;
       joined_at: Date | null;
       invited_by: string | null;
-    }>('SELECT id, email, name, department, manager_id, is_management, is_member, joined_at, invited_by FROM people');
+    }>(
+      'SELECT id, email, name, department, manager_id, is_management, is_member, joined_at, invited_by FROM people',
+    );
     return rows.map((row) =>
       compact<Person>({
         id: row.id,
@@ -61,7 +68,13 @@ export function createActivity(domain: Domain) {
   }
 
   async function kudosBetween(tx: Tx, from: Date, until: Date): Promise<Kudos[]> {
-    const rows = await tx.query<{ id: string; from_id: string; to: string[]; value: string | null; created_at: Date }>(
+    const rows = await tx.query<{
+      id: string;
+      from_id: string;
+      to: string[];
+      value: string | null;
+      created_at: Date;
+    }>(
       `SELECT k.id, k.from_id, array_agg(r.person_id ORDER BY r.position) AS to, k.value, k.created_at
          FROM kudos k JOIN kudos_receivers r ON r.kudos_seq = k.seq
         WHERE k.created_at >= $1 AND k.created_at < $2 GROUP BY k.seq ORDER BY k.seq`,
@@ -130,7 +143,8 @@ export function createActivity(domain: Domain) {
         if (!ACTIVITY_TYPES.includes(event.type as ActivityType) || Number.isNaN(at))
           throw invalid('activity.event', 'An activity event needs a known type and a time.');
         if (at < now - MAX_EVENT_AGE_DAYS * DAY_MS) continue;
-        const subject = event.subject === undefined ? null : String(event.subject).slice(0, MAX_SUBJECT_LENGTH);
+        const subject =
+          event.subject === undefined ? null : String(event.subject).slice(0, MAX_SUBJECT_LENGTH);
         // A clock ahead of the server's cannot place events in the future.
         rows.push([event.type as ActivityType, new Date(Math.min(at, now)), subject]);
       }
@@ -138,13 +152,19 @@ export function createActivity(domain: Domain) {
       await tx.query(
         `INSERT INTO activity (type, actor_id, at, subject)
          SELECT type, $1, at, subject FROM unnest($2::text[], $3::timestamptz[], $4::text[]) AS e(type, at, subject)`,
-        [user.id, rows.map((row) => row[0]), rows.map((row) => row[1].toISOString()), rows.map((row) => row[2]) as string[]],
+        [
+          user.id,
+          rows.map((row) => row[0]),
+          rows.map((row) => row[1].toISOString()),
+          rows.map((row) => row[2]) as string[],
+        ],
       );
       return rows.length;
     },
 
     async metrics(tx: Tx, month: string): Promise<CommunityMetrics> {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+        throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
       const index = monthIndexOf(month);
       const from = monthStart(index - 1);
       const monthFrom = monthStart(index);

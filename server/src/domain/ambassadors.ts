@@ -76,19 +76,24 @@ export function createAmbassadors(domain: Domain) {
         'SELECT id, email, invited_by, is_member FROM people WHERE invited_by = $1',
         [id],
       ),
-      tx.query<{ person_id: string; role: AmbassadorRole }>('SELECT person_id, role FROM evidence WHERE person_id = $1', [
-        id,
-      ]),
+      tx.query<{ person_id: string; role: AmbassadorRole }>(
+        'SELECT person_id, role FROM evidence WHERE person_id = $1',
+        [id],
+      ),
       tx.query<{ type: 'reaction' | 'endorsement'; count: number }>(
         `SELECT 'reaction' AS type, count(*)::int AS count FROM reactions WHERE person_id = $1
          UNION ALL SELECT 'endorsement', count(*)::int FROM endorsements WHERE endorser_id = $1`,
         [id],
       ),
     ]);
-    const people = new Map<string, { id: string; email?: string; department?: string; invitedBy?: string; isMember?: boolean }>();
+    const people = new Map<
+      string,
+      { id: string; email?: string; department?: string; invitedBy?: string; isMember?: boolean }
+    >();
     people.set(id, { id, department: person.department ?? undefined });
     for (const row of [...kudosTo, ...endorsed])
-      if (!people.has(row.person_id)) people.set(row.person_id, { id: row.person_id, department: row.department ?? undefined });
+      if (!people.has(row.person_id))
+        people.set(row.person_id, { id: row.person_id, department: row.department ?? undefined });
     for (const row of joined)
       people.set(row.id, {
         ...people.get(row.id),
@@ -98,7 +103,9 @@ export function createAmbassadors(domain: Domain) {
         isMember: row.is_member,
       });
     // One pseudo-event per reaction and endorsement given: the counts are what the criteria read.
-    const events = acts.flatMap((row) => Array.from({ length: row.count }, () => ({ type: row.type, actorId: id })));
+    const events = acts.flatMap((row) =>
+      Array.from({ length: row.count }, () => ({ type: row.type, actorId: id })),
+    );
     return summariseAmbassadorActivity(id, {
       people: [...people.values()],
       invites: invites.map((row) => ({
@@ -123,13 +130,19 @@ export function createAmbassadors(domain: Domain) {
   }
 
   /** Awards the level a chosen role reached, once; a revoked badge is not awarded again. */
-  async function syncEarnedBadges(tx: Tx, personId: string, roles: readonly AmbassadorRole[], progress: RoleProgress[]) {
+  async function syncEarnedBadges(
+    tx: Tx,
+    personId: string,
+    roles: readonly AmbassadorRole[],
+    progress: RoleProgress[],
+  ) {
     const existing = await badgeRows(tx, personId);
     for (const role of roles) {
       const current = progress.find((item) => item.role === role);
       if (!current?.level) continue;
       const rank = AMBASSADOR_LEVELS.indexOf(current.level);
-      if (existing.some((badge) => badge.role === role && AMBASSADOR_LEVELS.indexOf(badge.level) >= rank)) continue;
+      if (existing.some((badge) => badge.role === role && AMBASSADOR_LEVELS.indexOf(badge.level) >= rank))
+        continue;
       const evidence = await tx.query<{ url: string; description: string | null }>(
         'SELECT url, description FROM evidence WHERE person_id = $1 AND role = $2 ORDER BY seq',
         [personId, role],
@@ -144,16 +157,19 @@ export function createAmbassadors(domain: Domain) {
           current.level,
           domain.now(),
           JSON.stringify(describe(current)),
-          JSON.stringify(evidence.map((row) => compact({ url: row.url, description: row.description ?? undefined }))),
+          JSON.stringify(
+            evidence.map((row) => compact({ url: row.url, description: row.description ?? undefined })),
+          ),
         ],
       );
     }
   }
 
   async function rolesOf(tx: Tx, personId: string): Promise<AmbassadorRole[]> {
-    const [row] = await tx.query<{ roles: AmbassadorRole[] }>('SELECT roles FROM ambassador_roles WHERE person_id = $1', [
-      personId,
-    ]);
+    const [row] = await tx.query<{ roles: AmbassadorRole[] }>(
+      'SELECT roles FROM ambassador_roles WHERE person_id = $1',
+      [personId],
+    );
     return row?.roles ?? [];
   }
 
@@ -216,7 +232,8 @@ export function createAmbassadors(domain: Domain) {
       requireManager(user);
       const person = await requirePerson(tx, input.personId);
       requireRole(input.role);
-      if (!AMBASSADOR_LEVELS.includes(input.level)) throw invalid('badge.level', `Unknown level "${input.level}".`);
+      if (!AMBASSADOR_LEVELS.includes(input.level))
+        throw invalid('badge.level', `Unknown level "${input.level}".`);
       const [progress] = computeRoleProgress(await countsFor(tx, person), [input.role]);
       const [row] = await tx.query<BadgeRow>(
         `INSERT INTO badges (id, person_id, role, level, awarded_at, awarded_by, criteria_met, evidence)
@@ -230,7 +247,9 @@ export function createAmbassadors(domain: Domain) {
           domain.now(),
           user.id,
           JSON.stringify(describe(progress)),
-          JSON.stringify((input.evidence ?? []).map((link) => compact({ url: link.url, description: link.description }))),
+          JSON.stringify(
+            (input.evidence ?? []).map((link) => compact({ url: link.url, description: link.description })),
+          ),
         ],
       );
       return toBadge(row);

@@ -87,9 +87,10 @@ export function createInvites(domain: Domain) {
   }
 
   async function ownInvite(tx: Tx, inviteId: string, user: User): Promise<InviteRow> {
-    const [row] = await tx.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE id = $1 FOR UPDATE`, [
-      inviteId,
-    ]);
+    const [row] = await tx.query<InviteRow>(
+      `SELECT ${INVITE_COLUMNS} FROM invites WHERE id = $1 FOR UPDATE`,
+      [inviteId],
+    );
     if (!row) throw notFound('invite.unknown', 'This invitation does not exist.');
     if (row.inviter_id !== user.id)
       throw forbidden('invite.not-yours', 'Only the person who sent an invitation can change it.');
@@ -97,7 +98,9 @@ export function createInvites(domain: Domain) {
   }
 
   async function tokenInfo(tx: Tx, token: string, viewerId: string) {
-    const [row] = await tx.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE token = $1`, [token]);
+    const [row] = await tx.query<InviteRow>(`SELECT ${INVITE_COLUMNS} FROM invites WHERE token = $1`, [
+      token,
+    ]);
     if (row) {
       const invite = toInvite(row);
       const inviter = await personRow(tx, row.inviter_id);
@@ -108,10 +111,12 @@ export function createInvites(domain: Domain) {
         row,
       };
     }
-    const [link] = await tx.query<{ token: string; inviter_id: string; expires_at: Date; revoked_at: Date | null }>(
-      'SELECT token, inviter_id, expires_at, revoked_at FROM invite_links WHERE token = $1',
-      [token],
-    );
+    const [link] = await tx.query<{
+      token: string;
+      inviter_id: string;
+      expires_at: Date;
+      revoked_at: Date | null;
+    }>('SELECT token, inviter_id, expires_at, revoked_at FROM invite_links WHERE token = $1', [token]);
     if (link) {
       const state: InviteTokenInfo['state'] = link.revoked_at
         ? 'revoked'
@@ -165,19 +170,26 @@ export function createInvites(domain: Domain) {
       if (input.personId && config.inviteDomains.length) {
         const checked = validateInviteEmail(email, config.inviteDomains);
         if (!checked.valid)
-          throw invalid('invite.domain', `Invitations can only go to ${config.inviteDomains.join(', ')} addresses.`);
+          throw invalid(
+            'invite.domain',
+            `Invitations can only go to ${config.inviteDomains.join(', ')} addresses.`,
+          );
       }
       const invitee = inviteeId ? await personRow(tx, inviteeId) : undefined;
       if (invitee?.id === inviter.id) throw invalid('invite.self', 'You cannot invite yourself.');
       if (invitee?.is_member) throw invalid('invite.already-member', `${invitee.name} is already a member.`);
       const message = input.message?.trim() || undefined;
       if (message && message.length > MAX_INVITE_MESSAGE_LENGTH)
-        throw invalid('invite.message', `The message can have at most ${MAX_INVITE_MESSAGE_LENGTH} characters.`);
+        throw invalid(
+          'invite.message',
+          `The message can have at most ${MAX_INVITE_MESSAGE_LENGTH} characters.`,
+        );
       const open = await tx.query<InviteRow>(
         `SELECT ${INVITE_COLUMNS} FROM invites WHERE inviter_id = $1 AND email = $2 AND status = 'pending' AND expires_at > $3`,
         [inviter.id, email, domain.now()],
       );
-      if (open.length) throw conflict('invite.duplicate', `You already invited ${email}; resend that invitation instead.`);
+      if (open.length)
+        throw conflict('invite.duplicate', `You already invited ${email}; resend that invitation instead.`);
       const quota = await quotaFor(tx, inviter.id);
       if (quota.remaining <= 0) {
         // 422, not 429: the client retries a 429, and a used-up quota only resets next month.
@@ -210,7 +222,8 @@ export function createInvites(domain: Domain) {
       const inviterId = query.inviterId ?? user.id;
       const limit = query.limit ?? 20;
       const offset = query.cursor === undefined ? 0 : Number(query.cursor);
-      if (!Number.isSafeInteger(offset) || offset < 0) throw invalid('invite.cursor', 'The invitation cursor is not valid.');
+      if (!Number.isSafeInteger(offset) || offset < 0)
+        throw invalid('invite.cursor', 'The invitation cursor is not valid.');
       const rows = await tx.query<InviteRow>(
         `SELECT ${INVITE_COLUMNS} FROM invites WHERE inviter_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
         [inviterId, limit + 1, offset],
@@ -242,7 +255,8 @@ export function createInvites(domain: Domain) {
       const row = await ownInvite(tx, inviteId, user);
       const status = toInvite(row).status;
       if (status === 'revoked') return toInvite(row);
-      if (status !== 'pending') throw invalid('invite.not-revocable', `An invitation that is ${status} cannot be revoked.`);
+      if (status !== 'pending')
+        throw invalid('invite.not-revocable', `An invitation that is ${status} cannot be revoked.`);
       const [updated] = await tx.query<InviteRow>(
         `UPDATE invites SET status = 'revoked' WHERE id = $1 RETURNING ${INVITE_COLUMNS}`,
         [row.id],
@@ -257,16 +271,15 @@ export function createInvites(domain: Domain) {
       const now = domain.now();
       const token = secureToken();
       const expiresAt = new Date(now.getTime() + INVITE_LINK_VALIDITY_DAYS * DAY_MS);
-      await tx.query('INSERT INTO invite_links (token, inviter_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
-        token,
-        inviter.id,
-        now,
-        expiresAt,
-      ]);
+      await tx.query(
+        'INSERT INTO invite_links (token, inviter_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [token, inviter.id, now, expiresAt],
+      );
       return { token, url: config.inviteUrl(token), expiresAt: expiresAt.toISOString() };
     },
 
-    lookupInvite: async (tx: Tx, token: string, user: User) => publicInfo(await tokenInfo(tx, token, user.id)),
+    lookupInvite: async (tx: Tx, token: string, user: User) =>
+      publicInfo(await tokenInfo(tx, token, user.id)),
 
     /**
      * An e-mail invitation is answered by its addressee only; a personal link by whoever follows it
@@ -276,12 +289,17 @@ export function createInvites(domain: Domain) {
       const info = await tokenInfo(tx, token, user.id);
       if (info.state === 'unknown') throw notFound('invite.unknown', 'This invitation does not exist.');
       if (info.state !== 'valid')
-        throw invalid(`invite.${info.state}`, `This invitation is ${info.state === 'used' ? 'already used' : info.state}.`);
+        throw invalid(
+          `invite.${info.state}`,
+          `This invitation is ${info.state === 'used' ? 'already used' : info.state}.`,
+        );
       const now = domain.now();
       const me = await requirePerson(tx, user.id);
       if ('row' in info && info.row) {
         const row = info.row;
-        const addressedToMe = row.invitee_id ? row.invitee_id === me.id : row.email === me.email?.toLowerCase();
+        const addressedToMe = row.invitee_id
+          ? row.invitee_id === me.id
+          : row.email === me.email?.toLowerCase();
         if (!addressedToMe) throw forbidden('invite.not-yours', 'This invitation was sent to someone else.');
         await tx.query('UPDATE invites SET status = $2, responded_at = $3, invitee_id = $4 WHERE id = $1', [
           row.id,
@@ -316,7 +334,12 @@ export function createInvites(domain: Domain) {
     async inviteTree(tx: Tx, personId: string): Promise<InviteTreeNode> {
       const person = await requirePerson(tx, personId);
       // Everyone below the person, found by a recursive query on the invited_by index.
-      const rows = await tx.query<{ id: string; invited_by: string | null; joined_at: Date | null; is_member: boolean }>(
+      const rows = await tx.query<{
+        id: string;
+        invited_by: string | null;
+        joined_at: Date | null;
+        is_member: boolean;
+      }>(
         `WITH RECURSIVE tree AS (
            SELECT id, invited_by, joined_at, is_member, 0 AS depth FROM people WHERE id = $1
            UNION ALL

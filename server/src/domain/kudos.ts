@@ -99,7 +99,8 @@ export function createKudos(domain: Domain) {
       let before: number | null = null;
       if (query.cursor !== undefined) {
         before = Number(query.cursor);
-        if (!Number.isSafeInteger(before) || before < 0) throw invalid('kudos.cursor', 'The kudos cursor is not valid.');
+        if (!Number.isSafeInteger(before) || before < 0)
+          throw invalid('kudos.cursor', 'The kudos cursor is not valid.');
       }
       // Each filter is a parameter that is either null (off) or the value: one statement, no string building.
       const filters = `($1::text IS NULL OR EXISTS (SELECT 1 FROM kudos_receivers r WHERE r.kudos_seq = k.seq AND r.person_id = $1))
@@ -108,7 +109,12 @@ export function createKudos(domain: Domain) {
           AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM people p WHERE p.id = k.from_id AND p.department = $4)
                OR EXISTS (SELECT 1 FROM kudos_receivers r JOIN people p ON p.id = r.person_id
                            WHERE r.kudos_seq = k.seq AND p.department = $4))`;
-      const params = [query.person ?? null, query.from ?? null, query.value ?? null, query.department ?? null];
+      const params = [
+        query.person ?? null,
+        query.from ?? null,
+        query.value ?? null,
+        query.department ?? null,
+      ];
       const rows = await tx.query<KudosRow>(
         `SELECT seq, id, from_id, value, message, created_at FROM kudos k
           WHERE ${filters} AND ($5::bigint IS NULL OR k.seq < $5)
@@ -145,7 +151,8 @@ export function createKudos(domain: Domain) {
       const known = new Set(found.map((row) => row.id));
       const rawValue = input.value?.trim();
       const value = rawValue
-        ? (config.kudosValues.find((candidate) => candidate.toLowerCase() === rawValue.toLowerCase()) ?? rawValue)
+        ? (config.kudosValues.find((candidate) => candidate.toLowerCase() === rawValue.toLowerCase()) ??
+          rawValue)
         : undefined;
       const recent = await tx.query<{ to: string[]; created_at: Date }>(
         `SELECT array_agg(r.person_id) AS to, k.created_at FROM kudos k JOIN kudos_receivers r ON r.kudos_seq = k.seq
@@ -219,19 +226,20 @@ export function createKudos(domain: Domain) {
         'SELECT name FROM skills WHERE person_id = $1 AND lower(name) = lower($2)',
         [person.id, skill],
       );
-      if (!declared) throw notFound('endorsement.unknown-skill', `${person.name} has not listed the skill "${skill}".`);
-      if (on && person.id === user.id) throw invalid('endorsement.self', 'You cannot endorse your own skills.');
+      if (!declared)
+        throw notFound('endorsement.unknown-skill', `${person.name} has not listed the skill "${skill}".`);
+      if (on && person.id === user.id)
+        throw invalid('endorsement.self', 'You cannot endorse your own skills.');
       if (on) {
         await tx.query(
           'INSERT INTO endorsements (person_id, skill, endorser_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
           [person.id, declared.name, user.id, domain.now()],
         );
       } else {
-        await tx.query('DELETE FROM endorsements WHERE person_id = $1 AND lower(skill) = lower($2) AND endorser_id = $3', [
-          person.id,
-          declared.name,
-          user.id,
-        ]);
+        await tx.query(
+          'DELETE FROM endorsements WHERE person_id = $1 AND lower(skill) = lower($2) AND endorser_id = $3',
+          [person.id, declared.name, user.id],
+        );
       }
       domain.touched();
       const skills = (await skillsOf(tx, [person.id], user.id)).get(person.id) ?? [];

@@ -45,7 +45,11 @@ export async function requirePerson(tx: Tx, idOrEmail: string): Promise<PersonRo
 }
 
 /** Skills of these people with endorsement counts and whether the viewer endorsed each. */
-export async function skillsOf(tx: Tx, ids: readonly string[], viewerId: string): Promise<Map<string, Skill[]>> {
+export async function skillsOf(
+  tx: Tx,
+  ids: readonly string[],
+  viewerId: string,
+): Promise<Map<string, Skill[]>> {
   const skills = await tx.query<SkillRow>(
     'SELECT person_id, name, level, tags FROM skills WHERE person_id = ANY($1) ORDER BY person_id, position',
     [ids],
@@ -113,7 +117,11 @@ export async function toPerson(tx: Tx, row: PersonRow, viewerId: string): Promis
 }
 
 /** One entry per id (person id or e-mail), `null` for unknown, in the order asked. */
-export async function lookupPeople(tx: Tx, ids: readonly string[], viewerId: string): Promise<(Person | null)[]> {
+export async function lookupPeople(
+  tx: Tx,
+  ids: readonly string[],
+  viewerId: string,
+): Promise<(Person | null)[]> {
   const rows = await tx.query<PersonRow>(
     `SELECT ${PERSON_COLUMNS} FROM people WHERE id = ANY($1) OR lower(email) = ANY($2)`,
     [ids, ids.map((id) => id.toLowerCase())],
@@ -126,4 +134,3 @@ export async function lookupPeople(tx: Tx, ids: readonly string[], viewerId: str
   for (const person of people) byKey.set(person.id, person);
   return ids.map((id) => byKey.get(id) ?? byKey.get(id.toLowerCase()) ?? null);
 }
-

@@ -112,7 +112,8 @@ export function createSearch(domain: Domain, maxAgeMs = 60_000) {
 
     async searchPeople(query: PeopleQuery, viewerId: string): Promise<PeopleSearchResult> {
       const offset = query.cursor === undefined ? 0 : Number(query.cursor);
-      if (!Number.isInteger(offset) || offset < 0) throw invalid('search.cursor', 'The search cursor is not valid.');
+      if (!Number.isInteger(offset) || offset < 0)
+        throw invalid('search.cursor', 'The search cursor is not valid.');
       const result = (await current()).search({ ...query, limit: query.limit ?? 20, cursor: String(offset) });
       const people = await lookupPeople(
         domain.db,
@@ -121,7 +122,10 @@ export function createSearch(domain: Domain, maxAgeMs = 60_000) {
       );
       return {
         ...result,
-        items: result.items.map((match, position) => ({ ...match, person: people[position] ?? match.person })),
+        items: result.items.map((match, position) => ({
+          ...match,
+          person: people[position] ?? match.person,
+        })),
       };
     },
 

@@ -26,7 +26,8 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     for (const name of files) {
       if (done.has(name)) continue;
       // A migration file is a script of statements; split on the statement ends at line ends.
-      for (const statement of splitStatements(readFileSync(join(dir, name), 'utf8'))) await tx.query(statement);
+      for (const statement of splitStatements(readFileSync(join(dir, name), 'utf8')))
+        await tx.query(statement);
       await tx.query('INSERT INTO kring_migrations (name) VALUES ($1)', [name]);
       applied.push(name);
     }
