@@ -122,16 +122,36 @@ export function createActivity(domain: Domain) {
     );
   }
 
+  /**
+   * The events the metrics read, with repeats folded: per person, type and UTC day only the first and
+   * the last event (the figures read levels and active days per month, and whether an invitee was
+   * active inside a window, which the first and last of each day still answer exactly). Searches are
+   * kept one by one: their terms are counted.
+   */
   async function eventsBetween(tx: Tx, from: Date, until: Date): Promise<ActivityEvent[]> {
-    const rows = await tx.query<{ type: ActivityType; actor_id: string; at: Date; subject: string | null }>(
-      'SELECT type, actor_id, at, subject FROM activity WHERE at >= $1 AND at < $2',
+    const rows = await tx.query<{
+      type: ActivityType;
+      actor_id: string;
+      first_at: Date;
+      last_at: Date;
+      subject: string | null;
+    }>(
+      `SELECT type, actor_id, min(at) AS first_at, max(at) AS last_at, NULL AS subject FROM activity
+        WHERE at >= $1 AND at < $2 AND type <> 'search'
+        GROUP BY actor_id, type, (at AT TIME ZONE 'UTC')::date
+       UNION ALL
+       SELECT type, actor_id, at, at, subject FROM activity WHERE at >= $1 AND at < $2 AND type = 'search'`,
       [from, until],
     );
-    return rows.map((row) =>
-      row.subject === null
-        ? { type: row.type, actorId: row.actor_id, at: row.at.toISOString() }
-        : { type: row.type, actorId: row.actor_id, at: row.at.toISOString(), subject: row.subject },
-    );
+    const events: ActivityEvent[] = [];
+    for (const row of rows) {
+      const first = row.first_at.toISOString();
+      if (row.subject === null) events.push({ type: row.type, actorId: row.actor_id, at: first });
+      else events.push({ type: row.type, actorId: row.actor_id, at: first, subject: row.subject });
+      if (row.last_at.getTime() !== row.first_at.getTime())
+        events.push({ type: row.type, actorId: row.actor_id, at: row.last_at.toISOString() });
+    }
+    return events;
   }
 
   return {
