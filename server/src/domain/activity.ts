@@ -36,31 +36,35 @@ function monthStart(monthIndex: number): Date {
 }
 
 export function createActivity(domain: Domain) {
+  /** Everyone, as the metrics read them (one JSON document: far faster than row by row at 50,000). */
   async function people(tx: Tx): Promise<Person[]> {
-    const rows = await tx.query<{
-      id: string;
-      email: string | null;
-      name: string;
-      department: string | null;
-      manager_id: string | null;
-      is_management: boolean;
-      is_member: boolean;
-      joined_at: Date | null;
-      invited_by: string | null;
+    const [{ rows }] = await tx.query<{
+      rows: [
+        string,
+        string | null,
+        string,
+        string | null,
+        string | null,
+        boolean,
+        boolean,
+        number | null,
+        string | null,
+      ][];
     }>(
-      'SELECT id, email, name, department, manager_id, is_management, is_member, joined_at, invited_by FROM people',
+      `SELECT coalesce(json_agg(json_build_array(id, email, name, department, manager_id, is_management, is_member,
+                (extract(epoch FROM joined_at) * 1000)::bigint, invited_by)), '[]'::json) AS rows FROM people`,
     );
-    return rows.map((row) =>
+    return rows.map(([id, email, name, department, managerId, isManagement, isMember, joinedMs, invitedBy]) =>
       compact<Person>({
-        id: row.id,
-        name: row.name,
-        email: row.email ?? undefined,
-        department: row.department ?? undefined,
-        managerId: row.manager_id ?? undefined,
-        isManagement: row.is_management,
-        isMember: row.is_member,
-        joinedAt: iso(row.joined_at),
-        invitedBy: row.invited_by ?? undefined,
+        id,
+        name,
+        email: email ?? undefined,
+        department: department ?? undefined,
+        managerId: managerId ?? undefined,
+        isManagement,
+        isMember,
+        joinedAt: joinedMs === null ? undefined : new Date(joinedMs).toISOString(),
+        invitedBy: invitedBy ?? undefined,
         skills: [],
         links: [],
       }),
@@ -68,26 +72,21 @@ export function createActivity(domain: Domain) {
   }
 
   async function kudosBetween(tx: Tx, from: Date, until: Date): Promise<Kudos[]> {
-    const rows = await tx.query<{
-      id: string;
-      from_id: string;
-      to: string[];
-      value: string | null;
-      created_at: Date;
-    }>(
-      `SELECT k.id, k.from_id, array_agg(r.person_id ORDER BY r.position) AS to, k.value, k.created_at
-         FROM kudos k JOIN kudos_receivers r ON r.kudos_seq = k.seq
-        WHERE k.created_at >= $1 AND k.created_at < $2 GROUP BY k.seq ORDER BY k.seq`,
+    const [{ rows }] = await tx.query<{ rows: [string, string, string[], string | null, number][] }>(
+      `SELECT coalesce(json_agg(json_build_array(k.id, k.from_id,
+                (SELECT array_agg(r.person_id ORDER BY r.position) FROM kudos_receivers r WHERE r.kudos_seq = k.seq),
+                k.value, (extract(epoch FROM k.created_at) * 1000)::bigint) ORDER BY k.seq), '[]'::json) AS rows
+         FROM kudos k WHERE k.created_at >= $1 AND k.created_at < $2`,
       [from, until],
     );
-    return rows.map((row) =>
+    return rows.map(([id, fromId, to, value, createdMs]) =>
       compact<Kudos>({
-        id: row.id,
-        from: row.from_id,
-        to: row.to,
-        value: row.value ?? undefined,
+        id,
+        from: fromId,
+        to: to ?? [],
+        value: value ?? undefined,
         message: '',
-        createdAt: row.created_at.toISOString(),
+        createdAt: new Date(createdMs).toISOString(),
         reactions: [],
       }),
     );
@@ -129,27 +128,22 @@ export function createActivity(domain: Domain) {
    * kept one by one: their terms are counted.
    */
   async function eventsBetween(tx: Tx, from: Date, until: Date): Promise<ActivityEvent[]> {
-    const rows = await tx.query<{
-      type: ActivityType;
-      actor_id: string;
-      first_at: Date;
-      last_at: Date;
-      subject: string | null;
-    }>(
-      `SELECT type, actor_id, min(at) AS first_at, max(at) AS last_at, NULL AS subject FROM activity
-        WHERE at >= $1 AND at < $2 AND type <> 'search'
-        GROUP BY actor_id, type, (at AT TIME ZONE 'UTC')::date
-       UNION ALL
-       SELECT type, actor_id, at, at, subject FROM activity WHERE at >= $1 AND at < $2 AND type = 'search'`,
+    const [{ rows }] = await tx.query<{ rows: [ActivityType, string, number, number, string | null][] }>(
+      `SELECT coalesce(json_agg(json_build_array(type, actor_id, (extract(epoch FROM first_at) * 1000)::bigint,
+                (extract(epoch FROM last_at) * 1000)::bigint, subject)), '[]'::json) AS rows FROM (
+         SELECT type, actor_id, min(at) AS first_at, max(at) AS last_at, NULL AS subject FROM activity
+          WHERE at >= $1 AND at < $2 AND type <> 'search'
+          GROUP BY actor_id, type, (at AT TIME ZONE 'UTC')::date
+         UNION ALL
+         SELECT type, actor_id, at, at, subject FROM activity WHERE at >= $1 AND at < $2 AND type = 'search'
+       ) AS folded`,
       [from, until],
     );
     const events: ActivityEvent[] = [];
-    for (const row of rows) {
-      const first = row.first_at.toISOString();
-      if (row.subject === null) events.push({ type: row.type, actorId: row.actor_id, at: first });
-      else events.push({ type: row.type, actorId: row.actor_id, at: first, subject: row.subject });
-      if (row.last_at.getTime() !== row.first_at.getTime())
-        events.push({ type: row.type, actorId: row.actor_id, at: row.last_at.toISOString() });
+    for (const [type, actorId, firstMs, lastMs, subject] of rows) {
+      const at = new Date(firstMs).toISOString();
+      events.push(subject === null ? { type, actorId, at } : { type, actorId, at, subject });
+      if (lastMs !== firstMs) events.push({ type, actorId, at: new Date(lastMs).toISOString() });
     }
     return events;
   }

@@ -17,61 +17,52 @@ export function createSearch(domain: Domain, maxAgeMs = 60_000) {
   let builtAt = 0;
   let building: Promise<PeopleIndex> | undefined;
 
+  /** Each query answers one JSON document: far faster than row by row at 50,000 people. */
   async function build(): Promise<PeopleIndex> {
     const { db } = domain;
-    const people = await db.query<{
-      id: string;
-      name: string;
-      title: string | null;
-      department: string | null;
-      about: string | null;
-      is_management: boolean;
-      is_member: boolean;
-    }>('SELECT id, name, title, department, about, is_management, is_member FROM people');
-    const skills = await db.query<{ person_id: string; name: string; level: SkillLevel; tags: SkillTag[] }>(
-      'SELECT person_id, name, level, tags FROM skills ORDER BY person_id, position',
+    const [{ rows: people }] = await db.query<{
+      rows: [string, string, string | null, string | null, string | null, boolean, boolean][];
+    }>(
+      `SELECT coalesce(json_agg(json_build_array(id, name, title, department, about, is_management, is_member)), '[]'::json)
+         AS rows FROM people`,
     );
-    const counts = await db.query<{ person_id: string; skill: string; count: number }>(
-      'SELECT person_id, lower(skill) AS skill, count(*)::int AS count FROM endorsements GROUP BY person_id, lower(skill)',
+    const [{ rows: skills }] = await db.query<{ rows: [string, string, SkillLevel, SkillTag[], number][] }>(
+      `SELECT coalesce(json_agg(json_build_array(s.person_id, s.name, s.level, s.tags,
+                (SELECT count(*) FROM endorsements e WHERE e.person_id = s.person_id AND lower(e.skill) = lower(s.name)))
+              ORDER BY s.person_id, s.position), '[]'::json) AS rows FROM skills s`,
     );
     const since = new Date(domain.now().getTime() - RECENT_KUDOS_DAYS * DAY_MS);
-    const kudos = await db.query<{ to: string[]; message: string; value: string | null; created_at: Date }>(
-      `SELECT array_agg(r.person_id ORDER BY r.position) AS to, k.message, k.value, k.created_at
-         FROM kudos k JOIN kudos_receivers r ON r.kudos_seq = k.seq
-        WHERE k.created_at >= $1 GROUP BY k.seq`,
+    const [{ rows: kudos }] = await db.query<{ rows: [string[], string, string | null, number][] }>(
+      `SELECT coalesce(json_agg(json_build_array(
+                (SELECT array_agg(r.person_id ORDER BY r.position) FROM kudos_receivers r WHERE r.kudos_seq = k.seq),
+                k.message, k.value, (extract(epoch FROM k.created_at) * 1000)::bigint)), '[]'::json) AS rows
+         FROM kudos k WHERE k.created_at >= $1`,
       [since],
     );
-    const countBy = new Map(counts.map((row) => [`${row.person_id}\u0000${row.skill}`, row.count]));
     const skillsBy = new Map<string, Person['skills']>();
-    for (const row of skills) {
-      const list = skillsBy.get(row.person_id) ?? [];
-      list.push({
-        name: row.name,
-        level: row.level,
-        tags: row.tags,
-        endorsements: countBy.get(`${row.person_id}\u0000${row.name.toLowerCase()}`) ?? 0,
-        endorsedByMe: false,
-      });
-      skillsBy.set(row.person_id, list);
+    for (const [personId, name, level, tags, endorsements] of skills) {
+      const list = skillsBy.get(personId) ?? [];
+      list.push({ name, level, tags, endorsements, endorsedByMe: false });
+      skillsBy.set(personId, list);
     }
     return new PeopleIndex(
-      people.map((row) => ({
-        id: row.id,
-        name: row.name,
-        title: row.title ?? undefined,
-        department: row.department ?? undefined,
-        about: row.about ?? undefined,
-        isManagement: row.is_management,
-        isMember: row.is_member,
+      people.map(([id, name, title, department, about, isManagement, isMember]) => ({
+        id,
+        name,
+        title: title ?? undefined,
+        department: department ?? undefined,
+        about: about ?? undefined,
+        isManagement,
+        isMember,
         links: [],
-        skills: skillsBy.get(row.id) ?? [],
+        skills: skillsBy.get(id) ?? [],
       })),
       {
-        kudos: kudos.map((row) => ({
-          to: row.to,
-          message: row.message,
-          value: row.value ?? undefined,
-          createdAt: row.created_at.toISOString(),
+        kudos: kudos.map(([to, message, value, createdMs]) => ({
+          to: to ?? [],
+          message,
+          value: value ?? undefined,
+          createdAt: new Date(createdMs).toISOString(),
         })),
         now: () => domain.now().getTime(),
       },
