@@ -214,12 +214,15 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
       if (config.dev) {
         const fromCookie =
           header(request.headers, DEV_HEADER) === undefined && request.cookies[DEV_COOKIE] !== undefined;
-        // A cookie is sent by any page that posts here: a write on cookie identity must carry a header
-        // no cross-site form or beacon can set (the REST adapter always sends Idempotency-Key).
+        // A cookie is sent by any page that posts here: a write on cookie identity must carry what no
+        // cross-site form or beacon can send: a custom header (the REST adapter's Idempotency-Key) or a
+        // JSON content type (the adapter's /people/lookup), both of which need a CORS preflight.
+        const json = /^application\/json\b/i.test(header(request.headers, 'content-type') ?? '');
         if (
           fromCookie &&
           request.method !== 'GET' &&
           request.method !== 'HEAD' &&
+          !json &&
           !CSRF_SAFE_HEADERS.some((name) => header(request.headers, name))
         )
           throw new ApiError(

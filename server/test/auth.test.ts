@@ -203,6 +203,13 @@ describe(`dev mode cookie sign-in (${dbLabel})`, () => {
         payload: JSON.stringify({ events: [] }),
       });
       assert.equal(withKey.statusCode, 204);
+      const lookup = await dev.app.inject({
+        method: 'POST',
+        url: '/api/kring/people/lookup',
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: JSON.stringify({ ids: [dev.members[1]] }),
+      });
+      assert.equal(lookup.statusCode, 200, 'a JSON read needs a preflight cross-site, so it is safe');
     } finally {
       await dev.close();
     }
