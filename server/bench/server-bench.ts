@@ -5,6 +5,7 @@
  * the whole Fastify pipeline (`inject`), without a network.
  */
 import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { readConfig } from '../src/config.js';
 import { openDatabase } from '../src/store/db.js';
@@ -13,7 +14,6 @@ import { migrate } from '../src/store/migrate.js';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const KUDOS = Number(process.env.BENCH_KUDOS ?? 200_000);
-const DAY = 86_400_000;
 const label = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const now = new Date('2026-07-01T00:00:00Z');
 
@@ -69,7 +69,7 @@ const app = await buildApp({
   now: () => now,
 });
 
-async function measure(count: number, request: (i: number) => Parameters<typeof app.inject>[0]) {
+async function measure(count: number, request: (i: number) => InjectOptions) {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
@@ -84,7 +84,12 @@ async function measure(count: number, request: (i: number) => Parameters<typeof 
 
 const rows: { name: string; value: string; unit: string; note?: string }[] = [];
 const add = (name: string, figures: { p50: number; p95: number }, note: string) =>
-  rows.push({ name: `${label}: ${name}`, value: `${figures.p50.toFixed(1)} / ${figures.p95.toFixed(1)}`, unit: 'ms p50/p95', note });
+  rows.push({
+    name: `${label}: ${name}`,
+    value: `${figures.p50.toFixed(1)} / ${figures.p95.toFixed(1)}`,
+    unit: 'ms p50/p95',
+    note,
+  });
 
 add(
   '/people/lookup 100 ids',
@@ -92,17 +97,27 @@ add(
     method: 'POST',
     url: '/api/kring/people/lookup',
     headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ ids: Array.from({ length: 100 }, (_, j) => `p${1 + ((i * 100 + j) * 37) % PEOPLE}`) }),
+    payload: JSON.stringify({
+      ids: Array.from({ length: 100 }, (_, j) => `p${1 + (((i * 100 + j) * 37) % PEOPLE)}`),
+    }),
   })),
   `${PEOPLE.toLocaleString('en')} people, 4 skills each`,
 );
-add('/kudos first page', await measure(40, () => ({ method: 'GET', url: '/api/kring/kudos?limit=20' })), `${KUDOS.toLocaleString('en')} kudos`);
+add(
+  '/kudos first page',
+  await measure(40, () => ({ method: 'GET', url: '/api/kring/kudos?limit=20' })),
+  `${KUDOS.toLocaleString('en')} kudos`,
+);
 add(
   'kudos write',
   await measure(40, (i) => ({
     method: 'POST',
     url: '/api/kring/kudos',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-kring-dev-user': `p${10 + i}` },
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+      'x-kring-dev-user': `p${10 + i}`,
+    },
     payload: JSON.stringify({ to: [`p${1000 + i}`], message: 'Thank you!' }),
   })),
   'rules, row lock, idempotency record',
@@ -112,8 +127,12 @@ add(
   await measure(5, () => ({ method: 'GET', url: '/api/kring/metrics?month=2026-05' })),
   `${EVENTS.toLocaleString('en')} events over 6 months`,
 );
-rows.push({ name: `${label}: seeding`, value: seedSeconds.toFixed(1), unit: 's', note: 'generate_series in the database' });
+rows.push({
+  name: `${label}: seeding`,
+  value: seedSeconds.toFixed(1),
+  unit: 's',
+  note: 'generate_series in the database',
+});
 await app.close();
 await db.close();
-void DAY;
 console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
