@@ -14,6 +14,8 @@ import {
   type PioneerRank,
 } from '../../../src/model.js';
 import {
+  ACTIVE_WITHIN_DAYS,
+  ACTIVITY_LEVEL,
   computeMetrics,
   computePioneers,
   monthIndexOf,
@@ -122,28 +124,83 @@ export function createActivity(domain: Domain) {
   }
 
   /**
-   * The events the metrics read, with repeats folded: per person, type and UTC day only the first and
-   * the last event (the figures read levels and active days per month, and whether an invitee was
-   * active inside a window, which the first and last of each day still answer exactly). Searches are
-   * kept one by one: their terms are counted.
+   * The events the metrics read, folded in the database: per person and month the highest
+   * participation level (levels from `ACTIVITY_LEVEL`, passed in) and the days they were active.
+   * From those, one event per active day is rebuilt (the highest level on the first) at 00:00 UTC,
+   * which is all the participation figures read (at midnight it can never fall inside an invitee's
+   * window where no real event did: windows start on acceptance and end 30 days later); searches of the month are kept one by one (their terms are
+   * counted), and for each new invitee the first real event inside their 30-day window. The metrics
+   * test checks the result equals the figures over every raw event.
    */
-  async function eventsBetween(tx: Tx, from: Date, until: Date): Promise<ActivityEvent[]> {
-    const [{ rows }] = await tx.query<{ rows: [ActivityType, string, number, number, string | null][] }>(
-      `SELECT coalesce(json_agg(json_build_array(type, actor_id, (extract(epoch FROM first_at) * 1000)::bigint,
-                (extract(epoch FROM last_at) * 1000)::bigint, subject)), '[]'::json) AS rows FROM (
-         SELECT type, actor_id, min(at) AS first_at, max(at) AS last_at, NULL AS subject FROM activity
-          WHERE at >= $1 AND at < $2 AND type <> 'search'
-          GROUP BY actor_id, type, (at AT TIME ZONE 'UTC')::date
-         UNION ALL
-         SELECT type, actor_id, at, at, subject FROM activity WHERE at >= $1 AND at < $2 AND type = 'search'
-       ) AS folded`,
-      [from, until],
+  async function eventsForMonth(
+    tx: Tx,
+    monthIndex: number,
+    people: readonly Person[],
+    invites: readonly Invite[],
+  ) {
+    const from = monthStart(monthIndex - 1);
+    const monthFrom = monthStart(monthIndex);
+    const until = monthStart(monthIndex + 1);
+    const types = Object.keys(ACTIVITY_LEVEL) as ActivityType[];
+    const [{ rows }] = await tx.query<{ rows: [string, number, number, number, number][] }>(
+      `SELECT coalesce(json_agg(json_build_array(actor_id, y, m, level, days)), '[]'::json) AS rows FROM (
+         SELECT a.actor_id, extract(year FROM a.at AT TIME ZONE 'UTC')::int AS y,
+                extract(month FROM a.at AT TIME ZONE 'UTC')::int AS m, max(l.level) AS level,
+                bit_or(1 << (extract(day FROM a.at AT TIME ZONE 'UTC')::int - 1)) AS days
+           FROM activity a JOIN unnest($3::text[], $4::int[]) AS l(type, level) ON l.type = a.type
+          WHERE a.at >= $1 AND a.at < $2 AND l.level > 0
+          GROUP BY 1, 2, 3) AS folded`,
+      [from, until, types, types.map((type) => ACTIVITY_LEVEL[type])],
     );
+    const typeOfLevel = new Map<number, ActivityType>();
+    for (const type of types)
+      if (!typeOfLevel.has(ACTIVITY_LEVEL[type])) typeOfLevel.set(ACTIVITY_LEVEL[type], type);
+    const lowest = Math.min(...types.map((type) => ACTIVITY_LEVEL[type]).filter((level) => level > 0));
     const events: ActivityEvent[] = [];
-    for (const [type, actorId, firstMs, lastMs, subject] of rows) {
-      const at = new Date(firstMs).toISOString();
-      events.push(subject === null ? { type, actorId, at } : { type, actorId, at, subject });
-      if (lastMs !== firstMs) events.push({ type, actorId, at: new Date(lastMs).toISOString() });
+    for (const [actorId, year, month, level, days] of rows) {
+      let first = true;
+      for (let day = 0; day < 31; day++) {
+        if ((days & (1 << day)) === 0) continue;
+        const at = new Date(Date.UTC(year, month - 1, day + 1)).toISOString();
+        events.push({ type: typeOfLevel.get(first ? level : lowest)!, actorId, at });
+        first = false;
+      }
+    }
+    const [{ rows: searches }] = await tx.query<{ rows: [string, number, string][] }>(
+      `SELECT coalesce(json_agg(json_build_array(actor_id, (extract(epoch FROM at) * 1000)::bigint, subject)), '[]'::json)
+         AS rows FROM activity WHERE type = 'search' AND subject IS NOT NULL AND at >= $1 AND at < $2`,
+      [monthFrom, until],
+    );
+    for (const [actorId, ms, subject] of searches)
+      events.push({ type: 'search', actorId, at: new Date(ms).toISOString(), subject });
+
+    // Invitees who accepted this month: their first act within the window, if any.
+    const byEmail = new Map(
+      people.filter((person) => person.email).map((person) => [person.email!.toLowerCase(), person.id]),
+    );
+    const windows: [string, Date, Date][] = [];
+    for (const invite of invites) {
+      if (invite.status !== 'accepted') continue;
+      const inviteeId = invite.inviteeId ?? byEmail.get(invite.email.toLowerCase());
+      if (!inviteeId) continue;
+      const startMs = Date.parse(invite.respondedAt ?? invite.createdAt);
+      windows.push([inviteeId, new Date(startMs), new Date(startMs + ACTIVE_WITHIN_DAYS * DAY_MS)]);
+    }
+    if (windows.length) {
+      const [{ rows: firsts }] = await tx.query<{ rows: [string, ActivityType, number][] }>(
+        `SELECT coalesce(json_agg(json_build_array(w.actor_id, f.type, (extract(epoch FROM f.at) * 1000)::bigint)), '[]'::json) AS rows
+           FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(actor_id, start_at, end_at)
+           CROSS JOIN LATERAL (SELECT a.type, a.at FROM activity a
+                                WHERE a.actor_id = w.actor_id AND a.type <> 'invite-accepted'
+                                  AND a.at >= w.start_at AND a.at < w.end_at ORDER BY a.at LIMIT 1) AS f`,
+        [
+          windows.map((w) => w[0]),
+          windows.map((w) => w[1].toISOString()),
+          windows.map((w) => w[2].toISOString()),
+        ],
+      );
+      for (const [actorId, type, ms] of firsts)
+        events.push({ type, actorId, at: new Date(ms).toISOString() });
     }
     return events;
   }
@@ -183,12 +240,13 @@ export function createActivity(domain: Domain) {
       const from = monthStart(index - 1);
       const monthFrom = monthStart(index);
       const until = monthStart(index + 1);
-      // Invitees accepted late in the month are watched for 30 days after it.
+      const everyone = await people(tx);
+      const invites = await invitesBetween(tx, monthFrom, until);
       const input: MetricsInput = {
-        people: await people(tx),
-        events: await eventsBetween(tx, from, new Date(until.getTime() + 31 * DAY_MS)),
+        people: everyone,
+        events: await eventsForMonth(tx, index, everyone, invites),
         kudos: await kudosBetween(tx, from, until),
-        invites: await invitesBetween(tx, monthFrom, until),
+        invites,
       };
       return computeMetrics(input, month);
     },
