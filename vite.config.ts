@@ -1,12 +1,13 @@
-// ESM library build: `dist/index.js` (every element, for bundlers), `dist/core.js` (what the script-tag
-// loader imports), one entry per element (`dist/elements/<name>.js`) and per backend adapter
-// (`dist/backends/<name>.js`). Entries are found on disk (every `src/elements/<name>/define.ts`), so a
-// new element needs no config.
+// The script-tag build, for a static host (no bundler): `dist/index.js` (every element, for
+// `<script type="module">`), `dist/core.js` (what the script-tag loader imports), one entry per element
+// (`dist/elements/<name>.js`, loaded on first use) and per backend adapter (`dist/backends/<name>.js`).
+// Entries are found on disk (every `src/elements/<name>/define.ts`), so a new element needs no config.
 //
 // lit and @lit/context are bundled, not externalised: the files work as they are from any static
 // host, and code shared by several entries (lit, the client) lands in shared chunks under
 // `dist/chunks/`, so the loader, the core and every lazily loaded element share one lit (one
-// Trusted Types policy). A host app with its own lit has a second copy; see docs/configuration.md.
+// Trusted Types policy). Bundlers and Node get `dist/esm/` instead (vite.esm.config.ts), where lit
+// is the app's own; see docs/configuration.md#packaging.
 import { defineConfig } from 'vite';
 import { libraryEntries } from './scripts/lib/entries.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';

@@ -1,15 +1,20 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
+import { fakeClockScript, fakeNowFromEnv } from './test/helpers/fake-clock.mjs';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+// KRING_TEST_NOW=2031-01-01 runs the suite with the browser's clock starting on that day.
+const fakeNow = fakeNowFromEnv();
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
   testsFinishTimeout: 600_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // A budget, not a wait: heavy tests (demo metrics plus axe on two elements) took over 10 s on a
+  // 2-core machine running other suites beside this one. Tests themselves wait on conditions.
+  testFramework: { config: { timeout: 30_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
@@ -34,6 +39,11 @@ export default {
           '--disable-component-update',
           '--disable-sync',
         ],
+      },
+      async createBrowserContext({ browser }) {
+        const context = await browser.newContext();
+        if (fakeNow !== undefined) await context.addInitScript({ content: fakeClockScript(fakeNow) });
+        return context;
       },
     }),
   ],

@@ -100,18 +100,18 @@ const nodeTests = readdirSync(join(projectRoot, 'test'))
   .filter((name) => name.endsWith('.test.mjs'))
   .sort()
   .map((name) => join('test', name));
-if (!built) skipped('plain-page checks (node)', 'the build failed');
-else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
-else if (nodeTests.length) {
-  stage('plain-page checks (node)', () => {
-    const tapFile = join(scratch, 'node-tests.tap');
+/** Runs node:test files as one stage; its test cases count into the summary. */
+function nodeTestStage(name, files, extraArgs = []) {
+  stage(name, () => {
+    const tapFile = join(scratch, `${name.replace(/\W+/g, '-')}.tap`);
     const ok = run('node', [
       '--test',
+      ...extraArgs,
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tapFile}`,
-      ...nodeTests,
+      ...files,
     ]);
     const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
     const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
@@ -121,9 +121,23 @@ else if (nodeTests.length) {
       ok: ok && failed === 0 && passed > 0,
       passed,
       failed: failed || (ok ? 0 : 1),
-      detail: `${nodeTests.length} files, ${passed} passed, ${failed} failed`,
+      detail: `${files.length} files, ${passed} passed, ${failed} failed`,
     };
   });
+}
+
+if (!built) skipped('plain-page checks (node)', 'the build failed');
+else if (!chromiumReady) skipped('plain-page checks (node)', 'no Chromium');
+else if (nodeTests.length) nodeTestStage('plain-page checks (node)', nodeTests);
+
+// The packed tarball in Vite, webpack and esbuild production builds, React/Vue type checks, and every
+// snippet of the README and the embedding guides. One file at a time: they share one scratch install.
+const consumerStage = 'consumer apps and doc snippets (npm pack → Vite, webpack, esbuild; React, Vue)';
+if (!built) skipped(consumerStage, 'the build failed');
+else if (!chromiumReady) skipped(consumerStage, 'no Chromium');
+else {
+  const files = ['consumer.test.mjs', 'doc-snippets.test.mjs'].map((name) => join('test', 'consumer', name));
+  nodeTestStage(consumerStage, files, ['--test-concurrency=1']);
 }
 
 // Kring Server (server/, its own package): typecheck, then its suite on PGlite and PostgreSQL.

@@ -8,6 +8,11 @@ export interface KringConfig {
   tracking: boolean;
   /** The organisation, for badge issuers and report headers. */
   organization?: { name: string; url?: string };
+  /**
+   * Why the community cannot connect its backend, when its attributes are wrong (a bad `backend`, a
+   * missing `endpoint`): the elements show it instead of waiting for a client that will not come.
+   */
+  problem?: string;
 }
 
 export const clientContext = createContext<CommunityClientApi | undefined>(Symbol.for('kring.client'));

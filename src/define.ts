@@ -23,6 +23,8 @@ export function defineElement(
   constructor: CustomElementConstructor,
   version = KRING_VERSION,
 ): void {
+  // Node (SSR, tests, static generation) imports the package without a DOM: nothing to define there.
+  if (typeof customElements === 'undefined') return;
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== constructor) {

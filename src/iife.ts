@@ -12,6 +12,8 @@ interface KringGlobal {
   version: string;
   /** Page-wide settings; buffered until the core has loaded. */
   configure(options: KringOptions): void;
+  /** Adds a language or strings (`Kring.registerLanguage('es', {...})`); buffered until the core has loaded. */
+  registerLanguage(tag: string, strings?: Record<string, string>): void;
   /** Resolves with the full API once the core has loaded. */
   ready: Promise<typeof Core>;
 }
@@ -34,9 +36,17 @@ if (existing) {
       if (core) core.configure(options);
       else queueOptions(options);
     },
+    registerLanguage(tag, strings = {}) {
+      if (core) core.registerLanguage(tag, strings);
+      else queueOptions({ strings: { [tag]: strings } });
+    },
     ready: import(/* @vite-ignore */ new URL('core.js', scriptUrl).href).then((module: typeof Core) => {
       core = module;
-      Object.assign(kring, module, { configure: kring.configure, version: KRING_VERSION });
+      Object.assign(kring, module, {
+        configure: kring.configure,
+        registerLanguage: kring.registerLanguage,
+        version: KRING_VERSION,
+      });
       return module;
     }),
   };

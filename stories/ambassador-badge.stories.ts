@@ -48,7 +48,13 @@ registerBackend(
   overriding(() => ({ listBadges: () => Promise.reject(new BackendError('server', 'Unavailable.')) })),
 );
 
-type Args = { person: string; role: string; size: 's' | 'm' | 'l'; lang: 'en' | 'nl'; backend: string };
+type Args = {
+  person: string;
+  role: string;
+  size: 's' | 'm' | 'l';
+  lang: 'en' | 'nl' | 'de' | 'fr';
+  backend: string;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Ambassador badge',
@@ -58,7 +64,7 @@ const meta: Meta<Args> = {
   argTypes: {
     size: { control: 'inline-radio', options: ['s', 'm', 'l'] },
     role: { control: 'select', options: ['', ...AMBASSADOR_ROLES] },
-    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] },
   },
   render: ({ person, role, size, lang, backend }) =>
     html`<kring-community

@@ -60,14 +60,14 @@ registerBackend(
   })),
 );
 
-type Args = { lang: 'en' | 'nl'; backend: string };
+type Args = { lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
   title: 'Elements/Ambassador programme',
   component: 'kring-ambassador-programme',
   parameters: { kringCommunity: false },
   args: { lang: 'en', backend: 'story-programme-member' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ lang, backend }) =>
     html`<kring-community backend=${backend} lang=${lang} organization-name="Gemeente Voorbeeld">
       <div style="max-width: 44rem"><kring-ambassador-programme></kring-ambassador-programme></div>

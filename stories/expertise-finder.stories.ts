@@ -6,6 +6,7 @@ import { registerBackend } from '../src/backends/registry.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
+import type { KringInviteRequestEvent, KringPersonSelectEvent } from '../src/events/index.js';
 import { DARK_PAGE_STYLE } from './dark-theme.js';
 
 /** A demo backend whose `searchPeople` is replaced, for the loading and error stories. */
@@ -47,7 +48,7 @@ type Args = {
   placeholder: string;
   showFacets: boolean;
   hrefTemplate: string;
-  lang: 'en' | 'nl';
+  lang: 'en' | 'nl' | 'de' | 'fr';
   backend: string;
 };
 
@@ -76,7 +77,7 @@ const meta: Meta<Args> = {
     backend: 'demo',
   },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] },
     backend: {
       control: 'select',
       options: ['demo', 'story-finder-slow', 'story-finder-loading', 'story-finder-error'],
@@ -93,11 +94,11 @@ const meta: Meta<Args> = {
           placeholder=${ifDefined(args.placeholder || undefined)}
           ?show-facets=${args.showFacets}
           href-template=${ifDefined(args.hrefTemplate || undefined)}
-          @kring-person-select=${(event: Event) => {
-            if (!args.hrefTemplate) console.info('kring-person-select', (event as CustomEvent).detail);
+          @kring-person-select=${(event: KringPersonSelectEvent) => {
+            if (!args.hrefTemplate) console.info('kring-person-select', event.detail);
           }}
-          @kring-invite-request=${(event: Event) =>
-            console.info('kring-invite-request', (event as CustomEvent).detail)}
+          @kring-invite-request=${(event: KringInviteRequestEvent) =>
+            console.info('kring-invite-request', event.detail)}
         ></kring-expertise-finder>
       </div>
     </kring-community>`,

@@ -90,14 +90,14 @@ registerBackend(
   })),
 );
 
-type Args = { allowedDomains: string; quota: number; lang: 'en' | 'nl'; backend: string };
+type Args = { allowedDomains: string; quota: number; lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
   title: 'Elements/Invite',
   component: 'kring-invite',
   parameters: { kringCommunity: false },
   args: { allowedDomains: '', quota: 5, lang: 'en', backend: 'demo' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ allowedDomains, quota, lang, backend }) =>
     html`<kring-community backend=${backend} lang=${lang}>
       <div style="max-width: 40rem">

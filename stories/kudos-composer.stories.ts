@@ -27,14 +27,21 @@ variant('story-composer-offline', () => ({
   giveKudos: () => Promise.reject(new BackendError('network', 'The server could not be reached.')),
 }));
 
-type Args = { backend: string; to: string; values: string; value: string; lang: 'en' | 'nl'; dark: boolean };
+type Args = {
+  backend: string;
+  to: string;
+  values: string;
+  value: string;
+  lang: 'en' | 'nl' | 'de' | 'fr';
+  dark: boolean;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Kudos composer',
   component: 'kring-kudos-composer',
   parameters: { kringCommunity: false },
   args: { backend: 'demo', to: '', values: '', value: '', lang: 'en', dark: false },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ backend, to, values, value, lang, dark }) =>
     html`<div style=${dark ? DARK_PAGE_STYLE : ''}>
       <kring-community backend=${backend} lang=${lang} tracking="off">

@@ -120,7 +120,7 @@ type Args = {
   value: string;
   limit: string;
   compose: boolean;
-  lang: 'en' | 'nl';
+  lang: 'en' | 'nl' | 'de' | 'fr';
   dark: boolean;
 };
 
@@ -139,7 +139,7 @@ const meta: Meta<Args> = {
     lang: 'en',
     dark: false,
   },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ backend, person, from, department, value, limit, compose, lang, dark }) =>
     html`<div style=${dark ? DARK_PAGE_STYLE : ''}>
       <kring-community backend=${backend} lang=${lang} tracking="off">

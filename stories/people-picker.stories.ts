@@ -9,7 +9,7 @@ type Args = {
   membersOnly: boolean;
   value: string;
   label: string;
-  lang: 'en' | 'nl';
+  lang: 'en' | 'nl' | 'de' | 'fr';
 };
 
 const meta: Meta<Args> = {
@@ -17,7 +17,7 @@ const meta: Meta<Args> = {
   component: 'kring-people-picker',
   parameters: { kringCommunity: false },
   args: { multiple: true, excludeMe: false, membersOnly: false, value: '', label: '', lang: 'en' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ multiple, excludeMe, membersOnly, value, label, lang }) =>
     html`<kring-community backend="demo" lang=${lang} tracking="off">
       <div style="max-width: 28rem; min-height: 22rem">

@@ -28,14 +28,14 @@ registerBackend(
   withPioneers(async () => []),
 );
 
-type Args = { limit: string; lang: 'en' | 'nl'; backend: string };
+type Args = { limit: string; lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
   title: 'Elements/Pioneers',
   component: 'kring-pioneers',
   parameters: { kringCommunity: false },
   args: { limit: '10', lang: 'en', backend: 'demo' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ limit, lang, backend }) =>
     html`<kring-community backend=${backend} lang=${lang}>
       <div style="max-width: 36rem"><kring-pioneers limit=${limit}></kring-pioneers></div>

@@ -54,7 +54,7 @@ registerBackend(
   })),
 );
 
-type Args = { person: string; view: 'compact' | 'full'; lang: 'en' | 'nl'; backend: string };
+type Args = { person: string; view: 'compact' | 'full'; lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
   title: 'Elements/Profile card',
@@ -63,7 +63,7 @@ const meta: Meta<Args> = {
   args: { person: 'me', view: 'compact', lang: 'en', backend: 'demo' },
   argTypes: {
     view: { control: 'inline-radio', options: ['compact', 'full'] },
-    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] },
   },
   render: ({ person, view, lang, backend }) =>
     html`<kring-community backend=${backend} lang=${lang}>
@@ -79,6 +79,8 @@ type Story = StoryObj<Args>;
 export const Compact: Story = {};
 export const Full: Story = { args: { view: 'full', person: 'p00002' } };
 export const Dutch: Story = { args: { lang: 'nl', view: 'full', person: 'p00003' } };
+export const German: Story = { args: { lang: 'de', view: 'full', person: 'p00003' } };
+export const French: Story = { args: { lang: 'fr', view: 'full', person: 'p00003' } };
 export const Loading: Story = { args: { backend: 'story-loading' } };
 /** The name is in, the photo is on its way: a plain circle instead of initials that would flip to a photo. */
 export const PhotoOnItsWay: Story = { args: { backend: 'story-photo-pending' } };

@@ -33,7 +33,7 @@ registerBackend(
   })),
 );
 
-type Args = { month: string; lang: 'en' | 'nl'; backend: string };
+type Args = { month: string; lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
   title: 'Elements/Pulse',
@@ -41,7 +41,7 @@ const meta: Meta<Args> = {
   parameters: { kringCommunity: false },
   args: { month: '', lang: 'en', backend: 'demo' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] },
     month: { control: 'text', description: 'YYYY-MM; empty for the last full month' },
   },
   render: ({ month, lang, backend }) =>

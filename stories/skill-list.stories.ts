@@ -17,7 +17,13 @@ registerBackend('story-skills-refuse', () => {
 /** The same seeded company the community's demo backend uses, so ids and skills agree. */
 const directory = createDemoBackend({ persist: false });
 
-type Args = { person: string; view: 'compact' | 'full'; max: number; lang: 'en' | 'nl'; backend: string };
+type Args = {
+  person: string;
+  view: 'compact' | 'full';
+  max: number;
+  lang: 'en' | 'nl' | 'de' | 'fr';
+  backend: string;
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/Skill list',
@@ -26,7 +32,7 @@ const meta: Meta<Args> = {
   args: { person: 'p00002', view: 'full', max: 5, lang: 'en', backend: 'demo' },
   argTypes: {
     view: { control: 'inline-radio', options: ['compact', 'full'] },
-    lang: { control: 'inline-radio', options: ['en', 'nl'] },
+    lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] },
   },
   loaders: [
     async ({ args }) => {

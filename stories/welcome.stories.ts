@@ -55,14 +55,14 @@ registerBackend('story-welcome-error', () =>
   }),
 );
 
-type Args = { token: string; lang: 'en' | 'nl'; backend: string };
+type Args = { token: string; lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
   title: 'Elements/Welcome',
   component: 'kring-welcome',
   parameters: { kringCommunity: false },
   args: { token: 'story-token', lang: 'en', backend: 'story-welcome-valid' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'nl', 'de', 'fr'] } },
   render: ({ token, lang, backend }) =>
     html`<kring-community backend=${backend} lang=${lang}>
       <div style="max-width: 36rem"><kring-welcome token=${token}></kring-welcome></div>

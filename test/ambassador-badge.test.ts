@@ -188,8 +188,9 @@ describe('<kring-ambassador-badge>', () => {
     const stopNavigation = (event: Event) => event.preventDefault();
     element.shadowRoot!.addEventListener('click', stopNavigation, true);
     const download = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
-    setTimeout(() => download.click());
-    const event = await oneEvent(element, 'kring-badge-download');
+    const downloaded = oneEvent(element, 'kring-badge-download');
+    download.click();
+    const event = await downloaded;
     expect(event.detail.award.level).to.equal('champion');
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(

@@ -6,6 +6,7 @@ import { registerBackend, type BackendSettings } from '../src/backends/registry.
 import { configure } from '../src/configure.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 function captureConsoleErrors(): { messages: string[]; restore: () => void } {
   const messages: string[] = [];
@@ -33,7 +34,7 @@ describe('<kring-community>', () => {
     let received: BackendSettings | undefined;
     registerBackend('capture', (settings) => {
       received = settings;
-      return createDemoBackend({ persist: false });
+      return createDemoBackend({ persist: false, now: TEST_NOW });
     });
     const el = await fixture<KringCommunity>(
       html`<kring-community
@@ -139,7 +140,7 @@ describe('<kring-community>', () => {
 
   it('uses the backend given through Kring.configure when no backend attribute is set', async () => {
     const { backend, calls } = (await import('./helpers/backends.js')).instrument(
-      createDemoBackend({ persist: false, seed: 7 }),
+      createDemoBackend({ persist: false, seed: 7, now: TEST_NOW }),
     );
     configure({ backend });
     try {
@@ -149,6 +150,18 @@ describe('<kring-community>', () => {
       expect(calls.currentUser).to.have.length(1);
     } finally {
       configure({ backend: undefined });
+    }
+  });
+
+  it('gives backend="demo" the clock set with Kring.configure({ demo: { now } })', async () => {
+    configure({ demo: { now: new Date('2031-03-15T12:00:00.000Z'), persist: false, latencyMs: 0 } });
+    try {
+      const el = await fixture<KringCommunity>(html`<kring-community backend="demo"></kring-community>`);
+      await waitUntil(() => el.communityClient, 'client created');
+      const [newest] = (await el.communityClient!.listKudos({ limit: 1 })).items;
+      expect(newest.createdAt.slice(0, 7)).to.equal('2031-03');
+    } finally {
+      configure({ demo: undefined });
     }
   });
 
@@ -184,9 +197,12 @@ describe('<kring-community>', () => {
     registerBackend('disposable', () => {
       const record = { disposed: 0 };
       made.push(record);
-      return Object.assign(createDemoBackend({ persist: false, storage: null, latencyMs: 0 }), {
-        dispose: () => record.disposed++,
-      });
+      return Object.assign(
+        createDemoBackend({ persist: false, storage: null, latencyMs: 0, now: TEST_NOW }),
+        {
+          dispose: () => record.disposed++,
+        },
+      );
     });
     const wrapper = await fixture<HTMLDivElement>(
       html`<div>
@@ -224,7 +240,7 @@ describe('<kring-community>', () => {
 
   it('leaves a backend given through Kring.configure to the page', async () => {
     let disposed = 0;
-    const backend = Object.assign(createDemoBackend({ persist: false, storage: null }), {
+    const backend = Object.assign(createDemoBackend({ persist: false, storage: null, now: TEST_NOW }), {
       dispose: () => disposed++,
     });
     configure({ backend });

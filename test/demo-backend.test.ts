@@ -416,18 +416,17 @@ describe('demo backend: ambassadors, activity and metrics', () => {
 
 describe('demo backend: abort and scale', () => {
   it('rejects with aborted for a signal that fired before or during the call', async () => {
-    const backend = demo({ latencyMs: 5000 });
+    // Ten minutes of latency: only the abort can end the call before the test times out.
+    const backend = demo({ latencyMs: 600_000 });
     const early = new AbortController();
     early.abort();
     expect((await rejection(backend.getPeople(['p00001'], { signal: early.signal }))).kind).to.equal(
       'aborted',
     );
     const late = new AbortController();
-    const started = performance.now();
     const pending = backend.searchPeople({ text: 'excel' }, { signal: late.signal });
     late.abort();
     expect((await rejection(pending)).kind).to.equal('aborted');
-    expect(performance.now() - started).to.be.lessThan(1000);
     const abortedWrite = backend.giveKudos(
       { to: [colleague(backend)], message: 'Nooit verstuurd' },
       { idempotencyKey: 'aborted-write', signal: early.signal },

@@ -4,11 +4,12 @@ import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
-import type { PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
+import type { KringPersonSelectEvent as PersonSelectEvent } from '../src/events/index.js';
 import type { ActivityEvent, Person } from '../src/model.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { inCommunity, testBackend } from './kudos-support.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
+import { typeBurst } from './helpers/typing.js';
 
 const waitUntil = (condition: () => unknown, message?: string) =>
   waitUntilDefault(condition, message, { timeout: 8000 });
@@ -28,7 +29,7 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
     await finder.updateComplete;
     const input = finder.shadowRoot!.querySelector('input')!;
     input.focus();
-    await sendKeys({ type: 'Power BI' });
+    await typeBurst('Power BI');
     await waitUntil(() => finder.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'no results');
     const why = finder.shadowRoot!.querySelector('[part~="why"]')!.textContent!;
     expect(why).to.match(/Power BI/);

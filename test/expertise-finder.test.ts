@@ -2,9 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/expertise-finder/define.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
-import type { InviteRequestEvent, PersonSelectEvent } from '../src/elements/expertise-finder/events.js';
+import type {
+  KringInviteRequestEvent as InviteRequestEvent,
+  KringPersonSelectEvent as PersonSelectEvent,
+} from '../src/events/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import { FakeClient, provide } from './expertise-finder.helpers.js';
+import { typeBurst } from './helpers/typing.js';
 
 /** The machine is shared and busy: allow more than the default second for a condition. */
 const waitUntil = (condition: () => unknown, message?: string) =>
@@ -36,7 +40,7 @@ function shadow(el: KringExpertiseFinder) {
 
 async function typeInto(el: KringExpertiseFinder, text: string): Promise<void> {
   shadow(el).input.focus();
-  await sendKeys({ type: text });
+  await typeBurst(text);
 }
 
 async function settled(el: KringExpertiseFinder, client: FakeClient, count: number) {
@@ -81,7 +85,7 @@ describe('<kring-expertise-finder>', () => {
     expect(searches()).to.deep.equal([{ type: 'search', subject: 'power bi' }]);
     const view = shadow(el);
     view.input.select();
-    await sendKeys({ type: 'anna' });
+    await typeBurst('anna');
     await waitUntil(() => view.names().join() === 'Anna Müller');
     expect(searches().length).to.equal(1);
   });
@@ -143,7 +147,7 @@ describe('<kring-expertise-finder>', () => {
     // Focus stayed in the field through every re-render.
     expect(el.shadowRoot!.activeElement).to.equal(view.input);
     // Arrow down reopens after a new search.
-    await sendKeys({ type: 'excel' });
+    await typeBurst('excel');
     await waitUntil(() => view.names().length === 1);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -158,9 +162,9 @@ describe('<kring-expertise-finder>', () => {
     const el = await mount(client);
     await typeInto(el, 'p');
     await settled(el, client, 1);
-    await sendKeys({ type: 'ower' });
+    await typeBurst('ower');
     await waitUntil(() => client.searches.length === 2);
-    await sendKeys({ type: ' bi' });
+    await typeBurst(' bi');
     await waitUntil(() => client.searches.length === 3 && shadow(el).names().length === 3);
     expect(el.shadowRoot!.activeElement).to.equal(shadow(el).input);
     expect(shadow(el).input.value).to.equal('power bi');
@@ -235,8 +239,7 @@ describe('<kring-expertise-finder>', () => {
 
     const view = shadow(el);
     view.input.select();
-    await sendKeys({ type: 'ux' });
-    // On a busy machine the debounce may fire between the two keys ("u", then "ux"): wait for "ux".
+    await typeBurst('ux');
     const newest = () => client.pending.find((request) => request.query.text === 'ux');
     await waitUntil(newest);
     // The older request was aborted when the newer one started: at most one in flight.
@@ -263,7 +266,7 @@ describe('<kring-expertise-finder>', () => {
     expect(shadow(el).input.value).to.equal('');
     expect(client.pending[0].signal!.aborted).to.equal(true);
 
-    await sendKeys({ type: 'ux' });
+    await typeBurst('ux');
     const newest = () => client.pending.find((request) => request.query.text === 'ux');
     await waitUntil(newest);
     el.remove();

@@ -54,6 +54,21 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
 });`;
 
+// A page script that runs before the core has loaded: the loader buffers the registration.
+const registerSpanish = `window.cardTexts = () =>
+  [...document.querySelectorAll('kring-profile-card')].map((card) =>
+    (card.shadowRoot?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+  );
+window.__registerLanguageType = typeof Kring.registerLanguage;
+Kring.registerLanguage('es', { 'card.notFound': 'Perfil no encontrado' });`;
+
+const languagesBody = `
+  <kring-community backend="demo" page></kring-community>
+  <main>
+    <kring-profile-card lang="es-MX" person="nobody@nowhere.invalid"></kring-profile-card>
+    <kring-profile-card lang="de-AT" person="nobody@nowhere.invalid"></kring-profile-card>
+  </main>`;
+
 /** The text of the first profile card's name, or '' while it is not shown. */
 function cardName() {
   const card = document.querySelector('kring-profile-card');
@@ -87,6 +102,8 @@ describe('kring.iife.js on a plain HTML page', () => {
             .join('\n')}</main>`,
         ),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
+        '/languages.html': plainPage(['kring.iife.js', 'register-spanish.js'], languagesBody),
+        '/register-spanish.js': { type: 'text/javascript', body: registerSpanish },
         '/kring-other-copy.iife.js': { type: 'text/javascript', body: otherCopy },
       },
       headers: (url) =>
@@ -171,6 +188,26 @@ describe('kring.iife.js on a plain HTML page', () => {
       kringWarnings[0].includes(otherVersion),
       `the warning names the second version (${otherVersion})`,
     );
+    await page.close();
+  });
+
+  it('Kring.registerLanguage works before the core has loaded; German ships; missing strings fall back to English', async () => {
+    const { page, exceptions, errors } = await open('/languages.html');
+    await page.waitForFunction(
+      () => window.cardTexts().every((text) => text.includes('nobody@nowhere.invalid')),
+      undefined,
+      { timeout: 10_000 },
+    );
+    const [spanish, german] = await page.evaluate(() => window.cardTexts());
+    assert.equal(await page.evaluate(() => window.__registerLanguageType), 'function');
+    // es-MX → es (registered: one string) → en (every other string).
+    assert.match(spanish, /Perfil no encontrado/);
+    assert.match(spanish, /Nobody with “nobody@nowhere.invalid” is in the directory\./);
+    // de-AT → de (shipped).
+    assert.match(german, /Profil nicht gefunden/);
+    assert.match(german, /Niemand mit „nobody@nowhere.invalid“ steht im Verzeichnis\./);
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import '../src/elements/welcome/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import { createDemoBackend, type DemoBackend } from '../src/backends/demo/index.js';
 import { registerTestBackend } from './helpers/backends.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 function deep(root: ParentNode, selector: string): HTMLElement | null {
   const found = root.querySelector<HTMLElement>(selector);
@@ -27,11 +28,9 @@ function deep(root: ParentNode, selector: string): HTMLElement | null {
 describe('invite → welcome → recruiter progress → badge → Open Badge (demo backend)', () => {
   it('works on the demo data', async () => {
     // Pick a member one accepted invitation short of the recruiter starter level, with quota left.
-    const probe = createDemoBackend({ persist: false });
+    const probe = createDemoBackend({ persist: false, now: TEST_NOW });
     const { data } = probe.demo;
-    const monthStart = new Date(
-      Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1),
-    ).toISOString();
+    const monthStart = new Date(Date.UTC(TEST_NOW.getUTCFullYear(), TEST_NOW.getUTCMonth(), 1)).toISOString();
     const acceptedBy = (id: string) =>
       data.invites.filter((invite) => invite.inviterId === id && invite.status === 'accepted').length;
     const sentThisMonth = (id: string) =>

@@ -1,11 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import type {
-  KringKudosComposer,
-  KudosFailedDetail,
-  KudosSentDetail,
-} from '../src/elements/kudos-composer/kudos-composer.js';
+import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
+import type { KudosFailedDetail, KudosSentDetail } from '../src/events/kudos.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
 import type { Person } from '../src/model.js';
@@ -19,6 +16,7 @@ import {
   testBackend,
   type TestBackend,
 } from './kudos-support.js';
+import { typeBurst } from './helpers/typing.js';
 
 type Colleague = Pick<Person, 'id' | 'name'>;
 
@@ -43,7 +41,7 @@ function typeMessage(composer: KringKudosComposer, message: string): void {
 }
 
 async function pick(picker: KringPeoplePicker, person: Colleague): Promise<void> {
-  await sendKeys({ type: person.name.split(' ')[0] });
+  await typeBurst(person.name.split(' ')[0]);
   await waitUntil(
     () => $$(picker, '.option-name').some((node) => node.textContent === person.name),
     `${person.name} suggested`,
@@ -101,7 +99,15 @@ describe('<kring-kudos-composer>', () => {
   });
 
   it('shows the kudos as sending at once (optimistic)', async () => {
-    const setup = testBackend({ latencyMs: 300 });
+    const setup = testBackend();
+    // The server holds the kudos until the test has seen the optimistic item (not for a fixed time).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const giveKudos = setup.demo.giveKudos.bind(setup.demo);
+    setup.demo.giveKudos = async (...args) => {
+      await held;
+      return giveKudos(...args);
+    };
     const [anna] = colleagues(setup);
     const { element: composer } = await inCommunity<KringKudosComposer>(
       setup.backend,
@@ -116,6 +122,7 @@ describe('<kring-kudos-composer>', () => {
     expect(pending!.textContent).to.contain('Quick one');
     expect(pending!.textContent).to.contain('Sending…');
     await expect(composer).to.be.accessible();
+    release();
     await sent;
     await waitUntil(() => !$(composer, '[data-outbox-id]'), 'gone once delivered');
   });

@@ -3,6 +3,7 @@ import { checkKudos, DAY_MS, DEFAULT_DAILY_LIMIT, type FairnessContext } from '.
 import { explainKudosError } from '../src/kudos/errors.js';
 import { BackendError } from '../src/backends/errors.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 const now = Date.parse('2026-10-14T12:00:00.000Z');
 const base: FairnessContext = { giverId: 'me', givenByGiver: [], now };
@@ -130,7 +131,7 @@ describe('kudos fairness rules in the demo backend', () => {
   });
 
   it('makes one kudos for one idempotency key, however often it is sent', async () => {
-    const demo = createDemoBackend({ storage: null });
+    const demo = createDemoBackend({ storage: null, now: TEST_NOW });
     const [anna] = demo.demo.data.people.filter((person) => person.id !== demo.demo.currentUserId);
     const before = (await demo.listKudos({ from: demo.demo.currentUserId, limit: 1 })).total!;
     const input = { to: [anna.id], message: 'once' };

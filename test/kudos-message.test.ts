@@ -111,8 +111,13 @@ describe('kudos message rendering', () => {
       'target',
     ]);
     expect(paragraph.textContent).to.equal(hostile);
-    // Give any injected image/handler a chance to fire before checking nothing ran.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    // An image with the same broken source has failed to load: an injected one would have fired by now.
+    await new Promise((resolve) => {
+      const probe = new Image();
+      probe.onerror = probe.onload = resolve;
+      probe.src = 'x';
+    });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(ran).to.deep.equal([]);
   });
 

@@ -9,6 +9,7 @@ import { BackendError } from '../src/backends/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { ClientOptions, CommunityClientApi } from '../src/client/types.js';
 import { configure } from '../src/configure.js';
+import { TEST_NOW } from './helpers/clock.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import '../src/elements/community/define.js';
 import '../src/elements/profile-card/define.js';
@@ -50,9 +51,9 @@ export interface TestBackend {
   loseAnswers: { giveKudos: number };
 }
 
-/** A demo backend behind a switchable network. */
+/** A demo backend behind a switchable network; its data ends on `TEST_NOW`, whatever today is. */
 export function testBackend(options: DemoBackendOptions = {}): TestBackend {
-  const demo = createDemoBackend({ storage: null, ...options });
+  const demo = createDemoBackend({ storage: null, now: TEST_NOW, ...options });
   const network = { online: true };
   const calls = new Map<string, number>();
   const loseAnswers = { giveKudos: 0 };

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { lastFullMonth } from '../src/metrics/index.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 describe('metrics over the demo community', () => {
-  const backend = createDemoBackend({ persist: false, latencyMs: 0 });
-  const month = lastFullMonth();
+  const backend = createDemoBackend({ persist: false, latencyMs: 0, now: TEST_NOW });
+  const month = lastFullMonth(TEST_NOW);
 
   it('adds up: visitors are readers + contributors + creators, and members grow with the weekly joins', async () => {
     const metrics = await backend.metrics({ month });

@@ -4,6 +4,8 @@ import { KringElement } from '../src/elements/shared/kring-element.js';
 import { configure } from '../src/configure.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
+import { registerBackend } from '../src/backends/registry.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 /** Every element that needs a community, as a page author would write it. */
 const TAGS = [
@@ -64,7 +66,7 @@ describe('elements outside any <kring-community>', () => {
     await expect(page).to.be.accessible();
 
     // The fix the message names: a page-wide community. Every element then connects and loads.
-    configure({ backend: createDemoBackend({ persist: false, storage: null, latencyMs: 0 }) });
+    configure({ backend: createDemoBackend({ persist: false, storage: null, latencyMs: 0, now: TEST_NOW }) });
     const community = document.createElement('kring-community') as KringCommunity;
     community.page = true;
     community.setAttribute('tracking', 'off');
@@ -102,12 +104,38 @@ describe('elements outside any <kring-community>', () => {
       );
       const card = community.querySelector('kring-profile-card')!;
       await waitUntil(() => message(card), 'the card says so', { timeout: 4000 });
-      expect(message(card)!.textContent!.trim()).to.equal(
-        "The community is not connected, so this cannot load yet. If it stays this way, the community's message says why.",
+      // A configuration problem: the card names it, as the community does.
+      expect(message(card)!.textContent!.trim()).to.match(
+        /^Configuration problem: <kring-community> backend="graph" needs a token function: .*getToken/,
       );
       expect(community.shadowRoot!.querySelector('[part="message"]')!.textContent).to.contain('getToken');
       expect(errors.some((line) => line.includes('found no <kring-community>'))).to.equal(false);
       await expect(community).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('inside a community whose backend failed to start for another reason, say it is not connected', async () => {
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      registerBackend('unreachable-directory', () =>
+        Promise.reject(new Error('The directory did not answer.')),
+      );
+      const community = await fixture(
+        html`<kring-community backend="unreachable-directory">
+          <kring-profile-card person="me"></kring-profile-card>
+        </kring-community>`,
+      );
+      const card = community.querySelector('kring-profile-card')!;
+      await waitUntil(() => message(card), 'the card says so', { timeout: 4000 });
+      expect(message(card)!.textContent!.trim()).to.equal(
+        "The community is not connected, so this cannot load yet. If it stays this way, the community's message says why.",
+      );
+      expect(community.shadowRoot!.querySelector('[part="message"]')!.textContent).to.contain(
+        'The directory did not answer.',
+      );
     } finally {
       console.error = original;
     }

@@ -15,11 +15,12 @@ import {
 } from './kudos-support.js';
 import type { DemoPersonRecord } from '../src/backends/demo/seed.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
+import { typeBurst } from './helpers/typing.js';
 
 async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<void> {
   const input = $(picker, 'input') as HTMLInputElement;
   input.focus();
-  await sendKeys({ type: text });
+  await typeBurst(text);
   await waitUntil(
     () =>
       $$(picker, '[role="option"]').length > 0 ||
@@ -296,7 +297,7 @@ describe('<kring-people-picker>', () => {
     setup.network.online = false;
     const input = $(picker, 'input') as HTMLInputElement;
     input.focus();
-    await sendKeys({ type: 'Sanne' });
+    await typeBurst('Sanne');
     await waitUntil(() => shadowText(picker).includes('Searching failed.'), 'error shown');
     await expect(picker).to.be.accessible();
     // Keyboard: Tab reaches Retry (the popup stays), Enter searches again and the field has the focus.

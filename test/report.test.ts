@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import '../src/elements/pulse/define.js';
 import '../src/elements/report/define.js';
-import type { ReportDownloadEvent } from '../src/elements/report/report.js';
+import type { KringReportDownloadEvent as ReportDownloadEvent } from '../src/events/metrics.js';
 import { reportSummary } from '../src/elements/report/summary.js';
 import { BackendError } from '../src/backends/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';

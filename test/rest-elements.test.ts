@@ -10,10 +10,11 @@ import { restBackendFactory } from '../src/backends/rest/index.js';
 import { sharePointBackendFactory } from '../src/backends/sharepoint/index.js';
 import { faults } from '../mocks/faults.js';
 import { startMockServer, type MockServer } from '../mocks/rest/worker.js';
+import { TEST_NOW } from './helpers/clock.js';
 
 const endpoint = '/api/kring-elements';
 const siteUrl = `${location.origin}/sites/kring-elements`;
-const demo = createDemoBackend({ persist: false, storage: null });
+const demo = createDemoBackend({ persist: false, storage: null, now: TEST_NOW });
 let server: MockServer;
 const person = demo.demo.data.people[3];
 

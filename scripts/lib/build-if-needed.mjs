@@ -4,18 +4,23 @@ import { projectRoot } from './entries.mjs';
 import { isStale } from './freshness.mjs';
 
 /**
- * Builds the bundles (ESM and IIFE; not the type declarations, which pages do not need) when
+ * Builds the bundles (script-tag ESM and IIFE, and the bundlers' `dist/esm/`, which the first build's
+ * emptied `dist/` loses; not the type declarations, which pages do not need) when
  * dist/kring.iife.js is missing or older than src/ or the build config. Returns true if it built.
  */
 export function buildIfNeeded() {
   const bundle = join(projectRoot, 'dist', 'kring.iife.js');
-  const inputs = ['src', 'package.json', 'vite.config.ts', 'vite.iife.config.ts'].map((p) =>
-    join(projectRoot, p),
+  const inputs = ['src', 'package.json', 'vite.config.ts', 'vite.iife.config.ts', 'vite.esm.config.ts'].map(
+    (p) => join(projectRoot, p),
   );
   if (!isStale(bundle, inputs)) return false;
   console.log('dist/ is missing or older than src/: building…');
   const vite = join(projectRoot, 'node_modules', '.bin', 'vite');
-  for (const args of [['build'], ['build', '--config', 'vite.iife.config.ts']]) {
+  for (const args of [
+    ['build'],
+    ['build', '--config', 'vite.iife.config.ts'],
+    ['build', '--config', 'vite.esm.config.ts'],
+  ]) {
     const result = spawnSync(vite, [...args, '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
     if (result.status !== 0) throw new Error('the build failed (see above)');
   }

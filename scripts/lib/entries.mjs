@@ -4,6 +4,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The backend adapters, each its own entry (`src/backends/<name>/index.ts`). */
+export const BACKEND_NAMES = ['demo', 'rest', 'sharepoint', 'graph'];
+
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Element folder names that have a `define.ts` entry, sorted. */
@@ -24,9 +27,25 @@ export function libraryEntries(root = projectRoot) {
     entries[`elements/${name}`] = join(root, 'src', 'elements', name, 'define.ts');
   }
   // Backend adapters as their own files: the script-tag bundle imports them on first use.
-  for (const name of ['demo', 'rest', 'sharepoint', 'graph']) {
+  for (const name of BACKEND_NAMES) {
     const file = join(root, 'src', 'backends', name, 'index.ts');
     if (existsSync(file)) entries[`backends/${name}`] = file;
+  }
+  return entries;
+}
+
+/**
+ * Entries of the ESM build for bundlers and Node (`dist/esm/`, one file per module): the index, every
+ * element's `define` module and every backend adapter. `package.json` exports map onto these paths.
+ */
+export function bundlerEntries(root = projectRoot) {
+  const entries = { index: join(root, 'src', 'index.ts') };
+  for (const name of elementNames(root)) {
+    entries[`elements/${name}/define`] = join(root, 'src', 'elements', name, 'define.ts');
+  }
+  for (const name of BACKEND_NAMES) {
+    const file = join(root, 'src', 'backends', name, 'index.ts');
+    if (existsSync(file)) entries[`backends/${name}/index`] = file;
   }
   return entries;
 }

@@ -30,7 +30,14 @@ export interface BackendSettings {
     manageBadges?: boolean;
   };
   /** Options for the in-browser demo backend. */
-  demo?: { seed?: number; size?: number; persist?: boolean; latencyMs?: number };
+  demo?: {
+    seed?: number;
+    size?: number;
+    persist?: boolean;
+    latencyMs?: number;
+    /** The demo's clock (a fixed date or a function); its data ends on this day. Default the real clock. */
+    now?: Date | (() => Date);
+  };
 }
 
 export type BackendFactory = (settings: BackendSettings) => Backend | Promise<Backend>;
@@ -46,14 +53,23 @@ export class BackendConfigError extends Error {
   }
 }
 
-// Filled by `registerBuiltinBackends` (ESM) or the script-tag bundle, and by integrators.
+// Filled by `registerBuiltinBackends` (ESM) or the script-tag bundle, and by integrators; keyed by
+// the name in lower case, because `backend="REST"` means `rest`.
 const factories = new Map<string, BackendFactory>();
 
-/** Registers (or replaces) the factory behind a `backend="name"` attribute value. */
+const key = (name: string) => name.trim().toLowerCase();
+
+/** Registers (or replaces) the factory behind a `backend="name"` attribute value, in any case. */
 export function registerBackend(name: string, factory: BackendFactory): void {
-  factories.set(name, factory);
+  factories.set(key(name), factory);
 }
 
+/** The factory a `backend` attribute value names, in any case and with spaces around it. */
 export function backendFactory(name: string): BackendFactory | undefined {
-  return factories.get(name);
+  return factories.get(key(name));
+}
+
+/** The values `backend` accepts: the built-in names, then any an integrator registered. */
+export function backendNames(): string[] {
+  return [...new Set<string>([...BACKEND_NAMES, ...factories.keys()])];
 }

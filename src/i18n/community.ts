@@ -1,6 +1,8 @@
 import type { StringBundle } from './index.js';
+import { communityDe } from './de/community.js';
+import { communityFr } from './fr/community.js';
 
-type Key =
+export type CommunityStringKey =
   | 'community.connecting'
   | 'community.failed'
   | 'community.badAttribute'
@@ -8,7 +10,7 @@ type Key =
   | 'community.notConnected'
   | 'community.notStarted';
 
-export const communityStrings: StringBundle<Key> = {
+export const communityStrings: StringBundle<CommunityStringKey> = {
   en: {
     'community.connecting': 'Connecting to the community…',
     'community.failed': 'The community could not be loaded: {reason}',
@@ -28,4 +30,6 @@ export const communityStrings: StringBundle<Key> = {
     'community.notStarted':
       'De community is niet verbonden, dus dit kan nog niet laden. Blijft dit zo, dan zegt de melding van de community waarom.',
   },
+  de: communityDe,
+  fr: communityFr,
 };

@@ -1,4 +1,6 @@
 import type { StringBundle } from './index.js';
+import { expertiseDe } from './de/expertise.js';
+import { expertiseFr } from './fr/expertise.js';
 
 /** Strings of `<kring-expertise-finder>` and `<kring-skill-list>`. */
 export type ExpertiseKey =
@@ -165,4 +167,6 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'skills.mentor': 'kan begeleiden',
     'skills.wantsToLearn': 'wil het leren',
   },
+  de: expertiseDe,
+  fr: expertiseFr,
 };

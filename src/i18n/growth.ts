@@ -3,6 +3,8 @@
  * the ambassador programme, badges and their Open Badges export.
  */
 import type { StringBundle } from './index.js';
+import { growthDe } from './de/growth.js';
+import { growthFr } from './fr/growth.js';
 
 const en = {
   // shared
@@ -378,5 +380,5 @@ const nl: Record<GrowthKey, string> = {
   'tree.depth.other': 'Je kring reikt {count} generaties diep.',
 };
 
-export const growthStrings: StringBundle<GrowthKey> = { en, nl };
+export const growthStrings: StringBundle<GrowthKey> = { en, nl, de: growthDe, fr: growthFr };
 export type { GrowthKey };

@@ -1,29 +1,122 @@
 /**
- * English and Dutch strings. Each feature keeps its strings in its own bundle module
- * (`src/i18n/<feature>.ts`) so that an element only pulls in what it shows.
+ * Kring's strings and the languages they come in. Each feature keeps its strings in its own bundle
+ * module (`src/i18n/<feature>.ts`) so that an element only pulls in what it shows. Kring ships
+ * English, Dutch, German and French, complete; an integrator registers any other language (or a
+ * regional variant) with `registerLanguage`, and every string it leaves out falls back: `de-at` →
+ * `de` → `en`. Hand-rolled rather than `@lit/localize`: see docs/languages.md for why.
  */
 
-export const LANGUAGES = ['en', 'nl'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages Kring ships, each with every string English has. */
+export const LANGUAGES = ['en', 'nl', 'de', 'fr'] as const;
+export type BuiltInLanguage = (typeof LANGUAGES)[number];
+/**
+ * A language Kring renders in: a shipped one or one registered with `registerLanguage`, as a lower-case
+ * BCP 47 tag (`de`, `de-at`, `pt-br`).
+ */
+export type Language = BuiltInLanguage | (string & {});
 
 export type StringTable = Record<string, string>;
-/** A feature's strings: every key in English, and in Dutch. */
-export interface StringBundle<K extends string = string> {
-  en: Record<K, string>;
-  nl: Record<K, string>;
+/** A feature's strings: every key in each shipped language (the compiler checks completeness). */
+export type StringBundle<K extends string = string> = Record<BuiltInLanguage, Record<K, string>>;
+
+// Integrator strings per language: overrides of shipped strings, and whole registered languages.
+const registered = new Map<string, StringTable>();
+const changeListeners = new Set<() => void>();
+
+const TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
+
+// Every element asks on every update: the answers are kept (there are only a few tags on a page).
+const normalizedTags = new Map<string, string | undefined>();
+
+/** `de_AT`, ` DE-at ` → `de-at`; undefined for something that is not a language tag. */
+function normalizeTag(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  if (normalizedTags.has(tag)) return normalizedTags.get(tag);
+  let normalized: string | undefined = tag.trim().toLowerCase().replace(/_/g, '-');
+  try {
+    if (!TAG.test(normalized)) normalized = undefined;
+    else Intl.getCanonicalLocales(normalized);
+  } catch {
+    normalized = undefined;
+  }
+  if (normalizedTags.size > 100) normalizedTags.clear();
+  normalizedTags.set(tag, normalized);
+  return normalized;
 }
 
-const overrides: Record<Language, StringTable> = { en: {}, nl: {} };
+/**
+ * Adds a language, or strings to one: `registerLanguage('es', { 'card.retry': 'Reintentar', … })`.
+ * Keys are those of the English strings (docs/languages.md lists where to find them); a key left out
+ * shows the next language in line (`es-mx` → `es` → `en`). Registering again adds to or replaces
+ * earlier strings; elements on the page render again in the new wording.
+ */
+export function registerLanguage(tag: string, strings: StringTable = {}): void {
+  const language = normalizeTag(tag);
+  if (!language)
+    throw new TypeError(`[kring] registerLanguage: "${tag}" is not a language tag (e.g. "de" or "de-AT").`);
+  const table = registered.get(language) ?? {};
+  for (const [key, value] of Object.entries(strings)) if (typeof value === 'string') table[key] = value;
+  registered.set(language, table);
+  for (const listener of changeListeners) listener();
+}
 
-/** Lets an integrator replace any string, e.g. `{ nl: { 'card.retry': 'Nog eens' } }`. */
+/**
+ * Replaces any string in any language, e.g. `{ nl: { 'card.retry': 'Nog eens' } }`. A language that
+ * Kring does not ship is registered by it (as with `registerLanguage`).
+ */
 export function overrideStrings(tables: Partial<Record<Language, StringTable>>): void {
-  for (const lang of LANGUAGES) Object.assign(overrides[lang], tables[lang] ?? {});
+  for (const [tag, strings] of Object.entries(tables)) {
+    if (!strings) continue;
+    // Reached from `configure`, also for settings queued before the core loaded: log, never throw.
+    if (normalizeTag(tag)) registerLanguage(tag, strings);
+    else
+      console.error(
+        `[kring] strings for "${tag}" are ignored: it is not a language tag (e.g. "de" or "de-AT").`,
+      );
+  }
 }
 
-/** Maps `nl-BE`, `NL`, `en_GB`… to a supported language, or undefined. */
+/** Every language an element can render in: the shipped ones and the registered ones. */
+export function availableLanguages(): Language[] {
+  return [...new Set<Language>([...LANGUAGES, ...registered.keys()])];
+}
+
+/** Calls `listener` after strings or languages were registered; returns the unsubscribe function. */
+export function onStringsChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+const isAvailable = (tag: string) => (LANGUAGES as readonly string[]).includes(tag) || registered.has(tag);
+
+/**
+ * Maps a language tag to the most specific available language: `de-AT` → `de-at` when that is
+ * registered, else `de`; `nl-BE`, `NL`, `en_GB` → `nl`, `nl`, `en`; undefined when none is available.
+ */
 export function toLanguage(tag: string | null | undefined): Language | undefined {
-  const base = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : undefined;
+  const normalized = normalizeTag(tag);
+  if (!normalized) return undefined;
+  const parts = normalized.split('-');
+  for (let length = parts.length; length > 0; length--) {
+    const candidate = parts.slice(0, length).join('-');
+    if (isAvailable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const chains = new Map<Language, string[]>();
+
+/** Where a string is looked for, in order: `de-at` → `de` → `en`. */
+function fallbackChain(lang: Language): string[] {
+  let chain = chains.get(lang);
+  if (!chain) {
+    chain = [];
+    const parts = lang.split('-');
+    for (let length = parts.length; length > 0; length--) chain.push(parts.slice(0, length).join('-'));
+    if (!chain.includes('en')) chain.push('en');
+    chains.set(lang, chain);
+  }
+  return chain;
 }
 
 /** Walks up from a node through shadow roots to the nearest element with a `lang` attribute. */
@@ -66,15 +159,22 @@ function fill(template: string, lang: Language, params?: MessageParams): string 
   });
 }
 
-/** Looks a key up in a bundle, after integrator overrides; falls back to English, then the key. */
+/**
+ * Looks a key up for a language: the integrator's strings first, then the shipped ones, string by
+ * string along the fallback chain (`de-at` → `de` → `en`); the key itself when nothing has it.
+ */
 export function translate<K extends string>(
   bundle: StringBundle<K>,
   lang: Language,
   key: K,
   params?: MessageParams,
 ): string {
-  const template = overrides[lang][key] ?? bundle[lang][key] ?? overrides.en[key] ?? bundle.en[key] ?? key;
-  return fill(template, lang, params);
+  const shipped = bundle as Partial<Record<string, Partial<Record<K, string>>>>;
+  for (const candidate of fallbackChain(lang)) {
+    const template = registered.get(candidate)?.[key] ?? shipped[candidate]?.[key];
+    if (template !== undefined) return fill(template, lang, params);
+  }
+  return key;
 }
 
 // Intl formatters are costly to create (a card list makes hundreds of calls): one per language.

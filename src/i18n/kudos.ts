@@ -1,4 +1,6 @@
 import type { StringBundle } from './index.js';
+import { kudosDe } from './de/kudos.js';
+import { kudosFr } from './fr/kudos.js';
 
 export type KudosStringKey =
   | 'feed.label'
@@ -205,4 +207,6 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'error.auth': 'Meld je opnieuw aan om kudos te geven.',
     'error.generic': 'Er ging iets mis bij het versturen van de kudos.',
   },
+  de: kudosDe,
+  fr: kudosFr,
 };

@@ -1,4 +1,6 @@
 import type { StringBundle } from './index.js';
+import { metricsDe } from './de/metrics.js';
+import { metricsFr } from './fr/metrics.js';
 
 /** Strings for <kring-pulse>, <kring-report>, <kring-pioneers> and their charts. */
 const en = {
@@ -287,6 +289,8 @@ export const metricsStrings: StringBundle<Key> = {
     'reason.invites.one': 'geaccepteerde uitnodigingen ({times}×) met 1 andere afdeling',
     'reason.invites.other': 'geaccepteerde uitnodigingen ({times}×) met {count} andere afdelingen',
   },
+  de: metricsDe,
+  fr: metricsFr,
 };
 
 export type MetricsStringKey = Key;

@@ -1,4 +1,6 @@
 import type { StringBundle } from './index.js';
+import { peoplePickerDe } from './de/people-picker.js';
+import { peoplePickerFr } from './fr/people-picker.js';
 
 export type PeoplePickerStringKey =
   | 'label'
@@ -53,4 +55,6 @@ export const peoplePickerStrings: StringBundle<PeoplePickerStringKey> = {
     selected: 'Gekozen collega’s',
     required: 'Kies ten minste één collega.',
   },
+  de: peoplePickerDe,
+  fr: peoplePickerFr,
 };

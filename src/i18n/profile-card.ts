@@ -1,6 +1,8 @@
 import type { StringBundle } from './index.js';
+import { profileCardDe } from './de/profile-card.js';
+import { profileCardFr } from './fr/profile-card.js';
 
-type Key =
+export type ProfileCardStringKey =
   | 'card.loading'
   | 'card.notFound'
   | 'card.notFoundHint'
@@ -22,7 +24,7 @@ type Key =
   | 'card.about'
   | 'card.member';
 
-export const profileCardStrings: StringBundle<Key> = {
+export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
   en: {
     'card.loading': 'Loading profile…',
     'card.notFound': 'Profile not found',
@@ -67,4 +69,6 @@ export const profileCardStrings: StringBundle<Key> = {
     'card.about': 'Over mij',
     'card.member': 'Lid sinds {date}',
   },
+  de: profileCardDe,
+  fr: profileCardFr,
 };

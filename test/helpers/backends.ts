@@ -1,6 +1,7 @@
 import type { Backend } from '../../src/backends/backend.js';
 import { createDemoBackend } from '../../src/backends/demo/index.js';
 import { registerBackend } from '../../src/backends/registry.js';
+import { TEST_NOW } from './clock.js';
 
 export type CallLog = Record<string, unknown[][]>;
 
@@ -35,7 +36,8 @@ let counter = 0;
 
 /**
  * Registers a fresh demo backend (memory only) under a unique `backend="…"` name and returns
- * the name plus its call log, so a test can write `<kring-community backend=${name}>`.
+ * the name plus its call log, so a test can write `<kring-community backend=${name}>`. Its data ends
+ * on `TEST_NOW`, whatever today is.
  */
 export function registerTestBackend(
   overrides: Parameters<typeof instrument>[1] = {},
@@ -43,7 +45,7 @@ export function registerTestBackend(
 ): { name: string; calls: CallLog; backend: Backend } {
   const name = `test-${++counter}-${Date.now()}`;
   const { backend, calls } = instrument(
-    createDemoBackend({ persist: false, latencyMs: 0, ...demo }),
+    createDemoBackend({ persist: false, latencyMs: 0, now: TEST_NOW, ...demo }),
     overrides,
   );
   registerBackend(name, () => backend);

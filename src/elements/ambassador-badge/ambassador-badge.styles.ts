@@ -18,10 +18,10 @@ export const ambassadorBadgeStyles = [
       --_size: 2.25rem;
       position: relative;
     }
-    :host([size='s']) {
+    :host([size='s' i]) {
       --_size: 1.5rem;
     }
-    :host([size='l']) {
+    :host([size='l' i]) {
       --_size: 3rem;
     }
     @media (prefers-color-scheme: dark) {

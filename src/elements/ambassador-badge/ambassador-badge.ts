@@ -12,16 +12,11 @@ import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/o
 import { downloadJson } from '../../ambassadors/download.js';
 import { levelPips, roleIcon } from './role-icons.js';
 import { ambassadorBadgeStyles } from './ambassador-badge.styles.js';
+import { KringBadgeDownloadEvent } from '../../events/ambassadors.js';
+import { allowedValue } from '../../attribute-values.js';
 
 export const BADGE_SIZES = ['s', 'm', 'l'] as const;
 export type BadgeSize = (typeof BADGE_SIZES)[number];
-
-/** Fired after a badge was downloaded as an Open Badges 3.0 file. */
-export class KringBadgeDownloadEvent extends CustomEvent<{ award: BadgeAward }> {
-  constructor(award: BadgeAward) {
-    super('kring-badge-download', { detail: { award }, bubbles: true, composed: true });
-  }
-}
 
 interface BadgeData {
   holder: Person | null;
@@ -47,6 +42,7 @@ let nextInstance = 0;
  * @csspart empty - The "no badges yet" text (sizes m and l).
  * @csspart problem - Error and configuration messages.
  * @csspart retry - Retry button in the error state.
+ * @csspart loading - The placeholder shown while the badges load (busy, with a hidden label).
  * @cssproperty --kring-badge-starter - Fill of starter badges.
  * @cssproperty --kring-badge-active - Fill of active badges.
  * @cssproperty --kring-badge-champion - Fill of champion badges.
@@ -54,7 +50,7 @@ let nextInstance = 0;
  * @cssproperty --kring-color-surface - Popover background.
  * @cssproperty --kring-color-text - Popover text.
  * @cssproperty --kring-color-border - Popover border.
- * @event kring-badge-download - A badge was downloaded; `detail.award`.
+ * @event {KringBadgeDownloadEvent} kring-badge-download - A badge was downloaded; `detail.award`.
  */
 export class KringAmbassadorBadge extends KringElement {
   static override styles = ambassadorBadgeStyles;
@@ -133,12 +129,11 @@ export class KringAmbassadorBadge extends KringElement {
   }
 
   private get roleFilter(): AmbassadorRole | undefined {
-    const role = this.requestedRole;
-    return (AMBASSADOR_ROLES as readonly string[]).includes(role) ? (role as AmbassadorRole) : undefined;
+    return allowedValue(this.requestedRole, AMBASSADOR_ROLES);
   }
 
   private get sizeValue(): BadgeSize {
-    return (BADGE_SIZES as readonly string[]).includes(this.size) ? (this.size as BadgeSize) : 'm';
+    return allowedValue(this.size, BADGE_SIZES) ?? 'm';
   }
 
   protected override render() {
@@ -282,6 +277,6 @@ export class KringAmbassadorBadge extends KringElement {
     });
     downloadJson(openBadgeFileName(award), credential, this.renderRoot as ShadowRoot);
     this.announcement = this.t('badge.downloaded');
-    this.dispatchEvent(new KringBadgeDownloadEvent(award));
+    this.dispatchEvent(new KringBadgeDownloadEvent({ award }));
   }
 }

@@ -29,20 +29,8 @@ import {
 } from '../../ambassadors/labels.js';
 import { roleIcon } from '../ambassador-badge/role-icons.js';
 import { ambassadorProgrammeStyles } from './ambassador-programme.styles.js';
-
-/** Fired after the member saved their roles; `detail.roles`. */
-export class KringAmbassadorRolesChangeEvent extends CustomEvent<{ roles: AmbassadorRole[] }> {
-  constructor(roles: AmbassadorRole[]) {
-    super('kring-ambassador-roles-change', { detail: { roles }, bubbles: true, composed: true });
-  }
-}
-
-/** Fired after a community manager awarded or revoked a badge; `detail.award`, `detail.action`. */
-export class KringBadgeChangeEvent extends CustomEvent<{ award: BadgeAward; action: 'award' | 'revoke' }> {
-  constructor(award: BadgeAward, action: 'award' | 'revoke') {
-    super('kring-badge-change', { detail: { award, action }, bubbles: true, composed: true });
-  }
-}
+import { KringAmbassadorRolesChangeEvent, KringBadgeChangeEvent } from '../../events/ambassadors.js';
+import type { KringPeopleChangeEvent } from '../../events/people.js';
 
 interface ProgrammeData {
   me: Person;
@@ -74,11 +62,12 @@ let nextInstance = 0;
  * @csspart status - The polite live region.
  * @csspart error - Errors.
  * @csspart retry - Retry button.
+ * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-accent - Buttons and progress bars.
  * @cssproperty --kring-color-border - Role card borders.
- * @event kring-ambassador-roles-change - Roles were saved; `detail.roles`.
- * @event kring-badge-change - A manager awarded or revoked a badge; `detail.award`, `detail.action`.
+ * @event {KringAmbassadorRolesChangeEvent} kring-ambassador-roles-change - Roles were saved; `detail.roles`.
+ * @event {KringBadgeChangeEvent} kring-badge-change - A manager awarded or revoked a badge; `detail.award`, `detail.action`.
  */
 export class KringAmbassadorProgramme extends KringElement {
   static override styles = ambassadorProgrammeStyles;
@@ -204,7 +193,7 @@ export class KringAmbassadorProgramme extends KringElement {
       await this.client.chooseAmbassadorRoles(roles);
       this.chosenRoles = undefined;
       this.announcement = this.t('programme.rolesSaved');
-      this.dispatchEvent(new KringAmbassadorRolesChangeEvent([...roles]));
+      this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
       void this.dataTask.run();
     } catch (error) {
       this.error = this.saveError(error);
@@ -386,7 +375,7 @@ export class KringAmbassadorProgramme extends KringElement {
     </section>`;
   }
 
-  private async onManagedChange(event: CustomEvent<{ people: Person[] }>): Promise<void> {
+  private async onManagedChange(event: KringPeopleChangeEvent): Promise<void> {
     this.managed = event.detail.people[0];
     this.manageProblem = undefined;
     this.managedBadges = undefined;
@@ -423,7 +412,7 @@ export class KringAmbassadorProgramme extends KringElement {
         name: person.name,
         badge: badgeName(this.language, role, level),
       });
-      this.dispatchEvent(new KringBadgeChangeEvent(award, 'award'));
+      this.dispatchEvent(new KringBadgeChangeEvent({ award, action: 'award' }));
       await this.loadManagedBadges();
     } catch (error) {
       this.error = this.saveError(error);
@@ -441,7 +430,7 @@ export class KringAmbassadorProgramme extends KringElement {
       this.announcement = this.t('programme.manage.revoked', {
         badge: badgeName(this.language, award.role, award.level),
       });
-      this.dispatchEvent(new KringBadgeChangeEvent(revoked, 'revoke'));
+      this.dispatchEvent(new KringBadgeChangeEvent({ award: revoked, action: 'revoke' }));
       await this.loadManagedBadges();
       // The revoked badge's row (and its button) is gone: the list's heading takes the focus.
       await this.focusIfLost('.current-badges');

@@ -5,11 +5,14 @@ import { clientContext, configContext, type KringConfig } from '../../context.js
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
-import { BACKEND_NAMES, backendFactory, BackendConfigError } from '../../backends/registry.js';
+import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
+import { StringsController } from '../shared/strings-controller.js';
 import { communityStyles } from './community.styles.js';
+import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
+import { allowedValue } from '../../attribute-values.js';
 
 export const TRACKING_VALUES = ['on', 'off'] as const;
 export type TrackingValue = (typeof TRACKING_VALUES)[number];
@@ -42,13 +45,16 @@ type PageHolder = Record<symbol, Element | undefined>;
  * @cssproperty --kring-color-danger - Border colour of problem messages.
  * @cssproperty --kring-color-danger-surface - Background of problem messages.
  * @cssproperty --kring-color-danger-text - Text colour of problem messages.
- * @event kring-ready - The backend is connected; `detail.client` is the community client.
- * @event kring-error - The backend could not be created; `detail.message` says why.
+ * @event {KringReadyEvent} kring-ready - The backend is connected; `detail.client` is the community client.
+ * @event {KringErrorEvent} kring-error - The backend could not be created; `detail.message` says why, `detail.attribute` names the attribute at fault (e.g. `backend`).
  */
 export class KringCommunity extends LitElement {
   static override styles = communityStyles;
 
-  /** Which backend to talk to: `demo` (in-browser, the default), `rest`, `sharepoint` or `graph`. */
+  /**
+   * Which backend to talk to: `demo` (in-browser, the default), `rest`, `sharepoint` or `graph`, or a
+   * name registered with `registerBackend`; in any case (`REST` is `rest`).
+   */
   @property({ attribute: 'backend' }) backend?: string;
 
   /** Base URL of the REST API (`backend="rest"`), e.g. `/api/kring`. */
@@ -57,10 +63,13 @@ export class KringCommunity extends LitElement {
   /** SharePoint site URL (`backend="sharepoint"` and `graph`). */
   @property({ attribute: 'site-url' }) siteUrl?: string;
 
-  /** Language for the elements that use this community: `en` or `nl`. Defaults to the page's. */
+  /**
+   * Language for the elements that use this community: `en`, `nl`, `de`, `fr` or one registered with
+   * `Kring.registerLanguage` (`de-AT` uses `de`). Defaults to the page's.
+   */
   @property({ attribute: 'lang', reflect: true }) override lang = '';
 
-  /** `on` (default) records privacy-first activity; `off` sends no activity at all. */
+  /** `on` (default) records privacy-first activity; `off` sends no activity at all. Any case. */
   @property({ attribute: 'tracking' }) tracking?: string;
 
   /** Provide to the whole document, for widgets in separate DOM subtrees (SharePoint web parts). */
@@ -73,6 +82,14 @@ export class KringCommunity extends LitElement {
   @property({ attribute: 'organization-url' }) organizationUrl?: string;
 
   @state() private problem?: string;
+  /** A configuration problem that keeps the backend from connecting; published to the elements. */
+  private configProblem?: string;
+
+  constructor() {
+    super();
+    // Renders again when languages or strings are registered later.
+    new StringsController(this);
+  }
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly configProvider = new ContextProvider(this, { context: configContext });
@@ -125,7 +142,8 @@ export class KringCommunity extends LitElement {
 
   private get trackingEnabled(): boolean {
     if (this.tracking == null || this.tracking === '') return true;
-    if ((TRACKING_VALUES as readonly string[]).includes(this.tracking)) return this.tracking === 'on';
+    const tracking = allowedValue(this.tracking, TRACKING_VALUES);
+    if (tracking) return tracking === 'on';
     this.logProblem(
       `<kring-community> tracking="${this.tracking}" is not valid; use one of: ${TRACKING_VALUES.join(', ')}.`,
     );
@@ -141,6 +159,7 @@ export class KringCommunity extends LitElement {
       lang: this.lang || undefined,
       tracking: this.trackingEnabled,
       organization,
+      problem: this.configProblem,
     };
     this.configProvider.setValue(config);
     this.pageProviders?.[1].setValue(config);
@@ -149,6 +168,7 @@ export class KringCommunity extends LitElement {
   private async connectBackend(): Promise<void> {
     const generation = ++this.generation;
     this.problem = undefined;
+    this.configProblem = undefined;
     this.loggedProblems.clear();
     const options = configuredOptions();
     const name = this.backend || (options.backend ? '' : 'demo');
@@ -160,11 +180,11 @@ export class KringCommunity extends LitElement {
       } else {
         const factory = backendFactory(name);
         if (!factory) {
-          const known = (BACKEND_NAMES as readonly string[]).includes(name);
+          const known = allowedValue(name, BACKEND_NAMES) !== undefined;
           throw new BackendConfigError(
             known
               ? `<kring-community> backend="${name}" is not included in this build.`
-              : `<kring-community> backend="${name}" is not valid; use one of: ${BACKEND_NAMES.join(', ')}.`,
+              : `<kring-community> backend="${name}" is not valid; use one of: ${backendNames().join(', ')}.`,
             'backend',
           );
         }
@@ -186,18 +206,20 @@ export class KringCommunity extends LitElement {
       this.clientProvider.setValue(this.client);
       this.pageProviders?.[0].setValue(this.client);
       this.publishConfig();
-      this.dispatchEvent(
-        new CustomEvent('kring-ready', { detail: { client: this.client }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new KringReadyEvent({ client: this.client }));
     } catch (error) {
       if (generation !== this.generation) return;
       const reason = error instanceof Error ? error.message : String(error);
       // Name the element, so a console full of messages points at the right tag.
       const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;
       this.logProblem(message);
-      this.dispatchEvent(
-        new CustomEvent('kring-error', { detail: { message }, bubbles: true, composed: true }),
-      );
+      if (error instanceof BackendConfigError) {
+        // Elements waiting for this community's client show the problem instead of loading.
+        this.configProblem = message;
+        this.publishConfig();
+      }
+      const attribute = error instanceof BackendConfigError ? error.attribute : undefined;
+      this.dispatchEvent(new KringErrorEvent({ message, ...(attribute ? { attribute } : {}) }));
     }
   }
 

@@ -10,7 +10,7 @@ const rootKey = Symbol.for('kring.contextRoot');
  */
 export function defineCommunity(): void {
   const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
-  if (!holder[rootKey]) {
+  if (!holder[rootKey] && typeof document !== 'undefined') {
     holder[rootKey] = true;
     new ContextRoot().attach(document.documentElement);
   }

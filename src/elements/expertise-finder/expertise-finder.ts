@@ -10,7 +10,8 @@ import type { FacetCount, PeopleSearchResult, PersonMatch } from '../../model.js
 import { skillKey } from '../../search/normalize.js';
 import { LatestSearch } from './latest-search.js';
 import { whyLine } from './why-line.js';
-import { InviteRequestEvent, PersonSelectEvent } from './events.js';
+import { KringInviteRequestEvent } from '../../events/invites.js';
+import { KringPersonSelectEvent } from '../../events/people.js';
 import { expertiseFinderStyles } from './expertise-finder.styles.js';
 
 /** What one search asks for. */
@@ -21,7 +22,6 @@ export interface FinderRequest {
   limit: number;
 }
 
-const DEBOUNCE_MS = 150;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 /** Related skills offered in the empty state. */
@@ -63,6 +63,7 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @csspart invite - The "invite someone who knows" button.
  * @csspart error - The error block.
  * @csspart retry - The retry button.
+ * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-text - Main text colour.
  * @cssproperty --kring-color-text-muted - Secondary text colour.
@@ -77,11 +78,17 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @cssproperty --kring-finder-padding - Space around the whole element (default 0).
  * @cssproperty --kring-finder-max-height - Height of the result list before it scrolls (default 28rem).
  * @cssproperty --kring-font-family - Font (default: inherited from the page).
- * @event kring-person-select - A result was chosen; `detail.person`, `detail.match`. Cancelable: stops the link.
- * @event kring-invite-request - Nobody was found and the user asked to invite someone; `detail.skill`.
+ * @event {KringPersonSelectEvent} kring-person-select - A result was chosen; `detail.person`, `detail.match`. Cancelable: stops the link.
+ * @event {KringInviteRequestEvent} kring-invite-request - Nobody was found and the user asked to invite someone; `detail.skill`.
  */
 export class KringExpertiseFinder extends KringElement {
   static override styles = expertiseFinderStyles;
+
+  /**
+   * How long typing must pause before a search goes out, ms. A test may lengthen it while it types,
+   * so that keys arriving slowly on a busy machine still make one search.
+   */
+  static debounceMs = 150;
 
   /** Text to search for; typing updates it. */
   @property({ attribute: 'query' }) query = '';
@@ -120,7 +127,7 @@ export class KringExpertiseFinder extends KringElement {
   private suggestionsFor?: string;
 
   private readonly search = new LatestSearch<FinderRequest, PeopleSearchResult>(this, {
-    debounceMs: DEBOUNCE_MS,
+    debounceMs: () => (this.constructor as typeof KringExpertiseFinder).debounceMs,
     key: (request) => JSON.stringify([request.text.trim(), request.skill, request.department, request.limit]),
     run: (request, signal) => {
       const client = this.client;
@@ -314,7 +321,7 @@ export class KringExpertiseFinder extends KringElement {
 
   /** Emits the selection; in link mode a key choice follows the link unless the event was cancelled. */
   private choose(match: PersonMatch, via: 'key' | 'click', click?: MouseEvent): void {
-    const event = new PersonSelectEvent(match.person, match);
+    const event = new KringPersonSelectEvent({ person: match.person, match });
     const proceed = this.dispatchEvent(event);
     const href = this.href(match);
     if (!proceed) {
@@ -358,9 +365,7 @@ export class KringExpertiseFinder extends KringElement {
 
   private requestInvite(): void {
     const skill = this.search.request?.text.trim() || this.skill;
-    // Through a variable: the manifest analyzer would take the argument for the event name.
-    const request = new InviteRequestEvent(skill);
-    this.dispatchEvent(request);
+    this.dispatchEvent(new KringInviteRequestEvent({ skill }));
   }
 
   // ------------------------------------------------------------------ rendering

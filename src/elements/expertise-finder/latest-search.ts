@@ -4,8 +4,8 @@ import { BackendError, toBackendError } from '../../backends/errors.js';
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
 
 export interface LatestSearchOptions<Request, Result> {
-  /** Quiet time after the last keystroke before a request goes out. */
-  debounceMs: number;
+  /** Quiet time after the last keystroke before a request goes out, read at each keystroke. */
+  debounceMs: () => number;
   /** Performs one request; must honour the signal. */
   run: (request: Request, signal: AbortSignal) => Promise<Result>;
   /** Identifies equal requests, so repeating the shown one sends nothing. */
@@ -46,7 +46,7 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   /** Sends the request after the debounce time, unless another one comes first. */
   schedule(request: Request): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.now(request), this.options.debounceMs);
+    this.timer = setTimeout(() => void this.now(request), this.options.debounceMs());
   }
 
   /**

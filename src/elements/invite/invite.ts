@@ -14,31 +14,16 @@ import { canResendInvite, canRevokeInvite, effectiveInviteStatus } from '../../i
 import { inviteTreeFigures } from '../../invites/tree.js';
 import { formatList } from '../../ambassadors/labels.js';
 import { inviteStyles } from './invite.styles.js';
+import {
+  KringInviteRevokedEvent,
+  KringInviteSentEvent,
+  type InviteRequestDetail,
+  type KringInviteRequestEvent,
+} from '../../events/invites.js';
+import type { KringPeopleChangeEvent } from '../../events/people.js';
 
 export const INVITE_MODES = ['email', 'directory'] as const;
 export type InviteMode = (typeof INVITE_MODES)[number];
-
-/** Fired when an invitation was confirmed by the backend; `detail.invite`. */
-export class KringInviteSentEvent extends CustomEvent<{ invite: Invite }> {
-  constructor(invite: Invite) {
-    super('kring-invite-sent', { detail: { invite }, bubbles: true, composed: true });
-  }
-}
-
-/** Fired when the member revoked one of their invitations; `detail.invite`. */
-export class KringInviteRevokedEvent extends CustomEvent<{ invite: Invite }> {
-  constructor(invite: Invite) {
-    super('kring-invite-revoked', { detail: { invite }, bubbles: true, composed: true });
-  }
-}
-
-/** What other elements (the expertise finder) send on `document` to open the invite form. */
-export interface InviteRequestDetail {
-  /** The skill the colleague was found for; pre-fills the message. */
-  skill?: string;
-  /** A directory person to pre-select. */
-  personId?: string;
-}
 
 interface InviteData {
   quota: InviteQuota;
@@ -78,14 +63,15 @@ let nextInstance = 0;
  * @csspart link - The personal invite link section.
  * @csspart copy - The copy-link button.
  * @csspart retry - Retry button in the error state.
+ * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-text - Text colour.
  * @cssproperty --kring-color-text-muted - Help text colour.
  * @cssproperty --kring-color-accent - Buttons and focus.
  * @cssproperty --kring-color-danger - Errors.
  * @cssproperty --kring-color-success - The "accepted" status.
- * @event kring-invite-sent - An invitation was sent; `detail.invite`.
- * @event kring-invite-revoked - An invitation was revoked; `detail.invite`.
+ * @event {KringInviteSentEvent} kring-invite-sent - An invitation was sent; `detail.invite`.
+ * @event {KringInviteRevokedEvent} kring-invite-revoked - An invitation was revoked; `detail.invite`.
  */
 export class KringInvite extends KringElement {
   static override styles = inviteStyles;
@@ -141,8 +127,9 @@ export class KringInvite extends KringElement {
     args: () => [this.client] as const,
   });
 
-  private readonly onInviteRequest = (event: Event) => {
-    const detail = (event as CustomEvent<InviteRequestDetail | undefined>).detail ?? {};
+  // Typed as the finder's event; a page may dispatch a plain `CustomEvent` without a detail.
+  private readonly onInviteRequest = (event: KringInviteRequestEvent) => {
+    const detail: InviteRequestDetail = event.detail ?? {};
     void this.applyRequest(detail);
   };
 
@@ -334,7 +321,7 @@ export class KringInvite extends KringElement {
     this.emailProblem = this.personProblem = this.sendError = undefined;
   }
 
-  private onPeopleChange(event: CustomEvent<{ people: Person[] }>): void {
+  private onPeopleChange(event: KringPeopleChangeEvent): void {
     this.chosenPerson = event.detail.people[0];
     this.personProblem = undefined;
   }
@@ -382,7 +369,7 @@ export class KringInvite extends KringElement {
       if (this.messageInput) this.messageInput.value = '';
       this.renderRoot.querySelector('kring-people-picker')?.clear();
       this.chosenPerson = undefined;
-      this.dispatchEvent(new KringInviteSentEvent(invite));
+      this.dispatchEvent(new KringInviteSentEvent({ invite }));
       void this.dataTask.run();
     } catch (error) {
       this.sendError = this.describeError(error);
@@ -510,7 +497,7 @@ export class KringInvite extends KringElement {
     return this.withBusy(invite, async () => {
       const revoked = await this.client!.revokeInvite(invite.id);
       this.announcement = this.t('invite.revoked', { email: invite.email });
-      this.dispatchEvent(new KringInviteRevokedEvent(revoked));
+      this.dispatchEvent(new KringInviteRevokedEvent({ invite: revoked }));
       await this.reloadKeepingFocus(invite);
     });
   }

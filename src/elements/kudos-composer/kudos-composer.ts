@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import type { Kudos, KudosInput, Person } from '../../model.js';
-import type { BackendError } from '../../backends/errors.js';
 import { toBackendError } from '../../backends/errors.js';
 import type { OutboxEntry } from '../../client/types.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
@@ -14,36 +13,13 @@ import { MAX_RECEIVERS } from '../../kudos/fairness.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
 import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
-import type { KringPeoplePicker, KringPeopleChangeEvent } from '../people-picker/people-picker.js';
+import type { KringPeoplePicker } from '../people-picker/people-picker.js';
+import {
+  KringKudosFailedEvent,
+  KringKudosSentEvent,
+  type KringPeopleChangeEvent,
+} from '../../events/index.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
-
-export interface KudosSentDetail {
-  kudos: Kudos;
-  input: KudosInput;
-}
-
-export interface KudosFailedDetail {
-  input: KudosInput;
-  error: BackendError;
-  /** The backend's rule code, e.g. `kudos.daily-limit`, when it gave one. */
-  code?: string;
-  /** The outbox entry kept for retry, when the send failed for good after retries. */
-  outboxId?: string;
-}
-
-/** The backend confirmed a kudos. */
-export class KringKudosSentEvent extends CustomEvent<KudosSentDetail> {
-  constructor(detail: KudosSentDetail) {
-    super('kring-kudos-sent', { detail, bubbles: true, composed: true });
-  }
-}
-
-/** A kudos was refused (e.g. a fairness rule) or finally failed after retries. */
-export class KringKudosFailedEvent extends CustomEvent<KudosFailedDetail> {
-  constructor(detail: KudosFailedDetail) {
-    super('kring-kudos-failed', { detail, bubbles: true, composed: true });
-  }
-}
 
 /** Remaining-character counts at which the counter is announced to screen readers. */
 const ANNOUNCE_AT = [50, 20, 10, 0] as const;
@@ -81,6 +57,16 @@ function length(text: string): number {
  * @csspart send - The send button.
  * @csspart send-status - "Sending…" / "Sent" line.
  * @csspart item - An unsent kudos (unless `hide-pending`).
+ * @csspart pending-item - Also on an unsent kudos: the one item kind the composer shows.
+ * @csspart card - The visual card of an unsent kudos.
+ * @csspart people - Giver → receivers line of an unsent kudos.
+ * @csspart name - A person's name in that line.
+ * @csspart meta - The value tag line of an unsent kudos.
+ * @csspart value - The company value tag.
+ * @csspart message - The message of an unsent kudos.
+ * @csspart message-link - A link in a message.
+ * @csspart message-mention - An @mention in a message.
+ * @csspart pending-status - "Sending…" / "Not sent" line.
  * @csspart retry - Retry an unsent kudos.
  * @csspart discard - Discard an unsent kudos.
  * @csspart problem - An attribute problem.
@@ -93,8 +79,8 @@ function length(text: string): number {
  * @cssproperty --kring-color-danger - Errors.
  * @cssproperty --kring-radius - Corner radius.
  *
- * @event kring-kudos-sent - The backend confirmed the kudos; `detail` has `kudos` and `input`.
- * @event kring-kudos-failed - Refused or finally failed; `detail` has `input`, `error`, `code`, `outboxId`.
+ * @event {KringKudosSentEvent} kring-kudos-sent - The backend confirmed the kudos; `detail` has `kudos` and `input`.
+ * @event {KringKudosFailedEvent} kring-kudos-failed - Refused or finally failed; `detail` has `input`, `error`, `code`, `outboxId`.
  */
 export class KringKudosComposer extends KringElement {
   static override styles = [...avatarStyles, kudosFeedStyles, kudosComposerStyles];

@@ -11,7 +11,7 @@ import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
-import { KringKudosSentEvent } from '../kudos-composer/kudos-composer.js';
+import { KringKudosSentEvent } from '../../events/kudos.js';
 import {
   listOfNames,
   personName,
@@ -66,7 +66,7 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @csspart load-more - The "load more" button.
  * @csspart problem - An attribute problem.
  *
- * @event kring-kudos-sent - A kudos that had finally failed was retried from the feed and delivered; `detail` has `kudos` and `input`.
+ * @event {KringKudosSentEvent} kring-kudos-sent - A kudos that had finally failed was retried from the feed and delivered; `detail` has `kudos` and `input`.
  *
  * @cssproperty --kring-color-accent - Links and pressed reactions; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
  * @cssproperty --kring-color-focus - Focus rings.

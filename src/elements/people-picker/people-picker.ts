@@ -7,19 +7,7 @@ import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/peop
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { peoplePickerStyles } from './people-picker.styles.js';
-
-export interface PeopleChangeDetail {
-  /** Chosen person ids, in the order they were added. */
-  ids: string[];
-  people: Person[];
-}
-
-/** Fired whenever the chosen people change (added, removed, cleared). */
-export class KringPeopleChangeEvent extends CustomEvent<PeopleChangeDetail> {
-  constructor(detail: PeopleChangeDetail) {
-    super('kring-people-change', { detail, bubbles: true, composed: true });
-  }
-}
+import { KringPeopleChangeEvent } from '../../events/people.js';
 
 type SearchState =
   | { status: 'idle' }
@@ -57,6 +45,9 @@ const idListConverter = {
  * @csspart option - One suggestion.
  * @csspart status - Searching / no results / error line in the listbox.
  * @csspart hint - The keyboard hint under the field.
+ * @csspart popup - The drop-down under the field holding the status line and the suggestions.
+ * @csspart retry - Searches again after a failed search (in the status line).
+ * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  *
  * @cssproperty --kring-color-accent - Highlight colour; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
  * @cssproperty --kring-color-focus - Focus rings.
@@ -66,13 +57,18 @@ const idListConverter = {
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-avatar-size - Avatar size.
  *
- * @event kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
+ * @event {KringPeopleChangeEvent} kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
  */
 export class KringPeoplePicker extends KringElement {
   static override styles = [...avatarStyles, peoplePickerStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   /** A form field: inside a `<form>` it submits the chosen ids under `name`, one entry each. */
   static formAssociated = true;
+  /**
+   * Debounce, ms, so typing a name makes one search, not one per key. A test may lengthen it while it
+   * types, so that keys arriving slowly on a busy machine still make one search.
+   */
+  static searchDelayMs = 150;
 
   /** Allow choosing more than one person. */
   @property({ type: Boolean, attribute: 'multiple' }) multiple = false;
@@ -127,8 +123,6 @@ export class KringPeoplePicker extends KringElement {
   );
   private searchTimer?: ReturnType<typeof setTimeout>;
   private searchAbort?: AbortController;
-  /** Debounce, so typing a name makes one search, not one per key. */
-  private readonly searchDelayMs = 150;
 
   /** The chosen people (resolved), in order. */
   get selectedPeople(): Person[] {
@@ -292,7 +286,8 @@ export class KringPeoplePicker extends KringElement {
     this.open = true;
     this.search = { status: 'searching', text };
     this.activeIndex = -1;
-    this.searchTimer = setTimeout(() => void this.runSearch(text), this.searchDelayMs);
+    const delay = (this.constructor as typeof KringPeoplePicker).searchDelayMs;
+    this.searchTimer = setTimeout(() => void this.runSearch(text), delay);
   }
 
   private async runSearch(text: string): Promise<void> {

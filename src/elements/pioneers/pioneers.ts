@@ -37,6 +37,7 @@ interface RankedPerson {
  * @csspart status - Loading and empty messages.
  * @csspart problem - Errors and configuration messages.
  * @csspart retry - The retry button.
+ * @csspart note - The introduction under the title.
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-text - Text colour.
  * @cssproperty --kring-color-text-muted - Secondary text.

@@ -32,7 +32,7 @@ export const profileCardStyles = [
       content-visibility: auto;
       contain-intrinsic-size: auto 4.5rem;
     }
-    :host([view='full']) [part~='card'] {
+    :host([view='full' i]) [part~='card'] {
       min-height: 9rem;
     }
     [part~='avatar'] {

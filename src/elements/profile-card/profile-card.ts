@@ -9,6 +9,8 @@ import type { Person, PersonLink } from '../../model.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { isBackendError } from '../../backends/errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
+import { KringPersonLoadEvent } from '../../events/people.js';
+import { allowedValue } from '../../attribute-values.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
 export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
@@ -47,7 +49,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @cssproperty --kring-space - Inner spacing.
  * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem).
  * @cssproperty --kring-font-family - Font (default: inherited from the page).
- * @event kring-person-load - The person was loaded; `detail.person`.
+ * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
 export class KringProfileCard extends KringElement {
   static override styles = profileCardStyles;
@@ -109,9 +111,7 @@ export class KringProfileCard extends KringElement {
   }
 
   private get currentView(): ProfileCardView {
-    return (PROFILE_CARD_VIEWS as readonly string[]).includes(this.view)
-      ? (this.view as ProfileCardView)
-      : 'compact';
+    return allowedValue(this.view, PROFILE_CARD_VIEWS) ?? 'compact';
   }
 
   private t(
@@ -141,7 +141,7 @@ export class KringProfileCard extends KringElement {
     const person = this.personTask.value;
     if (!person || this.trackedFor === person.id) return;
     this.trackedFor = person.id;
-    this.dispatchEvent(new PersonLoadEvent(person));
+    this.dispatchEvent(new KringPersonLoadEvent({ person }));
     if (this.currentView === 'full' && this.person !== 'me') {
       this.client?.track({ type: 'profile-opened', subject: 'kring-profile-card' });
     }
@@ -288,11 +288,4 @@ export class KringProfileCard extends KringElement {
 
 function linkLabel(link: PersonLink) {
   return link.kind === 'chat' ? 'card.chat' : link.kind === 'mail' ? 'card.mail' : 'card.web';
-}
-
-/** Fired once a card has loaded its person. */
-export class PersonLoadEvent extends CustomEvent<{ person: Person }> {
-  constructor(person: Person) {
-    super('kring-person-load', { detail: { person }, bubbles: true, composed: true });
-  }
 }

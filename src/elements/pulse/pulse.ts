@@ -26,9 +26,6 @@ import {
   shownChange,
 } from './metrics-format.js';
 import { pulseStyles } from './pulse.styles.js';
-import { MetricsLoadEvent } from './metrics-load-event.js';
-
-export { MetricsLoadEvent };
 
 /**
  * The community manager's dashboard for one month: headline figures with their change, the
@@ -50,6 +47,7 @@ export { MetricsLoadEvent };
  * @csspart chart-description - A chart's description.
  * @csspart chart-graphic - A chart's SVG drawing.
  * @csspart chart-table - The disclosure holding a chart's data table.
+ * @csspart chart-table-scroll - The scroll box around a chart's data table (focusable, for keyboard scrolling).
  * @csspart chart-data - A chart's data table.
  * @csspart note - Explanatory sentences under a chart.
  * @csspart status - Loading and empty messages.
@@ -65,7 +63,7 @@ export { MetricsLoadEvent };
  * @cssproperty --kring-chart-on-mark - Text drawn on bars.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Spacing.
- * @event kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
+ * @event {KringMetricsLoadEvent} kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
  */
 export class KringPulse extends KringMonthlyMetricsElement {
   static override styles = pulseStyles;

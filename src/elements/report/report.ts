@@ -19,6 +19,7 @@ import { notableChanges, reportSummary } from './summary.js';
 import { metricsToCsv, metricsToJson } from './export.js';
 import { adoptPageSheet, PRINTING_ATTRIBUTE, PRINTING_CLASS } from './print-sheet.js';
 import { reportStyles } from './report.styles.js';
+import { KringReportDownloadEvent } from '../../events/metrics.js';
 
 export const REPORT_FORMATS = ['csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -43,6 +44,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * @csspart status - Loading and empty messages.
  * @csspart problem - Errors and configuration messages.
  * @csspart retry - The retry button.
+ * @csspart note - The organisation name under the title.
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-text - Text colour.
  * @cssproperty --kring-color-text-muted - Secondary text.
@@ -50,8 +52,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * @cssproperty --kring-color-accent - Buttons.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Spacing.
- * @event kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
- * @event kring-report-download - A download is about to start; `detail` has `format`, `filename` and `blob`. Cancel it to save the file another way.
+ * @event {KringMetricsLoadEvent} kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
+ * @event {KringReportDownloadEvent} kring-report-download - A download is about to start; `detail` has `format`, `filename` and `blob`. Cancel it to save the file another way.
  */
 export class KringReport extends KringMonthlyMetricsElement {
   static override styles = reportStyles;
@@ -72,7 +74,7 @@ export class KringReport extends KringMonthlyMetricsElement {
       type: csv ? 'text/csv;charset=utf-8' : 'application/json',
     });
     const filename = `kring-report-${metrics.month}.${format}`;
-    const event = new ReportDownloadEvent(format, filename, blob);
+    const event = new KringReportDownloadEvent({ format, filename, blob });
     if (!this.dispatchEvent(event)) return;
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -286,17 +288,5 @@ export class KringReport extends KringMonthlyMetricsElement {
         )}
       </tbody>
     </table>`;
-  }
-}
-
-/** Fired before a download starts; cancel it (`preventDefault`) to handle the file yourself. */
-export class ReportDownloadEvent extends CustomEvent<{ format: ReportFormat; filename: string; blob: Blob }> {
-  constructor(format: ReportFormat, filename: string, blob: Blob) {
-    super('kring-report-download', {
-      detail: { format, filename, blob },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
   }
 }

@@ -5,8 +5,10 @@ import { clientContext, configContext, type KringConfig } from '../../context.js
 import type { CommunityClientApi } from '../../client/types.js';
 import { resolveLanguage, translate, type Language } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
+import { StringsController } from './strings-controller.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
+import { allowedValue } from '../../attribute-values.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -49,6 +51,12 @@ export class KringElement extends LitElement {
   /** Records one `element-seen` event per page view once half the element is visible. */
   protected readonly seen = new SeenController(this, () => this.client);
 
+  constructor() {
+    super();
+    // Renders again when languages or strings are registered later.
+    new StringsController(this);
+  }
+
   /**
    * True when no `<kring-community>` answered within `NOT_CONNECTED_AFTER_MS`: the element then says
    * so instead of loading forever (a community elsewhere on the page without `page`, or none at all).
@@ -82,6 +90,8 @@ export class KringElement extends LitElement {
   // Here rather than in willUpdate, which elements override: a community that arrives late clears the flag.
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     if (name === 'client' && this.client && this.notConnected) this.notConnected = false;
+    // A community whose attributes are wrong will not send a client: say why at once, without waiting.
+    if (name === 'config' && this.config?.problem && !this.client) this.notConnected = true;
     super.requestUpdate(name, oldValue, options);
   }
 
@@ -98,10 +108,13 @@ export class KringElement extends LitElement {
   }
 
   /**
-   * What an element without a client says instead of loading forever: that there is no community, or
-   * (when a community answered with its settings) that the community has not connected its backend.
+   * What an element without a client says instead of loading forever: that there is no community, the
+   * community's configuration problem (a bad `backend`), or (when a community answered with its
+   * settings) that the community has not connected its backend.
    */
   protected get notConnectedMessage(): string {
+    const problem = this.config?.problem;
+    if (problem) return translate(communityStrings, this.language, 'community.badAttribute', { problem });
     const key = this.config ? 'community.notStarted' : 'community.notConnected';
     return translate(communityStrings, this.language, key);
   }
@@ -122,14 +135,15 @@ export class KringElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** The language to render in (en or nl). */
+  /** The language to render in: a shipped one (en, nl, de, fr) or one the integrator registered. */
   protected get language(): Language {
     return this.languageThisUpdate ?? resolveLanguage(this, this.config?.lang);
   }
 
   /**
-   * Validates an attribute against its allowed values. On a bad value it logs one console error
-   * naming the element, attribute and allowed values, and returns the fallback.
+   * Validates an attribute against its allowed values, in any case (`FULL` is `full`), and returns the
+   * allowed value. On a bad value it logs one console error naming the element, attribute and allowed
+   * values, and returns the fallback.
    */
   protected checkAttribute<T extends string>(
     attribute: string,
@@ -138,7 +152,8 @@ export class KringElement extends LitElement {
     fallback: T,
   ): T {
     if (value == null || value === '') return fallback;
-    if ((allowed as readonly string[]).includes(value)) return value as T;
+    const match = allowedValue(value, allowed);
+    if (match !== undefined) return match;
     this.reportProblem(
       `<${this.localName}> ${attribute}="${value}" is not valid; use one of: ${allowed.join(', ')}.`,
     );

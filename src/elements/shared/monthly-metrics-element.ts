@@ -5,7 +5,7 @@ import { KringMetricsElement } from './metrics-element.js';
 import { ClientChangesController } from './client-changes.js';
 import { renderProblems, renderTaskStates, taskAnnouncement } from './metrics-states.js';
 import { lastFullMonth, monthTitle, t, validMonth } from '../pulse/metrics-format.js';
-import { MetricsLoadEvent } from '../pulse/metrics-load-event.js';
+import { KringMetricsLoadEvent } from '../../events/metrics.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics, IsoMonth } from '../../model.js';
 
@@ -33,7 +33,7 @@ export abstract class KringMonthlyMetricsElement extends KringMetricsElement {
     task: async ([client, month], { signal }) => {
       if (!client || client.capabilities.metrics === false) return undefined;
       const metrics = await client.metrics({ month }, { signal });
-      this.dispatchEvent(new MetricsLoadEvent(metrics));
+      this.dispatchEvent(new KringMetricsLoadEvent({ metrics }));
       return metrics;
     },
     args: () => [this.client, this.shownMonth] as const,

@@ -8,7 +8,8 @@ import { translate, translatePlural, type MessageParams } from '../../i18n/index
 import { toBackendError } from '../../backends/errors.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { SKILL_LEVELS, type Person, type Skill } from '../../model.js';
-import { EndorseEvent } from './events.js';
+import { KringEndorseEvent } from '../../events/people.js';
+import { allowedValue } from '../../attribute-values.js';
 import { skillListStyles } from './skill-list.styles.js';
 
 export const SKILL_LIST_VIEWS = ['compact', 'full'] as const;
@@ -42,6 +43,7 @@ function byStrength(a: Skill, b: Skill): number {
  * @csspart more - "+3 more" in the compact view.
  * @csspart empty - Shown when the person lists no skills.
  * @csspart message - The outcome of the last endorsement (also announced politely).
+ * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background of chips and buttons.
  * @cssproperty --kring-color-text - Main text colour.
  * @cssproperty --kring-color-text-muted - Levels, tags and counts.
@@ -51,7 +53,7 @@ function byStrength(a: Skill, b: Skill): number {
  * @cssproperty --kring-color-danger - Failure messages.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Spacing.
- * @event kring-endorse - An endorsement was confirmed or removed; `detail.personId`, `detail.skill`, `detail.endorsed`, `detail.endorsements`.
+ * @event {KringEndorseEvent} kring-endorse - An endorsement was confirmed or removed; `detail.personId`, `detail.skill`, `detail.endorsed`, `detail.endorsements`.
  */
 export class KringSkillList extends KringElement {
   static override styles = skillListStyles;
@@ -84,9 +86,7 @@ export class KringSkillList extends KringElement {
   }
 
   private get currentView(): SkillListView {
-    return (SKILL_LIST_VIEWS as readonly string[]).includes(this.view)
-      ? (this.view as SkillListView)
-      : 'compact';
+    return allowedValue(this.view, SKILL_LIST_VIEWS) ?? 'compact';
   }
 
   /** Takes new skills from outside, keeping the optimistic state of skills still being saved. */
@@ -160,14 +160,14 @@ export class KringSkillList extends KringElement {
         text: this.t(endorse ? 'skills.saved' : 'skills.removed', { skill: skill.name }),
         failed: false,
       };
-      // Through a variable: the manifest analyzer would take the first argument for the event name.
-      const endorsed = new EndorseEvent(
-        person.id,
-        skill.name,
-        confirmed.endorsedByMe,
-        confirmed.endorsements,
+      this.dispatchEvent(
+        new KringEndorseEvent({
+          personId: person.id,
+          skill: skill.name,
+          endorsed: confirmed.endorsedByMe,
+          endorsements: confirmed.endorsements,
+        }),
       );
-      this.dispatchEvent(endorsed);
     } catch (error) {
       this.settle(skill.name);
       this.replaceSkill(before);

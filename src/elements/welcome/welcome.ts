@@ -9,20 +9,7 @@ import { isBackendError } from '../../backends/errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { welcomeStyles } from './welcome.styles.js';
-
-/** Fired when the invitee joined; `detail.info` is the backend's answer. */
-export class KringInviteAcceptedEvent extends CustomEvent<{ info: InviteTokenInfo }> {
-  constructor(info: InviteTokenInfo) {
-    super('kring-invite-accepted', { detail: { info }, bubbles: true, composed: true });
-  }
-}
-
-/** Fired when the invitee declined. */
-export class KringInviteDeclinedEvent extends CustomEvent<{ info: InviteTokenInfo }> {
-  constructor(info: InviteTokenInfo) {
-    super('kring-invite-declined', { detail: { info }, bubbles: true, composed: true });
-  }
-}
+import { KringInviteAcceptedEvent, KringInviteDeclinedEvent } from '../../events/invites.js';
 
 type Outcome = 'joined' | 'declined';
 
@@ -50,8 +37,8 @@ let nextInstance = 0;
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-accent - Buttons and the message bar.
  * @cssproperty --kring-color-danger - Errors.
- * @event kring-invite-accepted - The invitee joined; `detail.info`.
- * @event kring-invite-declined - The invitee declined; `detail.info`.
+ * @event {KringInviteAcceptedEvent} kring-invite-accepted - The invitee joined; `detail.info`.
+ * @event {KringInviteDeclinedEvent} kring-invite-declined - The invitee declined; `detail.info`.
  */
 export class KringWelcome extends KringElement {
   static override styles = welcomeStyles;
@@ -182,7 +169,9 @@ export class KringWelcome extends KringElement {
     try {
       const info = await this.client.respondToInvite(this.resolvedToken, accept);
       this.outcome = accept ? 'joined' : 'declined';
-      this.dispatchEvent(accept ? new KringInviteAcceptedEvent(info) : new KringInviteDeclinedEvent(info));
+      this.dispatchEvent(
+        accept ? new KringInviteAcceptedEvent({ info }) : new KringInviteDeclinedEvent({ info }),
+      );
       // The buttons go; the outcome takes the focus.
       await this.focusIfLost('[part="outcome"]');
     } catch (error) {
