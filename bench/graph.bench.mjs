@@ -123,6 +123,7 @@ for (const person of people) {
   if (mode === 'floor') card.setAttribute('name', person.displayName);
   else if (mode === 'demo') card.setAttribute('person', demo.demo.data.people[graph.users.indexOf(person)].id);
   else card.setAttribute('person', person.userPrincipalName.toLowerCase());
+  if (mode === 'compact') card.setAttribute('view', 'compact');
   container.append(card);
 }
 // The page times itself: the first animation frame whose DOM holds every name, plus that frame's own
@@ -137,7 +138,7 @@ document.body.append(container);
 performance.mark('bench-appended');
 `;
 
-/** Publishes `/bench-graph.html` (`?mode=graph|demo|floor|fetch-floor|lit-floor`, `&latency=ms`). */
+/** Publishes `/bench-graph.html` (`?mode=graph|compact|demo|floor|fetch-floor|lit-floor`, `&latency=ms`). */
 export function publishGraphPage({ server, projectRoot }) {
   return publishMswPage({
     server,
@@ -153,6 +154,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
 
   const variants = [
     { key: 'graph', query: 'mode=graph', label: 'Graph' },
+    { key: 'compact', query: 'mode=compact', label: 'Graph, view="compact"' },
     { key: 'graph-latency', query: 'mode=graph&latency=100', label: 'Graph, 100 ms per request' },
     { key: 'demo', query: 'mode=demo', label: 'demo backend, no latency' },
     { key: 'floor', query: 'mode=floor', label: 'floor (inline names)' },
@@ -243,6 +245,18 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       value: Math.round(results['lit-floor'].ms),
       unit: 'ms',
       note: `median of ${RUNS}; a lit element that gets the client by context and renders only the name, same Graph adapter and msw: the least any lit element can do here (${(results['lit-floor'].ms / floorMs).toFixed(1)}× the floor)`,
+    },
+    {
+      name: `Graph: ${CARDS} compact cards, names shown`,
+      value: Math.round(results.compact.ms),
+      unit: 'ms',
+      note: `median of ${RUNS}; <kring-profile-card view="compact">, same page and msw, no added latency`,
+    },
+    {
+      name: `warm: compact card ÷ name-only lit element`,
+      value: (results.compact.ms / results['lit-floor'].ms).toFixed(2),
+      unit: '×',
+      note: `target ≤ 1.5× (issue 18); default view: ${(results.graph.ms / results['lit-floor'].ms).toFixed(2)}×`,
     },
   ];
   return rows;

@@ -140,6 +140,15 @@ else {
   nodeTestStage(consumerStage, files, ['--test-concurrency=1']);
 }
 
+// The SharePoint Online package (spfx/, Node 22 from the npm registry) and its web parts on a fake page.
+const spfxBuilt = built
+  ? stage('SPFx package (npm run build:spfx)', () => run('node', ['scripts/build-spfx.mjs']))
+  : (skipped('SPFx package (npm run build:spfx)', 'the build failed'), false);
+if (!spfxBuilt) skipped('SPFx web parts on a fake SharePoint page (node)', 'no kring.sppkg');
+else if (!chromiumReady) skipped('SPFx web parts on a fake SharePoint page (node)', 'no Chromium');
+else
+  nodeTestStage('SPFx web parts on a fake SharePoint page (node)', [join('test', 'spfx', 'sppkg.test.mjs')]);
+
 // Kring Server (server/, its own package): typecheck, then its suite on PGlite and PostgreSQL.
 const serverReady = stage('Kring Server dependencies (server/)', () => {
   ensureServerDependencies();

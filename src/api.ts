@@ -22,6 +22,7 @@ export {
   type BackendName,
   type BackendFactory,
   type BackendSettings,
+  type BackendTokenProvider,
 } from './backends/registry.js';
 export { createClient, CommunityClient } from './client/community-client.js';
 

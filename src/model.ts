@@ -314,8 +314,13 @@ export interface MetricFigure {
   previous: number | null;
   /** Relative change against the previous month (0.14 = +14%), null when not computable. */
   change: number | null;
-  /** True when fewer than 5 distinct people are behind it. */
+  /** True when the value is withheld: fewer than 5 distinct people are behind it, or `complementary`. */
   suppressed?: boolean;
+  /**
+   * True when the value rests on 5 or more people but is withheld anyway, because a withheld figure could
+   * otherwise be worked out from it (readers = visitors − contributors − creators).
+   */
+  complementary?: boolean;
 }
 
 export interface CommunityMetrics {
@@ -327,8 +332,10 @@ export interface CommunityMetrics {
   creators: MetricFigure;
   stickiness: MetricFigure;
   invitedShare: MetricFigure;
-  newMembersPerWeek: { weekStart: string; count: number; invited: number }[];
-  inviteFunnel: { sent: number; accepted: number; activeWithin30Days: number };
+  /** `null` where withheld (fewer than 5 people, or a figure a withheld one could be worked out from). */
+  newMembersPerWeek: { weekStart: string; count: number | null; invited: number | null }[];
+  /** `null` where withheld, as `newMembersPerWeek`. */
+  inviteFunnel: { sent: number | null; accepted: number | null; activeWithin30Days: number | null };
   kudosGiven: MetricFigure;
   kudosGivers: MetricFigure;
   kudosReceivers: MetricFigure;
@@ -337,7 +344,10 @@ export interface CommunityMetrics {
   managementParticipation: MetricFigure;
   topSkills: FacetCount[];
   topValues: FacetCount[];
-  /** Kudos counts giver department × receiver department; cells under 5 people suppressed (null). */
+  /**
+   * Kudos counts giver department × receiver department; `null` where withheld: cells under 5 givers, and
+   * enough others that no withheld cell follows from a row, column, diagonal or total.
+   */
   departmentMatrix: { departments: string[]; counts: (number | null)[][] };
   /** Members at the end of each of the last 12 months up to `month`, oldest first, with those invited. */
   memberHistory?: MemberHistoryPoint[];

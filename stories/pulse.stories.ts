@@ -33,6 +33,24 @@ registerBackend(
   })),
 );
 
+registerBackend(
+  'pulse-story-withheld',
+  // A small community: figures on 1–4 people are withheld, and so are those they could be worked out from.
+  withMetrics((base) => async (query) => {
+    const metrics = await base.metrics(query);
+    const withheld = { value: null, previous: null, change: null, suppressed: true };
+    return {
+      ...metrics,
+      creators: withheld,
+      readers: { ...withheld, complementary: true },
+      inviteFunnel: { sent: 12, accepted: null, activeWithin30Days: null },
+      newMembersPerWeek: metrics.newMembersPerWeek.map((week, index) =>
+        index < 2 ? { ...week, count: null, invited: null } : week,
+      ),
+    };
+  }),
+);
+
 type Args = { month: string; lang: 'en' | 'nl' | 'de' | 'fr'; backend: string };
 
 const meta: Meta<Args> = {
@@ -59,6 +77,8 @@ export const Dutch: Story = { args: { lang: 'nl' } };
 export const Loading: Story = { args: { backend: 'pulse-story-loading' } };
 export const Error: Story = { args: { backend: 'pulse-story-error' } };
 export const Empty: Story = { args: { backend: 'pulse-story-empty' } };
+/** Withheld figures: "fewer than 5", and "not shown" where a small figure could be worked out. */
+export const Withheld: Story = { args: { backend: 'pulse-story-withheld' } };
 export const BadMonth: Story = { args: { month: 'oktober' } };
 export const Dark: Story = {
   render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,

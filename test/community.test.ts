@@ -31,6 +31,8 @@ describe('<kring-community>', () => {
   });
 
   it('passes endpoint and site-url to the backend factory', async () => {
+    configure({ trustedOrigins: ['https://intra.example'] });
+    after(() => configure({ trustedOrigins: undefined }));
     let received: BackendSettings | undefined;
     registerBackend('capture', (settings) => {
       received = settings;
@@ -46,6 +48,86 @@ describe('<kring-community>', () => {
     await waitUntil(() => el.communityClient, 'client created');
     expect(received?.endpoint).to.equal('/api/kring');
     expect(received?.siteUrl).to.equal('https://intra.example/sites/hr');
+  });
+
+  describe('credentials go only to trusted origins', () => {
+    const seen: { url: string; authorization: string | null; nonce: string | null }[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      seen.push({
+        url: String(input),
+        authorization: headers.get('authorization'),
+        nonce: headers.get('x-wp-nonce'),
+      });
+      return new Response(JSON.stringify({ id: 'me@example.test', name: 'Me', skills: [] }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    beforeEach(() => {
+      seen.length = 0;
+      configure({
+        fetch: spy,
+        getToken: async () => 'graph-token',
+        rest: { getToken: async () => 'rest-token' },
+        csrf: { header: 'X-WP-Nonce', value: 'n0nce' },
+      });
+    });
+    afterEach(() =>
+      configure({
+        fetch: undefined,
+        getToken: undefined,
+        rest: undefined,
+        csrf: undefined,
+        trustedOrigins: undefined,
+      }),
+    );
+
+    it('refuses a cross-origin endpoint visibly, and that origin never sees a token', async () => {
+      const errors = captureConsoleErrors();
+      try {
+        const el = await fixture<KringCommunity>(
+          html`<kring-community backend="rest" endpoint="https://other.example/x" tracking="off">
+            <kring-profile-card person="me"></kring-profile-card>
+          </kring-community>`,
+        );
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="message"]'), 'message shown');
+        const text = el.shadowRoot!.querySelector('[part="message"]')!.textContent!;
+        expect(text).to.contain('endpoint="https://other.example/x"');
+        expect(text).to.contain('trustedOrigins');
+        expect(el.communityClient).to.equal(undefined);
+        expect(seen, 'nothing was sent anywhere').to.deep.equal([]);
+        const sharepoint = await fixture<KringCommunity>(
+          html`<kring-community
+            backend="sharepoint"
+            site-url="https://other.example/sites/x"
+          ></kring-community>`,
+        );
+        await waitUntil(() => sharepoint.shadowRoot!.querySelector('[part="message"]'), 'message shown');
+        expect(sharepoint.shadowRoot!.textContent).to.contain('site-url="https://other.example/sites/x"');
+        expect(seen).to.deep.equal([]);
+      } finally {
+        errors.restore();
+      }
+    });
+
+    it('sends the REST token and CSRF header to an origin allowed in JavaScript, never the Graph token', async () => {
+      configure({ trustedOrigins: ['https://other.example'] });
+      const el = await fixture<KringCommunity>(
+        html`<kring-community
+          backend="rest"
+          endpoint="https://other.example/x"
+          tracking="off"
+        ></kring-community>`,
+      );
+      await waitUntil(() => el.communityClient, 'connected');
+      await el.communityClient!.currentUser();
+      expect(seen[0]).to.deep.equal({
+        url: 'https://other.example/x/me',
+        authorization: 'Bearer rest-token',
+        nonce: 'n0nce',
+      });
+      expect(seen.some((request) => request.authorization?.includes('graph-token'))).to.equal(false);
+    });
   });
 
   it('shows a clear message and logs one console error for a bad backend value', async () => {
@@ -172,7 +254,7 @@ describe('<kring-community>', () => {
         html`<kring-profile-card person="me"></kring-profile-card>`,
       );
       await waitUntil(
-        () => card.shadowRoot!.textContent!.includes('Not connected to a community'),
+        () => card.shadowRoot!.textContent!.includes('This part of the page cannot load right now.'),
         'not-connected message',
         { timeout: 8000 },
       );

@@ -116,6 +116,122 @@ describe('the demo intranet on every adapter', () => {
     }
   }
 
+  // Reflow (WCAG 1.4.10): at 320 CSS px the pages scroll only vertically, in both languages.
+  for (const path of ['index.html', 'manager.html']) {
+    for (const lang of ['nl', 'en']) {
+      it(`${path} (${lang}) at 320 px scrolls only vertically`, async () => {
+        const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${server.url}/${path}?lang=${lang}`);
+          await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+          // Kudos and figures have loaded: nothing Kring shows is still a skeleton.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('kring-kudos-feed, kring-pulse, kring-report')].every(
+                (element) =>
+                  element.shadowRoot &&
+                  !element.shadowRoot.querySelector('[aria-busy="true"], .skeleton, [part~="skeleton"]'),
+              ),
+            undefined,
+            { timeout: 20_000 },
+          );
+          const wide = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            widest: [...document.querySelectorAll('body *')]
+              .filter((element) => element.getBoundingClientRect().right > 321)
+              .slice(0, 5)
+              .map((element) => element.localName + (element.className ? `.${element.className}` : '')),
+          }));
+          assert.ok(wide.scrollWidth <= 320, `${wide.scrollWidth} px wide: ${wide.widest.join(', ')}`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  // Focus order (WCAG 2.4.3): after each action a keyboard user takes on the home page, the focus is on a
+  // control that stayed or on the outcome, never on <body>.
+  it('index.html: keyboard focus never falls to <body> after an action', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => document.querySelector('kring-kudos-feed')?.shadowRoot?.querySelector('article[data-kudos-id]'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      /** Focuses `inner` inside the shadow root of `host` (both CSS selectors). */
+      const focus = (host, inner) =>
+        page.evaluate(
+          ([hostSelector, innerSelector]) => {
+            const target = document.querySelector(hostSelector)?.shadowRoot?.querySelector(innerSelector);
+            target?.focus();
+            return !!target;
+          },
+          [host, inner],
+        );
+      const focused = () =>
+        page.evaluate(() => {
+          let active = document.activeElement;
+          while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+          return active === document.body || !active
+            ? 'body'
+            : `${active.localName}[${active.getAttribute('part') ?? ''}]`;
+        });
+      /** Waits until the element is idle again: nothing busy, then two frames for the render after. */
+      const settle = (host) =>
+        page
+          .waitForFunction(
+            (hostSelector) =>
+              !document
+                .querySelector(hostSelector)
+                ?.shadowRoot?.querySelector('[aria-disabled="true"], [aria-busy="true"]'),
+            host,
+            { timeout: 10_000 },
+          )
+          .then(() =>
+            page.evaluate(
+              () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+            ),
+          );
+      const actions = [
+        ['reaction toggle', 'kring-kudos-feed', 'article button[aria-pressed]', ['Enter']],
+        ['time bubble Escape', 'kring-kudos-feed', 'article time', ['Escape']],
+        ['load more', 'kring-kudos-feed', '[part="load-more"]', ['Enter']],
+        ['badge Escape', 'kring-ambassador-badge', '[part~="badge"]', ['Enter', 'Escape']],
+        ['save my roles', 'kring-ambassador-programme', '[part="save"]', ['Enter']],
+        ['invite with an empty address', 'kring-invite', '[part~="send"]', ['Enter']],
+        [
+          'finder choose',
+          'kring-expertise-finder',
+          'input',
+          ['p', 'y', 't', 'h', 'o', 'n', 'ArrowDown', 'Enter'],
+        ],
+      ];
+      const results = [];
+      for (const [name, host, inner, keys] of actions) {
+        if (!(await focus(host, inner))) {
+          results.push(`${name}: not on the page`);
+          continue;
+        }
+        for (const key of keys) await page.keyboard.press(key);
+        await settle(host);
+        results.push(`${name}: ${await focused()}`);
+      }
+      assert.deepEqual(
+        results.filter((line) => line.endsWith(': body') || line.endsWith('not on the page')),
+        [],
+        results.join('\n'),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('every adapter shows the same person (one demo data set behind all imitations)', () => {
     assert.equal(new Set(Object.values(names)).size, 1, JSON.stringify(names));
   });

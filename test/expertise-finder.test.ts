@@ -8,6 +8,7 @@ import type {
 } from '../src/events/index.js';
 import { BackendError } from '../src/backends/errors.js';
 import { FakeClient, provide } from './expertise-finder.helpers.js';
+import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { typeBurst } from './helpers/typing.js';
 
 /** The machine is shared and busy: allow more than the default second for a condition. */
@@ -32,7 +33,8 @@ function shadow(el: KringExpertiseFinder) {
     input: root.querySelector('input')!,
     options: () => [...root.querySelectorAll<HTMLElement>('[role="option"]')],
     names: () => [...root.querySelectorAll('[part~="name"]')].map((n) => n.textContent!.trim()),
-    status: () => root.querySelector('[role="status"]')!.textContent!.trim(),
+    // What the finder says: the page's one announcement queue (src/elements/shared/announcer.ts).
+    status: () => announcementQueue().liveRegion.textContent!.trim(),
     part: (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`),
     parts: (name: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)],
   };
@@ -52,6 +54,8 @@ async function settled(el: KringExpertiseFinder, client: FakeClient, count: numb
 }
 
 describe('<kring-expertise-finder>', () => {
+  beforeEach(() => announcementQueue().clear());
+
   it('shows ranked results with a "why this person" line and announces the count', async () => {
     const client = new FakeClient();
     const el = await mount(client);
@@ -67,7 +71,7 @@ describe('<kring-expertise-finder>', () => {
       'Expert in Power BI · 12 endorsements · can mentor · ask me about',
     );
     expect(view.parts('meta')[0].textContent!.trim()).to.equal('Data analyst · Finance');
-    expect(view.status()).to.equal('3 people found');
+    await waitUntil(() => view.status() === '3 people found', '3 people found');
     expect(view.input.getAttribute('aria-expanded')).to.equal('true');
     // Typing debounced into one request.
     expect(client.searches.length).to.equal(1);
@@ -251,7 +255,7 @@ describe('<kring-expertise-finder>', () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await el.updateComplete;
     expect(view.names()).to.deep.equal(['Ayşe Öztürk']);
-    expect(view.status()).to.equal('1 person found');
+    await waitUntil(() => view.status() === '1 person found', '1 person found');
   });
 
   it('aborts the request in flight when the field is cleared and when removed', async () => {
@@ -279,7 +283,7 @@ describe('<kring-expertise-finder>', () => {
     const el = await mount(client, html`<kring-expertise-finder query="excel"></kring-expertise-finder>`);
     await waitUntil(() => shadow(el).part('retry'));
     expect(shadow(el).part('error')!.textContent).to.contain('The server could not be reached.');
-    expect(shadow(el).status()).to.contain('The search did not work');
+    await waitUntil(() => shadow(el).status().includes('The search did not work'), 'The search did not work');
     await expect(el).to.be.accessible();
     client.failSearches = undefined;
     shadow(el).part('retry')!.focus();
@@ -295,7 +299,7 @@ describe('<kring-expertise-finder>', () => {
     const el = await mount(client, html`<kring-expertise-finder query="powr bi"></kring-expertise-finder>`);
     await waitUntil(() => shadow(el).part('empty'));
     const view = shadow(el);
-    expect(view.status()).to.equal('No one found for “powr bi”.');
+    await waitUntil(() => view.status() === 'No one found for “powr bi”.', 'No one found for “powr bi”.');
     expect(view.parts('suggestion').map((b) => b.textContent!.trim())).to.include('Power BI');
     await expect(el).to.be.accessible();
 
@@ -419,7 +423,7 @@ describe('<kring-expertise-finder>', () => {
       { parentNode: host },
     );
     await settled(el, client, 1);
-    expect(shadow(el).status()).to.equal('3 mensen gevonden');
+    await waitUntil(() => shadow(el).status() === '3 mensen gevonden', '3 mensen gevonden');
     expect(shadow(el).parts('why')[0].textContent!.trim()).to.equal(
       'Expert in Power BI · 12 aanbevelingen · kan begeleiden · vraag me ernaar',
     );

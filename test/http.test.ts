@@ -147,6 +147,25 @@ describe('http: createHttp', () => {
     expect(calls[0].headers.get('idempotency-key')).to.equal('key-1');
   });
 
+  it('sends nothing, token and CSRF header included, to an origin it was not told to trust', async () => {
+    const { fetch, calls } = scriptedFetch(json({ ok: 1 }));
+    const http = createHttp({
+      baseUrl: '/api',
+      fetch,
+      headers: () => ({ 'X-WP-Nonce': 'n0nce' }),
+      getToken: () => 'tok-1',
+    });
+    const refused = await rejection(http.request('GET', 'https://other.example/x/me'));
+    expect(refused).to.include({ kind: 'invalid', code: 'untrusted-origin' });
+    expect(await rejection(http.request('GET', 'javascript:alert(1)'))).to.include({ kind: 'invalid' });
+    expect(calls, 'no request left the page').to.have.length(0);
+    await http.request('GET', `${location.origin}/api/next?page=2`);
+    expect(calls[0].headers.get('authorization')).to.equal('Bearer tok-1');
+    const widened = createHttp({ baseUrl: '/api', fetch, trustedOrigins: ['https://other.example/'] });
+    await widened.request('GET', 'https://other.example/x/me');
+    expect(calls[1].url).to.equal('https://other.example/x/me');
+  });
+
   it('rejects with a BackendError when the header function fails', async () => {
     const { fetch, calls } = scriptedFetch(json({}));
     const http = createHttp({

@@ -54,6 +54,11 @@ describe('kudos message parsing', () => {
     expect(safeHref('javascript:alert(1)')).to.equal(undefined);
     expect(safeHref('data:text/html,<script>alert(1)</script>')).to.equal(undefined);
     expect(safeHref('http://')).to.equal(undefined);
+    expect(safeHref('https://intranet.example@evil.example/login')).to.equal(undefined);
+    expect(safeHref('https://user:secret@intranet.example/')).to.equal(undefined);
+    expect(
+      parseMessage('see https://intranet.example@evil.example/x').map((part) => part.kind),
+    ).to.deep.equal(['text']);
     for (const hostile of [
       'javascript:alert(1)',
       'JaVaScRiPt:alert(1)',

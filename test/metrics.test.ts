@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { computeMetrics, computePioneers, type MetricsInput } from '../src/metrics/index.js';
+import { crossesDepartments } from '../src/metrics/kudos.js';
+import { PeopleIndex } from '../src/metrics/people-index.js';
 import type { ActivityEvent, ActivityType, Invite, Kudos, Person } from '../src/model.js';
 
 function person(id: string, extra: Partial<Person> = {}): Person {
@@ -102,10 +104,17 @@ describe('metrics: suppression below 5 distinct people', () => {
     // A management team of three: too few, even though the share could be computed.
     expect(metrics.managementParticipation.suppressed).to.equal(true);
     expect(metrics.managementParticipation.value).to.equal(null);
-    // Eight visitors and five readers are enough.
+    // Eight visitors are enough. Five readers would be too, but 8 − 5 − 0 would give the three creators
+    // back: the readers are withheld as well, and marked as withheld for that reason.
     expect(metrics.visitors.value).to.equal(8);
-    expect(metrics.readers.value).to.equal(5);
-    expect(metrics.readers.suppressed).to.equal(undefined);
+    expect(metrics.contributors.value).to.equal(0);
+    expect(metrics.readers).to.deep.equal({
+      value: null,
+      previous: 0,
+      change: null,
+      suppressed: true,
+      complementary: true,
+    });
   });
 
   it('drops search terms and kudos values used by fewer than 5 people', () => {
@@ -144,13 +153,41 @@ describe('metrics: growth', () => {
     expect(metrics.invitedShare.previous).to.equal(1 / 6);
   });
 
-  it('counts new members per week (weeks start on Monday)', () => {
+  it('counts new members per week (weeks start on Monday), withholding weeks of 1–4', () => {
+    // Thursday 1 Oct falls in the week of Monday 28 Sep; one invited joiner each in the first two weeks,
+    // one not invited in the last. Each rests on one person, so each is withheld; the last week's 0 invited
+    // stays, since its count is withheld too.
     expect(metrics.newMembersPerWeek).to.deep.equal([
-      { weekStart: '2026-09-28', count: 1, invited: 1 },
-      { weekStart: '2026-10-05', count: 1, invited: 1 },
+      { weekStart: '2026-09-28', count: null, invited: null },
+      { weekStart: '2026-10-05', count: null, invited: null },
       { weekStart: '2026-10-12', count: 0, invited: 0 },
       { weekStart: '2026-10-19', count: 0, invited: 0 },
-      { weekStart: '2026-10-26', count: 1, invited: 0 },
+      { weekStart: '2026-10-26', count: null, invited: 0 },
+    ]);
+  });
+
+  it('counts each joiner in the week of their join date', () => {
+    const joiners = (prefix: string, count: number, joinedAt: string, invited: number) =>
+      ids(prefix, count).map((id, n) =>
+        person(id, { isMember: true, joinedAt, invitedBy: n < invited ? 'old1' : undefined }),
+      );
+    const weekly = computeMetrics(
+      input({
+        people: [
+          ...joiners('thu', 6, '2026-10-01T09:00:00.000Z', 6), // Thursday: week of Monday 28 Sep
+          ...joiners('mon', 5, '2026-10-05T00:00:00.000Z', 0), // Monday 00:00 starts a week
+          ...joiners('sun', 7, '2026-10-11T23:59:59.000Z', 0), // Sunday: still that week
+          ...joiners('sat', 5, '2026-10-31T22:00:00.000Z', 5),
+        ],
+      }),
+      '2026-10',
+    ).newMembersPerWeek;
+    expect(weekly).to.deep.equal([
+      { weekStart: '2026-09-28', count: 6, invited: 6 },
+      { weekStart: '2026-10-05', count: 12, invited: 0 },
+      { weekStart: '2026-10-12', count: 0, invited: 0 },
+      { weekStart: '2026-10-19', count: 0, invited: 0 },
+      { weekStart: '2026-10-26', count: 5, invited: 5 },
     ]);
   });
 
@@ -184,7 +221,35 @@ describe('metrics: invite funnel', () => {
       event('n3', 'element-seen', '2026-12-01T10:00:00.000Z'),
     ];
     const metrics = computeMetrics(input({ people, invites, events }), '2026-10');
-    expect(metrics.inviteFunnel).to.deep.equal({ sent: 5, accepted: 3, activeWithin30Days: 2 });
+    // One inviter, three accepted, two active: every step rests on fewer than 5 people.
+    expect(metrics.inviteFunnel).to.deep.equal({ sent: null, accepted: null, activeWithin30Days: null });
+    // The same story told by five inviters: 25 sent, 15 accepted, 10 active; 10 not accepted, 5 not active.
+    const copies = [1, 2, 3, 4, 5];
+    const many = computeMetrics(
+      input({
+        people: copies.flatMap((copy) =>
+          people.map((one) => ({
+            ...one,
+            id: `${one.id}-${copy}`,
+            email: one.email && `${copy}.${one.email}`,
+          })),
+        ),
+        invites: copies.flatMap((copy) =>
+          invites.map((one) => ({
+            ...one,
+            id: `${one.id}-${copy}`,
+            inviterId: `inviter-${copy}`,
+            inviteeId: one.inviteeId && `${one.inviteeId}-${copy}`,
+            email: `${copy}.${one.email}`,
+          })),
+        ),
+        events: copies.flatMap((copy) =>
+          events.map((one) => ({ ...one, actorId: `${one.actorId}-${copy}` })),
+        ),
+      }),
+      '2026-10',
+    );
+    expect(many.inviteFunnel).to.deep.equal({ sent: 25, accepted: 15, activeWithin30Days: 10 });
   });
 });
 
@@ -215,8 +280,14 @@ describe('metrics: kudos', () => {
   });
 
   it('counts a kudos as cross-department only when every receiver sits elsewhere', () => {
-    // 5 Sales→IT + t1→s1 = 6 of 8.
-    expect(metrics.crossDepartmentShare.value).to.equal(6 / 8);
+    // 5 Sales→IT + t1→s1 = 6 of 8 …
+    const index = new PeopleIndex(people);
+    const october = kudosList.filter((one) => one.createdAt === oct);
+    expect(october.filter((one) => crossesDepartments(one, index))).to.have.length(6);
+    expect(crossesDepartments(october.find((one) => one.from === 't2')!, index)).to.equal(false);
+    // … but with two departments the share would tell the kudos within and across departments, and with the
+    // total that solves the withheld matrix: so October's share is withheld, as complementary.
+    expect(metrics.crossDepartmentShare).to.include({ value: null, suppressed: true, complementary: true });
     // September: all five Sales→IT.
     expect(metrics.crossDepartmentShare.previous).to.equal(1);
   });
@@ -228,9 +299,11 @@ describe('metrics: kudos', () => {
 
   it('fills the department matrix and withholds cells with fewer than 5 givers', () => {
     expect(metrics.departmentMatrix.departments).to.deep.equal(['IT', 'Sales']);
+    // IT→IT: t2 alone; IT→Sales: t1, t2; Sales→Sales: s6 alone. Sales→IT has five givers, but with the
+    // kudos given (8) and the other cells it would give them away, so it is withheld too.
     expect(metrics.departmentMatrix.counts).to.deep.equal([
-      [null, null], // IT→IT: t2 alone; IT→Sales: t1, t2
-      [5, null], // Sales→IT: five givers; Sales→Sales: s6 alone
+      [null, null],
+      [null, null],
     ]);
   });
 

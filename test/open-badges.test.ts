@@ -31,7 +31,7 @@ function isUri(value: unknown): boolean {
 }
 
 describe('Open Badges 3.0 export', () => {
-  it('has every required field, the right @context and type', () => {
+  it('has every required field, the right @context and type', async () => {
     const credential = buildOpenBadgeCredential({
       award,
       recipient,
@@ -58,9 +58,21 @@ describe('Open Badges 3.0 export', () => {
     const subject = document.credentialSubject;
     expect(subject.type).to.deep.equal(['AchievementSubject']);
     expect(isUri(subject.id)).to.equal(true);
+    // The address only as an Open Badges IdentityHash: sha256$hex(address + salt), checked with WebCrypto.
+    const salt = subject.identifier[0].salt;
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`sanne@acme.nl${salt}`));
+    const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
     expect(subject.identifier).to.deep.equal([
-      { type: 'IdentityObject', hashed: false, identityHash: 'sanne@acme.nl', identityType: 'emailAddress' },
+      {
+        type: 'IdentityObject',
+        hashed: true,
+        identityHash: `sha256$${hex}`,
+        identityType: 'emailAddress',
+        salt,
+      },
     ]);
+    expect(JSON.stringify(document).toLowerCase()).not.to.contain('sanne@acme.nl');
+    expect(salt).to.be.a('string').and.not.equal('');
     const achievement = subject.achievement;
     expect(isUri(achievement.id)).to.equal(true);
     expect(achievement.type).to.deep.equal(['Achievement']);
@@ -76,6 +88,7 @@ describe('Open Badges 3.0 export', () => {
     ]);
     expect(document.proof).to.equal(undefined);
     expect(document.description).to.match(/^Unsigned credential/);
+    expect(document.description).to.contain('can be edited by whoever holds the file');
   });
 
   it('builds valid URNs without an organisation URL, and speaks Dutch', () => {

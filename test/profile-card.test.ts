@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import { BackendError } from '../src/backends/errors.js';
-import { AVATAR_PALETTE, initials } from '../src/elements/shared/avatar.js';
+import { AVATAR_PALETTE, initials, renderAvatar } from '../src/elements/shared/avatar.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';
 import { tinyPhotoUrl } from './helpers/photos-later.js';
@@ -281,6 +281,12 @@ describe('<kring-profile-card>', () => {
     await waitUntil(() => part(card, 'avatar')!.querySelector('img'), 'the photo follows');
     expect(part(card, 'avatar')!.querySelector('img')!.getAttribute('src')).to.equal(photo);
     expect(part(card, 'name')!.textContent!.trim()).to.equal(person.name);
+    // A photo host learns nothing about the page it is shown on.
+    expect(part(card, 'avatar')!.querySelector('img')!.getAttribute('referrerpolicy')).to.equal(
+      'no-referrer',
+    );
+    const small = await fixture(html`<div>${renderAvatar({ name: 'A B', photoUrl: photo })}</div>`);
+    expect(small.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
   it('renders only compact cards near the screen, and writes back only the full view', async () => {

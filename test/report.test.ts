@@ -116,8 +116,8 @@ describe('<kring-report>', () => {
       expect(reportRow.children[1].textContent!.trim(), metric!).to.equal(pulseValue);
     }
     // And the funnel: pulse's table and the report's table agree.
-    const pulseFunnel = [...pulse.shadowRoot!.querySelectorAll('#chart-funnel tbody td')].map(
-      (cell) => cell.textContent!.trim().split(' ')[0],
+    const pulseFunnel = [...pulse.shadowRoot!.querySelectorAll('#chart-funnel tbody td')].map((cell) =>
+      cell.textContent!.trim().replace(/ \(.*\)$/, ''),
     );
     const reportFunnel = [
       ...report.shadowRoot!.querySelectorAll('[data-table="funnel"] tbody td:nth-of-type(1)'),

@@ -8,6 +8,8 @@ import { BackendConfigError } from '../src/backends/registry.js';
 import { faults } from '../mocks/faults.js';
 import { createRestHandlers } from '../mocks/rest/handlers.js';
 import { rejection, recordingSleep } from './helpers/assertions.js';
+import type { Backend } from '../src/backends/backend.js';
+import type { ActivityEvent } from '../src/model.js';
 
 const endpoint = '/api/kring';
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
@@ -130,6 +132,10 @@ describe('REST backend over msw', () => {
     expect((await backend.revokeInvite(invite.id, { idempotencyKey: key() })).status).to.equal('revoked');
     const link = await backend.createInviteLink({ idempotencyKey: key() });
     expect((await backend.lookupInvite(link.token)).state).to.equal('valid');
+    expect(
+      requests.filter((r) => r.url.includes(link.token)).map((r) => r.url),
+      'the token is never in an address (server logs keep those)',
+    ).to.deep.equal([]);
     const roles = await backend.chooseAmbassadorRoles(['writer'], { idempotencyKey: key() });
     expect(roles.roles).to.deep.equal(['writer']);
     const evidence = await backend.recordEvidence(
@@ -146,7 +152,8 @@ describe('REST backend over msw', () => {
     await backend.track([
       { type: 'element-seen', actorId: me.id, at: new Date().toISOString(), subject: 'kring-kudos-feed' },
     ]);
-    const writes = requests.filter((r) => r.method !== 'GET' && !r.url.endsWith('/people/lookup'));
+    const reads = /\/(people|invite-links)\/lookup$/;
+    const writes = requests.filter((r) => r.method !== 'GET' && !reads.test(r.url));
     expect(writes.length).to.be.greaterThan(10);
     for (const write of writes)
       expect(write.headers.get('idempotency-key'), write.url).to.be.a('string').and.not.equal('');
@@ -285,35 +292,46 @@ describe('REST backend over msw', () => {
     expect(error.message).to.be.a('string').and.not.equal('');
   });
 
-  it('queues activity with sendBeacon on pagehide, key in the body', async () => {
-    const sent: { url: string; body: string }[] = [];
-    const original = navigator.sendBeacon;
-    const pending: Promise<void>[] = [];
-    Object.defineProperty(navigator, 'sendBeacon', {
-      configurable: true,
-      value: (url: string, data: Blob) => {
-        pending.push(data.text().then((body) => void sent.push({ url, body })));
-        return true;
-      },
+  it('queues activity with a keepalive fetch on pagehide, with the request header and the key', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const fetch: FetchLike = async (input, init) => {
+      sent.push({ url: String(input), init: init! });
+      return new Response(null, { status: 202 });
+    };
+    const backend = createRestBackend({ endpoint, fetch });
+    const events = [{ type: 'profile-opened' as const, actorId: 'x', at: new Date().toISOString() }];
+    expect(backend.trackBeacon(events)).to.equal(true);
+    expect(sent[0].url).to.equal('/api/kring/activity');
+    expect(sent[0].init.keepalive).to.equal(true);
+    const headers = new Headers(sent[0].init.headers);
+    expect(headers.get('x-kring-request')).to.equal('1');
+    expect(headers.get('idempotency-key')).to.be.a('string');
+    const { actorId: _claimed, ...withoutActor } = events[0];
+    expect(JSON.parse(String(sent[0].init.body)).events).to.deep.equal([withoutActor]);
+    // With a token function the batch goes through `track`, which can wait for the token.
+    expect(createRestBackend({ endpoint, fetch, getToken: () => 't' }).trackBeacon(events)).to.equal(false);
+  });
+
+  it('records activity under the signed-in user, and refuses a cross-site batch without the request header', async () => {
+    const recorded: ActivityEvent[] = [];
+    const spied: Backend = { ...demo, track: async (events) => void recorded.push(...events) };
+    worker.use(...createRestHandlers({ endpoint, backend: spied }));
+    const me = await demo.currentUser();
+    // What a form or a beacon on another site can send: cookies, text/plain, an actor of its choosing.
+    const forged = await fetch(`${endpoint}/activity`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({
+        events: [{ type: 'kudos-given', actorId: 'p00042', at: new Date().toISOString() }],
+      }),
     });
-    try {
-      const backend = createRestBackend({ endpoint });
-      const events = [{ type: 'profile-opened' as const, actorId: 'x', at: new Date().toISOString() }];
-      expect(backend.trackBeacon(events)).to.equal(true);
-      await Promise.all(pending);
-      expect(sent[0].url).to.equal('/api/kring/activity');
-      const payload = JSON.parse(sent[0].body);
-      expect(payload.events).to.deep.equal(events);
-      expect(payload.idempotencyKey).to.be.a('string');
-      // The handler accepts the beacon's text/plain body.
-      const response = await fetch(sent[0].url, {
-        method: 'POST',
-        body: sent[0].body,
-        headers: { 'Content-Type': 'text/plain' },
-      });
-      expect(response.status).to.equal(202);
-    } finally {
-      Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: original });
-    }
+    expect(forged.status).to.equal(403);
+    expect(recorded).to.deep.equal([]);
+    // The adapter's own batch carries no actor; the server fills in the session's.
+    const backend = createRestBackend({ endpoint });
+    await backend.track([
+      { type: 'search', subject: 'excel', actorId: 'p00042', at: new Date().toISOString() },
+    ]);
+    expect(recorded.map((event) => [event.type, event.actorId])).to.deep.equal([['search', me.id]]);
   });
 });

@@ -160,6 +160,24 @@ describe('activity tracking through the client and a community', () => {
     community.remove();
   });
 
+  it('sends nothing with Kring.configure({ client: { tracking: false } }) and no tracking attribute', async () => {
+    configure({ client: { tracking: false, trackFlushMs: 20 } });
+    const off = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
+    const community = await fixture(
+      html`<kring-community backend=${off.name}>
+        <kring-pioneers limit="3"></kring-pioneers>
+      </kring-community>`,
+    );
+    const client = (community as unknown as { client: CommunityClientApi }).client;
+    await waitUntil(() => client, 'connected');
+    expect(client.tracking).to.equal(false);
+    client.track({ type: 'search', subject: 'excel', actorId: 'p00002' });
+    window.dispatchEvent(new Event('pagehide'));
+    await client.flushActivity();
+    expect(off.calls.track ?? []).to.have.length(0);
+    community.remove();
+  });
+
   it('sends nothing at all with tracking="off"', async () => {
     configure({ client: { trackFlushMs: 20 } });
     const off = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });

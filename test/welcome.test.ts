@@ -100,7 +100,7 @@ describe('<kring-welcome>', () => {
 
   it('reads the token from the URL parameter named by token-param', async () => {
     const original = location.href;
-    history.replaceState(null, '', `${location.pathname}?welkom=tok-1`);
+    history.replaceState(null, '', `${location.pathname}?welkom=tok-1&keep=1`);
     try {
       const backend = invitedBackend();
       const element = await mountInCommunity<KringWelcome>(
@@ -109,6 +109,10 @@ describe('<kring-welcome>', () => {
       );
       await waitUntil(() => $(element, '[part="inviter"]'), 'valid invitation shown');
       expect(backend.calls.find((call) => call.method === 'lookupInvite')!.args).to.deep.equal(['tok-1']);
+      expect(location.search, 'the token left the address bar').to.equal('?keep=1');
+      ($(element, '[part="join"]') as HTMLButtonElement).click();
+      await waitUntil(() => backend.calls.some((call) => call.method === 'respondToInvite'), 'joined');
+      expect(backend.calls.find((call) => call.method === 'respondToInvite')!.args[0]).to.equal('tok-1');
     } finally {
       history.replaceState(null, '', original);
     }

@@ -18,7 +18,7 @@ import {
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
 import type { SkillLevel } from '../../src/model.js';
-import { seedDemoKudos, seedDemoLists } from '../sharepoint/list-seed.js';
+import { seedAuthor, seedDemoKudos, seedDemoLists } from '../sharepoint/list-seed.js';
 
 type Json = Record<string, unknown>;
 
@@ -89,6 +89,8 @@ interface MockItem {
   version: number;
   created: string;
   modified: string;
+  /** Who created it (a person id), Graph's `createdBy`: the signed-in user for items made through the API. */
+  author: string;
   fields: Json;
 }
 
@@ -177,7 +179,7 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
       nextId: 1,
     });
   }
-  function addItem(key: ListKey | string, fields: Json, created?: string): MockItem {
+  function addItem(key: ListKey | string, fields: Json, created?: string, author?: string): MockItem {
     const list = lists.get(
       (key in DEFAULT_LIST_TITLES ? DEFAULT_LIST_TITLES[key as ListKey] : key).toLowerCase(),
     )!;
@@ -187,13 +189,14 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
       version: 1,
       created: at,
       modified: at,
+      author: author ?? String(me.userPrincipalName).toLowerCase(),
       fields: { ...fields },
     };
     list.items.push(item);
     return item;
   }
   const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
-    addItem(key, fields, created);
+    addItem(key, fields, created, seedAuthor(key, fields));
   };
   seedDemoLists(demo, emailOf, addSeedItem, { ambassadors: false });
   /** Kudos come from the demo backend's public API (its history is generated lazily), once. */
@@ -211,7 +214,9 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
       id: String(item.id),
       lastModifiedDateTime: item.modified,
       webUrl: `${site.href.replace(/\/+$/, '')}/Lists/${encodeURIComponent(listTitle)}/${item.id}_.000`,
-      createdBy: { user: { email: me.mail, displayName: me.displayName } },
+      createdBy: {
+        user: { email: item.author, displayName: userByKey.get(item.author)?.displayName ?? item.author },
+      },
       parentReference: { siteId },
       contentType: { id: '0x0100', name: 'Item' },
       'fields@odata.context': `${base}/v1.0/$metadata#sites('${siteId}')/lists('${listTitle}')/items('${item.id}')/fields/$entity`,

@@ -241,13 +241,18 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
       `${base}/invite-links`,
       write(201, (w) => backend.createInviteLink(w)),
     ),
-    http.get(
-      `${base}/invite-links/:token`,
-      read((_request, params) => backend.lookupInvite(params.token)),
+    http.post(
+      `${base}/invite-links/lookup`,
+      read(async (request) => {
+        const body = (await request.json()) as { token?: unknown };
+        return backend.lookupInvite(typeof body.token === 'string' ? body.token : '');
+      }),
     ),
     http.post(
-      `${base}/invite-links/:token/response`,
-      write(200, (w, body, params) => backend.respondToInvite(params.token, body.accept === true, w)),
+      `${base}/invite-links/response`,
+      write(200, (w, body) =>
+        backend.respondToInvite(typeof body.token === 'string' ? body.token : '', body.accept === true, w),
+      ),
     ),
     http.get(
       `${base}/people/:personId/invite-tree`,
@@ -301,17 +306,22 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
     ),
     http.post(`${base}/activity`, async ({ request }) => {
       options.onRequest?.(request);
-      // Beacons send text/plain with the key in the body; fetches send JSON with the key in a header.
+      // A cross-site form or beacon cannot set this header: without it, activity could be forged from anywhere.
+      if (request.headers.get('X-Kring-Request') !== '1') {
+        return HttpResponse.json(
+          { code: 'activity.cross-site', message: 'Activity needs the X-Kring-Request: 1 header.' },
+          { status: 403 },
+        );
+      }
       try {
-        const body = JSON.parse(await request.text()) as {
-          events?: ActivityEvent[];
-          idempotencyKey?: string;
-        };
-        const key = request.headers.get('Idempotency-Key') ?? body.idempotencyKey;
+        const body = JSON.parse(await request.text()) as { events?: Omit<ActivityEvent, 'actorId'>[] };
+        const key = request.headers.get('Idempotency-Key');
         const storageKey = `activity ${key}`;
         if (!key || !stored.has(storageKey)) {
           if (key) stored.set(storageKey, Promise.resolve({ status: 202, body: null }));
-          await backend.track(body.events ?? []);
+          // The actor is whoever is signed in, never a field the client sent.
+          const actorId = (await backend.currentUser()).id;
+          await backend.track((body.events ?? []).map((event) => ({ ...event, actorId })));
         }
         return new HttpResponse(null, { status: 202 });
       } catch (error) {

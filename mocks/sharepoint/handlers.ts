@@ -13,7 +13,7 @@ import {
   LIST_KEYS,
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
-import { seedDemoKudos, seedDemoLists } from './list-seed.js';
+import { seedAuthor, seedDemoKudos, seedDemoLists } from './list-seed.js';
 import {
   DEMO_PHOTO_TYPE,
   demoPhotoSvg,
@@ -61,6 +61,9 @@ export interface MockList {
   fields: Set<string>;
   items: MockItem[];
   nextId: number;
+  /** 2: people read (or edit) only the items they created. */
+  readSecurity?: number;
+  writeSecurity?: number;
 }
 
 export interface MockItem {
@@ -68,6 +71,8 @@ export interface MockItem {
   version: number;
   Created: string;
   Modified: string;
+  /** Who created it (a person id), SharePoint's `Author`: the signed-in user for items made through the API. */
+  author: string;
   fields: Json;
 }
 
@@ -192,13 +197,14 @@ export function createSharePointMock(options: SharePointMockOptions): {
     lists.set(title.toLowerCase(), list);
     return list;
   }
-  function addItem(list: MockList, fields: Json, created?: string): MockItem {
+  function addItem(list: MockList, fields: Json, created?: string, author?: string): MockItem {
     const at = created ?? new Date(now()).toISOString();
     const item: MockItem = {
       Id: list.nextId++,
       version: 1,
       Created: at,
       Modified: at,
+      author: author ?? me.email.toLowerCase(),
       fields: { ...fields },
     };
     list.items.push(item);
@@ -214,7 +220,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
     ]),
   ) as Record<ListKey, MockList>;
   const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
-    addItem(seeded[key], fields, created);
+    addItem(seeded[key], fields, created, seedAuthor(key, fields));
   };
   /**
    * Kudos come through the demo backend's public API (the demo generates its history lazily), once, on
@@ -300,6 +306,8 @@ export function createSharePointMock(options: SharePointMockOptions): {
       Created: item.Created,
       Modified: item.Modified,
       AuthorId: 11,
+      // Real SharePoint sends it only with `$expand=Author`, which the adapter always asks for.
+      Author: { Name: `i:0#.f|membership|${item.author}` },
       Title: null,
       ...Object.fromEntries([...list.fields].map((name) => [name, item.fields[name] ?? null])),
     };
@@ -622,6 +630,13 @@ export function createSharePointMock(options: SharePointMockOptions): {
         Title: list.title,
         ListItemEntityTypeFullName: list.entityType,
       });
+    }
+    if (rest === '' && method === 'MERGE') {
+      // Item-level permissions (`ReadSecurity`/`WriteSecurity` 2: own items only), set by provisioning.
+      const body = JSON.parse(request.body || '{}') as Json;
+      if (typeof body.ReadSecurity === 'number') list.readSecurity = body.ReadSecurity;
+      if (typeof body.WriteSecurity === 'number') list.writeSecurity = body.WriteSecurity;
+      return { status: 204, body: '', headers: {} };
     }
     if (rest === '/items' && method === 'GET') return listItems(request, list, flavour);
     if (rest === '/items' && method === 'POST') {

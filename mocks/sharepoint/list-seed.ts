@@ -5,11 +5,34 @@
 import type { DemoBackend } from '../../src/backends/demo/index.js';
 import type { ListKey } from '../../src/backends/sharepoint/schema.js';
 import type { Kudos } from '../../src/model.js';
+import { sha256Hex } from '../../src/ambassadors/sha256.js';
 
 type Json = Record<string, unknown>;
 
 /** Stores one seeded row in a mock's list. */
 export type AddSeedItem = (list: ListKey, fields: Json, created?: string) => void;
+
+/**
+ * Who created a seeded row, as SharePoint's `Author` (Graph's `createdBy`) would say: the giver, endorser,
+ * inviter or member themself. Badges awarded by the system have no person behind them.
+ */
+export function seedAuthor(list: ListKey, fields: Json): string {
+  const column = {
+    kudos: 'KringFrom',
+    endorsements: 'KringEndorser',
+    invites: 'KringInviter',
+    members: 'KringPerson',
+    ambassadors: 'KringPerson',
+    badges: 'KringAwardedBy',
+    activity: '',
+  }[list];
+  const value = column ? fields[column] : undefined;
+  return typeof value === 'string' && value !== 'system' ? value : 'kring-system';
+}
+
+/** Tokens are stored only as their hash (`sha256$…`), as the list adapters write them. */
+export const storedToken = (token: string | null | undefined) =>
+  token ? `sha256$${sha256Hex(token)}` : null;
 
 /** Demo person id → the person id the adapters use (the lower-cased e-mail). */
 export type PersonIdOf = (demoId: string | undefined) => string;
@@ -44,7 +67,7 @@ export function seedDemoLists(
         KringStatus: invite.status,
         KringExpires: invite.expiresAt,
         KringResponded: invite.respondedAt ?? null,
-        KringToken: invite.token ?? demo.demo.inviteToken(invite.id) ?? null,
+        KringToken: storedToken(invite.token ?? demo.demo.inviteToken(invite.id)),
       },
       invite.createdAt,
     );

@@ -1,13 +1,16 @@
 /**
  * Open Badges 3.0 export: turns a badge award into an `OpenBadgeCredential` (a W3C Verifiable
  * Credential 2.0, JSON-LD). Kring has no signing key by default, so the document is unsigned and
- * says so in its `description`; a host with a key can sign the returned object before handing it out.
+ * says so in its `description` (and that every field is the holder's to edit); a host with a key can sign
+ * the returned object before handing it out. The e-mail address travels only as a salted SHA-256 hash
+ * (an Open Badges `IdentityHash`): a file passed around does not give it away.
  */
 import type { BadgeAward, Person } from '../model.js';
 import { growthStrings } from '../i18n/growth.js';
 import { translate, type Language } from '../i18n/index.js';
 import type { KringConfig } from '../context.js';
 import { formatList, levelName, levelRequirements, roleName } from './labels.js';
+import { sha256Hex } from './sha256.js';
 
 export const VC_CONTEXT_V2 = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -30,9 +33,11 @@ export interface OpenBadgeAchievement {
 
 export interface OpenBadgeIdentityObject {
   type: 'IdentityObject';
-  hashed: false;
+  hashed: true;
+  /** `sha256$` and the hex SHA-256 of the lower-case address followed by `salt`. */
   identityHash: string;
   identityType: 'emailAddress';
+  salt: string;
 }
 
 export interface OpenBadgeEvidence {
@@ -66,6 +71,8 @@ export interface OpenBadgeInput {
   recipient: Pick<Person, 'id' | 'name' | 'email'>;
   organization?: KringConfig['organization'];
   lang: Language;
+  /** Salt for the e-mail hash. Default: derived from the award id, so the same award gives the same file. */
+  salt?: string;
 }
 
 /** A URN-safe slug, so ids stay valid URIs whatever the organisation is called. */
@@ -97,6 +104,7 @@ export function buildOpenBadgeCredential({
   recipient,
   organization,
   lang,
+  salt = `kring-${award.id}`,
 }: OpenBadgeInput): OpenBadgeCredential {
   const organizationName =
     organization?.name?.trim() || translate(growthStrings, lang, 'ob.defaultOrganization');
@@ -147,9 +155,10 @@ export function buildOpenBadgeCredential({
     subject.identifier = [
       {
         type: 'IdentityObject',
-        hashed: false,
-        identityHash: recipient.email.toLowerCase(),
+        hashed: true,
+        identityHash: `sha256$${sha256Hex(recipient.email.trim().toLowerCase() + salt)}`,
         identityType: 'emailAddress',
+        salt,
       },
     ];
   }

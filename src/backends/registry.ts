@@ -1,5 +1,8 @@
 import type { Backend } from './backend.js';
 
+/** Returns a bearer token; `forceRefresh` is set after a 401. */
+export type BackendTokenProvider = (options?: { forceRefresh?: boolean }) => Promise<string>;
+
 export const BACKEND_NAMES = ['demo', 'rest', 'sharepoint', 'graph'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
@@ -10,14 +13,36 @@ export interface BackendSettings {
   /** SharePoint site URL (`site-url` attribute). */
   siteUrl?: string;
   fetch?: typeof fetch;
+  /** Extra headers for `backend="rest"` (sent only to its endpoint). */
   headers?: Record<string, string>;
   credentials?: RequestCredentials;
-  /** Bearer token source; `forceRefresh` is set after a 401. */
-  getToken?: (options?: { forceRefresh?: boolean }) => Promise<string>;
-  /** CSRF header for CMS backends (WordPress nonce, Drupal token). */
+  /**
+   * Microsoft Graph's token source, for `backend="graph"` only (the same as `graph.getToken`). Other
+   * backends never receive it: give them their own (`rest.getToken`, `sharepoint.getToken`).
+   */
+  getToken?: BackendTokenProvider;
+  /** CSRF header for CMS backends (WordPress nonce, Drupal token); `backend="rest"` only. */
   csrf?: { header: string; value: string | (() => string | Promise<string>) };
-  /** Options for `backend="graph"` (the token comes from `getToken`; `site-url` also names the lists' site). */
+  /**
+   * Origins besides the page's own that `endpoint` and `site-url` attributes may point at, e.g.
+   * `['https://api.intranet.example']`. An attribute naming any other origin is refused, so a page author
+   * cannot send the user's token, cookies, digest or CSRF header to a server of their choosing.
+   */
+  trustedOrigins?: readonly string[];
+  /** Options for `backend="rest"`. */
+  rest?: {
+    /** Bearer token for the REST API; asked again with `forceRefresh: true` after a 401. */
+    getToken?: BackendTokenProvider;
+  };
+  /** Options for `backend="sharepoint"`. */
+  sharepoint?: {
+    /** Bearer token for SharePoint (instead of cookies and the form digest). */
+    getToken?: BackendTokenProvider;
+  };
+  /** Options for `backend="graph"` (`site-url` also names the lists' site). */
   graph?: {
+    /** Access token for Microsoft Graph; sent to `baseUrl` only. */
+    getToken?: BackendTokenProvider;
     /** Default `https://graph.microsoft.com`; a national cloud or a proxy otherwise. */
     baseUrl?: string;
     /** Site holding the Kring lists (a Graph site id or URL), when not given by `site-url`. */

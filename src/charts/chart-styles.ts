@@ -14,6 +14,20 @@ export const chartStyles = css`
   [part~='chart-title'] {
     font-weight: 600;
   }
+  .chart-legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+  }
+  .chart-legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+  }
   [part~='chart-description'] {
     margin: 0;
     color: var(--_muted);

@@ -1,4 +1,4 @@
-import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 
 /** What every chart says about itself: a title, a description, and the label of its table toggle. */
 export interface ChartText {
@@ -63,10 +63,11 @@ export function chartFigure(
   size: { width: number; height: number },
   drawing: SVGTemplateResult,
   table: ChartTable,
+  legend: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   const titleId = `${text.id}-title`;
   const descriptionId = `${text.id}-desc`;
-  return html`<figure part="chart" class="chart" id=${text.id}>
+  return html`<figure part="chart" class="chart" id=${text.id} aria-labelledby=${titleId}>
     <figcaption part="chart-title" id=${titleId}>${text.title}</figcaption>
     <p part="chart-description" id=${descriptionId}>${text.description}</p>
     <svg
@@ -80,8 +81,10 @@ export function chartFigure(
     >
       ${drawing}
     </svg>
+    ${legend}
     <details part="chart-table">
-      <summary>${text.tableLabel}</summary>
+      <!-- Several charts on a page: each toggle is named after its chart, not only "Show the data as a table". -->
+      <summary>${text.tableLabel}<span class="visually-hidden">: ${text.title}</span></summary>
       ${dataTable(text, table)}
     </details>
   </figure>`;
@@ -96,4 +99,29 @@ export function label(
   className = 'chart-label',
 ): SVGTemplateResult {
   return svg`<text x=${x} y=${y} text-anchor=${anchor} class=${className}>${content}</text>`;
+}
+
+/**
+ * Which line is which, for a chart with more than one series (1.3.1): each name next to a sample of
+ * its line (solid, dashed), so the difference is not colour alone. The table has the same names.
+ */
+export function seriesLegend(names: readonly string[]): TemplateResult | typeof nothing {
+  if (names.length < 2) return nothing;
+  return html`<ul part="chart-legend" class="chart-legend">
+    ${names.map(
+      (name, index) =>
+        html`<li>
+          <svg viewBox="0 0 24 8" width="24" height="8" aria-hidden="true" focusable="false">
+            <line
+              x1="0"
+              y1="4"
+              x2="24"
+              y2="4"
+              class=${index === 0 ? 'chart-line' : 'chart-line chart-line-alt'}
+            ></line>
+          </svg>
+          ${name}
+        </li>`,
+    )}
+  </ul>`;
 }

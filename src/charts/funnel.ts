@@ -3,7 +3,8 @@ import { chartFigure, clip, label, type ChartText } from './frame.js';
 
 export interface FunnelStep {
   label: string;
-  value: number;
+  /** `null` when withheld: drawn as a full-width outline, like a withheld bar. */
+  value: number | null;
   display: string;
 }
 
@@ -19,12 +20,18 @@ export function funnelChart(
   steps: readonly FunnelStep[],
   columns: readonly [string, string],
 ): TemplateResult {
-  const first = Math.max(1, steps[0]?.value ?? 0);
+  const first = Math.max(1, ...steps.map((step) => step.value ?? 0));
   const drawing = svg`${steps.map((step, index) => {
     const y = index * STEP_HEIGHT + 2;
-    const width = Math.max(2, (step.value / first) * MAX_BAR);
+    const width = step.value === null ? MAX_BAR : Math.max(2, (step.value / first) * MAX_BAR);
     return svg`
-      <rect x=${CENTRE - width / 2} y=${y} width=${width} height=${STEP_HEIGHT - 6} class="chart-mark"></rect>
+      <rect
+        x=${CENTRE - width / 2}
+        y=${y}
+        width=${width}
+        height=${STEP_HEIGHT - 6}
+        class=${step.value === null ? 'chart-withheld' : 'chart-mark'}
+      ></rect>
       ${label(4, y + 16, clip(step.label, 22))}
       ${label(316, y + 16, step.display, 'end')}`;
   })}`;

@@ -1,5 +1,5 @@
 import { svg, type TemplateResult } from 'lit';
-import { chartFigure, label, type ChartTable, type ChartText } from './frame.js';
+import { chartFigure, label, seriesLegend, type ChartTable, type ChartText } from './frame.js';
 
 export interface LineSeries {
   name: string;
@@ -44,5 +44,6 @@ export function lineChart(
             svg`<circle cx=${x(index)} cy=${y(value)} r="2.5" class=${seriesIndex === 0 ? 'chart-mark' : 'chart-mark-alt'}></circle>`,
         )}`,
     )}`;
-  return chartFigure(text, { width: WIDTH, height: HEIGHT }, drawing, table);
+  const legend = seriesLegend(series.map((line) => line.name));
+  return chartFigure(text, { width: WIDTH, height: HEIGHT }, drawing, table, legend);
 }

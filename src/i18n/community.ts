@@ -16,7 +16,8 @@ export const communityStrings: StringBundle<CommunityStringKey> = {
     'community.failed': 'The community could not be loaded: {reason}',
     'community.badAttribute': 'Configuration problem: {problem}',
     'community.retry': 'Try again',
-    'community.notConnected': 'Not connected to a community. Add <kring-community page> to this page.',
+    // For visitors: the fix (a page-wide <kring-community>) goes to the console, for the page's author.
+    'community.notConnected': 'This part of the page cannot load right now.',
     'community.notStarted':
       "The community is not connected, so this cannot load yet. If it stays this way, the community's message says why.",
   },
@@ -25,8 +26,7 @@ export const communityStrings: StringBundle<CommunityStringKey> = {
     'community.failed': 'De community kon niet worden geladen: {reason}',
     'community.badAttribute': 'Configuratieprobleem: {problem}',
     'community.retry': 'Opnieuw proberen',
-    'community.notConnected':
-      'Niet verbonden met een community. Voeg <kring-community page> toe aan deze pagina.',
+    'community.notConnected': 'Dit deel van de pagina kan nu niet laden.',
     'community.notStarted':
       'De community is niet verbonden, dus dit kan nog niet laden. Blijft dit zo, dan zegt de melding van de community waarom.',
   },

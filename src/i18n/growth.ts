@@ -67,7 +67,7 @@ const en = {
   'ob.narrative':
     'Reached the {level} level of the {role} role in the ambassador programme of {organization}: {requirements}.',
   'ob.unsigned':
-    'Unsigned credential: {organization} has not configured a signing key, so this document carries no proof. It records the award as exported from Kring.',
+    'Unsigned credential: {organization} has not configured a signing key, so this document carries no proof. It records the award as exported from Kring, but every field in it can be edited by whoever holds the file: do not treat it as evidence without checking with {organization}.',
   'ob.defaultOrganization': 'the community',
   'ob.evidence': 'Evidence',
 
@@ -255,7 +255,7 @@ const nl: Record<GrowthKey, string> = {
   'ob.narrative':
     'Behaalde het niveau {level} in de rol {role} van het ambassadeursprogramma van {organization}: {requirements}.',
   'ob.unsigned':
-    'Niet-ondertekende credential: {organization} heeft geen ondertekeningssleutel ingesteld, dus dit document bevat geen bewijs (proof). Het legt de toekenning vast zoals die uit Kring is geëxporteerd.',
+    'Niet-ondertekende credential: {organization} heeft geen ondertekeningssleutel ingesteld, dus dit document bevat geen bewijs (proof). Het legt de toekenning vast zoals die uit Kring is geëxporteerd, maar wie het bestand heeft kan elk veld erin wijzigen: neem het niet als bewijs aan zonder navraag bij {organization}.',
   'ob.defaultOrganization': 'de community',
   'ob.evidence': 'Bewijs',
 

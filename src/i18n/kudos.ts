@@ -12,12 +12,14 @@ export type KudosStringKey =
   | 'feed.loadMore'
   | 'feed.loadingMore'
   | 'feed.loadMoreError'
+  | 'feed.loadedMore'
   | 'feed.noCapability'
   | 'feed.newKudos'
   | 'item.label'
   | 'item.to'
   | 'item.unknownPerson'
   | 'item.value'
+  | 'item.newTab'
   | 'item.exactTime'
   | 'item.sending'
   | 'item.waiting'
@@ -81,12 +83,14 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'feed.loadMore': 'Load more kudos',
     'feed.loadingMore': 'Loading more kudos…',
     'feed.loadMoreError': 'More kudos could not be loaded.',
+    'feed.loadedMore': '{count} more kudos loaded.',
     'feed.noCapability': 'Kudos are not available on this intranet.',
     'feed.newKudos': 'New kudos from {giver} to {receivers}.',
     'item.label': 'Kudos from {giver} to {receivers}',
     'item.to': 'to',
     'item.unknownPerson': 'Unknown colleague',
     'item.value': 'Value',
+    'item.newTab': '(opens in a new tab)',
     'item.exactTime': 'Given on {time}',
     'item.sending': 'Sending…',
     'item.waiting': 'Not sent yet; trying again soon.',
@@ -149,12 +153,14 @@ export const kudosStrings: StringBundle<KudosStringKey> = {
     'feed.loadMore': 'Meer kudos laden',
     'feed.loadingMore': 'Meer kudos laden…',
     'feed.loadMoreError': 'Er konden geen kudos meer worden geladen.',
+    'feed.loadedMore': '{count} kudos meer geladen.',
     'feed.noCapability': 'Kudos zijn niet beschikbaar op dit intranet.',
     'feed.newKudos': 'Nieuwe kudos van {giver} aan {receivers}.',
     'item.label': 'Kudos van {giver} aan {receivers}',
     'item.to': 'aan',
     'item.unknownPerson': 'Onbekende collega',
     'item.value': 'Waarde',
+    'item.newTab': '(opent in een nieuw tabblad)',
     'item.exactTime': 'Gegeven op {time}',
     'item.sending': 'Versturen…',
     'item.waiting': 'Nog niet verstuurd; wordt zo opnieuw geprobeerd.',

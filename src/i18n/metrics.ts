@@ -10,7 +10,9 @@ const en = {
   'metrics.empty': 'No community activity was recorded in {month}.',
   'metrics.badMonth': '<{tag}> month="{value}" is not a month; use YYYY-MM, e.g. 2026-10.',
   'metrics.suppressed': 'fewer than 5',
-  'metrics.suppressedNote': 'Figures based on fewer than 5 people are not shown, to protect privacy.',
+  'metrics.withheld': 'not shown',
+  'metrics.suppressedNote':
+    'Figures based on fewer than 5 people are not shown, to protect privacy; nor are figures from which those could be worked out.',
   'metrics.noValue': 'not known',
   'metrics.unsupported': 'This community’s backend does not offer metrics.',
 
@@ -61,7 +63,7 @@ const en = {
     'Invitations sent in {month}, how many were accepted, and how many new members were active within 30 days.',
   'chart.matrix.title': 'Kudos between departments',
   'chart.matrix.desc':
-    'Kudos given in {month}, by the giver’s department (rows) and the receiver’s department (columns). Cells with fewer than 5 givers show “fewer than 5”.',
+    'Kudos given in {month}, by the giver’s department (rows) and the receiver’s department (columns). Cells with fewer than 5 givers, and cells from which those could be worked out, are not shown.',
   'chart.skills.title': 'Most searched skills',
   'chart.skills.desc': 'Skill terms searched in {month} by at least 5 colleagues.',
   'chart.values.title': 'Most given kudos values',
@@ -154,8 +156,9 @@ export const metricsStrings: StringBundle<Key> = {
     'metrics.empty': 'In {month} is geen community-activiteit vastgelegd.',
     'metrics.badMonth': '<{tag}> month="{value}" is geen maand; gebruik JJJJ-MM, bijvoorbeeld 2026-10.',
     'metrics.suppressed': 'minder dan 5',
+    'metrics.withheld': 'niet getoond',
     'metrics.suppressedNote':
-      'Cijfers over minder dan 5 mensen worden niet getoond, om de privacy te beschermen.',
+      'Cijfers over minder dan 5 mensen worden niet getoond, om de privacy te beschermen; ook cijfers waaruit die te berekenen zijn niet.',
     'metrics.noValue': 'onbekend',
     'metrics.unsupported': 'De backend van deze community levert geen cijfers.',
 
@@ -208,7 +211,7 @@ export const metricsStrings: StringBundle<Key> = {
       'Uitnodigingen verstuurd in {month}, hoeveel er werden geaccepteerd, en hoeveel nieuwe leden binnen 30 dagen actief waren.',
     'chart.matrix.title': 'Kudos tussen afdelingen',
     'chart.matrix.desc':
-      'Kudos gegeven in {month}, naar afdeling van de gever (rijen) en van de ontvanger (kolommen). Cellen met minder dan 5 gevers tonen “minder dan 5”.',
+      'Kudos gegeven in {month}, naar afdeling van de gever (rijen) en van de ontvanger (kolommen). Cellen met minder dan 5 gevers, en cellen waaruit die te berekenen zijn, worden niet getoond.',
     'chart.skills.title': 'Meest gezochte vaardigheden',
     'chart.skills.desc': 'Vaardigheden waarop in {month} door minstens 5 collega’s is gezocht.',
     'chart.values.title': 'Meest gegeven kernwaarden',

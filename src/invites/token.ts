@@ -48,3 +48,23 @@ export function canResendInvite(invite: Invite, now: Date): boolean {
 
 /** The URL parameter an invitation link carries its token in; `<kring-welcome>` reads the same one. */
 export const INVITE_TOKEN_PARAM = 'invite';
+
+/**
+ * Reads `param` from the page address and takes it out of the address bar (`history.replaceState`), so the
+ * token does not stay on screen, in the history, in bookmarks or in the `Referer` of the next request.
+ * Other parameters and the fragment stay as they were.
+ */
+export function takeUrlParam(param: string): string {
+  const location = globalThis.location;
+  if (!param || !location) return '';
+  const url = new URL(location.href);
+  const value = url.searchParams.get(param)?.trim() ?? '';
+  if (!url.searchParams.has(param)) return value;
+  url.searchParams.delete(param);
+  try {
+    globalThis.history?.replaceState(globalThis.history.state, '', url.href);
+  } catch {
+    // A sandboxed frame may refuse; the token is still read.
+  }
+  return value;
+}

@@ -37,7 +37,7 @@ function trimUrl(raw: string): string {
   return url;
 }
 
-/** Returns a normalised href when the text is a well-formed http(s) URL, otherwise undefined. */
+/** Returns a normalised href when the text is a well-formed http(s) URL without `user:password@`, otherwise undefined. */
 export function safeHref(text: string): string | undefined {
   let url: URL;
   try {
@@ -47,6 +47,8 @@ export function safeHref(text: string): string | undefined {
   }
   if (!(LINK_PROTOCOLS as readonly string[]).includes(url.protocol)) return undefined;
   if (!url.hostname) return undefined;
+  // `https://intranet.example@evil.example/` reads as the intranet but goes elsewhere (and leaks a password).
+  if (url.username || url.password) return undefined;
   return url.href;
 }
 

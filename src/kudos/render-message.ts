@@ -12,11 +12,15 @@ export const LINK_REL = 'noopener noreferrer';
  * Mentions and links get `dir="auto"` so they are isolated with their own direction: in a
  * right-to-left message "@Layla" keeps its "@" in front instead of flipping to the end.
  */
-function renderPart(part: MessagePart): TemplateResult | string {
+function renderPart(part: MessagePart, newTab?: string): TemplateResult | string {
   switch (part.kind) {
     case 'link':
+      // A link that opens a new tab says so: in words for screen readers, with an arrow for the eyes.
       return html`<a part="message-link" dir="auto" href=${part.href} target=${LINK_TARGET} rel=${LINK_REL}
-        >${part.text}</a
+        >${part.text}${newTab
+          ? html`<span class="new-tab" aria-hidden="true"> ↗</span
+              ><span class="visually-hidden"> ${newTab}</span>`
+          : nothing}</a
       >`;
     case 'mention':
       return html`<span part="message-mention" class="mention" dir="auto">${part.text}</span>`;
@@ -26,8 +30,11 @@ function renderPart(part: MessagePart): TemplateResult | string {
   }
 }
 
-/** Renders a kudos message as lit template parts only; no markup from the message survives. */
-export function renderMessage(message: string): TemplateResult | typeof nothing {
+/**
+ * Renders a kudos message as lit template parts only; no markup from the message survives.
+ * `newTab` ("opens in a new tab", in the reader's language) is added to each link when given.
+ */
+export function renderMessage(message: string, newTab?: string): TemplateResult | typeof nothing {
   if (!message) return nothing;
-  return html`${parseMessage(message).map(renderPart)}`;
+  return html`${parseMessage(message).map((part) => renderPart(part, newTab))}`;
 }

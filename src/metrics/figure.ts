@@ -20,17 +20,28 @@ export function relativeChange(value: number | null, previous: number | null): n
   return (value - previous) / previous;
 }
 
-/** Builds a figure with the previous month and change, applying the fewer-than-5 rule to both months. */
-export function figure(current: Measured, previous: Measured): MetricFigure {
-  const suppressed = tooFewPeople(current.people);
-  const value = suppressed ? null : current.value;
-  const previousValue = tooFewPeople(previous.people) ? null : previous.value;
+/** Figures withheld although they rest on 5 or more people, because a small one could be worked out from them. */
+export interface Withheld {
+  current?: boolean;
+  previous?: boolean;
+}
+
+/**
+ * Builds a figure with the previous month and change, applying the fewer-than-5 rule to both months, and
+ * withholding what complementary suppression (`suppression.ts`) chose.
+ */
+export function figure(current: Measured, previous: Measured, withheld: Withheld = {}): MetricFigure {
+  const few = tooFewPeople(current.people);
+  const complementary = !few && withheld.current === true;
+  const value = few || complementary ? null : current.value;
+  const previousValue = tooFewPeople(previous.people) || withheld.previous ? null : previous.value;
   const result: MetricFigure = {
     value,
     previous: previousValue,
     change: relativeChange(value, previousValue),
   };
-  if (suppressed) result.suppressed = true;
+  if (few || complementary) result.suppressed = true;
+  if (complementary) result.complementary = true;
   return result;
 }
 

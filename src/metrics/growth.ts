@@ -1,11 +1,12 @@
 import type { MemberHistoryPoint, MetricFigure, Person } from '../model.js';
 import { figure, share } from './figure.js';
+import { sumRelation, suppress, type Cell, type Relation } from './suppression.js';
 import { monthAndDayOf, monthOfIndex, monthStartMs, weekStartMs, type MonthIndex } from './time.js';
 
 export interface GrowthFigures {
   members: MetricFigure;
   invitedShare: MetricFigure;
-  newMembersPerWeek: { weekStart: string; count: number; invited: number }[];
+  newMembersPerWeek: { weekStart: string; count: number | null; invited: number | null }[];
   memberHistory: MemberHistoryPoint[];
 }
 
@@ -70,7 +71,39 @@ export function growthFigures(people: readonly Person[], month: MonthIndex): Gro
       { value: share(now.invited, now.members), people: now.members },
       { value: share(before.invited, before.members), people: before.members },
     ),
-    newMembersPerWeek: weekly,
+    newMembersPerWeek: protectWeeks(weekly),
     memberHistory,
   };
+}
+
+/**
+ * Weeks with 1–4 new members (or 1–4 invited, or 1–4 not invited) are withheld, and enough other weeks
+ * that none follows from the month's total (which the member history shows) or from the week's other figure.
+ */
+export function protectWeeks(
+  weeks: readonly { weekStart: string; count: number; invited: number }[],
+): { weekStart: string; count: number | null; invited: number | null }[] {
+  const cells: Cell[] = [];
+  const relations: Relation[] = [];
+  for (const week of weeks) {
+    const base = cells.length;
+    cells.push(
+      { value: week.count, people: week.count },
+      { value: week.invited, people: week.invited },
+      { value: week.count - week.invited, people: week.count - week.invited, published: false },
+    );
+    relations.push(sumRelation(base, [base + 1, base + 2]));
+  }
+  const column = (offset: number) => weeks.map((_, week) => week * 3 + offset);
+  relations.push(
+    sumRelation(undefined, column(0)),
+    sumRelation(undefined, column(1)),
+    sumRelation(undefined, column(2)),
+  );
+  const hidden = suppress(cells, relations);
+  return weeks.map((week, index) => ({
+    weekStart: week.weekStart,
+    count: hidden[index * 3] ? null : week.count,
+    invited: hidden[index * 3 + 1] ? null : week.invited,
+  }));
 }

@@ -1,15 +1,17 @@
 import type { Invite } from '../model.js';
 import type { ActivityWindow } from './activity-scan.js';
 import type { PeopleIndex } from './people-index.js';
+import { sumRelation, suppress } from './suppression.js';
 import { monthAndDayOf, type MonthIndex } from './time.js';
 
 export const ACTIVE_WITHIN_DAYS = 30;
 const WINDOW_MS = ACTIVE_WITHIN_DAYS * 86_400_000;
 
+/** Each step `null` when withheld (see `protectFunnel`). */
 export interface InviteFunnel {
-  sent: number;
-  accepted: number;
-  activeWithin30Days: number;
+  sent: number | null;
+  accepted: number | null;
+  activeWithin30Days: number | null;
 }
 
 /** An accepted invitation of the month, with the invitee's person id and the window after accepting. */
@@ -20,6 +22,8 @@ export interface AcceptedInvite {
 
 export interface MonthInvites {
   sent: number;
+  /** Distinct people who sent them. */
+  inviters: number;
   accepted: AcceptedInvite[];
 }
 
@@ -29,10 +33,13 @@ export function monthInvites(
   month: MonthIndex,
   index: PeopleIndex,
 ): MonthInvites {
-  const result: MonthInvites = { sent: 0, accepted: [] };
+  const result: MonthInvites = { sent: 0, inviters: 0, accepted: [] };
+  const inviters = new Set<string>();
   for (const invite of invites) {
     if (monthAndDayOf(invite.createdAt) >> 5 !== month) continue;
     result.sent++;
+    inviters.add(invite.inviterId);
+    result.inviters = inviters.size;
     if (invite.status !== 'accepted') continue;
     const inviteeId = invite.inviteeId ?? personIdByEmail(invite.email, index);
     const startMs = Date.parse(invite.respondedAt ?? invite.createdAt);
@@ -66,11 +73,36 @@ export function inviteFunnel(
   activeInWindow: ReadonlySet<number>,
   index: PeopleIndex,
 ): InviteFunnel {
+  const accepted = month.accepted.length;
+  const active = month.accepted.filter((invite) =>
+    activeInWindow.has(index.numberOf(invite.inviteeId)),
+  ).length;
+  return protectFunnel(month.sent, month.inviters, accepted, active);
+}
+
+/**
+ * Sent rests on the inviters, accepted and active on the invitees. The ones who did not accept and those
+ * not active are never shown, but follow by subtraction, so they are small figures to protect as well.
+ */
+export function protectFunnel(
+  sent: number,
+  inviters: number,
+  accepted: number,
+  active: number,
+): InviteFunnel {
+  const hidden = suppress(
+    [
+      { value: sent, people: inviters },
+      { value: accepted, people: accepted },
+      { value: active, people: active },
+      { value: sent - accepted, people: sent - accepted, published: false },
+      { value: accepted - active, people: accepted - active, published: false },
+    ],
+    [sumRelation(0, [1, 3]), sumRelation(1, [2, 4])],
+  );
   return {
-    sent: month.sent,
-    accepted: month.accepted.length,
-    activeWithin30Days: month.accepted.filter((invite) =>
-      activeInWindow.has(index.numberOf(invite.inviteeId)),
-    ).length,
+    sent: hidden[0] ? null : sent,
+    accepted: hidden[1] ? null : accepted,
+    activeWithin30Days: hidden[2] ? null : active,
   };
 }

@@ -1,6 +1,7 @@
 import type { FacetCount, Kudos, MetricFigure } from '../model.js';
-import { MIN_PEOPLE, figure, share, type Measured } from './figure.js';
+import { MIN_PEOPLE, figure, share, tooFewPeople, type Measured, type Withheld } from './figure.js';
 import type { PeopleIndex } from './people-index.js';
+import { derivable, sumRelation, suppress, type Cell, type Relation } from './suppression.js';
 import { monthAndDayOf, type MonthIndex } from './time.js';
 
 export interface KudosFigures {
@@ -99,15 +100,20 @@ export function kudosFigures(
     }
   }
 
-  const measured = (pick: (month: MonthKudos) => Measured) => figure(pick(current), pick(previous));
+  const matrix = protectMatrix(
+    cellCounts,
+    (giver, receiver) => cellGivers.get(giver * departments.length + receiver)?.size ?? 0,
+  );
+  const measured = (pick: (month: MonthKudos) => Measured, withheld?: Withheld) =>
+    figure(pick(current), pick(previous), withheld);
   return {
     kudosGiven: measured((m) => ({ value: m.given, people: m.givers.size })),
     kudosGivers: measured((m) => ({ value: m.givers.size, people: m.givers.size })),
     kudosReceivers: measured((m) => ({ value: m.receivers.size, people: m.receivers.size })),
-    crossDepartmentShare: measured((m) => ({
-      value: share(m.crossDepartment, m.given),
-      people: m.givers.size,
-    })),
+    crossDepartmentShare: measured(
+      (m) => ({ value: share(m.crossDepartment, m.given), people: m.givers.size }),
+      { current: matrix.withholdCrossShare },
+    ),
     reciprocity: measured((m) => ({
       value: share(reciprocated(m.pairs), m.pairs.size),
       people: m.givers.size,
@@ -115,12 +121,74 @@ export function kudosFigures(
     topValues: topByPeople(values),
     departmentMatrix: {
       departments,
-      counts: cellCounts.map((row, giver) =>
-        row.map((count, receiver) => {
-          const givers = cellGivers.get(giver * departments.length + receiver)?.size ?? 0;
-          return givers > 0 && givers < MIN_PEOPLE ? null : count;
-        }),
-      ),
+      counts: matrix.counts,
     },
   };
+}
+
+/** The protected matrix, and whether the cross-department share must be withheld with it. */
+export interface ProtectedMatrix {
+  counts: (number | null)[][];
+  /**
+   * The cross-department share times the kudos given is the sum of the cells off the diagonal (and so also
+   * of those on it). When those two sums would give a withheld cell away, the share is withheld instead.
+   */
+  withholdCrossShare: boolean;
+}
+
+/**
+ * The matrix with cells under 5 givers withheld, and enough others that none of them follows from a row,
+ * a column or the whole (the kudos given), nor, while the cross-department share is shown, from the sums
+ * within and across departments.
+ */
+export function protectMatrix(
+  counts: readonly (readonly number[])[],
+  giversIn: (giver: number, receiver: number) => number,
+): ProtectedMatrix {
+  const size = counts.length;
+  const cells: Cell[] = [];
+  for (let giver = 0; giver < size; giver++)
+    for (let receiver = 0; receiver < size; receiver++)
+      cells.push({ value: counts[giver][receiver], people: giversIn(giver, receiver) });
+  const at = (giver: number, receiver: number) => giver * size + receiver;
+  const range = Array.from({ length: size }, (_, index) => index);
+  const table: Relation[] = [
+    ...range.map((giver) =>
+      sumRelation(
+        undefined,
+        range.map((receiver) => at(giver, receiver)),
+      ),
+    ),
+    ...range.map((receiver) =>
+      sumRelation(
+        undefined,
+        range.map((giver) => at(giver, receiver)),
+      ),
+    ),
+    sumRelation(
+      undefined,
+      cells.map((_, index) => index),
+    ),
+  ];
+  const acrossAndWithin: Relation[] = [
+    sumRelation(
+      undefined,
+      range.map((department) => at(department, department)),
+    ),
+    sumRelation(
+      undefined,
+      range.flatMap((giver) =>
+        range.filter((receiver) => receiver !== giver).map((receiver) => at(giver, receiver)),
+      ),
+    ),
+  ];
+  const shape = (hidden: boolean[]) =>
+    range.map((giver) =>
+      range.map((receiver) => (hidden[at(giver, receiver)] ? null : counts[giver][receiver])),
+    );
+  const withShare = suppress(cells, [...table, ...acrossAndWithin]);
+  const small = cells.map((cell) => tooFewPeople(cell.people));
+  const safe = !derivable(withShare, [...table, ...acrossAndWithin]).some((index) => small[index]);
+  if (safe) return { counts: shape(withShare), withholdCrossShare: false };
+  return { counts: shape(suppress(cells, table)), withholdCrossShare: true };
 }

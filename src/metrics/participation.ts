@@ -2,6 +2,7 @@ import type { MetricFigure } from '../model.js';
 import { LEVEL_CONTRIBUTE, LEVEL_CREATE, LEVEL_READ, type MonthActivity } from './activity-scan.js';
 import { figure, share, type Measured } from './figure.js';
 import type { PeopleIndex } from './people-index.js';
+import { sumRelation, suppress } from './suppression.js';
 
 export interface ParticipationCounts {
   visitors: number;
@@ -63,6 +64,18 @@ function managementActive(activity: MonthActivity, index: PeopleIndex): Measured
   return { value: share(active, team), people: team };
 }
 
+const PYRAMID = ['visitors', 'readers', 'contributors', 'creators'] as const;
+type PyramidKey = (typeof PYRAMID)[number];
+
+/** Visitors = readers + contributors + creators: which of the four to withhold so no small one can be derived. */
+export function pyramidWithheld(counts: ParticipationCounts): Record<PyramidKey, boolean> {
+  const hidden = suppress(
+    PYRAMID.map((key) => ({ value: counts[key], people: counts[key] })),
+    [sumRelation(0, [1, 2, 3])],
+  );
+  return Object.fromEntries(PYRAMID.map((key, index) => [key, hidden[index]])) as Record<PyramidKey, boolean>;
+}
+
 export function participationFigures(
   current: MonthActivity,
   previous: MonthActivity,
@@ -72,19 +85,23 @@ export function participationFigures(
 ): ParticipationFigures {
   const now = countParticipation(current);
   const before = countParticipation(previous);
+  const withheldNow = pyramidWithheld(now);
+  const withheldBefore = pyramidWithheld(before);
+  const level = (key: PyramidKey) =>
+    figure(count(now[key], now[key]), count(before[key], before[key]), {
+      current: withheldNow[key],
+      previous: withheldBefore[key],
+    });
   const count = (value: number, people: number): Measured => ({ value, people });
   const stickiness = (counts: ParticipationCounts, days: number): Measured => ({
     value: share(counts.personDays / days, counts.visitors),
     people: counts.visitors,
   });
   return {
-    visitors: figure(count(now.visitors, now.visitors), count(before.visitors, before.visitors)),
-    readers: figure(count(now.readers, now.readers), count(before.readers, before.readers)),
-    contributors: figure(
-      count(now.contributors, now.contributors),
-      count(before.contributors, before.contributors),
-    ),
-    creators: figure(count(now.creators, now.creators), count(before.creators, before.creators)),
+    visitors: level('visitors'),
+    readers: level('readers'),
+    contributors: level('contributors'),
+    creators: level('creators'),
     stickiness: figure(stickiness(now, daysInCurrent), stickiness(before, daysInPrevious)),
     managementParticipation: figure(managementActive(current, index), managementActive(previous, index)),
   };

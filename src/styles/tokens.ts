@@ -6,6 +6,8 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
+    /* Long words (Dutch compounds, addresses, URLs) wrap instead of widening the page at 320 px (1.4.10). */
+    overflow-wrap: anywhere;
     --_surface: var(--kring-color-surface, #ffffff);
     --_text: var(--kring-color-text, #1b1b1f);
     --_muted: var(--kring-color-text-muted, #53535f);

@@ -36,6 +36,11 @@ export function graphListTransport(client: GraphListClient): CommunityListTransp
     id: (item) => item.id,
     text: field,
     created: createdAt,
+    author: (item) => {
+      const user = item.createdBy?.user;
+      const id = user?.email ?? user?.userPrincipalName;
+      return typeof id === 'string' && id ? id.toLowerCase() : undefined;
+    },
     withFields: (item, fields) => ({ ...item, fields: { ...item.fields, ...fields } }),
     page: (title, query, signal) => client.page(title, graphQuery(query), signal),
     pageAt: (link, signal) => client.pageAt(link, signal),

@@ -17,11 +17,10 @@ export { requireGraphToken } from './settings.js';
 
 /**
  * Plugs into `registerBackend('graph', graphBackendFactory)` for `<kring-community backend="graph">`.
- * The token function comes from `Kring.configure({ getToken })`; `site-url` names the site of the lists.
+ * The token function comes from `Kring.configure({ graph: { getToken } })` (or the top-level `getToken`), and goes to `graph.baseUrl` only; `site-url` names the site of the lists.
  */
 export const graphBackendFactory: BackendFactory = (settings) => {
-  requireGraphToken(settings);
-  const getToken = settings.getToken;
+  const getToken = requireGraphToken(settings);
   const community = settings.siteUrl ?? settings.graph?.community;
   return createGraphBackend({
     getToken: (options) => getToken(options),

@@ -10,6 +10,8 @@ export interface GraphListItem {
   id: string;
   eTag?: string;
   createdDateTime?: string;
+  /** Who created the item, as Graph recorded it. */
+  createdBy?: { user?: { email?: string; userPrincipalName?: string; id?: string } };
   fields: Record<string, unknown>;
 }
 
@@ -175,6 +177,10 @@ function toItem(value: unknown): GraphListItem | null {
     id: String(record.id),
     eTag: typeof etag === 'string' ? etag : undefined,
     createdDateTime: typeof record.createdDateTime === 'string' ? record.createdDateTime : undefined,
+    createdBy:
+      typeof record.createdBy === 'object' && record.createdBy !== null
+        ? (record.createdBy as GraphListItem['createdBy'])
+        : undefined,
     fields: record.fields as Record<string, unknown>,
   };
 }

@@ -2,6 +2,7 @@ import { BackendError, toBackendError } from '../errors.js';
 import { abortableSleep, backoffDelay } from './backoff.js';
 import { errorFromResponse, humanMessage } from './error-mapping.js';
 import { parseRetryAfter } from './retry-after.js';
+import { isTrustedUrl, normaliseOrigins, originOf } from './origins.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 export type HeaderRecord = Record<string, string>;
@@ -36,6 +37,11 @@ export interface HttpOptions {
   maxRetryAfterMs?: number;
   /** Header carrying the idempotency key. Default `Idempotency-Key`. */
   idempotencyHeader?: string;
+  /**
+   * Origins besides `baseUrl`'s that may receive requests (and with them the token, cookies and headers).
+   * A request to any other origin (an absolute link in an answer) is refused before it is sent.
+   */
+  trustedOrigins?: readonly string[];
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -87,6 +93,7 @@ export function createHttp(options: HttpOptions): Http {
   const now = options.now ?? Date.now;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const trusted = normaliseOrigins([originOf(baseUrl), ...(options.trustedOrigins ?? [])]);
 
   function url(path: string, query?: Record<string, QueryValue>): string {
     const joined = /^[a-z][a-z\d+.-]*:/i.test(path)
@@ -170,6 +177,16 @@ export function createHttp(options: HttpOptions): Http {
   ): Promise<HttpResult<T>> {
     const verb = method.toUpperCase();
     const target = url(path, request.query);
+    if (!isTrustedUrl(target, trusted)) {
+      // A link in an answer pointing elsewhere must not carry our token, digest or CSRF header there.
+      throw new BackendError(
+        'invalid',
+        'Kring did not send a request to an origin it was not told to trust.',
+        {
+          code: 'untrusted-origin',
+        },
+      );
+    }
     const mayRetry = SAFE_METHODS.has(verb) || request.safe === true || Boolean(request.idempotencyKey);
     let refreshedToken = false;
     let retriesUsed = 0;

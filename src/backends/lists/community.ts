@@ -5,6 +5,7 @@
  */
 import { computeRoleProgress } from '../../ambassadors/progress.js';
 import { secureToken } from '../secure-token.js';
+import { sha256Hex } from '../../ambassadors/sha256.js';
 import { summariseAmbassadorActivity } from '../../ambassadors/activity.js';
 import { DEFAULT_INVITE_QUOTA, monthlyInviteQuota } from '../../invites/quota.js';
 import {
@@ -122,6 +123,13 @@ interface EndorsementRecord {
 export function createListCommunity<Item>(options: ListCommunityOptions<Item>): ListCommunity {
   const { lists, titles, meId, getPeople, now } = options;
   const text = (item: Item, column: string) => lists.text(item, column);
+  /**
+   * Who wrote an item: the server's record (`Author`), never a column a browser filled in. An item this
+   * user just created is theirs (a create's answer may not carry the author).
+   */
+  const authorOf = (item: Item, creator?: string) => lists.author(item) ?? creator ?? '';
+  /** Invitation tokens are kept only as a hash: whoever can read the list cannot use a link. */
+  const tokenHash = (token: string) => `sha256$${sha256Hex(token)}`;
 
   const parseJson = <T>(value: string | undefined, fallback: T): T => {
     if (!value) return fallback;
@@ -154,7 +162,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
             id: lists.id(item),
             person: text(item, 'KringPerson') ?? '',
             skill: text(item, 'Title') ?? '',
-            endorser: text(item, 'KringEndorser') ?? '',
+            endorser: authorOf(item),
             at: lists.created(item) ?? '',
           })),
         );
@@ -191,11 +199,12 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
     };
   }
 
-  function kudosFromItem(item: Item, myId: string): Kudos {
+  function kudosFromItem(item: Item, myId: string, creator?: string): Kudos {
     const reactions = parseJson<Reactions>(text(item, 'KringReactions'), {});
     return {
       id: lists.id(item),
-      from: text(item, 'KringFrom') ?? '',
+      // `KringFrom` is only an index for filtering; the giver is who created the item.
+      from: authorOf(item, creator),
       to: idList(text(item, 'KringTo')),
       value: text(item, 'KringValue'),
       message: text(item, 'KringMessage') ?? text(item, 'Title') ?? '',
@@ -208,10 +217,10 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
     };
   }
 
-  function inviteFromItem(item: Item): Invite {
+  function inviteFromItem(item: Item, creator?: string): Invite {
     return {
       id: lists.id(item),
-      inviterId: text(item, 'KringInviter') ?? '',
+      inviterId: authorOf(item, creator),
       email: text(item, 'Title') ?? '',
       inviteeId: text(item, 'KringInvitee'),
       message: text(item, 'KringMessage'),
@@ -268,7 +277,11 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
   }
 
   async function findInviteByToken(token: string, signal?: AbortSignal) {
-    return (await lists.page(titles.invites, { equals: { KringToken: token }, top: 1 }, signal)).items[0];
+    if (!token) return undefined;
+    const find = async (stored: string) =>
+      (await lists.page(titles.invites, { equals: { KringToken: stored }, top: 1 }, signal)).items[0];
+    // Links made before tokens were hashed still hold the token itself.
+    return (await find(tokenHash(token))) ?? (await find(token));
   }
 
   async function tokenInfo(item: Item | undefined, signal?: AbortSignal): Promise<InviteTokenInfo> {
@@ -281,12 +294,15 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
 
   async function members(signal?: AbortSignal) {
     const items = await lists.all(titles.members, {}, signal);
-    return items.map((item) => ({
-      id: text(item, 'KringPerson') ?? '',
-      isMember: true as const,
-      joinedAt: text(item, 'KringJoined') ?? lists.created(item),
-      invitedBy: text(item, 'KringInvitedBy'),
-    }));
+    // A member item counts only for the person who created it: nobody can join someone else.
+    return items
+      .filter((item) => authorOf(item) === text(item, 'KringPerson'))
+      .map((item) => ({
+        id: text(item, 'KringPerson') ?? '',
+        isMember: true as const,
+        joinedAt: text(item, 'KringJoined') ?? lists.created(item),
+        invitedBy: text(item, 'KringInvitedBy'),
+      }));
   }
 
   async function ambassadorItem(personId: string, signal?: AbortSignal) {
@@ -325,7 +341,9 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
       lists.all(titles.kudos, { equals: { KringFrom: personId } }, signal),
       endorsementRecords(signal),
     ]);
-    const kudos = kudosGiven.map((entry) => ({ from: personId, to: idList(text(entry, 'KringTo')) }));
+    const kudos = kudosGiven
+      .filter((entry) => authorOf(entry) === personId)
+      .map((entry) => ({ from: personId, to: idList(text(entry, 'KringTo')) }));
     const mine = endorsements
       .filter((record) => record.endorser === personId)
       .map((record) => ({ from: personId, to: record.person }));
@@ -343,7 +361,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
         ...people.map((person) => ({ ...person, ...memberById.get(person.id) })),
         ...memberList.filter((member) => !reachedIds.has(member.id)),
       ],
-      invites: invites.map(inviteFromItem),
+      invites: invites.map((item) => inviteFromItem(item)).filter((invite) => invite.inviterId === personId),
       kudos,
       endorsements: mine,
       events: mine.map(() => ({ type: 'endorsement' as const, actorId: personId })),
@@ -383,9 +401,15 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
       });
     return {
       people,
-      events: activityItems.flatMap((item) => parseJson<ActivityEvent[]>(text(item, 'KringEvents'), [])),
+      // Each batch is its author's: an actor written into the JSON by the browser is not believed.
+      events: activityItems.flatMap((item) => {
+        const actorId = authorOf(item);
+        return actorId
+          ? parseJson<ActivityEvent[]>(text(item, 'KringEvents'), []).map((event) => ({ ...event, actorId }))
+          : [];
+      }),
       kudos,
-      invites: inviteItems.map(inviteFromItem),
+      invites: inviteItems.map((item) => inviteFromItem(item)),
       endorsements: endorsements.map((record) => ({
         from: record.endorser,
         to: record.person,
@@ -410,6 +434,12 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
     return page.items;
   }
 
+  function requireOwnInvite(item: Item, myId: string): void {
+    if (authorOf(item) !== myId) {
+      throw new BackendError('forbidden', 'Only the person who sent an invitation can change it.');
+    }
+  }
+
   async function inviteQuota(call?: CallOptions): ReturnType<Backend['inviteQuota']> {
     const myId = await meId(call?.signal);
     const monthStart = new Date(now());
@@ -424,7 +454,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
       call?.signal,
     );
     return monthlyInviteQuota(
-      items.map(inviteFromItem),
+      items.map((item) => inviteFromItem(item)).filter((invite) => invite.inviterId === myId),
       myId,
       options.inviteQuota ?? DEFAULT_INVITE_QUOTA,
       new Date(now()),
@@ -461,7 +491,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
     async unendorseSkill(personId, skill, write) {
       const myId = await meId(write.signal);
       for (const item of await endorsementItems(personId, skill, myId, 10, write.signal)) {
-        await lists.remove(titles.endorsements, lists.id(item), write.signal);
+        if (authorOf(item) === myId) await lists.remove(titles.endorsements, lists.id(item), write.signal);
       }
       return skillState(personId, skill, write.signal);
     },
@@ -481,6 +511,8 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
             call?.signal,
           );
       let items = page.items.map((item) => kudosFromItem(item, myId));
+      // A kudos "from" someone is one they created, whatever its `KringFrom` says.
+      if (query.from) items = items.filter((kudos) => kudos.from === query.from);
       // Not every transport filters list columns on "contains": then receivers are matched here.
       if (query.person && !contains) items = items.filter((kudos) => kudos.to.includes(query.person!));
       if (query.department) {
@@ -512,7 +544,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
         write.idempotencyKey,
         write.signal,
       );
-      return kudosFromItem(item, myId);
+      return kudosFromItem(item, myId, myId);
     },
 
     async react(kudosId, reaction, on, write) {
@@ -545,7 +577,7 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
     async sendInvite(input, write) {
       const myId = await meId(write.signal);
       const earlier = await lists.findByKey(titles.invites, write.idempotencyKey, write.signal);
-      if (earlier) return inviteFromItem(earlier);
+      if (earlier) return inviteFromItem(earlier, myId);
       let email = input.email?.trim();
       if (!email && input.personId) email = (await getPeople([input.personId], write))[0]?.email;
       if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
@@ -566,12 +598,12 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
           KringMessage: input.message ?? '',
           KringStatus: 'pending',
           KringExpires: addDays(new Date(now()), INVITE_VALIDITY_DAYS),
-          KringToken: secureToken(),
+          KringToken: tokenHash(secureToken()),
         },
         write.idempotencyKey,
         write.signal,
       );
-      return inviteFromItem(item);
+      return inviteFromItem(item, myId);
     },
 
     async listInvites(query, call) {
@@ -583,14 +615,19 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
             { equals: { KringInviter: inviter }, newestFirst: true, top: query.limit ?? 20 },
             call?.signal,
           );
-      return { items: page.items.map(inviteFromItem), next: page.next };
+      const items = page.items
+        .map((item) => inviteFromItem(item))
+        .filter((invite) => invite.inviterId === inviter);
+      return { items, next: page.next };
     },
 
     async resendInvite(inviteId, write) {
+      const myId = await meId(write.signal);
       const item = await updateItem(
         titles.invites,
         inviteId,
         (current) => {
+          requireOwnInvite(current, myId);
           const status = text(current, 'KringStatus');
           if (status !== 'pending' && status !== 'expired') {
             throw new BackendError('invalid', 'Only open invitations can be sent again.');
@@ -603,10 +640,14 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
     },
 
     async revokeInvite(inviteId, write) {
+      const myId = await meId(write.signal);
       const item = await updateItem(
         titles.invites,
         inviteId,
-        (current) => (text(current, 'KringStatus') === 'revoked' ? undefined : { KringStatus: 'revoked' }),
+        (current) => {
+          requireOwnInvite(current, myId);
+          return text(current, 'KringStatus') === 'revoked' ? undefined : { KringStatus: 'revoked' };
+        },
         write.signal,
       );
       return inviteFromItem(item);
@@ -624,13 +665,18 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
           KringInviter: myId,
           KringStatus: 'pending',
           KringExpires: addDays(new Date(now()), INVITE_LINK_VALIDITY_DAYS),
-          KringToken: token,
+          KringToken: tokenHash(token),
         },
         write.idempotencyKey,
         write.signal,
       );
-      const stored = text(item, 'KringToken') ?? token;
-      return { token: stored, url: options.inviteUrl(stored), expiresAt: text(item, 'KringExpires') ?? '' };
+      // A retried write finds the first item, whose token only the first answer carried: a fresh link then.
+      if (text(item, 'KringToken') !== tokenHash(token)) {
+        throw new BackendError('conflict', 'The invitation link was already made; make a new one.', {
+          code: 'invites.link-retried',
+        });
+      }
+      return { token, url: options.inviteUrl(token), expiresAt: text(item, 'KringExpires') ?? '' };
     },
 
     async lookupInvite(token, call) {
@@ -702,6 +748,9 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
 
     async recordEvidence(input, write) {
       requireText(input.url, 'Add the address of the presentation or article.');
+      if (input.personId !== (await meId(write.signal)) && !options.manageBadges) {
+        throw new BackendError('forbidden', 'Only community managers can add evidence for someone else.');
+      }
       const item = await ensureAmbassadorItem(input.personId, write.idempotencyKey, write.signal);
       await updateItem(
         titles.ambassadors,

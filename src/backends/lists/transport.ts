@@ -34,6 +34,11 @@ export interface CommunityListTransport<Item> {
   text(item: Item, column: string): string | undefined;
   /** When the item was created. */
   created(item: Item): string | undefined;
+  /**
+   * Who created the item (a person id), as the server recorded it: SharePoint's `Author`, Graph's
+   * `createdBy`. Unlike a column, nobody can write it, so it, not `KringFrom`, says who gave a kudos.
+   */
+  author(item: Item): string | undefined;
   /** The item with these columns changed (what a successful update left on the server). */
   withFields(item: Item, fields: Record<string, unknown>): Item;
 

@@ -27,8 +27,9 @@ export const restBackendFactory: BackendFactory = (settings) => {
     fetch: settings.fetch,
     credentials: settings.credentials,
     headers: settings.headers,
-    getToken: settings.getToken,
+    getToken: settings.rest?.getToken,
     csrf: settings.csrf,
+    trustedOrigins: settings.trustedOrigins,
     retries: 0,
   });
 };

@@ -58,6 +58,8 @@ export interface RestBackendOptions {
   headers?: HeaderRecord;
   getToken?: TokenProvider;
   csrf?: CsrfHeader;
+  /** Origins besides the endpoint's that may receive requests (and the token); see `createHttp`. */
+  trustedOrigins?: readonly string[];
   /** Features the server offers; all on by default. */
   capabilities?: Partial<BackendCapabilities>;
   /** Per-attempt timeout. Default 15 s. */
@@ -75,12 +77,23 @@ export interface RestBackendOptions {
 export interface RestBackend extends Backend {
   readonly endpoint: string;
   /**
-   * Sends activity with `navigator.sendBeacon`, which survives page unload (call it from `pagehide`).
-   * Beacons carry cookies but no headers, so the key travels in the body. Returns false when the browser
+   * Sends activity with a `keepalive` fetch, which survives page unload (call it from `pagehide`). It
+   * carries the same `X-Kring-Request`, CSRF and key headers as `track` (a token only when the token
+   * function is not needed: it cannot be awaited while the page goes). Returns false when the browser
    * refused to queue it (then fall back to `track`).
    */
   trackBeacon(events: readonly ActivityEvent[]): boolean;
 }
+
+/**
+ * Sent with every activity batch. A cross-site form or beacon cannot set it, so a server that requires it
+ * (the contract does) cannot be made to record activity by another site.
+ */
+export const KRING_REQUEST_HEADER = 'X-Kring-Request';
+
+/** The server takes the actor from the session; the client does not claim one. */
+const withoutActor = (events: readonly ActivityEvent[]) =>
+  events.map(({ actorId: _actor, ...event }) => event);
 
 /** Largest lookup per request; matches the contract's `maxItems`. */
 const LOOKUP_CHUNK = 100;
@@ -98,6 +111,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     fetch: options.fetch,
     credentials: options.credentials,
     getToken: options.getToken,
+    trustedOrigins: options.trustedOrigins,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     sleep: options.sleep,
@@ -202,9 +216,15 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     revokeInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/revoke`, undefined, w),
     inviteQuota: (call) => get<InviteQuota>('/invites/quota', undefined, call),
     createInviteLink: (w) => write<InviteLink>('POST', '/invite-links', undefined, w),
-    lookupInvite: (token, call) => get<InviteTokenInfo>(`/invite-links/${seg(token)}`, undefined, call),
+    // The token travels in a body: a path or query would leave it in server and proxy logs.
+    lookupInvite: (token, call) =>
+      http.request<InviteTokenInfo>('POST', '/invite-links/lookup', {
+        body: { token },
+        safe: true,
+        signal: call?.signal,
+      }),
     respondToInvite: (token, accept, w) =>
-      write<InviteTokenInfo>('POST', `/invite-links/${seg(token)}/response`, { accept }, w),
+      write<InviteTokenInfo>('POST', '/invite-links/response', { token, accept }, w),
     inviteTree: (personId, call) =>
       get<InviteTreeNode>(`/people/${seg(personId)}/invite-tree`, undefined, call),
 
@@ -223,7 +243,8 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     async track(events, call) {
       if (events.length === 0) return;
       await http.request('POST', '/activity', {
-        body: { events },
+        body: { events: withoutActor(events) },
+        headers: { [KRING_REQUEST_HEADER]: '1' },
         signal: call?.signal,
         idempotencyKey: createKey(),
         parse: 'none',
@@ -236,13 +257,27 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
 
     trackBeacon(events) {
       if (events.length === 0) return true;
-      if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
-      // text/plain keeps the beacon a "simple" request: no CORS preflight, which beacons cannot do.
-      const payload = new Blob([JSON.stringify({ events, idempotencyKey: createKey() })], {
-        type: 'text/plain;charset=UTF-8',
-      });
+      // A header function (a CSRF token fetched on demand) cannot be awaited while the page goes.
+      // Nor can a token function: such an API gets the batch through `track` instead.
+      if ((csrf && typeof csrf.value === 'function') || options.getToken) return false;
+      const headers: HeaderRecord = {
+        ...options.headers,
+        'Content-Type': 'application/json',
+        [KRING_REQUEST_HEADER]: '1',
+        'Idempotency-Key': createKey(),
+      };
+      if (csrf) headers[csrf.header] = csrf.value as string;
       try {
-        return navigator.sendBeacon(http.url('/activity'), payload);
+        const sending = (options.fetch ?? globalThis.fetch)(http.url('/activity'), {
+          method: 'POST',
+          keepalive: true,
+          credentials: options.credentials ?? 'same-origin',
+          headers,
+          body: JSON.stringify({ events: withoutActor(events) }),
+        });
+        // Nobody waits for the answer: the page is going. A failure loses these events, as a beacon's would.
+        void Promise.resolve(sending).catch(() => undefined);
+        return true;
       } catch {
         return false;
       }

@@ -2,6 +2,7 @@ import { BackendError } from '../errors.js';
 import type { CommunityListTransport, ListQuery } from '../lists/transport.js';
 import type { ItemQuery, ListClient, ListItem } from './lists.js';
 import { odataString, text } from './odata.js';
+import { personIdFromLogin } from './profiles.js';
 
 /** Item ids in the Backend API are strings; SharePoint's are positive integers. */
 function numericId(id: string): number {
@@ -37,6 +38,11 @@ export function sharePointListTransport(client: ListClient): CommunityListTransp
     id: (item) => String(item.Id),
     text,
     created: (item) => text(item, 'Created'),
+    author: (item) => {
+      const author = item.Author;
+      const login = author && typeof author === 'object' ? (author as { Name?: unknown }).Name : undefined;
+      return typeof login === 'string' && login ? personIdFromLogin(login) : undefined;
+    },
     withFields: (item, fields) => ({ ...item, ...fields }),
     page: (title, query, signal) => client.page(title, itemQuery(query), signal),
     pageAt: (link, signal) => client.pageAt(link, signal),

@@ -52,7 +52,9 @@ export function stripTags(html: string): string {
       if (entity[0] === '#') {
         const code =
           entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-        return Number.isFinite(code) ? String.fromCodePoint(code) : match;
+        // Out of Unicode's range (`&#99999999;`) or a lone surrogate: shown as written, never thrown.
+        const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+        return valid ? String.fromCodePoint(code) : match;
       }
       return ENTITIES[entity.toLowerCase()] ?? match;
     });

@@ -28,7 +28,8 @@ export const sharePointBackendFactory: BackendFactory = (settings) => {
   return createSharePointBackend({
     siteUrl: settings.siteUrl,
     fetch: settings.fetch,
-    getToken: settings.getToken,
+    getToken: settings.sharepoint?.getToken,
+    trustedOrigins: settings.trustedOrigins,
     retries: 0,
   });
 };

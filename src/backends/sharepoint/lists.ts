@@ -88,8 +88,11 @@ export class ListClient {
   }
 
   async page(title: string, query: ItemQuery, signal?: AbortSignal): Promise<ItemPage> {
-    const params: string[] = [];
-    if (query.select) params.push(`$select=${encodeURIComponent(query.select.join(','))}`);
+    // Who created an item comes from `Author`, which nobody can write; it needs expanding.
+    const params: string[] = [
+      `$select=${encodeURIComponent([...(query.select ?? ['*']), 'Author/Name'].join(','))}`,
+      '$expand=Author',
+    ];
     if (query.filter) params.push(`$filter=${encodeURIComponent(query.filter)}`);
     if (query.orderBy) params.push(`$orderby=${encodeURIComponent(query.orderBy)}`);
     if (query.top) params.push(`$top=${query.top}`);
@@ -118,7 +121,8 @@ export class ListClient {
   }
 
   async item(title: string, id: number, signal?: AbortSignal): Promise<{ item: ListItem; etag?: string }> {
-    const result = await this.options.http.send<unknown>('GET', `${this.listPath(title)}/items(${id})`, {
+    const path = `${this.listPath(title)}/items(${id})?$select=*,Author/Name&$expand=Author`;
+    const result = await this.options.http.send<unknown>('GET', path, {
       headers: flavourHeaders(this.options.flavour),
       signal,
     });

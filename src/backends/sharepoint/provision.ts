@@ -3,7 +3,14 @@ import { createHttp, type FetchLike, type TokenProvider } from '../http/index.js
 import { DigestCache } from './digest.js';
 import { ListClient } from './lists.js';
 import { flavourHeaders, type ODataFlavour } from './odata.js';
-import { DEFAULT_LIST_TITLES, FIELD_TYPE, LIST_FIELDS, LIST_KEYS, type ListTitles } from './schema.js';
+import {
+  DEFAULT_LIST_TITLES,
+  FIELD_TYPE,
+  LIST_FIELDS,
+  LIST_KEYS,
+  OWN_ITEMS_ONLY,
+  type ListTitles,
+} from './schema.js';
 
 export interface ProvisionOptions {
   siteUrl: string;
@@ -16,11 +23,14 @@ export interface ProvisionOptions {
 export interface ProvisionReport {
   createdLists: string[];
   createdFields: string[];
+  /** Lists set to item-level permissions (each person reads and edits only their own items). */
+  ownItemsOnly: string[];
 }
 
 /**
- * Creates Kring's lists and their columns where missing (needs Manage Lists on the site). Safe to run
- * again: existing lists and columns are left as they are.
+ * Creates Kring's lists and their columns where missing (needs Manage Lists on the site), and sets
+ * item-level permissions on the lists in `OWN_ITEMS_ONLY`. Safe to run again: existing lists and columns
+ * are left as they are; the permissions are set every time.
  */
 export async function provisionSharePointLists(options: ProvisionOptions): Promise<ProvisionReport> {
   const flavour = options.odata ?? 'nometadata';
@@ -36,7 +46,7 @@ export async function provisionSharePointLists(options: ProvisionOptions): Promi
     random: Math.random,
   });
   const titles: ListTitles = { ...DEFAULT_LIST_TITLES, ...options.lists };
-  const report: ProvisionReport = { createdLists: [], createdFields: [] };
+  const report: ProvisionReport = { createdLists: [], createdFields: [], ownItemsOnly: [] };
   const typed = (type: string, body: Record<string, unknown>) => {
     if (flavour === 'verbose') return { __metadata: { type }, ...body };
     if (flavour === 'v4') return { '@odata.type': `#${type}`, ...body };
@@ -78,6 +88,13 @@ export async function provisionSharePointLists(options: ProvisionOptions): Promi
         }),
       });
       report.createdFields.push(`${title}/${field.name}`);
+    }
+    if (OWN_ITEMS_ONLY.includes(key)) {
+      await lists.writeWithHeaders('POST', listPath, {
+        body: typed('SP.List', { ReadSecurity: 2, WriteSecurity: 2 }),
+        headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' },
+      });
+      report.ownItemsOnly.push(title);
     }
   }
   return report;

@@ -26,6 +26,15 @@ export const DEFAULT_LIST_TITLES: ListTitles = {
   activity: 'Kring Activity',
 };
 
+/**
+ * Lists whose items each person may read and edit only when they created them (SharePoint's item-level
+ * permissions, `ReadSecurity` and `WriteSecurity` 2). People with "Override List Behaviors" on the site (site
+ * owners, or a community-manager group given that permission) still read everything, which the metrics need.
+ * Invitations cannot be among them while the invitee must read and answer the inviter's item: see
+ * `docs/backends/sharepoint.md`.
+ */
+export const OWN_ITEMS_ONLY: readonly ListKey[] = ['activity'];
+
 /** SP.FieldType values used here. */
 export const FIELD_TYPE = { Text: 2, Note: 3, DateTime: 4, Boolean: 8 } as const;
 export type FieldTypeName = keyof typeof FIELD_TYPE;

@@ -78,6 +78,8 @@ export interface SharePointBackendOptions extends ListAdapterSettings {
   odata?: ODataFlavour;
   /** Bearer tokens instead of cookies + digest (an app registration, or SPFx's AadTokenProvider). */
   getToken?: TokenProvider;
+  /** Origins besides the site's that may receive requests (and the token or digest); see `createHttp`. */
+  trustedOrigins?: readonly string[];
   /**
    * A digest the page already has (SPFx `pageContext.legacyPageContext.formDigestValue`). Default: the page's
    * own, from classic `#__REQUESTDIGEST` or modern `_spPageContextInfo.formDigestValue`.
@@ -112,6 +114,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     fetch: options.fetch,
     credentials: 'same-origin',
     getToken: options.getToken,
+    trustedOrigins: options.trustedOrigins,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     sleep,

@@ -99,7 +99,8 @@ export const ambassadorBadgeStyles = [
       top: calc(100% + 0.35rem);
       inset-inline-start: 0;
       width: max-content;
-      max-width: min(20rem, 80vw);
+      max-width: min(20rem, calc(100vw - 1rem));
+      box-sizing: border-box;
       padding: 0.6rem 0.75rem;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -111,6 +112,14 @@ export const ambassadorBadgeStyles = [
     }
     [part='popover'][hidden] {
       display: none;
+    }
+    /* Bridges the gap above the popover, so the pointer can move onto it without leaving (1.4.13). */
+    [part='popover']::before {
+      content: '';
+      position: absolute;
+      inset-inline: 0;
+      inset-block-end: 100%;
+      block-size: 0.5rem;
     }
     [part='popover'] p,
     [part='popover'] ul {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { fitInViewport, PopoverController } from '../shared/popover-controller.js';
 import { AMBASSADOR_ROLES, type AmbassadorRole, type BadgeAward, type Person } from '../../model.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
@@ -66,12 +67,11 @@ export class KringAmbassadorBadge extends KringElement {
   /** `s` (profile cards, lists), `m` (default) or `l` (with the name visible). */
   @property({ attribute: 'size', reflect: true }) size: string = 'm';
 
-  @state() private openId?: string;
   @state() private announcement = '';
 
   private readonly idPrefix = `kring-badge-${++nextInstance}`;
-  /** Set by Escape so the popover stays closed until focus or pointer comes back. */
-  private dismissed?: string;
+  /** The details popover of each badge: hover or focus content per WCAG 1.4.13. */
+  private readonly popovers = new PopoverController(this);
 
   protected readonly changes = new ClientChangesController(
     this,
@@ -181,15 +181,16 @@ export class KringAmbassadorBadge extends KringElement {
   private renderBadge(award: BadgeAward, data: BadgeData) {
     const name = badgeName(this.language, award.role, award.level);
     const popoverId = `${this.idPrefix}-${award.id}`;
-    const open = this.openId === award.id;
+    const open = this.popovers.isOpen(award.id);
     const canDownload = data.holder !== null && data.viewerId === data.holder.id;
     const manual = award.awardedBy !== 'system';
     return html`<li
       part="item"
-      @focusin=${() => this.show(award.id)}
-      @focusout=${(event: FocusEvent) => this.hideUnlessInside(event, award.id)}
-      @mouseenter=${() => this.show(award.id)}
-      @mouseleave=${() => this.hideOnLeave(award.id)}
+      @focusin=${() => this.popovers.focusIn(award.id)}
+      @focusout=${(event: FocusEvent) => this.popovers.focusOut(award.id, event)}
+      @pointerenter=${() => this.popovers.pointerEnter(award.id)}
+      @pointerleave=${(event: PointerEvent) =>
+        this.popovers.pointerLeave(award.id, event.currentTarget as Element)}
       @keydown=${(event: KeyboardEvent) => this.onKeydown(event, award.id)}
     >
       <button
@@ -200,7 +201,7 @@ export class KringAmbassadorBadge extends KringElement {
         aria-controls=${popoverId}
         data-role=${award.role}
         data-level=${award.level}
-        @click=${() => this.toggle(award.id)}
+        @click=${() => this.popovers.click(award.id)}
       >
         <span class="medal level-${award.level}">${roleIcon(award.role)}${levelPips(award.level)}</span>
         <span class="label">${name}</span>
@@ -234,38 +235,22 @@ export class KringAmbassadorBadge extends KringElement {
     </li>`;
   }
 
-  private show(id: string): void {
-    if (this.dismissed === id) return;
-    this.openId = id;
-  }
-
-  private toggle(id: string): void {
-    this.dismissed = undefined;
-    this.openId = this.openId === id ? undefined : id;
-  }
-
-  private hideUnlessInside(event: FocusEvent, id: string): void {
-    const item = event.currentTarget as HTMLElement;
-    if (event.relatedTarget instanceof Node && item.contains(event.relatedTarget)) return;
-    if (this.dismissed === id) this.dismissed = undefined;
-    if (this.openId === id && !item.matches(':hover')) this.openId = undefined;
-  }
-
-  private hideOnLeave(id: string): void {
-    const item = this.renderRoot.querySelector(`[aria-controls="${this.idPrefix}-${id}"]`)?.closest('li');
-    if (this.dismissed === id && !item?.matches(':focus-within')) this.dismissed = undefined;
-    if (this.openId === id && !item?.matches(':focus-within')) this.openId = undefined;
-  }
-
   private onKeydown(event: KeyboardEvent, id: string): void {
-    if (event.key !== 'Escape' || this.openId !== id) return;
+    if (event.key !== 'Escape' || !this.popovers.isOpen(id)) return;
     event.stopPropagation();
-    this.openId = undefined;
-    this.dismissed = id;
     const button = this.renderRoot.querySelector<HTMLButtonElement>(
       `[aria-controls="${this.idPrefix}-${id}"]`,
     );
-    button?.focus();
+    const inside = this.shadowRoot?.activeElement;
+    this.popovers.escape();
+    // Focus inside the popover (Download) would vanish with it: back to the badge.
+    if (inside && inside !== button && button?.closest('li')?.contains(inside)) button?.focus();
+  }
+
+  protected override updated(): void {
+    const id = this.popovers.current;
+    const popover = id ? this.shadowRoot?.getElementById(`${this.idPrefix}-${id}`) : null;
+    if (popover) fitInViewport(popover);
   }
 
   private download(award: BadgeAward, holder: Person): void {

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { busyControl } from '../shared/async-focus.js';
+import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
@@ -73,6 +75,9 @@ export class KringAmbassadorProgramme extends KringElement {
   static override styles = ambassadorProgrammeStyles;
 
   @state() private chosenRoles?: AmbassadorRole[];
+  /** Level (2–6) of the element's top heading, so it fits the page's outline; sub-headings go one level deeper each. Default 2. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
+
   @state() private savingRoles = false;
   @state() private announcement = '';
   @state() private error?: string;
@@ -120,7 +125,7 @@ export class KringAmbassadorProgramme extends KringElement {
             data: (data) => this.renderData(data),
           });
     return html`<section part="panel" aria-labelledby=${titleId}>
-      <h2 id=${titleId}>${this.t('programme.title')}</h2>
+      ${headingAt(this.topLevel, 0, this.t('programme.title'), { id: titleId })}
       <p class="muted">${this.t('programme.intro')}</p>
       ${body} ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
       <p part="status" role="status" aria-live="polite">${this.announcement}</p>
@@ -132,13 +137,13 @@ export class KringAmbassadorProgramme extends KringElement {
     const progressByRole = new Map(data.profile.progress.map((progress) => [progress.role, progress]));
     const savedRoles = data.profile.roles;
     return html`${this.renderRoleChoice(selected)}
-      <h3>${this.t('programme.progress')}</h3>
+      ${headingAt(this.topLevel, 1, this.t('programme.progress'))}
       ${savedRoles.length === 0
         ? html`<p class="muted">${this.t('programme.noRoles')}</p>`
         : html`<ul class="role-list">
             ${savedRoles.map((role) => this.renderRole(role, progressByRole.get(role), data.me))}
           </ul>`}
-      <h3>${this.t('programme.badges')}</h3>
+      ${headingAt(this.topLevel, 1, this.t('programme.badges'))}
       <kring-ambassador-badge part="badges" person=${data.me.id} size="l"></kring-ambassador-badge>
       ${this.client?.capabilities.manageBadges ? this.renderManage() : nothing}`;
   }
@@ -168,11 +173,15 @@ export class KringAmbassadorProgramme extends KringElement {
         )}
       </fieldset>
       <div class="actions">
-        <button part="save" class="primary" type="submit" ?disabled=${this.savingRoles}>
+        <button part="save" class="primary" type="submit" aria-disabled=${busyControl(this.savingRoles)}>
           ${this.t('programme.saveRoles')}
         </button>
       </div>
     </form>`;
+  }
+
+  private get topLevel(): number {
+    return topHeadingLevel(this.headingLevel, 2);
   }
 
   private toggleRole(role: AmbassadorRole, on: boolean): void {
@@ -210,7 +219,7 @@ export class KringAmbassadorProgramme extends KringElement {
     const headingId = `${this.idPrefix}-${role}-heading`;
     return html`<li part="role" aria-labelledby=${headingId} data-role=${role}>
       <header>
-        <h4 id=${headingId}>${roleName(this.language, role)}</h4>
+        ${headingAt(this.topLevel, 2, roleName(this.language, role), { id: headingId })}
         <span class="chip"
           >${progress?.level
             ? this.t('programme.levelReached', { level: levelName(this.language, progress.level) })
@@ -317,8 +326,8 @@ export class KringAmbassadorProgramme extends KringElement {
 
   private renderManage() {
     const id = `${this.idPrefix}-manage`;
-    return html`<section part="manage" aria-labelledby="${id}-title">
-      <h3 id="${id}-title">${this.t('programme.manage.title')}</h3>
+    return html`<section part="manage">
+      ${headingAt(this.topLevel, 1, this.t('programme.manage.title'), { id: `${id}-title` })}
       <p class="muted">${this.t('programme.manage.help')}</p>
       <form class="stack" @submit=${this.award}>
         <kring-people-picker
@@ -344,33 +353,36 @@ export class KringAmbassadorProgramme extends KringElement {
               )}
             </select>
           </div>
-          <button part="award" class="primary" type="submit" ?disabled=${this.managing}>
+          <button part="award" class="primary" type="submit" aria-disabled=${busyControl(this.managing)}>
             ${this.t('programme.manage.award')}
           </button>
         </div>
       </form>
       ${this.managed && this.managedBadges
-        ? html`<h4 class="current-badges" tabindex="-1">
-              ${this.t('programme.manage.current', { name: this.managed.name })}
-            </h4>
-            ${this.managedBadges.length === 0
-              ? html`<p class="muted">${this.t('badge.none')}</p>`
-              : html`<ul class="plain">
-                  ${this.managedBadges.map((award) => {
-                    const name = badgeName(this.language, award.role, award.level);
-                    return html`<li class="row" data-badge=${award.id}>
-                      <span>${roleIcon(award.role)} ${name}</span>
-                      <button
-                        part="revoke"
-                        type="button"
-                        ?disabled=${this.managing}
-                        @click=${() => this.revoke(award)}
-                      >
-                        ${this.t('programme.manage.revoke', { badge: name })}
-                      </button>
-                    </li>`;
-                  })}
-                </ul>`}`
+        ? html`${headingAt(
+            this.topLevel,
+            2,
+            this.t('programme.manage.current', { name: this.managed.name }),
+            { className: 'current-badges', tabindex: -1 },
+          )}
+          ${this.managedBadges.length === 0
+            ? html`<p class="muted">${this.t('badge.none')}</p>`
+            : html`<ul class="plain">
+                ${this.managedBadges.map((award) => {
+                  const name = badgeName(this.language, award.role, award.level);
+                  return html`<li class="row" data-badge=${award.id}>
+                    <span>${roleIcon(award.role)} ${name}</span>
+                    <button
+                      part="revoke"
+                      type="button"
+                      ?disabled=${this.managing}
+                      @click=${() => this.revoke(award)}
+                    >
+                      ${this.t('programme.manage.revoke', { badge: name })}
+                    </button>
+                  </li>`;
+                })}
+              </ul>`}`
         : nothing}
     </section>`;
   }
@@ -399,7 +411,10 @@ export class KringAmbassadorProgramme extends KringElement {
     if (!this.client || this.managing) return;
     const person = this.managed;
     if (!person) {
+      // Like every form error: the message sits under the field, which takes the focus so it is read.
       this.manageProblem = this.t('programme.manage.pickFirst');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="manage"] kring-people-picker')?.focus();
       return;
     }
     const role = (form.elements.namedItem('role') as HTMLSelectElement).value as AmbassadorRole;

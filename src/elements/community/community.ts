@@ -7,6 +7,7 @@ import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
 import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
+import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
 import { resolveLanguage, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { StringsController } from '../shared/strings-controller.js';
@@ -69,7 +70,10 @@ export class KringCommunity extends LitElement {
    */
   @property({ attribute: 'lang', reflect: true }) override lang = '';
 
-  /** `on` (default) records privacy-first activity; `off` sends no activity at all. Any case. */
+  /**
+   * `on` records privacy-first activity; `off` sends no activity at all. Any case. Without the attribute,
+   * `Kring.configure({ client: { tracking } })` decides (on when neither says).
+   */
   @property({ attribute: 'tracking' }) tracking?: string;
 
   /** Provide to the whole document, for widgets in separate DOM subtrees (SharePoint web parts). */
@@ -141,7 +145,8 @@ export class KringCommunity extends LitElement {
   }
 
   private get trackingEnabled(): boolean {
-    if (this.tracking == null || this.tracking === '') return true;
+    // An absent attribute says nothing: it must not switch on what JavaScript switched off.
+    if (this.tracking == null || this.tracking === '') return configuredOptions().client?.tracking ?? true;
     const tracking = allowedValue(this.tracking, TRACKING_VALUES);
     if (tracking) return tracking === 'on';
     this.logProblem(
@@ -178,6 +183,7 @@ export class KringCommunity extends LitElement {
       if (!name && options.backend) {
         backend = options.backend;
       } else {
+        this.refuseUntrustedOrigins(name, options.trustedOrigins);
         const factory = backendFactory(name);
         if (!factory) {
           const known = allowedValue(name, BACKEND_NAMES) !== undefined;
@@ -220,6 +226,28 @@ export class KringCommunity extends LitElement {
       }
       const attribute = error instanceof BackendConfigError ? error.attribute : undefined;
       this.dispatchEvent(new KringErrorEvent({ message, ...(attribute ? { attribute } : {}) }));
+    }
+  }
+
+  /**
+   * `endpoint` and `site-url` are where the backend sends the user's token, cookies, digest or CSRF
+   * header; anyone who can edit the page can write them. Only the page's origin and those allowed in
+   * JavaScript are accepted. For `graph`, `site-url` only names a site inside Graph: requests go to Graph.
+   */
+  private refuseUntrustedOrigins(name: string, allowed: readonly string[] | undefined): void {
+    const trusted = normaliseOrigins([pageOrigin(), ...(allowed ?? [])]);
+    const attributes: [string, string | undefined][] = [['endpoint', this.endpoint]];
+    if (name.toLowerCase() !== 'graph') attributes.push(['site-url', this.siteUrl]);
+    for (const [attribute, value] of attributes) {
+      if (!value) continue;
+      const origin = originOf(value, document.baseURI);
+      if (origin && trusted.has(origin)) continue;
+      throw new BackendConfigError(
+        origin
+          ? `<kring-community> ${attribute}="${value}" is on another origin (${origin}), which was not allowed in JavaScript. Credentials go only to trusted origins: add it with Kring.configure({ trustedOrigins: ['${origin}'] }) if it is yours.`
+          : `<kring-community> ${attribute}="${value}" is not an http(s) address.`,
+        attribute,
+      );
     }
   }
 

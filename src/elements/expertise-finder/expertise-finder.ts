@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderAvatar, safeUrl } from '../shared/avatar.js';
@@ -121,6 +122,12 @@ export class KringExpertiseFinder extends KringElement {
   @query('input') private input?: HTMLInputElement;
 
   private readonly ids = `kring-finder-${++instanceCount}`;
+  /** The count or the error, said once per answer through the page's announcement queue. */
+  protected readonly announcer = new AnnounceOnChange(
+    this,
+    () => this.announcement(),
+    () => this.language,
+  );
   private lastTrackedSubject?: string;
   /** The query as last typed; such a change is debounced rather than searched at once. */
   private typedQuery?: string;
@@ -399,23 +406,15 @@ export class KringExpertiseFinder extends KringElement {
         @keydown=${this.onKeyDown}
       />
       <span id="${this.ids}-hint" class="visually-hidden">${this.t('finder.hint')}</span>
-      ${this.renderFilters()}
-      <div
-        id="${this.ids}-status"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        class="visually-hidden"
-      >
-        ${this.announcement()}
-      </div>
-      ${this.renderProblems()} ${this.open ? this.renderStatusLine() : nothing}
+      ${this.renderFilters()} ${this.renderProblems()} ${this.open ? this.renderStatusLine() : nothing}
       <ul
         id="${this.ids}-listbox"
         part="results"
         role="listbox"
         aria-label=${this.t('finder.results')}
         aria-busy=${status === 'loading' ? 'true' : 'false'}
+        tabindex="-1"
+        @focus=${this.keepFocusInField}
         ?hidden=${!expanded}
       >
         ${expanded ? this.items.map((match, index) => this.renderOption(match, index)) : nothing}
@@ -428,6 +427,14 @@ export class KringExpertiseFinder extends KringElement {
     if (!this.attributeProblems.length) return nothing;
     return html`${this.attributeProblems.map((problem) => html`<p part="error">${problem}</p>`)}`;
   }
+
+  /**
+   * The results scroll, which would make the list a Tab stop of its own (with no active option, where
+   * the arrow keys only scroll). The combobox pattern keeps the focus in the field; the list is not a stop.
+   */
+  private readonly keepFocusInField = (): void => {
+    this.input?.focus();
+  };
 
   private announcement(): string {
     if (!this.open) return '';

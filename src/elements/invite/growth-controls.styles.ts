@@ -105,7 +105,8 @@ export const growthControlStyles = [
       background: var(--_accent);
       color: var(--_accent-text);
     }
-    button:disabled {
+    button:disabled,
+    button[aria-disabled='true'] {
       cursor: not-allowed;
       opacity: 0.6;
     }

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { busyControl } from '../shared/async-focus.js';
+import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
@@ -83,6 +85,9 @@ export class KringInvite extends KringElement {
   /** Starting mode: `email` (default) or `directory`. */
   @property({ attribute: 'mode' }) mode: string = 'email';
 
+  /** Level (2–6) of the element's top heading, so it fits the page's outline; sub-headings go one level deeper each. Default 2. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
+
   /** Clock used for statuses and dates. */
   @property({ attribute: false }) now: Clock = () => new Date();
 
@@ -154,6 +159,10 @@ export class KringInvite extends KringElement {
     }
   }
 
+  private get topLevel(): number {
+    return topHeadingLevel(this.headingLevel, 2);
+  }
+
   private t(key: GrowthKey, params?: MessageParams): string {
     return translate(growthStrings, this.language, key, params);
   }
@@ -211,7 +220,7 @@ export class KringInvite extends KringElement {
             data: (data) => this.renderData(data),
           });
     return html`<section part="panel" aria-labelledby="${this.idPrefix}-title">
-      <h2 id="${this.idPrefix}-title">${this.t('invite.title')}</h2>
+      ${headingAt(this.topLevel, 0, this.t('invite.title'), { id: `${this.idPrefix}-title` })}
       ${problems}${body}
       <p part="status" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
@@ -237,6 +246,7 @@ export class KringInvite extends KringElement {
 
   private renderForm(quota: InviteQuota) {
     const exhausted = isQuotaExhausted(quota);
+    const quotaClass = exhausted ? 'error' : 'muted';
     const id = this.idPrefix;
     const emailDescribedBy = [
       this.domains.length ? `${id}-email-help` : '',
@@ -296,7 +306,7 @@ export class KringInvite extends KringElement {
         <label for="message">${this.t('invite.message')}</label>
         <textarea id="message" part="message" maxlength="500"></textarea>
       </div>
-      <p part="quota" id="${id}-quota" class=${exhausted ? 'error' : 'muted'}>${this.quotaText(quota)}</p>
+      <p part="quota" id="${id}-quota" tabindex="-1" class=${quotaClass}>${this.quotaText(quota)}</p>
       ${this.sendError ? html`<p part="error" role="alert">${this.sendError}</p>` : nothing}
       <div class="actions">
         <button
@@ -304,7 +314,8 @@ export class KringInvite extends KringElement {
           class="primary"
           type="submit"
           aria-describedby="${id}-quota"
-          ?disabled=${exhausted || this.sending}
+          ?disabled=${exhausted && !this.sending}
+          aria-disabled=${busyControl(this.sending)}
         >
           ${this.sending ? this.t('invite.sending') : this.t('invite.send')}
         </button>
@@ -370,7 +381,8 @@ export class KringInvite extends KringElement {
       this.renderRoot.querySelector('kring-people-picker')?.clear();
       this.chosenPerson = undefined;
       this.dispatchEvent(new KringInviteSentEvent({ invite }));
-      void this.dataTask.run();
+      // The last invitation of the month disables Send once the quota reloads: the quota line says why.
+      void this.dataTask.run().then(() => this.focusIfLost('[part="quota"]'));
     } catch (error) {
       this.sendError = this.describeError(error);
     } finally {
@@ -397,8 +409,9 @@ export class KringInvite extends KringElement {
 
   private renderMine(invites: Invite[]) {
     const now = this.now();
-    return html`<section part="mine" aria-labelledby="${this.idPrefix}-mine">
-      <h3 id="${this.idPrefix}-mine">${this.t('invite.mine')}</h3>
+    // Not a named section: four region landmarks per invite element were too many.
+    return html`<section part="mine">
+      ${headingAt(this.topLevel, 1, this.t('invite.mine'), { id: `${this.idPrefix}-mine` })}
       ${invites.length === 0
         ? html`<p class="muted">${this.t('invite.mine.empty')}</p>`
         : html`<ul class="plain">
@@ -463,8 +476,8 @@ export class KringInvite extends KringElement {
                 more: figures.indirect,
               })
             : this.t('tree.noIndirect'));
-    return html`<section part="tree" aria-labelledby="${this.idPrefix}-tree">
-      <h3 id="${this.idPrefix}-tree">${this.t('tree.title')}</h3>
+    return html`<section part="tree">
+      ${headingAt(this.topLevel, 1, this.t('tree.title'), { id: `${this.idPrefix}-tree` })}
       <p>${sentence}</p>
       ${figures.depth > 1
         ? html`<p class="muted">${translatePlural(growthStrings, lang, 'tree.depth', figures.depth)}</p>`
@@ -513,8 +526,8 @@ export class KringInvite extends KringElement {
 
   private renderLink() {
     const id = this.idPrefix;
-    return html`<section part="link" aria-labelledby="${id}-link">
-      <h3 id="${id}-link">${this.t('invite.link.title')}</h3>
+    return html`<section part="link">
+      ${headingAt(this.topLevel, 1, this.t('invite.link.title'), { id: `${id}-link` })}
       <p class="muted">${this.t('invite.link.help')}</p>
       ${this.link
         ? html`<div class="field">

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import type { Kudos, KudosInput, Person } from '../../model.js';
@@ -104,6 +105,13 @@ export class KringKudosComposer extends KringElement {
   @state() private formError?: FieldError;
   @state() private sendStatus = '';
   @state() private counterAnnouncement = '';
+  /** Sending, sent, refused: said through the page's announcement queue (with a feed's news, as one). */
+  protected readonly sendAnnouncer = new AnnounceOnChange(
+    this,
+    // "Sending…" is shown, not said: the outcome follows at once.
+    () => (this.sendStatus === this.t('composer.sending') ? '' : this.sendStatus),
+    () => this.language,
+  );
   @state() private pending: OutboxEntry[] = [];
   @state() private people = new Map<string, Person | null>();
   @state() private me?: Person;
@@ -231,7 +239,11 @@ export class KringKudosComposer extends KringElement {
     const input = this.input;
     this.formError = undefined;
     if (!client || !this.validate(input)) return;
-    const receivers = listOfNames(this.language, this.receiverNames.length ? this.receiverNames : input.to);
+    // Names, also for receivers preset with `to` (no change event named them): never ids in what is said.
+    const names = this.receiverNames.length
+      ? this.receiverNames
+      : input.to.map((id) => client.peekPerson(id)?.name ?? id);
+    const receivers = listOfNames(this.language, names);
     // Optimistic: the outbox shows the kudos as sending right away; the form is free for the next one.
     const sending = client.giveKudos(input);
     // The outbox adds the entry synchronously: watch it to say "will be sent when back online".
@@ -310,6 +322,12 @@ export class KringKudosComposer extends KringElement {
       input.to.map((id) => this.people.get(id)?.name ?? id),
     );
     const retried = client.retryWrite(entry.id) as Promise<Kudos>;
+    // Retry and Discard go while it sends: the unsent item takes the focus from them now, then the message field.
+    this.focusContainerOf(`[data-outbox-id="${CSS.escape(entry.id)}"]`);
+    void retried.then(
+      () => this.focusIfLost('textarea'),
+      () => this.focusIfLost(`[data-outbox-id="${CSS.escape(entry.id)}"]`, 'textarea'),
+    );
     if (entry.state !== 'failed') {
       // Still waiting: the original send is still pending and reports the outcome once.
       retried.catch(() => undefined);
@@ -426,7 +444,7 @@ export class KringKudosComposer extends KringElement {
           ${this.formError ? this.t(this.formError.key, this.formError.params) : ''}
         </p>
         <div class="actions">
-          <span class="send-status" part="send-status" role="status">${this.sendStatus}</span>
+          <span class="send-status" part="send-status">${this.sendStatus}</span>
           <button type="submit" class="action primary" part="send">${this.t('composer.send')}</button>
         </div>
         <div class="visually-hidden" aria-live="polite">${this.counterAnnouncement}</div>

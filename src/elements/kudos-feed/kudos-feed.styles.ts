@@ -95,31 +95,39 @@ export const kudosFeedStyles = css`
     color: inherit;
     overflow-wrap: anywhere;
   }
-  time {
+  .when {
     position: relative;
+  }
+  time {
     border-radius: 0.25rem;
   }
   time:focus-visible {
     outline: 2px solid var(--kring-color-focus, var(--_accent));
     outline-offset: 2px;
   }
+  /* Below the time, so it never covers the "giver → receiver" heading; hoverable (1.4.13). */
   .exact {
     position: absolute;
-    inset-block-end: calc(100% + 0.25rem);
+    inset-block-start: calc(100% + 0.25rem);
     inset-inline-start: 0;
     z-index: 1;
     inline-size: max-content;
-    max-inline-size: 16rem;
+    max-inline-size: min(16rem, calc(100vw - 2rem));
     padding: 0.25rem 0.5rem;
     border-radius: 0.25rem;
     background: CanvasText;
     color: Canvas;
-    opacity: 0;
-    pointer-events: none;
   }
-  time:hover .exact,
-  time:focus .exact {
-    opacity: 1;
+  .exact[hidden] {
+    display: none;
+  }
+  /* Bridges the gap between the time and the bubble, so the pointer can move onto it. */
+  .exact::before {
+    content: '';
+    position: absolute;
+    inset-inline: 0;
+    inset-block-end: 100%;
+    block-size: 0.3rem;
   }
   .message {
     margin: 0;
@@ -265,8 +273,16 @@ export const kudosFeedStyles = css`
     }
   }
   @media (forced-colors: active) {
+    /* Pressed is filled, focus is an outline in the text colour: the two never look alike (2.4.7). */
     .reaction[aria-pressed='true'] {
+      forced-color-adjust: none;
       border: 2px solid Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    button:focus-visible {
+      outline: 3px solid CanvasText;
+      outline-offset: 3px;
     }
     .bone {
       background: GrayText;

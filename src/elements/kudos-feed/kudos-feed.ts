@@ -4,6 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { PopoverController } from '../shared/popover-controller.js';
+import { topHeadingLevel } from '../shared/heading-level.js';
 import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
 import type { ClientChange, OutboxEntry } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
@@ -93,6 +95,8 @@ export class KringKudosFeed extends KringElement {
   @property({ attribute: 'limit' }) limit?: string;
   /** Shows a composer on top of the feed. */
   @property({ type: Boolean, attribute: 'compose' }) compose = false;
+  /** Level (2–6) of each kudos' "giver → receivers" heading, so the feed fits the page's outline. Default 3. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
 
   @state() private status: FeedStatus = 'idle';
   @state() private items: Kudos[] = [];
@@ -104,7 +108,9 @@ export class KringKudosFeed extends KringElement {
   @state() private pending: OutboxEntry[] = [];
   @state() private me?: Person;
   @state() private reactorsById = new Map<string, ReactorsState>();
-  @state() private announcement = '';
+
+  /** The exact-time bubbles of the items. */
+  private readonly popovers = new PopoverController(this);
 
   protected readonly changes = new ClientChangesController(
     this,
@@ -141,13 +147,20 @@ export class KringKudosFeed extends KringElement {
       await this.resolvePeople(page.items);
       if (generation !== this.generation) return;
       const known = new Set(this.items.map((kudos) => kudos.id));
-      this.items = [...this.items, ...page.items.filter((kudos) => !known.has(kudos.id))];
+      const added = page.items.filter((kudos) => !known.has(kudos.id));
+      const firstNew = this.items.length;
+      this.items = [...this.items, ...added];
       this.nextCursor = page.next;
       this.total = page.total ?? this.total;
+      this.announce(this.t('feed.loadedMore', { count: added.length }));
+      // The new kudos come before the button: a keyboard user continues reading at the first of them,
+      // or stays on the button when nothing came (the button goes at the end of the feed).
+      if (added.length && this.loadMoreHadFocus()) void this.focusItem(firstNew);
+      else if (!page.next) void this.focusIfLost('[role="feed"]');
     } catch {
       if (generation === this.generation) {
         this.loadMoreFailed = true;
-        this.announcement = this.t('feed.loadMoreError');
+        this.announce(this.t('feed.loadMoreError'));
       }
     } finally {
       if (generation === this.generation) this.loadingMore = false;
@@ -228,7 +241,7 @@ export class KringKudosFeed extends KringElement {
     } catch {
       if (generation !== this.generation) return;
       this.status = 'error';
-      this.announcement = this.t('feed.error');
+      this.announce(this.t('feed.error'));
     }
   }
 
@@ -303,13 +316,17 @@ export class KringKudosFeed extends KringElement {
     if (!kudosMatchesFilter(kudos, this.filter, (id) => this.people.get(id) ?? undefined)) return;
     this.items = [...this.items, kudos].sort(compareNewestFirst);
     if (this.total !== undefined) this.total += 1;
-    this.announcement = this.t('feed.newKudos', {
-      giver: personName(this.itemContext, kudos.from),
-      receivers: listOfNames(
-        this.language,
-        kudos.to.map((id) => personName(this.itemContext, id)),
-      ),
-    });
+    // Your own kudos is confirmed by the composer that sent it: one announcement, not two.
+    if (kudos.from === this.me?.id) return;
+    this.announce(
+      this.t('feed.newKudos', {
+        giver: personName(this.itemContext, kudos.from),
+        receivers: listOfNames(
+          this.language,
+          kudos.to.map((id) => personName(this.itemContext, id)),
+        ),
+      }),
+    );
   }
 
   private refreshPending(): void {
@@ -350,7 +367,7 @@ export class KringKudosFeed extends KringElement {
     } catch {
       const latest = this.items.find((item) => item.id === kudos.id);
       if (latest) this.replaceItem(optimisticReaction(latest, reaction, !on));
-      this.announcement = this.t('reactions.error');
+      this.announce(this.t('reactions.error'));
       // The button is back as it was and the user was told; a reaction left "failed" in the outbox
       // would otherwise linger there across reloads with nothing showing it.
       for (const entry of client.outbox('react')) {
@@ -411,18 +428,23 @@ export class KringKudosFeed extends KringElement {
     if (!client) return;
     const wasFailed = entry.state === 'failed';
     const input = entry.args[0] as KudosInput;
+    const pendingItem = `[data-outbox-id="${CSS.escape(entry.id)}"]`;
     (client.retryWrite(entry.id) as Promise<Kudos>).then(
       (kudos) => {
+        // The unsent item had the focus and is gone now: the kudos it became, or the feed, takes it.
+        void this.focusIfLost(`article[data-kudos-id="${CSS.escape(kudos.id)}"]`, '[role="feed"]');
         if (!wasFailed) return;
         this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
       },
-      () => undefined,
+      () => void this.focusIfLost(pendingItem, '[role="feed"]'),
     );
+    // Retry and Discard go while it sends: the unsent item itself takes the focus from them now.
+    this.focusContainerOf(pendingItem);
   }
 
   private discard(entry: OutboxEntry): void {
     this.client?.discardWrite(entry.id);
-    this.announcement = this.t('item.discarded');
+    this.announce(this.t('item.discarded'));
     // Keep keyboard focus in the feed after the item and its buttons disappear.
     this.updateComplete.then(() =>
       (this.renderRoot.querySelector('[role="feed"]') as HTMLElement | null)?.focus(),
@@ -443,6 +465,8 @@ export class KringKudosFeed extends KringElement {
       reactors: (id) => this.reactorsById.get(id),
       retry: (entry) => this.retry(entry),
       discard: (entry) => this.discard(entry),
+      popovers: this.popovers,
+      headingLevel: topHeadingLevel(this.headingLevel, 3),
     };
   }
 
@@ -459,7 +483,8 @@ export class KringKudosFeed extends KringElement {
   }
 
   private renderSkeleton(): TemplateResult {
-    return html`<div role="status" class="visually-hidden">${this.t('feed.loading')}</div>
+    // Not a live region: the first load is no news (one announcement queue, no load chatter).
+    return html`<div class="visually-hidden">${this.t('feed.loading')}</div>
       ${[0, 1, 2].map(
         () =>
           html`<div class="skeleton" part="skeleton" aria-hidden="true">
@@ -500,6 +525,11 @@ export class KringKudosFeed extends KringElement {
     const index = Number(article.getAttribute('aria-posinset')) - 1 + (event.key === 'PageDown' ? 1 : -1);
     if (index < 0 || index >= this.items.length) return;
     void this.focusItem(index);
+  }
+
+  private loadMoreHadFocus(): boolean {
+    const focused = this.shadowRoot?.activeElement;
+    return !!focused && focused.getAttribute('part') === 'load-more';
   }
 
   /** Brings an item into view (rendering it if virtualised) and focuses it. */
@@ -583,7 +613,6 @@ export class KringKudosFeed extends KringElement {
     return html`
       ${this.attributeProblems.map((problem) => html`<p class="problem" part="problem">${problem}</p>`)}
       ${this.renderComposer()} ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 }

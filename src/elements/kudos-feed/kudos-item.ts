@@ -10,6 +10,8 @@ import {
 } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { renderAvatar } from '../shared/avatar.js';
+import type { PopoverController } from '../shared/popover-controller.js';
+import { headingAt } from '../shared/heading-level.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
@@ -22,6 +24,10 @@ export interface ItemContext {
   reactors(kudosId: string): ReactorsState | undefined;
   retry(entry: OutboxEntry): void;
   discard(entry: OutboxEntry): void;
+  /** The exact-time bubbles: hover or focus content per WCAG 1.4.13, one controller for the feed (none: no bubble). */
+  popovers?: PopoverController;
+  /** Level of each kudos' "giver → receivers" heading (default 3). */
+  headingLevel?: number;
 }
 
 export type ReactorsState =
@@ -68,12 +74,15 @@ function renderPeople(
   to: readonly string[],
   headingId: string,
 ): TemplateResult {
-  return html`<h3 class="people" id=${headingId} part="people">
-    ${renderPerson(ctx, from, 'giver')}
-    <span class="arrow" aria-hidden="true">→</span>
-    <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
-    ${to.map((id) => renderPerson(ctx, id, 'receiver'))}
-  </h3>`;
+  return headingAt(
+    ctx.headingLevel ?? 3,
+    0,
+    html`${renderPerson(ctx, from, 'giver')}
+      <span class="arrow" aria-hidden="true">→</span>
+      <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
+      ${to.map((id) => renderPerson(ctx, id, 'receiver'))}`,
+    { id: headingId, className: 'people', part: 'people' },
+  );
 }
 
 /*
@@ -110,13 +119,22 @@ function relativeTime(language: Language, createdAt: string, now: Date): string 
   return text;
 }
 
-function renderTime(ctx: ItemContext, createdAt: string): TemplateResult {
-  const exact = exactTime(ctx.language, createdAt);
-  // Focusable so keyboard users can read the exact time too; the hover/focus bubble shows it.
-  return html`<time part="time" datetime=${createdAt} title=${exact} tabindex="0"
-    >${relativeTime(ctx.language, createdAt, ctx.now)}<span class="exact" part="exact-time"
-      ><span class="visually-hidden">, </span>${t(ctx.language, 'item.exactTime', { time: exact })}</span
-    ></time
+function renderTime(ctx: ItemContext, kudosId: string, createdAt: string): TemplateResult {
+  const exact = t(ctx.language, 'item.exactTime', { time: exactTime(ctx.language, createdAt) });
+  const popovers = ctx.popovers;
+  const open = popovers?.isOpen(kudosId) ?? false;
+  // Focusable so keyboard users can see the exact time too. Screen readers get it once, from the hidden
+  // text; the bubble (no `title`, so no second native tooltip) is for the eyes and takes no room while
+  // closed (no sideways scroll at 320 px).
+  return html`<span
+    class="when"
+    @pointerenter=${() => popovers?.pointerEnter(kudosId)}
+    @pointerleave=${(event: PointerEvent) => popovers?.pointerLeave(kudosId, event.currentTarget as Element)}
+    @focusin=${() => popovers?.focusIn(kudosId)}
+    @focusout=${(event: FocusEvent) => popovers?.focusOut(kudosId, event)}
+    ><time part="time" datetime=${createdAt} tabindex="0"
+      >${relativeTime(ctx.language, createdAt, ctx.now)}<span class="visually-hidden">, ${exact}</span></time
+    ><span class="exact" part="exact-time" aria-hidden="true" ?hidden=${!open}>${exact}</span></span
   >`;
 }
 
@@ -210,8 +228,12 @@ export function renderKudosItem(
   >
     <div class="card" part="card">
       ${renderPeople(ctx, kudos.from, kudos.to, headingId)}
-      <div class="meta" part="meta">${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.createdAt)}</div>
-      <p class="message" part="message" dir="auto">${renderMessage(kudos.message)}</p>
+      <div class="meta" part="meta">
+        ${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.id, kudos.createdAt)}
+      </div>
+      <p class="message" part="message" dir="auto">
+        ${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}
+      </p>
       ${renderReactions(ctx, kudos)}
     </div>
   </article>`;
@@ -228,12 +250,15 @@ export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId:
     part="item pending-item"
     data-outbox-id=${entry.id}
     data-state=${entry.state}
+    tabindex="-1"
     aria-labelledby=${headingId}
   >
     <div class="card pending ${entry.state}" part="card">
       ${renderPeople(ctx, giverId, input.to, headingId)}
       <div class="meta" part="meta">${renderValue(ctx, input.value)}</div>
-      <p class="message" part="message" dir="auto">${renderMessage(input.message)}</p>
+      <p class="message" part="message" dir="auto">
+        ${renderMessage(input.message, t(ctx.language, 'item.newTab'))}
+      </p>
       <div class="status-line" part="pending-status">
         <span>${t(ctx.language, statusKey)}</span>
         ${entry.state === 'sending'

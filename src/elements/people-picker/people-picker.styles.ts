@@ -14,6 +14,12 @@ export const peoplePickerStyles = css`
     --_surface: var(--kring-color-surface, var(--kring-surface-color, Canvas));
     --_accent: var(--kring-color-accent, var(--kring-accent-color, #1a5fb4));
     --_radius: var(--kring-radius, 0.5rem);
+    --_danger: var(--kring-color-danger, #a51d2d);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_danger: var(--kring-color-danger, #ff7b72);
+    }
   }
   :host([hidden]) {
     display: none;
@@ -86,6 +92,15 @@ export const peoplePickerStyles = css`
     font-size: 0.875em;
     opacity: 0.8;
     margin-block-start: 0.25rem;
+  }
+  /* An error looks like the other fields' errors (the kudos Message): danger colour, danger border. */
+  .field.invalid {
+    border-color: var(--_danger);
+  }
+  .hint.error {
+    color: var(--_danger);
+    opacity: 1;
+    font-size: 0.9em;
   }
   .popup {
     position: absolute;

@@ -363,7 +363,13 @@ export class KringPeoplePicker extends KringElement {
     this.announcement = this.t('added', { name: person.name });
     this.input.value = '';
     this.closeList();
-    this.input.focus();
+    if (this.multiple) {
+      this.input.focus();
+    } else {
+      // A single choice hides the field on the next render, which would drop the focus to <body>:
+      // the chosen person's remove button takes it then (the async focus rule, shared/async-focus.ts).
+      void this.updateComplete.then(() => this.focus());
+    }
   }
 
   private removePerson(person: Person): void {
@@ -524,9 +530,10 @@ export class KringPeoplePicker extends KringElement {
     const activeId = this.open && this.activeIndex >= 0 ? this.optionId(this.activeIndex) : undefined;
     const label = this.label || this.t('label');
     const showInput = this.multiple || this.chosen.length === 0;
+    const invalid = !!this.errorMessage || (this.showValidity && !this.validity.valid);
     return html`
       <label part="label" for=${inputId}>${label}</label>
-      <div part="field" class="field" @click=${this.onFieldClick}>
+      <div part="field" class=${invalid ? 'field invalid' : 'field'} @click=${this.onFieldClick}>
         ${this.chosen.length
           ? html`<ul class="selection" aria-label=${this.t('selected')}>
               ${this.chosen.map(
@@ -560,7 +567,7 @@ export class KringPeoplePicker extends KringElement {
           aria-activedescendant=${activeId ?? nothing}
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
-          aria-invalid=${this.errorMessage || (this.showValidity && !this.validity.valid) ? 'true' : 'false'}
+          aria-invalid=${invalid ? 'true' : 'false'}
           placeholder=${this.placeholder || this.t('placeholder')}
           ?hidden=${!showInput}
           ?disabled=${this.inactive}
@@ -570,7 +577,7 @@ export class KringPeoplePicker extends KringElement {
         />
       </div>
       ${this.renderPopup()}
-      <div id=${hintId} part="hint" class="hint">${this.hintText()}</div>
+      <div id=${hintId} part="hint" class=${invalid ? 'hint error' : 'hint'}>${this.hintText()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }

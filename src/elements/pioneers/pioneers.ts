@@ -1,6 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
+import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringMetricsElement } from '../shared/metrics-element.js';
 import { renderProblems, renderTaskStates, taskAnnouncement } from '../shared/metrics-states.js';
 import { heading } from '../pulse/heading.js';
@@ -87,7 +88,6 @@ export class KringPioneers extends KringMetricsElement {
         <p part="note">${this.text('pioneers.intro')}</p>
       </div>
       ${renderProblems(this.attributeProblems)}
-      <p class="visually-hidden" role="status">${this.announcement()}</p>
       ${renderTaskStates({
         client: this.client,
         lang: this.language,
@@ -95,6 +95,23 @@ export class KringPioneers extends KringMetricsElement {
         data: (ranked) => this.renderList(ranked),
       })}
     `;
+  }
+
+  /** Set once the first load ended: until then nothing is said (no load chatter as the page opens). */
+  private firstLoadDone = false;
+
+  /** Loading and the title, said through the page's announcement queue when the list loads again. */
+  protected readonly announcer = new AnnounceOnChange(
+    this,
+    () => this.announcement(),
+    () => this.language,
+    () => !this.firstLoadDone,
+  );
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const status = this.pioneersTask.status;
+    if (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR) this.firstLoadDone = true;
   }
 
   private announcement(): string {

@@ -180,7 +180,9 @@ export class KringProfileCard extends KringElement {
     if (photo && photo !== this.brokenPhoto) {
       // A photo URL that does not load (moved, no access) falls back to initials, not a broken image.
       const fallBack = () => (this.brokenPhoto = photo);
-      return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" @error=${fallBack} /></div>`;
+      return html`<div part="avatar">
+        <img src=${photo} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${fallBack} />
+      </div>`;
     }
     return html`<div part="avatar" class=${avatarClass(person.name)} aria-hidden="true">
       ${initials(person.name)}

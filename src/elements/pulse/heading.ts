@@ -22,8 +22,13 @@ const TAGS: Record<number, StaticValue> = {
 export function heading(
   level: number,
   content: unknown,
-  options: { id?: string; className?: string } = {},
+  options: { id?: string; className?: string; part?: string; tabindex?: number } = {},
 ): TemplateResult {
-  const tag = TAGS[Math.min(6, Math.max(2, level))];
-  return html`<${tag} id=${ifDefined(options.id)} class=${ifDefined(options.className)}>${content}</${tag}>`;
+  const tag = TAGS[Math.min(6, Math.max(2, Number.isFinite(level) ? level : 2))];
+  return html`<${tag}
+    id=${ifDefined(options.id)}
+    class=${ifDefined(options.className)}
+    part=${ifDefined(options.part)}
+    tabindex=${ifDefined(options.tabindex)}
+  >${content}</${tag}>`;
 }

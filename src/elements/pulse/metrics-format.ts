@@ -51,14 +51,18 @@ export function percent(lang: Language, value: number): string {
   return formatNumber(lang, value, { style: 'percent', maximumFractionDigits: 0 });
 }
 
-/** A figure's value as a reader sees it: a count, a percentage, or "fewer than 5". */
+/**
+ * A figure's value as a reader sees it: a count, a percentage, "fewer than 5", or "not shown" for one
+ * withheld so that a small figure cannot be worked out from it.
+ */
 export function formatValue(
   lang: Language,
   key: FigureKey,
   value: number | null,
   suppressed?: boolean,
+  complementary?: boolean,
 ): string {
-  if (suppressed) return t(lang, 'metrics.suppressed');
+  if (suppressed) return t(lang, complementary ? 'metrics.withheld' : 'metrics.suppressed');
   if (value === null) return t(lang, 'metrics.noValue');
   return isShare(key) ? percent(lang, value) : formatNumber(lang, value);
 }
@@ -142,6 +146,11 @@ export function validMonth(value: string | null | undefined): IsoMonth | undefin
 }
 
 export { lastFullMonth };
+
+/** A withheld count (funnel step, week, matrix cell) as a reader sees it. */
+export function formatCount(lang: Language, value: number | null): string {
+  return value === null ? t(lang, 'metrics.withheld') : formatNumber(lang, value);
+}
 
 /** True when nothing at all happened in the month: no members, activity, kudos or invitations. */
 export function isEmptyMonth(metrics: CommunityMetrics): boolean {

@@ -18,6 +18,7 @@ import {
   HEADLINE_KEYS,
   formatChange,
   formatValue,
+  formatCount,
   isEmptyMonth,
   monthShort,
   monthTitle,
@@ -46,6 +47,7 @@ import { pulseStyles } from './pulse.styles.js';
  * @csspart chart-title - A chart's title.
  * @csspart chart-description - A chart's description.
  * @csspart chart-graphic - A chart's SVG drawing.
+ * @csspart chart-legend - Which line is which, under a chart with more than one line.
  * @csspart chart-table - The disclosure holding a chart's data table.
  * @csspart chart-table-scroll - The scroll box around a chart's data table (focusable, for keyboard scrolling).
  * @csspart chart-data - A chart's data table.
@@ -101,7 +103,8 @@ export class KringPulse extends KringMonthlyMetricsElement {
     name: 'participation' | 'growth' | 'invites' | 'kudos' | 'management' | 'topics',
     body: unknown,
   ) {
-    return html`<section part="section" aria-labelledby="section-${name}">
+    // Unnamed, so not a landmark: the headings structure the dashboard (a page had 14 landmarks).
+    return html`<section part="section">
       ${heading(this.titleLevel + 1, this.text(`section.${name}`), {
         id: `section-${name}`,
         className: 'subtitle',
@@ -118,7 +121,9 @@ export class KringPulse extends KringMonthlyMetricsElement {
         const figure = metrics[key];
         return html`<li part="headline" data-metric=${key}>
           <span part="headline-label">${this.text(`metric.${key}`)}</span>
-          <strong part="headline-value">${formatValue(lang, key, figure.value, figure.suppressed)}</strong>
+          <strong part="headline-value"
+            >${formatValue(lang, key, figure.value, figure.suppressed, figure.complementary)}</strong
+          >
           <span part="headline-change" class=${changeClass(shownChange(key, figure)?.amount ?? null)}
             >${formatChange(lang, key, figure, previous)}</span
           >
@@ -154,12 +159,18 @@ export class KringPulse extends KringMonthlyMetricsElement {
         reference: NINETY_NINE_ONE[key],
         display: share === null ? this.text('metrics.suppressed') : percent(lang, share),
         referenceDisplay: percent(lang, NINETY_NINE_ONE[key]),
-        peopleDisplay: formatValue(lang, key, figure.value, figure.suppressed),
+        peopleDisplay: formatValue(lang, key, figure.value, figure.suppressed, figure.complementary),
       };
     };
     return pyramidChart(
       this.chartText('chart-pyramid', 'chart.pyramid.title', 'chart.pyramid.desc', {
-        visitors: formatValue(lang, 'visitors', visitors, metrics.visitors.suppressed),
+        visitors: formatValue(
+          lang,
+          'visitors',
+          visitors,
+          metrics.visitors.suppressed,
+          metrics.visitors.complementary,
+        ),
       }),
       [level('creators'), level('contributors'), level('readers')],
       [this.text('col.level'), this.text('col.people'), this.text('col.share'), this.text('col.rule')],
@@ -191,7 +202,13 @@ export class KringPulse extends KringMonthlyMetricsElement {
         : nothing}
       <p part="note">
         ${this.text('pulse.invitedShare', {
-          share: formatValue(lang, 'invitedShare', invitedShare.value, invitedShare.suppressed),
+          share: formatValue(
+            lang,
+            'invitedShare',
+            invitedShare.value,
+            invitedShare.suppressed,
+            invitedShare.complementary,
+          ),
         })}
       </p>`;
   }
@@ -209,7 +226,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
           timeZone: 'UTC',
         }),
         value: week.count,
-        display: formatNumber(lang, week.count),
+        display: formatCount(lang, week.count),
       })),
       [this.text('col.week'), this.text('col.newMembers')],
     );
@@ -218,12 +235,13 @@ export class KringPulse extends KringMonthlyMetricsElement {
   private renderFunnel(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
-    const step = (key: MetricsStringKey, value: number, base: number | null) => ({
+    const step = (key: MetricsStringKey, value: number | null, base: number | null) => ({
       label: this.text(key),
       value,
-      display: base
-        ? `${formatNumber(lang, value)} (${percent(lang, value / base)})`
-        : formatNumber(lang, value),
+      display:
+        base && value !== null
+          ? `${formatNumber(lang, value)} (${percent(lang, value / base)})`
+          : formatCount(lang, value),
     });
     return funnelChart(
       this.chartText('chart-funnel', 'chart.funnel.title', 'chart.funnel.desc', {
@@ -244,7 +262,13 @@ export class KringPulse extends KringMonthlyMetricsElement {
     const { departments, counts } = metrics.departmentMatrix;
     return html`<p part="note">
         ${this.text('pulse.crossShare', {
-          share: formatValue(lang, 'crossDepartmentShare', cross.value, cross.suppressed),
+          share: formatValue(
+            lang,
+            'crossDepartmentShare',
+            cross.value,
+            cross.suppressed,
+            cross.complementary,
+          ),
         })}
       </p>
       ${departments.length
@@ -255,8 +279,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
             {
               names: departments,
               counts,
-              display: (count) =>
-                count === null ? this.text('metrics.suppressed') : formatNumber(lang, count),
+              display: (count) => formatCount(lang, count),
               withheldMark: '<5',
               corner: this.text('col.from'),
             },

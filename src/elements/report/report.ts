@@ -9,6 +9,7 @@ import {
   FIGURE_KEYS,
   formatChangeNumber,
   formatValue,
+  formatCount,
   isEmptyMonth,
   monthName,
   monthTitle,
@@ -123,21 +124,21 @@ export class KringReport extends KringMonthlyMetricsElement {
         </button>
         <button part="print" type="button" @click=${() => this.print()}>${this.text('report.print')}</button>
       </div>
-      <section part="section" aria-labelledby="report-summary">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.summary'), {
           id: 'report-summary',
           className: 'subtitle',
         })}
         <div part="summary">${reportSummary(metrics, lang).map((sentence) => html`<p>${sentence}</p>`)}</div>
       </section>
-      <section part="section" aria-labelledby="report-figures">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.keyFigures'), {
           id: 'report-figures',
           className: 'subtitle',
         })}
         ${this.renderFigures(metrics)}
       </section>
-      <section part="section" aria-labelledby="report-changes">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.changes'), {
           id: 'report-changes',
           className: 'subtitle',
@@ -150,7 +151,7 @@ export class KringReport extends KringMonthlyMetricsElement {
               ${this.text('report.noChanges', { month: monthName(lang, previousMonth(metrics.month)) })}
             </p>`}
       </section>
-      <section part="section" aria-labelledby="report-tables">
+      <section part="section">
         ${heading(this.titleLevel + 1, this.text('report.tables'), {
           id: 'report-tables',
           className: 'visually-hidden',
@@ -186,7 +187,7 @@ export class KringReport extends KringMonthlyMetricsElement {
             const figure = metrics[key];
             return html`<tr data-metric=${key}>
               <th scope="row">${this.text(`metric.${key}`)}</th>
-              <td>${formatValue(lang, key, figure.value, figure.suppressed)}</td>
+              <td>${formatValue(lang, key, figure.value, figure.suppressed, figure.complementary)}</td>
               <td>${formatValue(lang, key, figure.previous)}</td>
               <td>${formatChangeNumber(lang, key, figure) || '–'}</td>
             </tr>`;
@@ -199,28 +200,31 @@ export class KringReport extends KringMonthlyMetricsElement {
   private renderFunnel(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
-    const row = (key: MetricsStringKey, value: number, base: number | null) =>
+    const row = (key: MetricsStringKey, value: number | null, base: number | null) =>
       html`<tr>
         <th scope="row">${this.text(key)}</th>
-        <td>${formatNumber(lang, value)}</td>
-        <td>${base ? percent(lang, value / base) : '–'}</td>
+        <td>${formatCount(lang, value)}</td>
+        <td>${base && value !== null ? percent(lang, value / base) : '–'}</td>
       </tr>`;
-    return html`<table part="table" data-table="funnel">
-      <caption>
-        ${this.text('chart.funnel.title')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.text('col.step')}</th>
-          <th scope="col">${this.text('col.count')}</th>
-          <th scope="col">${this.text('col.share')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
-        ${row('funnel.active', activeWithin30Days, accepted)}
-      </tbody>
-    </table>`;
+    return this.scrolling(
+      this.text('chart.funnel.title'),
+      html`<table part="table" data-table="funnel">
+        <caption>
+          ${this.text('chart.funnel.title')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text('col.step')}</th>
+            <th scope="col">${this.text('col.count')}</th>
+            <th scope="col">${this.text('col.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row('funnel.sent', sent, null)} ${row('funnel.accepted', accepted, sent)}
+          ${row('funnel.active', activeWithin30Days, accepted)}
+        </tbody>
+      </table>`,
+    );
   }
 
   private renderMatrix(metrics: CommunityMetrics): TemplateResult | typeof nothing {
@@ -248,12 +252,7 @@ export class KringReport extends KringMonthlyMetricsElement {
             (name, row) =>
               html`<tr>
                 <th scope="row">${name}</th>
-                ${counts[row].map(
-                  (count) =>
-                    html`<td>
-                      ${count === null ? this.text('metrics.suppressed') : formatNumber(lang, count)}
-                    </td>`,
-                )}
+                ${counts[row].map((count) => html`<td>${formatCount(lang, count)}</td>`)}
               </tr>`,
           )}
         </tbody>
@@ -268,25 +267,33 @@ export class KringReport extends KringMonthlyMetricsElement {
     countColumn: MetricsStringKey,
   ) {
     if (!items.length) return nothing;
-    return html`<table part="table">
-      <caption>
-        ${this.text(title)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.text(nameColumn)}</th>
-          <th scope="col">${this.text(countColumn)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (item) =>
-            html`<tr>
-              <th scope="row">${item.value}</th>
-              <td>${formatNumber(this.language, item.count)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return this.scrolling(
+      this.text(title),
+      html`<table part="table">
+        <caption>
+          ${this.text(title)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.text(nameColumn)}</th>
+            <th scope="col">${this.text(countColumn)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map(
+            (item) =>
+              html`<tr>
+                <th scope="row">${item.value}</th>
+                <td>${formatNumber(this.language, item.count)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    );
+  }
+
+  /** A table that may be wider than a narrow screen (1.4.10): it scrolls in a focusable, named region. */
+  private scrolling(label: string, table: TemplateResult): TemplateResult {
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
   }
 }

@@ -4,6 +4,7 @@ import {
   FIGURE_KEYS,
   formatChangeNumber,
   formatValue,
+  formatCount,
   monthName,
   percent,
   previousMonth,
@@ -21,7 +22,8 @@ export const NOTABLE_CHANGE = 0.1;
  */
 export function reportSummary(metrics: CommunityMetrics, lang: Language): string[] {
   const sentences: string[] = [kudosSentence(metrics, lang)];
-  const value = (key: FigureKey) => formatValue(lang, key, metrics[key].value, metrics[key].suppressed);
+  const value = (key: FigureKey) =>
+    formatValue(lang, key, metrics[key].value, metrics[key].suppressed, metrics[key].complementary);
 
   if (metrics.members.value !== null) {
     sentences.push(t(lang, 'summary.members', { members: value('members'), invited: value('invitedShare') }));
@@ -36,12 +38,12 @@ export function reportSummary(metrics: CommunityMetrics, lang: Language): string
     );
   }
   const funnel = metrics.inviteFunnel;
-  if (funnel.sent > 0) {
+  if (funnel.sent !== 0) {
     sentences.push(
       t(lang, 'summary.invites', {
-        sent: funnel.sent,
-        accepted: funnel.accepted,
-        active: funnel.activeWithin30Days,
+        sent: funnel.sent ?? formatCount(lang, null),
+        accepted: funnel.accepted ?? formatCount(lang, null),
+        active: funnel.activeWithin30Days ?? formatCount(lang, null),
       }),
     );
   }

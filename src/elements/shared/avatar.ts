@@ -82,7 +82,15 @@ export function renderAvatar(
   }
   const photo = safeImageUrl(person?.photoUrl);
   if (photo) {
-    return html`<img part=${part} class="avatar" src=${photo} alt="" aria-hidden="true" loading="lazy" />`;
+    return html`<img
+      part=${part}
+      class="avatar"
+      src=${photo}
+      alt=""
+      aria-hidden="true"
+      loading="lazy"
+      referrerpolicy="no-referrer"
+    />`;
   }
   return html`<span part=${part} class="avatar ${avatarClass(name)}" aria-hidden="true"
     >${initials(name)}</span

@@ -9,6 +9,8 @@ import { StringsController } from './strings-controller.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
 import { allowedValue } from '../../attribute-values.js';
+import { announce } from './announcer.js';
+import { LanguageMarksController } from './language-marks.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -47,6 +49,9 @@ export class KringElement extends LitElement {
   protected attributeProblems: string[] = [];
 
   private readonly loggedProblems = new Set<string>();
+
+  /** Marks the content with its language and direction when they differ from the page's (3.1.2). */
+  protected readonly languageMarks = new LanguageMarksController(this, () => this.language);
 
   /** Records one `element-seen` event per page view once half the element is visible. */
   protected readonly seen = new SeenController(this, () => this.client);
@@ -121,18 +126,41 @@ export class KringElement extends LitElement {
 
   /** The element's whole content while no `<kring-community>` answers (see `notConnected`). */
   protected renderNotConnected(): TemplateResult {
-    return html`<p part="problem" class="not-connected" role="status">${this.notConnectedMessage}</p>`;
+    // Not a live region: thirteen elements saying it at once would be chatter; it is read in place.
+    return html`<p part="problem" class="not-connected">${this.notConnectedMessage}</p>`;
   }
 
   /**
-   * After the next render, gives the focus to `selector` when the control that had it went away or was
+   * After the next render, gives the focus to the first of `selectors` found when the control that had it went away or was
    * disabled (a button removed by its own action), so keyboard users are not dropped to the page start.
+   * Part of the async focus rule (`shared/async-focus.ts`).
    */
-  protected async focusIfLost(selector: string): Promise<void> {
+  protected async focusIfLost(...selectors: string[]): Promise<void> {
     await this.updateComplete;
     const focused = this.shadowRoot?.activeElement as HTMLButtonElement | null;
     if (focused && !focused.disabled) return;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    // Focus the user moved elsewhere on the page is not lost: leave it there.
+    const pageFocus = document.activeElement;
+    if (!focused && pageFocus && pageFocus !== document.body && pageFocus !== this) return;
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  }
+
+  /**
+   * Moves the focus to `selector` now when it is inside it (on a button the action is about to remove):
+   * the container stays while the action runs. Part of the async focus rule (`shared/async-focus.ts`).
+   */
+  protected focusContainerOf(selector: string): void {
+    const container = this.renderRoot.querySelector<HTMLElement>(selector);
+    const focused = this.shadowRoot?.activeElement;
+    if (container && focused && container !== focused && container.contains(focused)) container.focus();
+  }
+
+  /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`). */
+  protected announce(text: string): void {
+    announce(this, text, this.language);
   }
 
   /** The language to render in: a shipped one (en, nl, de, fr) or one the integrator registered. */

@@ -1,8 +1,9 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringMetricsElement } from './metrics-element.js';
 import { ClientChangesController } from './client-changes.js';
+import { AnnounceOnChange } from './announcer.js';
 import { renderProblems, renderTaskStates, taskAnnouncement } from './metrics-states.js';
 import { lastFullMonth, monthTitle, t, validMonth } from '../pulse/metrics-format.js';
 import { KringMetricsLoadEvent } from '../../events/metrics.js';
@@ -57,22 +58,38 @@ export abstract class KringMonthlyMetricsElement extends KringMetricsElement {
     return this.text(this.titleKey, { month: monthTitle(this.language, month) });
   }
 
-  /** Attribute problems, the polite live region, then the figures or their loading/error state. */
+  /** Attribute problems, then the figures or their loading/error state. */
   protected renderStates(data: (metrics: CommunityMetrics) => TemplateResult, skeletons = 1): TemplateResult {
     return html`${renderProblems(this.attributeProblems)}
-      <p class="visually-hidden" role="status">${this.announcement()}</p>
-      ${renderTaskStates({
-        client: this.client,
-        lang: this.language,
-        task: this.metricsTask,
-        data,
-        skeletons,
-        // A reload of the same month keeps showing the figures instead of flashing the skeleton.
-        keepWhilePending: (shown) => shown.month === this.shownMonth,
-      })}`;
+    ${renderTaskStates({
+      client: this.client,
+      lang: this.language,
+      task: this.metricsTask,
+      data,
+      skeletons,
+      // A reload of the same month keeps showing the figures instead of flashing the skeleton.
+      keepWhilePending: (shown) => shown.month === this.shownMonth,
+    })}`;
   }
 
-  /** The polite live region: what a screen reader hears when the state changes. */
+  /** Set once the first load ended: until then nothing is said (no load chatter as the page opens). */
+  private firstLoadDone = false;
+
+  /** Loading and the title, said through the page's announcement queue when another month loads. */
+  protected readonly announcer = new AnnounceOnChange(
+    this,
+    () => this.announcement(),
+    () => this.language,
+    () => !this.firstLoadDone,
+  );
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const status = this.metricsTask.status;
+    if (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR) this.firstLoadDone = true;
+  }
+
+  /** What a screen reader hears when the state changes. */
   private announcement(): string {
     const metrics = this.metricsTask.value;
     const done = metrics && this.titleFor(metrics.month);

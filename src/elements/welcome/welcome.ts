@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { InviteTokenInfo } from '../../model.js';
-import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
+import { INVITE_TOKEN_PARAM, takeUrlParam } from '../../invites/token.js';
 import { isBackendError } from '../../backends/errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
@@ -43,7 +44,12 @@ let nextInstance = 0;
 export class KringWelcome extends KringElement {
   static override styles = welcomeStyles;
 
-  /** The invitation token. Without it, the token is read from the page URL (`token-param`). */
+  /** Level (2–6) of the element's top heading, so it fits the page's outline; sub-headings go one level deeper each. Default 2. */
+  @property({ attribute: 'heading-level' }) headingLevel?: string;
+  /**
+   * The invitation token. Without it, the token is read from the page URL (`token-param`) and then taken
+   * out of the address bar.
+   */
   @property({ attribute: 'token' }) token = '';
   /** Name of the URL parameter holding the token when `token` is not set. Default `invite`. */
   @property({ attribute: 'token-param' }) tokenParam = INVITE_TOKEN_PARAM;
@@ -53,6 +59,8 @@ export class KringWelcome extends KringElement {
   @state() private respondError?: string;
 
   private readonly idPrefix = `kring-welcome-${++nextInstance}`;
+  /** The token read from the address (which no longer shows it), with the parameter it came from. */
+  private urlToken?: { param: string; value: string };
 
   private readonly lookupTask = new Task(this, {
     task: async ([client, token], { signal }) => {
@@ -68,10 +76,14 @@ export class KringWelcome extends KringElement {
     if (fromAttribute) return fromAttribute;
     const param = this.tokenParam.trim();
     if (!param) return '';
-    return new URLSearchParams(globalThis.location?.search ?? '').get(param)?.trim() ?? '';
+    return this.urlToken?.param === param ? this.urlToken.value : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const param = this.tokenParam.trim();
+    if (!this.token.trim() && param && this.urlToken?.param !== param) {
+      this.urlToken = { param, value: takeUrlParam(param) };
+    }
     if (changed.has('token') || changed.has('tokenParam')) {
       this.outcome = undefined;
       this.respondError = undefined;
@@ -80,6 +92,10 @@ export class KringWelcome extends KringElement {
 
   private t(key: GrowthKey, params?: MessageParams): string {
     return translate(growthStrings, this.language, key, params);
+  }
+
+  private get topLevel(): number {
+    return topHeadingLevel(this.headingLevel, 2);
   }
 
   protected override render() {
@@ -97,8 +113,7 @@ export class KringWelcome extends KringElement {
         keepWhilePending: false,
       });
     return html`<section part="panel" aria-labelledby=${titleId}>
-      <h2 id=${titleId}>${this.t('welcome.title')}</h2>
-      ${body}
+      ${headingAt(this.topLevel, 0, this.t('welcome.title'), { id: titleId })} ${body}
       <p part="outcome" role="status" aria-live="polite" tabindex="-1">
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>

@@ -63,7 +63,7 @@ export const growthDe: Record<GrowthKey, string> = {
   'ob.narrative':
     'Hat im Botschafterprogramm von {organization} die Stufe {level} der Rolle {role} erreicht: {requirements}.',
   'ob.unsigned':
-    'Unsigniertes Zertifikat: {organization} hat keinen Signaturschlüssel eingerichtet, daher enthält dieses Dokument keinen Nachweis. Es hält die Verleihung so fest, wie Kring sie exportiert hat.',
+    'Unsigniertes Zertifikat: {organization} hat keinen Signaturschlüssel eingerichtet, daher enthält dieses Dokument keinen Nachweis. Es hält die Verleihung so fest, wie Kring sie exportiert hat, aber wer die Datei besitzt, kann jedes Feld darin ändern: Sehen Sie es nicht als Beleg an, ohne bei {organization} nachzufragen.',
   'ob.defaultOrganization': 'der Community',
   'ob.evidence': 'Nachweis',
 

@@ -7,6 +7,7 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'metrics.empty': 'Im {month} wurde keine Aktivität in der Community erfasst.',
   'metrics.badMonth': '<{tag}> month="{value}" ist kein Monat; verwenden Sie JJJJ-MM, z. B. 2026-10.',
   'metrics.suppressed': 'weniger als 5',
+  'metrics.withheld': 'nicht angezeigt',
   'metrics.suppressedNote':
     'Zahlen, die auf weniger als 5 Personen beruhen, werden zum Schutz der Privatsphäre nicht gezeigt.',
   'metrics.noValue': 'unbekannt',

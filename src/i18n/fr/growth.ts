@@ -63,7 +63,7 @@ export const growthFr: Record<GrowthKey, string> = {
   'ob.narrative':
     'A atteint le niveau {level} du rôle {role} dans le programme d’ambassadeurs de {organization}\u00a0: {requirements}.',
   'ob.unsigned':
-    'Attestation non signée\u00a0: {organization} n’a pas configuré de clé de signature, ce document ne porte donc aucune preuve. Il consigne l’attribution telle qu’exportée par Kring.',
+    'Attestation non signée\u00a0: {organization} n’a pas configuré de clé de signature, ce document ne porte donc aucune preuve. Il consigne l’attribution telle qu’exportée par Kring, mais quiconque détient le fichier peut en modifier chaque champ\u00a0: ne le considérez pas comme une preuve sans vérifier auprès de {organization}.',
   'ob.defaultOrganization': 'la communauté',
   'ob.evidence': 'Preuve',
 

@@ -7,6 +7,7 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'metrics.empty': 'Aucune activité de la communauté n’a été enregistrée en {month}.',
   'metrics.badMonth': '<{tag}> month="{value}" n’est pas un mois\u00a0; utilisez AAAA-MM, par ex. 2026-10.',
   'metrics.suppressed': 'moins de 5',
+  'metrics.withheld': 'non affiché',
   'metrics.suppressedNote':
     'Les chiffres fondés sur moins de 5 personnes ne sont pas affichés, pour protéger la vie privée.',
   'metrics.noValue': 'inconnu',

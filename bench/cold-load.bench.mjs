@@ -1,0 +1,435 @@
+// Cold load over a (simulated) real network (issue 18, parts 3 and 4 of the measuring): 200
+// `<kring-profile-card view="compact">` from navigation to every name shown, loaded with the script tag
+// (`dist/kring.iife.js`) in a fresh browser context (empty cache), over REST, SharePoint and Graph, beside
+// (a) the floor: a trivial element with the names inline, and (b) a trivial element that asks one hand-made
+// Graph `$batch` for the names. This bench runs its own server on 127.0.0.1 that waits LATENCY_MS before
+// answering every request (files and data alike, `no-store`), and answers the data requests with the msw
+// mocks (mocks/*/handlers.ts, demo data behind them) run in Node. Variants are interleaved run by run.
+// A last pass per Kring variant records every request over CDP: the module-loading depth before the first
+// data request, and (REST) the files and gzip bytes the page loads. Figures, not a test.
+import { readFileSync, existsSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { median } from './lib/fresh-page.mjs';
+
+const CARDS = 200;
+const RUNS = Number(process.env.COLD_RUNS ?? 7);
+const LATENCY_MS = 40;
+const TAGS = 'kring-profile-card, bench-name-card, bench-batch-card';
+
+// Run in Node: the REST, SharePoint and Graph mocks answering Fetch `Request`s (msw's getResponse).
+const mocksEntry = `
+import { getResponse } from 'msw';
+import { createDemoBackend } from './src/backends/demo/index.ts';
+import { createRestHandlers } from './mocks/rest/handlers.ts';
+import { createSharePointMock } from './mocks/sharepoint/handlers.ts';
+import { createGraphHandlers } from './mocks/graph/handlers.ts';
+
+export function createMocks(origin, cards) {
+  // The SharePoint mock resolves its site against the page's address.
+  globalThis.location ??= new URL(origin + '/');
+  const demo = () => createDemoBackend({ persist: false, storage: null, size: 300 });
+  const restDemo = demo();
+  const rest = createRestHandlers({ endpoint: origin + '/api/kring', backend: restDemo });
+  const sharePoint = createSharePointMock({ siteUrl: origin + '/sites/kring', backend: demo() }).handlers;
+  const graph = createGraphHandlers({ backend: demo() });
+  const handlers = [...rest, ...sharePoint, ...graph.handlers];
+  const people = restDemo.demo.data.people.slice(0, cards);
+  return {
+    handle: (request) => getResponse(handlers, request),
+    rest: people.map((person) => person.id),
+    sharepoint: people.map((person) => person.email.toLowerCase()),
+    graph: graph.users.slice(1, cards + 1).map((user) => String(user.userPrincipalName).toLowerCase()),
+    names: graph.users.slice(1, cards + 1).map((user) => String(user.displayName)),
+  };
+}
+`;
+
+async function loadMocks(projectRoot) {
+  const bundle = await build({
+    stdin: { contents: mocksEntry, resolveDir: projectRoot, loader: 'ts', sourcefile: 'cold-mocks.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    tsconfig: join(projectRoot, 'tsconfig.json'),
+    logLevel: 'silent',
+  });
+  const outDir = join(projectRoot, '.bench');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'cold-mocks.mjs');
+  writeFileSync(file, bundle.outputFiles[0].text);
+  return import(`${pathToFileURL(file).href}?${Date.now()}`);
+}
+
+// Run in the page (inline, so it costs no request): the ms from navigation to the first frame in which
+// every card shows a name, plus that frame's style, layout and paint.
+const watchSource = `
+window.__cold = {};
+(() => {
+  const shown = () => {
+    let count = 0;
+    for (const card of document.querySelectorAll('${TAGS}')) {
+      const name = card.shadowRoot && card.shadowRoot.querySelector('[part~="name"]');
+      if (name && name.textContent.trim()) count += 1;
+    }
+    return count;
+  };
+  const afterFrame = () => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => (window.__cold.shownMs = performance.now());
+    channel.port2.postMessage(0);
+  };
+  const poll = () => (shown() === ${CARDS} ? afterFrame() : requestAnimationFrame(poll));
+  requestAnimationFrame(poll);
+})();
+`;
+
+const floorScript = `customElements.define('bench-name-card', class extends HTMLElement {
+  connectedCallback() {
+    const name = document.createElement('p');
+    name.setAttribute('part', 'name');
+    name.textContent = this.getAttribute('name');
+    (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(name);
+  }
+});`;
+
+// Gathers every card connected in this task and asks for all names in one $batch (15 sign-in names a part).
+const batchScript = `const waiting = [];
+customElements.define('bench-batch-card', class extends HTMLElement {
+  connectedCallback() {
+    if (waiting.push(this) === 1) setTimeout(load, 0);
+  }
+});
+async function load() {
+  // Cards parsed after the first task join the next batch.
+  const cards = waiting.splice(0);
+  const requests = [];
+  for (let start = 0; start < cards.length; start += 15) {
+    const names = cards.slice(start, start + 15).map((card) => "'" + card.getAttribute('person') + "'");
+    const filter = encodeURIComponent('userPrincipalName in (' + names.join(',') + ')');
+    requests.push({ id: String(requests.length + 1), method: 'GET', url: '/users?$filter=' + filter + '&$select=displayName,userPrincipalName' });
+  }
+  const response = await fetch('/graph/v1.0/$batch', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' },
+    body: JSON.stringify({ requests }),
+  });
+  const byName = new Map();
+  for (const part of (await response.json()).responses)
+    for (const user of part.body.value) byName.set(user.userPrincipalName.toLowerCase(), user.displayName);
+  for (const card of cards) {
+    const name = document.createElement('p');
+    name.setAttribute('part', 'name');
+    name.textContent = byName.get(card.getAttribute('person')) ?? '';
+    (card.shadowRoot ?? card.attachShadow({ mode: 'open' })).replaceChildren(name);
+  }
+}`;
+
+const setupScripts = {
+  rest: `Kring.configure({});`,
+  sharepoint: `Kring.configure({});`,
+  graph: `Kring.configure({ graph: { getToken: async () => 'bench-token', baseUrl: location.origin + '/graph' } });`,
+};
+
+const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+function pageHtml(variant, mocks, origin) {
+  const head = [];
+  let body;
+  if (variant === 'floor') {
+    head.push('<script src="/cold/floor.js"></script>');
+    body = mocks.names
+      .map((name) => `<bench-name-card name="${escapeAttribute(name)}"></bench-name-card>`)
+      .join('\n');
+  } else if (variant === 'batch') {
+    head.push('<script src="/cold/batch.js"></script>');
+    body = mocks.graph
+      .map((upn) => `<bench-batch-card person="${escapeAttribute(upn)}"></bench-batch-card>`)
+      .join('\n');
+  } else {
+    head.push(
+      '<script src="/dist/kring.iife.js"></script>',
+      `<script src="/cold/setup-${variant}.js"></script>`,
+    );
+    const where = {
+      rest: 'endpoint="/api/kring"',
+      sharepoint: `site-url="${origin}/sites/kring"`,
+      graph: '',
+    }[variant];
+    const cards = mocks[variant]
+      .map(
+        (person) =>
+          `  <kring-profile-card view="compact" person="${escapeAttribute(person)}"></kring-profile-card>`,
+      )
+      .join('\n');
+    body = `<kring-community backend="${variant}" ${where} tracking="off">\n${cards}\n</kring-community>`;
+  }
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>cold load: ${variant}</title>
+    <script>${watchSource}</script>
+    ${head.join('\n    ')}
+  </head>
+  <body>
+${body}
+  </body>
+</html>`;
+}
+
+const contentTypes = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** A server whose every answer leaves `latencyMs` after the request arrived: files, pages and data. */
+async function startLatencyServer({ distDir, latencyMs, mocksFor }) {
+  const pages = new Map();
+  let mocks;
+  const root = resolve(distDir);
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      setTimeout(
+        () =>
+          answer(request, response, Buffer.concat(chunks)).catch((error) => {
+            response.writeHead(500).end(String(error));
+          }),
+        latencyMs,
+      );
+    });
+  });
+  async function answer(request, response, body) {
+    const url = new URL(request.url ?? '/', origin);
+    const common = { 'cache-control': 'no-store' };
+    const page = pages.get(url.pathname);
+    if (page) {
+      response.writeHead(200, { ...common, 'content-type': page.type }).end(page.body);
+      return;
+    }
+    if (url.pathname.startsWith('/dist/')) {
+      const file = join(root, normalize(decodeURIComponent(url.pathname.slice('/dist/'.length))));
+      if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
+        const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+        response.writeHead(200, { ...common, 'content-type': type }).end(readFileSync(file));
+        return;
+      }
+    }
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204, common).end();
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    // The Graph mock answers at Graph's own address; the pages reach it same-origin under /graph/.
+    const target = url.pathname.startsWith('/graph/')
+      ? new URL(url.pathname.slice('/graph'.length) + url.search, 'https://graph.microsoft.com')
+      : url;
+    const mocked = await mocks.handle(
+      new Request(target, { method: request.method, headers, body: hasBody ? body : undefined }),
+    );
+    if (!mocked) {
+      response.writeHead(404, common).end('Not found');
+      return;
+    }
+    const responseHeaders = { ...common };
+    mocked.headers.forEach((value, name) => (responseHeaders[name] = value));
+    response.writeHead(mocked.status, responseHeaders).end(Buffer.from(await mocked.arrayBuffer()));
+  }
+  await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  mocks = await mocksFor(origin);
+  return {
+    origin,
+    mocks,
+    setPage: (path, type, body) => pages.set(path, { type, body }),
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolveClose) => server.close(() => resolveClose()));
+    },
+  };
+}
+
+async function measure(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`),
+    );
+    await page.goto(url, { waitUntil: 'commit' });
+    await page
+      .waitForFunction(() => window.__cold?.shownMs !== undefined, undefined, { timeout: 60_000 })
+      .catch((error) => {
+        throw new Error(`${url}: ${error.message.split('\n')[0]}; ${errors.join('; ')}`);
+      });
+    return { ms: await page.evaluate(() => window.__cold.shownMs), errors };
+  } finally {
+    await context.close();
+  }
+}
+
+const isData = (path) => path.startsWith('/api/') || path.startsWith('/sites/') || path.startsWith('/graph/');
+
+/** One more cold load with CDP's network log: the loading levels before the first data request, and the files. */
+async function traceRequests(browser, url, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const sent = [];
+    cdp.on('Network.requestWillBeSent', (event) => sent.push(event));
+    await cdp.send('Network.enable');
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__cold?.shownMs !== undefined, undefined, { timeout: 60_000 });
+    await cdp.detach();
+    const depth = new Map();
+    const start = sent[0].timestamp;
+    const rows = [];
+    for (const event of sent) {
+      const url = event.request.url.split('#')[0];
+      if (!url.startsWith(origin)) continue;
+      const path = new URL(url).pathname;
+      const parent = initiatorUrl(event.initiator);
+      const level = depth.size === 0 ? 0 : (depth.get(parent) ?? 0) + 1;
+      if (!depth.has(url)) depth.set(url, level);
+      rows.push({
+        path,
+        parent: parent ? new URL(parent).pathname : '',
+        level,
+        at: (event.timestamp - start) * 1000,
+      });
+    }
+    const firstData = rows.find((row) => isData(row.path));
+    const scriptsBefore = rows.filter(
+      (row) => row.path.endsWith('.js') && row.at <= (firstData?.at ?? Infinity),
+    );
+    return { rows, firstData, scriptsBefore };
+  } finally {
+    await context.close();
+  }
+}
+
+function initiatorUrl(initiator) {
+  if (initiator.url) return initiator.url.split('#')[0];
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
+    const frame = stack.callFrames.find((callFrame) => callFrame.url);
+    if (frame) return frame.url.split('#')[0];
+  }
+  return undefined;
+}
+
+export default async function run({ browser, projectRoot, distDir, log }) {
+  const server = await startLatencyServer({
+    distDir,
+    latencyMs: LATENCY_MS,
+    mocksFor: async (origin) => (await loadMocks(projectRoot)).createMocks(origin, CARDS),
+  });
+  const variants = [
+    { key: 'floor', label: 'floor: trivial element, names inline' },
+    { key: 'batch', label: 'reference: trivial element, one hand-made $batch' },
+    { key: 'rest', label: 'Kring compact cards, REST' },
+    { key: 'sharepoint', label: 'Kring compact cards, SharePoint' },
+    { key: 'graph', label: 'Kring compact cards, Graph' },
+  ];
+  try {
+    const js = 'text/javascript; charset=utf-8';
+    server.setPage('/cold/floor.js', js, floorScript);
+    server.setPage('/cold/batch.js', js, batchScript);
+    for (const [key, source] of Object.entries(setupScripts))
+      server.setPage(`/cold/setup-${key}.js`, js, source);
+    for (const { key } of variants)
+      server.setPage(
+        `/cold/${key}.html`,
+        'text/html; charset=utf-8',
+        pageHtml(key, server.mocks, server.origin),
+      );
+
+    const samples = Object.fromEntries(variants.map(({ key }) => [key, []]));
+    for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
+      for (const { key } of variants) {
+        const { ms, errors } = await measure(browser, `${server.origin}/cold/${key}.html`);
+        samples[key].push(ms);
+        log(
+          `run ${runIndex + 1} ${key}: ${Math.round(ms)} ms${errors.length ? `, page errors: ${errors.join('; ')}` : ''}`,
+        );
+      }
+    }
+    const ms = Object.fromEntries(variants.map(({ key }) => [key, median(samples[key])]));
+    const rows = variants.map(({ key, label }) => ({
+      name: `cold, ${LATENCY_MS} ms/request: ${label}`,
+      value: Math.round(ms[key]),
+      unit: 'ms',
+      note: `median of ${RUNS}, navigation → all ${CARDS} names; ${(ms[key] / ms.floor).toFixed(1)}× floor, ${(ms[key] / ms.batch).toFixed(1)}× one-$batch reference`,
+    }));
+    rows.push({
+      name: `cold: Graph ÷ one-$batch reference`,
+      value: (ms.graph / ms.batch).toFixed(2),
+      unit: '×',
+      note: 'target ≤ 2×',
+    });
+
+    for (const key of ['rest', 'sharepoint', 'graph']) {
+      const trace = await traceRequests(browser, `${server.origin}/cold/${key}.html`, server.origin);
+      const chain = [];
+      for (let row = trace.firstData, guard = 0; row && guard < 20; guard += 1) {
+        chain.unshift(row.path.split('/').pop() || row.path);
+        row = trace.rows.find((candidate) => candidate.path === row.parent && candidate !== row);
+      }
+      log(
+        `${key} requests up to the first data request: ${trace.rows
+          .slice(0, trace.rows.indexOf(trace.firstData) + 1)
+          .map((row) => `${Math.round(row.at)}ms L${row.level} ${row.path}`)
+          .join(' | ')}`,
+      );
+      const deepest = Math.max(...trace.scriptsBefore.map((row) => row.level));
+      rows.push({
+        name: `cold ${key}: module-load depth before the first data request`,
+        value: trace.firstData ? deepest : '—',
+        unit: 'levels',
+        note: `deepest script requested before it (kring.iife.js = level 1; levels by CDP initiator); ${trace.scriptsBefore.length} scripts; first data request ${trace.firstData?.path} left at ${Math.round(trace.firstData?.at ?? 0)} ms; its caller's chain: ${chain.join(' → ')}`,
+      });
+      if (key === 'rest') {
+        const files = [
+          ...new Set(trace.rows.map((row) => row.path).filter((path) => path.startsWith('/dist/'))),
+        ];
+        const gzip = files.reduce(
+          (sum, path) =>
+            sum + gzipSync(readFileSync(join(distDir, path.slice('/dist/'.length))), { level: 9 }).length,
+          0,
+        );
+        rows.push({
+          name: `cold rest: script-tag files for a page of compact cards`,
+          value: files.length,
+          unit: 'files',
+          note: `target ≤ 8; ${files.map((path) => path.slice('/dist/'.length)).join(', ')}`,
+        });
+        rows.push({
+          name: `cold rest: their gzip bytes`,
+          value: (gzip / 1024).toFixed(1),
+          unit: 'KB',
+          note: 'gzip level 9, one gzip per file; target ≤ 30 KB',
+        });
+      }
+    }
+    return rows;
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,82 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/*
+ * Language of parts (WCAG 3.1.2) and reading order (1.3.2): an element renders in one of Kring's
+ * languages, which may not be the page's (English when the page is in a language Kring does not
+ * speak, or a `lang` set on the community). Its content is then marked with the language it is
+ * written in and that language's direction, so a screen reader pronounces it right and an English
+ * sentence under `dir="rtl"` reads "5 hours ago", not "hours ago 5".
+ */
+
+/** Scripts written right to left (primary language subtags). */
+const RIGHT_TO_LEFT = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(primary(lang)) ? 'rtl' : 'ltr';
+}
+
+function primary(lang: string): string {
+  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** The `lang` the element inherits from the page (through shadow roots), or '' when none is set. */
+export function inheritedLang(element: Element): string {
+  let node: Node | null = element.parentNode ?? null;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return '';
+}
+
+/**
+ * After each render, marks the top-level elements of the host's shadow root with `lang` and `dir`
+ * when the language it rendered in differs from the one it inherits (and removes the marks it set
+ * when it no longer differs).
+ */
+export class LanguageMarksController implements ReactiveController {
+  /** The nodes this controller marked, per attribute: a value the template wrote itself is left alone. */
+  private readonly marked: Record<'lang' | 'dir', WeakSet<Element>> = {
+    lang: new WeakSet(),
+    dir: new WeakSet(),
+  };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly language: () => string,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const root = this.host.shadowRoot;
+    if (!root) return;
+    const lang = this.language();
+    const inherited = inheritedLang(this.host);
+    const pageDir = getComputedStyle(this.host).direction === 'rtl' ? 'rtl' : 'ltr';
+    const markLang = primary(inherited) !== primary(lang);
+    const dir = directionOf(lang);
+    const markDir = dir !== pageDir;
+    for (const child of root.children) {
+      if (child.localName === 'style' || child.localName === 'link') continue;
+      if (markLang) this.set(child, 'lang', lang);
+      else this.unset(child, 'lang', lang);
+      if (markDir) this.set(child, 'dir', dir);
+      else this.unset(child, 'dir', dir);
+    }
+  }
+
+  private set(child: Element, name: 'lang' | 'dir', value: string): void {
+    if (child.getAttribute(name) === value) return;
+    if (child.hasAttribute(name) && !this.marked[name].has(child)) return; // the template's own value wins
+    child.setAttribute(name, value);
+    this.marked[name].add(child);
+  }
+
+  private unset(child: Element, name: 'lang' | 'dir', value: string): void {
+    if (this.marked[name].has(child) && child.getAttribute(name) === value) child.removeAttribute(name);
+  }
+}
