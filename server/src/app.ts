@@ -85,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { strict: false, coerceTypes: 'array', removeAdditional: false } },
   });
 
-  // Bodies: JSON (an empty body is no body: several writes have none), and beacons' text/plain JSON.
+  // Bodies: JSON only (an empty body is no body: several writes have none); text/plain is refused (415).
   app.removeContentTypeParser(['application/json', 'text/plain']);
   const parseJson = (
     _request: FastifyRequest,
@@ -100,7 +100,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   };
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, parseJson);
 
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -120,6 +119,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || !isApi(request.url)) return;
+    // The contract: /activity only from a script allowed to set headers (no cross-site form or beacon).
+    if (request.method === 'POST' && request.url.split('?')[0] === `${apiPrefix}/activity`) {
+      const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+      if (request.headers['x-kring-request'] !== '1' || !json)
+        throw new ApiError(403, 'activity.cross-site', 'Activity is only accepted from the page itself.');
+    }
     request.user = await authenticator.authenticate({
       method: request.method,
       authorization: request.headers.authorization,
@@ -185,13 +190,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const read = <T>(work: (tx: Queryable) => Promise<T>) => work(db);
 
   /** A write: at most once per (user, Idempotency-Key), in one transaction. */
-  function write(status: number, work: (tx: Queryable, request: FastifyRequest) => Promise<unknown>) {
+  function write(
+    status: number,
+    work: (tx: Queryable, request: FastifyRequest) => Promise<unknown>,
+    keyOptional = false,
+  ) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
-      const body = request.body as { idempotencyKey?: unknown } | undefined;
       const headerKey = request.headers['idempotency-key'];
-      const key =
-        (typeof headerKey === 'string' && headerKey) ||
-        (typeof body?.idempotencyKey === 'string' ? body.idempotencyKey : undefined);
+      const key = typeof headerKey === 'string' && headerKey ? headerKey : undefined;
+      if (!key && keyOptional) {
+        const body = await db.transaction((tx) => work(tx, request));
+        void reply.code(status);
+        return body ?? reply.send();
+      }
       if (!key || key.length > 128)
         throw new ApiError(
           400,
@@ -272,15 +283,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     createInviteLink: write(201, (tx, request) => invites.createInviteLink(tx, user(request))),
     lookupInvite: (request: FastifyRequest) =>
-      read((tx) => invites.lookupInvite(tx, params(request).token, user(request))),
-    respondToInvite: write(200, (tx, request) =>
-      invites.respondToInvite(
-        tx,
-        params(request).token,
-        (request.body as { accept: boolean }).accept,
-        user(request),
-      ),
-    ),
+      read((tx) => invites.lookupInvite(tx, (request.body as { token: string }).token, user(request))),
+    respondToInvite: write(200, (tx, request) => {
+      const { token, accept } = request.body as { token: string; accept: boolean };
+      return invites.respondToInvite(tx, token, accept, user(request));
+    }),
     inviteTree: (request: FastifyRequest) => read((tx) => invites.inviteTree(tx, params(request).personId)),
     ambassadorProfile: (request: FastifyRequest) =>
       read((tx) => ambassadors.ambassadorProfile(tx, params(request).personId)),
@@ -296,10 +303,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     revokeBadge: write(200, (tx, request) =>
       ambassadors.revokeBadge(tx, params(request).badgeId, user(request)),
     ),
-    track: write(204, async (tx, request) => {
-      await activity.track(tx, request.body as never, user(request));
-      return undefined;
-    }),
+    track: write(
+      204,
+      async (tx, request) => {
+        await activity.track(tx, request.body as never, user(request));
+        return undefined;
+      },
+      true,
+    ),
     metrics: (request: FastifyRequest) => read((tx) => activity.metrics(tx, String(query(request).month))),
     pioneers: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),

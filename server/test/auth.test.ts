@@ -188,9 +188,9 @@ describe(`dev mode cookie sign-in (${dbLabel})`, () => {
       const cookie = `kring-dev-user=${dev.members[0]}`;
       const bare = await dev.app.inject({
         method: 'POST',
-        url: '/api/kring/activity',
+        url: '/api/kring/invite-links',
         headers: { cookie, 'content-type': 'text/plain' },
-        payload: JSON.stringify({ events: [], idempotencyKey: 'csrf-1' }),
+        payload: '',
       });
       assert.equal(bare.statusCode, 403);
       assert.equal(JSON.parse(bare.body).code, 'auth.csrf');
@@ -199,7 +199,12 @@ describe(`dev mode cookie sign-in (${dbLabel})`, () => {
       const withKey = await dev.app.inject({
         method: 'POST',
         url: '/api/kring/activity',
-        headers: { cookie, 'content-type': 'application/json', 'idempotency-key': 'csrf-2' },
+        headers: {
+          cookie,
+          'content-type': 'application/json',
+          'idempotency-key': 'csrf-2',
+          'x-kring-request': '1',
+        },
         payload: JSON.stringify({ events: [] }),
       });
       assert.equal(withKey.statusCode, 204);

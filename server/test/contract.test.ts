@@ -118,13 +118,17 @@ describe(`every operation of the contract (${dbLabel})`, () => {
 
     const link = await check('createInviteLink', 'POST', '/invite-links');
     assert.equal(link.status, 201);
-    const info = await check('lookupInvite', 'GET', `/invite-links/${link.body.token}`);
+    const info = await check('lookupInvite', 'POST', '/invite-links/lookup', {
+      body: { token: link.body.token },
+    });
     assert.equal(info.body.state, 'valid');
-    const unknown = await check('lookupInvite', 'GET', '/invite-links/no-such-token');
+    const unknown = await check('lookupInvite', 'POST', '/invite-links/lookup', {
+      body: { token: 'no-such-token' },
+    });
     assert.equal(unknown.body.state, 'unknown');
-    const joined = await check('respondToInvite', 'POST', `/invite-links/${link.body.token}/response`, {
+    const joined = await check('respondToInvite', 'POST', '/invite-links/response', {
       as: server.nonMember,
-      body: { accept: true },
+      body: { token: link.body.token, accept: true },
     });
     assert.equal(joined.body.state, 'used');
     const tree = await check('inviteTree', 'GET', `/people/${server.seeded.communityManagerId}/invite-tree`);
@@ -166,6 +170,7 @@ describe(`every operation of the contract (${dbLabel})`, () => {
 
   it('activity, metrics and pioneers', async () => {
     const tracked = await call(server, 'POST', '/activity', {
+      headers: { 'x-kring-request': '1' },
       body: {
         events: [
           { type: 'search', actorId: 'someone-else', at: new Date().toISOString(), subject: 'python' },
@@ -183,16 +188,21 @@ describe(`every operation of the contract (${dbLabel})`, () => {
       server.seeded.communityManagerId,
       'the actor comes from the session, not the body',
     );
-    // A beacon: text/plain, the key in the body.
-    const beacon = await call(server, 'POST', '/activity', {
+    // What a cross-site form or beacon can send: no X-Kring-Request, text/plain.
+    const crossSite = await call(server, 'POST', '/activity', {
       key: null,
       headers: { 'content-type': 'text/plain' },
-      body: JSON.stringify({
-        events: [{ type: 'element-seen', actorId: 'x', at: new Date().toISOString() }],
-        idempotencyKey: 'beacon-1',
-      }),
+      body: JSON.stringify({ events: [{ type: 'element-seen', at: new Date().toISOString() }] }),
     });
-    assert.ok(beacon.status === 202 || beacon.status === 204, `beacon answered ${beacon.status}`);
+    assertContract('track', crossSite);
+    assert.equal(crossSite.status, 403);
+    assert.equal(crossSite.body.code, 'activity.cross-site');
+    const withoutKey = await call(server, 'POST', '/activity', {
+      key: null,
+      headers: { 'x-kring-request': '1' },
+      body: { events: [{ type: 'element-seen', at: new Date().toISOString() }] },
+    });
+    assert.equal(withoutKey.status, 204, 'the Idempotency-Key of /activity is optional');
     const metrics = await check('metrics', 'GET', '/metrics?month=2026-05');
     assert.equal(metrics.body.month, '2026-05');
     const pioneers = await check('pioneers', 'GET', '/pioneers?limit=3');

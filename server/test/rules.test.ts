@@ -129,7 +129,10 @@ describe(`rules hold on the server (${dbLabel})`, () => {
       pending.id,
     ]);
     await refused(
-      await call(server, 'POST', `/invite-links/${row.token}/response`, { as: b, body: { accept: true } }),
+      await call(server, 'POST', '/invite-links/response', {
+        as: b,
+        body: { token: row.token, accept: true },
+      }),
       403,
       'invite.not-yours',
     );
