@@ -4,13 +4,16 @@
 (function applyDemoSettings() {
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang') === 'en' ? 'en' : 'nl';
-  const backend = params.get('backend') || 'demo';
+  // Served by Kring Server (`npm start`): the page says where its API is, and that is the default.
+  const kringServer = document.querySelector('meta[name="kring-server"]');
+  const backend = params.get('backend') || (kringServer ? 'server' : 'demo');
   const community = document.querySelector('kring-community');
 
   document.documentElement.lang = lang;
   if (community) {
     community.setAttribute('lang', lang);
-    community.setAttribute('backend', backend);
+    community.setAttribute('backend', backend === 'server' ? 'rest' : backend);
+    if (backend === 'server') community.setAttribute('endpoint', kringServer.content);
     // Adapters that need a server get a same-origin address, answered in the page by demo/mock-servers.ts.
     if (backend === 'rest' && !community.hasAttribute('endpoint'))
       community.setAttribute('endpoint', '/api/kring');
@@ -37,6 +40,8 @@
     }
   }
 
+  if (kringServer) addServerSwitches(kringServer, backend === 'server', lang);
+
   // Switch links keep the other setting, and mark the current one.
   function linkFor(changes) {
     const next = new URLSearchParams(location.search);
@@ -59,3 +64,51 @@
     link.href = url.pathname + url.search + url.hash;
   }
 })();
+
+// On Kring Server in dev mode: a "server" backend link, and "sign in as" a colleague (a cookie the
+// server reads in dev mode only), so two windows can be two colleagues who see each other's kudos.
+function addServerSwitches(meta, onServer, lang) {
+  const switches = document.querySelector('.switches');
+  const backendLinks = document.querySelector('[data-switch-backend="demo"]')?.parentElement;
+  if (!switches || !backendLinks) return;
+  const serverLink = document.createElement('a');
+  serverLink.dataset.switchBackend = 'server';
+  serverLink.textContent = 'server';
+  backendLinks.insertBefore(serverLink, backendLinks.querySelector('[data-switch-backend="demo"]'));
+  if (!onServer || !meta.dataset.people) return;
+
+  const row = document.createElement('p');
+  const label = document.createElement('label');
+  label.htmlFor = 'sign-in-as';
+  label.textContent = lang === 'en' ? 'Signed in as:' : 'Aangemeld als:';
+  const select = document.createElement('select');
+  select.id = 'sign-in-as';
+  row.append(label, ' ', select);
+  switches.append(row);
+  const chosen = document.cookie.match(/(?:^|; )kring-dev-user=([^;]*)/)?.[1];
+  fetch(meta.dataset.people)
+    .then((response) => response.json())
+    .then(({ items }) => {
+      for (const person of items) {
+        const option = document.createElement('option');
+        option.value = person.id;
+        const role = person.is_community_manager
+          ? lang === 'en'
+            ? ', community manager'
+            : ', communitymanager'
+          : person.is_member
+            ? ''
+            : lang === 'en'
+              ? ', not a member yet'
+              : ', nog geen lid';
+        option.textContent = `${person.name} (${person.department ?? ''}${role})`;
+        option.selected = chosen ? decodeURIComponent(chosen) === person.id : person.is_community_manager;
+        select.append(option);
+      }
+    })
+    .catch(() => row.remove());
+  select.addEventListener('change', () => {
+    document.cookie = `kring-dev-user=${encodeURIComponent(select.value)}; path=/; SameSite=Strict`;
+    location.reload();
+  });
+}

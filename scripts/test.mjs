@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureServerDependencies } from './lib/server-deps.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kring-test-'));
 const env = {
@@ -147,6 +148,27 @@ if (!spfxBuilt) skipped('SPFx web parts on a fake SharePoint page (node)', 'no k
 else if (!chromiumReady) skipped('SPFx web parts on a fake SharePoint page (node)', 'no Chromium');
 else
   nodeTestStage('SPFx web parts on a fake SharePoint page (node)', [join('test', 'spfx', 'sppkg.test.mjs')]);
+
+// Kring Server (server/, its own package): typecheck, then its suite on PGlite and PostgreSQL.
+const serverReady = stage('Kring Server dependencies (server/)', () => {
+  ensureServerDependencies();
+  return true;
+});
+if (serverReady) {
+  stage('Kring Server typecheck', () => run('tsc', ['--noEmit', '-p', 'server/tsconfig.json']));
+  stage('Kring Server tests (PGlite and PostgreSQL)', () => {
+    const countsFile = join(scratch, 'server-counts.json');
+    const ok = run('node', ['server/scripts/test.mjs', '--counts', countsFile]);
+    if (!existsSync(countsFile)) return { ok: false, detail: 'the server tests did not finish' };
+    const { passed, failed } = JSON.parse(readFileSync(countsFile, 'utf8'));
+    return {
+      ok: ok && failed === 0 && passed > 0,
+      passed,
+      failed,
+      detail: `${passed} passed, ${failed} failed`,
+    };
+  });
+} else skipped('Kring Server tests (PGlite and PostgreSQL)', 'its dependencies could not be installed');
 
 rmSync(scratch, { recursive: true, force: true });
 

@@ -1,0 +1,138 @@
+/**
+ * Server figures for `npm run bench`: p50/p95 of /people/lookup (100 ids), the /kudos first page and a
+ * kudos write, and /metrics for a month, at 50,000 people and 1,000,000 activity events, on the
+ * database of DATABASE_URL (PostgreSQL) or PGlite. Prints one JSON line of rows. Requests go through
+ * the whole Fastify pipeline (`inject`), without a network.
+ */
+import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { readConfig } from '../src/config.js';
+import { openDatabase } from '../src/store/db.js';
+import { migrate } from '../src/store/migrate.js';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const KUDOS = Number(process.env.BENCH_KUDOS ?? 200_000);
+const label = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+const now = new Date('2026-07-01T00:00:00Z');
+
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://' });
+await migrate(db);
+const seedStarted = Date.now();
+// Synthetic data made by the database itself (generate_series), so seeding takes seconds, not minutes.
+await db.query(
+  `INSERT INTO people (id, email, name, department, is_member, is_management, joined_at, manager_id)
+   SELECT 'p' || n, 'p' || n || '@bench.example', 'Person ' || n, 'Dept ' || (n % 40), n % 3 <> 0, n % 50 = 0,
+          $2::timestamptz - (n % 365) * interval '1 day', CASE WHEN n > 40 THEN 'p' || (n % 40 + 1) END
+     FROM generate_series(1, $1::int) AS n`,
+  [PEOPLE, now],
+);
+await db.query(
+  `INSERT INTO skills (person_id, position, name, level, tags)
+   SELECT 'p' || n, s, 'Skill ' || ((n * 7 + s * 13) % 400), (ARRAY['learning','practitioner','expert'])[1 + (n + s) % 3], '{}'
+     FROM generate_series(1, $1::int) AS n, generate_series(0, 3) AS s ON CONFLICT DO NOTHING`,
+  [PEOPLE],
+);
+await db.query(
+  `INSERT INTO kudos (id, from_id, value, message, created_at)
+   SELECT 'k' || n, 'p' || (1 + (n * 7919) % $1), NULL, 'Thanks for the help with Skill ' || (n % 400),
+          $3::timestamptz - ($2 - n) * interval '1 minute'
+     FROM generate_series(1, $2::int) AS n`,
+  [PEOPLE, KUDOS, now],
+);
+await db.query(
+  `INSERT INTO kudos_receivers (kudos_seq, person_id, position)
+   SELECT seq, 'p' || (1 + (seq * 104729 + 17) % $1), 0 FROM kudos`,
+  [PEOPLE],
+);
+await db.query(
+  `INSERT INTO activity (type, actor_id, at, subject)
+   SELECT (ARRAY['element-seen','profile-opened','search','kudos-given','reaction','post'])[1 + n % 6],
+          'p' || (1 + (n * 31) % $1), $3::timestamptz - ((n::bigint * 183 * 86400) / $2) * interval '1 second',
+          CASE WHEN n % 6 = 2 THEN 'skill ' || (n % 50) END
+     FROM generate_series(1, $2::int) AS n`,
+  [PEOPLE, EVENTS, now],
+);
+if (process.env.DATABASE_URL) await db.query('ANALYZE');
+const seedSeconds = (Date.now() - seedStarted) / 1000;
+
+const config = readConfig({}, ['--dev']);
+const app = await buildApp({
+  db,
+  auth: { ...config.auth, dev: { defaultUserId: 'p1' } },
+  domain: { ...config.domain, kudosDailyLimit: 1000 },
+  prefix: '/api/kring',
+  corsOrigins: [],
+  rateLimitPerMinute: 1_000_000,
+  bodyLimit: 1_000_000,
+  now: () => now,
+});
+
+async function measure(count: number, request: (i: number) => InjectOptions) {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await app.inject(request(i));
+    times.push(performance.now() - started);
+    if (response.statusCode >= 400) throw new Error(`${response.statusCode} ${response.body.slice(0, 200)}`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const rows: { name: string; value: string; unit: string; note?: string }[] = [];
+const add = (name: string, figures: { p50: number; p95: number }, note: string) =>
+  rows.push({
+    name: `${label}: ${name}`,
+    value: `${figures.p50.toFixed(1)} / ${figures.p95.toFixed(1)}`,
+    unit: 'ms p50/p95',
+    note,
+  });
+
+add(
+  '/people/lookup 100 ids',
+  await measure(40, (i) => ({
+    method: 'POST',
+    url: '/api/kring/people/lookup',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({
+      ids: Array.from({ length: 100 }, (_, j) => `p${1 + (((i * 100 + j) * 37) % PEOPLE)}`),
+    }),
+  })),
+  `${PEOPLE.toLocaleString('en')} people, 4 skills each`,
+);
+add(
+  '/kudos first page',
+  await measure(40, () => ({ method: 'GET', url: '/api/kring/kudos?limit=20' })),
+  `${KUDOS.toLocaleString('en')} kudos`,
+);
+add(
+  'kudos write',
+  await measure(40, (i) => ({
+    method: 'POST',
+    url: '/api/kring/kudos',
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+      'x-kring-dev-user': `p${10 + i}`,
+    },
+    payload: JSON.stringify({ to: [`p${1000 + i}`], message: 'Thank you!' }),
+  })),
+  'rules, row lock, idempotency record',
+);
+add(
+  '/metrics for a month',
+  await measure(5, () => ({ method: 'GET', url: '/api/kring/metrics?month=2026-05' })),
+  `${EVENTS.toLocaleString('en')} events over 6 months`,
+);
+rows.push({
+  name: `${label}: seeding`,
+  value: seedSeconds.toFixed(1),
+  unit: 's',
+  note: 'generate_series in the database',
+});
+await app.close();
+await db.close();
+console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
