@@ -581,12 +581,12 @@ export function createListCommunity<Item>(options: ListCommunityOptions<Item>): 
       let email = input.email?.trim();
       if (!email && input.personId) email = (await getPeople([input.personId], write))[0]?.email;
       if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
-        throw new BackendError('invalid', 'Enter a valid e-mail address.', { code: 'invites.email' });
+        throw new BackendError('invalid', 'Enter a valid e-mail address.', { code: 'invite.email' });
       }
       const quota = await inviteQuota(write);
       if (quota.remaining <= 0) {
         throw new BackendError('invalid', 'You have used all your invitations for this month.', {
-          code: 'invites.quota',
+          code: 'invite.quota',
         });
       }
       const item = await lists.create(
