@@ -31,17 +31,12 @@ import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { appDir, bin, packAndInstall, sh } from './install.mjs';
 
-/**
- * The documents whose every code block must be marked: the README and every guide under docs/, except the
- * SharePoint Online guide, whose SPFx project is built by spfx/ (issue 19) and not marked yet.
- */
-const NOT_YET_MARKED = new Set(['docs/embedding/sharepoint-online.md']);
+/** The documents whose every code block must be marked: the README and every guide under docs/. */
 const DOCUMENTS = [
   'README.md',
   ...readdirSync(join(projectRoot, 'docs'), { recursive: true })
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name.split(sep).join('/')}`)
-    .filter((name) => !NOT_YET_MARKED.has(name))
     .sort(),
 ];
 
