@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { MESSAGE_MAX_LENGTH } from '../../src/kudos/message.js';
 import { assertContract, call, dbLabel, testServer, type TestServer } from './helpers.js';
 
 describe(`rules hold on the server (${dbLabel})`, () => {
@@ -52,6 +53,21 @@ describe(`rules hold on the server (${dbLabel})`, () => {
       422,
       'kudos.daily-limit',
     );
+  });
+
+  it('kudos: a message as long as the composer allows is accepted, one character more is refused', async () => {
+    const [c] = await server.db.query<{ id: string }>(
+      'SELECT id FROM people WHERE id <> ALL($1) ORDER BY id LIMIT 1',
+      [[a, b]],
+    );
+    const longest = 'x'.repeat(MESSAGE_MAX_LENGTH);
+    const accepted = await call(server, 'POST', '/kudos', { as: a, body: { to: [c.id], message: longest } });
+    assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+    const tooLong = await call(server, 'POST', '/kudos', {
+      as: a,
+      body: { to: [c.id], message: `${longest}x` },
+    });
+    assert.equal(tooLong.status, 400, JSON.stringify(tooLong.body));
   });
 
   it('kudos: concurrent sends cannot slip past the daily limit', async () => {

@@ -51,6 +51,26 @@ export interface KudosViolation {
   receivers?: string[];
 }
 
+/**
+ * The English message for a refused kudos, for logs and API answers (elements show their own, translated
+ * text for the code). One wording for the demo backend and Kring Server.
+ */
+export function kudosRuleMessage(
+  code: KudosRuleCode,
+  details: { receiverNames: string; value?: string; dailyLimit: number },
+): string {
+  const messages: Record<KudosRuleCode, string> = {
+    'kudos.no-receiver': 'Choose at least one colleague.',
+    'kudos.too-many': `Kudos can go to at most ${MAX_RECEIVERS} colleagues at once.`,
+    'kudos.unknown-person': `There is no colleague "${details.receiverNames}".`,
+    'kudos.self': 'You cannot give kudos to yourself.',
+    'kudos.message': `Write a message of 1 to ${MESSAGE_MAX_LENGTH} characters.`,
+    'kudos.value': `"${details.value}" is not one of the company values.`,
+    'kudos.daily-limit': `You already gave ${details.receiverNames} ${details.dailyLimit} kudos in the last 24 hours; thank someone else, or try again later.`,
+  };
+  return messages[code];
+}
+
 /** Receivers without duplicates and surrounding spaces, in order. */
 export function normaliseReceivers(to: readonly string[]): string[] {
   return [...new Set(to.map((id) => id.trim()).filter(Boolean))];

@@ -14,13 +14,22 @@ import {
   type ReactionType,
   type Skill,
 } from '../../../src/model.js';
-import { checkKudos, DAY_MS, normaliseReceivers, type KudosRuleCode } from '../../../src/kudos/fairness.js';
+import {
+  checkKudos,
+  DAY_MS,
+  kudosRuleMessage,
+  MAX_RECEIVERS,
+  normaliseReceivers,
+  type KudosRuleCode,
+} from '../../../src/kudos/fairness.js';
+import { MESSAGE_MAX_LENGTH } from '../../../src/kudos/message.js';
 import { ApiError, invalid, notFound } from '../errors.js';
 import { compact, type Domain, type Tx, type User } from './context.js';
 import { requirePerson, skillsOf } from './people.js';
 
-export const MAX_KUDOS_MESSAGE_LENGTH = 500;
-export const MAX_KUDOS_RECEIVERS = 10;
+/** The one message limit and receiver limit of src/kudos (the contract says the same). */
+export const MAX_KUDOS_MESSAGE_LENGTH = MESSAGE_MAX_LENGTH;
+export const MAX_KUDOS_RECEIVERS = MAX_RECEIVERS;
 
 interface KudosRow {
   seq: number;
@@ -81,16 +90,14 @@ export function createKudos(domain: Domain) {
 
   function refusal(code: KudosRuleCode, receivers: readonly string[], input: KudosInput): ApiError {
     const names = receivers.join(', ');
-    const messages: Record<KudosRuleCode, string> = {
-      'kudos.no-receiver': 'Choose at least one colleague.',
-      'kudos.too-many': `Kudos can go to at most ${MAX_KUDOS_RECEIVERS} colleagues at once.`,
-      'kudos.unknown-person': `There is no colleague "${names}".`,
-      'kudos.self': 'You cannot give kudos to yourself.',
-      'kudos.message': `Write a message of 1 to ${MAX_KUDOS_MESSAGE_LENGTH} characters.`,
-      'kudos.value': `"${input.value}" is not one of the company values.`,
-      'kudos.daily-limit': `You already gave ${names} ${config.kudosDailyLimit} kudos in the last 24 hours; thank someone else, or try again later.`,
-    };
-    return invalid(code, messages[code]);
+    return invalid(
+      code,
+      kudosRuleMessage(code, {
+        receiverNames: names,
+        value: input.value,
+        dailyLimit: config.kudosDailyLimit,
+      }),
+    );
   }
 
   return {

@@ -19,8 +19,8 @@ import {
   checkKudos,
   DAY_MS,
   DEFAULT_DAILY_LIMIT,
+  kudosRuleMessage,
   normaliseReceivers,
-  type KudosRuleCode,
   type KudosViolation,
 } from '../../kudos/fairness.js';
 import type { KudosRecord } from './seed.js';
@@ -127,16 +127,12 @@ export function createKudosModule(context: DemoContext) {
   /** The rule as a BackendError: kind `invalid`, the rule's code, an English message for logs and APIs. */
   function refusal(violation: KudosViolation, input: KudosInput): BackendError {
     const names = (violation.receivers ?? []).map((id) => store.findPerson(id)?.name ?? id).join(', ');
-    const messages: Record<KudosRuleCode, string> = {
-      'kudos.no-receiver': 'Choose at least one colleague.',
-      'kudos.too-many': `Kudos can go to at most ${MAX_KUDOS_RECEIVERS} colleagues at once.`,
-      'kudos.unknown-person': `There is no colleague "${names}".`,
-      'kudos.self': 'You cannot give kudos to yourself.',
-      'kudos.message': `Write a message of 1 to ${MAX_KUDOS_MESSAGE_LENGTH} characters.`,
-      'kudos.value': `"${input.value}" is not one of the company values.`,
-      'kudos.daily-limit': `You already gave ${names} ${dailyLimit()} kudos in the last 24 hours; thank someone else, or try again later.`,
-    };
-    return new BackendError('invalid', messages[violation.code], { code: violation.code });
+    const message = kudosRuleMessage(violation.code, {
+      receiverNames: names,
+      value: input.value,
+      dailyLimit: dailyLimit(),
+    });
+    return new BackendError('invalid', message, { code: violation.code });
   }
 
   return {
