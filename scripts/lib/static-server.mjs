@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const contentTypes = {
+export const contentTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -19,6 +19,29 @@ const contentTypes = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * The file a URL path names under the mounts (URL prefix → folder, checked in order), a folder's
+ * `index.html`, or undefined. Never a file outside a mounted folder.
+ * @param {Array<{ prefix: string, dir: string }>} mounts
+ * @returns {(pathname: string) => string | undefined}
+ */
+export function mountedFileFinder(mounts) {
+  const roots = mounts.map(({ prefix, dir }) => ({ prefix, dir: resolve(dir) }));
+  return (pathname) => {
+    for (const { prefix, dir } of roots) {
+      if (!pathname.startsWith(prefix)) continue;
+      const file = join(dir, normalize(decodeURIComponent(pathname.slice(prefix.length))));
+      if (file !== dir && !file.startsWith(dir + sep)) continue;
+      if (existsSync(file)) {
+        const stats = statSync(file);
+        if (stats.isFile()) return file;
+        if (stats.isDirectory() && existsSync(join(file, 'index.html'))) return join(file, 'index.html');
+      }
+    }
+    return undefined;
+  };
+}
 
 /**
  * @param {object} options
@@ -42,23 +65,8 @@ export async function startStaticServer({
   host = '127.0.0.1',
 }) {
   const generatedPages = new Map(Object.entries(pages));
-  const roots = mounts.map(({ prefix, dir }) => ({ prefix, dir: resolve(dir) }));
 
-  function findFile(pathname) {
-    for (const { prefix, dir } of roots) {
-      if (!pathname.startsWith(prefix)) continue;
-      const relativePath = normalize(decodeURIComponent(pathname.slice(prefix.length)));
-      const file = join(dir, relativePath);
-      // Never serve outside the mounted folder.
-      if (file !== dir && !file.startsWith(dir + sep)) continue;
-      if (existsSync(file)) {
-        const stats = statSync(file);
-        if (stats.isFile()) return file;
-        if (stats.isDirectory() && existsSync(join(file, 'index.html'))) return join(file, 'index.html');
-      }
-    }
-    return undefined;
-  }
+  const findFile = mountedFileFinder(mounts);
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');

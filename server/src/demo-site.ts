@@ -3,8 +3,8 @@
  * pages told where the API is (`<meta name="kring-server">`) and a "sign in as" list for dev mode.
  * The same folders, CSP and imitated photos as scripts/lib/demo-site.mjs (the static demo server).
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createReadStream, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from './store/db.js';
 
@@ -14,39 +14,20 @@ interface DemoSite {
   demoDynamic: (url: URL) => { type: string; body: string } | undefined;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+interface StaticServer {
+  contentTypes: Record<string, string>;
+  mountedFileFinder: (mounts: { prefix: string; dir: string }[]) => (pathname: string) => string | undefined;
+}
 
 export const DEV_PEOPLE_PATH = '/dev/people';
 
 export async function demoSiteRoutes(app: FastifyInstance, db: Db, apiPrefix: string): Promise<void> {
   const sitePath = new URL('../../scripts/lib/demo-site.mjs', import.meta.url).href;
   const site = (await import(sitePath)) as DemoSite;
-  const roots = site.demoMounts.map(({ prefix, dir }) => ({ prefix, dir: resolve(dir) }));
+  const staticPath = new URL('../../scripts/lib/static-server.mjs', import.meta.url).href;
+  const { contentTypes, mountedFileFinder } = (await import(staticPath)) as StaticServer;
+  const findFile = mountedFileFinder(site.demoMounts);
   const meta = `<meta name="kring-server" content="${apiPrefix}" data-people="${apiPrefix}${DEV_PEOPLE_PATH}" />`;
-
-  function findFile(pathname: string): string | undefined {
-    for (const { prefix, dir } of roots) {
-      if (!pathname.startsWith(prefix)) continue;
-      const file = join(dir, normalize(decodeURIComponent(pathname.slice(prefix.length))));
-      if (file !== dir && !file.startsWith(dir + sep)) continue;
-      if (!existsSync(file)) continue;
-      const stats = statSync(file);
-      if (stats.isFile()) return file;
-      if (stats.isDirectory() && existsSync(join(file, 'index.html'))) return join(file, 'index.html');
-    }
-    return undefined;
-  }
 
   // Who can be chosen in "sign in as": the community manager, management, members and a few others.
   app.get(`${apiPrefix}${DEV_PEOPLE_PATH}`, async () => {
@@ -76,7 +57,7 @@ export async function demoSiteRoutes(app: FastifyInstance, db: Db, apiPrefix: st
       if (url.pathname === '/favicon.ico') return reply.code(204).send();
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     }
-    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) {
       return reply.type(type).send(readFileSync(file, 'utf8').replace('<head>', `<head>\n    ${meta}`));
     }
