@@ -1,9 +1,13 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
-import { AnnounceOnChange } from '../shared/announcer.js';
+import { Task } from '@lit/task';
 import { KringMetricsElement } from '../shared/metrics-element.js';
-import { renderProblems, renderTaskStates, taskAnnouncement } from '../shared/metrics-states.js';
+import {
+  announceAfterFirstLoad,
+  renderProblems,
+  renderTaskStates,
+  taskAnnouncement,
+} from '../shared/metrics-states.js';
 import { heading } from '../pulse/heading.js';
 import { translatePlural } from '../../i18n/index.js';
 import { metricsStrings } from '../../i18n/metrics.js';
@@ -97,22 +101,13 @@ export class KringPioneers extends KringMetricsElement {
     `;
   }
 
-  /** Set once the first load ended: until then nothing is said (no load chatter as the page opens). */
-  private firstLoadDone = false;
-
   /** Loading and the title, said through the page's announcement queue when the list loads again. */
-  protected readonly announcer = new AnnounceOnChange(
+  protected readonly announcer = announceAfterFirstLoad(
     this,
     () => this.announcement(),
     () => this.language,
-    () => !this.firstLoadDone,
+    () => this.pioneersTask.status,
   );
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const status = this.pioneersTask.status;
-    if (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR) this.firstLoadDone = true;
-  }
 
   private announcement(): string {
     return taskAnnouncement(this.language, this.pioneersTask.status, this.text('pioneers.title'));

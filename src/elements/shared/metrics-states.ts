@@ -1,8 +1,9 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { TaskStatus, type Task } from '@lit/task';
 import { HEADING_LEVELS } from '../pulse/heading.js';
 import { isBackendError } from '../../backends/errors.js';
 import type { CommunityClientApi } from '../../client/types.js';
+import { AnnounceOnChange } from './announcer.js';
 import type { Language } from '../../i18n/index.js';
 import type { IsoMonth } from '../../model.js';
 import { monthTitle, t } from '../pulse/metrics-format.js';
@@ -81,4 +82,26 @@ export function renderTaskStates<T>(options: TaskStatesOptions<T>): unknown {
 export function taskAnnouncement(lang: Language, status: TaskStatus, done: string | undefined): string {
   if (status === TaskStatus.COMPLETE && done !== undefined) return done;
   return status === TaskStatus.ERROR ? '' : t(lang, 'metrics.loading');
+}
+
+/**
+ * Says `text` through the page's announcement queue when it changes, but nothing until the task's first
+ * load ended (no load chatter as the page opens).
+ */
+export function announceAfterFirstLoad(
+  host: ReactiveControllerHost & Element,
+  text: () => string,
+  lang: () => Language,
+  status: () => TaskStatus,
+): AnnounceOnChange {
+  let firstLoadDone = false;
+  // Added first, so a change is judged before this update can mark the first load as done.
+  const announcer = new AnnounceOnChange(host, text, lang, () => !firstLoadDone);
+  host.addController({
+    hostUpdated() {
+      const current = status();
+      if (current === TaskStatus.COMPLETE || current === TaskStatus.ERROR) firstLoadDone = true;
+    },
+  });
+  return announcer;
 }

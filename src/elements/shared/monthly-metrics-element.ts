@@ -1,10 +1,14 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringMetricsElement } from './metrics-element.js';
 import { ClientChangesController } from './client-changes.js';
-import { AnnounceOnChange } from './announcer.js';
-import { renderProblems, renderTaskStates, taskAnnouncement } from './metrics-states.js';
+import {
+  announceAfterFirstLoad,
+  renderProblems,
+  renderTaskStates,
+  taskAnnouncement,
+} from './metrics-states.js';
 import { lastFullMonth, monthTitle, t, validMonth } from '../pulse/metrics-format.js';
 import { KringMetricsLoadEvent } from '../../events/metrics.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
@@ -72,22 +76,13 @@ export abstract class KringMonthlyMetricsElement extends KringMetricsElement {
     })}`;
   }
 
-  /** Set once the first load ended: until then nothing is said (no load chatter as the page opens). */
-  private firstLoadDone = false;
-
   /** Loading and the title, said through the page's announcement queue when another month loads. */
-  protected readonly announcer = new AnnounceOnChange(
+  protected readonly announcer = announceAfterFirstLoad(
     this,
     () => this.announcement(),
     () => this.language,
-    () => !this.firstLoadDone,
+    () => this.metricsTask.status,
   );
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const status = this.metricsTask.status;
-    if (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR) this.firstLoadDone = true;
-  }
 
   /** What a screen reader hears when the state changes. */
   private announcement(): string {
