@@ -1,4 +1,4 @@
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/invite/define.js';

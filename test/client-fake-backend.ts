@@ -9,7 +9,7 @@ import {
   type WriteOptions,
 } from '../src/backends/backend.js';
 
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { CommunityClient, createClient } from '../src/client/community-client.js';
 import type { ClientOptions } from '../src/client/types.js';
 import type { ActivityEvent, Kudos, KudosInput, Person, Skill } from '../src/model.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { CommunityClient, createClient } from '../src/client/community-client.js';
 import type { ActivityBeacon, ClientOptions } from '../src/client/types.js';
 import type { ActivityEvent } from '../src/model.js';

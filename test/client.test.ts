@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { ClientChange } from '../src/client/types.js';
 import type { CallOptions } from '../src/backends/backend.js';
 import {

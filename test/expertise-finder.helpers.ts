@@ -6,7 +6,7 @@ import { ContextProvider } from '@lit/context';
 import { clientContext } from '../src/context.js';
 import type { ChangeListener, ClientChange, CommunityClientApi } from '../src/client/types.js';
 import type { CallOptions } from '../src/backends/backend.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type {
   ActivityEvent,
   PeopleQuery,

@@ -12,7 +12,7 @@ import type {
   InviteListQuery,
   WriteOptions,
 } from '../src/backends/backend.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { registerBackend } from '../src/backends/registry.js';
 import type {
   AmbassadorProfile,

@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/elements/invite/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { Invite } from '../src/model.js';
 import { gate, GrowthFakeBackend, mountInCommunity, person, shadowText } from './invite-fake-backend.js';
 

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkKudos, DAY_MS, DEFAULT_DAILY_LIMIT, type FairnessContext } from '../src/kudos/fairness.js';
 import { explainKudosError } from '../src/kudos/errors.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { TEST_NOW } from './helpers/clock.js';
 

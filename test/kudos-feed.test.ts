@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';

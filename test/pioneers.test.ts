@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import '../src/elements/pioneers/define.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person, PioneerRank } from '../src/model.js';
 

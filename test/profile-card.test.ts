@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { AVATAR_PALETTE, initials, renderAvatar } from '../src/elements/shared/avatar.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import '../src/elements/pulse/define.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import { registerBackend } from '../src/backends/registry.js';
 import type { Backend } from '../src/backends/backend.js';

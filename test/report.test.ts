@@ -5,7 +5,7 @@ import '../src/elements/pulse/define.js';
 import '../src/elements/report/define.js';
 import type { KringReportDownloadEvent as ReportDownloadEvent } from '../src/events/metrics.js';
 import { reportSummary } from '../src/elements/report/summary.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/skill-list/define.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
 import type { KringEndorseEvent as EndorseEvent } from '../src/events/index.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { Person } from '../src/model.js';
 import { FakeClient, PEOPLE, provide } from './expertise-finder.helpers.js';
 

@@ -1,5 +1,4 @@
 import type { Backend, BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
-import { BackendError } from '../backends/errors.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
@@ -42,8 +41,16 @@ import type {
   ClientOptions,
   CommunityClientApi,
   OutboxEntry,
-  WriteKind,
+  ReactionToggle,
 } from './types.js';
+import { withReaction } from './reactions.js';
+import {
+  sendWrite,
+  type WriteInputs,
+  type WriteKind,
+  type WriteRequest,
+  type WriteResults,
+} from './writes.js';
 import { writeActivity, writeEffects } from './write-effects.js';
 import { writeOrderKey } from './write-order.js';
 
@@ -105,7 +112,7 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      send: (entry) => this.send(entry),
+      send: (entry) => sendWrite(backend, entry, { idempotencyKey: entry.id }),
       onDelivered: (entry, result, here) => this.delivered(entry, result, here),
       onChange: () => this.emit({ topic: 'outbox' }),
       orderKey: writeOrderKey,
@@ -126,6 +133,10 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.learnPeople(people));
+  }
+
+  get backendName(): string {
+    return this.backend.name;
   }
 
   get capabilities(): BackendCapabilities {
@@ -312,61 +323,85 @@ export class CommunityClient implements CommunityClientApi {
   // ------------------------------------------------------------ writes
 
   endorseSkill(personId: string, skill: string): Promise<Skill> {
-    return this.write('endorseSkill', [personId, skill]);
+    return this.write('endorseSkill', { personId, skill });
   }
 
   unendorseSkill(personId: string, skill: string): Promise<Skill> {
-    return this.write('unendorseSkill', [personId, skill]);
+    return this.write('unendorseSkill', { personId, skill });
   }
 
   giveKudos(input: KudosInput): Promise<Kudos> {
-    return this.write('giveKudos', [input]);
+    return this.write('giveKudos', input);
   }
 
   react(kudosId: string, reaction: ReactionType, on: boolean): Promise<Kudos> {
-    return this.write('react', [kudosId, reaction, on]);
+    return this.write('react', { kudosId, reaction, on });
   }
 
   sendInvite(input: InviteInput): Promise<Invite> {
-    return this.write('sendInvite', [input]);
+    return this.write('sendInvite', input);
   }
 
   resendInvite(inviteId: string): Promise<Invite> {
-    return this.write('resendInvite', [inviteId]);
+    return this.write('resendInvite', { inviteId });
   }
 
   revokeInvite(inviteId: string): Promise<Invite> {
-    return this.write('revokeInvite', [inviteId]);
+    return this.write('revokeInvite', { inviteId });
   }
 
   createInviteLink(): Promise<InviteLink> {
-    return this.write('createInviteLink', []);
+    return this.write('createInviteLink', {});
   }
 
   respondToInvite(token: string, accept: boolean): Promise<InviteTokenInfo> {
-    return this.write('respondToInvite', [token, accept]);
+    return this.write('respondToInvite', { token, accept });
   }
 
   chooseAmbassadorRoles(roles: readonly AmbassadorRole[]): Promise<AmbassadorProfile> {
-    return this.write('chooseAmbassadorRoles', [roles]);
+    return this.write('chooseAmbassadorRoles', { roles: [...roles] });
   }
 
   recordEvidence(input: EvidenceInput): Promise<AmbassadorProfile> {
-    return this.write('recordEvidence', [input]);
+    return this.write('recordEvidence', input);
   }
 
   awardBadge(input: BadgeAwardInput): Promise<BadgeAward> {
-    return this.write('awardBadge', [input]);
+    return this.write('awardBadge', input);
   }
 
   revokeBadge(badgeId: string): Promise<BadgeAward> {
-    return this.write('revokeBadge', [badgeId]);
+    return this.write('revokeBadge', { badgeId });
+  }
+
+  toggleReaction(kudos: Kudos, reaction: ReactionType): ReactionToggle {
+    const on = !kudos.reactions.find((summary) => summary.type === reaction)?.reactedByMe;
+    const saved = this.react(kudos.id, reaction, on).catch((error: unknown) => {
+      // The button goes back and the user is told; a refused reaction left in the outbox would
+      // linger across reloads with nothing showing it.
+      for (const entry of this.outbox('react')) {
+        const { kudosId, reaction: type, on: wanted } = entry.input;
+        if (entry.state === 'failed' && kudosId === kudos.id && type === reaction && wanted === on) {
+          this.discardWrite(entry.id);
+        }
+      }
+      throw error;
+    });
+    return {
+      shown: withReaction(kudos, reaction, on),
+      saved,
+      undo: (latest) => withReaction(latest, reaction, !on),
+    };
   }
 
   // ------------------------------------------------------------ outbox
 
-  outbox(kind?: WriteKind): OutboxEntry[] {
+  outbox<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
     return this.outboxQueue.list(kind);
+  }
+
+  pendingKudos(): OutboxEntry<'giveKudos'>[] {
+    return this.outbox('giveKudos');
   }
 
   get outboxMaxAgeMs(): number {
@@ -381,7 +416,7 @@ export class CommunityClient implements CommunityClientApi {
     this.outboxQueue.discard(id);
   }
 
-  expiredWrites(kind?: WriteKind): OutboxEntry[] {
+  expiredWrites<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
     return this.outboxQueue.expired(kind);
   }
 
@@ -462,29 +497,19 @@ export class CommunityClient implements CommunityClientApi {
     });
   }
 
-  private write<T>(kind: WriteKind, args: unknown[]): Promise<T> {
-    return this.outboxQueue.enqueue(kind, args) as Promise<T>;
-  }
-
-  private send(entry: OutboxEntry): Promise<unknown> {
-    const method = (this.backend as unknown as Record<string, unknown>)[entry.kind];
-    if (typeof method !== 'function') {
-      return Promise.reject(new BackendError('invalid', `This backend cannot ${entry.kind}.`));
-    }
-    return (method as (...args: unknown[]) => Promise<unknown>).call(this.backend, ...entry.args, {
-      idempotencyKey: entry.id,
-    });
+  private write<K extends WriteKind>(kind: K, input: WriteInputs[K]): Promise<WriteResults[K]> {
+    return this.outboxQueue.enqueue({ kind, input } as WriteRequest) as Promise<WriteResults[K]>;
   }
 
   private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
-    const effects = writeEffects(entry.kind, entry.args, result);
+    const effects = writeEffects(entry, result);
     const methods = effects.invalidate.map((method) => `${method}:`);
     this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
     for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
     if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
     // The tab that sent it records the activity once.
-    const activity = here ? writeActivity(entry.kind, entry.args) : undefined;
+    const activity = here ? writeActivity(entry) : undefined;
     if (activity) this.track(activity);
   }
 

@@ -1,16 +1,14 @@
 import type {
   ActivityEvent,
   AmbassadorProfile,
-  AmbassadorRole,
   BadgeAward,
   Invite,
   InviteTokenInfo,
   Kudos,
-  KudosInput,
-  ReactionType,
   Skill,
 } from '../model.js';
-import type { ClientChange, WriteKind } from './types.js';
+import type { ClientChange } from './types.js';
+import type { WriteRequest } from './writes.js';
 
 /** What a confirmed write changes: cached reads to drop, people to refresh, news for subscribers. */
 export interface WriteEffects {
@@ -30,20 +28,20 @@ export type WriteActivity = Pick<ActivityEvent, 'type' | 'subject'>;
  * Activity is recorded here, when the backend confirms the write, and not by the element that
  * started it: a write delivered from the outbox after a reload counts too, and once.
  */
-export function writeActivity(kind: WriteKind, args: readonly unknown[]): WriteActivity | undefined {
-  switch (kind) {
+export function writeActivity(write: WriteRequest): WriteActivity | undefined {
+  switch (write.kind) {
     case 'giveKudos':
-      return { type: 'kudos-given', subject: (args[0] as KudosInput).value };
+      return { type: 'kudos-given', subject: write.input.value };
     case 'react':
-      return args[2] === true ? { type: 'reaction', subject: args[1] as ReactionType } : undefined;
+      return write.input.on ? { type: 'reaction', subject: write.input.reaction } : undefined;
     case 'endorseSkill':
-      return { type: 'endorsement', subject: String(args[1]) };
+      return { type: 'endorsement', subject: write.input.skill };
     case 'sendInvite':
       return { type: 'invite-sent' };
     case 'respondToInvite':
-      return args[1] === true ? { type: 'invite-accepted' } : undefined;
+      return write.input.accept ? { type: 'invite-accepted' } : undefined;
     case 'chooseAmbassadorRoles':
-      return { type: 'ambassador-role-chosen', subject: (args[0] as AmbassadorRole[]).join(',') };
+      return { type: 'ambassador-role-chosen', subject: write.input.roles.join(',') };
     default:
       return undefined;
   }
@@ -52,11 +50,11 @@ export function writeActivity(kind: WriteKind, args: readonly unknown[]): WriteA
 const INVITE_READS = ['listInvites', 'inviteQuota', 'inviteTree', 'lookupInvite', 'metrics'];
 const AMBASSADOR_READS = ['ambassadorProfile', 'listBadges', 'pioneers'];
 
-export function writeEffects(kind: WriteKind, args: readonly unknown[], result: unknown): WriteEffects {
-  switch (kind) {
+export function writeEffects(write: WriteRequest, result: unknown): WriteEffects {
+  switch (write.kind) {
     case 'endorseSkill':
     case 'unendorseSkill': {
-      const personId = String(args[0]);
+      const { personId } = write.input;
       return {
         invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
         stalePeople: [],

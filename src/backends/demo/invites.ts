@@ -12,7 +12,7 @@ import type {
   Page,
 } from '../../model.js';
 import type { InviteListQuery } from '../backend.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import { toPerson } from './people.js';

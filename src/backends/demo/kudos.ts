@@ -10,7 +10,7 @@ import {
   type Page,
   type ReactionType,
 } from '../../model.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';

@@ -1,6 +1,6 @@
 import type { PeopleSearchResult, Person, PersonMatch } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';

@@ -33,7 +33,7 @@ import {
   type Skill,
 } from '../../model.js';
 import type { Backend, CallOptions, WriteOptions } from '../backend.js';
-import { BackendError, isBackendError, untilAborted } from '../errors.js';
+import { BackendError, isBackendError, untilAborted } from '../../errors.js';
 import type { ListTitles } from '../sharepoint/schema.js';
 import type { CommunityListTransport } from './transport.js';
 

@@ -1,4 +1,4 @@
-import { isBackendError } from '../errors.js';
+import { isBackendError } from '../../errors.js';
 import { createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
 import { DigestCache } from './digest.js';
 import { ListClient } from './lists.js';

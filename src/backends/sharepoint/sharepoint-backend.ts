@@ -1,6 +1,6 @@
 import type { FacetCount, MatchEvidence, Person, PersonMatch, Skill } from '../../model.js';
 import { ALL_CAPABILITIES, type Backend, type BackendCapabilities, type CallOptions } from '../backend.js';
-import { BackendError, isBackendError, untilAborted } from '../errors.js';
+import { BackendError, isBackendError, untilAborted } from '../../errors.js';
 import {
   abortableSleep,
   backoffDelay,

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { REACTION_TYPES, type Kudos, type KudosInput, type Person, type ReactionType } from '../../model.js';
-import type { OutboxEntry } from '../../client/types.js';
+import { REACTION_TYPES, type Kudos, type Person, type ReactionType } from '../../model.js';
+import type { PendingKudos } from '../../client/types.js';
 import {
   formatDate,
   formatRelativeTime,
@@ -22,8 +22,8 @@ export interface ItemContext {
   react(kudos: Kudos, reaction: ReactionType): void;
   toggleReactors(kudos: Kudos): void;
   reactors(kudosId: string): ReactorsState | undefined;
-  retry(entry: OutboxEntry): void;
-  discard(entry: OutboxEntry): void;
+  retry(entry: PendingKudos): void;
+  discard(entry: PendingKudos): void;
   /** The exact-time bubbles: hover or focus content per WCAG 1.4.13, one controller for the feed (none: no bubble). */
   popovers?: PopoverController;
   /** Level of each kudos' "giver → receivers" heading (default 3). */
@@ -240,8 +240,8 @@ export function renderKudosItem(
 }
 
 /** An unconfirmed send from the outbox: "sending", or "not sent" with retry and discard. */
-export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId: string): TemplateResult {
-  const input = entry.args[0] as KudosInput;
+export function renderPendingItem(ctx: ItemContext, entry: PendingKudos, giverId: string): TemplateResult {
+  const input = entry.input;
   const headingId = `pending-${entry.id}`;
   const statusKey: KudosStringKey =
     entry.state === 'failed' ? 'item.failed' : entry.state === 'waiting' ? 'item.waiting' : 'item.sending';

@@ -7,7 +7,7 @@ import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
 import type { CommunityClientApi } from '../../client/types.js';
-import { isBackendError } from '../../backends/errors.js';
+import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';

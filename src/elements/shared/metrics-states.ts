@@ -1,7 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { TaskStatus, type Task } from '@lit/task';
 import { HEADING_LEVELS } from '../pulse/heading.js';
-import { isBackendError } from '../../backends/errors.js';
+import { isBackendError } from '../../errors.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { AnnounceOnChange } from './announcer.js';
 import type { Language } from '../../i18n/index.js';

@@ -129,18 +129,15 @@ function describe(
   entry: OutboxEntry,
   t: (key: OutboxStringKey, params?: Record<string, string>) => string,
 ): string {
-  const [first, second] = entry.args as [unknown, unknown];
-  const field = (value: unknown, name: string): string =>
-    value && typeof value === 'object' ? String((value as Record<string, unknown>)[name] ?? '') : '';
   const text =
     entry.kind === 'giveKudos'
-      ? truncate(field(first, 'message'))
+      ? truncate(entry.input.message)
       : entry.kind === 'sendInvite'
-        ? field(first, 'email')
+        ? (entry.input.email ?? '')
         : entry.kind === 'recordEvidence'
-          ? field(first, 'url')
+          ? entry.input.url
           : entry.kind === 'endorseSkill' || entry.kind === 'unendorseSkill'
-            ? String(second ?? '')
+            ? entry.input.skill
             : '';
   return t(`outbox.kind.${entry.kind}`, { text });
 }
