@@ -5,7 +5,7 @@ import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
-import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
+import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
 import { GraphBatcher, MAX_BATCH_REQUESTS, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import { createCommunity, type CommunityMethods } from './community.js';
 import { GraphListClient } from './lists.js';

@@ -10,7 +10,7 @@ import {
   LIST_KEYS,
   OWN_ITEMS_ONLY,
   type ListTitles,
-} from './schema.js';
+} from '../lists/schema.js';
 
 export interface ProvisionOptions {
   siteUrl: string;

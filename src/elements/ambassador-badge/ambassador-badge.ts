@@ -11,7 +11,7 @@ import { highestAwards } from '../../ambassadors/awards.js';
 import { badgeName, levelRequirements } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
-import { levelPips, roleIcon } from './role-icons.js';
+import { levelPips, roleIcon } from '../shared/role-icons.js';
 import { ambassadorBadgeStyles } from './ambassador-badge.styles.js';
 import { KringBadgeDownloadEvent } from '../../events/ambassadors.js';
 import { allowedValue } from '../../attribute-values.js';

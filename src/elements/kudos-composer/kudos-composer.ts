@@ -13,8 +13,7 @@ import { explainKudosError } from '../../kudos/errors.js';
 import { MAX_RECEIVERS } from '../../kudos/fairness.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
-import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
-import type { KringPeoplePicker } from '../people-picker/people-picker.js';
+import { listOfNames, renderPendingItem, type ItemContext } from '../shared/kudos-item.js';
 import {
   KringKudosFailedEvent,
   KringKudosSentEvent,
@@ -116,7 +115,7 @@ export class KringKudosComposer extends KringElement {
   @state() private people = new Map<string, Person | null>();
   @state() private me?: Person;
 
-  @query('kring-people-picker') private picker!: KringPeoplePicker;
+  @query('kring-people-picker') private picker!: HTMLElementTagNameMap['kring-people-picker'];
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
   /** Unsent kudos show in the form; a queued send says so. */

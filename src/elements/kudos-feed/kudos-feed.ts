@@ -22,7 +22,7 @@ import {
   renderPendingItem,
   type ItemContext,
   type ReactorsState,
-} from './kudos-item.js';
+} from '../shared/kudos-item.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 1000;

@@ -9,9 +9,9 @@ import {
   type MessageParams,
 } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
-import { renderAvatar } from '../shared/avatar.js';
-import type { PopoverController } from '../shared/popover-controller.js';
-import { headingAt } from '../shared/heading-level.js';
+import { renderAvatar } from './avatar.js';
+import type { PopoverController } from './popover-controller.js';
+import { headingAt } from './heading-level.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
