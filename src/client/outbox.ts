@@ -3,13 +3,14 @@ import { aloneTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs
 import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, OutboxEntryState } from './types.js';
 import { inputFromArgs, isWriteKind, type WriteKind, type WriteRequest } from './writes.js';
+import { DAY_MS } from '../time.js';
 
 /** Every stored outbox starts with this; `Kring.signOut()` removes everything under it. */
 export const OUTBOX_STORAGE_PREFIX = 'kring.outbox.';
 /** Tab-scoped record of whose outbox the tab showed last (sessionStorage). */
 export const OUTBOX_USER_PREFIX = 'kring.outbox-user.';
 /** Stored writes not yet sent are dropped after this long, and the user is told. */
-export const OUTBOX_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+export const OUTBOX_MAX_AGE_MS = 7 * DAY_MS;
 /** Stands for "the signed-in user is not known yet" in a storage key. */
 const UNKNOWN_USER = '?';
 /** The timer of the shared "who is signed in" check. */

@@ -27,8 +27,8 @@ import {
 import { Random } from './random.js';
 import { compareCodePoints } from './text.js';
 import { DEPARTMENT_SKILL_GROUPS, SKILLS, skillGroup } from './skills.js';
+import { DAY_MS, HOUR_MS } from '../../time.js';
 
-export const DAY_MS = 86_400_000;
 /** How far back kudos, reactions and activity go. */
 export const HISTORY_DAYS = 183;
 /** How long an invitation stays valid. */
@@ -226,8 +226,8 @@ export function iso(ms: number): IsoDateTime {
     dayPrefixes.set(day, prefix);
   }
   let rest = whole - day * DAY_MS;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
+  const hours = Math.floor(rest / HOUR_MS);
+  rest -= hours * HOUR_MS;
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
@@ -235,7 +235,6 @@ export function iso(ms: number): IsoDateTime {
   return `${prefix}${two(hours)}:${two(minutes)}:${two(seconds)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
-const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 const roundedIsos = new Map<number, string>();
 

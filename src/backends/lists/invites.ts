@@ -1,7 +1,12 @@
 import { secureToken } from '../secure-token.js';
 import { sha256Hex } from '../../ambassadors/sha256.js';
 import { DEFAULT_INVITE_QUOTA, monthlyInviteQuota } from '../../invites/quota.js';
-import { addDays, inviteTokenState, INVITE_LINK_VALIDITY_DAYS, INVITE_VALIDITY_DAYS } from '../../invites/token.js';
+import {
+  addDays,
+  inviteTokenState,
+  INVITE_LINK_VALIDITY_DAYS,
+  INVITE_VALIDITY_DAYS,
+} from '../../invites/token.js';
 import { buildInviteTree } from '../../invites/tree.js';
 import type { Invite, InviteStatus, InviteTokenInfo } from '../../model.js';
 import type { Backend } from '../backend.js';

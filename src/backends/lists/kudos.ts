@@ -8,7 +8,12 @@ type Reactions = Partial<Record<ReactionType, string[]>>;
 export type KudosLists = Pick<Backend, 'listKudos' | 'giveKudos' | 'react' | 'listReactors' | 'kudosValues'>;
 
 /** A `Kring Kudos` item as a kudos seen by `myId`. */
-export function kudosFromItem<Item>(ctx: ListContext<Item>, item: Item, myId: string, creator?: string): Kudos {
+export function kudosFromItem<Item>(
+  ctx: ListContext<Item>,
+  item: Item,
+  myId: string,
+  creator?: string,
+): Kudos {
   const { lists, text } = ctx;
   const reactions = ctx.parseJson<Reactions>(text(item, 'KringReactions'), {});
   return {

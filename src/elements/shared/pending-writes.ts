@@ -10,8 +10,7 @@ import type { CommunityClientApi, OutboxEntry, WriteKind } from '../../client/ty
 import { translate, translatePlural, type Language } from '../../i18n/index.js';
 import { outboxStrings, type OutboxStringKey } from '../../i18n/outbox.js';
 import { ClientChangesController } from './client-changes.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../time.js';
 
 /**
  * The one way every writing element shows its writes that the backend has not confirmed: waiting for
