@@ -30,6 +30,7 @@ import { KringSignedOutEvent } from './signed-out-event.js';
 import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
 import { browserTabs } from './outbox-tabs.js';
 import { PeopleBatcher } from './people-batcher.js';
+import { CURRENT_USER_KEY, PeopleCache, personKey } from './people-cache.js';
 import { ReadCache } from './read-cache.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { stableKey } from './stable-key.js';
@@ -56,8 +57,6 @@ import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
-const CURRENT_USER_KEY = stableKey('currentUser', []);
-const SEARCH_CACHE_PREFIX = 'searchPeople:';
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
 
@@ -71,6 +70,7 @@ export class CommunityClient implements CommunityClientApi {
   private readonly maxAgeMs: number;
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
+  private readonly peopleCache: PeopleCache;
   private readonly batcher: PeopleBatcher;
   private readonly outboxQueue: Outbox;
   private readonly activity: ActivityQueue;
@@ -88,12 +88,13 @@ export class CommunityClient implements CommunityClientApi {
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
     this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
+    this.peopleCache = new PeopleCache(this.cache, (ids) => this.emit({ topic: 'people', ids }));
     this.batcher = new PeopleBatcher(
       {
         batchWindowMs: options.batchWindowMs ?? 0,
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
-        onLoaded: (key, person) => this.storePerson(key, person),
+        onLoaded: (key, person) => this.peopleCache.store(key, person),
       },
       this.timing,
     );
@@ -132,7 +133,7 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener('pagehide', this.onPageHide);
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
-    this.stopWatchingPeople = backend.watchPeople?.((people) => this.learnPeople(people));
+    this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
   }
 
   get backendName(): string {
@@ -165,7 +166,7 @@ export class CommunityClient implements CommunityClientApi {
       CURRENT_USER_KEY,
       async (signal) => {
         const me = await this.retried((s) => this.backend.currentUser({ signal: s }), signal);
-        this.storePerson(me.id, me);
+        this.peopleCache.store(me.id, me);
         return me;
       },
       options,
@@ -181,11 +182,10 @@ export class CommunityClient implements CommunityClientApi {
     }
     const key = personKey(idOrEmail);
     if (options?.details) return this.personDetails(key, options);
-    const cacheKey = personCacheKey(key);
-    const freshness = this.cache.freshness(cacheKey);
+    const freshness = this.peopleCache.freshness(key);
     if (freshness === 'missing') return this.batcher.load(key, options?.signal);
     if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
-    return Promise.resolve(this.cache.peek(cacheKey) as Person | null);
+    return Promise.resolve(this.peopleCache.peek(key) ?? null);
   }
 
   /**
@@ -193,11 +193,10 @@ export class CommunityClient implements CommunityClientApi {
    * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
    */
   private personDetails(key: string, options: CallOptions): Promise<Person | null> {
-    const cacheKey = personCacheKey(key);
-    const cached = this.cache.peek(cacheKey) as Person | null | undefined;
+    const cached = this.peopleCache.peek(key);
     if (cached === null || (cached && !cached.summaryOnly)) {
       // Stale-while-revalidate, as for summaries: e.g. a kudos just received changes the count.
-      if (this.cache.freshness(cacheKey) === 'stale') this.batcher.load(key).catch(() => undefined);
+      if (this.peopleCache.freshness(key) === 'stale') this.batcher.load(key).catch(() => undefined);
       return Promise.resolve(cached);
     }
     return this.read(
@@ -205,7 +204,7 @@ export class CommunityClient implements CommunityClientApi {
       [key],
       async (signal) => {
         const [person] = await this.backend.getPeople([key], { signal, details: true });
-        this.storePerson(key, person ?? null);
+        this.peopleCache.store(key, person ?? null);
         return person ?? null;
       },
       { signal: options.signal },
@@ -217,8 +216,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   peekPerson(idOrEmail: string): Person | undefined {
-    const key = idOrEmail === 'me' ? CURRENT_USER_KEY : personCacheKey(personKey(idOrEmail));
-    return (this.cache.peek(key) as Person | null | undefined) ?? undefined;
+    return this.peopleCache.peekPerson(idOrEmail);
   }
 
   searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult> {
@@ -227,7 +225,7 @@ export class CommunityClient implements CommunityClientApi {
       [query],
       async (signal) => {
         const result = await this.backend.searchPeople(query, { signal });
-        for (const match of result.items) this.storePerson(match.person.id, match.person);
+        for (const match of result.items) this.peopleCache.store(match.person.id, match.person);
         return result;
       },
       options,
@@ -505,66 +503,12 @@ export class CommunityClient implements CommunityClientApi {
     const effects = writeEffects(entry, result);
     const methods = effects.invalidate.map((method) => `${method}:`);
     this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
-    for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
-    if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
+    for (const id of effects.stalePeople) this.peopleCache.markStale(id);
+    if (effects.skill) this.peopleCache.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
     // The tab that sent it records the activity once.
     const activity = here ? writeActivity(entry) : undefined;
     if (activity) this.track(activity);
-  }
-
-  private patchSkill(personId: string, skill: Skill): void {
-    const cached = this.peekPerson(personId);
-    if (!cached) return;
-    const skills = cached.skills.some((own) => own.name === skill.name)
-      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
-      : [...cached.skills, skill];
-    this.storePerson(personId, { ...cached, skills }, false);
-  }
-
-  /** Caches a person under the requested key, its id and its lower-cased e-mail. */
-  private storePerson(requestedKey: string, loaded: Person | null, announce = true): void {
-    const known = this.cache.peek(personCacheKey(personKey(requestedKey))) as Person | null | undefined;
-    const person = loaded && known ? keepDetails(loaded, known) : loaded;
-    const keys = new Set([personKey(requestedKey)]);
-    if (person) keys.add(person.id);
-    if (person?.email) keys.add(person.email.toLowerCase());
-    let changed = false;
-    for (const key of keys) {
-      const cacheKey = personCacheKey(key);
-      const before = this.cache.peek(cacheKey);
-      if (before !== undefined && before !== person && JSON.stringify(before) !== JSON.stringify(person)) {
-        changed = true;
-      }
-      this.cache.set(cacheKey, person);
-    }
-    const me = this.cache.peek(CURRENT_USER_KEY) as Person | undefined;
-    if (person && me?.id === person.id && me !== person) this.cache.set(CURRENT_USER_KEY, person);
-    // A refreshed record that differs tells cards showing the old one to re-read.
-    if (changed && person && announce) this.emit({ topic: 'people', ids: [person.id] });
-  }
-
-  /**
-   * Newer records the backend sent on its own (photos that followed the names): every cached copy is
-   * replaced, under whichever key a card asked for it, and the cards showing them re-read once.
-   */
-  private learnPeople(people: readonly Person[]): void {
-    const byId = new Map(people.map((person) => [person.id, person]));
-    const ids = new Set<string>();
-    const newer = (known: Person): Person | undefined => {
-      const update = byId.get(known.id);
-      if (!update) return undefined;
-      ids.add(known.id);
-      return keepDetails(update, known);
-    };
-    this.cache.replaceEach((key, value) => {
-      // Search results hold people too: a finder re-reading its results gets the newer records.
-      if (key.startsWith(SEARCH_CACHE_PREFIX)) return withNewerPeople(value as PeopleSearchResult, newer);
-      if (key !== CURRENT_USER_KEY && !key.startsWith(PERSON_CACHE_PREFIX)) return undefined;
-      const known = value as Person | null;
-      return known ? newer(known) : undefined;
-    });
-    if (ids.size) this.emit({ topic: 'people', ids: [...ids] });
   }
 
   private beacon(events: ActivityEvent[]): boolean {
@@ -597,38 +541,6 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** Creates the client elements share; see `ClientOptions` for the defaults. */
 export function createClient(backend: Backend, options?: ClientOptions): CommunityClient {
   return new CommunityClient(backend, options);
-}
-
-/** E-mail addresses match case-insensitively; ids are kept as given. */
-function personKey(idOrEmail: string): string {
-  return idOrEmail.includes('@') ? idOrEmail.trim().toLowerCase() : idOrEmail;
-}
-
-const PERSON_CACHE_PREFIX = 'person:';
-
-function personCacheKey(key: string): string {
-  return `${PERSON_CACHE_PREFIX}${key}`;
-}
-
-/** The search result with its people replaced where `newer` has a newer record; undefined when none. */
-function withNewerPeople(
-  result: PeopleSearchResult,
-  newer: (known: Person) => Person | undefined,
-): PeopleSearchResult | undefined {
-  let replaced = false;
-  const items = result.items.map((match) => {
-    const person = newer(match.person);
-    if (!person) return match;
-    replaced = true;
-    return { ...match, person };
-  });
-  return replaced ? { ...result, items } : undefined;
-}
-
-/** A summary (no skills, no "about me") refreshes what it carries and keeps details already loaded. */
-function keepDetails(person: Person, known: Person | null): Person {
-  if (!person.summaryOnly || !known || known.summaryOnly || known.id !== person.id) return person;
-  return { ...person, skills: known.skills, about: known.about, summaryOnly: undefined };
 }
 
 function defaultStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
