@@ -289,6 +289,34 @@ describe('<kring-profile-card>', () => {
     expect(small.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
+  it('keeps following people updates after the card is moved in the page', async () => {
+    const base = registerTestBackend();
+    let sendLater: ((people: readonly Person[]) => void) | undefined;
+    const { name } = registerTestBackend({
+      watchPeople: (listener: (people: readonly Person[]) => void) => {
+        sendLater = listener;
+        return () => undefined;
+      },
+    });
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} lang="en">
+        <section id="first"><kring-profile-card person="p00002"></kring-profile-card></section>
+        <section id="second"></section>
+      </kring-community>`,
+    );
+    const card = community.querySelector('kring-profile-card')!;
+    await waitUntil(() => part(card, 'name'), 'name shown');
+    // Moving an element disconnects it and connects it again at once (a list re-sorted, a tab switched).
+    community.querySelector('#second')!.append(card);
+    await card.updateComplete;
+    const [person] = (await base.backend.getPeople(['p00002'])) as Person[];
+    sendLater!([{ ...person, name: 'Anna Verhuisd' }]);
+    await waitUntil(
+      () => part(card, 'name')?.textContent?.trim() === 'Anna Verhuisd',
+      'the moved card shows the new name',
+    );
+  });
+
   it('renders only compact cards near the screen, and writes back only the full view', async () => {
     const { name } = registerTestBackend();
     const community = await fixture<KringCommunity>(

@@ -6,7 +6,7 @@ import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.j
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
-import type { CommunityClientApi } from '../../client/types.js';
+import { ClientChangesController } from '../shared/client-changes.js';
 import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
@@ -69,8 +69,6 @@ export class KringProfileCard extends KringElement {
 
   @state() private brokenPhoto?: string;
 
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
   private trackedFor?: string;
 
   private readonly personTask = new Task(this, {
@@ -82,11 +80,16 @@ export class KringProfileCard extends KringElement {
     args: () => [this.client, this.person.trim(), this.currentView] as const,
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
-  }
+  /** A card re-loads when anything changes its person (an endorsement, kudos received, a photo). */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['people'],
+    (change) => {
+      const shown = this.personTask.value;
+      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.personTask.run();
+    },
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
@@ -94,20 +97,6 @@ export class KringProfileCard extends KringElement {
     if (changed.has('view') && (this.currentView === 'full') !== (this.getAttribute('view') === 'full')) {
       this.setAttribute('view', this.currentView);
     }
-    if (changed.has('client' as keyof KringProfileCard) && this.client !== this.subscribedClient) {
-      this.listenForChanges();
-    }
-  }
-
-  /** A card re-loads when anything changes its person (an endorsement, kudos received). */
-  private listenForChanges(): void {
-    this.unsubscribe?.();
-    this.subscribedClient = this.client;
-    this.unsubscribe = this.client?.subscribe((change) => {
-      if (change.topic !== 'people') return;
-      const shown = this.personTask.value;
-      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.personTask.run();
-    });
   }
 
   private get currentView(): ProfileCardView {
