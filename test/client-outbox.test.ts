@@ -10,7 +10,7 @@ import {
   disposeClients,
   networkError,
   newClient,
-} from './client-fake-backend.js';
+} from './helpers/client-fake-backend.js';
 import { rejection } from './helpers/assertions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

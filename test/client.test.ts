@@ -9,7 +9,7 @@ import {
   disposeClients,
   makePerson,
   newClient,
-} from './client-fake-backend.js';
+} from './helpers/client-fake-backend.js';
 import type { Person } from '../src/model.js';
 import { rejection } from './helpers/assertions.js';
 

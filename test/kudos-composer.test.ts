@@ -16,7 +16,7 @@ import {
   shadowText,
   testBackend,
   type TestBackend,
-} from './kudos-support.js';
+} from './helpers/kudos.js';
 import { typeBurst } from './helpers/typing.js';
 
 type Colleague = Pick<Person, 'id' | 'name'>;

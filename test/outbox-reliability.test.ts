@@ -17,7 +17,7 @@ import {
   makePerson,
   networkError,
   newClient,
-} from './client-fake-backend.js';
+} from './helpers/client-fake-backend.js';
 
 afterEach(disposeClients);
 

@@ -10,7 +10,7 @@ import '../src/elements/invite/define.js';
 import '../src/elements/welcome/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/skill-list/define.js';
-import { $$, MemoryStorage, inCommunity, shadowText, testBackend } from './kudos-support.js';
+import { $$, MemoryStorage, inCommunity, shadowText, testBackend } from './helpers/kudos.js';
 
 const REFUSAL = 'Closed for the annual audit.';
 

@@ -39,7 +39,7 @@ describe('<kring-profile-card>', () => {
     const opened = new Promise<void>((resolve) => (gate.open = resolve));
     const test = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: ((ids: string[]) => opened.then(() => test.backend.getPeople(ids))) as never,
+      getPeople: (ids: readonly string[]) => opened.then(() => test.backend.getPeople(ids)),
     });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'skeleton shown');
@@ -97,10 +97,10 @@ describe('<kring-profile-card>', () => {
     let failing = true;
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: ((ids: string[]) =>
+      getPeople: (ids: readonly string[]) =>
         failing
           ? Promise.reject(new BackendError('invalid', 'The directory refused the request.'))
-          : base.backend.getPeople(ids)) as never,
+          : base.backend.getPeople(ids),
     });
     const card = await renderCard(name, { person: 'p00004' });
     await waitUntil(() => part(card, 'retry'), 'error state');
@@ -117,12 +117,12 @@ describe('<kring-profile-card>', () => {
     const hostile = '<img src=x onerror="window.__kringXss=1">';
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map(
           (person) => person && { ...person, name: hostile, title: '<script>window.__kringXss=2</script>' },
         );
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00005', view: 'full' });
     await waitUntil(() => part(card, 'name'), 'data shown');
@@ -135,7 +135,7 @@ describe('<kring-profile-card>', () => {
   it('drops links with unsafe schemes', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map(
           (person) =>
@@ -147,7 +147,7 @@ describe('<kring-profile-card>', () => {
               ],
             },
         );
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00006' });
     await waitUntil(() => part(card, 'name'), 'data shown');
@@ -159,7 +159,7 @@ describe('<kring-profile-card>', () => {
   it('moves focus through its links in reading order', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map(
           (person) =>
@@ -171,7 +171,7 @@ describe('<kring-profile-card>', () => {
               ],
             },
         );
-      }) as never,
+      },
     });
     const before = document.createElement('button');
     before.textContent = 'before';
@@ -249,7 +249,7 @@ describe('<kring-profile-card>', () => {
   });
 
   it('keeps loading (not an error) while the backend has not answered', async () => {
-    const { name } = registerTestBackend({ getPeople: (() => never()) as never });
+    const { name } = registerTestBackend({ getPeople: () => never() });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'loading');
     expect(card.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
@@ -259,14 +259,14 @@ describe('<kring-profile-card>', () => {
     const base = registerTestBackend();
     let sendLater: ((people: readonly Person[]) => void) | undefined;
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map((person) => person && { ...person, photoPending: true });
-      }) as never,
-      watchPeople: ((listener: (people: readonly Person[]) => void) => {
+      },
+      watchPeople: (listener: (people: readonly Person[]) => void) => {
         sendLater = listener;
         return () => undefined;
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'name'), 'name shown');
@@ -340,10 +340,10 @@ describe('<kring-profile-card>', () => {
   it('falls back to initials when the photo does not load', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map((person) => person && { ...person, photoUrl: '/no-such-photo.jpg' });
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'name'), 'data shown');

@@ -6,7 +6,7 @@ import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import { registerBackend } from '../src/backends/registry.js';
 import type { Backend } from '../src/backends/backend.js';
-import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
+import { emptyMetrics, octoberMetrics } from './helpers/metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import type { CommunityClientApi } from '../src/client/types.js';
@@ -26,7 +26,7 @@ const headline = (el: Element, metric: string) =>
   el.shadowRoot!.querySelector(`[data-metric="${metric}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
 
 function backendWith(metrics: () => Promise<CommunityMetrics>) {
-  return registerTestBackend({ metrics: metrics as never });
+  return registerTestBackend({ metrics });
 }
 
 describe('<kring-pulse>', () => {
