@@ -4,7 +4,11 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { fixture, waitUntil } from '@open-wc/testing';
-import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from '../../src/backends/demo/index.js';
+import {
+  createDemoBackend,
+  type DemoBackend,
+  type DemoBackendOptions,
+} from '../../src/backends/demo/index.js';
 import { BackendError } from '../../src/errors.js';
 import type { Backend } from '../../src/backends/backend.js';
 import type { ClientOptions, CommunityClientApi } from '../../src/client/types.js';
