@@ -9,7 +9,7 @@ import {
 } from '../../invites/token.js';
 import { buildInviteTree } from '../../invites/tree.js';
 import type { Invite, InviteStatus, InviteTokenInfo } from '../../model.js';
-import type { Backend } from '../backend.js';
+import type { Backend, WriteOptions } from '../backend.js';
 import { BackendError } from '../../errors.js';
 import type { ListContext } from './context.js';
 
@@ -69,6 +69,25 @@ export function createInviteLists<Item>(ctx: ListContext<Item>): InviteLists {
     if (ctx.authorOf(item) !== myId) {
       throw new BackendError('forbidden', 'Only the person who sent an invitation can change it.');
     }
+  }
+
+  /** Changes an invitation its sender owns; anyone else is refused. */
+  async function updateOwnInvite(
+    inviteId: string,
+    write: WriteOptions,
+    change: (item: Item) => Record<string, unknown> | undefined,
+  ): Promise<Invite> {
+    const myId = await meId(write.signal);
+    const item = await ctx.updateItem(
+      titles.invites,
+      inviteId,
+      (current) => {
+        requireOwnInvite(current, myId);
+        return change(current);
+      },
+      write.signal,
+    );
+    return inviteFromItem(ctx, item);
   }
 
   const inviteQuota: Backend['inviteQuota'] = async (call) => {
@@ -140,36 +159,20 @@ export function createInviteLists<Item>(ctx: ListContext<Item>): InviteLists {
       return { items, next: page.next };
     },
 
-    async resendInvite(inviteId, write) {
-      const myId = await meId(write.signal);
-      const item = await ctx.updateItem(
-        titles.invites,
-        inviteId,
-        (current) => {
-          requireOwnInvite(current, myId);
-          const status = text(current, 'KringStatus');
-          if (status !== 'pending' && status !== 'expired') {
-            throw new BackendError('invalid', 'Only open invitations can be sent again.');
-          }
-          return { KringStatus: 'pending', KringExpires: addDays(new Date(now()), INVITE_VALIDITY_DAYS) };
-        },
-        write.signal,
-      );
-      return inviteFromItem(ctx, item);
+    resendInvite(inviteId, write) {
+      return updateOwnInvite(inviteId, write, (current) => {
+        const status = text(current, 'KringStatus');
+        if (status !== 'pending' && status !== 'expired') {
+          throw new BackendError('invalid', 'Only open invitations can be sent again.');
+        }
+        return { KringStatus: 'pending', KringExpires: addDays(new Date(now()), INVITE_VALIDITY_DAYS) };
+      });
     },
 
-    async revokeInvite(inviteId, write) {
-      const myId = await meId(write.signal);
-      const item = await ctx.updateItem(
-        titles.invites,
-        inviteId,
-        (current) => {
-          requireOwnInvite(current, myId);
-          return text(current, 'KringStatus') === 'revoked' ? undefined : { KringStatus: 'revoked' };
-        },
-        write.signal,
+    revokeInvite(inviteId, write) {
+      return updateOwnInvite(inviteId, write, (current) =>
+        text(current, 'KringStatus') === 'revoked' ? undefined : { KringStatus: 'revoked' },
       );
-      return inviteFromItem(ctx, item);
     },
 
     inviteQuota,

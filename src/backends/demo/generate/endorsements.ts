@@ -1,19 +1,13 @@
 /** Stage 3: endorsements of skills, mostly by colleagues in the same department. */
 import { DAY_MS, HOUR_MS } from '../../../time.js';
-import type { DemoPersonRecord, EndorsementRecord } from '../seed.js';
+import type { EndorsementRecord } from '../seed.js';
 import { isoRounded } from './formatting.js';
-import type { Generation } from './people.js';
+import { membersOf, type Generation } from './people.js';
 
 export function generateEndorsements(generation: Generation): EndorsementRecord[] {
   const { random, anchorMs, people, engagementOf } = generation;
   // ---- endorsements
-  const memberRecords = people.filter((person) => person.isMember);
-  const membersByDepartment = new Map<string, DemoPersonRecord[]>();
-  for (const member of memberRecords) {
-    const list = membersByDepartment.get(member.department) ?? [];
-    list.push(member);
-    membersByDepartment.set(member.department, list);
-  }
+  const { members: memberRecords, byDepartment: membersByDepartment } = membersOf(people);
   const endorsements: EndorsementRecord[] = [];
   for (const person of people) {
     for (const skill of person.skills) {

@@ -11,6 +11,7 @@ import {
   type ReactionRecord,
 } from '../seed.js';
 import { compileTemplate, iso, isoRounded } from './formatting.js';
+import { membersOf } from './people.js';
 import { WeightedPool } from './weighted-pool.js';
 
 const REACTION_WEIGHTS: [ReactionType, number][] = [
@@ -55,13 +56,7 @@ export function generateHistory(data: DemoData): DemoHistory {
   };
   const people = data.people;
   const size = people.length;
-  const memberRecords = people.filter((person) => person.isMember);
-  const membersByDepartment = new Map<string, DemoPersonRecord[]>();
-  for (const member of memberRecords) {
-    const list = membersByDepartment.get(member.department) ?? [];
-    list.push(member);
-    membersByDepartment.set(member.department, list);
-  }
+  const { members: memberRecords, byDepartment: membersByDepartment } = membersOf(people);
   const indexOfPerson = (person: DemoPersonRecord) => Number(person.id.slice(1)) - 1;
   const historyStart = anchorMs - HISTORY_DAYS * DAY_MS;
   const joinedMs = new Map<DemoPersonRecord, number>();

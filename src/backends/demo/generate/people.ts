@@ -156,3 +156,18 @@ export function generatePeople(random: Random, size: number, anchorMs: number): 
 
   return { random, size, anchorMs, people, engagement, engagementOf, managementIds, communityManager };
 }
+
+/** The members among `people`, and the same per department (in `people`'s order). */
+export function membersOf(people: readonly DemoPersonRecord[]): {
+  members: DemoPersonRecord[];
+  byDepartment: Map<string, DemoPersonRecord[]>;
+} {
+  const members = people.filter((person) => person.isMember);
+  const byDepartment = new Map<string, DemoPersonRecord[]>();
+  for (const member of members) {
+    const list = byDepartment.get(member.department) ?? [];
+    list.push(member);
+    byDepartment.set(member.department, list);
+  }
+  return { members, byDepartment };
+}
