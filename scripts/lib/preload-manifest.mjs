@@ -96,11 +96,13 @@ export function preloadManifest() {
       const forEntry = (fileName) =>
         [...staticFiles(bundle, fileName), fileName].filter((file) => !inCore.has(file));
       const manifest = { core, elements: {}, backends: {} };
+      // The elements the core loads on first use; the core defines the others itself.
+      const lazy = new Set(core.flatMap((file) => bundle[file]?.dynamicImports ?? []));
       for (const fileName of Object.keys(bundle).sort()) {
         const chunk = bundle[fileName];
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
         const element = /^elements\/([\w-]+)\.js$/.exec(fileName);
-        if (element) manifest.elements[`kring-${element[1]}`] = forEntry(fileName);
+        if (element && lazy.has(fileName)) manifest.elements[`kring-${element[1]}`] = forEntry(fileName);
         const backend = /^backends\/([\w-]+)\.js$/.exec(fileName);
         if (backend) manifest.backends[backend[1]] = forEntry(fileName);
       }
