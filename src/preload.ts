@@ -46,5 +46,13 @@ export function preloadKringFiles(
     }
   });
   observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['backend'] });
-  doc.addEventListener('DOMContentLoaded', () => observer.disconnect(), { once: true });
+  // Once more when parsing ends, in case a record was missed (the parser may insert in big chunks).
+  doc.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      observer.disconnect();
+      scan(doc);
+    },
+    { once: true },
+  );
 }
