@@ -4,7 +4,8 @@
 // Two parts:
 // - `coreChunk`: everything the core (`src/core.ts`) imports statically goes into one shared chunk
 //   (`chunks/kring-<hash>.js`) instead of one chunk per combination of entries that use it (21 files).
-// - `preloadManifest`: after the build, writes `dist/preload-manifest.json`: for the core, each element
+// - `preloadManifest`: after the build, makes `dist/index.js` import every file it needs itself (one
+//   level), and writes `dist/preload-manifest.json`: for the core, each element
 //   and each backend entry, the files it imports statically (transitively), in load order. The script-tag
 //   loader (vite.iife.config.ts inlines the manifest) emits `<link rel="modulepreload">` for them.
 import { readFileSync } from 'node:fs';
@@ -106,6 +107,7 @@ export function preloadManifest() {
         const backend = /^backends\/([\w-]+)\.js$/.exec(fileName);
         if (backend) manifest.backends[backend[1]] = forEntry(fileName);
       }
+      hoistImports(bundle, 'index.js');
       this.emitFile({
         type: 'asset',
         fileName: MANIFEST_FILE,
@@ -113,6 +115,28 @@ export function preloadManifest() {
       });
     },
   };
+}
+
+/**
+ * `dist/index.js` (every element, for `<script type="module">`) imports chunks that import chunks: the
+ * browser finds each level only after the one before has arrived. Importing every file it needs from
+ * the entry itself, dependencies first (a valid evaluation order), makes the graph one level deep.
+ */
+function hoistImports(bundle, fileName) {
+  const chunk = bundle[fileName];
+  if (chunk?.type !== 'chunk') return;
+  const files = staticFiles(bundle, fileName);
+  if (files.length === 0) return;
+  const imports = files.map((file) => `import"./${file}";`).join('');
+  chunk.code = `${imports}\n${chunk.code}`;
+  // One line added at the top: the source map's lines move down by one.
+  if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+  const mapAsset = bundle[`${fileName}.map`];
+  if (mapAsset?.type === 'asset' && typeof mapAsset.source === 'string') {
+    const map = JSON.parse(mapAsset.source);
+    map.mappings = `;${map.mappings}`;
+    mapAsset.source = JSON.stringify(map);
+  }
 }
 
 /**
