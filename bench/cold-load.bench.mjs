@@ -383,8 +383,15 @@ async function traceRequests(browser, url, origin) {
       // added it: count it one level below the loader.
       if (level === 1 && path.startsWith('/dist/') && path !== '/dist/kring.iife.js') level = 2;
       if (!depth.has(url)) depth.set(url, level);
+      let parts;
+      try {
+        parts = JSON.parse(event.request.postData ?? '').requests?.length;
+      } catch {
+        parts = undefined;
+      }
       rows.push({
         path,
+        parts,
         parent: parent ? new URL(parent).pathname : '',
         level,
         at: (event.timestamp - start) * 1000,
@@ -531,7 +538,7 @@ export default async function run({ browser, projectRoot, distDir, log }) {
           unit: 'requests',
           note: `target ≤ 12; ${Object.entries(counts)
             .map(([what, count]) => `${what} ×${count}`)
-            .join(', ')}`,
+            .join(', ')}; parts per batch: ${trace.graphRequests.map((row) => row.parts ?? '?').join(' ')}`,
         });
       }
       if (key === 'rest') {
