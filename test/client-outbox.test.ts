@@ -92,6 +92,8 @@ describe('CommunityClient: writes and outbox', () => {
     expect(stored).to.have.length(1);
     expect(stored[0]).to.include({ kind: 'giveKudos', state: 'waiting' });
     expect(stored[0].input).to.deep.equal({ to: ['p3'], message: 'Sent on the train' });
+    // The older argument list too: a page of the older version still open in another tab reads only that.
+    expect(stored[0].args).to.deep.equal([{ to: ['p3'], message: 'Sent on the train' }]);
 
     // The page reloads: the old client is gone, a new one starts on the same storage.
     first.dispose();

@@ -2,7 +2,7 @@ import { abortedError, BackendError, BACKEND_ERROR_KINDS, toBackendError } from 
 import { aloneTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs.js';
 import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, OutboxEntryState } from './types.js';
-import { inputFromArgs, isWriteKind, type WriteKind, type WriteRequest } from './writes.js';
+import { argsOf, inputFromArgs, isWriteKind, type WriteKind, type WriteRequest } from './writes.js';
 import { DAY_MS } from '../time.js';
 
 /** Every stored outbox starts with this; `Kring.signOut()` removes everything under it. */
@@ -265,7 +265,7 @@ export class Outbox {
     const ids = new Set(madeHere.map((entry) => entry.id));
     const left = this.readStored(user).filter((entry) => !ids.has(entry.id));
     try {
-      if (left.length) this.options.storage?.setItem(this.keyFor(user), JSON.stringify(left));
+      if (left.length) this.options.storage?.setItem(this.keyFor(user), storedForm(left));
       else this.removeStored(user);
     } catch {
       // Blocked storage holds nothing.
@@ -553,7 +553,7 @@ export class Outbox {
     const all = [...merged.values()].sort(byCreation);
     try {
       const key = this.keyFor(owner);
-      if (all.length) storage.setItem(key, JSON.stringify(all));
+      if (all.length) storage.setItem(key, storedForm(all));
       else storage.removeItem(key);
       for (const entry of all) this.stored.add(entry.id);
     } catch {
@@ -650,6 +650,11 @@ function writeSession(storage: Storage | null, key: string, value: string): void
   } catch {
     // Without it a reload while offline shows the queue once the user is checked.
   }
+}
+
+/** Entries as stored: with the older argument list too (see `argsOf`). */
+function storedForm(entries: readonly OutboxEntry[]): string {
+  return JSON.stringify(entries.map((entry) => ({ ...entry, args: argsOf(entry) })));
 }
 
 /**
