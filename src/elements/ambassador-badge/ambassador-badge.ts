@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -66,8 +66,6 @@ export class KringAmbassadorBadge extends KringElement {
   @property({ attribute: 'badge-role', reflect: true }) badgeRole = '';
   /** `s` (profile cards, lists), `m` (default) or `l` (with the name visible). */
   @property({ attribute: 'size', reflect: true }) size: string = 'm';
-
-  @state() private announcement = '';
 
   private readonly idPrefix = `kring-badge-${++nextInstance}`;
   /** The details popover of each badge: hover or focus content per WCAG 1.4.13. */
@@ -148,7 +146,7 @@ export class KringAmbassadorBadge extends KringElement {
           this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
         complete: (data) => (data ? this.renderBadges(data) : nothing),
         error: () => this.renderError(),
-      })}<span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+      })}`;
   }
 
   private renderLoading() {
@@ -261,7 +259,7 @@ export class KringAmbassadorBadge extends KringElement {
       lang: this.language,
     });
     downloadJson(openBadgeFileName(award), credential, this.renderRoot as ShadowRoot);
-    this.announcement = this.t('badge.downloaded');
+    this.announce(this.t('badge.downloaded'));
     this.dispatchEvent(new KringBadgeDownloadEvent({ award }));
   }
 }

@@ -72,7 +72,7 @@ let nextInstance = 0;
  * @csspart manage - The community manager's award/revoke section.
  * @csspart award - The award button.
  * @csspart revoke - A revoke button.
- * @csspart status - The polite live region.
+ * @csspart status - The outcome of the last action (also said through the page's announcement queue).
  * @csspart error - Errors.
  * @csspart retry - Retry button.
  * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
@@ -130,6 +130,12 @@ export class KringAmbassadorProgramme extends KringElement {
     return translate(growthStrings, this.language, key, params);
   }
 
+  /** Shows the outcome in the status line and says it through the page's announcement queue. */
+  private tell(text: string): void {
+    this.announcement = text;
+    this.announce(text);
+  }
+
   protected override render() {
     if (this.notConnected) return this.renderNotConnected();
     const titleId = `${this.idPrefix}-title`;
@@ -148,7 +154,7 @@ export class KringAmbassadorProgramme extends KringElement {
       <p class="muted">${this.t('programme.intro')}</p>
       ${body} ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
       ${this.pendingWrites.render()}
-      <p part="status" role="status" aria-live="polite">${this.announcement}</p>
+      <p part="status">${this.announcement}</p>
     </section>`;
   }
 
@@ -221,7 +227,7 @@ export class KringAmbassadorProgramme extends KringElement {
     try {
       await this.client.chooseAmbassadorRoles(roles);
       this.chosenRoles = undefined;
-      this.announcement = this.t('programme.rolesSaved');
+      this.tell(this.t('programme.rolesSaved'));
       this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
       void this.dataTask.run();
     } catch (error) {
@@ -342,7 +348,7 @@ export class KringAmbassadorProgramme extends KringElement {
         ...(description ? { description } : {}),
       });
       form.reset();
-      this.announcement = this.t('programme.evidence.saved');
+      this.tell(this.t('programme.evidence.saved'));
       void this.dataTask.run();
     } catch (error) {
       this.error = this.saveError(error);
@@ -448,10 +454,10 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       const award = await this.client.awardBadge({ personId: person.id, role, level });
-      this.announcement = this.t('programme.manage.awarded', {
+      this.tell(this.t('programme.manage.awarded', {
         name: person.name,
         badge: badgeName(this.language, role, level),
-      });
+      }));
       this.dispatchEvent(new KringBadgeChangeEvent({ award, action: 'award' }));
       await this.loadManagedBadges();
     } catch (error) {
@@ -467,9 +473,9 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       const revoked = await this.client.revokeBadge(award.id);
-      this.announcement = this.t('programme.manage.revoked', {
+      this.tell(this.t('programme.manage.revoked', {
         badge: badgeName(this.language, award.role, award.level),
-      });
+      }));
       this.dispatchEvent(new KringBadgeChangeEvent({ award: revoked, action: 'revoke' }));
       await this.loadManagedBadges();
       // The revoked badge's row (and its button) is gone: the list's heading takes the focus.

@@ -204,7 +204,7 @@ function renderReactors(ctx: ItemContext, reactors: ReactorsState, panelId: stri
           })}
         </li>`,
     )}`;
-  return html`<ul class="reactors" part="reactors" id=${panelId} role="list" aria-live="polite">
+  return html`<ul class="reactors" part="reactors" id=${panelId} role="list">
     ${typeof content === 'string' ? html`<li>${content}</li>` : content}
   </ul>`;
 }

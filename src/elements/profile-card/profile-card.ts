@@ -151,13 +151,13 @@ export class KringProfileCard extends KringElement {
     // One element: the avatar circle and the three lines are painted as its background, so a page of
     // 200 loading cards costs the browser 400 elements to style and lay out instead of 1 400.
     return html`<div part="card" class="skeleton" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.t('card.loading')}</span>
+      <span class="visually-hidden">${this.t('card.loading')}</span>
     </div>`;
   }
 
   private renderProblem(message: string, hint?: string) {
     return html`<div part="card">
-      <p part="problem" role="status"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
+      <p part="problem" class="problem"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
     </div>`;
   }
 

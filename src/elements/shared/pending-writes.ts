@@ -10,6 +10,7 @@ import type { CommunityClientApi, OutboxEntry, WriteKind } from '../../client/ty
 import { translate, translatePlural, type Language } from '../../i18n/index.js';
 import { outboxStrings, type OutboxStringKey } from '../../i18n/outbox.js';
 import { ClientChangesController } from './client-changes.js';
+import { announce } from './announcer.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,7 +26,7 @@ export class PendingWritesController implements ReactiveController {
   private status = '';
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly client: () => CommunityClientApi | undefined,
     private readonly language: () => Language,
     private readonly kinds: readonly WriteKind[],
@@ -94,14 +95,14 @@ export class PendingWritesController implements ReactiveController {
           </ul>`
         : nothing}
       ${this.expired.length
-        ? html`<p part="pending-write-expired" role="status">
+        ? html`<p part="pending-write-expired">
             ${translatePlural(outboxStrings, lang, 'outbox.expired', this.expired.length, { days })}
             <button part="write-dismiss" type="button" @click=${() => this.dismissExpired()}>
               ${t('outbox.dismiss')}
             </button>
           </p>`
         : nothing}
-      <p class="pending-writes-status" role="status">${this.status}</p>
+      <p class="pending-writes-status">${this.status}</p>
     </section>`;
   }
 
@@ -116,6 +117,8 @@ export class PendingWritesController implements ReactiveController {
   private discard(entry: OutboxEntry): void {
     this.client()?.discardWrite(entry.id);
     this.status = translate(outboxStrings, this.language(), 'outbox.discarded');
+    // Shown in the list and said through the page's one announcement queue.
+    announce(this.host, this.status, this.language());
     this.host.requestUpdate();
   }
 

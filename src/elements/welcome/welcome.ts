@@ -134,7 +134,7 @@ export class KringWelcome extends KringElement {
     return html`<section part="panel" aria-labelledby=${titleId}>
       ${headingAt(this.topLevel, 0, this.t('welcome.title'), { id: titleId })} ${body}
       ${this.pendingWrites.render()}
-      <p part="outcome" role="status" aria-live="polite" tabindex="-1">
+      <p part="outcome" tabindex="-1">
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>
     </section>`;
@@ -207,8 +207,11 @@ export class KringWelcome extends KringElement {
       this.dispatchEvent(
         accept ? new KringInviteAcceptedEvent({ info }) : new KringInviteDeclinedEvent({ info }),
       );
-      // The buttons go; the outcome takes the focus.
+      // The buttons go; the outcome takes the focus (and is read as it does). Where the focus went
+      // elsewhere meanwhile, the outcome is said through the page's announcement queue instead.
       await this.focusIfLost('[part="outcome"]');
+      const outcome = this.renderRoot.querySelector('[part="outcome"]');
+      if (outcome && this.shadowRoot?.activeElement !== outcome) this.announce(outcome.textContent ?? '');
     } catch (error) {
       if (isBackendError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) {
         // The invitation changed meanwhile (used, revoked, expired): show what it is now.
