@@ -170,4 +170,67 @@ describe('focus after async actions', () => {
     const active = deepActiveElement()!;
     expect(feed.shadowRoot!.contains(active), 'focus in the feed').to.equal(true);
   });
+
+  it('invite: a refused Resend and a slow invite link keep the focus on their button', async () => {
+    backend.invites.push({
+      id: 'invite-old',
+      inviterId: 'me',
+      email: 'old@acme.nl',
+      status: 'pending',
+      createdAt: '2026-10-01T00:00:00.000Z',
+      expiresAt: '2026-10-15T00:00:00.000Z',
+    });
+    const element = await mountInCommunity<KringInvite>(backend, html`<kring-invite></kring-invite>`);
+    await waitUntil(() => $(element, '[part="resend"]'), 'the expired invitation shows Resend');
+    const resend = $<HTMLButtonElement>(element, '[part="resend"]')!;
+    backend.failures.set('resendInvite', new BackendError('forbidden', 'Resending is paused.'));
+    const held = gate();
+    backend.gates.set('resendInvite', held.promise);
+    resend.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => resend.getAttribute('aria-disabled') === 'true', 'busy');
+    expect(deepActiveElement(), 'while resending').to.equal(resend);
+    held.open();
+    await waitUntil(() => resend.getAttribute('aria-disabled') === null, 'done');
+    await element.updateComplete;
+    expect(deepActiveElement(), 'after the refusal').to.equal(resend);
+
+    const create = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="link"] button')][0];
+    const linkHeld = gate();
+    backend.gates.set('createInviteLink', linkHeld.promise);
+    backend.failures.set('createInviteLink', new BackendError('unavailable', 'Try again later.'));
+    create.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => create.getAttribute('aria-disabled') === 'true', 'creating');
+    expect(deepActiveElement(), 'while creating').to.equal(create);
+    linkHeld.open();
+    await waitUntil(() => $(element, '[part="link"] [part="error"]'), 'refused');
+    expect(deepActiveElement(), 'after the refusal').to.equal(create);
+  });
+
+  it('programme: giving up a role while in its evidence field moves the focus to Save, not <body>', async () => {
+    backend.roles.set('me', ['presenter', 'writer']);
+    const element = await mountInCommunity<KringAmbassadorProgramme>(
+      backend,
+      html`<kring-ambassador-programme></kring-ambassador-programme>`,
+    );
+    await waitUntil(() => $(element, '[data-role="writer"] input[name="url"]'), 'writer evidence field');
+    const writer = [...element.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="roles"] input')].find(
+      (box) => box.value === 'writer',
+    )!;
+    writer.focus();
+    await sendKeys({ press: 'Space' });
+    const held = gate();
+    backend.gates.set('ambassadorProfile', held.promise);
+    const loads = () => backend.calls.filter((call) => call.method === 'ambassadorProfile').length;
+    const before = loads();
+    $<HTMLButtonElement>(element, '[part="save"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    // While the profile reloads the user goes on to the writer's evidence field, which is about to go.
+    await waitUntil(() => loads() > before, 'reloading');
+    $<HTMLInputElement>(element, '[data-role="writer"] input[name="url"]')!.focus();
+    held.open();
+    await waitUntil(() => !$(element, '[data-role="writer"]'), 'writer gone');
+    await waitUntil(() => deepActiveElement() === $(element, '[part="save"]'), 'focus on Save');
+  });
 });

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import { busyControl } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
@@ -167,7 +168,12 @@ export class KringAmbassadorProgramme extends KringElement {
       ${savedRoles.length === 0
         ? html`<p class="muted">${this.t('programme.noRoles')}</p>`
         : html`<ul class="role-list">
-            ${savedRoles.map((role) => this.renderRole(role, progressByRole.get(role), data.me))}
+            ${repeat(
+              savedRoles,
+              // Keyed: a role's row (and the evidence field the user is in) stays when others come or go.
+              (role) => role,
+              (role) => this.renderRole(role, progressByRole.get(role), data.me),
+            )}
           </ul>`}
       ${headingAt(this.topLevel, 1, this.t('programme.badges'))}
       <kring-ambassador-badge part="badges" person=${data.me.id} size="l"></kring-ambassador-badge>
@@ -226,10 +232,13 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       await this.client.chooseAmbassadorRoles(roles);
-      this.chosenRoles = undefined;
       this.tell(this.t('programme.rolesSaved'));
       this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
-      void this.dataTask.run();
+      // The choice shows until the reloaded profile carries it: no flicker back to the old roles.
+      await this.dataTask.run();
+      this.chosenRoles = undefined;
+      // A role given up takes its evidence field with it: if the focus was there, Save takes it.
+      await this.focusIfLost('[part="save"]');
     } catch (error) {
       this.error = this.saveError(error);
     } finally {
@@ -454,10 +463,12 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       const award = await this.client.awardBadge({ personId: person.id, role, level });
-      this.tell(this.t('programme.manage.awarded', {
-        name: person.name,
-        badge: badgeName(this.language, role, level),
-      }));
+      this.tell(
+        this.t('programme.manage.awarded', {
+          name: person.name,
+          badge: badgeName(this.language, role, level),
+        }),
+      );
       this.dispatchEvent(new KringBadgeChangeEvent({ award, action: 'award' }));
       await this.loadManagedBadges();
     } catch (error) {
@@ -473,9 +484,11 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       const revoked = await this.client.revokeBadge(award.id);
-      this.tell(this.t('programme.manage.revoked', {
-        badge: badgeName(this.language, award.role, award.level),
-      }));
+      this.tell(
+        this.t('programme.manage.revoked', {
+          badge: badgeName(this.language, award.role, award.level),
+        }),
+      );
       this.dispatchEvent(new KringBadgeChangeEvent({ award: revoked, action: 'revoke' }));
       await this.loadManagedBadges();
       // The revoked badge's row (and its button) is gone: the list's heading takes the focus.

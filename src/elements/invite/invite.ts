@@ -462,7 +462,7 @@ export class KringInvite extends KringElement {
                     ? html`<button
                         part="resend"
                         type="button"
-                        ?disabled=${busy}
+                        aria-disabled=${busyControl(busy)}
                         aria-label=${this.t('invite.resend.label', { email: invite.email })}
                         @click=${() => this.resend(invite)}
                       >
@@ -473,7 +473,7 @@ export class KringInvite extends KringElement {
                     ? html`<button
                         part="revoke"
                         type="button"
-                        ?disabled=${busy}
+                        aria-disabled=${busyControl(busy)}
                         aria-label=${this.t('invite.revoke.label', { email: invite.email })}
                         @click=${() => this.revoke(invite)}
                       >
@@ -510,7 +510,12 @@ export class KringInvite extends KringElement {
     </section>`;
   }
 
+  /**
+   * Runs an action on one invitation. Its buttons stay focusable while busy (`aria-disabled`), and a
+   * button the outcome takes away (a revoked invitation has no Revoke) hands the focus to the row.
+   */
   private async withBusy(invite: Invite, action: () => Promise<void>): Promise<void> {
+    if (this.busyInvites.has(invite.id)) return;
     this.busyInvites = new Set([...this.busyInvites, invite.id]);
     try {
       await action();
@@ -521,13 +526,14 @@ export class KringInvite extends KringElement {
       next.delete(invite.id);
       this.busyInvites = next;
     }
+    await this.focusIfLost(`[data-invite="${CSS.escape(invite.id)}"]`);
   }
 
   private resend(invite: Invite): Promise<void> {
     return this.withBusy(invite, async () => {
       await this.client!.resendInvite(invite.id);
       this.tell(this.t('invite.resent', { email: invite.email }));
-      await this.reloadKeepingFocus(invite);
+      await this.dataTask.run();
     });
   }
 
@@ -536,17 +542,8 @@ export class KringInvite extends KringElement {
       const revoked = await this.client!.revokeInvite(invite.id);
       this.tell(this.t('invite.revoked', { email: invite.email }));
       this.dispatchEvent(new KringInviteRevokedEvent({ invite: revoked }));
-      await this.reloadKeepingFocus(invite);
+      await this.dataTask.run();
     });
-  }
-
-  /**
-   * Reloads the list after an action on one invitation. Its button was disabled while busy (and a revoked
-   * invitation loses its Revoke), which drops the focus: the invitation's row takes it back.
-   */
-  private async reloadKeepingFocus(invite: Invite): Promise<void> {
-    await this.dataTask.run();
-    await this.focusIfLost(`[data-invite="${CSS.escape(invite.id)}"]`);
   }
 
   private renderLink() {
@@ -574,7 +571,7 @@ export class KringInvite extends KringElement {
               })}</span
             >
           </div>`
-        : html`<button type="button" ?disabled=${this.linkBusy} @click=${this.createLink}>
+        : html`<button type="button" aria-disabled=${busyControl(this.linkBusy)} @click=${this.createLink}>
             ${this.t('invite.link.create')}
           </button>`}
       ${this.linkError ? html`<p part="error" role="alert">${this.linkError}</p>` : nothing}
@@ -582,7 +579,7 @@ export class KringInvite extends KringElement {
   }
 
   private async createLink(): Promise<void> {
-    if (!this.client) return;
+    if (!this.client || this.linkBusy) return;
     this.linkBusy = true;
     this.linkError = undefined;
     try {

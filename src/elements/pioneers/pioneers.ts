@@ -110,7 +110,7 @@ export class KringPioneers extends KringMetricsElement {
   );
 
   private announcement(): string {
-    return taskAnnouncement(this.language, this.pioneersTask.status, this.text('pioneers.title'));
+    return taskAnnouncement(this.pioneersTask.status, this.text('pioneers.title'));
   }
 
   private renderList(ranked: RankedPerson[]): TemplateResult {

@@ -68,7 +68,12 @@ export class PendingWritesController implements ReactiveController {
     const t = (key: OutboxStringKey, params?: Record<string, string | number>) =>
       translate(outboxStrings, lang, key, params);
     const days = Math.round((this.client()?.outboxMaxAgeMs ?? 7 * DAY_MS) / DAY_MS);
-    return html`<section part="pending-writes" class="pending-writes" aria-label=${t('outbox.label')}>
+    return html`<section
+      part="pending-writes"
+      class="pending-writes"
+      aria-label=${t('outbox.label')}
+      tabindex="-1"
+    >
       ${this.entries.length
         ? html`<ul>
             ${this.entries.map(
@@ -102,7 +107,7 @@ export class PendingWritesController implements ReactiveController {
             </button>
           </p>`
         : nothing}
-      <p class="pending-writes-status">${this.status}</p>
+      <p class="pending-writes-status" tabindex="-1">${this.status}</p>
     </section>`;
   }
 
@@ -120,6 +125,21 @@ export class PendingWritesController implements ReactiveController {
     // Shown in the list and said through the page's one announcement queue.
     announce(this.host, this.status, this.language());
     this.host.requestUpdate();
+    this.keepFocus();
+  }
+
+  /**
+   * The row the user acted on goes with its buttons: the focus moves to the list's status line, then
+   * to the list, instead of falling to <body> (the async focus rule, `async-focus.ts`).
+   */
+  private keepFocus(): void {
+    const root = this.host.shadowRoot;
+    if (!root?.querySelector('.pending-writes')?.contains(root.activeElement)) return;
+    void this.host.updateComplete.then(() => {
+      if (root.activeElement) return;
+      const status = root.querySelector<HTMLElement>('.pending-writes-status');
+      (status?.textContent?.trim() ? status : root.querySelector<HTMLElement>('.pending-writes'))?.focus();
+    });
   }
 
   private dismissExpired(): void {
