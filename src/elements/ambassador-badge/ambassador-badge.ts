@@ -141,12 +141,12 @@ export class KringAmbassadorBadge extends KringElement {
       : nothing;
     if (!this.client) return html`${problems}${this.renderLoading()}`;
     return html`${problems}${this.badgesTask.render({
-        initial: () => this.renderLoading(),
-        pending: () =>
-          this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
-        complete: (data) => (data ? this.renderBadges(data) : nothing),
-        error: () => this.renderError(),
-      })}`;
+      initial: () => this.renderLoading(),
+      pending: () =>
+        this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
+      complete: (data) => (data ? this.renderBadges(data) : nothing),
+      error: () => this.renderError(),
+    })}`;
   }
 
   private renderLoading() {
@@ -220,7 +220,7 @@ export class KringAmbassadorBadge extends KringElement {
         </ul>
         ${award.criteriaMet.length
           ? html`<p class="muted">${this.t('badge.counted')}</p>
-              <ul>
+              <ul lang=${this.contentMarks.lang ?? nothing} dir=${this.contentMarks.dir ?? nothing}>
                 ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
               </ul>`
           : nothing}

@@ -496,6 +496,7 @@ export class KringKudosFeed extends KringElement {
   private get itemContext(): ItemContext {
     return {
       language: this.language,
+      contentMarks: this.contentMarks,
       now: new Date(),
       person: (id) => this.people.get(id),
       react: (kudos, reaction) => void this.react(kudos, reaction),

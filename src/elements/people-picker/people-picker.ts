@@ -506,7 +506,10 @@ export class KringPeoplePicker extends KringElement {
                   <span class="option-text">
                     <span class="option-name">${person.name}</span>
                     ${person.title || person.department
-                      ? html`<span class="option-detail"
+                      ? html`<span
+                          class="option-detail"
+                          lang=${this.contentMarks.lang ?? nothing}
+                          dir=${this.contentMarks.dir ?? nothing}
                           >${[person.title, person.department].filter(Boolean).join(' · ')}</span
                         >`
                       : nothing}
