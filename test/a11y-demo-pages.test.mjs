@@ -49,6 +49,23 @@ function liveRegions() {
   return found;
 }
 
+/** Landmarks each Kring element adds (named sections, regions; scroll containers of tables aside), by tag. */
+function kringLandmarks() {
+  const counts = {};
+  const visit = (host) => {
+    const root = host.shadowRoot;
+    if (!root) return;
+    const found = [
+      ...root.querySelectorAll('section[aria-labelledby], section[aria-label], [role="region"]'),
+    ].filter((node) => !node.querySelector('table'));
+    if (host.localName.startsWith('kring-') && host.localName !== 'kring-community')
+      counts[host.localName] = Math.max(counts[host.localName] ?? 0, found.length);
+    for (const inner of root.querySelectorAll('*')) visit(inner);
+  };
+  for (const element of document.querySelectorAll('*')) visit(element);
+  return counts;
+}
+
 /** Whether the page's queue has nothing waiting to be said (or does not exist yet). */
 function queueIdle() {
   const queue = document[Symbol.for('kring.announcementQueue')];
@@ -257,10 +274,14 @@ describe('the demo pages by keyboard and screen reader', () => {
     }
   });
 
-  it('manager.html: loads without a word and has no live region but the page queue', async () => {
+  it('manager.html: loads without a word, no live region but the page queue, one landmark per element', async () => {
     const { context, page, problems } = await open('manager.html');
     try {
       assert.deepEqual(await said(page), [], 'announced while the page loaded');
+      // The audit counted 14 landmarks on this page; each element now adds at most one.
+      const landmarks = await page.evaluate(kringLandmarks);
+      for (const [tag, count] of Object.entries(landmarks))
+        assert.ok(count <= 1, `${tag}: ${count} landmarks`);
       assert.deepEqual(
         (await page.evaluate(liveRegions)).filter((region) => region !== 'the page queue'),
         [],
@@ -275,9 +296,14 @@ describe('the demo pages by keyboard and screen reader', () => {
   // what a keyboard user would (Enter on buttons, inputs and new-tab links, Space on checkboxes and
   // radios, Escape on hover content), then check where the focus is. Links that leave the page and
   // the demo page's own chrome (menu, search, language switch) are passed by, not followed.
-  for (const path of ['index.html', 'manager.html']) {
-    it(`${path}: after every action by keyboard the focus is never on <body>`, async () => {
-      const { context, page, problems } = await open(path);
+  for (const [path, lang] of [
+    ['index.html', 'en'],
+    ['index.html', 'nl'],
+    ['manager.html', 'en'],
+    ['manager.html', 'nl'],
+  ]) {
+    it(`${path} (${lang}): after every action by keyboard the focus is never on <body>`, async () => {
+      const { context, page, problems } = await open(path, lang);
       // A message link opens a new tab: close it and carry on in the page.
       context.on('page', (opened) => void opened.close());
       try {
@@ -306,7 +332,9 @@ describe('the demo pages by keyboard and screen reader', () => {
             await page.evaluate(() => document.activeElement?.blur());
           }
         }
-        console.log(`[${path} walk] ${stops} Tab stops, ${acted.length} actions:\n  ${acted.join('\n  ')}`);
+        console.log(
+          `[${path} ${lang} walk] ${stops} Tab stops, ${acted.length} actions:\n  ${acted.join('\n  ')}`,
+        );
         assert.ok(acted.length >= (path === 'index.html' ? 40 : 5), `only ${acted.length} actions`);
         assert.deepEqual(lost, [], 'focus fell to <body>');
         assertNoRepeats(await said(page));
