@@ -198,7 +198,7 @@ describe('focus after async actions', () => {
     const create = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="link"] button')][0];
     const linkHeld = gate();
     backend.gates.set('createInviteLink', linkHeld.promise);
-    backend.failures.set('createInviteLink', new BackendError('server', 'Try again later.'));
+    backend.failures.set('createInviteLink', new BackendError('forbidden', 'Links are switched off.'));
     create.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => create.getAttribute('aria-disabled') === 'true', 'creating');

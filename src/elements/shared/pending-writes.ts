@@ -6,6 +6,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CommunityClientApi, OutboxEntry, WriteKind } from '../../client/types.js';
 import { translate, translatePlural, type Language } from '../../i18n/index.js';
 import { outboxStrings, type OutboxStringKey } from '../../i18n/outbox.js';
@@ -24,6 +25,8 @@ export class PendingWritesController implements ReactiveController {
   private entries: OutboxEntry[] = [];
   private expired: OutboxEntry[] = [];
   private status = '';
+  /** The write the user retried from this list, until it leaves the outbox (sent) or fails again. */
+  private retried?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -59,7 +62,15 @@ export class PendingWritesController implements ReactiveController {
     // Hand-made clients (tests, hosts) may lack the outbox: then there is nothing to show.
     this.entries = typeof client?.outbox === 'function' ? client.outbox().filter(mine) : [];
     this.expired = typeof client?.expiredWrites === 'function' ? client.expiredWrites().filter(mine) : [];
+    const retried = this.entries.find((entry) => entry.id === this.retried);
+    if (this.retried && !retried) {
+      // Gone from the outbox after Retry: delivered. Said, and shown where the row was.
+      this.retried = undefined;
+      this.status = translate(outboxStrings, this.language(), 'outbox.sent');
+      announce(this.host, this.status, this.language());
+    } else if (retried?.state === 'failed') this.retried = undefined;
     this.host.requestUpdate();
+    this.keepFocus();
   }
 
   render(): TemplateResult | typeof nothing {
@@ -76,7 +87,10 @@ export class PendingWritesController implements ReactiveController {
     >
       ${this.entries.length
         ? html`<ul>
-            ${this.entries.map(
+            ${repeat(
+              this.entries,
+              // Keyed: a row that goes takes its buttons along, instead of lending them to the next write.
+              (entry) => entry.id,
               (entry) =>
                 html`<li part="pending-write" data-outbox-id=${entry.id} data-state=${entry.state}>
                   <span part="pending-write-what">${describe(entry, t)}</span>
@@ -113,6 +127,7 @@ export class PendingWritesController implements ReactiveController {
 
   private retry(entry: OutboxEntry): void {
     this.status = '';
+    this.retried = entry.id;
     // The outcome shows in the list (gone, or refused again with the new message).
     this.client()
       ?.retryWrite(entry.id)
