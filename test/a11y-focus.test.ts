@@ -5,6 +5,7 @@ import '../src/elements/invite/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/people-picker/define.js';
 import '../src/elements/community/define.js';
+import '../src/elements/welcome/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
 import { gate, GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
@@ -232,5 +233,36 @@ describe('focus after async actions', () => {
     held.open();
     await waitUntil(() => !$(element, '[data-role="writer"]'), 'writer gone');
     await waitUntil(() => deepActiveElement() === $(element, '[part="save"]'), 'focus on Save');
+  });
+
+  it('welcome: a refused Join keeps the focus on Join (never <body>)', async () => {
+    backend.meId = 'sanne';
+    backend.invites.push({
+      id: 'inv-1',
+      inviterId: 'me',
+      email: 'sanne@acme.nl',
+      inviteeId: 'sanne',
+      status: 'pending',
+      createdAt: '2026-11-15T10:00:00.000Z',
+      expiresAt: '2026-11-29T10:00:00.000Z',
+    });
+    backend.tokens.set('tok-1', 'inv-1');
+    const element = await mountInCommunity<HTMLElement>(
+      backend,
+      html`<kring-welcome token="tok-1"></kring-welcome>`,
+    );
+    await waitUntil(() => $(element, '[part="join"]'), 'invitation shown');
+    const join = $<HTMLButtonElement>(element, '[part="join"]')!;
+    backend.failures.set('respondToInvite', new BackendError('forbidden', 'Joining is closed today.'));
+    const held = gate();
+    backend.gates.set('respondToInvite', held.promise);
+    join.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => join.getAttribute('aria-disabled') === 'true', 'answering');
+    expect(deepActiveElement(), 'while answering').to.equal(join);
+    held.open();
+    await waitUntil(() => $(element, '[part="error"]'), 'refused');
+    await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(deepActiveElement(), 'after the refusal').to.equal(join);
   });
 });
