@@ -265,4 +265,33 @@ describe('focus after async actions', () => {
     await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(deepActiveElement(), 'after the refusal').to.equal(join);
   });
+
+  it('programme: a refused badge Revoke keeps the focus on Revoke (never <body>)', async () => {
+    backend.capabilities.manageBadges = true;
+    const element = await mountInCommunity<KringAmbassadorProgramme>(
+      backend,
+      html`<kring-ambassador-programme></kring-ambassador-programme>`,
+    );
+    await waitUntil(() => $(element, '[part="manage"] kring-people-picker'), 'manage part shown');
+    const manage = $(element, '[part="manage"]')!;
+    const piet = backend.people.find((candidate) => candidate.id === 'piet')!;
+    manage
+      .querySelector('kring-people-picker')!
+      .dispatchEvent(new CustomEvent('kring-people-change', { detail: { ids: ['piet'], people: [piet] } }));
+    await waitUntil(() => manage.querySelector('.current-badges'));
+    manage.querySelector<HTMLButtonElement>('[part="award"]')!.click();
+    await waitUntil(() => manage.querySelector('[part="revoke"]'), 'a badge to revoke');
+    const revoke = manage.querySelector<HTMLButtonElement>('[part="revoke"]')!;
+    backend.failures.set('revokeBadge', new BackendError('forbidden', 'Only the issuer may revoke it.'));
+    const held = gate();
+    backend.gates.set('revokeBadge', held.promise);
+    revoke.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => revoke.getAttribute('aria-disabled') === 'true', 'revoking');
+    expect(deepActiveElement(), 'while revoking').to.equal(revoke);
+    held.open();
+    await waitUntil(() => $(element, '[part="error"]'), 'refused');
+    await element.updateComplete;
+    expect(deepActiveElement(), 'after the refusal').to.equal(revoke);
+  });
 });

@@ -415,7 +415,7 @@ export class KringAmbassadorProgramme extends KringElement {
                     <button
                       part="revoke"
                       type="button"
-                      ?disabled=${this.managing}
+                      aria-disabled=${busyControl(this.managing)}
                       @click=${() => this.revoke(award)}
                     >
                       ${this.t('programme.manage.revoke', { badge: name })}
