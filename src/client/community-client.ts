@@ -140,6 +140,10 @@ export class CommunityClient implements CommunityClientApi {
     return this.backend.name;
   }
 
+  get contentLanguage(): string | undefined {
+    return this.backend.contentLanguage;
+  }
+
   get capabilities(): BackendCapabilities {
     return this.backend.capabilities;
   }

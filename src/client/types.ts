@@ -152,6 +152,8 @@ export interface ActivityBeacon {
 export interface CommunityClientApi {
   /** The adapter's name (`demo`, `rest`…). Elements never reach the adapter itself. */
   readonly backendName: string;
+  /** The language the adapter's directory and community text is written in, when it says (`Backend.contentLanguage`). */
+  readonly contentLanguage?: string;
   readonly capabilities: BackendCapabilities;
   tracking: boolean;
 

@@ -68,6 +68,8 @@ export interface KudosRecord {
   to: string[];
   value?: string;
   message: string;
+  /** The language `message` is written in, when known (the seed knows; what a user types is not guessed). */
+  lang?: string;
   createdAt: IsoDateTime;
 }
 

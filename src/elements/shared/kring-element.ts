@@ -8,7 +8,7 @@ import { StringsController } from './strings-controller.js';
 import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
 import { announce } from './announcer.js';
-import { LanguageMarksController } from './language-marks.js';
+import { contentMarks, LanguageMarksController, type ContentMarks } from './language-marks.js';
 import { AttributeProblems } from './attribute-problems.js';
 import { CommunityConnectionController } from './community-connection.js';
 import { focusContainerOf, focusIfLost } from './async-focus.js';
@@ -92,6 +92,14 @@ export class KringElement extends LitElement {
     } finally {
       this.languageThisUpdate = undefined;
     }
+  }
+
+  /**
+   * `lang`/`dir` for directory and community text (job titles, departments, badge criteria) shown in
+   * this element: written in `<kring-community content-lang>` or the backend's content language.
+   */
+  protected get contentMarks(): ContentMarks {
+    return contentMarks(this.config?.contentLang ?? this.client?.contentLanguage, this.language);
   }
 
   /** The language to render in: a shipped one (en, nl, de, fr) or one the integrator registered. */
