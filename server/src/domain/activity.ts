@@ -147,7 +147,7 @@ export function createActivity(domain: Domain) {
          SELECT a.actor_id, extract(year FROM a.at AT TIME ZONE 'UTC')::int AS y,
                 extract(month FROM a.at AT TIME ZONE 'UTC')::int AS m, max(l.level) AS level,
                 bit_or(1 << (extract(day FROM a.at AT TIME ZONE 'UTC')::int - 1)) AS days
-           FROM activity a JOIN unnest($3::text[], $4::int[]) AS l(type, level) ON l.type = a.type
+           FROM activity_events a JOIN unnest($3::text[], $4::int[]) AS l(type, level) ON l.type = a.type
           WHERE a.at >= $1 AND a.at < $2 AND l.level > 0
           GROUP BY 1, 2, 3) AS folded`,
       [from, until, types, types.map((type) => ACTIVITY_LEVEL[type])],
@@ -168,7 +168,7 @@ export function createActivity(domain: Domain) {
     }
     const [{ rows: searches }] = await tx.query<{ rows: [string, number, string][] }>(
       `SELECT coalesce(json_agg(json_build_array(actor_id, (extract(epoch FROM at) * 1000)::bigint, subject)), '[]'::json)
-         AS rows FROM activity WHERE type = 'search' AND subject IS NOT NULL AND at >= $1 AND at < $2`,
+         AS rows FROM activity_events WHERE type = 'search' AND subject IS NOT NULL AND at >= $1 AND at < $2`,
       [monthFrom, until],
     );
     for (const [actorId, ms, subject] of searches)
@@ -190,7 +190,7 @@ export function createActivity(domain: Domain) {
       const [{ rows: firsts }] = await tx.query<{ rows: [string, ActivityType, number][] }>(
         `SELECT coalesce(json_agg(json_build_array(w.actor_id, f.type, (extract(epoch FROM f.at) * 1000)::bigint)), '[]'::json) AS rows
            FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(actor_id, start_at, end_at)
-           CROSS JOIN LATERAL (SELECT a.type, a.at FROM activity a
+           CROSS JOIN LATERAL (SELECT a.type, a.at FROM activity_events a
                                 WHERE a.actor_id = w.actor_id AND a.type <> 'invite-accepted'
                                   AND a.at >= w.start_at AND a.at < w.end_at ORDER BY a.at LIMIT 1) AS f`,
         [
