@@ -511,6 +511,8 @@ export function scimRoutes(
   };
 
   return async function register(app: FastifyInstance): Promise<void> {
+    // Identity providers send application/scim+json or application/json; errors answer in SCIM's shape.
+    app.removeContentTypeParser('application/json');
     app.addContentTypeParser(
       ['application/scim+json', 'application/json'],
       { parseAs: 'string' },
