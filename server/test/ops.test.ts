@@ -14,8 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { readAudit } from '../src/ops/audit.js';
+import { dumpSql } from '../src/ops/dump.js';
 import { openPglite, openPostgres, type Db } from '../src/store/db.js';
-import { call, dbLabel, onPostgres, testServer, type TestServer } from './helpers.js';
+import { call, dbLabel, freshDb, onPostgres, testServer, type TestServer } from './helpers.js';
 
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(serverRoot, 'bin', 'kring-server.mjs');
@@ -69,6 +70,58 @@ describe(`operations (${dbLabel})`, () => {
     });
     assert.equal(refused.status, 403);
     assert.equal((await readAudit(server.db, { subject: person })).length, 2);
+  });
+});
+
+describe(`dump and load (${dbLabel})`, () => {
+  test('the SQL dump loads into an empty migrated database with every row, and writes continue', async () => {
+    const source = await testServer({ size: 40 });
+    const target = await freshDb();
+    try {
+      let script = '';
+      await dumpSql(source.db, (text) => (script += text));
+      await target.exec(script);
+      const tables = (
+        await source.db.query<{ name: string }>(
+          `SELECT table_name AS name FROM information_schema.tables
+            WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+              AND table_name NOT IN ('idempotency', 'kring_migrations') ORDER BY 1`,
+        )
+      ).map((row) => row.name);
+      assert.ok(tables.includes('people') && tables.includes('activity'));
+      const digest = async (db: typeof source.db, table: string) =>
+        (
+          await db.query<{ rows: number; sum: string | null }>(
+            `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM "${table}" t`,
+          )
+        )[0];
+      for (const table of tables) {
+        const [from, to] = [await digest(source.db, table), await digest(target, table)];
+        assert.deepEqual(to, from, table);
+      }
+      // Sequences moved on: a new kudos row gets a fresh seq.
+      const [{ max }] = await target.query<{ max: number }>('SELECT max(seq)::int AS max FROM kudos');
+      const [{ seq }] = await target.query<{ seq: number }>(
+        `INSERT INTO kudos (id, from_id, message, created_at) SELECT 'k-after-load', id, 'x', now() FROM people LIMIT 1 RETURNING seq`,
+      );
+      assert.ok(seq > max);
+      // A database on other migrations refuses the script as a whole.
+      const other = await freshDb();
+      try {
+        await other.query(`DELETE FROM kring_migrations WHERE name = '007_activity_daily.sql'`);
+        await assert.rejects(() => other.exec(script), /kring-server migrate/);
+        await other.exec('ROLLBACK');
+        const [{ people }] = await other.query<{ people: number }>(
+          'SELECT count(*)::int AS people FROM people',
+        );
+        assert.equal(people, 0);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await target.close();
+      await source.close();
+    }
   });
 });
 

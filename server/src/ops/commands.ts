@@ -4,17 +4,27 @@
  * - `export-person <id> [--out FILE]`: everything about one person as JSON (audited);
  * - `erase-person <id> --yes`: removes their personal data, keeps aggregates (audited);
  * - `roll-up-activity [--days N]`: retention now (KRING_ACTIVITY_RETENTION_DAYS by default);
- * - `audit [--limit N] [--action NAME] [--subject ID]`: the audit log, newest first, as JSON lines.
+ * - `audit [--limit N] [--action NAME] [--subject ID]`: the audit log, newest first, as JSON lines;
+ * - `dump [--out FILE]`: all data as one SQL script; `load FILE`: loads such a script (src/ops/dump.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerConfig } from '../config.js';
 import { createMailer } from '../mail/mailer.js';
 import { erasePerson, exportPerson } from '../privacy/person.js';
 import { retentionCutoff, rollUpActivity } from '../privacy/retention.js';
 import type { Db } from '../store/db.js';
 import { readAudit } from './audit.js';
+import { dumpSql } from './dump.js';
 
-export const OPS_COMMANDS = ['send-reminders', 'export-person', 'erase-person', 'roll-up-activity', 'audit'];
+export const OPS_COMMANDS = [
+  'send-reminders',
+  'export-person',
+  'erase-person',
+  'roll-up-activity',
+  'audit',
+  'dump',
+  'load',
+];
 
 function option(args: readonly string[], name: string): string | undefined {
   const at = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
@@ -78,6 +88,37 @@ export async function runOpsCommand(
         subject: option(args, 'subject'),
       });
       for (const entry of entries) process.stdout.write(`${JSON.stringify(entry)}\n`);
+      return 0;
+    }
+    case 'dump': {
+      const out = option(args, 'out');
+      if (!out) {
+        await dumpSql(db, (text) => process.stdout.write(text));
+        return 0;
+      }
+      const file = createWriteStream(out, { mode: 0o600 });
+      await dumpSql(db, (text) => file.write(text));
+      await new Promise<void>((resolve, reject) =>
+        file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+      return 0;
+    }
+    case 'load': {
+      if (!positional)
+        throw new Error('Usage: kring-server load kring.sql (into an empty, migrated database)');
+      const [{ people }] = await db.query<{ people: number }>('SELECT count(*)::int AS people FROM people');
+      if (people > 0 && !args.includes('--force')) {
+        console.error('kring-server: the database is not empty; load into a new one (or add --force).');
+        return 2;
+      }
+      try {
+        await db.exec(readFileSync(positional, 'utf8'));
+      } catch (error) {
+        // The script is one transaction: nothing of it stays.
+        await db.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      console.error(`kring-server: loaded ${positional}.`);
       return 0;
     }
   }
