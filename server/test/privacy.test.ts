@@ -10,7 +10,7 @@ import { retentionCutoff, rollUpActivity } from '../src/privacy/retention.js';
 import { readAudit } from '../src/ops/audit.js';
 import { call, dbLabel, FIXED_NOW, testServer, type TestServer } from './helpers.js';
 
-const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+const MONTHS = ['2025-10', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
 
 async function allMetrics(server: TestServer) {
   const result: Record<string, unknown> = {};
@@ -24,53 +24,44 @@ async function allMetrics(server: TestServer) {
 
 describe(`privacy requests and retention (${dbLabel})`, () => {
   let server: TestServer;
-  let windowPeople: string[] = [];
-  /** Who of the two invitees has an event inside their window, as the metrics query reads events. */
-  const activeInWindow = async () =>
-    (
-      await server.db.query<{ actor_id: string }>(
-        `SELECT DISTINCT actor_id FROM activity_events WHERE actor_id = ANY($1) AND type <> 'invite-accepted'
-            AND at >= '2026-05-10T10:00:00Z' AND at < '2026-06-09T10:00:00Z' ORDER BY actor_id`,
-        [windowPeople],
-      )
-    ).map((row) => row.actor_id);
   before(async () => {
-    server = await testServer({ size: 60 });
-    // Two invitees who accepted on 10 May at 10:00: one was active only earlier that day (not inside
-    // the window), the other also later that day (inside). A daily roll-up must keep them apart.
-    const [early, late] = (
-      await server.db.query<{ id: string }>('SELECT id FROM people WHERE NOT is_member ORDER BY id LIMIT 2')
+    server = await testServer({ size: 80 });
+    // October 2025, before the demo's history: ten colleagues accept an invitation (from ten members) on
+    // 10 October at 10:00. Each looked at a profile at 09:00 that day (before accepting: not inside the
+    // 30-day window); five also at 23:00 (inside). A daily roll-up must keep the two apart.
+    const invitees = (
+      await server.db.query<{ id: string }>('SELECT id FROM people WHERE NOT is_member ORDER BY id LIMIT 10')
     ).map((row) => row.id);
-    const [inviter] = server.members;
-    for (const [n, invitee] of [early, late].entries()) {
+    const inviters = (
+      await server.db.query<{ id: string }>('SELECT id FROM people WHERE is_member ORDER BY id LIMIT 10')
+    ).map((row) => row.id);
+    assert.equal(invitees.length, 10);
+    assert.equal(inviters.length, 10);
+    for (const [n, invitee] of invitees.entries()) {
       await server.db.query(
         `INSERT INTO invites (id, inviter_id, email, invitee_id, status, created_at, expires_at, responded_at, token)
-         VALUES ($1, $2, $3, $4, 'accepted', '2026-05-09T08:00:00Z', '2026-05-23T08:00:00Z', '2026-05-10T10:00:00Z', $5)`,
-        [`i-window-${n}`, inviter, `window${n}@intranet.example`, invitee, `window-token-${n}`],
+         VALUES ($1, $2, $3, $4, 'accepted', '2025-10-09T08:00:00Z', '2025-10-23T08:00:00Z', '2025-10-10T10:00:00Z', $5)`,
+        [`i-window-${n}`, inviters[n], `window${n}@intranet.example`, invitee, `window-token-${n}`],
       );
-      await server.db.query(
-        `UPDATE people SET is_member = true, joined_at = '2026-05-10T10:00:00Z', invited_by = $2 WHERE id = $1`,
-        [invitee, inviter],
-      );
-      await server.db.query(
-        `INSERT INTO activity (type, actor_id, at, subject) VALUES ('visit', $1, '2026-05-10T09:00:00Z', NULL)`,
-        [invitee],
-      );
+      const times = n < 5 ? ['2025-10-10T09:00:00Z', '2025-10-10T23:00:00Z'] : ['2025-10-10T09:00:00Z'];
+      for (const at of times)
+        await server.db.query(
+          `INSERT INTO activity (type, actor_id, at, subject) VALUES ('profile-opened', $1, $2, NULL)`,
+          [invitee, at],
+        );
     }
-    await server.db.query(
-      `INSERT INTO activity (type, actor_id, at, subject) VALUES ('visit', $1, '2026-05-10T23:00:00Z', NULL)`,
-      [late],
-    );
-    windowPeople = [early, late];
   });
   after(() => server.close());
 
   test('retention rolls raw events into daily aggregates and the metrics stay the same', async () => {
     const before = await allMetrics(server);
-    assert.deepEqual(await activeInWindow(), [windowPeople[1]]);
+    const funnel = (metrics: Record<string, any>) => metrics['2025-10'].inviteFunnel;
+    assert.deepEqual(funnel(before), { sent: 10, accepted: 10, activeWithin30Days: 5 });
     const [{ raw }] = await server.db.query<{ raw: number }>('SELECT count(*)::int AS raw FROM activity');
     // Everything before 1 June (FIXED_NOW is 15 June) is rolled up.
     const cutoff = retentionCutoff(FIXED_NOW, 14);
+    const activity = await server.db.query('SELECT 1 FROM activity WHERE at < $1', [cutoff]);
+    assert.ok(activity.length > 0);
     assert.equal(cutoff.toISOString(), '2026-06-01T00:00:00.000Z');
     const moved = await rollUpActivity(server.db, cutoff);
     assert.ok(moved > 100, `rolled ${moved} of ${raw}`);
@@ -84,8 +75,8 @@ describe(`privacy requests and retention (${dbLabel})`, () => {
     );
     assert.ok(days > 0 && days < moved, `${days} daily rows for ${moved} events`);
     assert.deepEqual(await allMetrics(server), before);
-    // The invitee active later on the day of accepting still is; the one active only before is not.
-    assert.deepEqual(await activeInWindow(), [windowPeople[1]]);
+    // Those active later on the day of accepting still are; those active only before still are not.
+    assert.equal(funnel(await allMetrics(server)).activeWithin30Days, 5);
     // A second run finds nothing more and changes nothing.
     assert.equal(await rollUpActivity(server.db, cutoff), 0);
     // And rolling up everything, June included, too.

@@ -94,6 +94,16 @@ export async function exportPerson(db: Db, id: string, actor: string): Promise<R
         "SELECT day, type, NULLIF(subject, '') AS subject, events FROM activity_daily WHERE actor_id = $1 ORDER BY day, type",
         [id],
       ),
+      activityMonths: await rows(
+        tx,
+        'SELECT month, level, days FROM activity_months WHERE actor_id = $1 ORDER BY month',
+        [id],
+      ),
+      searchMonths: await rows(
+        tx,
+        'SELECT month, term, searches FROM search_months WHERE actor_id = $1 ORDER BY month, term',
+        [id],
+      ),
       groups: await rows(
         tx,
         `SELECT g.id, g.display_name FROM scim_groups g JOIN scim_group_members m ON m.group_id = g.id
@@ -153,6 +163,8 @@ export async function erasePerson(db: Db, id: string, actor: string): Promise<Er
       ['endorsements', 'endorser_id'],
       ['activity', 'actor_id'],
       ['activity_daily', 'actor_id'],
+      ['activity_months', 'actor_id'],
+      ['search_months', 'actor_id'],
       ['people', 'manager_id'],
       ['people', 'invited_by'],
       ['badges', 'person_id'],

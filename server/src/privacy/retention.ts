@@ -2,7 +2,8 @@
  * Retention of raw activity: events older than the configured number of days (counted back from the
  * start of today, UTC) are rolled into `activity_daily` (one row per day, person, type and search term,
  * with the count and the first and last time) and deleted, in one transaction. The published metrics
- * read `activity_events`, which unions both, and come out the same (server/test/privacy.test.ts).
+ * read the monthly roll-ups (migration 003) and, for invitees' 30-day windows, both the raw and the
+ * daily rows, and come out the same (server/test/privacy.test.ts).
  * Subjects other than search terms (which the metrics count) are not kept.
  */
 import type { Db } from '../store/db.js';
