@@ -105,7 +105,10 @@ async function main(): Promise<void> {
   console.log(
     `Kring Server on ${address}${config.prefix} (${where})${config.dev ? ', dev mode: signed in as a chosen demo person' : ''}`,
   );
+  // Invitations queued by an instance that stopped before sending are swept up every minute.
   mailer?.kick();
+  const mailSweep = mailer ? setInterval(() => mailer.kick(), 60_000) : undefined;
+  mailSweep?.unref();
   const stopRetention = scheduleRetention(db, config.activityRetentionDays, app.log);
   // Graceful shutdown: no new connections (readiness answers 503), requests in flight finish and
   // their writes commit, e-mails being sent finish, then the database closes.
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       app.log.info({ signal }, 'stopping');
       stopRetention();
+      clearInterval(mailSweep);
       void app
         .close()
         .then(() => mailer?.close())
