@@ -15,8 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { readAudit } from '../src/ops/audit.js';
 import { dumpSql } from '../src/ops/dump.js';
+import { seedDemo } from '../src/seed.js';
+import { migrate } from '../src/store/migrate.js';
 import { openPglite, openPostgres, type Db } from '../src/store/db.js';
-import { call, dbLabel, freshDb, onPostgres, testServer, type TestServer } from './helpers.js';
+import { call, dbLabel, FIXED_NOW, freshDb, onPostgres, testServer, type TestServer } from './helpers.js';
 
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(serverRoot, 'bin', 'kring-server.mjs');
@@ -74,29 +76,35 @@ describe(`operations (${dbLabel})`, () => {
 });
 
 describe(`dump and load (${dbLabel})`, () => {
-  test('the SQL dump loads into an empty migrated database with every row, and writes continue', async () => {
-    const source = await testServer({ size: 40 });
+  test('a PGlite dump loads into an empty migrated database with every row, and writes continue', async () => {
+    // From PGlite (the move to PostgreSQL when the suite runs on PostgreSQL), with the demo company.
+    const source = await openPglite('memory://');
+    await migrate(source);
+    await seedDemo(source, { size: 40, now: FIXED_NOW });
     const target = await freshDb();
     try {
       let script = '';
-      await dumpSql(source.db, (text) => (script += text));
+      await dumpSql(source, (text) => (script += text));
       await target.exec(script);
       const tables = (
-        await source.db.query<{ name: string }>(
+        await source.query<{ name: string }>(
           `SELECT table_name AS name FROM information_schema.tables
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
               AND table_name NOT IN ('idempotency', 'kring_migrations') ORDER BY 1`,
         )
       ).map((row) => row.name);
       assert.ok(tables.includes('people') && tables.includes('activity'));
-      const digest = async (db: typeof source.db, table: string) =>
-        (
-          await db.query<{ rows: number; sum: string | null }>(
+      // Rows as text, with times in UTC on both sides.
+      const digest = (db: Db, table: string) =>
+        db.transaction(async (tx) => {
+          await tx.query(`SET LOCAL TimeZone = 'UTC'`);
+          const [row] = await tx.query<{ rows: number; sum: string | null }>(
             `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM "${table}" t`,
-          )
-        )[0];
+          );
+          return row;
+        });
       for (const table of tables) {
-        const [from, to] = [await digest(source.db, table), await digest(target, table)];
+        const [from, to] = [await digest(source, table), await digest(target, table)];
         assert.deepEqual(to, from, table);
       }
       // Sequences moved on: a new kudos row gets a fresh seq.
