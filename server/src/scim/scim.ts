@@ -667,8 +667,9 @@ export function scimRoutes(
         params as string[],
       );
       const rows = await db.query<PersonRow>(
-        `SELECT ${COLUMNS} FROM people WHERE ${condition} ORDER BY id LIMIT ${count} OFFSET ${startIndex - 1}`,
-        params as string[],
+        `SELECT ${COLUMNS} FROM people WHERE ${condition} ORDER BY id
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...(params as string[]), count, startIndex - 1],
       );
       return send(
         reply,
@@ -780,8 +781,9 @@ export function scimRoutes(
         params,
       );
       const ids = await db.query<{ id: string }>(
-        `SELECT id FROM scim_groups WHERE ${condition} ORDER BY display_name LIMIT ${count} OFFSET ${startIndex - 1}`,
-        params,
+        `SELECT id FROM scim_groups WHERE ${condition} ORDER BY display_name
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, count, startIndex - 1],
       );
       const resources = [];
       for (const { id } of ids) resources.push(await groupResource(db, request, id, withMembers));
