@@ -181,6 +181,16 @@ export interface Invite {
   createdAt: IsoDateTime;
   expiresAt: IsoDateTime;
   respondedAt?: IsoDateTime;
+  /** The invitation e-mail, when the backend sends it (Kring Server with SMTP): a refusal shows here. */
+  delivery?: InviteDelivery;
+}
+
+export interface InviteDelivery {
+  status: 'queued' | 'sent' | 'failed';
+  /** When it was sent or refused. */
+  at?: IsoDateTime;
+  /** The mail server's reason for a refusal. */
+  error?: string;
 }
 
 export interface InviteInput {

@@ -161,6 +161,29 @@ describe('<kring-invite>', () => {
     expect($(element, '[part="status"]')!.textContent).to.equal('Invitation to old@acme.nl sent again.');
   });
 
+  it('marks a pending invitation whose e-mail was refused, in English and Dutch', async () => {
+    const reason = '550 5.1.1 Mailbox does not exist';
+    const open = '2026-12-01T00:00:00.000Z';
+    sentInvite(backend, {
+      email: 'typo@acme.nl',
+      expiresAt: open,
+      delivery: { status: 'failed', error: reason },
+    });
+    sentInvite(backend, { email: 'fine@acme.nl', expiresAt: open, delivery: { status: 'sent' } });
+    // Accepted after all (another address reached them): no warning on a settled invitation.
+    sentInvite(backend, { email: 'later@acme.nl', status: 'accepted', delivery: { status: 'failed' } });
+    const element = await mount(backend);
+    const rows = () => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="invitation"]')];
+    const marks = () => rows().map((row) => row.querySelector('[part="delivery-failed"]'));
+    expect(marks()[0]!.textContent).to.equal('e-mail not delivered');
+    expect(marks()[0]!.getAttribute('title')).to.equal(reason);
+    expect(marks().slice(1)).to.deep.equal([null, null]);
+    await expect(element).to.be.accessible();
+    const dutch = await mount(backend, { lang: 'nl' });
+    await waitUntil(() => $(dutch, '[part="delivery-failed"]'), 'the Dutch list is shown');
+    expect($(dutch, '[part="delivery-failed"]')!.textContent).to.equal('e-mail niet afgeleverd');
+  });
+
   it('creates a personal link with expiry and copies it with a polite confirmation', async () => {
     const element = await mount(backend);
     const copied: string[] = [];

@@ -68,6 +68,8 @@ let nextInstance = 0;
  * @csspart quota - The remaining-invitations line.
  * @csspart send - The send button.
  * @csspart status - The outcome of the last action (also said through the page's announcement queue).
+ * @csspart delivery-failed - On an open or expired invitation whose e-mail the mail server refused
+ *   (Kring Server with SMTP); resending tries again. The server's reason is its title.
  * @csspart mine - The "my invitations" section.
  * @csspart invitation - One invitation in the list.
  * @csspart resend - A resend button.
@@ -456,6 +458,14 @@ export class KringInvite extends KringElement {
                   <span class="muted"
                     >${this.t('invite.sentOn', { date: formatDate(this.language, invite.createdAt) })}</span
                   >
+                  ${invite.delivery?.status === 'failed' && canResendInvite(invite, now)
+                    ? html`<span
+                        part="delivery-failed"
+                        class="delivery-failed"
+                        title=${invite.delivery.error ?? nothing}
+                        >${this.t('invite.delivery.failed')}</span
+                      >`
+                    : nothing}
                 </span>
                 <span class="actions">
                   ${canResendInvite(invite, now)
