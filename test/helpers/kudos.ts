@@ -22,27 +22,7 @@ import '../../src/elements/kudos-composer/define.js';
 import '../../src/elements/people-picker/define.js';
 
 /** A Storage in memory: survives "reloads" within a test, never touches localStorage. */
-export class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length(): number {
-    return this.map.size;
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, String(value));
-  }
-}
+export { MemoryStorage } from './client-fake-backend.js';
 
 export interface TestBackend {
   backend: Backend;
