@@ -23,6 +23,8 @@ import { createSearch } from './domain/search.js';
 import { ApiError } from './errors.js';
 import { idempotent, pruneIdempotency, requestHash, type StoredResult } from './idempotency.js';
 import type { Db, Queryable } from './store/db.js';
+import { liveEffects } from './live/events.js';
+import { createLiveHub, type LiveHubOptions } from './live/hub.js';
 
 export const CONTRACT_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -51,6 +53,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Extra routes (the demo site in `npm start`), registered on the same server. */
   extraRoutes?: (app: FastifyInstance) => void | Promise<void>;
+  /** Live updates (`GET /events`, docs/server/live-updates.md): timings for tests. */
+  live?: LiveHubOptions;
 }
 
 declare module 'fastify' {
@@ -76,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const invites = createInvites(domain);
   const ambassadors = createAmbassadors(domain);
   const activity = createActivity(domain);
+  const live = createLiveHub(db, options.live);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -225,6 +230,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   }
 
+  /** Endorse or withdraw, and tell the live streams. */
+  const endorse = (on: boolean) =>
+    write(200, async (tx, request) => {
+      const { personId, skill } = params(request);
+      const result = await kudos.endorse(tx, personId, skill, on, user(request));
+      return liveEffects.endorsement(tx, result, personId, result.name, user(request).id, on);
+    });
+
   const serviceHandlers = {
     currentUser: (request: FastifyRequest) =>
       read(async (tx) => toPerson(tx, await requirePerson(tx, user(request).id), user(request).id)),
@@ -249,24 +262,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     suggestSkills: async (request: FastifyRequest) => ({
       items: await search.suggestSkills(String(query(request).text)),
     }),
-    endorseSkill: write(200, (tx, request) =>
-      kudos.endorse(tx, params(request).personId, params(request).skill, true, user(request)),
-    ),
-    unendorseSkill: write(200, (tx, request) =>
-      kudos.endorse(tx, params(request).personId, params(request).skill, false, user(request)),
-    ),
+    endorseSkill: endorse(true),
+    unendorseSkill: endorse(false),
     listKudos: (request: FastifyRequest) =>
       read((tx) => kudos.listKudos(tx, query(request) as never, user(request))),
-    giveKudos: write(201, (tx, request) => kudos.giveKudos(tx, request.body as never, user(request))),
+    giveKudos: write(201, async (tx, request) =>
+      liveEffects.kudos(tx, await kudos.giveKudos(tx, request.body as never, user(request))),
+    ),
     listReactors: (request: FastifyRequest) =>
       read(async (tx) => ({
         items: await kudos.listReactors(tx, params(request).kudosId, params(request).reaction),
       })),
-    addReaction: write(200, (tx, request) =>
-      kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
+    addReaction: write(200, async (tx, request) =>
+      liveEffects.reaction(
+        tx,
+        await kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
+      ),
     ),
-    removeReaction: write(200, (tx, request) =>
-      kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
+    removeReaction: write(200, async (tx, request) =>
+      liveEffects.reaction(
+        tx,
+        await kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
+      ),
     ),
     kudosValues: async () => ({ items: [...options.domain.kudosValues] }),
     listInvites: (request: FastifyRequest) =>
@@ -286,7 +303,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       read((tx) => invites.lookupInvite(tx, (request.body as { token: string }).token, user(request))),
     respondToInvite: write(200, (tx, request) => {
       const { token, accept } = request.body as { token: string; accept: boolean };
-      return invites.respondToInvite(tx, token, accept, user(request));
+      return invites.respondToInvite(tx, token, accept, user(request)).then((r) => liveEffects.invite(tx, r));
     }),
     inviteTree: (request: FastifyRequest) => read((tx) => invites.inviteTree(tx, params(request).personId)),
     ambassadorProfile: (request: FastifyRequest) =>
@@ -299,9 +316,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     listBadges: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await ambassadors.listBadges(tx, params(request).personId) })),
-    awardBadge: write(201, (tx, request) => ambassadors.awardBadge(tx, request.body as never, user(request))),
-    revokeBadge: write(200, (tx, request) =>
-      ambassadors.revokeBadge(tx, params(request).badgeId, user(request)),
+    awardBadge: write(201, async (tx, request) =>
+      liveEffects.badge(tx, await ambassadors.awardBadge(tx, request.body as never, user(request))),
+    ),
+    revokeBadge: write(200, async (tx, request) =>
+      liveEffects.badge(tx, await ambassadors.revokeBadge(tx, params(request).badgeId, user(request))),
     ),
     track: write(
       204,
@@ -312,6 +331,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       true,
     ),
     metrics: (request: FastifyRequest) => read((tx) => activity.metrics(tx, String(query(request).month))),
+    streamEvents: (request: FastifyRequest, reply: FastifyReply) => live.handle(request, reply),
     pioneers: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),
   };
@@ -324,8 +344,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.extraRoutes) await options.extraRoutes(app);
 
-  // Expired idempotency keys are forgotten hourly (and once at start).
-  const prune = () => pruneIdempotency(db).catch((error) => app.log.warn(error));
+  // Expired idempotency keys and live events are forgotten hourly (and once at start).
+  await live.start();
+  app.addHook('preClose', () => live.stop());
+  const prune = () => Promise.all([pruneIdempotency(db), live.prune()]).catch((error) => app.log.warn(error));
   void prune();
   const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();
