@@ -385,5 +385,7 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         items: await backend.pioneers({ limit: number(url, 'limit') }),
       })),
     ),
+    // Live updates are optional in the contract; the imitation offers none (204), as a CMS may not.
+    http.get(`${base}/events`, () => new HttpResponse(null, { status: 204 })),
   ];
 }

@@ -137,6 +137,8 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
         stream.sent = lastId;
       }
       streams.add(stream);
+      // Where the stream now is: a client that saw no event yet resumes from here after a drop.
+      stream.write(`id: ${stream.sent}\nevent: ready\ndata: {}\n\n`);
     });
   }
 
