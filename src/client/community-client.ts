@@ -525,7 +525,8 @@ export class CommunityClient implements CommunityClientApi {
     if (event.type === 'reset') {
       // Events were missed: nothing cached can be trusted to be current.
       this.cache.invalidate((key) => key !== CURRENT_USER_KEY);
-      for (const topic of ['kudos', 'people', 'invites', 'ambassadors', 'metrics'] as const) this.emit({ topic });
+      for (const topic of ['kudos', 'people', 'invites', 'ambassadors', 'metrics'] as const)
+        this.emit({ topic });
       return;
     }
     const effects = liveEffects(event);
