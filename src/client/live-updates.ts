@@ -21,6 +21,8 @@ export interface LiveUpdatesOptions {
 export class LiveUpdates {
   private controller?: AbortController;
   private lastEventId?: string;
+  /** False once the backend said it has no stream: never asked again. */
+  private offered = true;
   /** True once connected and told where the stream starts (`ready`). */
   connected = false;
 
@@ -31,7 +33,7 @@ export class LiveUpdates {
   }
 
   start(): void {
-    if (this.controller || typeof this.options.backend.streamEvents !== 'function') return;
+    if (this.controller || !this.offered || typeof this.options.backend.streamEvents !== 'function') return;
     const controller = new AbortController();
     this.controller = controller;
     void this.run(controller.signal).finally(() => {
@@ -65,7 +67,10 @@ export class LiveUpdates {
             else this.options.apply(event);
           },
         });
-        if (offered === false) return;
+        if (offered === false) {
+          this.offered = false;
+          return;
+        }
       } catch (error) {
         if (signal.aborted || (isBackendError(error) && error.kind === 'aborted')) return;
       }
