@@ -22,7 +22,7 @@ export interface LiveHubOptions {
   pollMs?: number;
   /** Comment line keeping proxies from closing an idle stream, ms. Default 25 000. */
   heartbeatMs?: number;
-  /** Events are kept this long for resuming, ms. Default 24 hours. */
+  /** Events are kept this long for resuming, ms. Default KRING_LIVE_RETENTION_HOURS, else 24 hours. */
   retentionMs?: number;
   /** Most events replayed on a resume; beyond that the client is told to reload (`reset`). Default 1 000. */
   maxReplay?: number;
@@ -64,7 +64,7 @@ function frame(row: LiveRow, viewerId: string): string {
 export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
   const pollMs = options.pollMs ?? 5_000;
   const heartbeatMs = options.heartbeatMs ?? 25_000;
-  const retentionMs = options.retentionMs ?? 24 * 3600 * 1000;
+  const retentionMs = options.retentionMs ?? Number(process.env.KRING_LIVE_RETENTION_HOURS || 24) * 3_600_000;
   const maxReplay = options.maxReplay ?? 1_000;
   const streams = new Set<Stream>();
   /** The last id read from the table (every stream has been sent everything up to it it may see). */
