@@ -463,6 +463,9 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
       })),
     ),
     // Live updates are optional in the contract; the imitation offers none (204), as a CMS may not.
-    http.get(`${base}/events`, () => new HttpResponse(null, { status: 204 })),
+    route('get', '/events', async ({ request }) => {
+      options.onRequest?.(request);
+      return new HttpResponse(null, { status: 204 });
+    }),
   ];
 }
