@@ -151,8 +151,12 @@ describe(`live updates (${dbLabel})`, () => {
 
   it('a resume from before the kept events is told to reload (reset)', async () => {
     const [, b] = server.members;
-    await give('Soon pruned');
-    const [{ id }] = await server.db.query<{ id: number }>('SELECT max(id) AS id FROM live_events');
+    const live = await stream(b);
+    const pruned = await give('Soon pruned');
+    // Seen live first: the event was sent, then it is pruned (as after a day), then B comes back.
+    const seen = await live.next((item) => item.event === 'kudos' && item.data.kudos.id === pruned.id);
+    live.close();
+    const id = Number(seen.id);
     await server.db.query('DELETE FROM live_events WHERE id <= $1', [id]);
     const resumed = await stream(b, String(id - 1));
     const reset = await resumed.next();

@@ -16,7 +16,10 @@ export interface EventStream {
   close(): void;
 }
 
-/** Opens the stream as `as` (dev sign-in) on the server at `base` (e.g. http://127.0.0.1:1234). */
+/**
+ * Opens the stream as `as` (dev sign-in) on the server at `base` (e.g. http://127.0.0.1:1234); resolves
+ * once the server says the stream is attached (`ready`).
+ */
 export function openStream(
   base: string,
   as: string,
@@ -48,7 +51,7 @@ export function openStream(
         }
         for (const wake of [...waiters]) wake();
       });
-      resolve({
+      const stream: EventStream = {
         status: response.statusCode ?? 0,
         headers: response.headers,
         events,
@@ -74,7 +77,16 @@ export function openStream(
           });
         },
         close: () => req.destroy(),
-      });
+      };
+      // Attached once `ready` came: what is written from then on reaches this stream.
+      if (response.statusCode !== 200) return resolve(stream);
+      const attached = () => {
+        if (!events.some((event) => event.event === 'ready')) return;
+        waiters.delete(attached);
+        resolve(stream);
+      };
+      waiters.add(attached);
+      attached();
     });
     req.on('error', (error) => {
       if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
