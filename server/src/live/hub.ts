@@ -94,10 +94,12 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
       );
       for (const row of rows) {
         lastId = row.id;
+        // The same text for every reader, unless the event is a kudos (each reader's own reactedByMe).
+        const shared = row.topic === 'kudos' || row.topic === 'reaction' ? undefined : frame(row, '');
         for (const stream of streams) {
           if (row.id <= stream.sent) continue;
           stream.sent = row.id;
-          if (visibleTo(row, stream.user.id)) stream.write(frame(row, stream.user.id));
+          if (visibleTo(row, stream.user.id)) stream.write(shared ?? frame(row, stream.user.id));
         }
       }
       if (rows.length < READ_BATCH) return;
