@@ -3,6 +3,8 @@
 // (BENCH_USERS) browse feeds (GET /kudos), open cards (POST /people/lookup, 8 people) and send kudos
 // (POST /kudos) for BENCH_SECONDS (default 15) after a 3-second warm-up, through a round-robin balancer
 // on loopback, on a fresh PostgreSQL database per run (DATABASE_URL, from scripts/with-postgres.sh).
+// Each user also keeps its page's live-updates stream open (GET /events; BENCH_STREAMS=0 turns that off):
+// the bench measures how long a kudos takes from its sender's answer to every other user's stream.
 // Prints `BENCH_ROWS [...]`: requests per second and p95 per operation, per configuration.
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -14,6 +16,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = 3;
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 600);
+const STREAMS = process.env.BENCH_STREAMS !== '0';
 /** What a user does next: mostly reading, as on an intranet. */
 const MIX = [
   ['feed', 0.5],
@@ -62,6 +65,32 @@ function call(agent, base, method, path, user, body) {
   });
 }
 
+/** Keeps `user`'s event stream open; calls `onKudos(kudos)` for each kudos event. Returns the closer. */
+function openStream(base, user, onKudos) {
+  let buffer = '';
+  const req = request(
+    `${base}/api/kring/events`,
+    { headers: { 'x-kring-dev-user': user, accept: 'text/event-stream' }, agent: false },
+    (response) => {
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => {
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!block.includes('event: kudos\n')) continue;
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (data) onKudos(JSON.parse(data.slice(6)).kudos);
+        }
+      });
+    },
+  );
+  req.on('error', () => undefined);
+  req.end();
+  return () => req.destroy();
+}
+
 async function run(instanceCount) {
   const databaseUrl = await freshDatabase();
   const env = {
@@ -84,6 +113,9 @@ async function run(instanceCount) {
     return rows.map((row) => row.id);
   })();
   const stats = Object.fromEntries(MIX.map(([name]) => [name, { ms: [], errors: 0 }]));
+  /** Sent kudos (by message) → when its sender got the answer; delays until each other stream had it. */
+  const answeredAt = new Map();
+  const delays = [];
   let measuring = false;
   let stop = false;
   let seed = 1;
@@ -113,10 +145,9 @@ async function run(instanceCount) {
       else {
         let to = pick();
         while (to === me) to = pick();
-        result = await call(agent, balancer.url, 'POST', '/api/kring/kudos', me, {
-          to: [to],
-          message: 'Thanks for the help with the load test!',
-        });
+        const message = `Thanks for the help with the load test! ${randomUUID()}`;
+        result = await call(agent, balancer.url, 'POST', '/api/kring/kudos', me, { to: [to], message });
+        if (measuring && result[0] === 201) answeredAt.set(message, performance.now());
       }
       if (!measuring) continue;
       const [status, ms] = result;
@@ -124,6 +155,14 @@ async function run(instanceCount) {
       else stats[op].errors += 1;
     }
   }
+  const closers = STREAMS
+    ? everyone.slice(0, USERS).map((id) =>
+        openStream(balancer.url, id, (kudos) => {
+          const sent = answeredAt.get(kudos.message);
+          if (measuring && sent !== undefined && kudos.from !== id) delays.push(performance.now() - sent);
+        }),
+      )
+    : [];
   const users = Array.from({ length: USERS }, (_, index) => user(index));
   await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
   measuring = true;
@@ -134,6 +173,7 @@ async function run(instanceCount) {
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(users);
+  for (const close of closers) close();
   agent.destroy();
   await balancer.close();
   await instances.stop();
@@ -158,6 +198,22 @@ async function run(instanceCount) {
     });
   }
   rows.push({ name: `all: throughput (${label})`, value: Math.round(total / elapsed), unit: 'req/s' });
+  if (STREAMS) {
+    delays.sort((a, b) => a - b);
+    const note = `${closers.length} open streams, ${delays.length} deliveries (answer to sender → other streams)`;
+    rows.push({
+      name: `live: p50 (${label})`,
+      value: Number(percentile(delays, 50).toFixed(1)),
+      unit: 'ms',
+      note,
+    });
+    rows.push({
+      name: `live: p95 (${label})`,
+      value: Number(percentile(delays, 95).toFixed(1)),
+      unit: 'ms',
+      note,
+    });
+  }
   return rows;
 }
 
