@@ -90,6 +90,14 @@ describe(
       const page = await context.newPage();
       const problems = [];
       page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
       await page.goto(`${base}/?lang=en`);
       await page.waitForFunction(
         () => document.querySelector('kring-community')?.communityClient?.liveConnected === true,
@@ -128,7 +136,7 @@ describe(
       assert.equal(messages.filter((text) => text === message).length, 1, 'shown once');
       assert.equal(messages[0], message, 'newest first');
       assert.equal(await windowB.page.evaluate(() => window.__notReloaded), true, 'no reload');
-      assert.deepEqual([...windowA.problems, ...windowB.problems], []);
+      assert.deepEqual([...windowA.problems, ...windowB.problems], [], 'no errors and no CSP violation');
       console.log(`# B saw A's kudos ${elapsed} ms after A sent it`);
       await windowA.context.close();
       await windowB.context.close();
