@@ -142,6 +142,8 @@ export interface Kudos {
   value?: string;
   /** Plain text; @mentions and links are parsed at render time, never as HTML. */
   message: string;
+  /** BCP 47 language `message` is written in, when the backend knows it (it is then marked with `lang`). */
+  lang?: string;
   createdAt: IsoDateTime;
   reactions: ReactionSummary[];
 }

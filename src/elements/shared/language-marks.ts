@@ -19,6 +19,23 @@ function primary(lang: string): string {
   return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
+/** `lang` and `dir` for one piece of content: set only where they differ from the surrounding text's. */
+export interface ContentMarks {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/**
+ * Marks for text written in `content` (a kudos message, a job title) inside an element that renders in
+ * `ui`: the content's language where it differs, and its direction where that differs too; nothing
+ * where they agree or the content's language is unknown (then it is not claimed).
+ */
+export function contentMarks(content: string | undefined, ui: string): ContentMarks {
+  if (!content?.trim() || primary(content) === primary(ui)) return {};
+  const dir = directionOf(content);
+  return dir === directionOf(ui) ? { lang: content } : { lang: content, dir };
+}
+
 /** The `lang` the element inherits from the page (through shadow roots), or '' when none is set. */
 export function inheritedLang(element: Element): string {
   let node: Node | null = element.parentNode ?? null;
@@ -30,6 +47,19 @@ export function inheritedLang(element: Element): string {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return '';
+}
+
+/**
+ * The direction the element inherits (`dir` attributes, through shadow roots). `:dir()` reads the
+ * document, not styles: `getComputedStyle` here forced a style recalculation per card per render, the
+ * largest single cost of a page of 200 cards (issue 18). Browsers without `:dir()` use the computed style.
+ */
+function inheritedDirection(element: Element): 'ltr' | 'rtl' {
+  try {
+    return element.matches(':dir(rtl)') ? 'rtl' : 'ltr';
+  } catch {
+    return getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr';
+  }
 }
 
 /**
@@ -56,7 +86,7 @@ export class LanguageMarksController implements ReactiveController {
     if (!root) return;
     const lang = this.language();
     const inherited = inheritedLang(this.host);
-    const pageDir = getComputedStyle(this.host).direction === 'rtl' ? 'rtl' : 'ltr';
+    const pageDir = inheritedDirection(this.host);
     const markLang = primary(inherited) !== primary(lang);
     const dir = directionOf(lang);
     const markDir = dir !== pageDir;
