@@ -13,7 +13,12 @@
   if (community) {
     community.setAttribute('lang', lang);
     community.setAttribute('backend', backend === 'server' ? 'rest' : backend);
-    if (backend === 'server') community.setAttribute('endpoint', kringServer.content);
+    if (backend === 'server') {
+      community.setAttribute('endpoint', kringServer.content);
+      // Kring Server pushes others' changes (GET /events): the feed and cards follow without a reload.
+      // Kring is not loaded yet (its script comes next): its queue of early settings takes this.
+      (window[Symbol.for('kring.pendingOptions')] ??= []).push({ rest: { liveUpdates: true } });
+    }
     // Adapters that need a server get a same-origin address, answered in the page by demo/mock-servers.ts.
     if (backend === 'rest' && !community.hasAttribute('endpoint'))
       community.setAttribute('endpoint', '/api/kring');

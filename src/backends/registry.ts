@@ -35,6 +35,8 @@ export interface BackendSettings {
   rest?: {
     /** Bearer token for the REST API; asked again with `forceRefresh: true` after a 401. */
     getToken?: BackendTokenProvider;
+    /** The server offers live updates (`GET /events`, as Kring Server does). Default false. */
+    liveUpdates?: boolean;
   };
   /** Options for `backend="sharepoint"`. */
   sharepoint?: {

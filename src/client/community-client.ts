@@ -1,4 +1,10 @@
-import type { Backend, BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
+import type {
+  Backend,
+  BackendCapabilities,
+  CallOptions,
+  InviteListQuery,
+  LiveEvent,
+} from '../backends/backend.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
@@ -26,6 +32,7 @@ import type {
   Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
+import { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
 import { browserTabs } from './outbox-tabs.js';
@@ -52,7 +59,7 @@ import {
   type WriteRequest,
   type WriteResults,
 } from './writes.js';
-import { writeActivity, writeEffects } from './write-effects.js';
+import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
 import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
@@ -77,6 +84,7 @@ export class CommunityClient implements CommunityClientApi {
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
   private readonly stopWatchingPeople?: () => void;
+  private readonly live: LiveUpdates;
   private trackingOn: boolean;
 
   constructor(
@@ -134,6 +142,12 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
+    this.live = new LiveUpdates({
+      backend,
+      timing: this.timing,
+      apply: (event) => this.applyLive(event),
+      wake: () => this.backOnline.promise,
+    });
   }
 
   get backendName(): string {
@@ -158,9 +172,16 @@ export class CommunityClient implements CommunityClientApi {
     if (!on) this.activity.clear();
   }
 
+  /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
+    if (this.backend.capabilities.liveUpdates) this.live.start();
     return () => this.listeners.delete(listener);
+  }
+
+  /** Whether the live-updates stream is open and attached (for tests and diagnostics). */
+  get liveConnected(): boolean {
+    return this.live.connected;
   }
 
   // ------------------------------------------------------------ people
@@ -427,6 +448,10 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   signOut(): void {
+    // The stream was the signed-out user's: open a new one (for whoever signs in) without their place.
+    const wasLive = this.live.running;
+    this.live.stop(true);
+    if (wasLive) this.live.start();
     this.cache.invalidate(() => true);
     this.activity.clear();
     this.outboxQueue.clearAll();
@@ -455,6 +480,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   dispose(): void {
+    this.live.stop();
     this.stopWatchingPeople?.();
     this.batcher.dispose();
     this.outboxQueue.dispose();
@@ -504,15 +530,34 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
-    const effects = writeEffects(entry, result);
+    this.applyEffects(writeEffects(entry, result));
+    // The tab that sent it records the activity once.
+    const activity = here ? writeActivity(entry) : undefined;
+    if (activity) this.track(activity);
+  }
+
+  private applyEffects(effects: WriteEffects): void {
     const methods = effects.invalidate.map((method) => `${method}:`);
     this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
     for (const id of effects.stalePeople) this.peopleCache.markStale(id);
     if (effects.skill) this.peopleCache.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
-    // The tab that sent it records the activity once.
-    const activity = here ? writeActivity(entry) : undefined;
-    if (activity) this.track(activity);
+  }
+
+  /**
+   * Someone's change, pushed by the backend: the same cache updates and change notifications as a
+   * write of our own, so feeds, cards and counters follow (a feed that has the kudos already keeps one).
+   */
+  private applyLive(event: LiveEvent): void {
+    if (event.type === 'reset') {
+      // Events were missed: nothing cached can be trusted to be current.
+      this.cache.invalidate((key) => key !== CURRENT_USER_KEY);
+      for (const topic of ['kudos', 'people', 'invites', 'ambassadors', 'metrics'] as const)
+        this.emit({ topic });
+      return;
+    }
+    const effects = liveEffects(event);
+    if (effects) this.applyEffects(effects);
   }
 
   private beacon(events: ActivityEvent[]): boolean {

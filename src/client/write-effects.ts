@@ -1,3 +1,4 @@
+import type { LiveEvent } from '../backends/backend.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
@@ -8,7 +9,7 @@ import type {
   Skill,
 } from '../model.js';
 import type { ClientChange } from './types.js';
-import type { WriteRequest } from './writes.js';
+import type { WriteKind, WriteRequest } from './writes.js';
 
 /** What a confirmed write changes: cached reads to drop, people to refresh, news for subscribers. */
 export interface WriteEffects {
@@ -50,7 +51,10 @@ export function writeActivity(write: WriteRequest): WriteActivity | undefined {
 const INVITE_READS = ['listInvites', 'inviteQuota', 'inviteTree', 'lookupInvite', 'metrics'];
 const AMBASSADOR_READS = ['ambassadorProfile', 'listBadges', 'pioneers'];
 
-export function writeEffects(write: WriteRequest, result: unknown): WriteEffects {
+/** A confirmed write, or for a change the backend pushed only its kind: endorsements alone need their input. */
+export type EffectSource = WriteRequest | { kind: Exclude<WriteKind, 'endorseSkill' | 'unendorseSkill'> };
+
+export function writeEffects(write: EffectSource, result: unknown): WriteEffects {
   switch (write.kind) {
     case 'endorseSkill':
     case 'unendorseSkill': {
@@ -117,5 +121,35 @@ export function writeEffects(write: WriteRequest, result: unknown): WriteEffects
         stalePeople: [],
         changes: [{ topic: 'ambassadors', ids: [(result as BadgeAward).personId] }],
       };
+  }
+}
+
+/**
+ * What a change pushed by the backend (`streamEvents`) changes: the same as the write it stands for,
+ * or undefined for an event this client does not know.
+ */
+export function liveEffects(event: LiveEvent): WriteEffects | undefined {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  switch (event.type) {
+    case 'kudos':
+      return data.kudos ? writeEffects({ kind: 'giveKudos' }, data.kudos) : undefined;
+    case 'reaction':
+      return data.kudos ? writeEffects({ kind: 'react' }, data.kudos) : undefined;
+    case 'endorsement': {
+      const personId = String(data.personId ?? '');
+      if (!personId) return undefined;
+      // The skill's count and "endorsed by me" are the reader's: the person is read again.
+      return {
+        invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
+        stalePeople: [personId],
+        changes: [{ topic: 'people', ids: [personId] }],
+      };
+    }
+    case 'badge':
+      return data.badge ? writeEffects({ kind: 'awardBadge' }, data.badge) : undefined;
+    case 'invite':
+      return data.invite ? writeEffects({ kind: 'respondToInvite' }, { invite: data.invite }) : undefined;
+    default:
+      return undefined;
   }
 }
