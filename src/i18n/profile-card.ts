@@ -22,7 +22,11 @@ export type ProfileCardStringKey =
   | 'card.level.practitioner'
   | 'card.level.expert'
   | 'card.about'
-  | 'card.member';
+  | 'card.member'
+  | 'hover.card'
+  | 'hover.open'
+  | 'hover.giveKudos'
+  | 'hover.close';
 
 export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
   en: {
@@ -46,6 +50,10 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.level.expert': 'expert',
     'card.about': 'About',
     'card.member': 'Member since {date}',
+    'hover.card': 'Card of {name}',
+    'hover.open': 'Show the card of {name}',
+    'hover.giveKudos': 'Give kudos',
+    'hover.close': 'Close the card',
   },
   nl: {
     'card.loading': 'Profiel laden…',
@@ -68,6 +76,10 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.level.expert': 'expert',
     'card.about': 'Over mij',
     'card.member': 'Lid sinds {date}',
+    'hover.card': 'Kaartje van {name}',
+    'hover.open': 'Toon het kaartje van {name}',
+    'hover.giveKudos': 'Geef een compliment',
+    'hover.close': 'Sluit het kaartje',
   },
   de: profileCardDe,
   fr: profileCardFr,

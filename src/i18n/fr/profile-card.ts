@@ -21,4 +21,8 @@ export const profileCardFr: Record<ProfileCardStringKey, string> = {
   'card.level.expert': 'expert',
   'card.about': 'À propos',
   'card.member': 'Membre depuis le {date}',
+  'hover.card': 'Carte de {name}',
+  'hover.open': 'Afficher la carte de {name}',
+  'hover.giveKudos': 'Envoyer des kudos',
+  'hover.close': 'Fermer la carte',
 };
