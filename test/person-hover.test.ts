@@ -129,3 +129,45 @@ describe('hover card', () => {
     );
   });
 });
+
+describe('hover card in the kudos feed', () => {
+  afterEach(() => resetMouse());
+
+  it("opens a giver's card on focus of their name, with axe clean, and Escape closes it", async () => {
+    const test = registerTestBackend();
+    const community = await fixture(
+      html`<kring-community backend=${test.name} lang="en"
+        ><kring-kudos-feed limit="3"></kring-kudos-feed
+      ></kring-community>`,
+    );
+    const feed = community.querySelector('kring-kudos-feed')!;
+    await waitUntil(() => feed.shadowRoot!.querySelector('[part~="giver"] .person-trigger'), 'names shown');
+    const trigger = feed.shadowRoot!.querySelector<HTMLElement>('[part~="giver"] .person-trigger')!;
+    trigger.focus();
+    await waitUntil(() => innerCard(feed)?.shadowRoot?.querySelector('[part~="name"]'), 'card opened');
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    expect(text(innerCard(feed)!.shadowRoot!.querySelector('[part~="name"]'))).to.equal(
+      text(trigger.querySelector('[part~="name"]')),
+    );
+    await expect(feed).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !hoverCard(feed), 'closed by Escape');
+  });
+
+  it('opens on hover of a photo and name', async () => {
+    const test = registerTestBackend();
+    const community = await fixture(
+      html`<kring-community backend=${test.name} lang="en"
+        ><kring-kudos-feed limit="3"></kring-kudos-feed
+      ></kring-community>`,
+    );
+    const feed = community.querySelector('kring-kudos-feed')!;
+    await waitUntil(
+      () => feed.shadowRoot!.querySelector('[part~="receiver"] .person-trigger'),
+      'names shown',
+    );
+    const at = centre(feed.shadowRoot!.querySelector('[part~="receiver"] .person-trigger')!);
+    await sendMouse({ type: 'move', position: [at.x, at.y] });
+    await waitUntil(() => innerCard(feed), 'opened by hover');
+  });
+});

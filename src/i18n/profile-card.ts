@@ -24,7 +24,6 @@ export type ProfileCardStringKey =
   | 'card.about'
   | 'card.member'
   | 'hover.card'
-  | 'hover.open'
   | 'hover.giveKudos'
   | 'hover.close';
 
@@ -51,7 +50,6 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.about': 'About',
     'card.member': 'Member since {date}',
     'hover.card': 'Card of {name}',
-    'hover.open': 'Show the card of {name}',
     'hover.giveKudos': 'Give kudos',
     'hover.close': 'Close the card',
   },
@@ -77,7 +75,6 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.about': 'Over mij',
     'card.member': 'Lid sinds {date}',
     'hover.card': 'Kaartje van {name}',
-    'hover.open': 'Toon het kaartje van {name}',
     'hover.giveKudos': 'Geef een compliment',
     'hover.close': 'Sluit het kaartje',
   },

@@ -4,9 +4,7 @@ import { profileCardStrings } from '../../i18n/profile-card.js';
 import { translate, type Language, type MessageParams } from '../../i18n/index.js';
 import type { CommunityClientApi } from '../../client/types.js';
 
-type HoverKey = Parameters<
-  typeof translate<'hover.card' | 'hover.open' | 'hover.giveKudos' | 'hover.close'>
->[2];
+type HoverKey = Parameters<typeof translate<'hover.card' | 'hover.giveKudos' | 'hover.close'>>[2];
 
 interface HoverHost extends ReactiveElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -162,7 +160,6 @@ export class PersonHoverController implements ReactiveController {
       class="person-trigger"
       part=${part}
       aria-expanded=${open ? 'true' : 'false'}
-      aria-label=${this.t('hover.open', { name })}
       @click=${(event: MouseEvent) => {
         const anchor =
           (event.currentTarget as Element).closest('.person-hover') ?? (event.currentTarget as Element);

@@ -22,7 +22,6 @@ export const profileCardDe: Record<ProfileCardStringKey, string> = {
   'card.about': 'Über mich',
   'card.member': 'Mitglied seit {date}',
   'hover.card': 'Karte von {name}',
-  'hover.open': 'Karte von {name} anzeigen',
   'hover.giveKudos': 'Kudos geben',
   'hover.close': 'Karte schließen',
 };

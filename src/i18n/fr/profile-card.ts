@@ -22,7 +22,6 @@ export const profileCardFr: Record<ProfileCardStringKey, string> = {
   'card.about': 'À propos',
   'card.member': 'Membre depuis le {date}',
   'hover.card': 'Carte de {name}',
-  'hover.open': 'Afficher la carte de {name}',
   'hover.giveKudos': 'Envoyer des kudos',
   'hover.close': 'Fermer la carte',
 };
