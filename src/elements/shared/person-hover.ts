@@ -44,6 +44,7 @@ export class PersonHoverController implements ReactiveController {
   private pointerTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
   private placing = false;
+  private returnFocus?: HTMLElement;
 
   constructor(
     private readonly host: HoverHost,
@@ -96,12 +97,24 @@ export class PersonHoverController implements ReactiveController {
     this.popover.focusOut(key, event);
   }
 
-  /** Opens (and pins) a card without hover or focus, e.g. for a person chosen in a list. */
-  show(key: string, personId: string, name: string, anchor: Element): void {
+  /**
+   * Opens (and pins) a card without hover or focus, e.g. for a person chosen in a list; with `focus`,
+   * the focus moves into it, and Escape gives it back to `returnFocus` (default: the anchor's link or button).
+   */
+  show(
+    key: string,
+    personId: string,
+    name: string,
+    anchor: Element,
+    options: { focus?: boolean; returnFocus?: HTMLElement } = {},
+  ): void {
     clearTimeout(this.pointerTimer);
-    if (this.popover.isOpen(key)) return;
-    this.remember(key, personId, name, anchor);
-    this.popover.click(key);
+    if (!this.popover.isOpen(key)) {
+      this.remember(key, personId, name, anchor);
+      this.popover.click(key);
+    }
+    this.returnFocus = options.returnFocus;
+    if (options.focus) this.enterCard();
   }
 
   /** Closes the open card, if any. */
@@ -110,6 +123,7 @@ export class PersonHoverController implements ReactiveController {
   }
 
   private remember(key: string, personId: string, name: string, anchor: Element): void {
+    this.returnFocus = undefined;
     if (this.current?.personId !== personId) this.composingFor = undefined;
     this.current = { key, personId, name, anchor };
   }
@@ -190,7 +204,9 @@ export class PersonHoverController implements ReactiveController {
     if (event.key !== 'Escape' || event.defaultPrevented || !this.close()) return;
     event.preventDefault();
     const anchor = this.current?.anchor;
-    const trigger = anchor?.matches('a, button') ? anchor : anchor?.querySelector<HTMLElement>('a, button');
+    const trigger =
+      this.returnFocus ??
+      (anchor?.matches('a, button') ? anchor : anchor?.querySelector<HTMLElement>('a, button'));
     (trigger as HTMLElement | null | undefined)?.focus();
   };
 
