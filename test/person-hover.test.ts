@@ -171,3 +171,23 @@ describe('hover card in the kudos feed', () => {
     await waitUntil(() => innerCard(feed), 'opened by hover');
   });
 });
+
+describe('hover card in the people picker', () => {
+  it("opens a chosen person's card on focus of their chip, and Escape closes it", async () => {
+    const test = registerTestBackend();
+    const community = await fixture(
+      html`<kring-community backend=${test.name} lang="en"
+        ><kring-people-picker multiple value="p00002,p00014"></kring-people-picker
+      ></kring-community>`,
+    );
+    const picker = community.querySelector('kring-people-picker')!;
+    await waitUntil(() => picker.shadowRoot!.querySelectorAll('[part~="chip-person"]').length === 2, 'chips');
+    const chip = picker.shadowRoot!.querySelectorAll<HTMLElement>('[part~="chip-person"]')[1];
+    chip.focus();
+    await waitUntil(() => innerCard(picker)?.shadowRoot?.querySelector('[part~="name"]'), 'card opened');
+    expect(innerCard(picker)!.getAttribute('person')).to.equal('p00014');
+    await expect(picker).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !hoverCard(picker), 'closed');
+  });
+});
