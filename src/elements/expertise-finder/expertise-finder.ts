@@ -65,6 +65,9 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @csspart invite - The "invite someone who knows" button.
  * @csspart error - The error block.
  * @csspart retry - The retry button.
+ * @csspart person-card - The hover card of a result (on hover, or when chosen without `href-template`).
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-text - Main text colour.
