@@ -91,3 +91,23 @@ describe('expertise finder journeys', () => {
     }
   });
 });
+
+describe('expertise finder on a backend that cannot search skills (Graph)', () => {
+  it('says what the directory cannot search instead of "nobody knows it, invite someone"', async () => {
+    const { name } = registerTestBackend({
+      searchPeople: (async () => ({ items: [], total: 0, skillsSearched: false })) as never,
+    });
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} lang="en"
+        ><kring-expertise-finder query="Power BI"></kring-expertise-finder
+      ></kring-community>`,
+    );
+    const finder = community.querySelector('kring-expertise-finder') as KringExpertiseFinder;
+    await waitUntil(() => finder.shadowRoot!.querySelector('[part~="empty"]'), 'empty state');
+    const empty = finder.shadowRoot!.querySelector('[part~="empty"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(empty).to.contain('names and job titles only, not skills');
+    expect(finder.shadowRoot!.querySelector('[part~="invite"]')).to.equal(null);
+    expect(empty).to.not.contain('invite');
+    await expect(finder).to.be.accessible();
+  });
+});

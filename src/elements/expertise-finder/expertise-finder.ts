@@ -605,6 +605,13 @@ export class KringExpertiseFinder extends KringElement {
       ? result.facets.relatedSkills.slice(0, SUGGESTION_COUNT).map((facet) => facet.value)
       : this.fallbackSuggestions;
     const skill = this.search.request?.text.trim() || this.skill;
+    if (result.skillsSearched === false) {
+      // Nobody found is not nobody knows it: say what this backend cannot search, invite no one.
+      return html`<div part="empty" class="empty">
+        <p class="empty-title">${this.t('finder.empty', { query: this.describeQuery() })}</p>
+        <p>${this.t('finder.noSkillSearch', { query: this.describeQuery() })}</p>
+      </div>`;
+    }
     return html`<div part="empty" class="empty">
       <p class="empty-title">${this.t('finder.empty', { query: this.describeQuery() })}</p>
       <p>${this.t('finder.emptyHint')}</p>
