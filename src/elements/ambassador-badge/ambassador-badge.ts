@@ -8,7 +8,7 @@ import { AMBASSADOR_ROLES, type AmbassadorRole, type BadgeAward, type Person } f
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { highestAwards } from '../../ambassadors/awards.js';
-import { badgeName, levelRequirements } from '../../ambassadors/labels.js';
+import { badgeName, levelRequirements, localizedCriterionAmount } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
 import { levelPips, roleIcon } from './role-icons.js';
@@ -223,7 +223,9 @@ export class KringAmbassadorBadge extends KringElement {
         ${award.criteriaMet.length
           ? html`<p class="muted">${this.t('badge.counted')}</p>
               <ul>
-                ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
+                ${award.criteriaMet.map(
+                  (criterion) => html`<li>${localizedCriterionAmount(this.language, criterion)}</li>`,
+                )}
               </ul>`
           : nothing}
         ${canDownload
