@@ -18,7 +18,7 @@ import {
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
 import type { SkillLevel } from '../../src/model.js';
-import { seedAuthor, seedDemoKudos, seedDemoLists } from '../sharepoint/list-seed.js';
+import { seedAuthor, seedDemoActivity, seedDemoKudos, seedDemoLists } from '../sharepoint/list-seed.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,6 +43,8 @@ export interface GraphMockOptions {
    * people over Graph. Real Graph has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /** Seeds the activity list with the demo's six months of activity (the demo page's pulse). */
+  seedActivity?: boolean;
   /**
    * Every n-th person (index n-1, 2n-1, …) has only a small photo (48 px from on-premises AD): the
    * `96x96` size answers 404, `/photo/$value` the photo. Default 0 (none).
@@ -205,10 +207,11 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     list.items.push(item);
     return item;
   }
-  const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
-    addItem(key, fields, created, seedAuthor(key, fields));
+  const addSeedItem = (key: ListKey, fields: Json, created?: string, author?: string) => {
+    addItem(key, fields, created, author ?? seedAuthor(key, fields));
   };
   seedDemoLists(demo, emailOf, addSeedItem, { ambassadors: false });
+  if (options.seedActivity) seedDemoActivity(demo, emailOf, addSeedItem);
   /** Kudos come from the demo backend's public API (its history is generated lazily), once. */
   let kudosSeeded: Promise<void> | undefined;
   const seedKudos = () => (kudosSeeded ??= seedDemoKudos(demo, emailOf, addSeedItem, async () => '{}'));

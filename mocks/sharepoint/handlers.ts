@@ -13,7 +13,7 @@ import {
   LIST_KEYS,
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
-import { seedAuthor, seedDemoKudos, seedDemoLists } from './list-seed.js';
+import { seedAuthor, seedDemoActivity, seedDemoKudos, seedDemoLists } from './list-seed.js';
 import {
   DEMO_PHOTO_TYPE,
   demoPhotoSvg,
@@ -43,6 +43,8 @@ export interface SharePointMockOptions {
    * demo backend show the same people over SharePoint. Real SharePoint has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /** Seeds the activity list with the demo's six months of activity (the demo page's pulse). */
+  seedActivity?: boolean;
   /** False: the site has no Kring lists (nobody ran provisionSharePointLists). Default true. */
   provisioned?: boolean;
 }
@@ -221,8 +223,8 @@ export function createSharePointMock(options: SharePointMockOptions): {
       ),
     ]),
   ) as Record<ListKey, MockList>;
-  const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
-    addItem(seeded[key], fields, created, seedAuthor(key, fields));
+  const addSeedItem = (key: ListKey, fields: Json, created?: string, author?: string) => {
+    addItem(seeded[key], fields, created, author ?? seedAuthor(key, fields));
   };
   /**
    * Kudos come through the demo backend's public API (the demo generates its history lazily), once, on
@@ -239,6 +241,7 @@ export function createSharePointMock(options: SharePointMockOptions): {
       return JSON.stringify(reactions);
     }));
   seedDemoLists(demo, idOf, addSeedItem, { ambassadors: true });
+  if (options.seedActivity) seedDemoActivity(demo, idOf, addSeedItem);
 
   // ---------------------------------------------------------------- response helpers
 

@@ -3,7 +3,7 @@
  * the whole `Backend` contract with real rules. Writes persist (as a small delta) in localStorage,
  * so they survive a reload. It is the default backend and needs no server.
  */
-import type { InviteTokenState } from '../../model.js';
+import type { ActivityEvent, InviteTokenState } from '../../model.js';
 import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
 import {
   ALL_CAPABILITIES,
@@ -64,6 +64,8 @@ export interface DemoInspector {
   history(): DemoHistory;
   /** How long generating kudos and reactions took, ms (0 while deferred). */
   readonly historyMs: number;
+  /** The generated activity (reading and public acts over six months), for imitations of other backends. */
+  activity(): readonly ActivityEvent[];
   readonly storageKey: string;
   readonly currentUserId: string;
   readonly communityManagerId: string;
@@ -186,6 +188,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     data: store.data,
     generationMs: store.generationMs,
     history: () => store.generatedHistory(),
+    activity: () => store.activityEvents().generated,
     get historyMs() {
       return store.historyMs;
     },
