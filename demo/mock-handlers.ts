@@ -12,9 +12,9 @@ export function createDemoHandlers(options: { endpoint: string; siteUrl: string 
   const backend = createDemoBackend({ persist: true });
   const handlers: HttpHandler[] = [
     ...createRestHandlers({ endpoint: options.endpoint, backend }),
-    ...createSharePointMock({ siteUrl: options.siteUrl, backend, demoIdAliases: true, seedActivity: true })
+    ...createSharePointMock({ siteUrl: options.siteUrl, backend, demoIdAliases: true, fullDemo: true })
       .handlers,
-    ...createGraphHandlers({ backend, siteUrl: options.siteUrl, demoIdAliases: true, seedActivity: true })
+    ...createGraphHandlers({ backend, siteUrl: options.siteUrl, demoIdAliases: true, fullDemo: true })
       .handlers,
   ];
   return {

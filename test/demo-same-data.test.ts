@@ -37,6 +37,28 @@ describe('the demo page imitations serve the demo data set', () => {
     expect(metrics.stickiness.value).to.not.equal(null);
   });
 
+  it('Graph and SharePoint: my badges and my skills are those of the demo backend', async () => {
+    const demo = createDemoBackend({ persist: false, storage: null });
+    const me = await demo.currentUser();
+    const mine = (await demo.listBadges(me.id)).filter((award) => !award.revokedAt).length;
+    const [detailed] = await demo.getPeople([me.id], { details: true });
+    const graph = createGraphBackend({
+      fetch: imitated,
+      getToken: async () => 'demo',
+      sites: { community: siteUrl },
+    });
+    const sharepoint = createSharePointBackend({ siteUrl, fetch: imitated });
+    for (const backend of [graph, sharepoint]) {
+      const user = await backend.currentUser();
+      const badges = (await backend.listBadges(user.id)).filter((award) => !award.revokedAt);
+      expect(badges.length, `${backend.name} badges`).to.equal(mine);
+      const [person] = await backend.getPeople([user.id], { details: true });
+      expect(person!.skills.map((skill) => skill.name).sort(), `${backend.name} skills`).to.deep.equal(
+        detailed!.skills.map((skill) => skill.name).sort(),
+      );
+    }
+  });
+
   it('SharePoint: the pulse counts the demo visitors', async () => {
     const sharepoint = createSharePointBackend({ siteUrl, fetch: imitated });
     const metrics = await sharepoint.metrics({ month });

@@ -177,3 +177,35 @@ export function seedDemoActivity(demo: DemoBackend, idOf: PersonIdOf, add: AddSe
     );
   }
 }
+
+/**
+ * The badges members earned by the criteria, which the demo backend awards when a profile is read and the
+ * list adapters (which only read the list) would never show: added to the seeded awards, oldest first.
+ */
+export async function seedDemoEarnedBadges(
+  demo: DemoBackend,
+  idOf: PersonIdOf,
+  add: AddSeedItem,
+): Promise<void> {
+  const data = demo.demo.data;
+  const seeded = new Set(data.badges.map((badge) => badge.id));
+  const earned = [];
+  for (const personId of new Set(data.ambassadors.map((choice) => choice.personId))) {
+    earned.push(...(await demo.listBadges(personId)).filter((badge) => !seeded.has(badge.id)));
+  }
+  for (const badge of earned.sort((a, b) => a.awardedAt.localeCompare(b.awardedAt))) {
+    add(
+      'badges',
+      {
+        Title: badge.role,
+        KringPerson: idOf(badge.personId),
+        KringLevel: badge.level,
+        KringAwardedBy: badge.awardedBy === 'system' ? 'system' : idOf(badge.awardedBy),
+        KringCriteria: JSON.stringify(badge.criteriaMet),
+        KringEvidence: JSON.stringify(badge.evidence),
+        KringRevoked: badge.revokedAt ?? null,
+      },
+      badge.awardedAt,
+    );
+  }
+}
