@@ -55,6 +55,19 @@ describe('<kring-invite>', () => {
     backend = new GrowthFakeBackend();
   });
 
+  it('without allowed-domains invites only at the inviter’s own domain; "*" allows any', async () => {
+    const element = await mount(backend);
+    expect(shadowText(element)).to.contain('Only addresses at @acme.nl.');
+    await submitEmail(element, 'someone@gmail.com');
+    expect(shadowText(element)).to.contain('You can only invite addresses at @acme.nl.');
+    expect(backend.calls.filter((call) => call.method === 'sendInvite')).to.have.length(0);
+
+    const open = await mount(new GrowthFakeBackend(), { domains: '*' });
+    expect(shadowText(open)).to.not.contain('Only addresses at');
+    await submitEmail(open, 'someone@gmail.com');
+    await waitUntil(() => shadowText(open).includes('Invitation sent to someone@gmail.com.'), 'sent');
+  });
+
   it('shows the form, the remaining quota, an empty list and the tree (en)', async () => {
     const element = await mount(backend);
     const text = shadowText(element);
