@@ -240,6 +240,101 @@ describe('the demo intranet on every adapter', () => {
     }
   });
 
+  // The two-minute tour (issue 16, item 5): the journeys end somewhere on the demo page itself.
+  it('tour: the header search fills the finder, a chosen expert opens their card, and the card endorses', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html?lang=en&q=Power+BI#experts`);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('kring-expertise-finder')?.shadowRoot?.querySelectorAll('[role="option"]')
+            .length,
+        undefined,
+        { timeout: 20_000 },
+      );
+      assert.equal(
+        await page.evaluate(
+          () => document.querySelector('kring-expertise-finder').shadowRoot.querySelector('input').value,
+        ),
+        'Power BI',
+      );
+      await page.evaluate(() =>
+        document.querySelector('kring-expertise-finder').shadowRoot.querySelector('[role="option"]').click(),
+      );
+      const endorse = () =>
+        document
+          .querySelector('kring-expertise-finder')
+          ?.shadowRoot?.querySelector('[part~="person-card"] kring-profile-card')
+          ?.shadowRoot?.querySelector('kring-skill-list')
+          ?.shadowRoot?.querySelector('[part~="endorse"]');
+      await page.waitForFunction(endorse, undefined, { timeout: 20_000 });
+      const before = await page.evaluate(() => {
+        const button = document
+          .querySelector('kring-expertise-finder')
+          .shadowRoot.querySelector('[part~="person-card"] kring-profile-card')
+          .shadowRoot.querySelector('kring-skill-list')
+          .shadowRoot.querySelector('[part~="endorse"]');
+        const pressed = button.getAttribute('aria-pressed');
+        button.click();
+        return pressed;
+      });
+      await page.waitForFunction(
+        (was) => {
+          const button = document
+            .querySelector('kring-expertise-finder')
+            .shadowRoot.querySelector('[part~="person-card"] kring-profile-card')
+            .shadowRoot.querySelector('kring-skill-list')
+            .shadowRoot.querySelector('[part~="endorse"]');
+          return button && button.getAttribute('aria-pressed') !== was;
+        },
+        before,
+        { timeout: 20_000 },
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('tour: "open an invitation as a new colleague" opens the welcome page as the invitee, who joins', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(myCardName, undefined, { timeout: 20_000 });
+      await Promise.all([
+        page.waitForURL(/invite=.*as=|as=.*invite=/, { timeout: 20_000 }),
+        page.click('[data-tour-invite]'),
+      ]);
+      const welcomeText = () =>
+        document.querySelector('kring-welcome')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+      const join = () =>
+        document.querySelector('kring-welcome')?.shadowRoot?.querySelector('button:not([disabled])');
+      await page.waitForFunction(join, undefined, { timeout: 20_000 });
+      const text = await page.evaluate(welcomeText);
+      assert.ok(!text.includes('We do not recognise'), text);
+      assert.ok(!text.includes('already a member'), text);
+      await page.evaluate(() =>
+        [...document.querySelector('kring-welcome').shadowRoot.querySelectorAll('button')]
+          .find((button) => button.textContent.includes('Join'))
+          .click(),
+      );
+      await page.waitForFunction(
+        () =>
+          document.querySelector('kring-welcome')?.shadowRoot?.textContent?.includes('You are now a member'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      // The page says who the visitor is now, with the way back.
+      assert.match(
+        await page.textContent('[data-tour-persona]'),
+        /Signed in as .+ · back to the community manager/,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('every adapter shows the same person (one demo data set behind all imitations)', () => {
     assert.equal(new Set(Object.values(names)).size, 1, JSON.stringify(names));
   });

@@ -44,6 +44,11 @@ export interface DemoBackendOptions {
   now?: Date | (() => Date);
   /** Who is signed in (id or e-mail). Default the community manager, who may manage badges. */
   currentUserId?: string;
+  /**
+   * Whose saved writes to use. Default `currentUserId` (each demo user their own world); the same value
+   * for several users lets them share one, e.g. an invitation made by one and accepted by another.
+   */
+  storageOwner?: string;
   /** Simulated network delay per call, ms. Default 0. */
   latencyMs?: number;
   /** Most kudos from one person to the same colleague within any 24 hours. Default 3. */
@@ -118,7 +123,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     now,
     persist: options.persist ?? true,
     storage: options.storage,
-    owner: options.currentUserId,
+    owner: options.storageOwner ?? options.currentUserId,
   });
 
   let currentUserId = store.data.communityManagerId;
