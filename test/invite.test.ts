@@ -196,6 +196,20 @@ describe('<kring-invite>', () => {
     }
   });
 
+  it('a link made after sending an invitation does not sit under "Invitation sent to …"', async () => {
+    const element = await mount(backend);
+    await submitEmail(element, 'jan@acme.nl');
+    await waitUntil(
+      () => $(element, '[part="status"]')!.textContent === 'Invitation sent to jan@acme.nl.',
+      'sent',
+    );
+    [...element.shadowRoot!.querySelectorAll('button')]
+      .find((button) => button.textContent!.includes('Create invite link'))!
+      .click();
+    await waitUntil(() => $(element, '#link'), 'link shown');
+    expect($(element, '[part="status"]')!.textContent).to.equal('');
+  });
+
   it('invites a non-member picked from the directory, and refuses members', async () => {
     const element = await mount(backend);
     const directory = element.shadowRoot!.querySelector<HTMLInputElement>('input[value="directory"]')!;

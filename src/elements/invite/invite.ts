@@ -590,6 +590,8 @@ export class KringInvite extends KringElement {
     this.linkError = undefined;
     try {
       this.link = await this.client.createInviteLink();
+      // The last "Invitation sent to …" is about the form, not about the link just made.
+      this.announcement = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#link')?.focus();
     } catch (error) {
