@@ -335,6 +335,32 @@ describe('the demo intranet on every adapter', () => {
     }
   });
 
+  it('manager.html: each section heading appears once (no "Pioneers" twice)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/manager.html?lang=en`);
+      await page.waitForFunction(
+        () => document.querySelector('kring-pioneers')?.shadowRoot?.querySelector('h1, h2, h3, h4'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      const headings = await page.evaluate(() => {
+        const texts = [];
+        const walk = (root) => {
+          for (const element of root.querySelectorAll('*')) {
+            if (/^h[1-6]$/.test(element.localName)) texts.push(element.textContent.trim());
+            if (element.shadowRoot) walk(element.shadowRoot);
+          }
+        };
+        walk(document);
+        return texts;
+      });
+      assert.equal(headings.filter((text) => text.startsWith('Pioneers')).length, 1, headings.join(' | '));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('every adapter shows the same person (one demo data set behind all imitations)', () => {
     assert.equal(new Set(Object.values(names)).size, 1, JSON.stringify(names));
   });
