@@ -361,6 +361,32 @@ describe('the demo intranet on every adapter', () => {
     }
   });
 
+  it('index.html at 1280 px: the sidebar does not run past the main column', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('kring-ambassador-programme')
+            ?.shadowRoot?.querySelector('input[type="checkbox"], [part~="role"]'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      const { main, aside } = await page.evaluate(() => ({
+        main: document.querySelector('.layout__main').getBoundingClientRect().bottom,
+        aside: document.querySelector('.layout__aside').getBoundingClientRect().bottom,
+      }));
+      assert.ok(
+        aside <= main,
+        `sidebar ends at ${Math.round(aside)} px, main column at ${Math.round(main)} px`,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it('every adapter shows the same person (one demo data set behind all imitations)', () => {
     assert.equal(new Set(Object.values(names)).size, 1, JSON.stringify(names));
   });
