@@ -370,9 +370,15 @@ describe('the demo intranet on every adapter', () => {
         () =>
           document
             .querySelector('kring-ambassador-programme')
-            ?.shadowRoot?.querySelector('input[type="checkbox"], [part~="role"]'),
+            ?.shadowRoot?.querySelector('input[type="checkbox"], [part~="role"]') &&
+          document.querySelector('kring-kudos-feed')?.shadowRoot?.querySelector('article[data-kudos-id]') &&
+          document.querySelector('kring-invite')?.shadowRoot?.querySelector('form'),
         undefined,
         { timeout: 20_000 },
+      );
+      // Two frames for the last renders to lay out.
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
       );
       const { main, aside } = await page.evaluate(() => ({
         main: document.querySelector('.layout__main').getBoundingClientRect().bottom,
