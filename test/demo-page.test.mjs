@@ -393,6 +393,24 @@ describe('the demo intranet on every adapter', () => {
     }
   });
 
+  it('index.html: "My profile" shows my badges once', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+      const lists = await page.evaluate(() => {
+        const panel = document.getElementById('profiel-titel').closest('section');
+        const inCard = [...panel.querySelectorAll('kring-profile-card')].flatMap((card) => [
+          ...(card.shadowRoot?.querySelectorAll('kring-ambassador-badge') ?? []),
+        ]);
+        return panel.querySelectorAll('kring-ambassador-badge').length + inCard.length;
+      });
+      assert.equal(lists, 1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('every adapter shows the same person (one demo data set behind all imitations)', () => {
     assert.equal(new Set(Object.values(names)).size, 1, JSON.stringify(names));
   });
