@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil as waitUntilDefault } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
@@ -51,6 +51,47 @@ describe('expertise finder journeys', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !card(finder), 'closed');
     expect(finder.shadowRoot!.activeElement).to.equal(input);
+  });
+
+  it("a result opens the person's card on hover, which stays while the pointer moves onto it", async () => {
+    const { name } = registerTestBackend();
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} lang="en"
+        ><kring-expertise-finder query="Excel"></kring-expertise-finder
+      ></kring-community>`,
+    );
+    const finder = community.querySelector('kring-expertise-finder') as KringExpertiseFinder;
+    await waitUntil(() => finder.shadowRoot!.querySelectorAll('[role="option"]').length > 1, 'results');
+    try {
+      const option = finder.shadowRoot!.querySelectorAll('[role="option"]')[1];
+      const box = option.getBoundingClientRect();
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(box.x + 20), Math.round(box.y + box.height / 2)],
+      });
+      await waitUntil(
+        () => card(finder)?.querySelector('kring-profile-card')?.shadowRoot?.querySelector('[part~="name"]'),
+        'card on hover',
+      );
+      const shownName = card(finder)!
+        .querySelector('kring-profile-card')!
+        .shadowRoot!.querySelector('[part~="name"]')!
+        .textContent!.trim();
+      expect(shownName).to.equal(option.querySelector('[part~="name"]')!.textContent!.trim());
+      // The card is not clipped by the scrolling list: it is in the top layer.
+      expect(card(finder)!.matches(':popover-open')).to.equal(true);
+      const inside = card(finder)!.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.x + 20), Math.round(box.bottom - 1)] });
+      await sendMouse({
+        type: 'move',
+        position: [Math.round(inside.x + inside.width / 2), Math.round(inside.y + inside.height / 2)],
+      });
+      expect(card(finder)).to.not.equal(null);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !card(finder), 'Escape closes it');
+    } finally {
+      await resetMouse();
+    }
   });
 
   it('with href-template, choosing follows the link and opens no card', async () => {
