@@ -72,6 +72,8 @@ export class CommunityClient implements CommunityClientApi {
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
   private readonly batcher: PeopleBatcher;
+  /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
+  private readonly detailsBatcher: PeopleBatcher;
   private readonly outboxQueue: Outbox;
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
@@ -94,6 +96,16 @@ export class CommunityClient implements CommunityClientApi {
         batchWindowMs: options.batchWindowMs ?? 0,
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
+        onLoaded: (key, person) => this.storePerson(key, person),
+      },
+      this.timing,
+    );
+    this.detailsBatcher = new PeopleBatcher(
+      {
+        batchWindowMs: options.batchWindowMs ?? 0,
+        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+        fetchChunk: (keys, signal) =>
+          this.retried((s) => backend.getPeople(keys, { signal: s, details: true }), signal),
         onLoaded: (key, person) => this.storePerson(key, person),
       },
       this.timing,
@@ -210,16 +222,7 @@ export class CommunityClient implements CommunityClientApi {
       if (this.cache.freshness(cacheKey) === 'stale') this.batcher.load(key).catch(() => undefined);
       return Promise.resolve(cached);
     }
-    return this.read(
-      'personDetails',
-      [key],
-      async (signal) => {
-        const [person] = await this.backend.getPeople([key], { signal, details: true });
-        this.storePerson(key, person ?? null);
-        return person ?? null;
-      },
-      { signal: options.signal },
-    );
+    return this.detailsBatcher.load(key, options.signal);
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
@@ -446,6 +449,7 @@ export class CommunityClient implements CommunityClientApi {
     this.live.stop();
     this.stopWatchingPeople?.();
     this.batcher.dispose();
+    this.detailsBatcher.dispose();
     this.outboxQueue.dispose();
     this.activity.dispose();
     this.eventTarget?.removeEventListener('online', this.onOnline);
