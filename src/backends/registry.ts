@@ -66,6 +66,10 @@ export interface BackendSettings {
     latencyMs?: number;
     /** The demo's clock (a fixed date or a function); its data ends on this day. Default the real clock. */
     now?: Date | (() => Date);
+    /** Who is signed in (id or e-mail). Default the community manager. */
+    currentUserId?: string;
+    /** Whose saved writes to use; the same value lets several demo users share one world. Default `currentUserId`. */
+    storageOwner?: string;
   };
 }
 

@@ -79,6 +79,8 @@ export class CommunityClient implements CommunityClientApi {
   private readonly cache: ReadCache;
   private readonly peopleCache: PeopleCache;
   private readonly batcher: PeopleBatcher;
+  /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
+  private readonly detailsBatcher: PeopleBatcher;
   private readonly outboxQueue: Outbox;
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
@@ -102,6 +104,16 @@ export class CommunityClient implements CommunityClientApi {
         batchWindowMs: options.batchWindowMs ?? 0,
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
+        onLoaded: (key, person) => this.peopleCache.store(key, person),
+      },
+      this.timing,
+    );
+    this.detailsBatcher = new PeopleBatcher(
+      {
+        batchWindowMs: options.batchWindowMs ?? 0,
+        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+        fetchChunk: (keys, signal) =>
+          this.retried((s) => backend.getPeople(keys, { signal: s, details: true }), signal),
         onLoaded: (key, person) => this.peopleCache.store(key, person),
       },
       this.timing,
@@ -224,16 +236,7 @@ export class CommunityClient implements CommunityClientApi {
       if (this.peopleCache.freshness(key) === 'stale') this.batcher.load(key).catch(() => undefined);
       return Promise.resolve(cached);
     }
-    return this.read(
-      'personDetails',
-      [key],
-      async (signal) => {
-        const [person] = await this.backend.getPeople([key], { signal, details: true });
-        this.peopleCache.store(key, person ?? null);
-        return person ?? null;
-      },
-      { signal: options.signal },
-    );
+    return this.detailsBatcher.load(key, options.signal);
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
@@ -483,6 +486,7 @@ export class CommunityClient implements CommunityClientApi {
     this.live.stop();
     this.stopWatchingPeople?.();
     this.batcher.dispose();
+    this.detailsBatcher.dispose();
     this.outboxQueue.dispose();
     this.activity.dispose();
     this.eventTarget?.removeEventListener('online', this.onOnline);

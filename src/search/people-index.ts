@@ -283,6 +283,12 @@ export class PeopleIndex implements SkillDictionary {
     return this.skills.hasSkillStartingWith(text);
   }
 
+  hasTermStartingWith(text: string): boolean {
+    const terms = this.terms();
+    const at = lowerBound(terms, text);
+    return at < terms.length && terms[at].startsWith(text);
+  }
+
   /** The display name of a known skill, or undefined: "power bi" → "Power BI". */
   skillName(text: string): string | undefined {
     return this.skills.skillName(text);
@@ -297,7 +303,7 @@ export class PeopleIndex implements SkillDictionary {
 
   /** Runs a query: matches, ranked, with evidence and facets. No text and no filters lists everyone by name. */
   search(query: PeopleQuery): PeopleSearchResult {
-    const units: QueryUnit[] = parseQuery(query.text ?? '', this.skills);
+    const units: QueryUnit[] = parseQuery(query.text ?? '', this);
     const skillFilter = query.skill?.trim() ? skillKey(query.skill) : '';
     if (skillFilter)
       units.push({ text: skillFilter, compact: compactKey(skillFilter), exactSkillOnly: true });
