@@ -131,6 +131,8 @@ function setUpTour(backend, lang, as) {
       status.textContent = en ? `Opening it as ${invitee.name}…` : `Openen als ${invitee.name}…`;
       location.assign(url.pathname + url.search);
     } catch (error) {
+      // Only a failure is said (the page keeps one polite live region: Kring's queue); success navigates.
+      status.setAttribute('role', 'alert');
       status.textContent =
         (en ? 'No invitation: ' : 'Geen uitnodiging: ') + (error?.message ?? String(error));
     }

@@ -83,6 +83,24 @@ describe('hover card', () => {
     expect(card.shadowRoot!.activeElement).to.equal(trigger);
   });
 
+  it('the close button closes the card and gives the focus back to the name, never to the page', async () => {
+    const { cards } = await renderCards();
+    const [card] = cards;
+    const trigger = card.shadowRoot!.querySelector<HTMLElement>('.person-hover a, .person-trigger')!;
+    trigger.focus();
+    await waitUntil(() => hoverCard(card), 'card opened');
+    await sendKeys({ press: 'ArrowDown' });
+    let steps = 0;
+    while (!card.shadowRoot!.activeElement?.matches('[part~="close-card"]') && steps++ < 40) {
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(card.shadowRoot!.activeElement?.matches('[part~="close-card"]')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !hoverCard(card), 'closed by its button');
+    expect(document.activeElement).to.equal(card);
+    expect(card.shadowRoot!.activeElement).to.equal(trigger);
+  });
+
   it('opens on hover, stays while the pointer moves onto it, and closes when the pointer leaves', async () => {
     const { cards } = await renderCards();
     const [card] = cards;

@@ -201,14 +201,20 @@ export class PersonHoverController implements ReactiveController {
 
   /** Escape inside the card closes it and gives the focus back to the name. */
   private onCardKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented || !this.close()) return;
-    event.preventDefault();
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.closeToName()) event.preventDefault();
+  };
+
+  /** Closes the card and puts the focus back on the name that opened it (never on the page body). */
+  private closeToName(): boolean {
     const anchor = this.current?.anchor;
     const trigger =
       this.returnFocus ??
       (anchor?.matches('a, button') ? anchor : anchor?.querySelector<HTMLElement>('a, button'));
+    if (!this.close()) return false;
     (trigger as HTMLElement | null | undefined)?.focus();
-  };
+    return true;
+  }
 
   /** The open card, if any: the host renders it once, after its other content. */
   card(): TemplateResult | typeof nothing {
@@ -251,7 +257,7 @@ export class PersonHoverController implements ReactiveController {
               >
                 ${this.t('hover.giveKudos')}
               </button>`}
-          <button type="button" part="close-card" @click=${() => this.close()}>
+          <button type="button" part="close-card" @click=${() => this.closeToName()}>
             ${this.t('hover.close')}
           </button>
         </div>
