@@ -22,6 +22,23 @@ CREATE TABLE search_months (
   PRIMARY KEY (month, term, actor_id)
 );
 
+-- The kudos of each month as the kudos figures read them (giver, value, receivers), so a month's
+-- kudos are one range of rows with no join. Follows the kudos when one is deleted.
+CREATE TABLE kudos_months (
+  month integer NOT NULL,
+  kudos_seq bigint NOT NULL REFERENCES kudos (seq) ON DELETE CASCADE,
+  from_id text NOT NULL,
+  value text,
+  receivers text[] NOT NULL,
+  PRIMARY KEY (month, kudos_seq)
+);
+CREATE INDEX kudos_months_seq ON kudos_months (kudos_seq);
+
+-- A time's month number, UTC.
+CREATE OR REPLACE FUNCTION kring_month_of(at timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT extract(year FROM at AT TIME ZONE 'UTC')::int * 12 + extract(month FROM at AT TIME ZONE 'UTC')::int - 1
+$$;
+
 -- ACTIVITY_LEVEL of src/metrics/activity-scan.ts, for the backfill below (a test checks they agree).
 CREATE OR REPLACE FUNCTION kring_activity_level(type text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
   SELECT (CASE type
@@ -38,14 +55,17 @@ CREATE OR REPLACE FUNCTION kring_search_term(subject text) RETURNS text LANGUAGE
 $$;
 
 INSERT INTO activity_months (month, actor_id, level, days)
-SELECT (extract(year FROM at AT TIME ZONE 'UTC')::int * 12 + extract(month FROM at AT TIME ZONE 'UTC')::int - 1),
-       actor_id, max(kring_activity_level(type)),
+SELECT kring_month_of(at), actor_id, max(kring_activity_level(type)),
        bit_or(1 << (extract(day FROM at AT TIME ZONE 'UTC')::int - 1))
   FROM activity WHERE kring_activity_level(type) > 0
  GROUP BY 1, 2;
 
 INSERT INTO search_months (month, term, actor_id, searches)
-SELECT (extract(year FROM at AT TIME ZONE 'UTC')::int * 12 + extract(month FROM at AT TIME ZONE 'UTC')::int - 1),
-       kring_search_term(subject), actor_id, count(*)
+SELECT kring_month_of(at), kring_search_term(subject), actor_id, count(*)
   FROM activity WHERE type = 'search' AND subject IS NOT NULL AND kring_search_term(subject) <> ''
  GROUP BY 1, 2, 3;
+
+INSERT INTO kudos_months (month, kudos_seq, from_id, value, receivers)
+SELECT kring_month_of(k.created_at), k.seq, k.from_id, k.value,
+       coalesce((SELECT array_agg(r.person_id ORDER BY r.position) FROM kudos_receivers r WHERE r.kudos_seq = k.seq), '{}')
+  FROM kudos k;
