@@ -311,9 +311,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       true,
     ),
-    metrics: (request: FastifyRequest) => read((tx) => activity.metrics(tx, String(query(request).month))),
+    metrics: (request: FastifyRequest) =>
+      read((tx) => activity.metrics(tx, String(query(request).month), user(request))),
     pioneers: (request: FastifyRequest) =>
-      read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),
+      read(async (tx) => ({
+        items: await activity.pioneers(tx, Number(query(request).limit ?? 10), user(request)),
+      })),
   };
 
   await app.register(openapiGlue, {

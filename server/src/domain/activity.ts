@@ -26,7 +26,7 @@ import {
   type MonthActivity,
   type SearchTally,
 } from '../../../src/metrics/index.js';
-import { invalid } from '../errors.js';
+import { forbidden, invalid } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 
 const DAY_MS = 86_400_000;
@@ -358,7 +358,12 @@ export function createActivity(domain: Domain) {
       return rows.length;
     },
 
-    async metrics(tx: Tx, month: string): Promise<CommunityMetrics> {
+    async metrics(tx: Tx, month: string, user: User): Promise<CommunityMetrics> {
+      if (!user.isCommunityManager && !user.isManagement)
+        throw forbidden(
+          'metrics.forbidden',
+          'The community figures are for community managers and management.',
+        );
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
         throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
       const monthIndex = monthIndexOf(month);
@@ -382,7 +387,10 @@ export function createActivity(domain: Domain) {
       return metricsFromScan({ people: everyone, kudos: kudos(index), index, invites, scan }, month);
     },
 
-    async pioneers(tx: Tx, limit: number): Promise<PioneerRank[]> {
+    async pioneers(tx: Tx, limit: number, user: User): Promise<PioneerRank[]> {
+      // Pioneers name people: for the community manager only (docs/privacy.md, "Who sees what").
+      if (!user.isCommunityManager)
+        throw forbidden('pioneers.forbidden', 'The pioneers list is for community managers.');
       const now = domain.now();
       const windowDays = 180;
       const from = new Date(now.getTime() - windowDays * DAY_MS);
