@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { parse as parseYaml } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createAuthenticator, parseCookies, type AuthConfig } from './auth.js';
 import type { Domain, DomainConfig, User } from './domain/context.js';
 import { createActivity } from './domain/activity.js';
@@ -24,14 +24,12 @@ import { ApiError } from './errors.js';
 import { idempotent, pruneIdempotency, requestHash, type StoredResult } from './idempotency.js';
 import type { Db, Queryable } from './store/db.js';
 
-export const CONTRACT_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'docs',
-  'api',
-  'openapi.yaml',
-);
+const here = dirname(fileURLToPath(import.meta.url));
+/** The contract: next to the bundle in the package (dist/openapi.yaml), else the repository's docs/api/. */
+export const CONTRACT_PATH = [
+  join(here, 'openapi.yaml'),
+  join(here, '..', '..', 'docs', 'api', 'openapi.yaml'),
+].find((path) => existsSync(path))!;
 
 export interface AppOptions {
   db: Db;
