@@ -69,3 +69,40 @@ INSERT INTO kudos_months (month, kudos_seq, from_id, value, receivers)
 SELECT kring_month_of(k.created_at), k.seq, k.from_id, k.value,
        coalesce((SELECT array_agg(r.person_id ORDER BY r.position) FROM kudos_receivers r WHERE r.kudos_seq = k.seq), '{}')
   FROM kudos k;
+
+-- Search (src/domain/search.ts) ranks from an index in each server's memory. Every transaction that changes
+-- what it ranks on bumps this counter once, as it commits (a deferred trigger: the counter and the change
+-- become visible together, and the counter's row lock is taken last, so it cannot deadlock with the rows a
+-- write locks). Any instance sees at its next search that its index is out of date, whoever made the
+-- change: another instance, `kring-server import`, SQL by hand.
+CREATE TABLE IF NOT EXISTS kring_generations (
+  name text PRIMARY KEY,
+  value bigint NOT NULL
+);
+INSERT INTO kring_generations (name, value) VALUES ('search', 0) ON CONFLICT DO NOTHING;
+
+CREATE OR REPLACE FUNCTION kring_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('kring.search_changed', true) IS DISTINCT FROM txid_current()::text THEN
+    PERFORM set_config('kring.search_changed', txid_current()::text, true);
+    UPDATE kring_generations SET value = value + 1 WHERE name = 'search';
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS people_search_changed ON people;
+CREATE CONSTRAINT TRIGGER people_search_changed AFTER INSERT OR UPDATE OR DELETE ON people
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS skills_search_changed ON skills;
+CREATE CONSTRAINT TRIGGER skills_search_changed AFTER INSERT OR UPDATE OR DELETE ON skills
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS endorsements_search_changed ON endorsements;
+CREATE CONSTRAINT TRIGGER endorsements_search_changed AFTER INSERT OR UPDATE OR DELETE ON endorsements
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS kudos_search_changed ON kudos;
+CREATE CONSTRAINT TRIGGER kudos_search_changed AFTER INSERT OR UPDATE OR DELETE ON kudos
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS kudos_receivers_search_changed ON kudos_receivers;
+CREATE CONSTRAINT TRIGGER kudos_receivers_search_changed AFTER INSERT OR UPDATE OR DELETE ON kudos_receivers
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
