@@ -115,6 +115,11 @@ export interface FacetCount {
 }
 
 export interface PeopleSearchResult extends Page<PersonMatch> {
+  /**
+   * `false` when the backend could not search skills (Microsoft Graph searches names and job titles
+   * only): an empty result then does not mean that nobody knows the skill.
+   */
+  skillsSearched?: boolean;
   facets?: {
     departments: FacetCount[];
     relatedSkills: FacetCount[];
@@ -142,6 +147,8 @@ export interface Kudos {
   value?: string;
   /** Plain text; @mentions and links are parsed at render time, never as HTML. */
   message: string;
+  /** BCP 47 language `message` is written in, when the backend knows it (it is then marked with `lang`). */
+  lang?: string;
   createdAt: IsoDateTime;
   reactions: ReactionSummary[];
 }
@@ -179,6 +186,16 @@ export interface Invite {
   createdAt: IsoDateTime;
   expiresAt: IsoDateTime;
   respondedAt?: IsoDateTime;
+  /** The invitation e-mail, when the backend sends it (Kring Server with SMTP): a refusal shows here. */
+  delivery?: InviteDelivery;
+}
+
+export interface InviteDelivery {
+  status: 'queued' | 'sent' | 'failed';
+  /** When it was sent or refused. */
+  at?: IsoDateTime;
+  /** The mail server's reason for a refusal. */
+  error?: string;
 }
 
 export interface InviteInput {

@@ -4,6 +4,7 @@ import '../src/elements/ambassador-badge/define.js';
 import type { KringAmbassadorBadge } from '../src/elements/ambassador-badge/ambassador-badge.js';
 import { AMBASSADOR_ROLES, type BadgeAward } from '../src/model.js';
 import { BackendError } from '../src/backends/errors.js';
+import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './invite-fake-backend.js';
 
 function award(overrides: Partial<BadgeAward>): BadgeAward {
@@ -144,6 +145,33 @@ describe('<kring-ambassador-badge>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the amounts counted at award time in the reader’s language, whatever language stored them', async () => {
+    backend.awards = [
+      award({ role: 'writer', level: 'active', criteriaMet: ['4 artikelen'] }),
+      award({ role: 'connector', level: 'starter', criteriaMet: ['9 other departments reached'] }),
+    ];
+    const english = await mountInCommunity<KringAmbassadorBadge>(
+      backend,
+      html`<kring-ambassador-badge person="me" badge-role="writer"></kring-ambassador-badge>`,
+    );
+    await settled(english, 1);
+    badges(english)[0].click();
+    await english.updateComplete;
+    expect(shadowText(english)).to.contain('4 articles');
+    expect(shadowText(english)).to.not.contain('artikelen');
+
+    const dutch = await mountInCommunity<KringAmbassadorBadge>(
+      backend,
+      html`<kring-ambassador-badge person="me" badge-role="connector"></kring-ambassador-badge>`,
+      { lang: 'nl' },
+    );
+    await settled(dutch, 1);
+    badges(dutch)[0].click();
+    await dutch.updateComplete;
+    expect(shadowText(dutch)).to.contain('9 andere afdelingen bereikt');
+    expect(shadowText(dutch)).to.not.contain('departments reached');
+  });
+
   it('opens the popover on hover and closes it when the pointer leaves', async () => {
     const element = await mountInCommunity<KringAmbassadorBadge>(
       backend,
@@ -192,10 +220,12 @@ describe('<kring-ambassador-badge>', () => {
     download.click();
     const event = await downloaded;
     expect(event.detail.award.level).to.equal('champion');
-    await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
-      'Open Badge file downloaded',
+    // Said through the page's one announcement queue; the badge has no live region of its own.
+    await waitUntil(
+      () => announcementQueue().liveRegion.textContent!.includes('Open Badge file downloaded'),
+      'said',
     );
+    expect(element.shadowRoot!.querySelector('[role="status"], [aria-live]')).to.equal(null);
   });
 
   it('offers no download on someone else’s badges', async () => {

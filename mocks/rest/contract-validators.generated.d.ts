@@ -104,3 +104,5 @@ export declare const pioneers_parameters: Validator;
 export declare const pioneers_200: Validator;
 export declare const pioneers_403: Validator;
 export declare const pioneers_default: Validator;
+export declare const streamEvents_parameters: Validator;
+export declare const streamEvents_default: Validator;

@@ -23,6 +23,12 @@ import { createSearch } from './domain/search.js';
 import { ApiError } from './errors.js';
 import { idempotent, pruneIdempotency, requestHash, type StoredResult } from './idempotency.js';
 import type { Db, Queryable } from './store/db.js';
+import type { Mailer } from './mail/mailer.js';
+import { audit } from './ops/audit.js';
+import { healthRoutes } from './ops/health.js';
+import { scimRoutes, type ScimConfig } from './scim/scim.js';
+import { liveEffects } from './live/events.js';
+import { createLiveHub, type LiveHubOptions } from './live/hub.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The contract: next to the bundle in the package (dist/openapi.yaml), else the repository's docs/api/. */
@@ -49,6 +55,14 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Extra routes (the demo site in `npm start`), registered on the same server. */
   extraRoutes?: (app: FastifyInstance) => void | Promise<void>;
+  /** SCIM 2.0 provisioning at /scim/v2 (src/scim), when a SCIM secret is configured. */
+  scim?: ScimConfig;
+  /** Sends invitation e-mails (src/mail), when SMTP is configured. */
+  mailer?: Mailer;
+  /** pino options for structured JSON logs (`logger: true` uses these; see src/ops/logging.ts). */
+  loggerOptions?: Record<string, unknown>;
+  /** Live updates (`GET /events`, docs/server/live-updates.md): timings for tests. */
+  live?: LiveHubOptions;
 }
 
 declare module 'fastify' {
@@ -74,9 +88,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const invites = createInvites(domain);
   const ambassadors = createAmbassadors(domain);
   const activity = createActivity(domain);
+  const live = createLiveHub(db, options.live);
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? (options.loggerOptions ?? true) : false,
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Validation errors are answered by the error handler below, in the contract's shape.
@@ -223,6 +238,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   }
 
+  /** With a mailer, a sent or resent invitation is queued for e-mail (sent after the commit). */
+  async function queueMail<T extends { id: string; delivery?: unknown }>(
+    tx: Queryable,
+    invite: T,
+  ): Promise<T> {
+    if (!options.mailer) return invite;
+    await tx.query(
+      `UPDATE invites SET delivery_status = 'queued', delivery_kind = 'invitation', delivery_error = NULL WHERE id = $1`,
+      [invite.id],
+    );
+    return { ...invite, delivery: { status: 'queued' } };
+  }
+  if (options.mailer) {
+    const mailer = options.mailer;
+    app.addHook('onResponse', async (request, reply) => {
+      if (
+        request.method === 'POST' &&
+        reply.statusCode < 300 &&
+        /\/invites(\/[^/]+\/resend)?$/.test(request.url.split('?')[0])
+      )
+        mailer.kick();
+    });
+  }
+  /** Endorse or withdraw, and tell the live streams. */
+  const endorse = (on: boolean) =>
+    write(200, async (tx, request) => {
+      const { personId, skill } = params(request);
+      const result = await kudos.endorse(tx, personId, skill, on, user(request));
+      return liveEffects.endorsement(tx, result, personId, result.name, user(request).id, on);
+    });
+
   const serviceHandlers = {
     currentUser: (request: FastifyRequest) =>
       read(async (tx) => toPerson(tx, await requirePerson(tx, user(request).id), user(request).id)),
@@ -247,34 +293,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     suggestSkills: async (request: FastifyRequest) => ({
       items: await search.suggestSkills(String(query(request).text)),
     }),
-    endorseSkill: write(200, (tx, request) =>
-      kudos.endorse(tx, params(request).personId, params(request).skill, true, user(request)),
-    ),
-    unendorseSkill: write(200, (tx, request) =>
-      kudos.endorse(tx, params(request).personId, params(request).skill, false, user(request)),
-    ),
+    endorseSkill: endorse(true),
+    unendorseSkill: endorse(false),
     listKudos: (request: FastifyRequest) =>
       read((tx) => kudos.listKudos(tx, query(request) as never, user(request))),
-    giveKudos: write(201, (tx, request) => kudos.giveKudos(tx, request.body as never, user(request))),
+    giveKudos: write(201, async (tx, request) =>
+      liveEffects.kudos(tx, await kudos.giveKudos(tx, request.body as never, user(request))),
+    ),
     listReactors: (request: FastifyRequest) =>
       read(async (tx) => ({
         items: await kudos.listReactors(tx, params(request).kudosId, params(request).reaction),
       })),
-    addReaction: write(200, (tx, request) =>
-      kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
+    addReaction: write(200, async (tx, request) =>
+      liveEffects.reaction(
+        tx,
+        await kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
+      ),
     ),
-    removeReaction: write(200, (tx, request) =>
-      kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
+    removeReaction: write(200, async (tx, request) =>
+      liveEffects.reaction(
+        tx,
+        await kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
+      ),
     ),
     kudosValues: async () => ({ items: [...options.domain.kudosValues] }),
     listInvites: (request: FastifyRequest) =>
       read((tx) => invites.listInvites(tx, query(request) as never, user(request))),
-    sendInvite: write(201, (tx, request) =>
-      invites.sendInvite(tx, (request.body ?? {}) as never, user(request)),
+    sendInvite: write(201, async (tx, request) =>
+      queueMail(tx, await invites.sendInvite(tx, (request.body ?? {}) as never, user(request))),
     ),
     inviteQuota: (request: FastifyRequest) => read((tx) => invites.inviteQuota(tx, user(request))),
-    resendInvite: write(200, (tx, request) =>
-      invites.resendInvite(tx, params(request).inviteId, user(request)),
+    resendInvite: write(200, async (tx, request) =>
+      queueMail(tx, await invites.resendInvite(tx, params(request).inviteId, user(request))),
     ),
     revokeInvite: write(200, (tx, request) =>
       invites.revokeInvite(tx, params(request).inviteId, user(request)),
@@ -284,7 +334,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       read((tx) => invites.lookupInvite(tx, (request.body as { token: string }).token, user(request))),
     respondToInvite: write(200, (tx, request) => {
       const { token, accept } = request.body as { token: string; accept: boolean };
-      return invites.respondToInvite(tx, token, accept, user(request));
+      return invites.respondToInvite(tx, token, accept, user(request)).then((r) => liveEffects.invite(tx, r));
     }),
     inviteTree: (request: FastifyRequest) => read((tx) => invites.inviteTree(tx, params(request).personId)),
     ambassadorProfile: (request: FastifyRequest) =>
@@ -297,10 +347,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     listBadges: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await ambassadors.listBadges(tx, params(request).personId) })),
-    awardBadge: write(201, (tx, request) => ambassadors.awardBadge(tx, request.body as never, user(request))),
-    revokeBadge: write(200, (tx, request) =>
-      ambassadors.revokeBadge(tx, params(request).badgeId, user(request)),
-    ),
+    awardBadge: write(201, async (tx, request) => {
+      const badge = await ambassadors.awardBadge(tx, request.body as never, user(request));
+      await audit(tx, user(request).id, 'badge.award', badge.personId, {
+        badge: badge.id,
+        role: badge.role,
+        level: badge.level,
+      });
+      return liveEffects.badge(tx, badge);
+    }),
+    revokeBadge: write(200, async (tx, request) => {
+      const badge = await ambassadors.revokeBadge(tx, params(request).badgeId, user(request));
+      await audit(tx, user(request).id, 'badge.revoke', badge.personId, {
+        badge: badge.id,
+        role: badge.role,
+      });
+      return liveEffects.badge(tx, badge);
+    }),
     track: write(
       204,
       async (tx, request) => {
@@ -311,6 +374,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     metrics: (request: FastifyRequest) =>
       read((tx) => activity.metrics(tx, String(query(request).month), user(request))),
+    streamEvents: (request: FastifyRequest, reply: FastifyReply) => live.handle(request, reply),
     pioneers: (request: FastifyRequest) =>
       read(async (tx) => ({
         items: await activity.pioneers(tx, Number(query(request).limit ?? 10), user(request)),
@@ -323,10 +387,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: apiPrefix,
   });
 
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  healthRoutes(app, db, () => closing);
+  if (options.scim)
+    await app.register(scimRoutes(db, options.scim, { now, touched: domain.touched }), {
+      prefix: '/scim/v2',
+    });
   if (options.extraRoutes) await options.extraRoutes(app);
 
-  // Expired idempotency keys are forgotten hourly (and once at start).
-  const prune = () => pruneIdempotency(db).catch((error) => app.log.warn(error));
+  // Expired idempotency keys and live events are forgotten hourly (and once at start).
+  await live.start();
+  app.addHook('preClose', () => live.stop());
+  const prune = () => Promise.all([pruneIdempotency(db), live.prune()]).catch((error) => app.log.warn(error));
   void prune();
   const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();

@@ -239,7 +239,12 @@ async function activeInWindows(
        FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(actor_id, start_at, end_at)
       WHERE EXISTS (SELECT 1 FROM activity a
                      WHERE a.actor_id = w.actor_id AND a.type <> 'invite-accepted'
-                       AND a.at >= w.start_at AND a.at < w.end_at)`,
+                       AND a.at >= w.start_at AND a.at < w.end_at)
+         -- Events past retention (src/privacy/retention.ts): a day's first or last event inside the window.
+         OR EXISTS (SELECT 1 FROM activity_daily d
+                     WHERE d.actor_id = w.actor_id AND d.type <> 'invite-accepted'
+                       AND ((d.first_at >= w.start_at AND d.first_at < w.end_at)
+                         OR (d.last_at >= w.start_at AND d.last_at < w.end_at)))`,
     [
       accepted.map((invite) => invite.inviteeId),
       accepted.map((invite) => new Date(invite.window.startMs).toISOString()),

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -8,7 +8,7 @@ import { AMBASSADOR_ROLES, type AmbassadorRole, type BadgeAward, type Person } f
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { highestAwards } from '../../ambassadors/awards.js';
-import { badgeName, levelRequirements } from '../../ambassadors/labels.js';
+import { badgeName, levelRequirements, recognisedCriterionAmount } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
 import { levelPips, roleIcon } from './role-icons.js';
@@ -66,8 +66,6 @@ export class KringAmbassadorBadge extends KringElement {
   @property({ attribute: 'badge-role', reflect: true }) badgeRole = '';
   /** `s` (profile cards, lists), `m` (default) or `l` (with the name visible). */
   @property({ attribute: 'size', reflect: true }) size: string = 'm';
-
-  @state() private announcement = '';
 
   private readonly idPrefix = `kring-badge-${++nextInstance}`;
   /** The details popover of each badge: hover or focus content per WCAG 1.4.13. */
@@ -143,12 +141,12 @@ export class KringAmbassadorBadge extends KringElement {
       : nothing;
     if (!this.client) return html`${problems}${this.renderLoading()}`;
     return html`${problems}${this.badgesTask.render({
-        initial: () => this.renderLoading(),
-        pending: () =>
-          this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
-        complete: (data) => (data ? this.renderBadges(data) : nothing),
-        error: () => this.renderError(),
-      })}<span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+      initial: () => this.renderLoading(),
+      pending: () =>
+        this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
+      complete: (data) => (data ? this.renderBadges(data) : nothing),
+      error: () => this.renderError(),
+    })}`;
   }
 
   private renderLoading() {
@@ -223,7 +221,19 @@ export class KringAmbassadorBadge extends KringElement {
         ${award.criteriaMet.length
           ? html`<p class="muted">${this.t('badge.counted')}</p>
               <ul>
-                ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
+                ${award.criteriaMet.map((criterion) => {
+                  // Kring's own criteria are said in the reader's language; other text is the community's
+                  // own words, marked with their language.
+                  const own = recognisedCriterionAmount(this.language, criterion);
+                  return own
+                    ? html`<li>${own}</li>`
+                    : html`<li
+                        lang=${this.contentMarks.lang ?? nothing}
+                        dir=${this.contentMarks.dir ?? nothing}
+                      >
+                        ${criterion}
+                      </li>`;
+                })}
               </ul>`
           : nothing}
         ${canDownload
@@ -261,7 +271,7 @@ export class KringAmbassadorBadge extends KringElement {
       lang: this.language,
     });
     downloadJson(openBadgeFileName(award), credential, this.renderRoot as ShadowRoot);
-    this.announcement = this.t('badge.downloaded');
+    this.announce(this.t('badge.downloaded'));
     this.dispatchEvent(new KringBadgeDownloadEvent({ award }));
   }
 }

@@ -11,8 +11,10 @@ import {
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { outboxStrings } from '../../i18n/outbox.js';
 import { renderAvatar } from '../shared/avatar.js';
+import type { PersonHoverController } from '../shared/person-hover.js';
 import type { PopoverController } from '../shared/popover-controller.js';
 import { headingAt } from '../shared/heading-level.js';
+import { contentMarks, type ContentMarks } from '../shared/language-marks.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
@@ -29,6 +31,10 @@ export interface ItemContext {
   popovers?: PopoverController;
   /** Level of each kudos' "giver → receivers" heading (default 3). */
   headingLevel?: number;
+  /** Marks for the community's own words (company values), when they are in another language. */
+  contentMarks?: ContentMarks;
+  /** Opens a person's card from their name or photo (none: names are plain text). */
+  hover?: PersonHoverController;
 }
 
 export type ReactorsState =
@@ -62,10 +68,18 @@ export function listOfNames(language: Language, names: string[]): string {
   return format.format(names);
 }
 
-function renderPerson(ctx: ItemContext, id: string, part: string): TemplateResult {
+function renderPerson(ctx: ItemContext, id: string, part: string, itemId: string): TemplateResult {
   const person = ctx.person(id);
+  const content = html`${renderAvatar(person ?? undefined)}<span part="name">${personName(ctx, id)}</span>`;
+  if (!ctx.hover || !person) return html`<span class="person" part=${part}>${content}</span>`;
+  const key = `${itemId}:${part}:${id}`;
   return html`<span class="person" part=${part}
-    >${renderAvatar(person ?? undefined)}<span part="name">${personName(ctx, id)}</span></span
+    >${ctx.hover.wrap(
+      key,
+      id,
+      person.name,
+      ctx.hover.button(key, id, person.name, content, 'person-button'),
+    )}</span
   >`;
 }
 
@@ -78,10 +92,10 @@ function renderPeople(
   return headingAt(
     ctx.headingLevel ?? 3,
     0,
-    html`${renderPerson(ctx, from, 'giver')}
+    html`${renderPerson(ctx, from, 'giver', headingId)}
       <span class="arrow" aria-hidden="true">→</span>
       <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
-      ${to.map((id) => renderPerson(ctx, id, 'receiver'))}`,
+      ${to.map((id) => renderPerson(ctx, id, 'receiver', headingId))}`,
     { id: headingId, className: 'people', part: 'people' },
   );
 }
@@ -141,8 +155,10 @@ function renderTime(ctx: ItemContext, kudosId: string, createdAt: string): Templ
 
 function renderValue(ctx: ItemContext, value: string | undefined): TemplateResult | typeof nothing {
   if (!value) return nothing;
+  const marks = ctx.contentMarks ?? {};
   return html`<span class="value" part="value"
-    ><span class="visually-hidden">${t(ctx.language, 'item.value')}: </span>${value}</span
+    ><span class="visually-hidden">${t(ctx.language, 'item.value')}: </span
+    ><span lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${value}</span></span
   >`;
 }
 
@@ -205,7 +221,7 @@ function renderReactors(ctx: ItemContext, reactors: ReactorsState, panelId: stri
           })}
         </li>`,
     )}`;
-  return html`<ul class="reactors" part="reactors" id=${panelId} role="list" aria-live="polite">
+  return html`<ul class="reactors" part="reactors" id=${panelId} role="list">
     ${typeof content === 'string' ? html`<li>${content}</li>` : content}
   </ul>`;
 }
@@ -232,7 +248,12 @@ export function renderKudosItem(
       <div class="meta" part="meta">
         ${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.id, kudos.createdAt)}
       </div>
-      <p class="message" part="message" dir="auto">
+      <p
+        class="message"
+        part="message"
+        lang=${contentMarks(kudos.lang, ctx.language).lang ?? nothing}
+        dir="auto"
+      >
         ${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}
       </p>
       ${renderReactions(ctx, kudos)}

@@ -1,3 +1,4 @@
+import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KringElement } from '../shared/kring-element.js';
@@ -39,6 +40,10 @@ const idListConverter = {
  * @csspart field - The box holding the chips and the text field.
  * @csspart chip - One chosen person.
  * @csspart remove - The remove button of a chip.
+ * @csspart chip-person - A chip's photo and name: opens the person's hover card.
+ * @csspart person-card - The hover card of a chosen person.
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart avatar - An avatar (chip or option).
  * @csspart input - The text field.
  * @csspart listbox - The suggestions.
@@ -60,7 +65,13 @@ const idListConverter = {
  * @event {KringPeopleChangeEvent} kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
  */
 export class KringPeoplePicker extends KringElement {
-  static override styles = [...avatarStyles, peoplePickerStyles];
+  static override styles = [...avatarStyles, peoplePickerStyles, personHoverStyles];
+
+  /** A chosen person's chip opens their card on hover or focus of the name. */
+  private readonly hover = new PersonHoverController(this, {
+    language: () => this.language,
+    client: () => this.client,
+  });
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   /** A form field: inside a `<form>` it submits the chosen ids under `name`, one entry each. */
   static formAssociated = true;
@@ -102,7 +113,6 @@ export class KringPeoplePicker extends KringElement {
   @state() private search: SearchState = { status: 'idle' };
   @state() private activeIndex = -1;
   @state() private open = false;
-  @state() private announcement = '';
   @state() private myId?: string;
 
   @query('input') private input!: HTMLInputElement;
@@ -308,13 +318,15 @@ export class KringPeoplePicker extends KringElement {
         .slice(0, this.maxResults);
       this.search = { status: 'results', text, people };
       this.activeIndex = people.length ? 0 : -1;
-      this.announcement = people.length
-        ? translatePlural(peoplePickerStrings, this.language, 'results', people.length)
-        : this.t('noResults', { text });
+      this.announce(
+        people.length
+          ? translatePlural(peoplePickerStrings, this.language, 'results', people.length)
+          : this.t('noResults', { text }),
+      );
     } catch {
       if (abort.signal.aborted) return;
       this.search = { status: 'error', text };
-      this.announcement = this.t('error');
+      this.announce(this.t('error'));
     }
   }
 
@@ -360,7 +372,7 @@ export class KringPeoplePicker extends KringElement {
   private choose(person: Person): void {
     const people = this.multiple ? [...this.chosen, person] : [person];
     this.setChosen(people);
-    this.announcement = this.t('added', { name: person.name });
+    this.announce(this.t('added', { name: person.name }));
     this.input.value = '';
     this.closeList();
     if (this.multiple) {
@@ -374,7 +386,7 @@ export class KringPeoplePicker extends KringElement {
 
   private removePerson(person: Person): void {
     this.setChosen(this.chosen.filter((candidate) => candidate.id !== person.id));
-    this.announcement = this.t('removed', { name: person.name });
+    this.announce(this.t('removed', { name: person.name }));
     // The remove button goes with the chip; in a single picker the field shows again only after the
     // next render, so focus it then.
     void this.updateComplete.then(() => this.input.focus());
@@ -505,7 +517,10 @@ export class KringPeoplePicker extends KringElement {
                   <span class="option-text">
                     <span class="option-name">${person.name}</span>
                     ${person.title || person.department
-                      ? html`<span class="option-detail"
+                      ? html`<span
+                          class="option-detail"
+                          lang=${this.contentMarks.lang ?? nothing}
+                          dir=${this.contentMarks.dir ?? nothing}
                           >${[person.title, person.department].filter(Boolean).join(' · ')}</span
                         >`
                       : nothing}
@@ -539,8 +554,20 @@ export class KringPeoplePicker extends KringElement {
               ${this.chosen.map(
                 (person) =>
                   html`<li part="chip" class="chip">
-                    ${renderAvatar(person)}
-                    <span class="chip-name">${person.name}</span>
+                    ${isPlaceholder(person)
+                      ? html`${renderAvatar(person)}<span class="chip-name">${person.name}</span>`
+                      : this.hover.wrap(
+                          `chip:${person.id}`,
+                          person.id,
+                          person.name,
+                          this.hover.button(
+                            `chip:${person.id}`,
+                            person.id,
+                            person.name,
+                            html`${renderAvatar(person)}<span class="chip-name">${person.name}</span>`,
+                            'chip-person',
+                          ),
+                        )}
                     <button
                       type="button"
                       part="remove"
@@ -578,7 +605,7 @@ export class KringPeoplePicker extends KringElement {
       </div>
       ${this.renderPopup()}
       <div id=${hintId} part="hint" class=${invalid ? 'hint error' : 'hint'}>${this.hintText()}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.hover.card()}
     `;
   }
 }

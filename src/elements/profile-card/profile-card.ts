@@ -11,6 +11,7 @@ import { isBackendError } from '../../backends/errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
+import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
 export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
@@ -28,6 +29,10 @@ const COMPACT_SKILL_COUNT = 3;
  * @csspart avatar - The photo or initials circle.
  * @csspart body - Everything right of the avatar.
  * @csspart name - The name line (a link when a profile URL is known).
+ * @csspart name-button - The compact card's name when it has no link: opens the hover card.
+ * @csspart person-card - The hover card (the full card of the person) opened from the compact card's name.
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart title - The job title.
  * @csspart meta - Department and location.
  * @csspart about - "About me" text (full view).
@@ -52,7 +57,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
 export class KringProfileCard extends KringElement {
-  static override styles = profileCardStyles;
+  static override styles = [profileCardStyles, personHoverStyles];
 
   /** Who to show: a person id, an e-mail address, or `me` for the signed-in user. */
   @property({ attribute: 'person' }) person = '';
@@ -72,6 +77,12 @@ export class KringProfileCard extends KringElement {
   private unsubscribe?: () => void;
   private subscribedClient?: CommunityClientApi;
   private trackedFor?: string;
+
+  /** The compact card's name opens the full card on hover or focus. */
+  private readonly hover = new PersonHoverController(this, {
+    language: () => this.language,
+    client: () => this.client,
+  });
 
   private readonly personTask = new Task(this, {
     task: async ([client, person, view], { signal }) => {
@@ -151,13 +162,13 @@ export class KringProfileCard extends KringElement {
     // One element: the avatar circle and the three lines are painted as its background, so a page of
     // 200 loading cards costs the browser 400 elements to style and lay out instead of 1 400.
     return html`<div part="card" class="skeleton" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.t('card.loading')}</span>
+      <span class="visually-hidden">${this.t('card.loading')}</span>
     </div>`;
   }
 
   private renderProblem(message: string, hint?: string) {
     return html`<div part="card">
-      <p part="problem" role="status"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
+      <p part="problem" class="problem"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
     </div>`;
   }
 
@@ -201,12 +212,19 @@ export class KringProfileCard extends KringElement {
     const full = this.currentView === 'full';
     const profile = this.profileUrl(person);
     const meta = [person.department, person.location].filter(Boolean).join(' · ');
+    const marks = this.contentMarks;
     return html`<article part="card" aria-label=${person.name}>
       ${this.renderAvatar(person)}
       <div part="body">
-        <p part="name">${profile ? html`<a href=${profile}>${person.name}</a>` : person.name}</p>
-        ${person.title ? html`<p part="title">${person.title}</p>` : nothing}
-        ${meta ? html`<p part="meta">${meta}</p>` : nothing}
+        <p part="name">${this.renderName(person, profile, full)}</p>
+        ${person.title
+          ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
+              ${person.title}
+            </p>`
+          : nothing}
+        ${meta
+          ? html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`
+          : nothing}
         ${full && person.about ? html`<p part="about">${person.about}</p>` : nothing}
         ${full && person.kudosReceived !== undefined
           ? html`<p part="kudos">
@@ -221,7 +239,15 @@ export class KringProfileCard extends KringElement {
         ${this.renderSkills(person, full)} ${this.renderBadges(person, full)}
         ${this.renderLinks(person, profile)}
       </div>
+      ${full ? nothing : this.hover.card()}
     </article>`;
+  }
+
+  private renderName(person: Person, profile: string | undefined, full: boolean) {
+    const name = profile ? html`<a href=${profile}>${person.name}</a>` : person.name;
+    if (full) return name;
+    const trigger = profile ? name : this.hover.button('name', person.id, person.name, person.name);
+    return this.hover.wrap('name', person.id, person.name, trigger);
   }
 
   private renderSkills(person: Person, full: boolean) {
@@ -266,11 +292,14 @@ export class KringProfileCard extends KringElement {
   private renderLinks(person: Person, profile: string | undefined) {
     const name = person.name;
     const links: { href: string; label: string; text: string }[] = [];
+    // Your own card offers no "Chat with" yourself.
+    const own = this.person === 'me' || this.client?.peekPerson('me')?.id === person.id;
     const mail = safeUrl(person.email ? `mailto:${person.email}` : undefined);
     if (mail) links.push({ href: mail, label: this.t('card.mail', { name }), text: person.email! });
     for (const link of person.links) {
       const href = safeUrl(link.url);
       if (!href || link.kind === 'profile' || (link.kind === 'mail' && mail)) continue;
+      if (own && link.kind === 'chat') continue;
       const label = this.t(linkLabel(link), { name });
       links.push({ href, label, text: link.label ?? label });
     }
