@@ -387,6 +387,32 @@ describe('REST backend over msw', () => {
     expect(createRestBackend({ endpoint, fetch, getToken: () => 't' }).trackBeacon(events)).to.equal(false);
   });
 
+  it('refuses the manager page figures to those the contract does not allow (403, forbidden)', async () => {
+    const people = demo.demo.data.people;
+    const member = people.find(
+      (person) => person.isMember && !person.isManagement && person.id !== demo.demo.communityManagerId,
+    )!;
+    const management = people.find(
+      (person) => person.isManagement && person.id !== demo.demo.communityManagerId,
+    )!;
+    const as = (id: string) =>
+      createDemoBackend({
+        persist: false,
+        storage: null,
+        now: new Date('2026-11-20T12:00:00Z'),
+        currentUserId: id,
+      });
+    worker.use(...createRestHandlers({ endpoint, backend: as(member.id) }));
+    const backend = createRestBackend({ endpoint });
+    const metrics = await rejection(backend.metrics({ month: '2026-10' }));
+    expect([metrics.kind, metrics.code]).to.deep.equal(['forbidden', 'metrics.forbidden']);
+    const pioneers = await rejection(backend.pioneers({ limit: 3 }));
+    expect([pioneers.kind, pioneers.code]).to.deep.equal(['forbidden', 'pioneers.forbidden']);
+    worker.resetHandlers(...createRestHandlers({ endpoint, backend: as(management.id) }));
+    expect((await backend.metrics({ month: '2026-10' })).month).to.equal('2026-10');
+    expect((await rejection(backend.pioneers({ limit: 3 }))).kind).to.equal('forbidden');
+  });
+
   it('records activity under the signed-in user, and refuses a cross-site batch without the request header', async () => {
     const recorded: ActivityEvent[] = [];
     const spied: Backend = { ...demo, track: async (events) => void recorded.push(...events) };

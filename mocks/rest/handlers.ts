@@ -57,6 +57,17 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
     { request: string; at: number; outcome: Promise<{ status: number; body: unknown }> }
   >();
 
+  /**
+   * The contract's roles for the manager page: /metrics for community managers and management, /pioneers
+   * for community managers. The demo backend names its community manager; any other backend behind the
+   * mock has no such notion, and everyone counts as one.
+   */
+  const signedInRole = async () => {
+    const me = await backend.currentUser();
+    const managerId = (backend as { demo?: { communityManagerId?: string } }).demo?.communityManagerId;
+    return { communityManager: managerId === undefined || me.id === managerId, management: me.isManagement };
+  };
+
   const errorResponse = (error: unknown) => {
     const kind = error instanceof BackendError ? error.kind : 'server';
     if (kind === 'aborted') return HttpResponse.error();
@@ -453,14 +464,29 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
     route(
       'get',
       '/metrics',
-      read((_request, _params, url) => backend.metrics({ month: text(url, 'month') ?? '' })),
+      read(async (_request, _params, url) => {
+        const role = await signedInRole();
+        if (!role.communityManager && !role.management)
+          throw new BackendError(
+            'forbidden',
+            'The community figures are for community managers and management.',
+            {
+              code: 'metrics.forbidden',
+            },
+          );
+        return backend.metrics({ month: text(url, 'month') ?? '' });
+      }),
     ),
     route(
       'get',
       '/pioneers',
-      read(async (_request, _params, url) => ({
-        items: await backend.pioneers({ limit: number(url, 'limit') }),
-      })),
+      read(async (_request, _params, url) => {
+        if (!(await signedInRole()).communityManager)
+          throw new BackendError('forbidden', 'The pioneers list is for community managers.', {
+            code: 'pioneers.forbidden',
+          });
+        return { items: await backend.pioneers({ limit: number(url, 'limit') }) };
+      }),
     ),
     // Live updates are optional in the contract; the imitation offers none (204), as a CMS may not.
     route('get', '/events', async ({ request }) => {

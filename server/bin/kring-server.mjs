@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so the server and the browser share src/ unbuilt.
-import { register } from 'tsx/esm/api';
+// In this repository: the TypeScript sources through tsx, so the server and the browser share src/ unbuilt.
+// Installed from the package (no src/): the bundle made by `npm run build` (scripts/build.mjs).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const source = new URL('../src/cli.ts', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else {
+  await import(new URL('../dist/cli.mjs', import.meta.url).href);
+}

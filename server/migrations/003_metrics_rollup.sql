@@ -22,6 +22,23 @@ CREATE TABLE search_months (
   PRIMARY KEY (month, term, actor_id)
 );
 
+-- The kudos of each month as the kudos figures read them (giver, value, receivers), so a month's
+-- kudos are one range of rows with no join. Follows the kudos when one is deleted.
+CREATE TABLE kudos_months (
+  month integer NOT NULL,
+  kudos_seq bigint NOT NULL REFERENCES kudos (seq) ON DELETE CASCADE,
+  from_id text NOT NULL,
+  value text,
+  receivers text[] NOT NULL,
+  PRIMARY KEY (month, kudos_seq)
+);
+CREATE INDEX kudos_months_seq ON kudos_months (kudos_seq);
+
+-- A time's month number, UTC.
+CREATE OR REPLACE FUNCTION kring_month_of(at timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT extract(year FROM at AT TIME ZONE 'UTC')::int * 12 + extract(month FROM at AT TIME ZONE 'UTC')::int - 1
+$$;
+
 -- ACTIVITY_LEVEL of src/metrics/activity-scan.ts, for the backfill below (a test checks they agree).
 CREATE OR REPLACE FUNCTION kring_activity_level(type text) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
   SELECT (CASE type
@@ -38,14 +55,54 @@ CREATE OR REPLACE FUNCTION kring_search_term(subject text) RETURNS text LANGUAGE
 $$;
 
 INSERT INTO activity_months (month, actor_id, level, days)
-SELECT (extract(year FROM at AT TIME ZONE 'UTC')::int * 12 + extract(month FROM at AT TIME ZONE 'UTC')::int - 1),
-       actor_id, max(kring_activity_level(type)),
+SELECT kring_month_of(at), actor_id, max(kring_activity_level(type)),
        bit_or(1 << (extract(day FROM at AT TIME ZONE 'UTC')::int - 1))
   FROM activity WHERE kring_activity_level(type) > 0
  GROUP BY 1, 2;
 
 INSERT INTO search_months (month, term, actor_id, searches)
-SELECT (extract(year FROM at AT TIME ZONE 'UTC')::int * 12 + extract(month FROM at AT TIME ZONE 'UTC')::int - 1),
-       kring_search_term(subject), actor_id, count(*)
+SELECT kring_month_of(at), kring_search_term(subject), actor_id, count(*)
   FROM activity WHERE type = 'search' AND subject IS NOT NULL AND kring_search_term(subject) <> ''
  GROUP BY 1, 2, 3;
+
+INSERT INTO kudos_months (month, kudos_seq, from_id, value, receivers)
+SELECT kring_month_of(k.created_at), k.seq, k.from_id, k.value,
+       coalesce((SELECT array_agg(r.person_id ORDER BY r.position) FROM kudos_receivers r WHERE r.kudos_seq = k.seq), '{}')
+  FROM kudos k;
+
+-- Search (src/domain/search.ts) ranks from an index in each server's memory. Every transaction that changes
+-- what it ranks on bumps this counter once, as it commits (a deferred trigger: the counter and the change
+-- become visible together, and the counter's row lock is taken last, so it cannot deadlock with the rows a
+-- write locks). Any instance sees at its next search that its index is out of date, whoever made the
+-- change: another instance, `kring-server import`, SQL by hand.
+CREATE TABLE IF NOT EXISTS kring_generations (
+  name text PRIMARY KEY,
+  value bigint NOT NULL
+);
+INSERT INTO kring_generations (name, value) VALUES ('search', 0) ON CONFLICT DO NOTHING;
+
+CREATE OR REPLACE FUNCTION kring_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('kring.search_changed', true) IS DISTINCT FROM txid_current()::text THEN
+    PERFORM set_config('kring.search_changed', txid_current()::text, true);
+    UPDATE kring_generations SET value = value + 1 WHERE name = 'search';
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS people_search_changed ON people;
+CREATE CONSTRAINT TRIGGER people_search_changed AFTER INSERT OR UPDATE OR DELETE ON people
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS skills_search_changed ON skills;
+CREATE CONSTRAINT TRIGGER skills_search_changed AFTER INSERT OR UPDATE OR DELETE ON skills
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS endorsements_search_changed ON endorsements;
+CREATE CONSTRAINT TRIGGER endorsements_search_changed AFTER INSERT OR UPDATE OR DELETE ON endorsements
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS kudos_search_changed ON kudos;
+CREATE CONSTRAINT TRIGGER kudos_search_changed AFTER INSERT OR UPDATE OR DELETE ON kudos
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();
+DROP TRIGGER IF EXISTS kudos_receivers_search_changed ON kudos_receivers;
+CREATE CONSTRAINT TRIGGER kudos_receivers_search_changed AFTER INSERT OR UPDATE OR DELETE ON kudos_receivers
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION kring_search_changed();

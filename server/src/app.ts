@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { parse as parseYaml } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createAuthenticator, parseCookies, type AuthConfig } from './auth.js';
 import type { Domain, DomainConfig, User } from './domain/context.js';
 import { createActivity } from './domain/activity.js';
@@ -30,14 +30,12 @@ import { scimRoutes, type ScimConfig } from './scim/scim.js';
 import { liveEffects } from './live/events.js';
 import { createLiveHub, type LiveHubOptions } from './live/hub.js';
 
-export const CONTRACT_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'docs',
-  'api',
-  'openapi.yaml',
-);
+const here = dirname(fileURLToPath(import.meta.url));
+/** The contract: next to the bundle in the package (dist/openapi.yaml), else the repository's docs/api/. */
+export const CONTRACT_PATH = [
+  join(here, 'openapi.yaml'),
+  join(here, '..', '..', 'docs', 'api', 'openapi.yaml'),
+].find((path) => existsSync(path))!;
 
 export interface AppOptions {
   db: Db;
@@ -374,10 +372,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       true,
     ),
-    metrics: (request: FastifyRequest) => read((tx) => activity.metrics(tx, String(query(request).month))),
+    metrics: (request: FastifyRequest) =>
+      read((tx) => activity.metrics(tx, String(query(request).month), user(request))),
     streamEvents: (request: FastifyRequest, reply: FastifyReply) => live.handle(request, reply),
     pioneers: (request: FastifyRequest) =>
-      read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),
+      read(async (tx) => ({
+        items: await activity.pioneers(tx, Number(query(request).limit ?? 10), user(request)),
+      })),
   };
 
   await app.register(openapiGlue, {

@@ -5,7 +5,7 @@
  */
 import { COMPANY_VALUES } from '../../src/backends/demo/names.js';
 import { generateActivity, generateDemoData, generateHistory } from '../../src/backends/demo/seed.js';
-import { recordActivity } from './domain/activity.js';
+import { foldKudos, recordActivity } from './domain/activity.js';
 import type { Db, Queryable } from './store/db.js';
 
 export const DEMO_KUDOS_VALUES: readonly string[] = COMPANY_VALUES;
@@ -125,6 +125,10 @@ export async function seedDemo(
        SELECT k.seq, r.person_id, r.position FROM unnest($1::text[], $2::text[], $3::int[]) AS r(kudos_id, person_id, position)
          JOIN kudos k ON k.id = r.kudos_id`,
       [receivers.map((r) => r.kudosId), receivers.map((r) => r.personId), receivers.map((r) => r.position)],
+    );
+    await foldKudos(
+      tx,
+      (await tx.query<{ seq: number }>('SELECT seq FROM kudos')).map((row) => row.seq),
     );
     const reactions = history.reactions;
     await insertColumns(

@@ -6,7 +6,7 @@ import type { CommunityMetrics, FacetCount, IsoMonth, Person } from '../model.js
 import { scanActivity, type ActivityScan } from './activity-scan.js';
 import { growthFigures } from './growth.js';
 import { inviteFunnel, inviteWindows, monthInvites, type MonthInvites } from './invites.js';
-import { kudosFigures, topByPeople } from './kudos.js';
+import { kudosColumns, kudosFiguresOf, topByPeople, type KudosColumns } from './kudos.js';
 import { participationFigures } from './participation.js';
 import { PeopleIndex } from './people-index.js';
 import { daysInMonth, monthIndexOf } from './time.js';
@@ -19,6 +19,7 @@ export { NINETY_NINE_ONE } from './participation.js';
 export { ACTIVE_WITHIN_DAYS } from './invites.js';
 export { ACTIVITY_LEVEL, type ActivityScan, type MonthActivity, type SearchTally } from './activity-scan.js';
 export { monthInvites, type MonthInvites } from './invites.js';
+export { type KudosColumns } from './kudos.js';
 export { PeopleIndex as MetricsPeopleIndex, grown } from './people-index.js';
 export { lastFullMonth, monthIndexOf, monthOfIndex } from './time.js';
 
@@ -28,7 +29,8 @@ export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityM
   const index = new PeopleIndex(input.people);
   const invites = monthInvites(input.invites, monthIndex, index);
   const scan = scanActivity(input.events, index, monthIndex, inviteWindows(invites, index));
-  return metricsFromScan({ people: input.people, kudos: input.kudos, index, invites, scan }, month);
+  const kudos = kudosColumns(input.kudos, monthIndex, index);
+  return metricsFromScan({ people: input.people, kudos, index, invites, scan }, month);
 }
 
 /**
@@ -38,7 +40,8 @@ export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityM
  */
 export interface ScannedMetricsInput {
   people: readonly Person[];
-  kudos: MetricsInput['kudos'];
+  /** The kudos of the month and the one before (`kudosColumns`). */
+  kudos: KudosColumns;
   /** Built over `people`; the scan's person numbers come from it. */
   index: PeopleIndex;
   /** `monthInvites(invites, month, index)`. */
@@ -57,7 +60,7 @@ export function metricsFromScan(input: ScannedMetricsInput, month: IsoMonth): Co
     index,
   );
   const growth = growthFigures(input.people, monthIndex);
-  const kudos = kudosFigures(input.kudos, monthIndex, index);
+  const kudos = kudosFiguresOf(input.kudos, index);
   return {
     month,
     members: growth.members,

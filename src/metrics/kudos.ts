@@ -16,14 +16,16 @@ export interface KudosFigures {
 
 interface MonthKudos {
   given: number;
-  givers: Set<string>;
-  receivers: Set<string>;
+  givers: Set<number>;
+  receivers: Set<number>;
   crossDepartment: number;
-  /** Directed giver → receiver pairs, `giver\u0000receiver`. */
-  pairs: Set<string>;
+  /** Directed giver → receiver pairs, `giver * PAIR + receiver` (person numbers). */
+  pairs: Set<number>;
 }
 
 const TOP = 10;
+/** Person numbers stay far below this, so a pair of them is one safe integer. */
+const PAIR = 2 ** 26;
 
 function emptyMonth(): MonthKudos {
   return { given: 0, givers: new Set(), receivers: new Set(), crossDepartment: 0, pairs: new Set() };
@@ -36,11 +38,12 @@ export function crossesDepartments(kudos: Kudos, index: PeopleIndex): boolean {
   return kudos.to.every((receiver) => index.departmentOfId(receiver) !== giverDepartment);
 }
 
-function reciprocated(pairs: Set<string>): number {
+function reciprocated(pairs: Set<number>): number {
   let count = 0;
   for (const pair of pairs) {
-    const [giver, receiver] = pair.split('\u0000');
-    if (pairs.has(`${receiver}\u0000${giver}`)) count++;
+    const giver = Math.floor(pair / PAIR);
+    const receiver = pair - giver * PAIR;
+    if (pairs.has(receiver * PAIR + giver)) count++;
   }
   return count;
 }
@@ -54,49 +57,108 @@ export function topByPeople(tallies: Map<string, { count: number; people: Set<un
     .slice(0, TOP);
 }
 
+/**
+ * The kudos of a month and the month before, by person number (`PeopleIndex.numberOf`): what the kudos
+ * figures read. Kudos `i` was given by `from[i]` to `receivers[receiverStart[i]]` up to (not including)
+ * `receivers[receiverStart[i + 1]]`, in the month when `inMonth[i]` is 1, else in the month before.
+ * A backend that reads kudos in bulk fills this directly; `kudosColumns` makes it from kudos objects.
+ */
+export interface KudosColumns {
+  inMonth: Uint8Array;
+  from: Int32Array;
+  value: (string | null | undefined)[];
+  receiverStart: Int32Array;
+  receivers: Int32Array;
+}
+
+export function kudosColumns(
+  kudosList: readonly Kudos[],
+  month: MonthIndex,
+  index: PeopleIndex,
+): KudosColumns {
+  const kept: Kudos[] = [];
+  const inMonth: number[] = [];
+  for (const kudos of kudosList) {
+    const kudosMonth = monthAndDayOf(kudos.createdAt) >> 5;
+    if (kudosMonth !== month && kudosMonth !== month - 1) continue;
+    kept.push(kudos);
+    inMonth.push(kudosMonth === month ? 1 : 0);
+  }
+  const receiverStart = new Int32Array(kept.length + 1);
+  const receivers: number[] = [];
+  kept.forEach((kudos, i) => {
+    receiverStart[i] = receivers.length;
+    for (const receiver of kudos.to) receivers.push(index.numberOf(receiver));
+  });
+  receiverStart[kept.length] = receivers.length;
+  return {
+    inMonth: Uint8Array.from(inMonth),
+    from: Int32Array.from(kept, (kudos) => index.numberOf(kudos.from)),
+    value: kept.map((kudos) => kudos.value),
+    receiverStart,
+    receivers: Int32Array.from(receivers),
+  };
+}
+
 export function kudosFigures(
   kudosList: readonly Kudos[],
   month: MonthIndex,
   index: PeopleIndex,
 ): KudosFigures {
+  return kudosFiguresOf(kudosColumns(kudosList, month, index), index);
+}
+
+export function kudosFiguresOf(columns: KudosColumns, index: PeopleIndex): KudosFigures {
   const current = emptyMonth();
   const previous = emptyMonth();
   const departments = index.departments;
+  const departmentOf = (person: number) => (person < index.directorySize ? index.departmentOf[person] : -1);
   const cellCounts = departments.map(() => new Array<number>(departments.length).fill(0));
   // Created on first use: most department pairs never exchange kudos.
-  const cellGivers = new Map<number, Set<string>>();
-  const values = new Map<string, { count: number; people: Set<string> }>();
+  const cellGivers = new Map<number, Set<number>>();
+  const values = new Map<string, { count: number; people: Set<number> }>();
+  const { inMonth, from, value, receiverStart, receivers } = columns;
+  const receivingDepartments = new Set<number>();
 
-  for (const kudos of kudosList) {
-    const kudosMonth = monthAndDayOf(kudos.createdAt) >> 5;
-    const target = kudosMonth === month ? current : kudosMonth === month - 1 ? previous : undefined;
-    if (!target) continue;
+  for (let i = 0; i < from.length; i++) {
+    const target = inMonth[i] === 1 ? current : previous;
+    const giver = from[i];
+    const first = receiverStart[i];
+    const end = receiverStart[i + 1];
     target.given++;
-    target.givers.add(kudos.from);
-    for (const receiver of kudos.to) {
+    target.givers.add(giver);
+    for (let r = first; r < end; r++) {
+      const receiver = receivers[r];
       target.receivers.add(receiver);
-      if (receiver !== kudos.from) target.pairs.add(`${kudos.from}\u0000${receiver}`);
+      if (receiver !== giver) target.pairs.add(giver * PAIR + receiver);
     }
-    if (crossesDepartments(kudos, index)) target.crossDepartment++;
+    const giverDepartment = departmentOf(giver);
+    // Crosses departments: the giver's department is known and differs from every receiver's.
+    if (giverDepartment >= 0 && end > first) {
+      let crosses = true;
+      for (let r = first; r < end && crosses; r++) crosses = departmentOf(receivers[r]) !== giverDepartment;
+      if (crosses) target.crossDepartment++;
+    }
     if (target !== current) continue;
 
-    if (kudos.value) {
-      let tally = values.get(kudos.value);
-      if (!tally) values.set(kudos.value, (tally = { count: 0, people: new Set() }));
+    const kudosValue = value[i];
+    if (kudosValue) {
+      let tally = values.get(kudosValue);
+      if (!tally) values.set(kudosValue, (tally = { count: 0, people: new Set() }));
       tally.count++;
-      tally.people.add(kudos.from);
+      tally.people.add(giver);
     }
-    const giverDepartment = index.departmentOfId(kudos.from);
     if (giverDepartment < 0) continue;
     // One kudos counts once per receiving department, however many receivers sit there.
-    const receivingDepartments = new Set(kudos.to.map((receiver) => index.departmentOfId(receiver)));
+    receivingDepartments.clear();
+    for (let r = first; r < end; r++) receivingDepartments.add(departmentOf(receivers[r]));
     for (const receiverDepartment of receivingDepartments) {
       if (receiverDepartment < 0) continue;
       cellCounts[giverDepartment][receiverDepartment]++;
       const cell = giverDepartment * departments.length + receiverDepartment;
       let givers = cellGivers.get(cell);
       if (!givers) cellGivers.set(cell, (givers = new Set()));
-      givers.add(kudos.from);
+      givers.add(giver);
     }
   }
 

@@ -21,11 +21,12 @@ import {
   monthIndexOf,
   monthInvites,
   type ActivityScan,
+  type KudosColumns,
   type MetricsInput,
   type MonthActivity,
   type SearchTally,
 } from '../../../src/metrics/index.js';
-import { invalid } from '../errors.js';
+import { forbidden, invalid } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 
 const DAY_MS = 86_400_000;
@@ -121,7 +122,7 @@ export async function recordActivity(tx: Tx, events: readonly RecordedEvent[]): 
 }
 
 /** One month's levels and active days from the roll-up, by the metrics' person numbers. */
-async function monthActivity(tx: Tx, month: number, index: MetricsPeopleIndex): Promise<MonthActivity> {
+async function monthActivity(tx: Tx, month: number): Promise<(index: MetricsPeopleIndex) => MonthActivity> {
   const [{ rows }] = await tx.query<{ rows: [string[], number[], number[]] }>(
     `SELECT json_build_array(coalesce(array_agg(actor_id), '{}'), coalesce(array_agg(level), '{}'),
               coalesce(array_agg(days), '{}')) AS rows
@@ -129,28 +130,80 @@ async function monthActivity(tx: Tx, month: number, index: MetricsPeopleIndex): 
     [month],
   );
   const [actors, levels, days] = rows;
-  const activity: MonthActivity = {
-    level: new Uint8Array(index.count + 64),
-    activeDays: new Uint32Array(index.count + 64),
-  };
-  for (let i = 0; i < actors.length; i++) {
-    const person = index.numberOf(actors[i]);
-    if (person >= activity.level.length) {
-      activity.level = grown(activity.level, person);
-      activity.activeDays = grown(activity.activeDays, person);
+  return (index) => {
+    const activity: MonthActivity = {
+      level: new Uint8Array(index.count + 64),
+      activeDays: new Uint32Array(index.count + 64),
+    };
+    for (let i = 0; i < actors.length; i++) {
+      const person = index.numberOf(actors[i]);
+      if (person >= activity.level.length) {
+        activity.level = grown(activity.level, person);
+        activity.activeDays = grown(activity.activeDays, person);
+      }
+      activity.level[person] = levels[i];
+      activity.activeDays[person] = days[i];
     }
-    activity.level[person] = levels[i];
-    activity.activeDays[person] = days[i];
-  }
-  return activity;
+    return activity;
+  };
+}
+
+/**
+ * Copies new kudos into the kudos_months roll-up (giver, value, receivers by month), in the transaction
+ * that gave them: what the kudos figures read, one range of rows per month.
+ */
+export async function foldKudos(tx: Tx, seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  await tx.query(
+    `INSERT INTO kudos_months (month, kudos_seq, from_id, value, receivers)
+     SELECT kring_month_of(k.created_at), k.seq, k.from_id, k.value,
+            coalesce((SELECT array_agg(r.person_id ORDER BY r.position) FROM kudos_receivers r WHERE r.kudos_seq = k.seq), '{}')
+       FROM kudos k WHERE k.seq = ANY($1::bigint[])`,
+    [seqs.map(String)],
+  );
+}
+
+/** The kudos of a month and the one before, as the kudos figures read them (one JSON document). */
+async function monthKudos(tx: Tx, month: number): Promise<(index: MetricsPeopleIndex) => KudosColumns> {
+  const [{ rows }] = await tx.query<{ rows: [string[], (string | null)[], number[], string[][]] }>(
+    `SELECT json_build_array(coalesce(array_agg(from_id), '{}'), coalesce(array_agg(value), '{}'),
+              coalesce(array_agg(month), '{}'), coalesce(json_agg(receivers), '[]')) AS rows
+       FROM kudos_months WHERE month = $1 OR month = $2`,
+    [month - 1, month],
+  );
+  const [from, value, months, to] = rows;
+  return (index) => {
+    const receiverStart = new Int32Array(from.length + 1);
+    let receiverCount = 0;
+    for (let i = 0; i < from.length; i++) {
+      receiverStart[i] = receiverCount;
+      receiverCount += to[i].length;
+    }
+    receiverStart[from.length] = receiverCount;
+    const receivers = new Int32Array(receiverCount);
+    const columns: KudosColumns = {
+      inMonth: new Uint8Array(from.length),
+      from: new Int32Array(from.length),
+      value,
+      receiverStart,
+      receivers,
+    };
+    for (let i = 0; i < from.length; i++) {
+      columns.from[i] = index.numberOf(from[i]);
+      columns.inMonth[i] = months[i] === month ? 1 : 0;
+      const list = to[i];
+      const start = receiverStart[i];
+      for (let r = 0; r < list.length; r++) receivers[start + r] = index.numberOf(list[r]);
+    }
+    return columns;
+  };
 }
 
 /** The month's skill searches per term: how many, and by whom. */
 async function monthSearches(
   tx: Tx,
   month: number,
-  index: MetricsPeopleIndex,
-): Promise<Map<string, SearchTally>> {
+): Promise<(index: MetricsPeopleIndex) => Map<string, SearchTally>> {
   const [{ rows }] = await tx.query<{ rows: [string[], string[], number[]] }>(
     `SELECT json_build_array(coalesce(array_agg(term), '{}'), coalesce(array_agg(actor_id), '{}'),
               coalesce(array_agg(searches), '{}')) AS rows
@@ -158,14 +211,16 @@ async function monthSearches(
     [month],
   );
   const [terms, actors, counts] = rows;
-  const tallies = new Map<string, SearchTally>();
-  for (let i = 0; i < terms.length; i++) {
-    let tally = tallies.get(terms[i]);
-    if (!tally) tallies.set(terms[i], (tally = { count: 0, people: new Set() }));
-    tally.count += counts[i];
-    tally.people.add(index.numberOf(actors[i]));
-  }
-  return tallies;
+  return (index) => {
+    const tallies = new Map<string, SearchTally>();
+    for (let i = 0; i < terms.length; i++) {
+      let tally = tallies.get(terms[i]);
+      if (!tally) tallies.set(terms[i], (tally = { count: 0, people: new Set() }));
+      tally.count += counts[i];
+      tally.people.add(index.numberOf(actors[i]));
+    }
+    return tallies;
+  };
 }
 
 /**
@@ -201,39 +256,39 @@ async function activeInWindows(
 }
 
 export function createActivity(domain: Domain) {
-  /** Everyone, as the metrics read them (one JSON document: far faster than row by row at 50,000). */
+  /** Everyone, as the metrics read them (one JSON document of columns: far faster than rows at 50,000). */
   async function people(tx: Tx): Promise<Person[]> {
-    const [{ rows }] = await tx.query<{
-      rows: [
-        string,
-        string | null,
-        string,
-        string | null,
-        string | null,
-        boolean,
-        boolean,
-        number | null,
-        string | null,
-      ][];
+    const [{ columns }] = await tx.query<{
+      columns: [
+        string[],
+        (string | null)[],
+        (string | null)[],
+        boolean[],
+        boolean[],
+        (number | null)[],
+        (string | null)[],
+      ];
     }>(
-      `SELECT coalesce(json_agg(json_build_array(id, email, name, department, manager_id, is_management, is_member,
-                (extract(epoch FROM joined_at) * 1000)::bigint, invited_by)), '[]'::json) AS rows FROM people`,
+      `SELECT json_build_array(coalesce(array_agg(id), '{}'), coalesce(array_agg(email), '{}'),
+                coalesce(array_agg(department), '{}'), coalesce(array_agg(is_management), '{}'),
+                coalesce(array_agg(is_member), '{}'),
+                coalesce(array_agg((extract(epoch FROM joined_at) * 1000)::bigint), '{}'),
+                coalesce(array_agg(invited_by), '{}')) AS columns FROM people`,
     );
-    return rows.map(([id, email, name, department, managerId, isManagement, isMember, joinedMs, invitedBy]) =>
-      compact<Person>({
-        id,
-        name,
-        email: email ?? undefined,
-        department: department ?? undefined,
-        managerId: managerId ?? undefined,
-        isManagement,
-        isMember,
-        joinedAt: joinedMs === null ? undefined : new Date(joinedMs).toISOString(),
-        invitedBy: invitedBy ?? undefined,
-        skills: [],
-        links: [],
-      }),
-    );
+    const [ids, emails, departments, management, members, joined, invitedBy] = columns;
+    // Plain objects with every field the metrics read (undefined when unknown); nothing sends them.
+    return ids.map((id, i) => ({
+      id,
+      name: '',
+      email: emails[i] ?? undefined,
+      department: departments[i] ?? undefined,
+      isManagement: management[i],
+      isMember: members[i],
+      joinedAt: joined[i] === null ? undefined : new Date(joined[i]!).toISOString(),
+      invitedBy: invitedBy[i] ?? undefined,
+      skills: [],
+      links: [],
+    }));
   }
 
   async function kudosBetween(tx: Tx, from: Date, until: Date): Promise<Kudos[]> {
@@ -308,28 +363,39 @@ export function createActivity(domain: Domain) {
       return rows.length;
     },
 
-    async metrics(tx: Tx, month: string): Promise<CommunityMetrics> {
+    async metrics(tx: Tx, month: string, user: User): Promise<CommunityMetrics> {
+      if (!user.isCommunityManager && !user.isManagement)
+        throw forbidden(
+          'metrics.forbidden',
+          'The community figures are for community managers and management.',
+        );
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
         throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
       const monthIndex = monthIndexOf(month);
-      const everyone = await people(tx);
+      // Independent reads: on PostgreSQL they run side by side on the pool's connections.
+      const [everyone, monthInvited, current, previous, searches, kudos] = await Promise.all([
+        people(tx),
+        invitesBetween(tx, monthStart(monthIndex), monthStart(monthIndex + 1)),
+        monthActivity(tx, monthIndex),
+        monthActivity(tx, monthIndex - 1),
+        monthSearches(tx, monthIndex),
+        monthKudos(tx, monthIndex),
+      ]);
       const index = new MetricsPeopleIndex(everyone);
-      const invites = monthInvites(
-        await invitesBetween(tx, monthStart(monthIndex), monthStart(monthIndex + 1)),
-        monthIndex,
-        index,
-      );
+      const invites = monthInvites(monthInvited, monthIndex, index);
       const scan: ActivityScan = {
-        current: await monthActivity(tx, monthIndex, index),
-        previous: await monthActivity(tx, monthIndex - 1, index),
-        searches: await monthSearches(tx, monthIndex, index),
+        current: current(index),
+        previous: previous(index),
+        searches: searches(index),
         activeInWindow: await activeInWindows(tx, invites.accepted, index),
       };
-      const kudos = await kudosBetween(tx, monthStart(monthIndex - 1), monthStart(monthIndex + 1));
-      return metricsFromScan({ people: everyone, kudos, index, invites, scan }, month);
+      return metricsFromScan({ people: everyone, kudos: kudos(index), index, invites, scan }, month);
     },
 
-    async pioneers(tx: Tx, limit: number): Promise<PioneerRank[]> {
+    async pioneers(tx: Tx, limit: number, user: User): Promise<PioneerRank[]> {
+      // Pioneers name people: for the community manager only (docs/privacy.md, "Who sees what").
+      if (!user.isCommunityManager)
+        throw forbidden('pioneers.forbidden', 'The pioneers list is for community managers.');
       const now = domain.now();
       const windowDays = 180;
       const from = new Date(now.getTime() - windowDays * DAY_MS);

@@ -14,7 +14,15 @@ import type {
   InviteTreeNode,
   Page,
 } from '../../../src/model.js';
-import { validateInviteEmail } from '../../../src/invites/email.js';
+import {
+  inviteAddress,
+  inviteMessage,
+  inviteRefusal,
+  isInviteRefusal,
+  NOT_A_MEMBER,
+  unknownInvitee,
+  type InviteRefusal,
+} from '../../../src/invites/send.js';
 import { monthlyInviteQuota } from '../../../src/invites/quota.js';
 import {
   effectiveInviteStatus,
@@ -23,12 +31,15 @@ import {
   inviteTokenState,
 } from '../../../src/invites/token.js';
 import { buildInviteTree } from '../../../src/invites/tree.js';
-import { conflict, forbidden, invalid, notFound } from '../errors.js';
+import { ApiError, forbidden, invalid, notFound } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 import { personRow, requirePerson, toPerson } from './people.js';
 
 const DAY_MS = 86_400_000;
-export const MAX_INVITE_MESSAGE_LENGTH = 500;
+export { MAX_INVITE_MESSAGE_LENGTH } from '../../../src/invites/send.js';
+
+const refused = (refusal: InviteRefusal) => new ApiError(STATUS[refusal.kind], refusal.code, refusal.message);
+const STATUS = { forbidden: 403, invalid: 422, conflict: 409 } as const;
 
 interface InviteRow {
   id: string;
@@ -93,7 +104,7 @@ export function createInvites(domain: Domain) {
 
   async function requireMember(tx: Tx, user: User) {
     const inviter = await personRow(tx, user.id);
-    if (!inviter?.is_member) throw forbidden('invite.not-member', 'Only members can invite colleagues.');
+    if (!inviter?.is_member) throw refused(NOT_A_MEMBER);
     return inviter;
   }
 
@@ -157,56 +168,33 @@ export function createInvites(domain: Domain) {
     async sendInvite(tx: Tx, input: InviteInput, user: User): Promise<Invite> {
       await tx.query('SELECT id FROM people WHERE id = $1 FOR UPDATE', [user.id]);
       const inviter = await requireMember(tx, user);
-      let email: string;
-      let inviteeId: string | undefined;
+      let address: { email: string } | InviteRefusal;
       if (input.personId) {
         const person = await personRow(tx, input.personId);
-        if (!person) throw invalid('invite.unknown-person', `There is no colleague "${input.personId}".`);
+        if (!person) throw refused(unknownInvitee(input.personId));
         if (!person.email) throw invalid('invite.email', `${person.name} has no e-mail address.`);
-        email = person.email.toLowerCase();
-        inviteeId = person.id;
-      } else {
-        const checked = validateInviteEmail(input.email ?? '', config.inviteDomains);
-        if (!checked.valid) {
-          throw invalid(
-            checked.problem === 'domain' ? 'invite.domain' : 'invite.email',
-            checked.problem === 'domain'
-              ? `Invitations can only go to ${config.inviteDomains.join(', ')} addresses.`
-              : `"${input.email ?? ''}" is not a valid e-mail address.`,
-          );
-        }
-        email = checked.email;
-        inviteeId = (await personRow(tx, email))?.id;
-      }
-      if (input.personId && config.inviteDomains.length) {
-        const checked = validateInviteEmail(email, config.inviteDomains);
-        if (!checked.valid)
-          throw invalid(
-            'invite.domain',
-            `Invitations can only go to ${config.inviteDomains.join(', ')} addresses.`,
-          );
-      }
-      const invitee = inviteeId ? await personRow(tx, inviteeId) : undefined;
-      if (invitee?.id === inviter.id) throw invalid('invite.self', 'You cannot invite yourself.');
-      if (invitee?.is_member) throw invalid('invite.already-member', `${invitee.name} is already a member.`);
-      const message = input.message?.trim() || undefined;
-      if (message && message.length > MAX_INVITE_MESSAGE_LENGTH)
-        throw invalid(
-          'invite.message',
-          `The message can have at most ${MAX_INVITE_MESSAGE_LENGTH} characters.`,
-        );
+        address = inviteAddress(person.email, config.inviteDomains, false);
+      } else address = inviteAddress(input.email ?? '', config.inviteDomains);
+      if (isInviteRefusal(address)) throw refused(address);
+      const { email } = address;
+      const invitee = await personRow(tx, input.personId ?? email);
       const open = await tx.query<InviteRow>(
         `SELECT ${INVITE_COLUMNS} FROM invites WHERE inviter_id = $1 AND email = $2 AND status = 'pending' AND expires_at > $3`,
         [inviter.id, email, domain.now()],
       );
-      if (open.length)
-        throw conflict('invite.duplicate', `You already invited ${email}; resend that invitation instead.`);
-      const quota = await quotaFor(tx, inviter.id);
-      if (quota.remaining <= 0) {
-        // 422, not 429: the client retries a 429, and a used-up quota only resets next month.
-        // `invite.quota` is the code <kring-invite> explains (src/elements/invite/invite.ts).
-        throw invalid('invite.quota', `You have used all ${quota.limit} invitations for this month.`);
-      }
+      // The rules of src/invites/send.ts, as the demo backend applies them. `invite.quota` is the code
+      // <kring-invite> explains (src/elements/invite/invite.ts).
+      const refusal = inviteRefusal({
+        inviterId: inviter.id,
+        invitee: invitee && { id: invitee.id, name: invitee.name, isMember: invitee.is_member },
+        message: input.message,
+        email,
+        pendingToSameAddress: open.length > 0,
+        quota: await quotaFor(tx, inviter.id),
+      });
+      if (refusal) throw refused(refusal);
+      const message = inviteMessage(input.message);
+      const inviteeId = invitee?.id;
       const now = domain.now();
       const [row] = await tx.query<InviteRow>(
         `INSERT INTO invites (id, inviter_id, email, invitee_id, message, status, created_at, expires_at, token)

@@ -24,6 +24,7 @@ import {
 import { MESSAGE_MAX_LENGTH } from '../../../src/kudos/message.js';
 import { DAY_MS } from '../../../src/time.js';
 import { ApiError, invalid, notFound } from '../errors.js';
+import { foldKudos } from './activity.js';
 import { compact, type Domain, type Tx, type User } from './context.js';
 import { requirePerson, skillsOf } from './people.js';
 
@@ -193,6 +194,7 @@ export function createKudos(domain: Domain) {
           position,
         ]);
       }
+      await foldKudos(tx, [row.seq]);
       domain.touched();
       return (await toKudosList(tx, [row], giver.id))[0];
     },

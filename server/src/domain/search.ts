@@ -1,7 +1,9 @@
 /**
  * Expertise search with the documented ranking (docs/expertise-ranking.md), by the same
- * `PeopleIndex` the browser uses. The index is built from the database and rebuilt after writes that
- * change what it ranks on (this instance's writes at once; other instances' within `maxAgeMs`).
+ * `PeopleIndex` the browser uses. The index is built from the database and rebuilt when what it ranks
+ * on has changed: each search first reads the database's search generation (kring_generations, bumped by
+ * a trigger as every such change commits, migrations/003), so a change made on another instance, by the
+ * import or by hand is visible to the very next search here.
  */
 import type { PeopleQuery, PeopleSearchResult, Person, SkillLevel, SkillTag } from '../../../src/model.js';
 import { PeopleIndex } from '../../../src/search/index.js';
@@ -12,10 +14,9 @@ import { lookupPeople } from './people.js';
 
 const DAY_MS = 86_400_000;
 
-export function createSearch(domain: Domain, maxAgeMs = 60_000) {
+export function createSearch(domain: Domain) {
   let index: PeopleIndex | undefined;
-  let builtAt = 0;
-  let building: Promise<PeopleIndex> | undefined;
+  let building: { generation: number; index: Promise<PeopleIndex> } | undefined;
 
   /** Each query answers one JSON document: far faster than row by row at 50,000 people. */
   async function build(): Promise<PeopleIndex> {
@@ -69,37 +70,44 @@ export function createSearch(domain: Domain, maxAgeMs = 60_000) {
     );
   }
 
-  /** Bumped by every write that changes what the index ranks on. */
-  let generation = 0;
+  /** The database's search generation the index was built at (read before building). */
   let builtGeneration = -1;
 
+  async function databaseGeneration(): Promise<number> {
+    const [row] = await domain.db.query<{ value: number }>(
+      "SELECT value FROM kring_generations WHERE name = 'search'",
+    );
+    return Number(row.value);
+  }
+
   async function current(): Promise<PeopleIndex> {
-    const fresh = index && builtGeneration === generation;
-    if (fresh && Date.now() - builtAt <= maxAgeMs) return index!;
-    if (!building) {
-      const startedGeneration = generation;
-      const started = Date.now();
-      building = build()
-        .then((built) => {
-          index = built;
-          builtAt = started;
-          builtGeneration = startedGeneration;
+    const generation = await databaseGeneration();
+    if (index && builtGeneration >= generation) return index;
+    // One build at a time; a build started at this generation or later answers this search too.
+    if (!building || building.generation < generation) {
+      const started = {
+        generation,
+        index: build().then((built) => {
+          if (generation >= builtGeneration) {
+            index = built;
+            builtGeneration = generation;
+          }
           return built;
-        })
+        }),
+      };
+      building = started;
+      void started.index
         .finally(() => {
-          building = undefined;
-        });
+          if (building === started) building = undefined;
+        })
+        .catch(() => undefined);
     }
-    // Only age makes it stale: answer at once while a new one is built. After a write, wait for it.
-    if (fresh) return index!;
-    const built = await building;
-    return builtGeneration === generation ? built : current();
+    return building.index;
   }
 
   return {
-    invalidate() {
-      generation++;
-    },
+    /** Kept for the writes that call it; the database's generation is what decides. */
+    invalidate() {},
 
     async searchPeople(query: PeopleQuery, viewerId: string): Promise<PeopleSearchResult> {
       const offset = query.cursor === undefined ? 0 : Number(query.cursor);

@@ -156,6 +156,7 @@ export async function erasePerson(db: Db, id: string, actor: string): Promise<Er
     const repoint: [string, string][] = [
       ['kudos', 'from_id'],
       ['kudos_receivers', 'person_id'],
+      ['kudos_months', 'from_id'],
       ['reactions', 'person_id'],
       ['invites', 'inviter_id'],
       ['invites', 'invitee_id'],
@@ -177,6 +178,11 @@ export async function erasePerson(db: Db, id: string, actor: string): Promise<Er
     // Table and column names come from the list above, never from input.
     for (const [table, column] of repoint)
       await tx.query(`UPDATE ${table} SET ${column} = $2 WHERE ${column} = $1`, [id, anonymousId]);
+    // The metrics' copy of each kudos (migration 003) names receivers in an array.
+    await tx.query(
+      'UPDATE kudos_months SET receivers = array_replace(receivers, $1, $2) WHERE $1 = ANY(receivers)',
+      [id, anonymousId],
+    );
     // What they wrote about themselves or for themselves goes.
     await tx.query('UPDATE invites SET message = NULL WHERE inviter_id = $1', [anonymousId]);
     await tx.query(`UPDATE badges SET evidence = '[]' WHERE person_id = $1`, [anonymousId]);

@@ -2,12 +2,16 @@
  * Runs the SQL files in server/migrations/ in name order, each once, in a transaction, on PGlite and
  * PostgreSQL alike. An advisory lock keeps two server instances starting together from racing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.js';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+const here = dirname(fileURLToPath(import.meta.url));
+/** server/migrations: two folders up from src/store/, one up from the bundle in dist/. */
+export const MIGRATIONS_DIR = [join(here, '..', '..', 'migrations'), join(here, '..', 'migrations')].find(
+  (dir) => existsSync(join(dir, '001_init.sql')),
+)!;
 const LOCK_ID = 4_242_017;
 
 /** `before`: apply only the files named before it (tests and the bench fill data an upgrade would find). */
@@ -36,14 +40,19 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR, before?: string): Pr
   return applied;
 }
 
-/** Statements of a migration script: `;` at a line end closes one; `--` comment lines are dropped. */
+/**
+ * Statements of a migration script: `;` at a line end closes one, except inside a `$$` body (functions);
+ * `--` comment lines are dropped.
+ */
 export function splitStatements(script: string): string[] {
   const statements: string[] = [];
   let current: string[] = [];
+  let inBody = false;
   for (const line of script.split('\n')) {
-    if (line.trim().startsWith('--') || line.trim() === '') continue;
+    if (!inBody && (line.trim().startsWith('--') || line.trim() === '')) continue;
     current.push(line);
-    if (line.trimEnd().endsWith(';')) {
+    if ((line.split('$$').length - 1) % 2 === 1) inBody = !inBody;
+    if (!inBody && line.trimEnd().endsWith(';')) {
       statements.push(current.join('\n'));
       current = [];
     }

@@ -20,12 +20,21 @@ import { INVITE_VALID_DAYS, type InviteLinkRecord, type InviteRecord } from './s
 import { DAY_MS } from '../../time.js';
 // The rules live in src/invites as pure functions, shared with the elements and other backends.
 import { validateInviteEmail } from '../../invites/email.js';
+import {
+  inviteAddress,
+  inviteMessage,
+  inviteRefusal,
+  isInviteRefusal,
+  NOT_A_MEMBER,
+  unknownInvitee,
+  type InviteRefusal,
+} from '../../invites/send.js';
 import { monthlyInviteQuota } from '../../invites/quota.js';
 import { effectiveInviteStatus, inviteTokenState } from '../../invites/token.js';
 import { buildInviteTree } from '../../invites/tree.js';
 
 export const INVITE_LINK_VALID_DAYS = 30;
-export const MAX_INVITE_MESSAGE_LENGTH = 500;
+export { MAX_INVITE_MESSAGE_LENGTH } from '../../invites/send.js';
 const DEFAULT_PAGE_SIZE = 20;
 interface InviteUpdatePayload {
   id: string;
@@ -126,58 +135,37 @@ export function createInvitesModule(context: DemoContext) {
     toInvite,
 
     sendInvite(input: InviteInput): Invite {
-      const inviter = store.people.get(context.currentUserId);
-      if (!inviter?.isMember)
-        throw new BackendError('forbidden', 'Only members can invite colleagues.', {
-          code: 'invite.not-member',
-        });
+      const refuse = (refusal: InviteRefusal): never => {
+        throw new BackendError(refusal.kind, refusal.message, { code: refusal.code });
+      };
+      const found = store.people.get(context.currentUserId);
+      const inviter = found?.isMember ? found : refuse(NOT_A_MEMBER);
       let email: string;
       let inviteeId: string | undefined;
       if (input.personId) {
-        const person = store.findPerson(input.personId);
-        if (!person)
-          throw new BackendError('invalid', `There is no colleague "${input.personId}".`, {
-            code: 'invite.unknown-person',
-          });
+        const person = store.findPerson(input.personId) ?? refuse(unknownInvitee(input.personId));
         email = person.email.toLowerCase();
         inviteeId = person.id;
       } else {
-        email = (input.email ?? '').trim().toLowerCase();
-        if (!isValidEmail(email))
-          throw new BackendError('invalid', `"${input.email ?? ''}" is not a valid e-mail address.`, {
-            code: 'invite.email',
-          });
+        const address = inviteAddress(input.email ?? '');
+        if (isInviteRefusal(address)) return refuse(address);
+        email = address.email;
         inviteeId = store.peopleByEmail.get(email)?.id;
       }
       const invitee = inviteeId ? store.people.get(inviteeId) : undefined;
-      if (invitee?.id === inviter.id)
-        throw new BackendError('invalid', 'You cannot invite yourself.', { code: 'invite.self' });
-      if (invitee?.isMember)
-        throw new BackendError('invalid', `${invitee.name} is already a member.`, {
-          code: 'invite.already-member',
-        });
-      const message = input.message?.trim() || undefined;
-      if (message && message.length > MAX_INVITE_MESSAGE_LENGTH) {
-        throw new BackendError(
-          'invalid',
-          `The message can have at most ${MAX_INVITE_MESSAGE_LENGTH} characters.`,
-          { code: 'invite.message' },
-        );
-      }
-      const open = store.invites.find(
-        (record) =>
-          record.inviterId === inviter.id && record.email === email && statusOf(record) === 'pending',
-      );
-      if (open)
-        throw new BackendError('conflict', `You already invited ${email}; resend that invitation instead.`, {
-          code: 'invite.duplicate',
-        });
-      const quota = quotaFor(inviter.id);
-      if (quota.remaining <= 0) {
-        throw new BackendError('invalid', `You have used all ${quota.limit} invitations for this month.`, {
-          code: 'invite.quota',
-        });
-      }
+      const refusal = inviteRefusal({
+        inviterId: inviter.id,
+        invitee,
+        message: input.message,
+        email,
+        pendingToSameAddress: store.invites.some(
+          (record) =>
+            record.inviterId === inviter.id && record.email === email && statusOf(record) === 'pending',
+        ),
+        quota: quotaFor(inviter.id),
+      });
+      if (refusal) refuse(refusal);
+      const message = inviteMessage(input.message);
       const now = store.now();
       const record: InviteRecord = {
         id: store.newId('i'),
