@@ -44,23 +44,23 @@ export const chartStyles = css`
     font-family: inherit;
   }
   .chart-label-on-mark {
-    fill: var(--kring-chart-on-mark, var(--_accent-text));
+    fill: var(--_on-chart);
     font-weight: 600;
   }
   .chart-mark,
   .chart-cell {
-    fill: var(--kring-chart-color, var(--_accent));
+    fill: var(--_chart);
   }
   .chart-mark-alt {
-    fill: var(--kring-chart-color-alt, var(--_muted));
+    fill: var(--_chart-alt);
   }
   .chart-line {
     fill: none;
-    stroke: var(--kring-chart-color, var(--_accent));
+    stroke: var(--_chart);
     stroke-width: 2;
   }
   .chart-line-alt {
-    stroke: var(--kring-chart-color-alt, var(--_muted));
+    stroke: var(--_chart-alt);
     stroke-dasharray: 4 3;
   }
   .chart-axis {
@@ -79,7 +79,7 @@ export const chartStyles = css`
   /* Text drawn over a bar is only readable on the bar colour; in the pyramid it sits over both. */
   .chart-label-on-mark {
     paint-order: stroke;
-    stroke: var(--kring-chart-color, var(--_accent));
+    stroke: var(--_chart);
     stroke-width: 3px;
   }
   [part~='chart-table'] summary {

@@ -11,10 +11,10 @@ export const ambassadorBadgeStyles = [
   css`
     :host {
       display: inline-block;
-      --_starter: var(--kring-badge-starter, #8a4a1c);
-      --_active: var(--kring-badge-active, #3f5775);
-      --_champion: var(--kring-badge-champion, #765700);
-      --_on-badge: var(--kring-badge-icon, #ffffff);
+      --_starter: var(--kring-color-badge-starter, var(--_legacy-badge-starter, #8a4a1c));
+      --_active: var(--kring-color-badge-active, var(--_legacy-badge-active, #3f5775));
+      --_champion: var(--kring-color-badge-champion, var(--_legacy-badge-champion, #765700));
+      --_on-badge: var(--kring-color-on-badge, var(--_legacy-on-badge, #ffffff));
       --_size: 2.25rem;
       position: relative;
     }
@@ -26,10 +26,10 @@ export const ambassadorBadgeStyles = [
     }
     @media (prefers-color-scheme: dark) {
       :host {
-        --_starter: var(--kring-badge-starter, #f2b58a);
-        --_active: var(--kring-badge-active, #b9c9de);
-        --_champion: var(--kring-badge-champion, #f2cc55);
-        --_on-badge: var(--kring-badge-icon, #1b1b1f);
+        --_starter: var(--kring-color-badge-starter, var(--_legacy-badge-starter, #f2b58a));
+        --_active: var(--kring-color-badge-active, var(--_legacy-badge-active, #b9c9de));
+        --_champion: var(--kring-color-badge-champion, var(--_legacy-badge-champion, #f2cc55));
+        --_on-badge: var(--kring-color-on-badge, var(--_legacy-on-badge, #1b1b1f));
       }
     }
     [part='list'] {

@@ -44,10 +44,10 @@ let nextInstance = 0;
  * @csspart problem - Error and configuration messages.
  * @csspart retry - Retry button in the error state.
  * @csspart loading - The placeholder shown while the badges load (busy, with a hidden label).
- * @cssproperty --kring-badge-starter - Fill of starter badges.
- * @cssproperty --kring-badge-active - Fill of active badges.
- * @cssproperty --kring-badge-champion - Fill of champion badges.
- * @cssproperty --kring-badge-icon - Icon colour on the fill.
+ * @cssproperty --kring-color-badge-starter - Fill of starter badges.
+ * @cssproperty --kring-color-badge-active - Fill of active badges.
+ * @cssproperty --kring-color-badge-champion - Fill of champion badges.
+ * @cssproperty --kring-color-on-badge - Icon colour on the fill.
  * @cssproperty --kring-color-surface - Popover background.
  * @cssproperty --kring-color-text - Popover text.
  * @cssproperty --kring-color-border - Popover border.

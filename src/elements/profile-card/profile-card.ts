@@ -48,7 +48,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Inner spacing.
  * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem).
- * @cssproperty --kring-font-family - Font (default: inherited from the page).
+ * @cssproperty --kring-font-family - Font (default: Segoe UI, else the system font).
  * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
 export class KringProfileCard extends KringElement {

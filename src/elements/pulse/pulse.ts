@@ -60,9 +60,9 @@ import { pulseStyles } from './pulse.styles.js';
  * @cssproperty --kring-color-text-muted - Secondary text.
  * @cssproperty --kring-color-border - Borders.
  * @cssproperty --kring-color-accent - Links and buttons.
- * @cssproperty --kring-chart-color - Bars, lines and cells (default: the accent colour).
- * @cssproperty --kring-chart-color-alt - A chart's second series.
- * @cssproperty --kring-chart-on-mark - Text drawn on bars.
+ * @cssproperty --kring-color-chart - Bars, lines and cells (default: the accent colour).
+ * @cssproperty --kring-color-chart-alt - A chart's second series.
+ * @cssproperty --kring-color-on-chart - Text drawn on bars.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Spacing.
  * @event {KringMetricsLoadEvent} kring-metrics-load - Figures were loaded; `detail.metrics` holds them.
