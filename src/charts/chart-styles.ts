@@ -8,8 +8,18 @@ export const chartStyles = css`
   .chart {
     margin: 0;
     display: grid;
-    gap: 0.35em;
+    gap: 0.5em;
     align-content: start;
+    /* Its width comes from the page, never from the drawing: the drawing is laid out for that width. */
+    contain: inline-size;
+    min-width: 0;
+  }
+  .chart-scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  .chart-scroll [part~='chart-graphic'] {
+    max-width: none;
   }
   [part~='chart-title'] {
     font-weight: 600;
@@ -40,8 +50,15 @@ export const chartStyles = css`
   }
   .chart-label {
     fill: var(--_text);
-    font-size: 11px;
+    font-size: 12px;
     font-family: inherit;
+  }
+  .chart-label-small {
+    font-size: 11px;
+  }
+  .chart-grid {
+    stroke: var(--_border);
+    stroke-dasharray: 2 3;
   }
   .chart-label-on-mark {
     fill: var(--_on-chart);
@@ -123,6 +140,7 @@ export const chartStyles = css`
     }
     .chart-line-alt,
     .chart-axis,
+    .chart-grid,
     .chart-reference,
     .chart-withheld {
       stroke: CanvasText;

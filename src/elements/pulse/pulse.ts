@@ -46,7 +46,8 @@ import { pulseStyles } from './pulse.styles.js';
  * @csspart chart - A chart figure.
  * @csspart chart-title - A chart's title.
  * @csspart chart-description - A chart's description.
- * @csspart chart-graphic - A chart's SVG drawing.
+ * @csspart chart-graphic - A chart's SVG drawing, laid out for the width it has (labels stay 12 px).
+ * @csspart chart-scroll - The scroll box around a drawing wider than a phone (the department matrix), focusable.
  * @csspart chart-legend - Which line is which, under a chart with more than one line.
  * @csspart chart-table - The disclosure holding a chart's data table.
  * @csspart chart-table-scroll - The scroll box around a chart's data table (focusable, for keyboard scrolling).
