@@ -90,6 +90,13 @@ export const tokens = css`
       --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 24%), 0 8px 16px rgb(0 0 0 / 28%));
     }
   }
+  /* Line icons (elements/shared/icons.ts) follow the text size and colour. */
+  .icon {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
+    vertical-align: -0.25em;
+  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

@@ -120,10 +120,13 @@ export const kudosFeedStyles = [
     }
     .message {
       margin: 0;
-      white-space: pre-wrap;
       overflow-wrap: anywhere;
       word-break: normal;
       unicode-bidi: plaintext;
+    }
+    /* Only the message keeps its line breaks, not the template's indentation around it. */
+    .message-text {
+      white-space: pre-wrap;
     }
     .message a {
       color: var(--_accent);

@@ -99,12 +99,35 @@ export const profileCardStyles = [
     [part~='links'] {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.75em;
+      align-items: center;
+      gap: 0.25rem;
       margin-top: 0.5em;
-      font-size: 0.9em;
     }
-    [part~='links'] a {
+    .profile-link {
       color: var(--_accent);
+      margin-inline-end: 0.5rem;
+    }
+    /* Contact actions: round icon buttons, 32 px (a comfortable target, 2.5.8). */
+    [part~='action'] {
+      display: inline-grid;
+      place-items: center;
+      inline-size: 2rem;
+      block-size: 2rem;
+      padding: 0;
+      border: 1px solid var(--_border);
+      border-radius: 50%;
+      background: var(--_surface);
+      color: var(--_accent);
+      cursor: pointer;
+      font: inherit;
+    }
+    [part~='action']:hover {
+      background: var(--_accent-subtle);
+      border-color: var(--_accent);
+    }
+    [part~='action'] .icon {
+      inline-size: 1.125rem;
+      block-size: 1.125rem;
     }
     [part~='badges'] {
       display: block;
@@ -170,6 +193,10 @@ export const profileCardStyles = [
       [part~='card'],
       [part~='skill'] {
         border-color: CanvasText;
+      }
+      [part~='action'] {
+        border-color: LinkText;
+        color: LinkText;
       }
       [part~='avatar'] {
         forced-color-adjust: none;
