@@ -8,6 +8,11 @@ export const profileCardStyles = [
   css`
     :host {
       display: block;
+      /* Photos people recognise: 48 px in a compact card, 72 px in the full card (as in Microsoft 365). */
+      --_avatar-size: var(--kring-avatar-size, 3rem);
+    }
+    :host([view='full' i]) {
+      --_avatar-size: var(--kring-avatar-size, 4.5rem);
     }
     :host([hidden]) {
       display: none;
@@ -36,14 +41,14 @@ export const profileCardStyles = [
       min-height: 9rem;
     }
     [part~='avatar'] {
-      width: var(--kring-avatar-size, 3rem);
-      height: var(--kring-avatar-size, 3rem);
+      width: var(--_avatar-size);
+      height: var(--_avatar-size);
       border-radius: 50%;
       display: grid;
       place-items: center;
       overflow: hidden;
       font-weight: 600;
-      font-size: calc(var(--kring-avatar-size, 3rem) * 0.38);
+      font-size: calc(var(--_avatar-size) * 0.38);
       color: #ffffff;
       flex: none;
     }
@@ -138,7 +143,7 @@ export const profileCardStyles = [
     }
     /* The loading card: an avatar circle and three lines, drawn as backgrounds of one element. */
     [part~='card'].skeleton {
-      --_avatar: var(--kring-avatar-size, 3rem);
+      --_avatar: var(--_avatar-size);
       --_line-x: calc(var(--_avatar) + var(--_space));
       --_line-w: calc(100% - var(--_line-x));
       /* Room for the whole avatar circle, as a loaded card has. */

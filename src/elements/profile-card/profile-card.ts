@@ -49,7 +49,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @cssproperty --kring-color-skeleton - Loading placeholder colour.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Inner spacing.
- * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem).
+ * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem, full view 4.5rem).
  * @cssproperty --kring-font-family - Font (default: Segoe UI, else the system font).
  * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
