@@ -26,11 +26,14 @@ export const kudosComposerStyles = [
     textarea {
       font: inherit;
       color: inherit;
-      background: var(--_surface);
+      background-color: var(--_surface);
       /* A field's outline is how people find it: 3:1 against its background (WCAG 1.4.11). */
       border: 1px solid var(--_field-border);
       border-radius: var(--_radius);
       padding: 0.375rem 0.5rem;
+    }
+    select {
+      padding-inline-end: 2rem;
     }
     textarea {
       min-block-size: 5rem;
