@@ -229,3 +229,21 @@ describe('every element follows the --kring-color-* tokens (what a user sees)', 
     expect([...colours]).to.include('rgb(255, 255, 255)');
   });
 });
+
+describe('the default themes pass axe (contrast AA) in light and dark', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    describe(colorScheme, () => {
+      before(() => emulateMedia({ colorScheme }));
+      after(() => emulateMedia({ colorScheme: 'light' }));
+      for (const testCase of CASES) {
+        it(`<${testCase.tag}>`, async () => {
+          const element = await mount(
+            testCase,
+            colorScheme === 'dark' ? 'background: #1f1f1f; color: #ffffff' : 'background: #fafafa',
+          );
+          await expect(element).to.be.accessible();
+        });
+      }
+    });
+  }
+});
