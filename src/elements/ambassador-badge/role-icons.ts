@@ -1,4 +1,4 @@
-/** One inline SVG icon per ambassador role (no external fetch), plus level pips that do not rely on colour. */
+/** One inline SVG icon per ambassador role (no external fetch), and the badge emblem built from it. */
 import { svg, type SVGTemplateResult } from 'lit';
 import { AMBASSADOR_LEVELS, type AmbassadorLevel, type AmbassadorRole } from '../../model.js';
 
@@ -24,14 +24,6 @@ export function roleIcon(role: AmbassadorRole) {
   return svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none"
     stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"
     data-role=${role}>${glyphs[role]}</svg>`;
-}
-
-/** One to three filled pips under the icon: the level, readable without colour. */
-export function levelPips(level: AmbassadorLevel) {
-  const count = AMBASSADOR_LEVELS.indexOf(level) + 1;
-  return svg`<svg class="pips" viewBox="0 0 18 6" aria-hidden="true" focusable="false" data-level=${level}>
-    ${Array.from({ length: count }, (_, index) => svg`<circle cx=${9 + (index - (count - 1) / 2) * 6} cy="3" r="2" fill="currentColor"></circle>`)}
-  </svg>`;
 }
 
 /** Points of a polygon around (24, 24): `count` corners alternating between two radii when `inner` is set. */
