@@ -8,25 +8,47 @@
 // `dist/chunks/`, so the loader, the core and every lazily loaded element share one lit (one
 // Trusted Types policy). Bundlers and Node get `dist/esm/` instead (vite.esm.config.ts), where lit
 // is the app's own; see docs/configuration.md#packaging.
+//
+// The load graph is kept flat (issue 18): the core's static imports are one chunk (`chunks/kring-*.js`),
+// and `dist/preload-manifest.json` lists, per entry, every file it needs, so the script-tag loader asks
+// for them all at once (`<link rel="modulepreload">`) instead of one import level per round trip.
 import { defineConfig } from 'vite';
 import { libraryEntries } from './scripts/lib/entries.mjs';
+import { chunkGroups, preloadManifest } from './scripts/lib/preload-manifest.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
+
+const entries = libraryEntries();
+const entriesUnder = (folder: string) =>
+  Object.fromEntries(
+    Object.entries(entries)
+      .filter(([name]) => name.startsWith(`${folder}/`))
+      .map(([name, file]) => [name.slice(folder.length + 1), file]),
+  );
 
 export default defineConfig({
   ...sharedBuildOptions,
+  plugins: [preloadManifest()],
   build: {
     ...sharedBuildOptions.build,
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: libraryEntries(),
+      entry: entries,
       formats: ['es'],
       fileName: (_format, entryName) => `${entryName}.js`,
     },
     rollupOptions: {
+      // Needed by the adapter chunk groups (see scripts/lib/preload-manifest.mjs); an entry may export
+      // more than its source does, which no page notices.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
+        codeSplitting: chunkGroups({
+          core: entries.core,
+          backends: entriesUnder('backends'),
+          elements: entriesUnder('elements'),
+        }),
         // Vite keeps whitespace in library ES output; these files are also served to browsers as they
         // are (the script-tag loader imports them), so minify fully. Pure annotations are kept.
         minify: { codegen: true },

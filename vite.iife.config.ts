@@ -1,10 +1,13 @@
 // The script-tag bundle: `dist/kring.iife.js` exposes `window.Kring`, defines the core elements and
-// loads the others (and the backend adapters) on first use from the ESM files beside it.
+// loads the others (and the backend adapters) on first use from the ESM files beside it. It carries
+// dist/preload-manifest.json (written by the vite.config.ts build, which runs first) to preload them.
 import { defineConfig } from 'vite';
+import { inlinePreloadManifest } from './scripts/lib/preload-manifest.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
 
 export default defineConfig({
   ...sharedBuildOptions,
+  plugins: [inlinePreloadManifest('dist')],
   build: {
     ...sharedBuildOptions.build,
     outDir: 'dist',

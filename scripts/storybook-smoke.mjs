@@ -22,8 +22,55 @@ const stories = Object.values(JSON.parse(readFileSync(indexFile, 'utf8')).entrie
   (entry) => entry.type === 'story',
 );
 
-/** How long a story may take to load its data before axe looks at it (the demo backend answers at once). */
-const SETTLE_MS = 500;
+/**
+ * Waits until the story has settled: every custom element has finished updating and the rendered tree
+ * (through shadow roots) stayed the same over three animation frames. A condition, not a fixed wait; a story
+ * that keeps changing (a loading skeleton's animation does not change the tree) is checked after 5 s.
+ */
+async function settled(page) {
+  await page.evaluate(async () => {
+    const snapshot = () => {
+      let text = '';
+      const walk = (root) => {
+        for (const element of root.querySelectorAll('*')) {
+          text += element.localName;
+          if (element.shadowRoot) {
+            text += element.shadowRoot.textContent;
+            walk(element.shadowRoot);
+          }
+        }
+      };
+      const root = document.querySelector('#storybook-root');
+      if (root) {
+        text += root.textContent;
+        walk(root);
+      }
+      return text;
+    };
+    // A frame, or 100 ms when the page gets no frames (a hidden tab), so the deadline still holds.
+    const frame = () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, 100);
+      });
+    const updating = () =>
+      Promise.all(
+        [...document.querySelectorAll('#storybook-root *')]
+          .map((element) => element.updateComplete)
+          .filter(Boolean),
+      );
+    const deadline = performance.now() + 5000;
+    let last = '';
+    let stable = 0;
+    while (stable < 3 && performance.now() < deadline) {
+      await updating();
+      await frame();
+      const now = snapshot();
+      stable = now === last ? stable + 1 : 0;
+      last = now;
+    }
+  });
+}
 
 ensureChromium();
 const server = await startStaticServer({ mounts: [{ prefix: '/', dir: staticDir }] });
@@ -53,7 +100,7 @@ for (const story of stories) {
     } else if (exceptions.length) {
       failures.push(`${story.id}: uncaught ${exceptions[0]}`);
     } else {
-      await page.waitForTimeout(SETTLE_MS);
+      await settled(page);
       const violations = await axeViolations(page, '#storybook-root');
       if (violations.length) failures.push(`${story.id}: axe ${violations.join('; ')}`);
     }

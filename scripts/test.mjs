@@ -70,6 +70,7 @@ stage('typecheck', () => run('tsc', ['--noEmit', '-p', 'tsconfig.json']));
 stage('lint (project rules)', () => run('node', ['scripts/lint.mjs']));
 stage('format (prettier)', () => run('npm', ['run', '--silent', 'format:check']));
 stage('manifest fresh', () => run('node', ['scripts/manifest-check.mjs']));
+stage('REST mock validators fresh', () => run('node', ['scripts/contract-validators.mjs', '--check']));
 const built = stage('build', () => run('npm', ['run', '--silent', 'build']));
 if (built) stage('size budget', () => run('node', ['scripts/size.mjs']));
 else skipped('size budget', 'the build failed');

@@ -1,12 +1,15 @@
 /**
  * The script-tag loader (`dist/kring.iife.js`): defines `window.Kring` at once, so page scripts can
  * call `Kring.configure(...)` straight away, and imports the core (`core.js`, beside this file),
- * which defines the elements and loads the rest on first use.
+ * which defines the elements and loads the rest on first use. Every file the page's elements and
+ * backend need is asked for at once (`preload.ts`), so the first data request waits for two load levels.
  */
 import { KRING_VERSION } from './define.js';
 import type { KringOptions } from './configure.js';
 import { queueOptions } from './pending-options.js';
 import type * as Core from './core.js';
+import { PRELOAD_MANIFEST } from './preload-manifest.js';
+import { preloadKringFiles } from './preload.js';
 
 interface KringGlobal {
   version: string;
@@ -29,6 +32,7 @@ if (existing) {
   );
 } else {
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
+  if (PRELOAD_MANIFEST) preloadKringFiles(PRELOAD_MANIFEST, scriptUrl);
   let core: typeof Core | undefined;
   const kring: KringGlobal = {
     version: KRING_VERSION,

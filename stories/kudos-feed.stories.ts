@@ -93,8 +93,13 @@ variant('story-kudos-content', (base) => ({
     ),
 }));
 
-/** Puts unsent kudos in the outbox of a backend's client, as a reload after going offline would. */
+/**
+ * Puts unsent kudos in the outbox of a backend's client, as a reload after going offline would: one waiting
+ * for the network, one the server refused (with its message, Retry and Discard). Stored under the demo's
+ * signed-in user, since an outbox only ever sends (and shows) the writes of the user who made them.
+ */
 function seedOutbox(backend: string, states: OutboxEntry['state'][]): void {
+  const user = createDemoBackend({ persist: false }).demo.data.communityManagerId;
   const input = (message: string): KudosInput => ({
     to: ['p00002', 'p00003'],
     value: 'Samen sterk',
@@ -103,13 +108,16 @@ function seedOutbox(backend: string, states: OutboxEntry['state'][]): void {
   const entries: OutboxEntry[] = states.map((state, index) => ({
     id: `story-${backend}-${index}`,
     kind: 'giveKudos',
-    args: [input(state === 'failed' ? 'Sent on the train, never arrived.' : 'Sent while offline.')],
+    args: [input(state === 'failed' ? 'Sent on the train, refused by the server.' : 'Sent while offline.')],
     state,
-    attempts: state === 'failed' ? 5 : 1,
+    attempts: 1,
     createdAt: new Date().toISOString(),
-    error: 'The server could not be reached.',
+    userId: user,
+    ...(state === 'failed'
+      ? { error: 'Kudos need a message of at least 10 characters.', errorKind: 'invalid', status: 422 }
+      : { error: 'The server could not be reached.', errorKind: 'network' }),
   }));
-  localStorage.setItem(`kring.outbox.kring:${backend}:`, JSON.stringify(entries));
+  localStorage.setItem(`kring.outbox.kring:${backend}::${encodeURIComponent(user)}`, JSON.stringify(entries));
 }
 
 type Args = {
@@ -175,7 +183,7 @@ export const RightToLeftPage: Story = {
   args: { backend: 'story-kudos-content' },
   render: (args, context) => html`<div dir="rtl">${meta.render!(args, context)}</div>`,
 };
-/** Unsent kudos from the outbox: one still retrying, one that finally failed (retry / discard). */
+/** Unsent kudos after a reload: one waiting for the network, one refused by the server (Retry / Discard). */
 export const Unsent: Story = {
   args: { backend: 'story-kudos-offline', compose: true },
   render: (args, context) => {

@@ -144,6 +144,25 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
+  it('asks for every file a page of cards needs at once: each module it loads was preloaded by the loader', async () => {
+    const page = await browser.newPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${server.url}/plain.html`, { waitUntil: 'load' });
+    assert.match(await waitForCardName(page), /\p{L}/u, 'the card shows a name');
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="modulepreload"]')].map((link) => link.href),
+    );
+    const path = (url) => new URL(url).pathname;
+    assert.ok(preloaded.map(path).includes('/core.js'), `the core is preloaded: ${preloaded.map(path)}`);
+    assert.ok(preloaded.map(path).includes('/backends/demo.js'), 'the backend the page names is preloaded');
+    const notPreloaded = scripts.filter((url) => path(url) !== '/kring.iife.js' && !preloaded.includes(url));
+    assert.deepEqual(notPreloaded.map(path), [], 'modules found only by importing another one');
+    await page.close();
+  });
+
   it('renders under a strict CSP with Trusted Types, without violations', async () => {
     const { page, exceptions, errors } = await open('/strict-csp.html');
     const name = await waitForCardName(page);

@@ -10,7 +10,7 @@ import '../src/elements/invite/define.js';
 import '../src/elements/welcome/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/skill-list/define.js';
-import { $$, MemoryStorage, inCommunity, shadowText, testBackend } from './kudos-support.js';
+import { $, $$, MemoryStorage, inCommunity, shadowText, testBackend } from './kudos-support.js';
 
 const REFUSAL = 'Closed for the annual audit.';
 
@@ -89,6 +89,8 @@ describe('Refused writes after a reload', () => {
       () => $$(feed, '[data-outbox-id][data-state="failed"]').length === 2,
       'kudos and reaction',
     );
+    const refusedKudos = $(feed, 'article[data-outbox-id][data-state="failed"]');
+    expect(refusedKudos?.textContent, 'the feed says why the server refused the kudos').to.contain(REFUSAL);
 
     // Discard in one element, Retry in another once the server accepts again.
     const invite = second.community.querySelector('kring-invite')!;

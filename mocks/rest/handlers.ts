@@ -7,6 +7,7 @@ import type { Backend, WriteOptions } from '../../src/backends/backend.js';
 import { createDemoBackend } from '../../src/backends/demo/index.js';
 import { BackendError, type BackendErrorKind } from '../../src/backends/errors.js';
 import type { ActivityEvent, AmbassadorRole, ReactionType } from '../../src/model.js';
+import { contractOperation, requestProblem, responseProblem } from './contract.js';
 
 export interface RestHandlerOptions {
   /** The same base URL given to `createRestBackend`, e.g. `/api/kring`. */
@@ -15,6 +16,11 @@ export interface RestHandlerOptions {
   backend?: Backend;
   /** Called for every request the handlers answer (request counting in tests and the bench). */
   onRequest?: (request: Request) => void;
+  /**
+   * Called when the mock answers outside `docs/api/openapi.yaml` (a bug in the mock; the answer becomes a
+   * 500). Default: `console.error`. Tests pass a collector and expect none.
+   */
+  onContractViolation?: (message: string) => void;
 }
 
 /** How long a server keeps an idempotency key (the contract: 24 hours). */
@@ -154,13 +160,49 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
     return value === null ? undefined : Number(value);
   };
 
+  /**
+   * One route of the contract: the request is checked against the operation the contract defines for this
+   * method and path (400 when outside it, as a real server answers), and so is the answer.
+   */
+  const route = (
+    method: 'get' | 'put' | 'post' | 'delete',
+    path: string,
+    resolver: Resolver,
+    guard?: (request: Request) => Response | null,
+  ): HttpHandler => {
+    const operation = contractOperation(method, path);
+    return http[method](`${base}${path}`, async ({ request, params }) => {
+      const refused = guard?.(request);
+      if (refused) {
+        options.onRequest?.(request);
+        return refused;
+      }
+      const problem = await requestProblem(operation, request, params);
+      if (problem) {
+        options.onRequest?.(request);
+        return HttpResponse.json(
+          { code: 'invalid.request', message: `${operation.id}: ${problem}.` },
+          { status: 400 },
+        );
+      }
+      const response = await resolver({ request, params });
+      const violation = await responseProblem(operation, response);
+      if (!violation) return response;
+      const message = `The REST mock broke docs/api/openapi.yaml: ${operation.id} ${violation}.`;
+      (options.onContractViolation ?? console.error)(message);
+      return HttpResponse.json({ code: 'mock.contract-violation', message }, { status: 500 });
+    });
+  };
+
   return [
-    http.get(
-      `${base}/me`,
+    route(
+      'get',
+      '/me',
       read(() => backend.currentUser()),
     ),
-    http.post(
-      `${base}/people/lookup`,
+    route(
+      'post',
+      '/people/lookup',
       read(async (request) => {
         const { ids } = (await request.json()) as { ids?: unknown };
         if (!Array.isArray(ids)) throw new BackendError('invalid', 'Send { "ids": [...] }.');
@@ -168,8 +210,9 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         return { people: await backend.getPeople(ids.map(String)) };
       }),
     ),
-    http.get(
-      `${base}/people/search`,
+    route(
+      'get',
+      '/people/search',
       read((_request, _params, url) =>
         backend.searchPeople({
           text: text(url, 'text'),
@@ -181,22 +224,26 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         }),
       ),
     ),
-    http.get(
-      `${base}/skills/suggest`,
+    route(
+      'get',
+      '/skills/suggest',
       read(async (_request, _params, url) => ({
         items: await backend.suggestSkills(text(url, 'text') ?? ''),
       })),
     ),
-    http.put(
-      `${base}/people/:personId/skills/:skill/endorsement`,
+    route(
+      'put',
+      '/people/:personId/skills/:skill/endorsement',
       write(200, (w, _body, params) => backend.endorseSkill(params.personId, params.skill, w)),
     ),
-    http.delete(
-      `${base}/people/:personId/skills/:skill/endorsement`,
+    route(
+      'delete',
+      '/people/:personId/skills/:skill/endorsement',
       write(200, (w, _body, params) => backend.unendorseSkill(params.personId, params.skill, w)),
     ),
-    http.get(
-      `${base}/kudos`,
+    route(
+      'get',
+      '/kudos',
       read((_request, _params, url) =>
         backend.listKudos({
           person: text(url, 'person'),
@@ -208,8 +255,9 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         }),
       ),
     ),
-    http.post(
-      `${base}/kudos`,
+    route(
+      'post',
+      '/kudos',
       write(201, (w, body) =>
         backend.giveKudos(
           {
@@ -221,34 +269,40 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         ),
       ),
     ),
-    http.get(
-      `${base}/kudos/:kudosId/reactions/:reaction`,
+    route(
+      'get',
+      '/kudos/:kudosId/reactions/:reaction',
       read(async (_request, params) => ({
         items: await backend.listReactors(params.kudosId, params.reaction as ReactionType),
       })),
     ),
-    http.put(
-      `${base}/kudos/:kudosId/reactions/:reaction`,
+    route(
+      'put',
+      '/kudos/:kudosId/reactions/:reaction',
       write(200, (w, _body, params) =>
         backend.react(params.kudosId, params.reaction as ReactionType, true, w),
       ),
     ),
-    http.delete(
-      `${base}/kudos/:kudosId/reactions/:reaction`,
+    route(
+      'delete',
+      '/kudos/:kudosId/reactions/:reaction',
       write(200, (w, _body, params) =>
         backend.react(params.kudosId, params.reaction as ReactionType, false, w),
       ),
     ),
-    http.get(
-      `${base}/kudos-values`,
+    route(
+      'get',
+      '/kudos-values',
       read(async () => ({ items: await backend.kudosValues() })),
     ),
-    http.get(
-      `${base}/invites/quota`,
+    route(
+      'get',
+      '/invites/quota',
       read(() => backend.inviteQuota()),
     ),
-    http.get(
-      `${base}/invites`,
+    route(
+      'get',
+      '/invites',
       read((_request, _params, url) =>
         backend.listInvites({
           inviterId: text(url, 'inviterId'),
@@ -257,8 +311,9 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         }),
       ),
     ),
-    http.post(
-      `${base}/invites`,
+    route(
+      'post',
+      '/invites',
       write(201, (w, body) =>
         backend.sendInvite(
           {
@@ -270,47 +325,56 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         ),
       ),
     ),
-    http.post(
-      `${base}/invites/:inviteId/resend`,
+    route(
+      'post',
+      '/invites/:inviteId/resend',
       write(200, (w, _body, params) => backend.resendInvite(params.inviteId, w)),
     ),
-    http.post(
-      `${base}/invites/:inviteId/revoke`,
+    route(
+      'post',
+      '/invites/:inviteId/revoke',
       write(200, (w, _body, params) => backend.revokeInvite(params.inviteId, w)),
     ),
-    http.post(
-      `${base}/invite-links`,
+    route(
+      'post',
+      '/invite-links',
       write(201, (w) => backend.createInviteLink(w)),
     ),
-    http.post(
-      `${base}/invite-links/lookup`,
+    route(
+      'post',
+      '/invite-links/lookup',
       read(async (request) => {
         const body = (await request.json()) as { token?: unknown };
         return backend.lookupInvite(typeof body.token === 'string' ? body.token : '');
       }),
     ),
-    http.post(
-      `${base}/invite-links/response`,
+    route(
+      'post',
+      '/invite-links/response',
       write(200, (w, body) =>
         backend.respondToInvite(typeof body.token === 'string' ? body.token : '', body.accept === true, w),
       ),
     ),
-    http.get(
-      `${base}/people/:personId/invite-tree`,
+    route(
+      'get',
+      '/people/:personId/invite-tree',
       read((_request, params) => backend.inviteTree(params.personId)),
     ),
-    http.get(
-      `${base}/people/:personId/ambassador`,
+    route(
+      'get',
+      '/people/:personId/ambassador',
       read((_request, params) => backend.ambassadorProfile(params.personId)),
     ),
-    http.put(
-      `${base}/me/ambassador/roles`,
+    route(
+      'put',
+      '/me/ambassador/roles',
       write(200, (w, body) =>
         backend.chooseAmbassadorRoles(Array.isArray(body.roles) ? (body.roles as AmbassadorRole[]) : [], w),
       ),
     ),
-    http.post(
-      `${base}/ambassador/evidence`,
+    route(
+      'post',
+      '/ambassador/evidence',
       write(200, (w, body) =>
         backend.recordEvidence(
           {
@@ -323,12 +387,14 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         ),
       ),
     ),
-    http.get(
-      `${base}/people/:personId/badges`,
+    route(
+      'get',
+      '/people/:personId/badges',
       read(async (_request, params) => ({ items: await backend.listBadges(params.personId) })),
     ),
-    http.post(
-      `${base}/badges`,
+    route(
+      'post',
+      '/badges',
       write(201, (w, body) =>
         backend.awardBadge(
           {
@@ -341,46 +407,57 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         ),
       ),
     ),
-    http.post(
-      `${base}/badges/:badgeId/revoke`,
+    route(
+      'post',
+      '/badges/:badgeId/revoke',
       write(200, (w, _body, params) => backend.revokeBadge(params.badgeId, w)),
     ),
-    http.post(`${base}/activity`, async ({ request }) => {
-      options.onRequest?.(request);
-      // A cross-site form or beacon cannot set this header: without it, activity could be forged from anywhere.
-      if (request.headers.get('X-Kring-Request') !== '1') {
-        return HttpResponse.json(
-          { code: 'activity.cross-site', message: 'Activity needs the X-Kring-Request: 1 header.' },
-          { status: 403 },
-        );
-      }
-      try {
-        const body = JSON.parse(await request.text()) as { events?: Omit<ActivityEvent, 'actorId'>[] };
-        const key = request.headers.get('Idempotency-Key');
-        const storageKey = `activity ${key}`;
-        if (!key || !stored.has(storageKey)) {
-          if (key) {
-            stored.set(storageKey, {
-              request: 'activity',
-              at: Date.now(),
-              outcome: Promise.resolve({ status: 202, body: null }),
-            });
+    route(
+      'post',
+      '/activity',
+      async ({ request }) => {
+        options.onRequest?.(request);
+        try {
+          const body = JSON.parse(await request.text()) as { events?: Omit<ActivityEvent, 'actorId'>[] };
+          const key = request.headers.get('Idempotency-Key');
+          const storageKey = `activity ${key}`;
+          if (!key || !stored.has(storageKey)) {
+            if (key) {
+              stored.set(storageKey, {
+                request: 'activity',
+                at: Date.now(),
+                outcome: Promise.resolve({ status: 202, body: null }),
+              });
+            }
+            // The actor is whoever is signed in, never a field the client sent.
+            const actorId = (await backend.currentUser()).id;
+            await backend.track((body.events ?? []).map((event) => ({ ...event, actorId })));
           }
-          // The actor is whoever is signed in, never a field the client sent.
-          const actorId = (await backend.currentUser()).id;
-          await backend.track((body.events ?? []).map((event) => ({ ...event, actorId })));
+          return new HttpResponse(null, { status: 202 });
+        } catch (error) {
+          return errorResponse(
+            error instanceof SyntaxError ? new BackendError('invalid', 'Bad JSON.') : error,
+          );
         }
-        return new HttpResponse(null, { status: 202 });
-      } catch (error) {
-        return errorResponse(error instanceof SyntaxError ? new BackendError('invalid', 'Bad JSON.') : error);
-      }
-    }),
-    http.get(
-      `${base}/metrics`,
+      },
+      // A cross-site form or beacon cannot set this header: without it, activity could be forged from
+      // anywhere. Checked before the contract, as Kring Server does, so the answer is the contract's 403.
+      (request) =>
+        request.headers.get('X-Kring-Request') === '1'
+          ? null
+          : HttpResponse.json(
+              { code: 'activity.cross-site', message: 'Activity needs the X-Kring-Request: 1 header.' },
+              { status: 403 },
+            ),
+    ),
+    route(
+      'get',
+      '/metrics',
       read((_request, _params, url) => backend.metrics({ month: text(url, 'month') ?? '' })),
     ),
-    http.get(
-      `${base}/pioneers`,
+    route(
+      'get',
+      '/pioneers',
       read(async (_request, _params, url) => ({
         items: await backend.pioneers({ limit: number(url, 'limit') }),
       })),

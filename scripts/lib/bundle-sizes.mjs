@@ -48,14 +48,18 @@ function jsFiles(dir) {
 }
 
 /**
- * Files the script-tag bundle loads at once: itself, plus ESM files it names by literal (a loader
- * importing `core.js`) and their static imports. Elements and backends load later, on demand.
+ * Files the script-tag bundle loads at once: itself, plus the core's files in `preload-manifest.json`
+ * (which the loader preloads), or else the ESM files it names by literal (a loader importing `core.js`),
+ * with their static imports. Elements and backends load later, on demand.
  */
 export function scriptTagFiles(distDir) {
   const iife = join(distDir, 'kring.iife.js');
   const files = new Set([iife]);
-  for (const match of readFileSync(iife, 'utf8').matchAll(fileLiteral)) {
-    const name = match[1].replace(/^\.\//, '');
+  const manifest = join(distDir, 'preload-manifest.json');
+  const names = existsSync(manifest)
+    ? JSON.parse(readFileSync(manifest, 'utf8')).core
+    : [...readFileSync(iife, 'utf8').matchAll(fileLiteral)].map((match) => match[1].replace(/^\.\//, ''));
+  for (const name of names) {
     if (name.startsWith('elements/') || name.startsWith('backends/')) continue;
     const file = join(distDir, name);
     if (existsSync(file)) importClosure(file, files);

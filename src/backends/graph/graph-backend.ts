@@ -7,8 +7,8 @@ import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
 import { GraphBatcher, MAX_BATCH_REQUESTS, isSuccess, partError, type BatchPartResponse } from './batch.js';
-import { createCommunity, type CommunityMethods } from './community.js';
-import { GraphListClient } from './lists.js';
+import type { CommunityMethods } from './community.js';
+import { lazyListCommunity } from '../lists/lazy-community.js';
 import {
   CARD_FIELDS,
   DETAIL_FIELDS,
@@ -398,17 +398,24 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     return siteIdRequest;
   }
 
+  // The lists' code (kudos, invitations, ambassadors, metrics) loads on first use: cards never need it.
   const community: CommunityMethods | undefined = hasSite
-    ? createCommunity({
-        lists: new GraphListClient({ http, siteId, sleep, random }),
-        titles,
-        meId,
-        getPeople,
-        manageBadges: options.manageBadges ?? false,
-        kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
-        inviteQuota: options.inviteQuota,
-        inviteUrl: (token) => inviteUrl(token),
-        now,
+    ? lazyListCommunity(async () => {
+        const [{ createCommunity }, { GraphListClient }] = await Promise.all([
+          import('./community.js'),
+          import('./lists.js'),
+        ]);
+        return createCommunity({
+          lists: new GraphListClient({ http, siteId, sleep, random }),
+          titles,
+          meId,
+          getPeople,
+          manageBadges: options.manageBadges ?? false,
+          kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
+          inviteQuota: options.inviteQuota,
+          inviteUrl: (token) => inviteUrl(token),
+          now,
+        });
       })
     : undefined;
 

@@ -19,8 +19,7 @@ import {
   type BatchPart,
 } from './batch.js';
 import { DigestCache, type DigestSeed } from './digest.js';
-import { createListCommunity } from '../lists/community.js';
-import { sharePointListTransport } from './community-transport.js';
+import { lazyListCommunity } from '../lists/lazy-community.js';
 import { ListClient } from './lists.js';
 import { flavourHeaders, isRecord, mediaType, text, unwrap, type ODataFlavour } from './odata.js';
 import {
@@ -162,20 +161,27 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
 
   // ------------------------------------------------------------ community lists
 
-  const community = createListCommunity({
-    lists: sharePointListTransport(lists),
-    titles,
-    meId,
-    getPeople,
-    manageBadges: capabilities.manageBadges,
-    kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
-    inviteQuota: options.inviteQuota,
-    inviteUrl,
-    now,
-    // A profile card that is closed must not fail the tally the other cards wait for.
-    detachSharedReads: true,
-    metricsPeopleDetails: true,
-    splitRoles: splitMultiValue,
+  // The lists' code (kudos, invitations, ambassadors, metrics) loads on first use: cards never need it.
+  const community = lazyListCommunity(async () => {
+    const [{ createListCommunity }, { sharePointListTransport }] = await Promise.all([
+      import('../lists/community.js'),
+      import('./community-transport.js'),
+    ]);
+    return createListCommunity({
+      lists: sharePointListTransport(lists),
+      titles,
+      meId,
+      getPeople,
+      manageBadges: capabilities.manageBadges,
+      kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
+      inviteQuota: options.inviteQuota,
+      inviteUrl,
+      now,
+      // A profile card that is closed must not fail the tally the other cards wait for.
+      detachSharedReads: true,
+      metricsPeopleDetails: true,
+      splitRoles: splitMultiValue,
+    });
   });
   const missingListsFix =
     `Profile cards show the directory without endorsements until the Kring lists exist on ${siteUrl}: ` +

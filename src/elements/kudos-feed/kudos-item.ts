@@ -10,6 +10,7 @@ import {
   type MessageParams,
 } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
+import { outboxStrings } from '../../i18n/outbox.js';
 import { renderAvatar } from '../shared/avatar.js';
 import type { PopoverController } from '../shared/popover-controller.js';
 import { headingAt } from '../shared/heading-level.js';
@@ -262,7 +263,12 @@ export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId:
         <span class="message-text">${renderMessage(input.message, t(ctx.language, 'item.newTab'))}</span>
       </p>
       <div class="status-line" part="pending-status">
-        <span>${t(ctx.language, statusKey)}</span>
+        <span
+          >${entry.state === 'failed' && entry.error
+            ? // Refused by the server: say why, in the server's words, as every other unsent write does.
+              translate(outboxStrings, ctx.language, 'outbox.failed', { reason: entry.error })
+            : t(ctx.language, statusKey)}</span
+        >
         ${entry.state === 'sending'
           ? nothing
           : html`<button type="button" class="action primary" part="retry" @click=${() => ctx.retry(entry)}>

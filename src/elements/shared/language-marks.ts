@@ -33,6 +33,19 @@ export function inheritedLang(element: Element): string {
 }
 
 /**
+ * The direction the element inherits (`dir` attributes, through shadow roots). `:dir()` reads the
+ * document, not styles: `getComputedStyle` here forced a style recalculation per card per render, the
+ * largest single cost of a page of 200 cards (issue 18). Browsers without `:dir()` use the computed style.
+ */
+function inheritedDirection(element: Element): 'ltr' | 'rtl' {
+  try {
+    return element.matches(':dir(rtl)') ? 'rtl' : 'ltr';
+  } catch {
+    return getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr';
+  }
+}
+
+/**
  * After each render, marks the top-level elements of the host's shadow root with `lang` and `dir`
  * when the language it rendered in differs from the one it inherits (and removes the marks it set
  * when it no longer differs).
@@ -56,7 +69,7 @@ export class LanguageMarksController implements ReactiveController {
     if (!root) return;
     const lang = this.language();
     const inherited = inheritedLang(this.host);
-    const pageDir = getComputedStyle(this.host).direction === 'rtl' ? 'rtl' : 'ltr';
+    const pageDir = inheritedDirection(this.host);
     const markLang = primary(inherited) !== primary(lang);
     const dir = directionOf(lang);
     const markDir = dir !== pageDir;

@@ -1,0 +1,157 @@
+// The script-tag build's load graph, made flat (issue 18): every file a page needs is asked for by the
+// loader at once, instead of one module level at a time (each level is a network round trip).
+//
+// Two parts:
+// - `coreChunk`: everything the core (`src/core.ts`) imports statically goes into one shared chunk
+//   (`chunks/kring-<hash>.js`) instead of one chunk per combination of entries that use it (21 files).
+// - `preloadManifest`: after the build, makes `dist/index.js` import every file it needs itself (one
+//   level), and writes `dist/preload-manifest.json`: for the core, each element
+//   and each backend entry, the files it imports statically (transitively), in load order. The script-tag
+//   loader (vite.iife.config.ts inlines the manifest) emits `<link rel="modulepreload">` for them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const MANIFEST_FILE = 'preload-manifest.json';
+
+/** The module ids `entry` reaches through static imports (including itself). */
+function staticClosure(entry, getModuleInfo) {
+  const seen = new Set();
+  const stack = [entry];
+  while (stack.length) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const imported of getModuleInfo(id)?.importedIds ?? []) stack.push(imported);
+  }
+  return seen;
+}
+
+/**
+ * `output.codeSplitting` for the script-tag ESM build:
+ * - the core's static graph (`src/core.ts`) as one chunk, `chunks/kring-<hash>.js`;
+ * - modules only backend adapters use (no element, not the core), one chunk per set of adapters that
+ *   share them (`chunks/backend-rest-<hash>.js`, `chunks/backend-graph-rest-sharepoint-<hash>.js`, ...),
+ *   so an adapter is its entry file plus a few chunks, not a dozen.
+ * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
+ */
+export function chunkGroups({ core, backends, elements }) {
+  let closures;
+  const groupOf = (id, getModuleInfo) => {
+    closures ??= {
+      core: staticClosure(core, getModuleInfo),
+      backends: Object.entries(backends).map(([name, entry]) => [name, staticClosure(entry, getModuleInfo)]),
+      elements: Object.values(elements).map((entry) => staticClosure(entry, getModuleInfo)),
+    };
+    if (id === core) return null;
+    if (closures.core.has(id)) return 'kring';
+    if (Object.values(backends).includes(id)) return null;
+    const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
+    if (users.length === 0 || closures.elements.some((closure) => closure.has(id))) return null;
+    return `backend-${users.sort().join('-')}`;
+  };
+  const name = (id, context) => groupOf(id, (moduleId) => context.getModuleInfo(moduleId));
+  return {
+    groups: [
+      // The core first; its static graph is closed, so taking dependencies along changes nothing.
+      {
+        debugName: 'kring core',
+        priority: 2,
+        name: (id, context) => (name(id, context) === 'kring' ? 'kring' : null),
+      },
+      // A module's dependencies are used by at least the same adapters (or the core), so their groups
+      // only ever import the core or wider groups: no cycles without taking dependencies along.
+      {
+        debugName: 'kring adapters',
+        priority: 1,
+        includeDependenciesRecursively: false,
+        name: (id, context) => {
+          const group = name(id, context);
+          return group === 'kring' ? null : group;
+        },
+      },
+    ],
+  };
+}
+
+/** The files `fileName` imports statically, transitively, dependencies first. */
+function staticFiles(bundle, fileName, seen = new Set(), order = []) {
+  for (const imported of bundle[fileName]?.imports ?? []) {
+    if (seen.has(imported)) continue;
+    seen.add(imported);
+    staticFiles(bundle, imported, seen, order);
+    order.push(imported);
+  }
+  return order;
+}
+
+/**
+ * Writes `preload-manifest.json`: `{ core: [files], elements: { tag: [files] }, backends: { name: [files] } }`,
+ * each list being the entry file and its static imports minus what the core already loads.
+ */
+export function preloadManifest() {
+  return {
+    name: 'kring-preload-manifest',
+    generateBundle(_options, bundle) {
+      const core = ['core.js', ...staticFiles(bundle, 'core.js')];
+      const inCore = new Set(core);
+      const forEntry = (fileName) =>
+        [...staticFiles(bundle, fileName), fileName].filter((file) => !inCore.has(file));
+      const manifest = { core, elements: {}, backends: {} };
+      // The elements the core loads on first use; the core defines the others itself.
+      const lazy = new Set(core.flatMap((file) => bundle[file]?.dynamicImports ?? []));
+      for (const fileName of Object.keys(bundle).sort()) {
+        const chunk = bundle[fileName];
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const element = /^elements\/([\w-]+)\.js$/.exec(fileName);
+        if (element && lazy.has(fileName)) manifest.elements[`kring-${element[1]}`] = forEntry(fileName);
+        const backend = /^backends\/([\w-]+)\.js$/.exec(fileName);
+        if (backend) manifest.backends[backend[1]] = forEntry(fileName);
+      }
+      hoistImports(bundle, 'index.js');
+      this.emitFile({
+        type: 'asset',
+        fileName: MANIFEST_FILE,
+        source: `${JSON.stringify(manifest, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/**
+ * `dist/index.js` (every element, for `<script type="module">`) imports chunks that import chunks: the
+ * browser finds each level only after the one before has arrived. Importing every file it needs from
+ * the entry itself, dependencies first (a valid evaluation order), makes the graph one level deep.
+ */
+function hoistImports(bundle, fileName) {
+  const chunk = bundle[fileName];
+  if (chunk?.type !== 'chunk') return;
+  const files = staticFiles(bundle, fileName);
+  if (files.length === 0) return;
+  const imports = files.map((file) => `import"./${file}";`).join('');
+  chunk.code = `${imports}\n${chunk.code}`;
+  // One line added at the top: the source map's lines move down by one.
+  if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+  const mapAsset = bundle[`${fileName}.map`];
+  if (mapAsset?.type === 'asset' && typeof mapAsset.source === 'string') {
+    const map = JSON.parse(mapAsset.source);
+    map.mappings = `;${map.mappings}`;
+    mapAsset.source = JSON.stringify(map);
+  }
+}
+
+/**
+ * For the IIFE build, which runs after the ESM build: replaces `src/preload-manifest.ts` (an empty
+ * manifest, for tests and the dev server) with the one the ESM build wrote.
+ */
+export function inlinePreloadManifest(distDir) {
+  const target = /[\\/]src[\\/]preload-manifest\.ts$/;
+  return {
+    name: 'kring-inline-preload-manifest',
+    enforce: 'pre',
+    load(id) {
+      if (!target.test(id)) return null;
+      const manifest = JSON.parse(readFileSync(join(distDir, MANIFEST_FILE), 'utf8'));
+      return `export const PRELOAD_MANIFEST = ${JSON.stringify(manifest)};\n`;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The files each script-tag entry needs, for `<link rel="modulepreload">` (see `src/preload.ts`). This
+ * file is a stand-in: the script-tag build (vite.iife.config.ts) replaces it with
+ * `dist/preload-manifest.json`, which the ESM build of `dist/` writes (scripts/lib/preload-manifest.mjs).
+ * Under the dev server and in tests there is nothing to preload.
+ */
+export interface PreloadManifest {
+  /** `core.js` and its static imports. */
+  core: readonly string[];
+  /** Per lazily loaded tag, the files its entry needs beyond the core. */
+  elements: Readonly<Record<string, readonly string[]>>;
+  /** Per built-in backend name, the files its adapter needs beyond the core. */
+  backends: Readonly<Record<string, readonly string[]>>;
+}
+
+export const PRELOAD_MANIFEST: PreloadManifest | null = null;
