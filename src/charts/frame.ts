@@ -69,7 +69,8 @@ class FitToWidth extends AsyncDirective {
       ${drawing.content}
     </svg>`;
     return scrolls
-      ? html`<div part="chart-scroll" class="chart-scroll" tabindex="0" role="region" aria-label=${title}>
+      ? // A group, not a region: the page may have a landmark of the same name (the report's table).
+        html`<div part="chart-scroll" class="chart-scroll" tabindex="0" role="group" aria-label=${title}>
           ${image}
         </div>`
       : image;
