@@ -75,7 +75,7 @@ export const ambassadorBadgeStyles = [
       --_level: var(--_champion);
     }
     .emblem-disc {
-      fill: var(--kring-color-badge-role, #0f548c);
+      fill: #0f548c;
     }
     .emblem-disc.role-presenter {
       fill: var(--kring-color-badge-presenter, #5c2e91);
