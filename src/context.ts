@@ -5,6 +5,8 @@ import type { CommunityClientApi } from './client/types.js';
 export interface KringConfig {
   /** Language from `<kring-community lang>`, if set. */
   lang?: string;
+  /** Language of the directory and community texts, from `<kring-community content-lang>`, if set. */
+  contentLang?: string;
   tracking: boolean;
   /** The organisation, for badge issuers and report headers. */
   organization?: { name: string; url?: string };

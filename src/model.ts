@@ -142,6 +142,8 @@ export interface Kudos {
   value?: string;
   /** Plain text; @mentions and links are parsed at render time, never as HTML. */
   message: string;
+  /** BCP 47 language `message` is written in, when the backend knows it (it is then marked with `lang`). */
+  lang?: string;
   createdAt: IsoDateTime;
   reactions: ReactionSummary[];
 }
@@ -179,6 +181,16 @@ export interface Invite {
   createdAt: IsoDateTime;
   expiresAt: IsoDateTime;
   respondedAt?: IsoDateTime;
+  /** The invitation e-mail, when the backend sends it (Kring Server with SMTP): a refusal shows here. */
+  delivery?: InviteDelivery;
+}
+
+export interface InviteDelivery {
+  status: 'queued' | 'sent' | 'failed';
+  /** When it was sent or refused. */
+  at?: IsoDateTime;
+  /** The mail server's reason for a refusal. */
+  error?: string;
 }
 
 export interface InviteInput {

@@ -48,6 +48,16 @@ const someInvites: Invite[] = [
     expiresAt: daysFromNow(-6),
   },
   {
+    id: 's6',
+    inviterId: 'me',
+    email: 'w.jansen@example.nl',
+    status: 'pending',
+    createdAt: daysFromNow(-1),
+    expiresAt: daysFromNow(13),
+    // Kring Server with SMTP: the mail server refused the address.
+    delivery: { status: 'failed', at: daysFromNow(-1), error: '550 5.1.1 Mailbox does not exist' },
+  },
+  {
     id: 's4',
     inviterId: 'me',
     email: 'kees@example.nl',

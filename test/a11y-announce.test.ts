@@ -111,4 +111,67 @@ describe('one announcement queue per page', () => {
     for (const element of elements)
       expect(liveRegions(element.shadowRoot!), element.localName).to.deep.equal([]);
   });
+
+  it('manager page: a reload nobody asked for says nothing; another month says its title once', async () => {
+    const first = registerTestBackend();
+    const second = registerTestBackend();
+    const community = await fixture(
+      html`<kring-community backend=${first.name} lang="en">
+        <kring-pulse month="2026-10"></kring-pulse>
+        <kring-pioneers></kring-pioneers>
+      </kring-community>`,
+    );
+    const elements = [...community.children];
+    const loaded = () =>
+      elements.every(
+        (element) =>
+          element.shadowRoot?.querySelector('h2, h3') &&
+          !element.shadowRoot.querySelector('[aria-busy="true"], [part~="skeleton"]'),
+      );
+    await waitUntil(loaded, 'all loaded', { timeout: 8000 });
+    const record = recordAnnouncements();
+    // The integrator swaps the backend: every element loads again, to the same titles.
+    community.setAttribute('backend', second.name);
+    await waitUntil(() => (second.calls.metrics ?? []).length > 0, 'reloading', { timeout: 8000 });
+    await waitUntil(loaded, 'all loaded again', { timeout: 8000 });
+    await Promise.all(
+      elements.map((element) => (element as unknown as { updateComplete: Promise<unknown> }).updateComplete),
+    );
+    await waitUntil(() => (announcementQueue() as unknown as { pending: unknown[] }).pending.length === 0);
+    expect(record.said, 'said on a reload').to.deep.equal([]);
+    // The user (or the page) picks another month: its title is the outcome, said once.
+    elements[0].setAttribute('month', '2026-09');
+    await waitUntil(() => record.said.length > 0, 'the new month said', { timeout: 8000 });
+    record.stop();
+    expect(record.said).to.deep.equal(['Community pulse, September 2026']);
+  });
+
+  it('manager page: elements that wait for a page-level community load without a word', async () => {
+    const { name } = registerTestBackend();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <kring-pulse month="2026-10"></kring-pulse>
+        <kring-report month="2026-10"></kring-report>
+      </div>`,
+    );
+    const elements = [...wrapper.children];
+    await Promise.all(
+      elements.map((element) => (element as unknown as { updateComplete: Promise<unknown> }).updateComplete),
+    );
+    const record = recordAnnouncements();
+    // The page's community comes later (a SharePoint page loads its web parts in any order).
+    const community = document.createElement('kring-community');
+    community.setAttribute('backend', name);
+    community.setAttribute('lang', 'en');
+    community.setAttribute('page', '');
+    wrapper.append(community);
+    await waitUntil(
+      () => elements.every((element) => element.shadowRoot?.querySelector('[part~="headlines"], table')),
+      'loaded',
+      { timeout: 8000 },
+    );
+    await waitUntil(() => (announcementQueue() as unknown as { pending: unknown[] }).pending.length === 0);
+    record.stop();
+    expect(record.said, 'announced on load').to.deep.equal([]);
+  });
 });

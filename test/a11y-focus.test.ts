@@ -5,6 +5,7 @@ import '../src/elements/invite/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/people-picker/define.js';
 import '../src/elements/community/define.js';
+import '../src/elements/welcome/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
 import { gate, GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
@@ -169,5 +170,128 @@ describe('focus after async actions', () => {
     await waitUntil(() => deepActiveElement() !== document.body, 'focus not on <body>');
     const active = deepActiveElement()!;
     expect(feed.shadowRoot!.contains(active), 'focus in the feed').to.equal(true);
+  });
+
+  it('invite: a refused Resend and a slow invite link keep the focus on their button', async () => {
+    backend.invites.push({
+      id: 'invite-old',
+      inviterId: 'me',
+      email: 'old@acme.nl',
+      status: 'pending',
+      createdAt: '2026-10-01T00:00:00.000Z',
+      expiresAt: '2026-10-15T00:00:00.000Z',
+    });
+    const element = await mountInCommunity<KringInvite>(backend, html`<kring-invite></kring-invite>`);
+    await waitUntil(() => $(element, '[part="resend"]'), 'the expired invitation shows Resend');
+    const resend = $<HTMLButtonElement>(element, '[part="resend"]')!;
+    backend.failures.set('resendInvite', new BackendError('forbidden', 'Resending is paused.'));
+    const held = gate();
+    backend.gates.set('resendInvite', held.promise);
+    resend.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => resend.getAttribute('aria-disabled') === 'true', 'busy');
+    expect(deepActiveElement(), 'while resending').to.equal(resend);
+    held.open();
+    await waitUntil(() => resend.getAttribute('aria-disabled') === null, 'done');
+    await element.updateComplete;
+    expect(deepActiveElement(), 'after the refusal').to.equal(resend);
+
+    const create = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="link"] button')][0];
+    const linkHeld = gate();
+    backend.gates.set('createInviteLink', linkHeld.promise);
+    backend.failures.set('createInviteLink', new BackendError('forbidden', 'Links are switched off.'));
+    create.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => create.getAttribute('aria-disabled') === 'true', 'creating');
+    expect(deepActiveElement(), 'while creating').to.equal(create);
+    linkHeld.open();
+    await waitUntil(() => $(element, '[part="link"] [part="error"]'), 'refused');
+    expect(deepActiveElement(), 'after the refusal').to.equal(create);
+  });
+
+  it('programme: giving up a role while in its evidence field moves the focus to Save, not <body>', async () => {
+    backend.roles.set('me', ['presenter', 'writer']);
+    const element = await mountInCommunity<KringAmbassadorProgramme>(
+      backend,
+      html`<kring-ambassador-programme></kring-ambassador-programme>`,
+    );
+    await waitUntil(() => $(element, '[data-role="writer"] input[name="url"]'), 'writer evidence field');
+    const writer = [...element.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="roles"] input')].find(
+      (box) => box.value === 'writer',
+    )!;
+    writer.focus();
+    await sendKeys({ press: 'Space' });
+    const held = gate();
+    backend.gates.set('ambassadorProfile', held.promise);
+    const loads = () => backend.calls.filter((call) => call.method === 'ambassadorProfile').length;
+    const before = loads();
+    $<HTMLButtonElement>(element, '[part="save"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    // While the profile reloads the user goes on to the writer's evidence field, which is about to go.
+    await waitUntil(() => loads() > before, 'reloading');
+    $<HTMLInputElement>(element, '[data-role="writer"] input[name="url"]')!.focus();
+    held.open();
+    await waitUntil(() => !$(element, '[data-role="writer"]'), 'writer gone');
+    await waitUntil(() => deepActiveElement() === $(element, '[part="save"]'), 'focus on Save');
+  });
+
+  it('welcome: a refused Join keeps the focus on Join (never <body>)', async () => {
+    backend.meId = 'sanne';
+    backend.invites.push({
+      id: 'inv-1',
+      inviterId: 'me',
+      email: 'sanne@acme.nl',
+      inviteeId: 'sanne',
+      status: 'pending',
+      createdAt: '2026-11-15T10:00:00.000Z',
+      expiresAt: '2026-11-29T10:00:00.000Z',
+    });
+    backend.tokens.set('tok-1', 'inv-1');
+    const element = await mountInCommunity<HTMLElement>(
+      backend,
+      html`<kring-welcome token="tok-1"></kring-welcome>`,
+    );
+    await waitUntil(() => $(element, '[part="join"]'), 'invitation shown');
+    const join = $<HTMLButtonElement>(element, '[part="join"]')!;
+    backend.failures.set('respondToInvite', new BackendError('forbidden', 'Joining is closed today.'));
+    const held = gate();
+    backend.gates.set('respondToInvite', held.promise);
+    join.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => join.getAttribute('aria-disabled') === 'true', 'answering');
+    expect(deepActiveElement(), 'while answering').to.equal(join);
+    held.open();
+    await waitUntil(() => $(element, '[part="error"]'), 'refused');
+    await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(deepActiveElement(), 'after the refusal').to.equal(join);
+  });
+
+  it('programme: a refused badge Revoke keeps the focus on Revoke (never <body>)', async () => {
+    backend.capabilities.manageBadges = true;
+    const element = await mountInCommunity<KringAmbassadorProgramme>(
+      backend,
+      html`<kring-ambassador-programme></kring-ambassador-programme>`,
+    );
+    await waitUntil(() => $(element, '[part="manage"] kring-people-picker'), 'manage part shown');
+    const manage = $(element, '[part="manage"]')!;
+    const piet = backend.people.find((candidate) => candidate.id === 'piet')!;
+    manage
+      .querySelector('kring-people-picker')!
+      .dispatchEvent(new CustomEvent('kring-people-change', { detail: { ids: ['piet'], people: [piet] } }));
+    await waitUntil(() => manage.querySelector('.current-badges'));
+    manage.querySelector<HTMLButtonElement>('[part="award"]')!.click();
+    await waitUntil(() => manage.querySelector('[part="revoke"]'), 'a badge to revoke');
+    const revoke = manage.querySelector<HTMLButtonElement>('[part="revoke"]')!;
+    backend.failures.set('revokeBadge', new BackendError('forbidden', 'Only the issuer may revoke it.'));
+    const held = gate();
+    backend.gates.set('revokeBadge', held.promise);
+    revoke.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => revoke.getAttribute('aria-disabled') === 'true', 'revoking');
+    expect(deepActiveElement(), 'while revoking').to.equal(revoke);
+    held.open();
+    await waitUntil(() => $(element, '[part="error"]'), 'refused');
+    await element.updateComplete;
+    expect(deepActiveElement(), 'after the refusal').to.equal(revoke);
   });
 });

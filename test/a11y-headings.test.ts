@@ -1,6 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/invite/define.js';
 import '../src/elements/ambassador-programme/define.js';
+import '../src/elements/welcome/define.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import { GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
 import { $$, inCommunity, testBackend } from './kudos-support.js';
@@ -64,5 +65,28 @@ describe('heading levels and landmarks', () => {
     expect(feed.shadowRoot!.getElementById(article.getAttribute('aria-labelledby')!)!.localName).to.equal(
       'h4',
     );
+  });
+
+  it('welcome: heading-level="4" puts its title at h4; one landmark', async () => {
+    const backend = new GrowthFakeBackend();
+    backend.meId = 'sanne';
+    backend.invites.push({
+      id: 'inv-1',
+      inviterId: 'me',
+      email: 'sanne@acme.nl',
+      inviteeId: 'sanne',
+      status: 'pending',
+      createdAt: '2026-11-15T10:00:00.000Z',
+      expiresAt: '2026-11-29T10:00:00.000Z',
+    });
+    backend.tokens.set('tok-1', 'inv-1');
+    const element = await mountInCommunity<HTMLElement>(
+      backend,
+      html`<kring-welcome token="tok-1" heading-level="4"></kring-welcome>`,
+    );
+    await waitUntil(() => element.shadowRoot!.querySelector('[part="join"], button'), 'loaded');
+    expect(headings(element)[0]).to.equal('h4');
+    expect(headings(element).every((tag) => tag >= 'h4')).to.equal(true);
+    expect(landmarks(element).length).to.equal(1);
   });
 });

@@ -4,6 +4,7 @@ import '../src/elements/ambassador-badge/define.js';
 import type { KringAmbassadorBadge } from '../src/elements/ambassador-badge/ambassador-badge.js';
 import { AMBASSADOR_ROLES, type BadgeAward } from '../src/model.js';
 import { BackendError } from '../src/backends/errors.js';
+import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './invite-fake-backend.js';
 
 function award(overrides: Partial<BadgeAward>): BadgeAward {
@@ -192,10 +193,12 @@ describe('<kring-ambassador-badge>', () => {
     download.click();
     const event = await downloaded;
     expect(event.detail.award.level).to.equal('champion');
-    await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
-      'Open Badge file downloaded',
+    // Said through the page's one announcement queue; the badge has no live region of its own.
+    await waitUntil(
+      () => announcementQueue().liveRegion.textContent!.includes('Open Badge file downloaded'),
+      'said',
     );
+    expect(element.shadowRoot!.querySelector('[role="status"], [aria-live]')).to.equal(null);
   });
 
   it('offers no download on someone else’s badges', async () => {

@@ -3,6 +3,7 @@ import '../src/elements/invite/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import { BackendError } from '../src/backends/errors.js';
 import type { Invite } from '../src/model.js';
+import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { gate, GrowthFakeBackend, mountInCommunity, person, shadowText } from './invite-fake-backend.js';
 
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
@@ -94,7 +95,7 @@ describe('<kring-invite>', () => {
     await waitUntil(
       () => $(element, '[part="quota"]')!.textContent === '4 of 5 invitations left this month.',
     );
-    expect($(element, '[role="status"]')!.textContent).to.equal('Invitation sent to jan+kring@acme.nl.');
+    expect($(element, '[part="status"]')!.textContent).to.equal('Invitation sent to jan+kring@acme.nl.');
     expect($(element, '[part~="invitation"]')!.textContent).to.contain('Pending');
     expect($<HTMLInputElement>(element, '#email')!.value).to.equal('');
     await expect(element).to.be.accessible();
@@ -151,7 +152,30 @@ describe('<kring-invite>', () => {
 
     rows()[1].querySelector<HTMLButtonElement>('[part="resend"]')!.click();
     await waitUntil(() => rows()[1].dataset.status === 'pending');
-    expect($(element, '[role="status"]')!.textContent).to.equal('Invitation to old@acme.nl sent again.');
+    expect($(element, '[part="status"]')!.textContent).to.equal('Invitation to old@acme.nl sent again.');
+  });
+
+  it('marks a pending invitation whose e-mail was refused, in English and Dutch', async () => {
+    const reason = '550 5.1.1 Mailbox does not exist';
+    const open = '2026-12-01T00:00:00.000Z';
+    sentInvite(backend, {
+      email: 'typo@acme.nl',
+      expiresAt: open,
+      delivery: { status: 'failed', error: reason },
+    });
+    sentInvite(backend, { email: 'fine@acme.nl', expiresAt: open, delivery: { status: 'sent' } });
+    // Accepted after all (another address reached them): no warning on a settled invitation.
+    sentInvite(backend, { email: 'later@acme.nl', status: 'accepted', delivery: { status: 'failed' } });
+    const element = await mount(backend);
+    const rows = () => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="invitation"]')];
+    const marks = () => rows().map((row) => row.querySelector('[part="delivery-failed"]'));
+    expect(marks()[0]!.textContent).to.equal('e-mail not delivered');
+    expect(marks()[0]!.getAttribute('title')).to.equal(reason);
+    expect(marks().slice(1)).to.deep.equal([null, null]);
+    await expect(element).to.be.accessible();
+    const dutch = await mount(backend, { lang: 'nl' });
+    await waitUntil(() => $(dutch, '[part="delivery-failed"]'), 'the Dutch list is shown');
+    expect($(dutch, '[part="delivery-failed"]')!.textContent).to.equal('e-mail niet afgeleverd');
   });
 
   it('creates a personal link with expiry and copies it with a polite confirmation', async () => {
@@ -175,8 +199,13 @@ describe('<kring-invite>', () => {
       $<HTMLButtonElement>(element, '[part="copy"]')!.click();
       await waitUntil(() => copied.length === 1);
       expect(copied[0]).to.equal(field.value);
-      await waitUntil(() => $(element, '[role="status"]')!.textContent === 'Link copied to the clipboard.');
-      expect($(element, '[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
+      await waitUntil(() => $(element, '[part="status"]')!.textContent === 'Link copied to the clipboard.');
+      // Shown in the status line and said through the page's one announcement queue.
+      await waitUntil(() =>
+        announcementQueue().liveRegion.textContent!.includes('Link copied to the clipboard.'),
+      );
+      expect(announcementQueue().liveRegion.getAttribute('aria-live')).to.equal('polite');
+      expect($(element, '[role="status"], [aria-live]')).to.equal(null);
     } finally {
       delete (navigator as unknown as Record<string, unknown>).clipboard;
       if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
@@ -207,7 +236,7 @@ describe('<kring-invite>', () => {
     const sent = oneEvent(element, 'kring-invite-sent');
     $<HTMLButtonElement>(element, '[part~="send"]')!.click();
     expect((await sent).detail.invite.inviteeId).to.equal('sanne');
-    await waitUntil(() => $(element, '[role="status"]')!.textContent === 'Invitation sent to Sanne de Wit.');
+    await waitUntil(() => $(element, '[part="status"]')!.textContent === 'Invitation sent to Sanne de Wit.');
     await expect(element).to.be.accessible();
   });
 

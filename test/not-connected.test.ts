@@ -26,7 +26,7 @@ const TAGS = [
 
 // Read in place, not announced: a page of elements saying it at once would be chatter.
 const message = (element: Element) =>
-  element.shadowRoot?.querySelector('[part~="problem"]:is(.not-connected, [role="status"])');
+  element.shadowRoot?.querySelector('[part~="problem"]:is(.not-connected, .problem)');
 
 describe('elements outside any <kring-community>', () => {
   let before: number;

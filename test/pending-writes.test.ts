@@ -10,7 +10,15 @@ import '../src/elements/invite/define.js';
 import '../src/elements/welcome/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/skill-list/define.js';
-import { $, $$, MemoryStorage, inCommunity, shadowText, testBackend } from './kudos-support.js';
+import {
+  $,
+  $$,
+  MemoryStorage,
+  deepActiveElement,
+  inCommunity,
+  shadowText,
+  testBackend,
+} from './kudos-support.js';
 
 const REFUSAL = 'Closed for the annual audit.';
 
@@ -94,17 +102,32 @@ describe('Refused writes after a reload', () => {
 
     // Discard in one element, Retry in another once the server accepts again.
     const invite = second.community.querySelector('kring-invite')!;
-    (
-      $$(invite, '[part="pending-write"]')[0].querySelector('[part="write-discard"]') as HTMLButtonElement
-    ).click();
+    const discard = $$(invite, '[part="pending-write"]')[0].querySelector(
+      '[part="write-discard"]',
+    ) as HTMLButtonElement;
+    discard.focus();
+    discard.click();
     await waitUntil(() => $$(invite, '[part="pending-write"]').length === 3, 'discarded');
+    // The row went with the focused button: the list's status line has the focus (never <body>).
+    await waitUntil(
+      () => deepActiveElement()?.classList.contains('pending-writes-status'),
+      'focus on the status line',
+    );
+    expect(deepActiveElement()!.textContent).to.equal('Discarded.');
     setup.network.refuse = undefined;
     const programme = second.community.querySelector('kring-ambassador-programme')!;
     const roles = $$(programme, '[part="pending-write"]').find((item) =>
       item.textContent!.includes('roles'),
     )!;
-    (roles.querySelector('[part="write-retry"]') as HTMLButtonElement).click();
+    const retry = roles.querySelector('[part="write-retry"]') as HTMLButtonElement;
+    retry.focus();
+    retry.click();
     await waitUntil(() => $$(programme, '[part="pending-write"]').length === 3, 'delivered on retry');
+    // Retry went while sending and the row when delivered: the focus stayed in the list, which says so.
+    await waitUntil(() => shadowText(programme).includes('Sent.'), 'says it was sent');
+    const active = deepActiveElement();
+    expect(active).to.not.equal(document.body);
+    expect(programme.shadowRoot!.querySelector('[part="pending-writes"]')!.contains(active)).to.equal(true);
     expect(second.client.outbox()).to.have.length(11);
   });
 });

@@ -23,6 +23,10 @@ import { createSearch } from './domain/search.js';
 import { ApiError } from './errors.js';
 import { idempotent, pruneIdempotency, requestHash, type StoredResult } from './idempotency.js';
 import type { Db, Queryable } from './store/db.js';
+import type { Mailer } from './mail/mailer.js';
+import { audit } from './ops/audit.js';
+import { healthRoutes } from './ops/health.js';
+import { scimRoutes, type ScimConfig } from './scim/scim.js';
 
 export const CONTRACT_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -51,6 +55,12 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Extra routes (the demo site in `npm start`), registered on the same server. */
   extraRoutes?: (app: FastifyInstance) => void | Promise<void>;
+  /** SCIM 2.0 provisioning at /scim/v2 (src/scim), when a SCIM secret is configured. */
+  scim?: ScimConfig;
+  /** Sends invitation e-mails (src/mail), when SMTP is configured. */
+  mailer?: Mailer;
+  /** pino options for structured JSON logs (`logger: true` uses these; see src/ops/logging.ts). */
+  loggerOptions?: Record<string, unknown>;
 }
 
 declare module 'fastify' {
@@ -78,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const activity = createActivity(domain);
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? (options.loggerOptions ?? true) : false,
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Validation errors are answered by the error handler below, in the contract's shape.
@@ -225,6 +235,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   }
 
+  /** With a mailer, a sent or resent invitation is queued for e-mail (sent after the commit). */
+  async function queueMail<T extends { id: string; delivery?: unknown }>(
+    tx: Queryable,
+    invite: T,
+  ): Promise<T> {
+    if (!options.mailer) return invite;
+    await tx.query(
+      `UPDATE invites SET delivery_status = 'queued', delivery_kind = 'invitation', delivery_error = NULL WHERE id = $1`,
+      [invite.id],
+    );
+    return { ...invite, delivery: { status: 'queued' } };
+  }
+  if (options.mailer) {
+    const mailer = options.mailer;
+    app.addHook('onResponse', async (request, reply) => {
+      if (
+        request.method === 'POST' &&
+        reply.statusCode < 300 &&
+        /\/invites(\/[^/]+\/resend)?$/.test(request.url.split('?')[0])
+      )
+        mailer.kick();
+    });
+  }
+
   const serviceHandlers = {
     currentUser: (request: FastifyRequest) =>
       read(async (tx) => toPerson(tx, await requirePerson(tx, user(request).id), user(request).id)),
@@ -271,12 +305,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     kudosValues: async () => ({ items: [...options.domain.kudosValues] }),
     listInvites: (request: FastifyRequest) =>
       read((tx) => invites.listInvites(tx, query(request) as never, user(request))),
-    sendInvite: write(201, (tx, request) =>
-      invites.sendInvite(tx, (request.body ?? {}) as never, user(request)),
+    sendInvite: write(201, async (tx, request) =>
+      queueMail(tx, await invites.sendInvite(tx, (request.body ?? {}) as never, user(request))),
     ),
     inviteQuota: (request: FastifyRequest) => read((tx) => invites.inviteQuota(tx, user(request))),
-    resendInvite: write(200, (tx, request) =>
-      invites.resendInvite(tx, params(request).inviteId, user(request)),
+    resendInvite: write(200, async (tx, request) =>
+      queueMail(tx, await invites.resendInvite(tx, params(request).inviteId, user(request))),
     ),
     revokeInvite: write(200, (tx, request) =>
       invites.revokeInvite(tx, params(request).inviteId, user(request)),
@@ -299,10 +333,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ),
     listBadges: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await ambassadors.listBadges(tx, params(request).personId) })),
-    awardBadge: write(201, (tx, request) => ambassadors.awardBadge(tx, request.body as never, user(request))),
-    revokeBadge: write(200, (tx, request) =>
-      ambassadors.revokeBadge(tx, params(request).badgeId, user(request)),
-    ),
+    awardBadge: write(201, async (tx, request) => {
+      const badge = await ambassadors.awardBadge(tx, request.body as never, user(request));
+      await audit(tx, user(request).id, 'badge.award', badge.personId, {
+        badge: badge.id,
+        role: badge.role,
+        level: badge.level,
+      });
+      return badge;
+    }),
+    revokeBadge: write(200, async (tx, request) => {
+      const badge = await ambassadors.revokeBadge(tx, params(request).badgeId, user(request));
+      await audit(tx, user(request).id, 'badge.revoke', badge.personId, {
+        badge: badge.id,
+        role: badge.role,
+      });
+      return badge;
+    }),
     track: write(
       204,
       async (tx, request) => {
@@ -322,6 +369,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: apiPrefix,
   });
 
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  healthRoutes(app, db, () => closing);
+  if (options.scim)
+    await app.register(scimRoutes(db, options.scim, { now, touched: domain.touched }), {
+      prefix: '/scim/v2',
+    });
   if (options.extraRoutes) await options.extraRoutes(app);
 
   // Expired idempotency keys are forgotten hourly (and once at start).

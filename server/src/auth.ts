@@ -150,6 +150,18 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
 
   /** Creates or updates the person from the claims (only when they changed since last seen). */
   async function justInTime(claims: Claims): Promise<void> {
+    // A person provisioned by SCIM or imported under another id (user name, external id, e-mail) is
+    // that person: sign-in uses their id instead of creating a second one.
+    const [linked] = await db.query<{ id: string }>(
+      `SELECT id FROM people WHERE id <> $1 AND (external_id = $1 OR lower(user_name) = lower($1)
+          OR ($2::text IS NOT NULL AND (lower(user_name) = lower($2) OR lower(email) = lower($2))))
+        ORDER BY (external_id = $1) DESC NULLS LAST LIMIT 1`,
+      [claims.id, claims.email ?? null],
+    );
+    if (linked && !(await db.query('SELECT 1 FROM people WHERE id = $1', [claims.id])).length) {
+      claims.id = linked.id;
+      return;
+    }
     const fingerprint = JSON.stringify([claims.email, claims.name, claims.department]);
     if (known.get(claims.id) === fingerprint) return;
     await db.query(
@@ -174,11 +186,18 @@ export function createAuthenticator(config: AuthConfig, db: Db) {
   }
 
   async function userFromDirectory(id: string, roles: readonly string[]): Promise<User> {
-    const [row] = await db.query<{ id: string; is_community_manager: boolean; is_management: boolean }>(
-      'SELECT id, is_community_manager, is_management FROM people WHERE id = $1 OR lower(email) = lower($1) ORDER BY id = $1 DESC LIMIT 1',
+    const [row] = await db.query<{
+      id: string;
+      is_community_manager: boolean;
+      is_management: boolean;
+      deactivated_at: Date | null;
+    }>(
+      'SELECT id, is_community_manager, is_management, deactivated_at FROM people WHERE id = $1 OR lower(email) = lower($1) ORDER BY id = $1 DESC LIMIT 1',
       [id],
     );
     if (!row) throw unauthorized(`"${id}" is not in the directory.`);
+    // Deactivated by the directory (SCIM) or erased: no sign-in, whatever the token says.
+    if (row.deactivated_at) throw unauthorized('This account is deactivated.');
     return {
       id: row.id,
       isCommunityManager:

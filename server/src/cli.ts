@@ -2,12 +2,19 @@
  * `kring-server [serve] [--dev] [--demo] [--port N] [--data DIR]`: starts the server (migrations first).
  * `kring-server import people.csv|people.json`: adds or updates people in the directory.
  * `kring-server migrate`: runs the migrations and stops.
+ * Operations (src/ops/commands.ts): send-reminders, export-person, erase-person, roll-up-activity, audit.
  */
+import { basename } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { importPeople, parsePeopleFile } from './directory.js';
 import { seedDemo } from './seed.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { audit } from './ops/audit.js';
+import { OPS_COMMANDS, runOpsCommand } from './ops/commands.js';
+import { loggerOptions } from './ops/logging.js';
+import { scheduleRetention } from './privacy/retention.js';
 import { openDatabase } from './store/db.js';
 import { migrate } from './store/migrate.js';
 
@@ -31,7 +38,11 @@ async function main(): Promise<void> {
   }
   const db = await openDatabase(config);
   const applied = await migrate(db);
-  if (applied.length) console.log(`kring-server: migrations applied: ${applied.join(', ')}`);
+  // Ops commands print data on stdout; messages go to stderr.
+  if (applied.length)
+    (OPS_COMMANDS.includes(command) ? console.error : console.log)(
+      `kring-server: migrations applied: ${applied.join(', ')}`,
+    );
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 
   if (command === 'migrate') return db.close();
@@ -39,10 +50,21 @@ async function main(): Promise<void> {
     const file = args[1];
     if (!file) throw new Error('Usage: kring-server import people.csv|people.json');
     const count = await importPeople(db, parsePeopleFile(file, readFileSync(file, 'utf8')));
+    await audit(db, `cli:${process.env.USER ?? 'operator'}`, 'people.import', undefined, {
+      file: basename(file),
+      people: count,
+    });
     console.log(`kring-server: ${count} people imported into ${where}.`);
     return db.close();
   }
-  if (command !== 'serve') throw new Error(`Unknown command "${command}". Use serve, import or migrate.`);
+  if (OPS_COMMANDS.includes(command)) {
+    process.exitCode = await runOpsCommand(command, args.slice(1), db, config);
+    return db.close();
+  }
+  if (command !== 'serve')
+    throw new Error(
+      `Unknown command "${command}". Use serve, import, migrate or ${OPS_COMMANDS.join(', ')}.`,
+    );
 
   if (config.seedDemo) {
     const seeded = await seedDemo(db, { size: config.demoSize });
@@ -59,6 +81,10 @@ async function main(): Promise<void> {
   }
   const { demoSiteRoutes } =
     config.seedDemo && config.dev ? await import('./demo-site.js') : { demoSiteRoutes: undefined };
+  const logOptions = loggerOptions(config.logLevel ?? 'info');
+  const mailer: Mailer | undefined = config.mail
+    ? createMailer(db, config.mail, { inviteUrl: config.domain.inviteUrl })
+    : undefined;
   const app = await buildApp({
     db,
     auth: config.auth,
@@ -68,7 +94,10 @@ async function main(): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    logger: process.env.KRING_LOG === '1',
+    logger: config.logLevel !== undefined,
+    loggerOptions: logOptions,
+    scim: config.scim,
+    mailer,
     extraRoutes: demoSiteRoutes ? (instance) => demoSiteRoutes(instance, db, config.prefix) : undefined,
   });
   await app.listen({ host: config.host, port: config.port });
@@ -76,12 +105,27 @@ async function main(): Promise<void> {
   console.log(
     `Kring Server on ${address}${config.prefix} (${where})${config.dev ? ', dev mode: signed in as a chosen demo person' : ''}`,
   );
+  // Invitations queued by an instance that stopped before sending are swept up every minute.
+  mailer?.kick();
+  const mailSweep = mailer ? setInterval(() => mailer.kick(), 60_000) : undefined;
+  mailSweep?.unref();
+  const stopRetention = scheduleRetention(db, config.activityRetentionDays, app.log);
+  // Graceful shutdown: no new connections (readiness answers 503), requests in flight finish and
+  // their writes commit, e-mails being sent finish, then the database closes.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      app.log.info({ signal }, 'stopping');
+      stopRetention();
+      clearInterval(mailSweep);
       void app
         .close()
+        .then(() => mailer?.close())
         .then(() => db.close())
-        .then(() => process.exit(0));
+        .then(() => process.exit(0))
+        .catch((error: Error) => {
+          console.error(`kring-server: stopping failed: ${error.message}`);
+          process.exit(1);
+        });
     });
   }
 }

@@ -3,6 +3,8 @@
  */
 import type { AuthConfig } from './auth.js';
 import type { DomainConfig } from './domain/context.js';
+import type { MailConfig } from './mail/mailer.js';
+import type { ScimConfig } from './scim/scim.js';
 import { DEMO_KUDOS_VALUES } from './seed.js';
 
 export interface ServerConfig {
@@ -22,6 +24,14 @@ export interface ServerConfig {
   bodyLimit: number;
   trustProxy: string[];
   publicUrl: string;
+  /** SCIM provisioning (KRING_SCIM_TOKEN), docs/server/scim.md. */
+  scim?: ScimConfig;
+  /** Invitation e-mail (KRING_SMTP_URL), docs/server/operations.md. */
+  mail?: MailConfig;
+  /** Raw activity events older than this many days are rolled into daily aggregates (0: kept). */
+  activityRetentionDays: number;
+  /** JSON logs to stdout (KRING_LOG=1 or a level: info, warn, debug). */
+  logLevel?: string;
 }
 
 const list = (value: string | undefined) =>
@@ -97,5 +107,27 @@ export function readConfig(env: NodeJS.ProcessEnv, args: readonly string[]): Ser
     bodyLimit: Number(env.KRING_BODY_LIMIT ?? 262_144),
     trustProxy: list(env.KRING_TRUSTED_PROXIES),
     publicUrl,
+    scim: env.KRING_SCIM_TOKEN
+      ? {
+          token: env.KRING_SCIM_TOKEN,
+          idFrom: env.KRING_SCIM_ID === 'externalId' ? 'externalId' : 'userName',
+          managerGroups: list(
+            env.KRING_SCIM_MANAGER_GROUPS ?? env.KRING_MANAGER_ROLES ?? 'kring-community-manager',
+          ),
+          managementGroups: list(
+            env.KRING_SCIM_MANAGEMENT_GROUPS ?? env.KRING_MANAGEMENT_ROLES ?? 'kring-management',
+          ),
+        }
+      : undefined,
+    mail: env.KRING_SMTP_URL
+      ? {
+          smtpUrl: env.KRING_SMTP_URL,
+          from: env.KRING_MAIL_FROM ?? 'Kring <kring@localhost>',
+          defaultLanguage: env.KRING_MAIL_LANGUAGE === 'nl' ? 'nl' : 'en',
+          reminderAfterDays: Number(env.KRING_INVITE_REMINDER_DAYS ?? 7),
+        }
+      : undefined,
+    activityRetentionDays: Number(env.KRING_ACTIVITY_RETENTION_DAYS ?? 0),
+    logLevel: env.KRING_LOG ? (env.KRING_LOG === '1' ? 'info' : env.KRING_LOG) : undefined,
   };
 }

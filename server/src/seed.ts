@@ -5,6 +5,7 @@
  */
 import { COMPANY_VALUES } from '../../src/backends/demo/names.js';
 import { generateActivity, generateDemoData, generateHistory } from '../../src/backends/demo/seed.js';
+import { recordActivity } from './domain/activity.js';
 import type { Db, Queryable } from './store/db.js';
 
 export const DEMO_KUDOS_VALUES: readonly string[] = COMPANY_VALUES;
@@ -197,17 +198,16 @@ export async function seedDemo(
           badge.revokedAt ?? null,
         ],
       );
-    await insertColumns(
-      tx,
-      `INSERT INTO activity (type, actor_id, at, subject)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])`,
-      [
-        events.map((e) => e.type),
-        events.map((e) => e.actorId),
-        events.map((e) => e.at),
-        events.map((e) => e.subject ?? null),
-      ],
-    );
+    for (let start = 0; start < events.length; start += CHUNK)
+      await recordActivity(
+        tx,
+        events.slice(start, start + CHUNK).map((event) => ({
+          type: event.type,
+          actorId: event.actorId,
+          at: new Date(event.at),
+          subject: event.subject ?? null,
+        })),
+      );
   });
   return {
     people: data.people.length,

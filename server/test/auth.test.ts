@@ -84,6 +84,29 @@ describe(`authentication (${dbLabel})`, () => {
     assert.equal(JSON.parse(response.body).name, 'Noor Visser');
   });
 
+  it('signs a provisioned or imported person in by external id or e-mail, and refuses a deactivated one', async () => {
+    // Provisioned (SCIM) under their user name, with the identity provider's object id as external id.
+    await server.db.query(
+      `INSERT INTO people (id, email, name, external_id, user_name, is_member)
+       VALUES ('lotte@acme.example', 'lotte@acme.example', 'Lotte Smit', 'oid-1234', 'lotte@acme.example', true)`,
+    );
+    const byExternalId = await me({ authorization: `Bearer ${await oidcToken({ sub: 'oid-1234' })}` });
+    assert.equal(byExternalId.statusCode, 200, byExternalId.body);
+    assert.equal(byExternalId.json().id, 'lotte@acme.example');
+    const byEmail = await me({
+      authorization: `Bearer ${await oidcToken({ sub: 'pairwise-sub-9', email: 'Lotte@acme.example' })}`,
+    });
+    assert.equal(byEmail.json().id, 'lotte@acme.example');
+    const [{ count }] = await server.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM people WHERE lower(email) = 'lotte@acme.example' OR id IN ('oid-1234', 'pairwise-sub-9')`,
+    );
+    assert.equal(count, 1);
+    await server.db.query(`UPDATE people SET deactivated_at = now() WHERE id = 'lotte@acme.example'`);
+    const deactivated = await me({ authorization: `Bearer ${await oidcToken({ sub: 'oid-1234' })}` });
+    assert.equal(deactivated.statusCode, 401);
+    assert.match(deactivated.json().message, /deactivated/);
+  });
+
   it('refuses forged, expired, wrong-audience and wrong-issuer OIDC tokens', async () => {
     const forged = await oidcToken({ sub: server.seeded.communityManagerId }, { key: strangerKey });
     const expired = await oidcToken({ sub: 'oidc-user-1' }, { exp: Math.floor(Date.now() / 1000) - 3600 });

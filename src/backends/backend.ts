@@ -84,6 +84,12 @@ export interface Backend {
   /** Short adapter name, e.g. `demo`, `rest`. */
   readonly name: string;
   readonly capabilities: BackendCapabilities;
+  /**
+   * BCP 47 language the directory and community texts are written in (job titles, departments,
+   * badge criteria), when the whole organisation writes in one; the elements mark that text with it
+   * where it differs from the language they render in. `<kring-community content-lang>` overrides it.
+   */
+  readonly contentLanguage?: string;
 
   // people
   currentUser(options?: CallOptions): Promise<Person>;

@@ -12,6 +12,7 @@ const en = {
   'outbox.retry': 'Retry',
   'outbox.discard': 'Discard',
   'outbox.discarded': 'Discarded.',
+  'outbox.sent': 'Sent.',
   'outbox.expired.one': '{count} change could not be sent within {days} days and was removed.',
   'outbox.expired.other': '{count} changes could not be sent within {days} days and were removed.',
   'outbox.dismiss': 'OK',
@@ -41,6 +42,7 @@ const nl: Record<OutboxStringKey, string> = {
   'outbox.retry': 'Opnieuw proberen',
   'outbox.discard': 'Weggooien',
   'outbox.discarded': 'Weggegooid.',
+  'outbox.sent': 'Verzonden.',
   'outbox.expired.one': '{count} wijziging kon niet binnen {days} dagen worden verzonden en is verwijderd.',
   'outbox.expired.other':
     '{count} wijzigingen konden niet binnen {days} dagen worden verzonden en zijn verwijderd.',

@@ -3,9 +3,9 @@
  * every backend without server-side metrics uses, so the figures mean the same everywhere.
  */
 import type { CommunityMetrics, FacetCount, IsoMonth, Person } from '../model.js';
-import { scanActivity } from './activity-scan.js';
+import { scanActivity, type ActivityScan } from './activity-scan.js';
 import { growthFigures } from './growth.js';
-import { inviteFunnel, inviteWindows, monthInvites } from './invites.js';
+import { inviteFunnel, inviteWindows, monthInvites, type MonthInvites } from './invites.js';
 import { kudosFigures, topByPeople } from './kudos.js';
 import { participationFigures } from './participation.js';
 import { PeopleIndex } from './people-index.js';
@@ -17,7 +17,9 @@ export { computePioneers, type PioneerOptions } from './pioneers.js';
 export { MIN_PEOPLE, relativeChange } from './figure.js';
 export { NINETY_NINE_ONE } from './participation.js';
 export { ACTIVE_WITHIN_DAYS } from './invites.js';
-export { ACTIVITY_LEVEL } from './activity-scan.js';
+export { ACTIVITY_LEVEL, type ActivityScan, type MonthActivity, type SearchTally } from './activity-scan.js';
+export { monthInvites, type MonthInvites } from './invites.js';
+export { PeopleIndex as MetricsPeopleIndex, grown } from './people-index.js';
 export { lastFullMonth, monthIndexOf, monthOfIndex } from './time.js';
 
 /** Every metric for `month` (`YYYY-MM`, UTC), each with the previous month and the change. */
@@ -26,6 +28,27 @@ export function computeMetrics(input: MetricsInput, month: IsoMonth): CommunityM
   const index = new PeopleIndex(input.people);
   const invites = monthInvites(input.invites, monthIndex, index);
   const scan = scanActivity(input.events, index, monthIndex, inviteWindows(invites, index));
+  return metricsFromScan({ people: input.people, kudos: input.kudos, index, invites, scan }, month);
+}
+
+/**
+ * What `computeMetrics` derives from the events, handed in already summed: a backend that keeps
+ * per-person, per-month roll-ups (Kring Server) builds `scan` from them instead of reading every event,
+ * and gets the same figures from the same definitions.
+ */
+export interface ScannedMetricsInput {
+  people: readonly Person[];
+  kudos: MetricsInput['kudos'];
+  /** Built over `people`; the scan's person numbers come from it. */
+  index: PeopleIndex;
+  /** `monthInvites(invites, month, index)`. */
+  invites: MonthInvites;
+  scan: ActivityScan;
+}
+
+export function metricsFromScan(input: ScannedMetricsInput, month: IsoMonth): CommunityMetrics {
+  const monthIndex = monthIndexOf(month);
+  const { index, invites, scan } = input;
   const participation = participationFigures(
     scan.current,
     scan.previous,

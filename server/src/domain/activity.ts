@@ -5,7 +5,6 @@
  */
 import {
   ACTIVITY_TYPES,
-  type ActivityEvent,
   type ActivityType,
   type CommunityMetrics,
   type Invite,
@@ -14,12 +13,17 @@ import {
   type PioneerRank,
 } from '../../../src/model.js';
 import {
-  ACTIVE_WITHIN_DAYS,
   ACTIVITY_LEVEL,
-  computeMetrics,
   computePioneers,
+  grown,
+  metricsFromScan,
+  MetricsPeopleIndex,
   monthIndexOf,
+  monthInvites,
+  type ActivityScan,
   type MetricsInput,
+  type MonthActivity,
+  type SearchTally,
 } from '../../../src/metrics/index.js';
 import { invalid } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
@@ -35,6 +39,165 @@ export interface TrackInput {
 
 function monthStart(monthIndex: number): Date {
   return new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1));
+}
+
+/** One stored act; `subject` is already cut to length. */
+export interface RecordedEvent {
+  type: ActivityType;
+  actorId: string;
+  at: Date;
+  subject: string | null;
+}
+
+/**
+ * Stores events and, in the same transaction, folds them into the per-person, per-month roll-ups
+ * (migrations/003_metrics_rollup.sql) the metrics read: the highest level and the active days, and
+ * the skill searches per term. Month, day, level and term are worked out here, by the definitions in
+ * src/metrics (ACTIVITY_LEVEL; terms trimmed and lower case, as scanActivity counts them).
+ */
+export async function recordActivity(tx: Tx, events: readonly RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO activity (type, actor_id, at, subject)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])`,
+    [
+      events.map((event) => event.type),
+      events.map((event) => event.actorId),
+      events.map((event) => event.at.toISOString()),
+      events.map((event) => event.subject) as string[],
+    ],
+  );
+  const months = new Map<string, { month: number; actorId: string; level: number; days: number }>();
+  const searches = new Map<string, { month: number; term: string; actorId: string; count: number }>();
+  for (const event of events) {
+    const level = ACTIVITY_LEVEL[event.type];
+    if (!level) continue;
+    const month = event.at.getUTCFullYear() * 12 + event.at.getUTCMonth();
+    const key = `${month}\u0000${event.actorId}`;
+    const folded = months.get(key) ?? { month, actorId: event.actorId, level: 0, days: 0 };
+    folded.level = Math.max(folded.level, level);
+    folded.days |= 1 << (event.at.getUTCDate() - 1);
+    months.set(key, folded);
+    const term = event.type === 'search' && event.subject ? event.subject.trim().toLowerCase() : '';
+    if (!term) continue;
+    const searchKey = `${key}\u0000${term}`;
+    const tally = searches.get(searchKey) ?? { month, term, actorId: event.actorId, count: 0 };
+    tally.count++;
+    searches.set(searchKey, tally);
+  }
+  // Sorted, so two writers lock the same rows in the same order.
+  const monthRows = [...months.values()].sort(
+    (a, b) => a.month - b.month || (a.actorId < b.actorId ? -1 : 1),
+  );
+  if (monthRows.length)
+    await tx.query(
+      `INSERT INTO activity_months (month, actor_id, level, days)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::smallint[], $4::int[])
+       ON CONFLICT (month, actor_id) DO UPDATE
+         SET level = greatest(activity_months.level, excluded.level), days = activity_months.days | excluded.days`,
+      [
+        monthRows.map((row) => row.month),
+        monthRows.map((row) => row.actorId),
+        monthRows.map((row) => row.level),
+        monthRows.map((row) => row.days),
+      ] as never,
+    );
+  const searchRows = [...searches.values()].sort(
+    (a, b) =>
+      a.month - b.month || (a.term < b.term ? -1 : a.term > b.term ? 1 : a.actorId < b.actorId ? -1 : 1),
+  );
+  if (searchRows.length)
+    await tx.query(
+      `INSERT INTO search_months (month, term, actor_id, searches)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (month, term, actor_id) DO UPDATE SET searches = search_months.searches + excluded.searches`,
+      [
+        searchRows.map((row) => row.month),
+        searchRows.map((row) => row.term),
+        searchRows.map((row) => row.actorId),
+        searchRows.map((row) => row.count),
+      ] as never,
+    );
+}
+
+/** One month's levels and active days from the roll-up, by the metrics' person numbers. */
+async function monthActivity(tx: Tx, month: number, index: MetricsPeopleIndex): Promise<MonthActivity> {
+  const [{ rows }] = await tx.query<{ rows: [string[], number[], number[]] }>(
+    `SELECT json_build_array(coalesce(array_agg(actor_id), '{}'), coalesce(array_agg(level), '{}'),
+              coalesce(array_agg(days), '{}')) AS rows
+       FROM activity_months WHERE month = $1`,
+    [month],
+  );
+  const [actors, levels, days] = rows;
+  const activity: MonthActivity = {
+    level: new Uint8Array(index.count + 64),
+    activeDays: new Uint32Array(index.count + 64),
+  };
+  for (let i = 0; i < actors.length; i++) {
+    const person = index.numberOf(actors[i]);
+    if (person >= activity.level.length) {
+      activity.level = grown(activity.level, person);
+      activity.activeDays = grown(activity.activeDays, person);
+    }
+    activity.level[person] = levels[i];
+    activity.activeDays[person] = days[i];
+  }
+  return activity;
+}
+
+/** The month's skill searches per term: how many, and by whom. */
+async function monthSearches(
+  tx: Tx,
+  month: number,
+  index: MetricsPeopleIndex,
+): Promise<Map<string, SearchTally>> {
+  const [{ rows }] = await tx.query<{ rows: [string[], string[], number[]] }>(
+    `SELECT json_build_array(coalesce(array_agg(term), '{}'), coalesce(array_agg(actor_id), '{}'),
+              coalesce(array_agg(searches), '{}')) AS rows
+       FROM search_months WHERE month = $1`,
+    [month],
+  );
+  const [terms, actors, counts] = rows;
+  const tallies = new Map<string, SearchTally>();
+  for (let i = 0; i < terms.length; i++) {
+    let tally = tallies.get(terms[i]);
+    if (!tally) tallies.set(terms[i], (tally = { count: 0, people: new Set() }));
+    tally.count += counts[i];
+    tally.people.add(index.numberOf(actors[i]));
+  }
+  return tallies;
+}
+
+/**
+ * Which of the month's invitees did something (other than accepting) inside their 30-day window:
+ * one index look-up per accepted invitation (activity_actor_at), not a scan of the events.
+ */
+async function activeInWindows(
+  tx: Tx,
+  accepted: readonly { inviteeId: string; window: { startMs: number; endMs: number } }[],
+  index: MetricsPeopleIndex,
+): Promise<Set<number>> {
+  const active = new Set<number>();
+  if (accepted.length === 0) return active;
+  const rows = await tx.query<{ actor_id: string }>(
+    `SELECT DISTINCT w.actor_id
+       FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(actor_id, start_at, end_at)
+      WHERE EXISTS (SELECT 1 FROM activity a
+                     WHERE a.actor_id = w.actor_id AND a.type <> 'invite-accepted'
+                       AND a.at >= w.start_at AND a.at < w.end_at)
+         -- Events past retention (src/privacy/retention.ts): a day's first or last event inside the window.
+         OR EXISTS (SELECT 1 FROM activity_daily d
+                     WHERE d.actor_id = w.actor_id AND d.type <> 'invite-accepted'
+                       AND ((d.first_at >= w.start_at AND d.first_at < w.end_at)
+                         OR (d.last_at >= w.start_at AND d.last_at < w.end_at)))`,
+    [
+      accepted.map((invite) => invite.inviteeId),
+      accepted.map((invite) => new Date(invite.window.startMs).toISOString()),
+      accepted.map((invite) => new Date(invite.window.endMs).toISOString()),
+    ],
+  );
+  for (const row of rows) active.add(index.numberOf(row.actor_id));
+  return active;
 }
 
 export function createActivity(domain: Domain) {
@@ -123,88 +286,6 @@ export function createActivity(domain: Domain) {
     );
   }
 
-  /**
-   * The events the metrics read, folded in the database: per person and month the highest
-   * participation level (levels from `ACTIVITY_LEVEL`, passed in) and the days they were active.
-   * From those, one event per active day is rebuilt (the highest level on the first) at 00:00 UTC,
-   * which is all the participation figures read (at midnight it can never fall inside an invitee's
-   * window where no real event did: windows start on acceptance and end 30 days later); searches of the month are kept one by one (their terms are
-   * counted), and for each new invitee the first real event inside their 30-day window. The metrics
-   * test checks the result equals the figures over every raw event.
-   */
-  async function eventsForMonth(
-    tx: Tx,
-    monthIndex: number,
-    people: readonly Person[],
-    invites: readonly Invite[],
-  ) {
-    const from = monthStart(monthIndex - 1);
-    const monthFrom = monthStart(monthIndex);
-    const until = monthStart(monthIndex + 1);
-    const types = Object.keys(ACTIVITY_LEVEL) as ActivityType[];
-    const [{ rows }] = await tx.query<{ rows: [string, number, number, number, number][] }>(
-      `SELECT coalesce(json_agg(json_build_array(actor_id, y, m, level, days)), '[]'::json) AS rows FROM (
-         SELECT a.actor_id, extract(year FROM a.at AT TIME ZONE 'UTC')::int AS y,
-                extract(month FROM a.at AT TIME ZONE 'UTC')::int AS m, max(l.level) AS level,
-                bit_or(1 << (extract(day FROM a.at AT TIME ZONE 'UTC')::int - 1)) AS days
-           FROM activity a JOIN unnest($3::text[], $4::int[]) AS l(type, level) ON l.type = a.type
-          WHERE a.at >= $1 AND a.at < $2 AND l.level > 0
-          GROUP BY 1, 2, 3) AS folded`,
-      [from, until, types, types.map((type) => ACTIVITY_LEVEL[type])],
-    );
-    const typeOfLevel = new Map<number, ActivityType>();
-    for (const type of types)
-      if (!typeOfLevel.has(ACTIVITY_LEVEL[type])) typeOfLevel.set(ACTIVITY_LEVEL[type], type);
-    const lowest = Math.min(...types.map((type) => ACTIVITY_LEVEL[type]).filter((level) => level > 0));
-    const events: ActivityEvent[] = [];
-    for (const [actorId, year, month, level, days] of rows) {
-      let first = true;
-      for (let day = 0; day < 31; day++) {
-        if ((days & (1 << day)) === 0) continue;
-        const at = new Date(Date.UTC(year, month - 1, day + 1)).toISOString();
-        events.push({ type: typeOfLevel.get(first ? level : lowest)!, actorId, at });
-        first = false;
-      }
-    }
-    const [{ rows: searches }] = await tx.query<{ rows: [string, number, string][] }>(
-      `SELECT coalesce(json_agg(json_build_array(actor_id, (extract(epoch FROM at) * 1000)::bigint, subject)), '[]'::json)
-         AS rows FROM activity WHERE type = 'search' AND subject IS NOT NULL AND at >= $1 AND at < $2`,
-      [monthFrom, until],
-    );
-    for (const [actorId, ms, subject] of searches)
-      events.push({ type: 'search', actorId, at: new Date(ms).toISOString(), subject });
-
-    // Invitees who accepted this month: their first act within the window, if any.
-    const byEmail = new Map(
-      people.filter((person) => person.email).map((person) => [person.email!.toLowerCase(), person.id]),
-    );
-    const windows: [string, Date, Date][] = [];
-    for (const invite of invites) {
-      if (invite.status !== 'accepted') continue;
-      const inviteeId = invite.inviteeId ?? byEmail.get(invite.email.toLowerCase());
-      if (!inviteeId) continue;
-      const startMs = Date.parse(invite.respondedAt ?? invite.createdAt);
-      windows.push([inviteeId, new Date(startMs), new Date(startMs + ACTIVE_WITHIN_DAYS * DAY_MS)]);
-    }
-    if (windows.length) {
-      const [{ rows: firsts }] = await tx.query<{ rows: [string, ActivityType, number][] }>(
-        `SELECT coalesce(json_agg(json_build_array(w.actor_id, f.type, (extract(epoch FROM f.at) * 1000)::bigint)), '[]'::json) AS rows
-           FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(actor_id, start_at, end_at)
-           CROSS JOIN LATERAL (SELECT a.type, a.at FROM activity a
-                                WHERE a.actor_id = w.actor_id AND a.type <> 'invite-accepted'
-                                  AND a.at >= w.start_at AND a.at < w.end_at ORDER BY a.at LIMIT 1) AS f`,
-        [
-          windows.map((w) => w[0]),
-          windows.map((w) => w[1].toISOString()),
-          windows.map((w) => w[2].toISOString()),
-        ],
-      );
-      for (const [actorId, type, ms] of firsts)
-        events.push({ type, actorId, at: new Date(ms).toISOString() });
-    }
-    return events;
-  }
-
   return {
     async track(tx: Tx, input: TrackInput, user: User): Promise<number> {
       const now = domain.now().getTime();
@@ -220,15 +301,9 @@ export function createActivity(domain: Domain) {
         rows.push([event.type as ActivityType, new Date(Math.min(at, now)), subject]);
       }
       if (rows.length === 0) return 0;
-      await tx.query(
-        `INSERT INTO activity (type, actor_id, at, subject)
-         SELECT type, $1, at, subject FROM unnest($2::text[], $3::timestamptz[], $4::text[]) AS e(type, at, subject)`,
-        [
-          user.id,
-          rows.map((row) => row[0]),
-          rows.map((row) => row[1].toISOString()),
-          rows.map((row) => row[2]) as string[],
-        ],
+      await recordActivity(
+        tx,
+        rows.map(([type, at, subject]) => ({ type, actorId: user.id, at, subject })),
       );
       return rows.length;
     },
@@ -236,19 +311,22 @@ export function createActivity(domain: Domain) {
     async metrics(tx: Tx, month: string): Promise<CommunityMetrics> {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
         throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
-      const index = monthIndexOf(month);
-      const from = monthStart(index - 1);
-      const monthFrom = monthStart(index);
-      const until = monthStart(index + 1);
+      const monthIndex = monthIndexOf(month);
       const everyone = await people(tx);
-      const invites = await invitesBetween(tx, monthFrom, until);
-      const input: MetricsInput = {
-        people: everyone,
-        events: await eventsForMonth(tx, index, everyone, invites),
-        kudos: await kudosBetween(tx, from, until),
-        invites,
+      const index = new MetricsPeopleIndex(everyone);
+      const invites = monthInvites(
+        await invitesBetween(tx, monthStart(monthIndex), monthStart(monthIndex + 1)),
+        monthIndex,
+        index,
+      );
+      const scan: ActivityScan = {
+        current: await monthActivity(tx, monthIndex, index),
+        previous: await monthActivity(tx, monthIndex - 1, index),
+        searches: await monthSearches(tx, monthIndex, index),
+        activeInWindow: await activeInWindows(tx, invites.accepted, index),
       };
-      return computeMetrics(input, month);
+      const kudos = await kudosBetween(tx, monthStart(monthIndex - 1), monthStart(monthIndex + 1));
+      return metricsFromScan({ people: everyone, kudos, index, invites, scan }, month);
     },
 
     async pioneers(tx: Tx, limit: number): Promise<PioneerRank[]> {

@@ -42,10 +42,13 @@ interface InviteRow {
   responded_at: Date | null;
   token: string;
   via_link: boolean;
+  delivery_status: 'queued' | 'sending' | 'sent' | 'failed' | null;
+  delivery_error: string | null;
+  delivered_at: Date | null;
 }
 
 const INVITE_COLUMNS =
-  'id, inviter_id, email, invitee_id, message, status, created_at, expires_at, responded_at, token, via_link';
+  'id, inviter_id, email, invitee_id, message, status, created_at, expires_at, responded_at, token, via_link, delivery_status, delivery_error, delivered_at';
 
 const secureToken = () => randomBytes(16).toString('hex');
 
@@ -63,6 +66,14 @@ export function createInvites(domain: Domain) {
       createdAt: row.created_at.toISOString(),
       expiresAt: row.expires_at.toISOString(),
       respondedAt: iso(row.responded_at),
+      // The e-mail (src/mail): only when the server sends invitations itself.
+      delivery: row.delivery_status
+        ? compact({
+            status: row.delivery_status === 'sending' ? 'queued' : row.delivery_status,
+            at: iso(row.delivered_at),
+            error: row.delivery_error ?? undefined,
+          })
+        : undefined,
     });
     invite.status = effectiveInviteStatus(invite, domain.now());
     return invite;

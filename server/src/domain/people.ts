@@ -18,6 +18,7 @@ export interface PersonRow {
   is_member: boolean;
   joined_at: Date | null;
   invited_by: string | null;
+  deactivated_at: Date | null;
 }
 
 interface SkillRow {
@@ -28,7 +29,7 @@ interface SkillRow {
 }
 
 const PERSON_COLUMNS =
-  'id, email, name, title, department, location, about, photo_url, manager_id, is_management, is_community_manager, is_member, joined_at, invited_by';
+  'id, email, name, title, department, location, about, photo_url, manager_id, is_management, is_community_manager, is_member, joined_at, invited_by, deactivated_at';
 
 export async function personRow(tx: Tx, idOrEmail: string): Promise<PersonRow | undefined> {
   const rows = await tx.query<PersonRow>(
@@ -103,7 +104,8 @@ export async function toPeople(tx: Tx, rows: readonly PersonRow[], viewerId: str
       skills: skills.get(row.id) ?? [],
       managerId: row.manager_id ?? undefined,
       isManagement: row.is_management,
-      isMember: row.is_member,
+      // A deactivated person (left the company, erased) is shown with their name but not as a member.
+      isMember: row.is_member && !row.deactivated_at,
       joinedAt: iso(row.joined_at),
       invitedBy: row.invited_by ?? undefined,
       links: personLinks(row),

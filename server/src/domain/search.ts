@@ -24,7 +24,7 @@ export function createSearch(domain: Domain, maxAgeMs = 60_000) {
       rows: [string, string, string | null, string | null, string | null, boolean, boolean][];
     }>(
       `SELECT coalesce(json_agg(json_build_array(id, name, title, department, about, is_management, is_member)), '[]'::json)
-         AS rows FROM people`,
+         AS rows FROM people WHERE deactivated_at IS NULL`,
     );
     const [{ rows: skills }] = await db.query<{ rows: [string, string, SkillLevel, SkillTag[], number][] }>(
       `SELECT coalesce(json_agg(json_build_array(s.person_id, s.name, s.level, s.tags,

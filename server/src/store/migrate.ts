@@ -10,12 +10,13 @@ import type { Db } from './db.js';
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 const LOCK_ID = 4_242_017;
 
-export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+/** `before`: apply only the files named before it (tests and the bench fill data an upgrade would find). */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR, before?: string): Promise<string[]> {
   await db.exec(
     'CREATE TABLE IF NOT EXISTS kring_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
   const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.sql'))
+    .filter((name) => name.endsWith('.sql') && (before === undefined || name < before))
     .sort();
   const applied: string[] = [];
   await db.transaction(async (tx) => {

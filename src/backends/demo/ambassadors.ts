@@ -83,7 +83,9 @@ export function createAmbassadorsModule(context: DemoContext) {
 
   /** "7 accepted invitations": what was counted at award time (English; elements localise the level's criteria). */
   function describe(progress: RoleProgress): string[] {
-    return progress.criteria.map(({ criterion, current }) => criterionAmount('en', criterion, current));
+    // In the demo company's language, as the seeded awards are ("4 artikelen"): the backend says so
+    // (`contentLanguage`), and the badge marks the criteria with it.
+    return progress.criteria.map(({ criterion, current }) => criterionAmount('nl', criterion, current));
   }
 
   /** Awards the level a chosen role reached, once; a revoked badge is not awarded again. */

@@ -207,6 +207,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
   return {
     name: 'demo',
     capabilities,
+    // The fictional company is Dutch: its departments, titles and badge criteria are written in Dutch.
+    contentLanguage: 'nl',
     demo: inspector,
 
     currentUser: (o) => read(o, () => people.currentUser()),

@@ -55,6 +55,7 @@ export function createKudosModule(context: DemoContext) {
       to: [...record.to],
       value: record.value,
       message: record.message,
+      ...(record.lang ? { lang: record.lang } : {}),
       createdAt: record.createdAt,
       reactions: REACTION_TYPES.map((type) => {
         let count = 0;

@@ -72,6 +72,8 @@ export interface KudosRecord {
   to: string[];
   value?: string;
   message: string;
+  /** The language `message` is written in, when known (the seed knows; what a user types is not guessed). */
+  lang?: string;
   createdAt: IsoDateTime;
 }
 
@@ -156,25 +158,25 @@ const REACTION_WEIGHTS: [ReactionType, number][] = [
   ['insightful', 15],
 ];
 
-const KUDOS_MESSAGES_WITH_SKILL: readonly string[] = [
-  'Dank je wel voor je hulp met {skill}, {name}! Zonder jou hadden we de deadline niet gehaald.',
-  'Wat een heldere uitleg over {skill}, {name}. Het hele team snapt het nu.',
-  '{name} heeft ons dashboard in {skill} in één middag rechtgezet. Top!',
-  'Thanks {name} for sharing your {skill} know-how in the session yesterday.',
-  'Super dat je tijd vrijmaakte om me {skill} uit te leggen, {name}.',
-  '{name}, jouw {skill}-kennis maakte het verschil in het klantproject.',
-  'Great job on the {skill} workshop, {name}! Really practical.',
-  'Bedankt voor het meedenken over {skill}. Fijne samenwerking, {name}!',
+const KUDOS_MESSAGES_WITH_SKILL: readonly (readonly [lang: 'nl' | 'en', template: string])[] = [
+  ['nl', 'Dank je wel voor je hulp met {skill}, {name}! Zonder jou hadden we de deadline niet gehaald.'],
+  ['nl', 'Wat een heldere uitleg over {skill}, {name}. Het hele team snapt het nu.'],
+  ['nl', '{name} heeft ons dashboard in {skill} in één middag rechtgezet. Top!'],
+  ['en', 'Thanks {name} for sharing your {skill} know-how in the session yesterday.'],
+  ['nl', 'Super dat je tijd vrijmaakte om me {skill} uit te leggen, {name}.'],
+  ['nl', '{name}, jouw {skill}-kennis maakte het verschil in het klantproject.'],
+  ['en', 'Great job on the {skill} workshop, {name}! Really practical.'],
+  ['nl', 'Bedankt voor het meedenken over {skill}. Fijne samenwerking, {name}!'],
 ];
 
-const KUDOS_MESSAGES_PLAIN: readonly string[] = [
-  'Bedankt voor het invallen vandaag, {name}. Echt collegiaal!',
-  '{name} bleef rustig toen alles misging en hield iedereen op koers.',
-  'Thanks for the warm welcome, {name}!',
-  'Dank voor je eerlijke feedback, {name}. Daar heb ik veel aan.',
-  'Mooi hoe je die lastige klant hebt geholpen, {name}.',
-  'Je had het lef om het anders te doen, {name}, en het werkte!',
-  '{name} organiseerde de teamdag tot in de puntjes. Dank je!',
+const KUDOS_MESSAGES_PLAIN: readonly (readonly [lang: 'nl' | 'en', template: string])[] = [
+  ['nl', 'Bedankt voor het invallen vandaag, {name}. Echt collegiaal!'],
+  ['nl', '{name} bleef rustig toen alles misging en hield iedereen op koers.'],
+  ['en', 'Thanks for the warm welcome, {name}!'],
+  ['nl', 'Dank voor je eerlijke feedback, {name}. Daar heb ik veel aan.'],
+  ['nl', 'Mooi hoe je die lastige klant hebt geholpen, {name}.'],
+  ['nl', 'Je had het lef om het anders te doen, {name}, en het werkte!'],
+  ['nl', '{name} organiseerde de teamdag tot in de puntjes. Dank je!'],
 ];
 
 const ABOUT_TEMPLATES = [
@@ -656,8 +658,13 @@ export function generateHistory(data: DemoData): DemoHistory {
   const historyStart = anchorMs - HISTORY_DAYS * DAY_MS;
   const joinedMs = new Map<DemoPersonRecord, number>();
   for (const member of memberRecords) joinedMs.set(member, Date.parse(member.joinedAt!));
-  const withSkill = KUDOS_MESSAGES_WITH_SKILL.map(compileTemplate);
-  const plain = KUDOS_MESSAGES_PLAIN.map(compileTemplate);
+  // Each message keeps the language it is written in, so the elements can mark it (WCAG 3.1.2).
+  const compileMessage = ([lang, template]: readonly ['nl' | 'en', string]) => ({
+    lang,
+    render: compileTemplate(template),
+  });
+  const withSkill = KUDOS_MESSAGES_WITH_SKILL.map(compileMessage);
+  const plain = KUDOS_MESSAGES_PLAIN.map(compileMessage);
   // Recognition is concentrated: the most engaged members give most kudos and react most.
   const givers = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 4);
   const reactors = new WeightedPool(memberRecords, (member) => data.engagement[indexOfPerson(member)] ** 2);
@@ -691,7 +698,8 @@ export function generateHistory(data: DemoData): DemoHistory {
       from: giver.id,
       to: to.map((person) => person.id),
       value: random.chance(0.85) ? random.pick(COMPANY_VALUES) : undefined,
-      message: template({ name: first.firstName, skill: skill ?? '' }),
+      message: template.render({ name: first.firstName, skill: skill ?? '' }),
+      lang: template.lang,
       createdAt: '',
     };
     timedKudos.push({ record, ms });

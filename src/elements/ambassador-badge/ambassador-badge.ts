@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -67,8 +67,6 @@ export class KringAmbassadorBadge extends KringElement {
   @property({ attribute: 'badge-role', reflect: true }) badgeRole = '';
   /** `s` (profile cards, lists), `m` (default) or `l` (with the name visible). */
   @property({ attribute: 'size', reflect: true }) size: string = 'm';
-
-  @state() private announcement = '';
 
   private readonly idPrefix = `kring-badge-${++nextInstance}`;
   /** The details popover of each badge: hover or focus content per WCAG 1.4.13. */
@@ -144,12 +142,12 @@ export class KringAmbassadorBadge extends KringElement {
       : nothing;
     if (!this.client) return html`${problems}${this.renderLoading()}`;
     return html`${problems}${this.badgesTask.render({
-        initial: () => this.renderLoading(),
-        pending: () =>
-          this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
-        complete: (data) => (data ? this.renderBadges(data) : nothing),
-        error: () => this.renderError(),
-      })}<span class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>`;
+      initial: () => this.renderLoading(),
+      pending: () =>
+        this.badgesTask.value ? this.renderBadges(this.badgesTask.value) : this.renderLoading(),
+      complete: (data) => (data ? this.renderBadges(data) : nothing),
+      error: () => this.renderError(),
+    })}`;
   }
 
   private renderLoading() {
@@ -223,7 +221,7 @@ export class KringAmbassadorBadge extends KringElement {
         </ul>
         ${award.criteriaMet.length
           ? html`<p class="muted">${this.t('badge.counted')}</p>
-              <ul>
+              <ul lang=${this.contentMarks.lang ?? nothing} dir=${this.contentMarks.dir ?? nothing}>
                 ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
               </ul>`
           : nothing}
@@ -262,7 +260,7 @@ export class KringAmbassadorBadge extends KringElement {
       lang: this.language,
     });
     downloadJson(openBadgeFileName(award), credential, this.renderRoot as ShadowRoot);
-    this.announcement = this.t('badge.downloaded');
+    this.announce(this.t('badge.downloaded'));
     this.dispatchEvent(new KringBadgeDownloadEvent({ award }));
   }
 }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
 import { busyControl } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
@@ -72,7 +73,7 @@ let nextInstance = 0;
  * @csspart manage - The community manager's award/revoke section.
  * @csspart award - The award button.
  * @csspart revoke - A revoke button.
- * @csspart status - The polite live region.
+ * @csspart status - The outcome of the last action (also said through the page's announcement queue).
  * @csspart error - Errors.
  * @csspart retry - Retry button.
  * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
@@ -130,6 +131,12 @@ export class KringAmbassadorProgramme extends KringElement {
     return translate(growthStrings, this.language, key, params);
   }
 
+  /** Shows the outcome in the status line and says it through the page's announcement queue. */
+  private tell(text: string): void {
+    this.announcement = text;
+    this.announce(text);
+  }
+
   protected override render() {
     if (this.notConnected) return this.renderNotConnected();
     const titleId = `${this.idPrefix}-title`;
@@ -148,7 +155,7 @@ export class KringAmbassadorProgramme extends KringElement {
       <p class="muted">${this.t('programme.intro')}</p>
       ${body} ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
       ${this.pendingWrites.render()}
-      <p part="status" role="status" aria-live="polite">${this.announcement}</p>
+      <p part="status">${this.announcement}</p>
     </section>`;
   }
 
@@ -161,7 +168,12 @@ export class KringAmbassadorProgramme extends KringElement {
       ${savedRoles.length === 0
         ? html`<p class="muted">${this.t('programme.noRoles')}</p>`
         : html`<ul class="role-list">
-            ${savedRoles.map((role) => this.renderRole(role, progressByRole.get(role), data.me))}
+            ${repeat(
+              savedRoles,
+              // Keyed: a role's row (and the evidence field the user is in) stays when others come or go.
+              (role) => role,
+              (role) => this.renderRole(role, progressByRole.get(role), data.me),
+            )}
           </ul>`}
       ${headingAt(this.topLevel, 1, this.t('programme.badges'))}
       <kring-ambassador-badge part="badges" person=${data.me.id} size="l"></kring-ambassador-badge>
@@ -220,10 +232,13 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       await this.client.chooseAmbassadorRoles(roles);
-      this.chosenRoles = undefined;
-      this.announcement = this.t('programme.rolesSaved');
+      this.tell(this.t('programme.rolesSaved'));
       this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
-      void this.dataTask.run();
+      // The choice shows until the reloaded profile carries it: no flicker back to the old roles.
+      await this.dataTask.run();
+      this.chosenRoles = undefined;
+      // A role given up takes its evidence field with it: if the focus was there, Save takes it.
+      await this.focusIfLost('[part="save"]');
     } catch (error) {
       this.error = this.saveError(error);
     } finally {
@@ -342,7 +357,7 @@ export class KringAmbassadorProgramme extends KringElement {
         ...(description ? { description } : {}),
       });
       form.reset();
-      this.announcement = this.t('programme.evidence.saved');
+      this.tell(this.t('programme.evidence.saved'));
       void this.dataTask.run();
     } catch (error) {
       this.error = this.saveError(error);
@@ -400,7 +415,7 @@ export class KringAmbassadorProgramme extends KringElement {
                     <button
                       part="revoke"
                       type="button"
-                      ?disabled=${this.managing}
+                      aria-disabled=${busyControl(this.managing)}
                       @click=${() => this.revoke(award)}
                     >
                       ${this.t('programme.manage.revoke', { badge: name })}
@@ -448,10 +463,12 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       const award = await this.client.awardBadge({ personId: person.id, role, level });
-      this.announcement = this.t('programme.manage.awarded', {
-        name: person.name,
-        badge: badgeName(this.language, role, level),
-      });
+      this.tell(
+        this.t('programme.manage.awarded', {
+          name: person.name,
+          badge: badgeName(this.language, role, level),
+        }),
+      );
       this.dispatchEvent(new KringBadgeChangeEvent({ award, action: 'award' }));
       await this.loadManagedBadges();
     } catch (error) {
@@ -467,9 +484,11 @@ export class KringAmbassadorProgramme extends KringElement {
     this.error = undefined;
     try {
       const revoked = await this.client.revokeBadge(award.id);
-      this.announcement = this.t('programme.manage.revoked', {
-        badge: badgeName(this.language, award.role, award.level),
-      });
+      this.tell(
+        this.t('programme.manage.revoked', {
+          badge: badgeName(this.language, award.role, award.level),
+        }),
+      );
       this.dispatchEvent(new KringBadgeChangeEvent({ award: revoked, action: 'revoke' }));
       await this.loadManagedBadges();
       // The revoked badge's row (and its button) is gone: the list's heading takes the focus.

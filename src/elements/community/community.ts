@@ -71,6 +71,14 @@ export class KringCommunity extends LitElement {
   @property({ attribute: 'lang', reflect: true }) override lang = '';
 
   /**
+   * Language the directory and community texts are written in (job titles, departments, badge
+   * criteria), e.g. `nl`, when it is one for the whole organisation: the elements mark that text with
+   * it (`lang`, and `dir` for a right-to-left language) where it differs from the language they render
+   * in. Defaults to what the backend says (the demo's data is Dutch); unknown when neither says.
+   */
+  @property({ attribute: 'content-lang' }) contentLang?: string;
+
+  /**
    * `on` records privacy-first activity; `off` sends no activity at all. Any case. Without the attribute,
    * `Kring.configure({ client: { tracking } })` decides (on when neither says).
    */
@@ -138,7 +146,7 @@ export class KringCommunity extends LitElement {
     if (changed.has('page')) this.updatePageProvider();
     if (backendChanged || !this.hasUpdated) void this.connectBackend();
     else if (changed.has('tracking') && this.client) this.client.tracking = this.trackingEnabled;
-    const configChanged = ['lang', 'tracking', 'organizationName', 'organizationUrl'] as const;
+    const configChanged = ['lang', 'contentLang', 'tracking', 'organizationName', 'organizationUrl'] as const;
     if (configChanged.some((key) => changed.has(key))) {
       this.publishConfig();
     }
@@ -162,6 +170,7 @@ export class KringCommunity extends LitElement {
       : configuredOptions().organization;
     const config: KringConfig = {
       lang: this.lang || undefined,
+      contentLang: this.contentLang || undefined,
       tracking: this.trackingEnabled,
       organization,
       problem: this.configProblem,

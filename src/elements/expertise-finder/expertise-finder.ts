@@ -509,7 +509,14 @@ export class KringExpertiseFinder extends KringElement {
     const content = html`${renderAvatar(person)}
       <span class="text">
         <span part="name">${person.name}</span>
-        ${meta ? html`<span part="meta">${meta}</span>` : nothing}
+        ${meta
+          ? html`<span
+              part="meta"
+              lang=${this.contentMarks.lang ?? nothing}
+              dir=${this.contentMarks.dir ?? nothing}
+              >${meta}</span
+            >`
+          : nothing}
         ${why ? html`<span part="why">${why}</span>` : nothing}
       </span>`;
     const parts = active ? 'option option-active' : 'option';

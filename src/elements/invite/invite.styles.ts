@@ -22,6 +22,9 @@ export const inviteStyles = [
     .status-declined {
       color: var(--_muted);
     }
+    .delivery-failed {
+      color: var(--_danger);
+    }
     [part='quota'] {
       font-size: 0.9rem;
     }

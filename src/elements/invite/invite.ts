@@ -67,7 +67,9 @@ let nextInstance = 0;
  * @csspart error - Validation and save errors.
  * @csspart quota - The remaining-invitations line.
  * @csspart send - The send button.
- * @csspart status - The polite live region with results.
+ * @csspart status - The outcome of the last action (also said through the page's announcement queue).
+ * @csspart delivery-failed - On an open or expired invitation whose e-mail the mail server refused
+ *   (Kring Server with SMTP); resending tries again. The server's reason is its title.
  * @csspart mine - The "my invitations" section.
  * @csspart invitation - One invitation in the list.
  * @csspart resend - A resend button.
@@ -223,6 +225,12 @@ export class KringInvite extends KringElement {
     (first ?? message)?.focus();
   }
 
+  /** Shows the outcome in the status line and says it through the page's announcement queue. */
+  private tell(text: string): void {
+    this.announcement = text;
+    this.announce(text);
+  }
+
   protected override render() {
     if (this.notConnected) return this.renderNotConnected();
     const problems = this.attributeProblems.length
@@ -241,7 +249,7 @@ export class KringInvite extends KringElement {
     return html`<section part="panel" aria-labelledby="${this.idPrefix}-title">
       ${headingAt(this.topLevel, 0, this.t('invite.title'), { id: `${this.idPrefix}-title` })}
       ${problems}${body} ${this.pendingWrites.render()}
-      <p part="status" role="status" aria-live="polite">${this.announcement}</p>
+      <p part="status">${this.announcement}</p>
     </section>`;
   }
 
@@ -394,7 +402,7 @@ export class KringInvite extends KringElement {
     this.sending = true;
     try {
       const invite = await this.client.sendInvite({ ...input, ...(message ? { message } : {}) });
-      this.announcement = this.t('invite.sent', { email: label });
+      this.tell(this.t('invite.sent', { email: label }));
       if (this.emailInput) this.emailInput.value = '';
       if (this.messageInput) this.messageInput.value = '';
       this.renderRoot.querySelector('kring-people-picker')?.clear();
@@ -450,13 +458,21 @@ export class KringInvite extends KringElement {
                   <span class="muted"
                     >${this.t('invite.sentOn', { date: formatDate(this.language, invite.createdAt) })}</span
                   >
+                  ${invite.delivery?.status === 'failed' && canResendInvite(invite, now)
+                    ? html`<span
+                        part="delivery-failed"
+                        class="delivery-failed"
+                        title=${invite.delivery.error ?? nothing}
+                        >${this.t('invite.delivery.failed')}</span
+                      >`
+                    : nothing}
                 </span>
                 <span class="actions">
                   ${canResendInvite(invite, now)
                     ? html`<button
                         part="resend"
                         type="button"
-                        ?disabled=${busy}
+                        aria-disabled=${busyControl(busy)}
                         aria-label=${this.t('invite.resend.label', { email: invite.email })}
                         @click=${() => this.resend(invite)}
                       >
@@ -467,7 +483,7 @@ export class KringInvite extends KringElement {
                     ? html`<button
                         part="revoke"
                         type="button"
-                        ?disabled=${busy}
+                        aria-disabled=${busyControl(busy)}
                         aria-label=${this.t('invite.revoke.label', { email: invite.email })}
                         @click=${() => this.revoke(invite)}
                       >
@@ -504,43 +520,40 @@ export class KringInvite extends KringElement {
     </section>`;
   }
 
+  /**
+   * Runs an action on one invitation. Its buttons stay focusable while busy (`aria-disabled`), and a
+   * button the outcome takes away (a revoked invitation has no Revoke) hands the focus to the row.
+   */
   private async withBusy(invite: Invite, action: () => Promise<void>): Promise<void> {
+    if (this.busyInvites.has(invite.id)) return;
     this.busyInvites = new Set([...this.busyInvites, invite.id]);
     try {
       await action();
     } catch (error) {
-      this.announcement = this.describeError(error);
+      this.tell(this.describeError(error));
     } finally {
       const next = new Set(this.busyInvites);
       next.delete(invite.id);
       this.busyInvites = next;
     }
+    await this.focusIfLost(`[data-invite="${CSS.escape(invite.id)}"]`);
   }
 
   private resend(invite: Invite): Promise<void> {
     return this.withBusy(invite, async () => {
       await this.client!.resendInvite(invite.id);
-      this.announcement = this.t('invite.resent', { email: invite.email });
-      await this.reloadKeepingFocus(invite);
+      this.tell(this.t('invite.resent', { email: invite.email }));
+      await this.dataTask.run();
     });
   }
 
   private revoke(invite: Invite): Promise<void> {
     return this.withBusy(invite, async () => {
       const revoked = await this.client!.revokeInvite(invite.id);
-      this.announcement = this.t('invite.revoked', { email: invite.email });
+      this.tell(this.t('invite.revoked', { email: invite.email }));
       this.dispatchEvent(new KringInviteRevokedEvent({ invite: revoked }));
-      await this.reloadKeepingFocus(invite);
+      await this.dataTask.run();
     });
-  }
-
-  /**
-   * Reloads the list after an action on one invitation. Its button was disabled while busy (and a revoked
-   * invitation loses its Revoke), which drops the focus: the invitation's row takes it back.
-   */
-  private async reloadKeepingFocus(invite: Invite): Promise<void> {
-    await this.dataTask.run();
-    await this.focusIfLost(`[data-invite="${CSS.escape(invite.id)}"]`);
   }
 
   private renderLink() {
@@ -568,7 +581,7 @@ export class KringInvite extends KringElement {
               })}</span
             >
           </div>`
-        : html`<button type="button" ?disabled=${this.linkBusy} @click=${this.createLink}>
+        : html`<button type="button" aria-disabled=${busyControl(this.linkBusy)} @click=${this.createLink}>
             ${this.t('invite.link.create')}
           </button>`}
       ${this.linkError ? html`<p part="error" role="alert">${this.linkError}</p>` : nothing}
@@ -576,7 +589,7 @@ export class KringInvite extends KringElement {
   }
 
   private async createLink(): Promise<void> {
-    if (!this.client) return;
+    if (!this.client || this.linkBusy) return;
     this.linkBusy = true;
     this.linkError = undefined;
     try {
@@ -594,10 +607,10 @@ export class KringInvite extends KringElement {
     if (!this.link) return;
     try {
       await navigator.clipboard.writeText(this.link.url);
-      this.announcement = this.t('invite.link.copied');
+      this.tell(this.t('invite.link.copied'));
     } catch {
       this.renderRoot.querySelector<HTMLInputElement>('#link')?.select();
-      this.announcement = this.t('invite.link.copyFailed');
+      this.tell(this.t('invite.link.copyFailed'));
     }
   }
 }

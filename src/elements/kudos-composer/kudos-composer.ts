@@ -104,7 +104,6 @@ export class KringKudosComposer extends KringElement {
   @state() private messageError?: FieldError;
   @state() private formError?: FieldError;
   @state() private sendStatus = '';
-  @state() private counterAnnouncement = '';
   /** Sending, sent, refused: said through the page's announcement queue (with a feed's news, as one). */
   protected readonly sendAnnouncer = new AnnounceOnChange(
     this,
@@ -210,10 +209,11 @@ export class KringKudosComposer extends KringElement {
     if (bucket === this.lastAnnounced) return;
     this.lastAnnounced = bucket;
     if (bucket === undefined) return;
-    this.counterAnnouncement =
+    this.announce(
       remaining < 0
         ? translatePlural(kudosStrings, this.language, 'composer.over', -remaining)
-        : translatePlural(kudosStrings, this.language, 'composer.remaining', remaining);
+        : translatePlural(kudosStrings, this.language, 'composer.remaining', remaining),
+    );
   }
 
   private validate(input: KudosInput): boolean {
@@ -303,7 +303,6 @@ export class KringKudosComposer extends KringElement {
     if (this.textarea) this.textarea.value = '';
     this.chosenValue = this.value ?? '';
     this.lastAnnounced = undefined;
-    this.counterAnnouncement = '';
   }
 
   private restore(input: KudosInput): void {
@@ -452,7 +451,6 @@ export class KringKudosComposer extends KringElement {
           <span class="send-status" part="send-status">${this.sendStatus}</span>
           <button type="submit" class="action primary" part="send">${this.t('composer.send')}</button>
         </div>
-        <div class="visually-hidden" aria-live="polite">${this.counterAnnouncement}</div>
       </form>
       ${this.renderPending()}
     `;

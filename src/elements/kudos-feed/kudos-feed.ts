@@ -407,10 +407,11 @@ export class KringKudosFeed extends KringElement {
       this.reactorsById = reactors;
       return;
     }
-    void this.loadReactors(kudos);
+    void this.loadReactors(kudos, true);
   }
 
-  private async loadReactors(kudos: Kudos): Promise<void> {
+  /** Loads who reacted; `say` (the user opened the panel) says the outcome through the page's queue. */
+  private async loadReactors(kudos: Kudos, say = false): Promise<void> {
     const client = this.client;
     if (!client) return;
     this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'loading' });
@@ -433,6 +434,26 @@ export class KringKudosFeed extends KringElement {
         this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'error' });
       }
     }
+    if (say && this.reactorsById.has(kudos.id)) await this.sayReactors(kudos.id);
+  }
+
+  /** Says the reactors panel as shown (the panel is not a live region of its own). */
+  private async sayReactors(id: string): Promise<void> {
+    await this.updateComplete;
+    const panel = [...this.renderRoot.querySelectorAll('article[data-kudos-id]')]
+      .find((article) => article.getAttribute('data-kudos-id') === id)
+      ?.querySelector('[part="reactors"]');
+    if (!panel) return;
+    const spoken = (node: Node): string =>
+      node instanceof Element && node.getAttribute('aria-hidden') === 'true'
+        ? ''
+        : node instanceof Element
+          ? [...node.childNodes].map(spoken).join('')
+          : (node.textContent ?? '');
+    const text = [...panel.querySelectorAll('li')]
+      .map((item) => spoken(item).replace(/\s+/g, ' ').trim())
+      .join(' ');
+    if (text) this.announce(text);
   }
 
   /**
@@ -475,6 +496,7 @@ export class KringKudosFeed extends KringElement {
   private get itemContext(): ItemContext {
     return {
       language: this.language,
+      contentMarks: this.contentMarks,
       now: new Date(),
       person: (id) => this.people.get(id),
       react: (kudos, reaction) => void this.react(kudos, reaction),

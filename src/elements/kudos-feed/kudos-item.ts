@@ -14,6 +14,7 @@ import { outboxStrings } from '../../i18n/outbox.js';
 import { renderAvatar } from '../shared/avatar.js';
 import type { PopoverController } from '../shared/popover-controller.js';
 import { headingAt } from '../shared/heading-level.js';
+import { contentMarks, type ContentMarks } from '../shared/language-marks.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
@@ -30,6 +31,8 @@ export interface ItemContext {
   popovers?: PopoverController;
   /** Level of each kudos' "giver → receivers" heading (default 3). */
   headingLevel?: number;
+  /** Marks for the community's own words (company values), when they are in another language. */
+  contentMarks?: ContentMarks;
 }
 
 export type ReactorsState =
@@ -143,8 +146,10 @@ function renderTime(ctx: ItemContext, kudosId: string, createdAt: string): Templ
 
 function renderValue(ctx: ItemContext, value: string | undefined): TemplateResult | typeof nothing {
   if (!value) return nothing;
+  const marks = ctx.contentMarks ?? {};
   return html`<span class="value" part="value"
-    ><span class="visually-hidden">${t(ctx.language, 'item.value')}: </span>${value}</span
+    ><span class="visually-hidden">${t(ctx.language, 'item.value')}: </span
+    ><span lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${value}</span></span
   >`;
 }
 
@@ -207,7 +212,7 @@ function renderReactors(ctx: ItemContext, reactors: ReactorsState, panelId: stri
           })}
         </li>`,
     )}`;
-  return html`<ul class="reactors" part="reactors" id=${panelId} role="list" aria-live="polite">
+  return html`<ul class="reactors" part="reactors" id=${panelId} role="list">
     ${typeof content === 'string' ? html`<li>${content}</li>` : content}
   </ul>`;
 }
@@ -234,7 +239,12 @@ export function renderKudosItem(
       <div class="meta" part="meta">
         ${renderValue(ctx, kudos.value)} ${renderTime(ctx, kudos.id, kudos.createdAt)}
       </div>
-      <p class="message" part="message" dir="auto">
+      <p
+        class="message"
+        part="message"
+        lang=${contentMarks(kudos.lang, ctx.language).lang ?? nothing}
+        dir="auto"
+      >
         <span class="message-text">${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}</span>
       </p>
       ${renderReactions(ctx, kudos)}

@@ -102,7 +102,6 @@ export class KringPeoplePicker extends KringElement {
   @state() private search: SearchState = { status: 'idle' };
   @state() private activeIndex = -1;
   @state() private open = false;
-  @state() private announcement = '';
   @state() private myId?: string;
 
   @query('input') private input!: HTMLInputElement;
@@ -308,13 +307,15 @@ export class KringPeoplePicker extends KringElement {
         .slice(0, this.maxResults);
       this.search = { status: 'results', text, people };
       this.activeIndex = people.length ? 0 : -1;
-      this.announcement = people.length
-        ? translatePlural(peoplePickerStrings, this.language, 'results', people.length)
-        : this.t('noResults', { text });
+      this.announce(
+        people.length
+          ? translatePlural(peoplePickerStrings, this.language, 'results', people.length)
+          : this.t('noResults', { text }),
+      );
     } catch {
       if (abort.signal.aborted) return;
       this.search = { status: 'error', text };
-      this.announcement = this.t('error');
+      this.announce(this.t('error'));
     }
   }
 
@@ -360,7 +361,7 @@ export class KringPeoplePicker extends KringElement {
   private choose(person: Person): void {
     const people = this.multiple ? [...this.chosen, person] : [person];
     this.setChosen(people);
-    this.announcement = this.t('added', { name: person.name });
+    this.announce(this.t('added', { name: person.name }));
     this.input.value = '';
     this.closeList();
     if (this.multiple) {
@@ -374,7 +375,7 @@ export class KringPeoplePicker extends KringElement {
 
   private removePerson(person: Person): void {
     this.setChosen(this.chosen.filter((candidate) => candidate.id !== person.id));
-    this.announcement = this.t('removed', { name: person.name });
+    this.announce(this.t('removed', { name: person.name }));
     // The remove button goes with the chip; in a single picker the field shows again only after the
     // next render, so focus it then.
     void this.updateComplete.then(() => this.input.focus());
@@ -505,7 +506,10 @@ export class KringPeoplePicker extends KringElement {
                   <span class="option-text">
                     <span class="option-name">${person.name}</span>
                     ${person.title || person.department
-                      ? html`<span class="option-detail"
+                      ? html`<span
+                          class="option-detail"
+                          lang=${this.contentMarks.lang ?? nothing}
+                          dir=${this.contentMarks.dir ?? nothing}
                           >${[person.title, person.department].filter(Boolean).join(' · ')}</span
                         >`
                       : nothing}
@@ -578,7 +582,6 @@ export class KringPeoplePicker extends KringElement {
       </div>
       ${this.renderPopup()}
       <div id=${hintId} part="hint" class=${invalid ? 'hint error' : 'hint'}>${this.hintText()}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 }

@@ -110,7 +110,7 @@ export class KringPioneers extends KringMetricsElement {
   );
 
   private announcement(): string {
-    return taskAnnouncement(this.language, this.pioneersTask.status, this.text('pioneers.title'));
+    return taskAnnouncement(this.pioneersTask.status, this.text('pioneers.title'));
   }
 
   private renderList(ranked: RankedPerson[]): TemplateResult {
@@ -123,7 +123,15 @@ export class KringPioneers extends KringMetricsElement {
           <span part="rank" aria-hidden="true">${index + 1}</span>
           <div>
             <p part="name">${person?.name ?? this.text('pioneers.unknown', { id: rank.personId })}</p>
-            ${meta ? html`<p part="meta">${meta}</p>` : nothing}
+            ${meta
+              ? html`<p
+                  part="meta"
+                  lang=${this.contentMarks.lang ?? nothing}
+                  dir=${this.contentMarks.dir ?? nothing}
+                >
+                  ${meta}
+                </p>`
+              : nothing}
             <p part="reach">
               ${translatePlural(metricsStrings, lang, 'pioneers.reach', rank.departmentsReached)}
             </p>

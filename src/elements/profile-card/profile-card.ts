@@ -155,13 +155,13 @@ export class KringProfileCard extends KringElement {
     // One element: the avatar circle and the three lines are painted as its background, so a page of
     // 200 loading cards costs the browser 400 elements to style and lay out instead of 1 400.
     return html`<div part="card" class="skeleton" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.t('card.loading')}</span>
+      <span class="visually-hidden">${this.t('card.loading')}</span>
     </div>`;
   }
 
   private renderProblem(message: string, hint?: string) {
     return html`<div part="card">
-      <p part="problem" role="status"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
+      <p part="problem" class="problem"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
     </div>`;
   }
 
@@ -205,12 +205,19 @@ export class KringProfileCard extends KringElement {
     const full = this.currentView === 'full';
     const profile = this.profileUrl(person);
     const meta = [person.department, person.location].filter(Boolean).join(' · ');
+    const marks = this.contentMarks;
     return html`<article part="card" aria-label=${person.name}>
       ${this.renderAvatar(person)}
       <div part="body">
         <p part="name">${profile ? html`<a href=${profile}>${person.name}</a>` : person.name}</p>
-        ${person.title ? html`<p part="title">${person.title}</p>` : nothing}
-        ${meta ? html`<p part="meta">${meta}</p>` : nothing}
+        ${person.title
+          ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
+              ${person.title}
+            </p>`
+          : nothing}
+        ${meta
+          ? html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`
+          : nothing}
         ${full && person.about ? html`<p part="about">${person.about}</p>` : nothing}
         ${full && person.kudosReceived !== undefined
           ? html`<p part="kudos">

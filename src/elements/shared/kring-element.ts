@@ -10,7 +10,7 @@ import { observeForAutoload } from '../../autoload.js';
 import { SeenController } from '../../tracking/seen-controller.js';
 import { allowedValue } from '../../attribute-values.js';
 import { announce } from './announcer.js';
-import { LanguageMarksController } from './language-marks.js';
+import { contentMarks, LanguageMarksController, type ContentMarks } from './language-marks.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -161,6 +161,14 @@ export class KringElement extends LitElement {
   /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`). */
   protected announce(text: string): void {
     announce(this, text, this.language);
+  }
+
+  /**
+   * `lang`/`dir` for directory and community text (job titles, departments, badge criteria) shown in
+   * this element: written in `<kring-community content-lang>` or the backend's content language.
+   */
+  protected get contentMarks(): ContentMarks {
+    return contentMarks(this.config?.contentLang ?? this.client?.backend?.contentLanguage, this.language);
   }
 
   /** The language to render in: a shipped one (en, nl, de, fr) or one the integrator registered. */

@@ -19,6 +19,23 @@ function primary(lang: string): string {
   return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
+/** `lang` and `dir` for one piece of content: set only where they differ from the surrounding text's. */
+export interface ContentMarks {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+/**
+ * Marks for text written in `content` (a kudos message, a job title) inside an element that renders in
+ * `ui`: the content's language where it differs, and its direction where that differs too; nothing
+ * where they agree or the content's language is unknown (then it is not claimed).
+ */
+export function contentMarks(content: string | undefined, ui: string): ContentMarks {
+  if (!content?.trim() || primary(content) === primary(ui)) return {};
+  const dir = directionOf(content);
+  return dir === directionOf(ui) ? { lang: content } : { lang: content, dir };
+}
+
 /** The `lang` the element inherits from the page (through shadow roots), or '' when none is set. */
 export function inheritedLang(element: Element): string {
   let node: Node | null = element.parentNode ?? null;

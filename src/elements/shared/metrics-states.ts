@@ -77,16 +77,19 @@ export function renderTaskStates<T>(options: TaskStatesOptions<T>): unknown {
 }
 
 /**
- * The polite live region's text: `done` once loaded, nothing after an error, else "loading".
+ * What a metrics element says: `done` (its title) once loaded; nothing while loading (the outcome
+ * follows) or after an error (shown as an alert).
  */
-export function taskAnnouncement(lang: Language, status: TaskStatus, done: string | undefined): string {
-  if (status === TaskStatus.COMPLETE && done !== undefined) return done;
-  return status === TaskStatus.ERROR ? '' : t(lang, 'metrics.loading');
+export function taskAnnouncement(status: TaskStatus, done: string | undefined): string {
+  return status === TaskStatus.COMPLETE && done !== undefined ? done : '';
 }
 
 /**
  * Says `text` through the page's announcement queue when it changes, but nothing until the task's first
- * load ended (no load chatter as the page opens).
+ * load ended (no load chatter as the page opens), and nothing for a reload nobody asked for: while the
+ * task runs the last settled text stands, so a reload that ends where it began (the figures refreshed
+ * after news elsewhere on the page) says nothing, and one that ends elsewhere (another month) says
+ * its outcome once.
  */
 export function announceAfterFirstLoad(
   host: ReactiveControllerHost & Element,
@@ -95,12 +98,20 @@ export function announceAfterFirstLoad(
   status: () => TaskStatus,
 ): AnnounceOnChange {
   let firstLoadDone = false;
+  let settled = '';
+  const settledText = () => {
+    const current = status();
+    const next = current === TaskStatus.COMPLETE ? text() : '';
+    if (next) settled = next;
+    return settled;
+  };
   // Added first, so a change is judged before this update can mark the first load as done.
-  const announcer = new AnnounceOnChange(host, text, lang, () => !firstLoadDone);
+  const announcer = new AnnounceOnChange(host, settledText, lang, () => !firstLoadDone);
   host.addController({
     hostUpdated() {
       const current = status();
-      if (current === TaskStatus.COMPLETE || current === TaskStatus.ERROR) firstLoadDone = true;
+      // A task that completed with nothing (no community connected yet) has not loaded anything.
+      if ((current === TaskStatus.COMPLETE && settled) || current === TaskStatus.ERROR) firstLoadDone = true;
     },
   });
   return announcer;

@@ -92,6 +92,6 @@ export abstract class KringMonthlyMetricsElement extends KringMetricsElement {
     // shown, so it keeps the text too: nothing is announced again.
     if (this.metricsTask.status === TaskStatus.PENDING && done && metrics.month === this.shownMonth)
       return done;
-    return taskAnnouncement(this.language, this.metricsTask.status, done);
+    return taskAnnouncement(this.metricsTask.status, done);
   }
 }

@@ -6,10 +6,12 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CommunityClientApi, OutboxEntry, WriteKind } from '../../client/types.js';
 import { translate, translatePlural, type Language } from '../../i18n/index.js';
 import { outboxStrings, type OutboxStringKey } from '../../i18n/outbox.js';
 import { ClientChangesController } from './client-changes.js';
+import { announce } from './announcer.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,9 +25,11 @@ export class PendingWritesController implements ReactiveController {
   private entries: OutboxEntry[] = [];
   private expired: OutboxEntry[] = [];
   private status = '';
+  /** The write the user retried from this list, until it leaves the outbox (sent) or fails again. */
+  private retried?: string;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly client: () => CommunityClientApi | undefined,
     private readonly language: () => Language,
     private readonly kinds: readonly WriteKind[],
@@ -58,7 +62,15 @@ export class PendingWritesController implements ReactiveController {
     // Hand-made clients (tests, hosts) may lack the outbox: then there is nothing to show.
     this.entries = typeof client?.outbox === 'function' ? client.outbox().filter(mine) : [];
     this.expired = typeof client?.expiredWrites === 'function' ? client.expiredWrites().filter(mine) : [];
+    const retried = this.entries.find((entry) => entry.id === this.retried);
+    if (this.retried && !retried) {
+      // Gone from the outbox after Retry: delivered. Said, and shown where the row was.
+      this.retried = undefined;
+      this.status = translate(outboxStrings, this.language(), 'outbox.sent');
+      announce(this.host, this.status, this.language());
+    } else if (retried?.state === 'failed') this.retried = undefined;
     this.host.requestUpdate();
+    this.keepFocus();
   }
 
   render(): TemplateResult | typeof nothing {
@@ -67,10 +79,18 @@ export class PendingWritesController implements ReactiveController {
     const t = (key: OutboxStringKey, params?: Record<string, string | number>) =>
       translate(outboxStrings, lang, key, params);
     const days = Math.round((this.client()?.outboxMaxAgeMs ?? 7 * DAY_MS) / DAY_MS);
-    return html`<section part="pending-writes" class="pending-writes" aria-label=${t('outbox.label')}>
+    return html`<section
+      part="pending-writes"
+      class="pending-writes"
+      aria-label=${t('outbox.label')}
+      tabindex="-1"
+    >
       ${this.entries.length
         ? html`<ul>
-            ${this.entries.map(
+            ${repeat(
+              this.entries,
+              // Keyed: a row that goes takes its buttons along, instead of lending them to the next write.
+              (entry) => entry.id,
               (entry) =>
                 html`<li part="pending-write" data-outbox-id=${entry.id} data-state=${entry.state}>
                   <span part="pending-write-what">${describe(entry, t)}</span>
@@ -94,19 +114,20 @@ export class PendingWritesController implements ReactiveController {
           </ul>`
         : nothing}
       ${this.expired.length
-        ? html`<p part="pending-write-expired" role="status">
+        ? html`<p part="pending-write-expired">
             ${translatePlural(outboxStrings, lang, 'outbox.expired', this.expired.length, { days })}
             <button part="write-dismiss" type="button" @click=${() => this.dismissExpired()}>
               ${t('outbox.dismiss')}
             </button>
           </p>`
         : nothing}
-      <p class="pending-writes-status" role="status">${this.status}</p>
+      <p class="pending-writes-status" tabindex="-1">${this.status}</p>
     </section>`;
   }
 
   private retry(entry: OutboxEntry): void {
     this.status = '';
+    this.retried = entry.id;
     // The outcome shows in the list (gone, or refused again with the new message).
     this.client()
       ?.retryWrite(entry.id)
@@ -116,7 +137,24 @@ export class PendingWritesController implements ReactiveController {
   private discard(entry: OutboxEntry): void {
     this.client()?.discardWrite(entry.id);
     this.status = translate(outboxStrings, this.language(), 'outbox.discarded');
+    // Shown in the list and said through the page's one announcement queue.
+    announce(this.host, this.status, this.language());
     this.host.requestUpdate();
+    this.keepFocus();
+  }
+
+  /**
+   * The row the user acted on goes with its buttons: the focus moves to the list's status line, then
+   * to the list, instead of falling to <body> (the async focus rule, `async-focus.ts`).
+   */
+  private keepFocus(): void {
+    const root = this.host.shadowRoot;
+    if (!root?.querySelector('.pending-writes')?.contains(root.activeElement)) return;
+    void this.host.updateComplete.then(() => {
+      if (root.activeElement) return;
+      const status = root.querySelector<HTMLElement>('.pending-writes-status');
+      (status?.textContent?.trim() ? status : root.querySelector<HTMLElement>('.pending-writes'))?.focus();
+    });
   }
 
   private dismissExpired(): void {

@@ -51,7 +51,7 @@ function byStrength(a: Skill, b: Skill): number {
  * @csspart endorse - The endorse toggle button (`aria-pressed`).
  * @csspart more - "+3 more" in the compact view.
  * @csspart empty - Shown when the person lists no skills.
- * @csspart message - The outcome of the last endorsement (also announced politely).
+ * @csspart message - The outcome of the last endorsement (also said through the page's announcement queue).
  * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background of chips and buttons.
  * @cssproperty --kring-color-text - Main text colour.
@@ -174,10 +174,7 @@ export class KringSkillList extends KringElement {
         : await client.unendorseSkill(person.id, skill.name);
       this.settle(skill.name);
       this.replaceSkill({ ...confirmed, name: skill.name });
-      this.message = {
-        text: this.t(endorse ? 'skills.saved' : 'skills.removed', { skill: skill.name }),
-        failed: false,
-      };
+      this.showMessage(this.t(endorse ? 'skills.saved' : 'skills.removed', { skill: skill.name }), false);
       this.dispatchEvent(
         new KringEndorseEvent({
           personId: person.id,
@@ -189,11 +186,17 @@ export class KringSkillList extends KringElement {
     } catch (error) {
       this.settle(skill.name);
       this.replaceSkill(before);
-      this.message = {
-        text: this.t('skills.failed', { skill: skill.name, message: toBackendError(error).message }),
-        failed: true,
-      };
+      this.showMessage(
+        this.t('skills.failed', { skill: skill.name, message: toBackendError(error).message }),
+        true,
+      );
     }
+  }
+
+  /** Shows the outcome under the skills and says it through the page's announcement queue. */
+  private showMessage(text: string, failed: boolean): void {
+    this.message = { text, failed };
+    this.announce(text);
   }
 
   private settle(name: string): void {
@@ -223,7 +226,7 @@ export class KringSkillList extends KringElement {
         <p part="empty">${this.t('skills.empty')}</p>`;
     return html`${problems}
       ${this.currentView === 'full' ? this.renderFull(label) : this.renderCompact(label)}
-      <p part="message" class=${this.message?.failed ? 'failed' : ''} role="status" aria-live="polite">
+      <p part="message" class=${this.message?.failed ? 'failed' : ''}>
         ${this.message?.text ?? ''}
       </p>
       ${this.pendingWrites.render()}`;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
+import { busyControl } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
@@ -134,7 +135,7 @@ export class KringWelcome extends KringElement {
     return html`<section part="panel" aria-labelledby=${titleId}>
       ${headingAt(this.topLevel, 0, this.t('welcome.title'), { id: titleId })} ${body}
       ${this.pendingWrites.render()}
-      <p part="outcome" role="status" aria-live="polite" tabindex="-1">
+      <p part="outcome" tabindex="-1">
         ${this.outcome ? this.t(this.outcome === 'joined' ? 'welcome.joined' : 'welcome.declined') : ''}
       </p>
     </section>`;
@@ -145,7 +146,7 @@ export class KringWelcome extends KringElement {
     const inviterName = info.inviter?.name;
     switch (info.state) {
       case 'expired':
-        return html`<p part="problem">
+        return html`<p part="problem" tabindex="-1">
           ${inviterName
             ? this.t('welcome.state.expired', { name: inviterName })
             : this.t('welcome.state.expiredUnknown')}
@@ -153,7 +154,7 @@ export class KringWelcome extends KringElement {
       case 'revoked':
       case 'used':
       case 'unknown':
-        return html`<p part="problem">${this.t(`welcome.state.${info.state}`)}</p>`;
+        return html`<p part="problem" tabindex="-1">${this.t(`welcome.state.${info.state}`)}</p>`;
       case 'valid':
         return html`<p part="inviter">
             ${inviterName
@@ -174,13 +175,15 @@ export class KringWelcome extends KringElement {
                 ${this.t('welcome.expiresOn', { date: formatDate(this.language, info.invite.expiresAt) })}
               </p>`
             : nothing}
-          ${this.respondError ? html`<p part="error" role="alert">${this.respondError}</p>` : nothing}
+          ${this.respondError
+            ? html`<p part="error" role="alert" tabindex="-1">${this.respondError}</p>`
+            : nothing}
           <div class="actions">
             <button
               part="join"
               class="primary"
               type="button"
-              ?disabled=${this.responding}
+              aria-disabled=${busyControl(this.responding)}
               @click=${() => this.respond(true)}
             >
               ${this.responding ? this.t('welcome.joining') : this.t('welcome.join')}
@@ -188,7 +191,7 @@ export class KringWelcome extends KringElement {
             <button
               part="decline"
               type="button"
-              ?disabled=${this.responding}
+              aria-disabled=${busyControl(this.responding)}
               @click=${() => this.respond(false)}
             >
               ${this.t('welcome.decline')}
@@ -207,16 +210,23 @@ export class KringWelcome extends KringElement {
       this.dispatchEvent(
         accept ? new KringInviteAcceptedEvent({ info }) : new KringInviteDeclinedEvent({ info }),
       );
-      // The buttons go; the outcome takes the focus.
+      // The buttons go; the outcome takes the focus (and is read as it does). Where the focus went
+      // elsewhere meanwhile, the outcome is said through the page's announcement queue instead.
       await this.focusIfLost('[part="outcome"]');
+      const outcome = this.renderRoot.querySelector('[part="outcome"]');
+      if (outcome && this.shadowRoot?.activeElement !== outcome) this.announce(outcome.textContent ?? '');
     } catch (error) {
-      if (isBackendError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) {
-        // The invitation changed meanwhile (used, revoked, expired): show what it is now.
-        void this.lookupTask.run();
-      }
       this.respondError = this.t('error.save', {
         reason: error instanceof Error ? error.message : String(error),
       });
+      this.responding = false;
+      if (isBackendError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) {
+        // The invitation changed meanwhile (used, revoked, expired): show what it is now.
+        await this.lookupTask.run();
+      }
+      // The buttons stay focusable while answering; if the answer took them away, the focus goes to
+      // what the invitation is now, or to the error.
+      await this.focusIfLost('[part="join"]', '[part="problem"]', '[part="error"]');
     } finally {
       this.responding = false;
     }

@@ -148,6 +148,7 @@ export const growthDe: Record<GrowthKey, string> = {
   'invite.status.expired': 'Abgelaufen',
   'invite.status.revoked': 'Zurückgezogen',
   'invite.sentOn': 'gesendet am {date}',
+  'invite.delivery.failed': 'E-Mail nicht zugestellt',
   'invite.resend': 'Erneut senden',
   'invite.resend.label': 'Die Einladung an {email} erneut senden',
   'invite.resent': 'Einladung an {email} erneut gesendet.',

@@ -9,6 +9,7 @@ export const outboxDe: Record<OutboxStringKey, string> = {
   'outbox.retry': 'Erneut versuchen',
   'outbox.discard': 'Verwerfen',
   'outbox.discarded': 'Verworfen.',
+  'outbox.sent': 'Gesendet.',
   'outbox.expired.one':
     '{count} Änderung konnte nicht innerhalb von {days} Tagen gesendet werden und wurde entfernt.',
   'outbox.expired.other':

@@ -148,6 +148,7 @@ export const growthFr: Record<GrowthKey, string> = {
   'invite.status.expired': 'Expirée',
   'invite.status.revoked': 'Retirée',
   'invite.sentOn': 'envoyée le {date}',
+  'invite.delivery.failed': 'e-mail non distribué',
   'invite.resend': 'Renvoyer',
   'invite.resend.label': 'Renvoyer l’invitation à {email}',
   'invite.resent': 'Invitation à {email} renvoyée.',

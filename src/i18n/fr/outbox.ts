@@ -9,6 +9,7 @@ export const outboxFr: Record<OutboxStringKey, string> = {
   'outbox.retry': 'Réessayer',
   'outbox.discard': 'Abandonner',
   'outbox.discarded': 'Abandonné.',
+  'outbox.sent': 'Envoyé.',
   'outbox.expired.one': '{count} modification n’a pas pu être envoyée en {days} jours et a été supprimée.',
   'outbox.expired.other':
     '{count} modifications n’ont pas pu être envoyées en {days} jours et ont été supprimées.',
