@@ -70,8 +70,6 @@ export class KringProfileCard extends KringElement {
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
   @state() private brokenPhoto?: string;
-  /** Whose e-mail address was just copied (the copy button says so until the next render of another person). */
-  @state() private copiedFor?: string;
 
   private unsubscribe?: () => void;
   private subscribedClient?: CommunityClientApi;
@@ -293,7 +291,6 @@ export class KringProfileCard extends KringElement {
     }
     const showProfile = profile && this.currentView === 'full';
     if (!actions.length && !showProfile) return nothing;
-    const copied = this.copiedFor === person.id;
     return html`<div part="links">
       ${showProfile
         ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
@@ -311,18 +308,15 @@ export class KringProfileCard extends KringElement {
       )}
       ${person.email
         ? html`<button
-              part="action"
-              class="action"
-              type="button"
-              aria-label=${this.t('card.copyMail', { name })}
-              title=${this.t('card.copyMail', { name })}
-              @click=${() => this.copyMail(person)}
-            >
-              ${icon('copy')}
-            </button>
-            <span class="visually-hidden" role="status"
-              >${copied ? this.t('card.copied', { name }) : ''}</span
-            >`
+            part="action"
+            class="action"
+            type="button"
+            aria-label=${this.t('card.copyMail', { name })}
+            title=${this.t('card.copyMail', { name })}
+            @click=${() => this.copyMail(person)}
+          >
+            ${icon('copy')}
+          </button>`
         : nothing}
     </div>`;
   }
@@ -331,7 +325,7 @@ export class KringProfileCard extends KringElement {
     if (!person.email) return;
     // Clipboard access can be refused (an insecure page, a policy): then nothing is said.
     navigator.clipboard?.writeText(person.email).then(
-      () => (this.copiedFor = person.id),
+      () => this.announce(this.t('card.copied', { name: person.name })),
       () => undefined,
     );
   }
