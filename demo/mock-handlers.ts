@@ -12,8 +12,10 @@ export function createDemoHandlers(options: { endpoint: string; siteUrl: string 
   const backend = createDemoBackend({ persist: true });
   const handlers: HttpHandler[] = [
     ...createRestHandlers({ endpoint: options.endpoint, backend }),
-    ...createSharePointMock({ siteUrl: options.siteUrl, backend, demoIdAliases: true }).handlers,
-    ...createGraphHandlers({ backend, siteUrl: options.siteUrl, demoIdAliases: true }).handlers,
+    ...createSharePointMock({ siteUrl: options.siteUrl, backend, demoIdAliases: true, fullDemo: true })
+      .handlers,
+    ...createGraphHandlers({ backend, siteUrl: options.siteUrl, demoIdAliases: true, fullDemo: true })
+      .handlers,
   ];
   return {
     /** The mocked response, or undefined when no handler claims the request. */

@@ -115,6 +115,11 @@ export interface FacetCount {
 }
 
 export interface PeopleSearchResult extends Page<PersonMatch> {
+  /**
+   * `false` when the backend could not search skills (Microsoft Graph searches names and job titles
+   * only): an empty result then does not mean that nobody knows the skill.
+   */
+  skillsSearched?: boolean;
   facets?: {
     departments: FacetCount[];
     relatedSkills: FacetCount[];

@@ -104,3 +104,35 @@ export const Grid: Story = {
       </div>
     </kring-community>`,
 };
+/**
+ * The hover card (docs/elements/hover-card.md): rest the pointer on a name, or Tab to it, and the person's
+ * full card opens beside it; ↓ moves into it, Escape closes it. The same card opens from the kudos feed,
+ * the finder's results and the people picker's chips.
+ */
+export const HoverCard: Story = {
+  play: async ({ canvasElement }) => {
+    // Opens the first card, so the story shows what the pointer would.
+    const card = canvasElement.querySelector('kring-profile-card');
+    await card?.updateComplete;
+    const trigger = await new Promise<HTMLElement | null>((resolve) => {
+      const find = (tries: number) => {
+        const found =
+          card?.shadowRoot?.querySelector<HTMLElement>('.person-hover a, .person-trigger') ?? null;
+        if (found || tries > 200) resolve(found);
+        else requestAnimationFrame(() => find(tries + 1));
+      };
+      find(0);
+    });
+    trigger?.focus();
+  },
+  render: ({ lang }) =>
+    html`<kring-community backend="demo" lang=${lang}>
+      <div
+        style="display:grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; min-height: 36rem"
+      >
+        ${['p00002', 'p00014', 'p00027'].map(
+          (id) => html`<kring-profile-card person=${id}></kring-profile-card>`,
+        )}
+      </div>
+    </kring-community>`,
+};

@@ -145,6 +145,33 @@ describe('<kring-ambassador-badge>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the amounts counted at award time in the reader’s language, whatever language stored them', async () => {
+    backend.awards = [
+      award({ role: 'writer', level: 'active', criteriaMet: ['4 artikelen'] }),
+      award({ role: 'connector', level: 'starter', criteriaMet: ['9 other departments reached'] }),
+    ];
+    const english = await mountInCommunity<KringAmbassadorBadge>(
+      backend,
+      html`<kring-ambassador-badge person="me" badge-role="writer"></kring-ambassador-badge>`,
+    );
+    await settled(english, 1);
+    badges(english)[0].click();
+    await english.updateComplete;
+    expect(shadowText(english)).to.contain('4 articles');
+    expect(shadowText(english)).to.not.contain('artikelen');
+
+    const dutch = await mountInCommunity<KringAmbassadorBadge>(
+      backend,
+      html`<kring-ambassador-badge person="me" badge-role="connector"></kring-ambassador-badge>`,
+      { lang: 'nl' },
+    );
+    await settled(dutch, 1);
+    badges(dutch)[0].click();
+    await dutch.updateComplete;
+    expect(shadowText(dutch)).to.contain('9 andere afdelingen bereikt');
+    expect(shadowText(dutch)).to.not.contain('departments reached');
+  });
+
   it('opens the popover on hover and closes it when the pointer leaves', async () => {
     const element = await mountInCommunity<KringAmbassadorBadge>(
       backend,

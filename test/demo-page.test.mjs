@@ -116,11 +116,19 @@ describe('the demo intranet on every adapter', () => {
     }
   }
 
-  // Reflow (WCAG 1.4.10): at 320 CSS px the pages scroll only vertically, in both languages.
-  for (const path of ['index.html', 'manager.html']) {
-    for (const lang of ['nl', 'en']) {
-      it(`${path} (${lang}) at 320 px scrolls only vertically`, async () => {
-        const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  // Reflow (WCAG 1.4.10): at 320 CSS px (and on a 390 px phone) the pages scroll only vertically, in both
+  // languages.
+  for (const [path, lang, width] of [
+    ['index.html', 'nl', 320],
+    ['index.html', 'en', 320],
+    ['manager.html', 'nl', 320],
+    ['manager.html', 'en', 320],
+    ['index.html', 'nl', 390],
+    ['index.html', 'en', 390],
+  ]) {
+    {
+      it(`${path} (${lang}) at ${width} px scrolls only vertically`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 800 } });
         try {
           const page = await context.newPage();
           await page.goto(`${server.url}/${path}?lang=${lang}`);
@@ -139,11 +147,11 @@ describe('the demo intranet on every adapter', () => {
           const wide = await page.evaluate(() => ({
             scrollWidth: document.documentElement.scrollWidth,
             widest: [...document.querySelectorAll('body *')]
-              .filter((element) => element.getBoundingClientRect().right > 321)
+              .filter((element) => element.getBoundingClientRect().right > innerWidth + 1)
               .slice(0, 5)
               .map((element) => element.localName + (element.className ? `.${element.className}` : '')),
           }));
-          assert.ok(wide.scrollWidth <= 320, `${wide.scrollWidth} px wide: ${wide.widest.join(', ')}`);
+          assert.ok(wide.scrollWidth <= width, `${wide.scrollWidth} px wide: ${wide.widest.join(', ')}`);
         } finally {
           await context.close();
         }
@@ -229,6 +237,177 @@ describe('the demo intranet on every adapter', () => {
       );
     } finally {
       await context.close();
+    }
+  });
+
+  // The two-minute tour (issue 16, item 5): the journeys end somewhere on the demo page itself.
+  it('tour: the header search fills the finder, a chosen expert opens their card, and the card endorses', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html?lang=en&q=Power+BI#experts`);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('kring-expertise-finder')?.shadowRoot?.querySelectorAll('[role="option"]')
+            .length,
+        undefined,
+        { timeout: 20_000 },
+      );
+      assert.equal(
+        await page.evaluate(
+          () => document.querySelector('kring-expertise-finder').shadowRoot.querySelector('input').value,
+        ),
+        'Power BI',
+      );
+      await page.evaluate(() =>
+        document.querySelector('kring-expertise-finder').shadowRoot.querySelector('[role="option"]').click(),
+      );
+      const endorse = () =>
+        document
+          .querySelector('kring-expertise-finder')
+          ?.shadowRoot?.querySelector('[part~="person-card"] kring-profile-card')
+          ?.shadowRoot?.querySelector('kring-skill-list')
+          ?.shadowRoot?.querySelector('[part~="endorse"]');
+      await page.waitForFunction(endorse, undefined, { timeout: 20_000 });
+      const before = await page.evaluate(() => {
+        const button = document
+          .querySelector('kring-expertise-finder')
+          .shadowRoot.querySelector('[part~="person-card"] kring-profile-card')
+          .shadowRoot.querySelector('kring-skill-list')
+          .shadowRoot.querySelector('[part~="endorse"]');
+        const pressed = button.getAttribute('aria-pressed');
+        button.click();
+        return pressed;
+      });
+      await page.waitForFunction(
+        (was) => {
+          const button = document
+            .querySelector('kring-expertise-finder')
+            .shadowRoot.querySelector('[part~="person-card"] kring-profile-card')
+            .shadowRoot.querySelector('kring-skill-list')
+            .shadowRoot.querySelector('[part~="endorse"]');
+          return button && button.getAttribute('aria-pressed') !== was;
+        },
+        before,
+        { timeout: 20_000 },
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('tour: "open an invitation as a new colleague" opens the welcome page as the invitee, who joins', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(myCardName, undefined, { timeout: 20_000 });
+      await Promise.all([
+        page.waitForURL(/invite=.*as=|as=.*invite=/, { timeout: 20_000 }),
+        page.click('[data-tour-invite]'),
+      ]);
+      const welcomeText = () =>
+        document.querySelector('kring-welcome')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+      const join = () =>
+        document.querySelector('kring-welcome')?.shadowRoot?.querySelector('button:not([disabled])');
+      await page.waitForFunction(join, undefined, { timeout: 20_000 });
+      const text = await page.evaluate(welcomeText);
+      assert.ok(!text.includes('We do not recognise'), text);
+      assert.ok(!text.includes('already a member'), text);
+      await page.evaluate(() =>
+        [...document.querySelector('kring-welcome').shadowRoot.querySelectorAll('button')]
+          .find((button) => button.textContent.includes('Join'))
+          .click(),
+      );
+      await page.waitForFunction(
+        () =>
+          document.querySelector('kring-welcome')?.shadowRoot?.textContent?.includes('You are now a member'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      // The page says who the visitor is now, with the way back.
+      assert.match(
+        await page.textContent('[data-tour-persona]'),
+        /Signed in as .+ · back to the community manager/,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('manager.html: each section heading appears once (no "Pioneers" twice)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/manager.html?lang=en`);
+      await page.waitForFunction(
+        () => document.querySelector('kring-pioneers')?.shadowRoot?.querySelector('h1, h2, h3, h4'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      const headings = await page.evaluate(() => {
+        const texts = [];
+        const walk = (root) => {
+          for (const element of root.querySelectorAll('*')) {
+            if (/^h[1-6]$/.test(element.localName)) texts.push(element.textContent.trim());
+            if (element.shadowRoot) walk(element.shadowRoot);
+          }
+        };
+        walk(document);
+        return texts;
+      });
+      assert.equal(headings.filter((text) => text.startsWith('Pioneers')).length, 1, headings.join(' | '));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('index.html at 1280 px: the sidebar does not run past the main column', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('kring-ambassador-programme')
+            ?.shadowRoot?.querySelector('input[type="checkbox"], [part~="role"]') &&
+          document.querySelector('kring-kudos-feed')?.shadowRoot?.querySelector('article[data-kudos-id]') &&
+          document.querySelector('kring-invite')?.shadowRoot?.querySelector('form'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      // Two frames for the last renders to lay out.
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      const { main, aside } = await page.evaluate(() => ({
+        main: document.querySelector('.layout__main').getBoundingClientRect().bottom,
+        aside: document.querySelector('.layout__aside').getBoundingClientRect().bottom,
+      }));
+      assert.ok(
+        aside <= main,
+        `sidebar ends at ${Math.round(aside)} px, main column at ${Math.round(main)} px`,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('index.html: "My profile" shows my badges once', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
+      const lists = await page.evaluate(() => {
+        const panel = document.getElementById('profiel-titel').closest('section');
+        const inCard = [...panel.querySelectorAll('kring-profile-card')].flatMap((card) => [
+          ...(card.shadowRoot?.querySelectorAll('kring-ambassador-badge') ?? []),
+        ]);
+        return panel.querySelectorAll('kring-ambassador-badge').length + inCard.length;
+      });
+      assert.equal(lists, 1);
+    } finally {
+      await page.close();
     }
   });
 

@@ -139,6 +139,11 @@ describe('<kring-expertise-finder>', () => {
     const event = await selected;
     expect(event.detail.person.id).to.equal('p1');
     expect(event.bubbles && event.composed).to.equal(true);
+    // Without href-template the choice opens the person's card, focus in it; Escape gives it back.
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~="person-card"]'), 'card opened');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="person-card"]'), 'card closed');
+    expect(el.shadowRoot!.activeElement).to.equal(view.input);
 
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

@@ -455,6 +455,8 @@ describe('Graph backend over msw', () => {
     expect(first.items).to.have.length(5);
     expect(first.total).to.be.greaterThan(5);
     expect(first.next).to.be.a('string');
+    // Names and job titles only: the finder must not read an empty answer as "nobody knows it".
+    expect(first.skillsSearched).to.equal(false);
     const second = await backend.searchPeople({ text: 'an', cursor: first.next });
     expect(second.items[0].person.id).to.not.equal(first.items[0].person.id);
     const nextRequest = graph.requests.filter((r) => new URL(r.url).pathname === '/v1.0/users')[1];

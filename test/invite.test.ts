@@ -56,6 +56,19 @@ describe('<kring-invite>', () => {
     backend = new GrowthFakeBackend();
   });
 
+  it('without allowed-domains invites only at the inviter’s own domain; "*" allows any', async () => {
+    const element = await mount(backend);
+    expect(shadowText(element)).to.contain('Only addresses at @acme.nl.');
+    await submitEmail(element, 'someone@gmail.com');
+    expect(shadowText(element)).to.contain('You can only invite addresses at @acme.nl.');
+    expect(backend.calls.filter((call) => call.method === 'sendInvite')).to.have.length(0);
+
+    const open = await mount(new GrowthFakeBackend(), { domains: '*' });
+    expect(shadowText(open)).to.not.contain('Only addresses at');
+    await submitEmail(open, 'someone@gmail.com');
+    await waitUntil(() => shadowText(open).includes('Invitation sent to someone@gmail.com.'), 'sent');
+  });
+
   it('shows the form, the remaining quota, an empty list and the tree (en)', async () => {
     const element = await mount(backend);
     const text = shadowText(element);
@@ -210,6 +223,20 @@ describe('<kring-invite>', () => {
       delete (navigator as unknown as Record<string, unknown>).clipboard;
       if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
     }
+  });
+
+  it('a link made after sending an invitation does not sit under "Invitation sent to …"', async () => {
+    const element = await mount(backend);
+    await submitEmail(element, 'jan@acme.nl');
+    await waitUntil(
+      () => $(element, '[part="status"]')!.textContent === 'Invitation sent to jan@acme.nl.',
+      'sent',
+    );
+    [...element.shadowRoot!.querySelectorAll('button')]
+      .find((button) => button.textContent!.includes('Create invite link'))!
+      .click();
+    await waitUntil(() => $(element, '#link'), 'link shown');
+    expect($(element, '[part="status"]')!.textContent).to.equal('');
   });
 
   it('invites a non-member picked from the directory, and refuses members', async () => {

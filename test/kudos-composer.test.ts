@@ -129,6 +129,28 @@ describe('<kring-kudos-composer>', () => {
     await waitUntil(() => !$(composer, '[data-outbox-id]'), 'gone once delivered');
   });
 
+  it('does not keep "Kudos sent to …" beside the error of the next, empty send', async () => {
+    const setup = testBackend();
+    const [anna] = colleagues(setup);
+    const { element: composer } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
+    );
+    typeMessage(composer, 'Thanks for the help');
+    const sent = oneEvent(composer, 'kring-kudos-sent');
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await sent;
+    await waitUntil(
+      () => $(composer, '[part~="send-status"]')!.textContent!.includes('Kudos sent to'),
+      'sent',
+    );
+    // The form is empty now: sending again shows the message error, and the old "sent" goes.
+    ($(composer, '[part="send"]') as HTMLButtonElement).click();
+    await composer.updateComplete;
+    expect($(composer, '#message-error')?.textContent ?? '').to.not.equal('');
+    expect($(composer, '[part~="send-status"]')!.textContent!.trim()).to.equal('');
+  });
+
   it('records one kudos-given activity per confirmed kudos, and none for a refusal', async () => {
     const setup = testBackend();
     const [anna] = colleagues(setup);

@@ -35,6 +35,12 @@ describe('metrics over the demo community', () => {
     if (accepted !== null && activeWithin30Days !== null) expect(activeWithin30Days).to.be.at.most(accepted);
   });
 
+  it('names searched skills as profiles spell them ("Power BI"), not as folded search keys', async () => {
+    const { topSkills } = await backend.metrics({ month });
+    expect(topSkills.length).to.be.greaterThan(0);
+    for (const { value } of topSkills) expect(value, value).to.not.equal(value.toLowerCase());
+  });
+
   it('never shows a figure on fewer than 5 people', async () => {
     const metrics = await backend.metrics({ month });
     const counts = [

@@ -151,3 +151,22 @@ describe('Open Badges 3.0 export', () => {
     }
   });
 });
+
+describe('Open Badge image', () => {
+  it('carries the role and level emblem as an SVG image that a browser can draw', async () => {
+    const credential = buildOpenBadgeCredential({
+      award,
+      recipient,
+      organization: { name: 'Acme' },
+      lang: 'en',
+    });
+    const image = JSON.parse(JSON.stringify(credential)).credentialSubject.achievement.image;
+    expect(image.type).to.equal('Image');
+    expect(image.caption).to.equal('Writer ambassador, champion level');
+    expect(image.id).to.match(/^data:image\/svg\+xml;base64,/);
+    const picture = new Image();
+    picture.src = image.id;
+    await picture.decode();
+    expect(picture.naturalWidth).to.be.greaterThan(0);
+  });
+});

@@ -22,7 +22,11 @@ function emptyKeys(value, path = '#') {
 /** `GET /people/{personId}` for every route the msw imitation registers. */
 function mockOperations() {
   const source = readFileSync(join(projectRoot, 'mocks/rest/handlers.ts'), 'utf8');
-  const routes = [...source.matchAll(/http\.(get|put|post|delete|patch)\(\s*`\$\{base\}([^`]*)`/g)];
+  // `route('get', '/me', …)`, and any route registered with msw directly (`http.get(`${base}/me`, …)`).
+  const routes = [
+    ...source.matchAll(/\broute\(\s*'(get|put|post|delete|patch)',\s*'([^']*)'/g),
+    ...source.matchAll(/http\.(get|put|post|delete|patch)\(\s*`\$\{base\}([^`]*)`/g),
+  ];
   return routes.map(([, method, path]) => `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
 }
 

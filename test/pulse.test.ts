@@ -287,3 +287,27 @@ describe('<kring-pulse>', () => {
     await expect(pulse).to.be.accessible();
   });
 });
+
+describe('<kring-pulse> headline layout', () => {
+  for (const width of [320, 600, 900, 1100, 1300]) {
+    it(`puts the eight figures in full rows at ${width} px (never 7 and one left over)`, async () => {
+      const { name } = backendWith(async () => octoberMetrics());
+      const community = await fixture(
+        html`<kring-community backend=${name} lang="en">
+          <div style="width: ${width}px"><kring-pulse month="2026-10"></kring-pulse></div>
+        </kring-community>`,
+      );
+      const pulse = community.querySelector('kring-pulse')!;
+      await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
+      const tiles = [...pulse.shadowRoot!.querySelectorAll('[part~="headline"]')];
+      expect(tiles).to.have.length(8);
+      const rows = new Map<number, number>();
+      for (const tile of tiles) {
+        const top = Math.round(tile.getBoundingClientRect().top);
+        rows.set(top, (rows.get(top) ?? 0) + 1);
+      }
+      const perRow = [...rows.values()];
+      expect(new Set(perRow).size, `per row: ${perRow.join(', ')}`).to.equal(1);
+    });
+  }
+});

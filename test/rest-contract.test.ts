@@ -147,6 +147,9 @@ describe('the REST mock and the contract', () => {
     ]);
     await rest.metrics({ month: TEST_NOW.toISOString().slice(0, 7) });
     await rest.pioneers({ limit: 5 });
+    // The imitation offers no live updates: 204, and the adapter says so (false).
+    const streamed = await rest.streamEvents!({ signal: new AbortController().signal, onEvent: () => {} });
+    expect(streamed).to.equal(false);
 
     expect(violations, violations.join('\n')).to.deep.equal([]);
     const used = new Set(requests.map(operationOf));

@@ -360,3 +360,42 @@ describe('search: ranking', () => {
     expect(median, `median query ${median} ms`).to.be.below(250);
   });
 });
+
+describe('people search: how people ask (Dutch endings, umlaut spellings, questions)', () => {
+  const index = new PeopleIndex(
+    [
+      ...people,
+      person('b1', 'Kees Bakker', {
+        title: 'Controller',
+        department: 'Financiën',
+        skills: [skill('Boekhouden', 'expert', 2)],
+      }),
+    ],
+    { now: () => NOW },
+  );
+  const ids = (text: string) => index.search({ text }).items.map((match) => match.person.id);
+
+  it('stems Dutch: "boekhouding" finds the skill "Boekhouden"', () => {
+    expect(ids('boekhouding')).to.deep.equal(['b1']);
+    expect(index.search({ text: 'boekhouding' }).items[0].evidence[0]).to.include({
+      kind: 'skill-prefix',
+      value: 'Boekhouden',
+    });
+  });
+
+  it('reads umlaut spellings: "Mueller" finds "Müller"', () => {
+    expect(ids('Mueller')).to.deep.equal(['p1']);
+    expect(ids('anna mueller')).to.deep.equal(['p1']);
+  });
+
+  it('finds the subject of a question: "wie kan mij helpen met excel", "who can help me with Power BI"', () => {
+    expect(ids('wie kan mij helpen met excel')).to.deep.equal(ids('excel'));
+    expect(ids('wie kan mij helpen met excel')).to.include('p1');
+    expect(ids('who can help me with Power BI')).to.deep.equal(ids('power bi'));
+  });
+
+  it('keeps words as typed when they match: no stemming of a name that is found', () => {
+    expect(ids('Olsen')).to.deep.equal(['p2']);
+    expect(ids('de')).to.deep.equal(index.search({ text: 'de' }).items.map((match) => match.person.id));
+  });
+});

@@ -18,7 +18,13 @@ import {
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
 import type { SkillLevel } from '../../src/model.js';
-import { seedAuthor, seedDemoKudos, seedDemoLists } from '../sharepoint/list-seed.js';
+import {
+  seedAuthor,
+  seedDemoActivity,
+  seedDemoEarnedBadges,
+  seedDemoKudos,
+  seedDemoLists,
+} from '../sharepoint/list-seed.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,6 +49,11 @@ export interface GraphMockOptions {
    * people over Graph. Real Graph has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /**
+   * Seeds what the demo page shows beyond the lists' base seed: the demo's six months of activity (the
+   * pulse) and the badges members earned by the criteria ("my badges"). Default false.
+   */
+  fullDemo?: boolean;
   /**
    * Every n-th person (index n-1, 2n-1, …) has only a small photo (48 px from on-premises AD): the
    * `96x96` size answers 404, `/photo/$value` the photo. Default 0 (none).
@@ -205,10 +216,17 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     list.items.push(item);
     return item;
   }
-  const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
-    addItem(key, fields, created, seedAuthor(key, fields));
+  const addSeedItem = (key: ListKey, fields: Json, created?: string, author?: string) => {
+    addItem(key, fields, created, author ?? seedAuthor(key, fields));
   };
   seedDemoLists(demo, emailOf, addSeedItem, { ambassadors: false });
+  if (options.fullDemo) seedDemoActivity(demo, emailOf, addSeedItem);
+  /** Earned badges need the demo backend's (asynchronous) answers: added once, before the first list request. */
+  let earnedSeeded: Promise<void> | undefined;
+  const seedEarned = () =>
+    options.fullDemo
+      ? (earnedSeeded ??= seedDemoEarnedBadges(demo, emailOf, addSeedItem))
+      : Promise.resolve();
   /** Kudos come from the demo backend's public API (its history is generated lazily), once. */
   let kudosSeeded: Promise<void> | undefined;
   const seedKudos = () => (kudosSeeded ??= seedDemoKudos(demo, emailOf, addSeedItem, async () => '{}'));
@@ -411,6 +429,7 @@ export function createGraphHandlers(options: GraphMockOptions = {}): GraphMockCo
     if ((match = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items(?:\/([^/]+))?(\/fields)?$/.exec(path))) {
       if (match[1] !== siteId) return graphError(404, 'itemNotFound', 'Requested site could not be found');
       await seedKudos();
+      await seedEarned();
       const list = options.provisioned === false ? undefined : lists.get(match[2].toLowerCase());
       if (!list) return graphError(404, 'itemNotFound', 'The specified list was not found');
       return listRoute(method, url, headers, body, list, match[3], Boolean(match[4]));

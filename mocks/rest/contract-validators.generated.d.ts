@@ -102,3 +102,5 @@ export declare const metrics_default: Validator;
 export declare const pioneers_parameters: Validator;
 export declare const pioneers_200: Validator;
 export declare const pioneers_default: Validator;
+export declare const streamEvents_parameters: Validator;
+export declare const streamEvents_default: Validator;

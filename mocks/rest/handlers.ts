@@ -462,5 +462,10 @@ export function createRestHandlers(options: RestHandlerOptions): HttpHandler[] {
         items: await backend.pioneers({ limit: number(url, 'limit') }),
       })),
     ),
+    // Live updates are optional in the contract; the imitation offers none (204), as a CMS may not.
+    route('get', '/events', async ({ request }) => {
+      options.onRequest?.(request);
+      return new HttpResponse(null, { status: 204 });
+    }),
   ];
 }

@@ -13,7 +13,13 @@ import {
   LIST_KEYS,
   type ListKey,
 } from '../../src/backends/sharepoint/schema.js';
-import { seedAuthor, seedDemoKudos, seedDemoLists } from './list-seed.js';
+import {
+  seedAuthor,
+  seedDemoActivity,
+  seedDemoEarnedBadges,
+  seedDemoKudos,
+  seedDemoLists,
+} from './list-seed.js';
 import {
   DEMO_PHOTO_TYPE,
   demoPhotoSvg,
@@ -43,6 +49,11 @@ export interface SharePointMockOptions {
    * demo backend show the same people over SharePoint. Real SharePoint has no such alias. Default false.
    */
   demoIdAliases?: boolean;
+  /**
+   * Seeds what the demo page shows beyond the lists' base seed: the demo's six months of activity (the
+   * pulse) and the badges members earned by the criteria ("my badges"). Default false.
+   */
+  fullDemo?: boolean;
   /** False: the site has no Kring lists (nobody ran provisionSharePointLists). Default true. */
   provisioned?: boolean;
 }
@@ -221,8 +232,8 @@ export function createSharePointMock(options: SharePointMockOptions): {
       ),
     ]),
   ) as Record<ListKey, MockList>;
-  const addSeedItem = (key: ListKey, fields: Json, created?: string) => {
-    addItem(seeded[key], fields, created, seedAuthor(key, fields));
+  const addSeedItem = (key: ListKey, fields: Json, created?: string, author?: string) => {
+    addItem(seeded[key], fields, created, author ?? seedAuthor(key, fields));
   };
   /**
    * Kudos come through the demo backend's public API (the demo generates its history lazily), once, on
@@ -239,6 +250,11 @@ export function createSharePointMock(options: SharePointMockOptions): {
       return JSON.stringify(reactions);
     }));
   seedDemoLists(demo, idOf, addSeedItem, { ambassadors: true });
+  if (options.fullDemo) seedDemoActivity(demo, idOf, addSeedItem);
+  /** Earned badges need the demo backend's (asynchronous) answers: added once, before the first list request. */
+  let earnedSeeded: Promise<void> | undefined;
+  const seedEarned = () =>
+    options.fullDemo ? (earnedSeeded ??= seedDemoEarnedBadges(demo, idOf, addSeedItem)) : Promise.resolve();
 
   // ---------------------------------------------------------------- response helpers
 
@@ -902,6 +918,9 @@ export function createSharePointMock(options: SharePointMockOptions): {
     // Kudos are seeded only when the kudos list is first touched (a profile-only page never pays for it).
     if (decodeURIComponent(request.url).includes(seeded.kudos.title) || request.url.includes('$batch')) {
       await seedKudos();
+    }
+    if (decodeURIComponent(request.url).includes(seeded.badges.title) || request.url.includes('$batch')) {
+      await seedEarned();
     }
     const answer = await route({
       method: request.method,

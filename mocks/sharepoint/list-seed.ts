@@ -10,7 +10,7 @@ import { sha256Hex } from '../../src/ambassadors/sha256.js';
 type Json = Record<string, unknown>;
 
 /** Stores one seeded row in a mock's list. */
-export type AddSeedItem = (list: ListKey, fields: Json, created?: string) => void;
+export type AddSeedItem = (list: ListKey, fields: Json, created?: string, author?: string) => void;
 
 /**
  * Who created a seeded row, as SharePoint's `Author` (Graph's `createdBy`) would say: the giver, endorser,
@@ -148,6 +148,64 @@ export async function seedDemoKudos(
         KringKey: `seed-${kudos.id}`,
       },
       kudos.createdAt,
+    );
+  }
+}
+
+/**
+ * The demo's six months of activity, as the list adapters write it: one item per person per month, its
+ * author the person (the adapters believe the author, never an actor in the JSON). Without it the pulse
+ * on SharePoint and Graph would show no visitors where the demo backend shows hundreds.
+ */
+export function seedDemoActivity(demo: DemoBackend, idOf: PersonIdOf, add: AddSeedItem): void {
+  const batches = new Map<string, { actor: string; first: string; events: Json[] }>();
+  for (const event of demo.demo.activity()) {
+    const actor = idOf(event.actorId);
+    if (!actor) continue;
+    const key = `${actor} ${event.at.slice(0, 7)}`;
+    let batch = batches.get(key);
+    if (!batch) batches.set(key, (batch = { actor, first: event.at, events: [] }));
+    const { actorId: _actor, ...rest } = event;
+    batch.events.push(rest as unknown as Json);
+  }
+  for (const batch of [...batches.values()].sort((a, b) => a.first.localeCompare(b.first))) {
+    add(
+      'activity',
+      { Title: `${batch.events.length} events`, KringEvents: JSON.stringify(batch.events) },
+      batch.first,
+      batch.actor,
+    );
+  }
+}
+
+/**
+ * The badges members earned by the criteria, which the demo backend awards when a profile is read and the
+ * list adapters (which only read the list) would never show: added to the seeded awards, oldest first.
+ */
+export async function seedDemoEarnedBadges(
+  demo: DemoBackend,
+  idOf: PersonIdOf,
+  add: AddSeedItem,
+): Promise<void> {
+  const data = demo.demo.data;
+  const seeded = new Set(data.badges.map((badge) => badge.id));
+  const earned = [];
+  for (const personId of new Set(data.ambassadors.map((choice) => choice.personId))) {
+    earned.push(...(await demo.listBadges(personId)).filter((badge) => !seeded.has(badge.id)));
+  }
+  for (const badge of earned.sort((a, b) => a.awardedAt.localeCompare(b.awardedAt))) {
+    add(
+      'badges',
+      {
+        Title: badge.role,
+        KringPerson: idOf(badge.personId),
+        KringLevel: badge.level,
+        KringAwardedBy: badge.awardedBy === 'system' ? 'system' : idOf(badge.awardedBy),
+        KringCriteria: JSON.stringify(badge.criteriaMet),
+        KringEvidence: JSON.stringify(badge.evidence),
+        KringRevoked: badge.revokedAt ?? null,
+      },
+      badge.awardedAt,
     );
   }
 }

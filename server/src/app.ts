@@ -27,6 +27,8 @@ import type { Mailer } from './mail/mailer.js';
 import { audit } from './ops/audit.js';
 import { healthRoutes } from './ops/health.js';
 import { scimRoutes, type ScimConfig } from './scim/scim.js';
+import { liveEffects } from './live/events.js';
+import { createLiveHub, type LiveHubOptions } from './live/hub.js';
 
 export const CONTRACT_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -61,6 +63,8 @@ export interface AppOptions {
   mailer?: Mailer;
   /** pino options for structured JSON logs (`logger: true` uses these; see src/ops/logging.ts). */
   loggerOptions?: Record<string, unknown>;
+  /** Live updates (`GET /events`, docs/server/live-updates.md): timings for tests. */
+  live?: LiveHubOptions;
 }
 
 declare module 'fastify' {
@@ -86,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const invites = createInvites(domain);
   const ambassadors = createAmbassadors(domain);
   const activity = createActivity(domain);
+  const live = createLiveHub(db, options.live);
 
   const app = Fastify({
     logger: options.logger ? (options.loggerOptions ?? true) : false,
@@ -258,6 +263,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         mailer.kick();
     });
   }
+  /** Endorse or withdraw, and tell the live streams. */
+  const endorse = (on: boolean) =>
+    write(200, async (tx, request) => {
+      const { personId, skill } = params(request);
+      const result = await kudos.endorse(tx, personId, skill, on, user(request));
+      return liveEffects.endorsement(tx, result, personId, result.name, user(request).id, on);
+    });
 
   const serviceHandlers = {
     currentUser: (request: FastifyRequest) =>
@@ -283,24 +295,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     suggestSkills: async (request: FastifyRequest) => ({
       items: await search.suggestSkills(String(query(request).text)),
     }),
-    endorseSkill: write(200, (tx, request) =>
-      kudos.endorse(tx, params(request).personId, params(request).skill, true, user(request)),
-    ),
-    unendorseSkill: write(200, (tx, request) =>
-      kudos.endorse(tx, params(request).personId, params(request).skill, false, user(request)),
-    ),
+    endorseSkill: endorse(true),
+    unendorseSkill: endorse(false),
     listKudos: (request: FastifyRequest) =>
       read((tx) => kudos.listKudos(tx, query(request) as never, user(request))),
-    giveKudos: write(201, (tx, request) => kudos.giveKudos(tx, request.body as never, user(request))),
+    giveKudos: write(201, async (tx, request) =>
+      liveEffects.kudos(tx, await kudos.giveKudos(tx, request.body as never, user(request))),
+    ),
     listReactors: (request: FastifyRequest) =>
       read(async (tx) => ({
         items: await kudos.listReactors(tx, params(request).kudosId, params(request).reaction),
       })),
-    addReaction: write(200, (tx, request) =>
-      kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
+    addReaction: write(200, async (tx, request) =>
+      liveEffects.reaction(
+        tx,
+        await kudos.react(tx, params(request).kudosId, params(request).reaction, true, user(request)),
+      ),
     ),
-    removeReaction: write(200, (tx, request) =>
-      kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
+    removeReaction: write(200, async (tx, request) =>
+      liveEffects.reaction(
+        tx,
+        await kudos.react(tx, params(request).kudosId, params(request).reaction, false, user(request)),
+      ),
     ),
     kudosValues: async () => ({ items: [...options.domain.kudosValues] }),
     listInvites: (request: FastifyRequest) =>
@@ -320,7 +336,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       read((tx) => invites.lookupInvite(tx, (request.body as { token: string }).token, user(request))),
     respondToInvite: write(200, (tx, request) => {
       const { token, accept } = request.body as { token: string; accept: boolean };
-      return invites.respondToInvite(tx, token, accept, user(request));
+      return invites.respondToInvite(tx, token, accept, user(request)).then((r) => liveEffects.invite(tx, r));
     }),
     inviteTree: (request: FastifyRequest) => read((tx) => invites.inviteTree(tx, params(request).personId)),
     ambassadorProfile: (request: FastifyRequest) =>
@@ -340,7 +356,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         role: badge.role,
         level: badge.level,
       });
-      return badge;
+      return liveEffects.badge(tx, badge);
     }),
     revokeBadge: write(200, async (tx, request) => {
       const badge = await ambassadors.revokeBadge(tx, params(request).badgeId, user(request));
@@ -348,7 +364,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         badge: badge.id,
         role: badge.role,
       });
-      return badge;
+      return liveEffects.badge(tx, badge);
     }),
     track: write(
       204,
@@ -359,6 +375,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       true,
     ),
     metrics: (request: FastifyRequest) => read((tx) => activity.metrics(tx, String(query(request).month))),
+    streamEvents: (request: FastifyRequest, reply: FastifyReply) => live.handle(request, reply),
     pioneers: (request: FastifyRequest) =>
       read(async (tx) => ({ items: await activity.pioneers(tx, Number(query(request).limit ?? 10)) })),
   };
@@ -380,8 +397,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   if (options.extraRoutes) await options.extraRoutes(app);
 
-  // Expired idempotency keys are forgotten hourly (and once at start).
-  const prune = () => pruneIdempotency(db).catch((error) => app.log.warn(error));
+  // Expired idempotency keys and live events are forgotten hourly (and once at start).
+  await live.start();
+  app.addHook('preClose', () => live.stop());
+  const prune = () => Promise.all([pruneIdempotency(db), live.prune()]).catch((error) => app.log.warn(error));
   void prune();
   const pruneTimer = setInterval(prune, 3_600_000);
   pruneTimer.unref();

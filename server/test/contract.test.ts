@@ -1,6 +1,8 @@
 /** Every operation of docs/api/openapi.yaml, each response validated against the contract. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { openStream } from './streams.js';
 import { assertContract, call, dbLabel, operations, testServer, type TestServer } from './helpers.js';
 
 describe(`every operation of the contract (${dbLabel})`, () => {
@@ -207,6 +209,21 @@ describe(`every operation of the contract (${dbLabel})`, () => {
     assert.equal(metrics.body.month, '2026-05');
     const pioneers = await check('pioneers', 'GET', '/pioneers?limit=3');
     assert.ok(pioneers.body.items.length <= 3);
+  });
+
+  it('live updates: an event stream', async () => {
+    await server.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = server.app.server.address() as AddressInfo;
+    const stream = await openStream(`http://127.0.0.1:${port}`, server.members[0]);
+    assert.equal(stream.status, 200);
+    assert.match(String(stream.headers['content-type']), /^text\/event-stream/);
+    const given = await call(server, 'POST', '/kudos', {
+      body: { to: [server.members[1]], message: 'Live' },
+    });
+    const event = await stream.next((item) => item.event === 'kudos');
+    assert.equal(event.data.kudos.id, given.body.id);
+    stream.close();
+    covered.add('streamEvents');
   });
 
   it('errors have the contract shape and no stack trace', async () => {

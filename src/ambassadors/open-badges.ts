@@ -5,6 +5,7 @@
  * the returned object before handing it out. The e-mail address travels only as a salted SHA-256 hash
  * (an Open Badges `IdentityHash`): a file passed around does not give it away.
  */
+import { badgeImageDataUri } from './badge-image.js';
 import type { BadgeAward, Person } from '../model.js';
 import { growthStrings } from '../i18n/growth.js';
 import { translate, type Language } from '../i18n/index.js';
@@ -28,6 +29,8 @@ export interface OpenBadgeAchievement {
   name: string;
   description: string;
   criteria: { narrative: string };
+  /** The emblem of the role and level, as an SVG data URI. */
+  image: { id: string; type: 'Image'; caption: string };
   inLanguage: string;
 }
 
@@ -148,6 +151,7 @@ export function buildOpenBadgeCredential({
           requirements,
         }),
       },
+      image: { id: badgeImageDataUri(award.role, award.level), type: 'Image', caption: achievementName },
       inLanguage: lang,
     },
   };

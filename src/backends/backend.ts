@@ -37,6 +37,17 @@ export interface CallOptions {
   details?: boolean;
 }
 
+/**
+ * One change pushed by the backend (the REST contract's `GET /events`): `kudos` and `reaction` carry
+ * `{ kudos }`, `endorsement` `{ personId, skill, endorserId, on }`, `badge` `{ badge }`, `invite`
+ * `{ invite }`; `reset` means events were missed and what is shown should be read again.
+ */
+export interface LiveEvent {
+  id?: string;
+  type: 'kudos' | 'reaction' | 'endorsement' | 'badge' | 'invite' | 'reset' | (string & {});
+  data: unknown;
+}
+
 /** Options every write takes: the same key on a retry means the same write. */
 export interface WriteOptions extends CallOptions {
   idempotencyKey: string;
@@ -54,6 +65,11 @@ export interface BackendCapabilities {
   manageBadges: boolean;
   tracking: boolean;
   metrics: boolean;
+  /**
+   * The backend pushes others' changes as they happen (`streamEvents`); the client then updates feeds,
+   * cards and counters without a reload. Off when absent.
+   */
+  liveUpdates?: boolean;
 }
 
 /** Everything on: a full backend starts from this and turns off what it cannot do. */
@@ -144,6 +160,18 @@ export interface Backend {
    * that stops the listening.
    */
   watchPeople?(listener: (people: readonly Person[]) => void): () => void;
+
+  /**
+   * Optional (capability `liveUpdates`). Opens the backend's stream of changes and calls `onEvent` for
+   * each, from the one after `lastEventId` when given. Resolves when the backend ends the stream (the
+   * caller reconnects), resolves `false` when the backend offers no stream (do not ask again), rejects
+   * with a `BackendError` when it cannot be reached. Stops when `signal` aborts.
+   */
+  streamEvents?(options: {
+    lastEventId?: string;
+    signal: AbortSignal;
+    onEvent: (event: LiveEvent) => void;
+  }): Promise<boolean | void>;
 
   /**
    * Optional. Releases what the backend holds (object URLs, queued requests). `<kring-community>` calls it

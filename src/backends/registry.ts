@@ -35,6 +35,8 @@ export interface BackendSettings {
   rest?: {
     /** Bearer token for the REST API; asked again with `forceRefresh: true` after a 401. */
     getToken?: BackendTokenProvider;
+    /** The server offers live updates (`GET /events`, as Kring Server does). Default false. */
+    liveUpdates?: boolean;
   };
   /** Options for `backend="sharepoint"`. */
   sharepoint?: {
@@ -64,6 +66,10 @@ export interface BackendSettings {
     latencyMs?: number;
     /** The demo's clock (a fixed date or a function); its data ends on this day. Default the real clock. */
     now?: Date | (() => Date);
+    /** Who is signed in (id or e-mail). Default the community manager. */
+    currentUserId?: string;
+    /** Whose saved writes to use; the same value lets several demo users share one world. Default `currentUserId`. */
+    storageOwner?: string;
   };
 }
 

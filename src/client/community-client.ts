@@ -1,4 +1,10 @@
-import type { Backend, BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
+import type {
+  Backend,
+  BackendCapabilities,
+  CallOptions,
+  InviteListQuery,
+  LiveEvent,
+} from '../backends/backend.js';
 import { BackendError } from '../backends/errors.js';
 import type {
   ActivityEvent,
@@ -27,6 +33,7 @@ import type {
   Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
+import { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
 import { browserTabs } from './outbox-tabs.js';
@@ -44,7 +51,7 @@ import type {
   OutboxEntry,
   WriteKind,
 } from './types.js';
-import { writeActivity, writeEffects } from './write-effects.js';
+import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
 import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
@@ -65,11 +72,14 @@ export class CommunityClient implements CommunityClientApi {
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
   private readonly batcher: PeopleBatcher;
+  /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
+  private readonly detailsBatcher: PeopleBatcher;
   private readonly outboxQueue: Outbox;
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
   private readonly stopWatchingPeople?: () => void;
+  private readonly live: LiveUpdates;
   private trackingOn: boolean;
 
   constructor(
@@ -86,6 +96,16 @@ export class CommunityClient implements CommunityClientApi {
         batchWindowMs: options.batchWindowMs ?? 0,
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
+        onLoaded: (key, person) => this.storePerson(key, person),
+      },
+      this.timing,
+    );
+    this.detailsBatcher = new PeopleBatcher(
+      {
+        batchWindowMs: options.batchWindowMs ?? 0,
+        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+        fetchChunk: (keys, signal) =>
+          this.retried((s) => backend.getPeople(keys, { signal: s, details: true }), signal),
         onLoaded: (key, person) => this.storePerson(key, person),
       },
       this.timing,
@@ -126,6 +146,12 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.learnPeople(people));
+    this.live = new LiveUpdates({
+      backend,
+      timing: this.timing,
+      apply: (event) => this.applyLive(event),
+      wake: () => this.backOnline.promise,
+    });
   }
 
   get capabilities(): BackendCapabilities {
@@ -142,9 +168,16 @@ export class CommunityClient implements CommunityClientApi {
     if (!on) this.activity.clear();
   }
 
+  /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
+    if (this.backend.capabilities.liveUpdates) this.live.start();
     return () => this.listeners.delete(listener);
+  }
+
+  /** Whether the live-updates stream is open and attached (for tests and diagnostics). */
+  get liveConnected(): boolean {
+    return this.live.connected;
   }
 
   // ------------------------------------------------------------ people
@@ -189,16 +222,7 @@ export class CommunityClient implements CommunityClientApi {
       if (this.cache.freshness(cacheKey) === 'stale') this.batcher.load(key).catch(() => undefined);
       return Promise.resolve(cached);
     }
-    return this.read(
-      'personDetails',
-      [key],
-      async (signal) => {
-        const [person] = await this.backend.getPeople([key], { signal, details: true });
-        this.storePerson(key, person ?? null);
-        return person ?? null;
-      },
-      { signal: options.signal },
-    );
+    return this.detailsBatcher.load(key, options.signal);
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
@@ -390,6 +414,10 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   signOut(): void {
+    // The stream was the signed-out user's: open a new one (for whoever signs in) without their place.
+    const wasLive = this.live.running;
+    this.live.stop(true);
+    if (wasLive) this.live.start();
     this.cache.invalidate(() => true);
     this.activity.clear();
     this.outboxQueue.clearAll();
@@ -418,8 +446,10 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   dispose(): void {
+    this.live.stop();
     this.stopWatchingPeople?.();
     this.batcher.dispose();
+    this.detailsBatcher.dispose();
     this.outboxQueue.dispose();
     this.activity.dispose();
     this.eventTarget?.removeEventListener('online', this.onOnline);
@@ -477,15 +507,34 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
-    const effects = writeEffects(entry.kind, entry.args, result);
+    this.applyEffects(writeEffects(entry.kind, entry.args, result));
+    // The tab that sent it records the activity once.
+    const activity = here ? writeActivity(entry.kind, entry.args) : undefined;
+    if (activity) this.track(activity);
+  }
+
+  private applyEffects(effects: WriteEffects): void {
     const methods = effects.invalidate.map((method) => `${method}:`);
     this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
     for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
     if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
-    // The tab that sent it records the activity once.
-    const activity = here ? writeActivity(entry.kind, entry.args) : undefined;
-    if (activity) this.track(activity);
+  }
+
+  /**
+   * Someone's change, pushed by the backend: the same cache updates and change notifications as a
+   * write of our own, so feeds, cards and counters follow (a feed that has the kudos already keeps one).
+   */
+  private applyLive(event: LiveEvent): void {
+    if (event.type === 'reset') {
+      // Events were missed: nothing cached can be trusted to be current.
+      this.cache.invalidate((key) => key !== CURRENT_USER_KEY);
+      for (const topic of ['kudos', 'people', 'invites', 'ambassadors', 'metrics'] as const)
+        this.emit({ topic });
+      return;
+    }
+    const effects = liveEffects(event);
+    if (effects) this.applyEffects(effects);
   }
 
   private patchSkill(personId: string, skill: Skill): void {

@@ -1,3 +1,4 @@
+import type { LiveEvent } from '../backends/backend.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
@@ -119,5 +120,35 @@ export function writeEffects(kind: WriteKind, args: readonly unknown[], result: 
         stalePeople: [],
         changes: [{ topic: 'ambassadors', ids: [(result as BadgeAward).personId] }],
       };
+  }
+}
+
+/**
+ * What a change pushed by the backend (`streamEvents`) changes: the same as the write it stands for,
+ * or undefined for an event this client does not know.
+ */
+export function liveEffects(event: LiveEvent): WriteEffects | undefined {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  switch (event.type) {
+    case 'kudos':
+      return data.kudos ? writeEffects('giveKudos', [], data.kudos) : undefined;
+    case 'reaction':
+      return data.kudos ? writeEffects('react', [], data.kudos) : undefined;
+    case 'endorsement': {
+      const personId = String(data.personId ?? '');
+      if (!personId) return undefined;
+      // The skill's count and "endorsed by me" are the reader's: the person is read again.
+      return {
+        invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
+        stalePeople: [personId],
+        changes: [{ topic: 'people', ids: [personId] }],
+      };
+    }
+    case 'badge':
+      return data.badge ? writeEffects('awardBadge', [], data.badge) : undefined;
+    case 'invite':
+      return data.invite ? writeEffects('respondToInvite', [], { invite: data.invite }) : undefined;
+    default:
+      return undefined;
   }
 }

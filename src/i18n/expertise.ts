@@ -14,6 +14,7 @@ export type ExpertiseKey =
   | 'finder.countMore'
   | 'finder.empty'
   | 'finder.emptyHint'
+  | 'finder.noSkillSearch'
   | 'finder.relatedTitle'
   | 'finder.invite'
   | 'finder.error'
@@ -69,6 +70,8 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'finder.countMore': 'showing the first {shown}',
     'finder.empty': 'No one found for “{query}”.',
     'finder.emptyHint': 'Try a related skill, or invite someone who knows.',
+    'finder.noSkillSearch':
+      'This directory can search names and job titles only, not skills: someone may know “{query}” without it showing here.',
     'finder.relatedTitle': 'Related skills',
     'finder.invite': 'Invite someone who knows {skill}',
     'finder.error': 'The search did not work: {message}',
@@ -124,6 +127,8 @@ export const expertiseStrings: StringBundle<ExpertiseKey> = {
     'finder.countMore': 'de eerste {shown} worden getoond',
     'finder.empty': 'Niemand gevonden voor “{query}”.',
     'finder.emptyHint': 'Probeer een verwante vaardigheid, of nodig iemand uit die het weet.',
+    'finder.noSkillSearch':
+      'Deze adreslijst kan alleen op naam en functie zoeken, niet op vaardigheden: misschien kent iemand “{query}” zonder dat het hier te zien is.',
     'finder.relatedTitle': 'Verwante vaardigheden',
     'finder.invite': 'Nodig iemand uit die {skill} kent',
     'finder.error': 'Het zoeken is niet gelukt: {message}',

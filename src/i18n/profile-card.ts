@@ -24,7 +24,10 @@ export type ProfileCardStringKey =
   | 'card.level.practitioner'
   | 'card.level.expert'
   | 'card.about'
-  | 'card.member';
+  | 'card.member'
+  | 'hover.card'
+  | 'hover.giveKudos'
+  | 'hover.close';
 
 export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
   en: {
@@ -50,6 +53,9 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.level.expert': 'expert',
     'card.about': 'About',
     'card.member': 'Member since {date}',
+    'hover.card': 'Card of {name}',
+    'hover.giveKudos': 'Give kudos',
+    'hover.close': 'Close the card',
   },
   nl: {
     'card.loading': 'Profiel laden…',
@@ -74,6 +80,9 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.level.expert': 'expert',
     'card.about': 'Over mij',
     'card.member': 'Lid sinds {date}',
+    'hover.card': 'Kaartje van {name}',
+    'hover.giveKudos': 'Geef een compliment',
+    'hover.close': 'Sluit het kaartje',
   },
   de: profileCardDe,
   fr: profileCardFr,

@@ -341,6 +341,12 @@ export class PeopleIndex implements SkillDictionary {
     return at < keys.length && keys[at].startsWith(text);
   }
 
+  hasTermStartingWith(text: string): boolean {
+    const terms = this.terms();
+    const at = lowerBound(terms, text);
+    return at < terms.length && terms[at].startsWith(text);
+  }
+
   /** The display name of a known skill, or undefined: "power bi" → "Power BI". */
   skillName(text: string): string | undefined {
     const key = skillKey(text);

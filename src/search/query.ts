@@ -7,6 +7,153 @@ export interface SkillDictionary {
   hasSkill(key: string): boolean;
   /** Whether some skill key starts with this text. */
   hasSkillStartingWith(text: string): boolean;
+  /** Whether some word of a name, title, "about" or department starts with this text. */
+  hasTermStartingWith?(text: string): boolean;
+}
+
+/**
+ * Words that carry no subject in a question such as "wie kan mij helpen met excel" or "who can help me
+ * with Power BI". Dropped from a query that has other words left, unless they name a skill.
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  // nl
+  'wie',
+  'wat',
+  'kan',
+  'kunnen',
+  'mij',
+  'me',
+  'ik',
+  'je',
+  'jij',
+  'iemand',
+  'helpen',
+  'hulp',
+  'met',
+  'bij',
+  'van',
+  'over',
+  'in',
+  'op',
+  'voor',
+  'een',
+  'de',
+  'het',
+  'en',
+  'of',
+  'die',
+  'weet',
+  'kent',
+  'heeft',
+  'ervaring',
+  'kennis',
+  'zoek',
+  'zoeken',
+  'nodig',
+  'verstand',
+  // en
+  'who',
+  'what',
+  'can',
+  'could',
+  'help',
+  'i',
+  'me',
+  'with',
+  'about',
+  'on',
+  'at',
+  'for',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'someone',
+  'somebody',
+  'anyone',
+  'knows',
+  'know',
+  'has',
+  'experience',
+  'need',
+  'looking',
+  'is',
+  'there',
+  'of',
+  'to',
+  // de
+  'wer',
+  'kann',
+  'mir',
+  'mit',
+  'bei',
+  'hat',
+  'kennt',
+  'sich',
+  'aus',
+  'jemand',
+  'helfen',
+  'der',
+  'die',
+  'das',
+  'und',
+  'oder',
+  'ein',
+  'eine',
+  // fr
+  'qui',
+  'peut',
+  "m'aider",
+  'aider',
+  'avec',
+  'en',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'et',
+  'ou',
+  'de',
+  'du',
+  'des',
+  'connait',
+  'quelqu’un',
+]);
+
+/** Dutch (and similar) endings removed by the light stemmer, longest first: "boekhouding" → "boekhoud". */
+const ENDINGS = ['ingen', 'heden', 'ing', 'heid', 'en'];
+/** A stem keeps at least this many letters. */
+const MIN_STEM = 4;
+
+/** The word without a common ending, or undefined when none applies. */
+export function lightStem(word: string): string | undefined {
+  for (const ending of ENDINGS) {
+    if (word.length - ending.length >= MIN_STEM && word.endsWith(ending))
+      return word.slice(0, -ending.length);
+  }
+  return undefined;
+}
+
+/** German spellings without umlauts: "mueller" → "muller" (as "Müller" folds), "schoen" → "schon". */
+export function umlautSpelling(word: string): string | undefined {
+  const spelled = word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  return spelled === word ? undefined : spelled;
+}
+
+/**
+ * A word that matches nothing as typed, in a form that does: its light stem ("boekhouding" finds the
+ * skill "Boekhouden"), else its umlaut spelling ("Mueller" finds "Müller"). As typed when neither helps.
+ */
+function matchableForm(word: string, skills: SkillDictionary): string {
+  const known = (text: string) =>
+    skills.hasSkill(text) || skills.hasSkillStartingWith(text) || skills.hasTermStartingWith?.(text) === true;
+  if (!skills.hasTermStartingWith || known(word)) return word;
+  for (const candidate of [lightStem(word), umlautSpelling(word), lightStem(umlautSpelling(word) ?? '')]) {
+    if (candidate && known(candidate)) return candidate;
+  }
+  return word;
 }
 
 /**
@@ -29,10 +176,18 @@ export function parseQuery(text: string, skills: SkillDictionary): QueryUnit[] {
       }
     }
     const phrase = tokens.slice(start, end).join(' ');
-    units.push({ text: phrase, compact: compactKey(phrase) });
+    const word = end === start + 1 ? matchableForm(phrase, skills) : phrase;
+    units.push({ text: word, compact: compactKey(word) });
     start = end;
   }
-  return dedupeUnits(units);
+  return dedupeUnits(withoutQuestionWords(units, skills));
+}
+
+/** "wie kan mij helpen met excel" → "excel": question words go when something else is asked for. */
+function withoutQuestionWords(units: QueryUnit[], skills: SkillDictionary): QueryUnit[] {
+  const isQuestionWord = (unit: QueryUnit) => QUESTION_WORDS.has(unit.text) && !skills.hasSkill(unit.text);
+  const kept = units.filter((unit) => !isQuestionWord(unit));
+  return kept.length ? kept : units;
 }
 
 function dedupeUnits(units: QueryUnit[]): QueryUnit[] {

@@ -188,6 +188,11 @@ export async function erasePerson(db: Db, id: string, actor: string): Promise<Er
     await tx.query('DELETE FROM endorsements WHERE person_id = $1', [id]);
     await tx.query('DELETE FROM scim_group_members WHERE person_id = $1', [id]);
     await tx.query('DELETE FROM idempotency WHERE user_id = $1', [id]);
+    // Live events (kept a day for reconnecting streams) carry names and ids in their payload: they go.
+    await tx.query(
+      `DELETE FROM live_events WHERE $1 = ANY(audience) OR strpos(data::text, '"' || $1 || '"') > 0`,
+      [id],
+    );
     await tx.query('DELETE FROM people WHERE id = $1', [id]);
     // The audit entry names the stand-in only: the erased id may itself be an e-mail address.
     await audit(tx, actor, 'person.erase', anonymousId);

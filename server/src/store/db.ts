@@ -17,6 +17,12 @@ export interface Db extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations only). */
   exec(script: string): Promise<void>;
+  /**
+   * Calls `handler` with the payload of every `NOTIFY` on `channel` (a constant identifier), from any
+   * process on the same database; on PostgreSQL over a connection of its own, re-opened when it drops.
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,32 @@ export async function openPostgres(url: string): Promise<Db> {
     async exec(script) {
       await pool.query(script);
     },
+    async listen(channel, handler) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+      let stopped = false;
+      let client: pg.Client | undefined;
+      const reopen = (): void => {
+        if (!stopped) setTimeout(() => void open().catch(reopen), 1_000).unref();
+      };
+      const open = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString: url });
+        next.on('notification', (message) => handler(message.payload ?? ''));
+        // A dropped connection is opened again; missed notifications are caught up by the reader's poll.
+        next.on('error', () => undefined);
+        next.on('end', () => {
+          if (client === next) reopen();
+        });
+        await next.connect();
+        await next.query(`LISTEN ${channel}`);
+        client = next;
+        handler('');
+      };
+      await open();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
 }
@@ -68,6 +100,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
       ),
     async exec(script) {
       await db.exec(script);
+    },
+    async listen(channel, handler) {
+      const stop = await db.listen(channel, handler);
+      return async () => {
+        if (!db.closed) await stop();
+      };
     },
     close: () => db.close(),
   };

@@ -34,7 +34,10 @@ export function createActivityModule(context: DemoContext, toInvite: (record: In
   );
   let cached: { version: number; tracked: number; input: MetricsInput } | undefined;
 
-  /** The metrics input, rebuilt only when the state changed. People carry what metrics read, not skills. */
+  /**
+   * The metrics input, rebuilt only when the state changed. People carry what metrics read: their skills
+   * only give searched terms their display name ("power bi" → "Power BI").
+   */
   function metricsInput(): MetricsInput {
     if (cached && cached.version === store.version && cached.tracked === store.trackedEvents.length)
       return cached.input;
@@ -49,7 +52,7 @@ export function createActivityModule(context: DemoContext, toInvite: (record: In
       isMember: person.isMember,
       joinedAt: person.joinedAt,
       invitedBy: person.invitedBy,
-      skills: [],
+      skills: person.skills.map((skill) => ({ ...skill, endorsements: 0, endorsedByMe: false })),
       links: [],
     }));
     const kudos = store.kudos.map((item) => ({ ...item, reactions: [] }));

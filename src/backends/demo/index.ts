@@ -3,7 +3,7 @@
  * the whole `Backend` contract with real rules. Writes persist (as a small delta) in localStorage,
  * so they survive a reload. It is the default backend and needs no server.
  */
-import type { InviteTokenState } from '../../model.js';
+import type { ActivityEvent, InviteTokenState } from '../../model.js';
 import { INVITE_TOKEN_PARAM } from '../../invites/token.js';
 import {
   ALL_CAPABILITIES,
@@ -44,6 +44,11 @@ export interface DemoBackendOptions {
   now?: Date | (() => Date);
   /** Who is signed in (id or e-mail). Default the community manager, who may manage badges. */
   currentUserId?: string;
+  /**
+   * Whose saved writes to use. Default `currentUserId` (each demo user their own world); the same value
+   * for several users lets them share one, e.g. an invitation made by one and accepted by another.
+   */
+  storageOwner?: string;
   /** Simulated network delay per call, ms. Default 0. */
   latencyMs?: number;
   /** Most kudos from one person to the same colleague within any 24 hours. Default 3. */
@@ -64,6 +69,8 @@ export interface DemoInspector {
   history(): DemoHistory;
   /** How long generating kudos and reactions took, ms (0 while deferred). */
   readonly historyMs: number;
+  /** The generated activity (reading and public acts over six months), for imitations of other backends. */
+  activity(): readonly ActivityEvent[];
   readonly storageKey: string;
   readonly currentUserId: string;
   readonly communityManagerId: string;
@@ -116,7 +123,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     now,
     persist: options.persist ?? true,
     storage: options.storage,
-    owner: options.currentUserId,
+    owner: options.storageOwner ?? options.currentUserId,
   });
 
   let currentUserId = store.data.communityManagerId;
@@ -186,6 +193,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     data: store.data,
     generationMs: store.generationMs,
     history: () => store.generatedHistory(),
+    activity: () => store.activityEvents().generated,
     get historyMs() {
       return store.historyMs;
     },

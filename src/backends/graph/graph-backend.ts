@@ -493,6 +493,8 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
       items,
       total: typeof body?.['@odata.count'] === 'number' ? body['@odata.count'] : undefined,
       next: body?.['@odata.nextLink'],
+      // Graph's directory search covers names and job titles; skills added in the community are not in it.
+      skillsSearched: false,
       facets: {
         departments: [...departments]
           .map(([value, count]) => ({ value, count }))

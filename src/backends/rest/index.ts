@@ -32,5 +32,6 @@ export const restBackendFactory: BackendFactory = (settings) => {
     photoHosts: settings.photoHosts,
     trustedOrigins: settings.trustedOrigins,
     retries: 0,
+    liveUpdates: settings.rest?.liveUpdates,
   });
 };

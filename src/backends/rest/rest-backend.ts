@@ -7,6 +7,7 @@ import {
   type WriteOptions,
 } from '../backend.js';
 import { BackendError } from '../errors.js';
+import { readEventStream } from './event-stream.js';
 import {
   createHttp,
   rejectOnlyWithBackendErrors,
@@ -60,8 +61,13 @@ export interface RestBackendOptions {
   csrf?: CsrfHeader;
   /** Origins besides the endpoint's that may receive requests (and the token); see `createHttp`. */
   trustedOrigins?: readonly string[];
-  /** Features the server offers; all on by default. */
+  /** Features the server offers; all on by default (live updates off: see `liveUpdates`). */
   capabilities?: Partial<BackendCapabilities>;
+  /**
+   * The server offers `GET /events` (Kring Server does): the client keeps a stream open and shows
+   * others' kudos, reactions, endorsements and badges as they happen. Default false.
+   */
+  liveUpdates?: boolean;
   /**
    * Hosts photo URLs may come from besides this page's origin (e.g. `['photos.intranet.example']`), over
    * https only. A `photoUrl` from anywhere else is dropped (the card shows initials): the server's data
@@ -136,7 +142,11 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     person.photoUrl === undefined || photoAllowed(person.photoUrl, photoHosts)
       ? person
       : { ...person, photoUrl: undefined };
-  const capabilities: BackendCapabilities = { ...ALL_CAPABILITIES, ...options.capabilities };
+  const capabilities: BackendCapabilities = {
+    ...ALL_CAPABILITIES,
+    liveUpdates: options.liveUpdates ?? false,
+    ...options.capabilities,
+  };
 
   const get = <T>(
     path: string,
@@ -277,6 +287,22 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       const limit = query.limit === undefined ? undefined : Math.min(query.limit, MAX_PAGE_LIMIT);
       return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit }, call)).items;
     },
+
+    streamEvents: ({ lastEventId, signal, onEvent }) =>
+      readEventStream({
+        url: http.url('/events'),
+        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        credentials: options.credentials ?? 'same-origin',
+        headers: async () => {
+          const headers: HeaderRecord = { ...options.headers };
+          if (csrf) headers[csrf.header] = typeof csrf.value === 'function' ? await csrf.value() : csrf.value;
+          return headers;
+        },
+        getToken: options.getToken,
+        lastEventId,
+        signal,
+        onEvent,
+      }),
 
     trackBeacon(events) {
       if (events.length === 0) return true;

@@ -8,7 +8,7 @@ import { AMBASSADOR_ROLES, type AmbassadorRole, type BadgeAward, type Person } f
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { highestAwards } from '../../ambassadors/awards.js';
-import { badgeName, levelRequirements } from '../../ambassadors/labels.js';
+import { badgeName, levelRequirements, recognisedCriterionAmount } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
 import { badgeEmblem } from './role-icons.js';
@@ -221,8 +221,20 @@ export class KringAmbassadorBadge extends KringElement {
         </ul>
         ${award.criteriaMet.length
           ? html`<p class="muted">${this.t('badge.counted')}</p>
-              <ul lang=${this.contentMarks.lang ?? nothing} dir=${this.contentMarks.dir ?? nothing}>
-                ${award.criteriaMet.map((criterion) => html`<li>${criterion}</li>`)}
+              <ul>
+                ${award.criteriaMet.map((criterion) => {
+                  // Kring's own criteria are said in the reader's language; other text is the community's
+                  // own words, marked with their language.
+                  const own = recognisedCriterionAmount(this.language, criterion);
+                  return own
+                    ? html`<li>${own}</li>`
+                    : html`<li
+                        lang=${this.contentMarks.lang ?? nothing}
+                        dir=${this.contentMarks.dir ?? nothing}
+                      >
+                        ${criterion}
+                      </li>`;
+                })}
               </ul>`
           : nothing}
         ${canDownload

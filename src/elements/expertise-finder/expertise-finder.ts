@@ -1,3 +1,4 @@
+import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -64,6 +65,9 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @csspart invite - The "invite someone who knows" button.
  * @csspart error - The error block.
  * @csspart retry - The retry button.
+ * @csspart person-card - The hover card of a result (on hover, or when chosen without `href-template`).
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  * @cssproperty --kring-color-surface - Background.
  * @cssproperty --kring-color-text - Main text colour.
@@ -83,7 +87,13 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @event {KringInviteRequestEvent} kring-invite-request - Nobody was found and the user asked to invite someone; `detail.skill`.
  */
 export class KringExpertiseFinder extends KringElement {
-  static override styles = expertiseFinderStyles;
+  static override styles = [expertiseFinderStyles, personHoverStyles];
+
+  /** A result opens the person's card on hover, and when chosen (without `href-template`). */
+  private readonly hover = new PersonHoverController(this, {
+    language: () => this.language,
+    client: () => this.client,
+  });
 
   /**
    * How long typing must pause before a search goes out, ms. A test may lengthen it while it types,
@@ -111,6 +121,12 @@ export class KringExpertiseFinder extends KringElement {
 
   /** Turns results into links, e.g. `/people/{id}` (`{id}` and `{email}` are filled in). */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
+
+  /**
+   * Reads the first search from this parameter of the page address, e.g. `q` for the intranet's search
+   * box that sends `?q=Power+BI#experts`. Unset: the address is not read.
+   */
+  @property({ attribute: 'query-param' }) queryParam?: string;
 
   /** Whether the result list is open. */
   @state() private open = false;
@@ -163,7 +179,14 @@ export class KringExpertiseFinder extends KringElement {
     },
   );
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const fromAddress = this.queryParam ? new URLSearchParams(location.search).get(this.queryParam) : null;
+    if (fromAddress?.trim() && !this.query) this.query = fromAddress.trim();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open' as keyof KringExpertiseFinder) && !this.open) this.hover.close();
     if (changed.has('limit')) {
       this.clearProblems();
       if (!isWholeNumberBetween(this.limit, 1, MAX_LIMIT)) {
@@ -305,6 +328,10 @@ export class KringExpertiseFinder extends KringElement {
         else this.searchNow();
         return;
       case 'Escape':
+        if (this.hover.close()) {
+          event.preventDefault();
+          return;
+        }
         if (this.open && (this.items.length || this.search.status !== 'idle')) {
           event.preventDefault();
           this.open = false;
@@ -335,7 +362,16 @@ export class KringExpertiseFinder extends KringElement {
       click?.preventDefault();
       return;
     }
-    if (via === 'key' && href) window.location.assign(href);
+    if (href) {
+      if (via === 'key') window.location.assign(href);
+      return;
+    }
+    // No page to go to: the person's card opens at the result, with the focus in it.
+    const option = this.renderRoot.querySelector(`#${this.ids}-option-${this.items.indexOf(match)}`);
+    this.hover.show(match.person.id, match.person.id, match.person.name, option ?? this.input!, {
+      focus: true,
+      returnFocus: this.input,
+    });
   }
 
   private removeFilter(kind: 'skill' | 'department', event: Event): void {
@@ -419,7 +455,7 @@ export class KringExpertiseFinder extends KringElement {
       >
         ${expanded ? this.items.map((match, index) => this.renderOption(match, index)) : nothing}
       </ul>
-      ${this.open ? this.renderBelowResults() : nothing}
+      ${this.open ? this.renderBelowResults() : nothing} ${this.hover.card()}
     </div>`;
   }
 
@@ -522,6 +558,14 @@ export class KringExpertiseFinder extends KringElement {
     const parts = active ? 'option option-active' : 'option';
     const href = this.href(match);
     const onClick = (event: MouseEvent) => this.choose(match, 'click', event);
+    const id = person.id;
+    const onPointerEnter = (event: PointerEvent) =>
+      this.hover.pointerEnter(id, id, person.name, event.currentTarget as Element);
+    const onPointerLeave = (event: PointerEvent) => {
+      const card = this.renderRoot.querySelector('.person-card');
+      if (!(card && event.relatedTarget instanceof Node && card.contains(event.relatedTarget)))
+        this.hover.pointerLeave(id, event.currentTarget as Element);
+    };
     return html`<li role="none">
       ${href
         ? html`<a
@@ -532,6 +576,8 @@ export class KringExpertiseFinder extends KringElement {
             aria-selected=${active ? 'true' : 'false'}
             href=${href}
             @click=${onClick}
+            @pointerenter=${onPointerEnter}
+            @pointerleave=${onPointerLeave}
             >${content}</a
           >`
         : html`<div
@@ -540,6 +586,8 @@ export class KringExpertiseFinder extends KringElement {
             role="option"
             aria-selected=${active ? 'true' : 'false'}
             @click=${onClick}
+            @pointerenter=${onPointerEnter}
+            @pointerleave=${onPointerLeave}
           >
             ${content}
           </div>`}
@@ -564,6 +612,13 @@ export class KringExpertiseFinder extends KringElement {
       ? result.facets.relatedSkills.slice(0, SUGGESTION_COUNT).map((facet) => facet.value)
       : this.fallbackSuggestions;
     const skill = this.search.request?.text.trim() || this.skill;
+    if (result.skillsSearched === false) {
+      // Nobody found is not nobody knows it: say what this backend cannot search, invite no one.
+      return html`<div part="empty" class="empty">
+        <p class="empty-title">${this.t('finder.empty', { query: this.describeQuery() })}</p>
+        <p>${this.t('finder.noSkillSearch', { query: this.describeQuery() })}</p>
+      </div>`;
+    }
     return html`<div part="empty" class="empty">
       <p class="empty-title">${this.t('finder.empty', { query: this.describeQuery() })}</p>
       <p>${this.t('finder.emptyHint')}</p>

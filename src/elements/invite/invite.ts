@@ -33,6 +33,8 @@ interface InviteData {
   invites: Invite[];
   /** The member's invite tree; absent when the backend could not give it. */
   tree?: InviteTreeNode;
+  /** The inviter's mail domain: the default of `allowed-domains`. */
+  myDomain?: string;
 }
 
 /** Ways an element can know "now"; injectable for stories and tests. */
@@ -91,7 +93,10 @@ let nextInstance = 0;
 export class KringInvite extends KringElement {
   static override styles = [inviteStyles, pendingWritesStyles];
 
-  /** Company domains invitations may go to, comma-separated (`acme.nl, acme.be`); empty allows any. */
+  /**
+   * Company domains invitations may go to, comma-separated (`acme.nl, acme.be`). Unset: the inviter's own
+   * mail domain (so `someone@gmail.com` is refused by default); `*` allows any domain.
+   */
   @property({ attribute: 'allowed-domains' }) allowedDomains = '';
   /** Invitations per member per month shown and enforced here (the backend may be stricter). */
   @property({ attribute: 'quota', type: Number }) quota = DEFAULT_INVITE_QUOTA;
@@ -139,16 +144,15 @@ export class KringInvite extends KringElement {
   private readonly dataTask = new Task(this, {
     task: async ([client], { signal }): Promise<InviteData | undefined> => {
       if (!client || !client.capabilities.invites) return undefined;
-      const [quota, page, tree] = await Promise.all([
+      const me = client.currentUser({ signal }).catch(() => undefined);
+      const [quota, page, tree, myDomain] = await Promise.all([
         client.inviteQuota({ signal }),
         client.listInvites({ limit: 50 }, { signal }),
         // The tree is a bonus: without it the form still works.
-        client
-          .currentUser({ signal })
-          .then((me) => client.inviteTree(me.id, { signal }))
-          .catch(() => undefined),
+        me.then((user) => (user ? client.inviteTree(user.id, { signal }) : undefined)).catch(() => undefined),
+        me.then((user) => user?.email?.split('@')[1]?.toLowerCase()),
       ]);
-      return { quota, invites: page.items, tree };
+      return { quota, invites: page.items, tree, myDomain };
     },
     args: () => [this.client] as const,
   });
@@ -189,7 +193,12 @@ export class KringInvite extends KringElement {
   }
 
   private get domains(): string[] {
-    return parseAllowedDomains(this.allowedDomains);
+    const written = this.allowedDomains.trim();
+    if (written === '*') return [];
+    if (written) return parseAllowedDomains(written);
+    // The safe default: colleagues at the inviter's own domain, not any address on the internet.
+    const own = this.dataTask.value?.myDomain;
+    return own ? [own] : [];
   }
 
   private get domainList(): string {
@@ -594,6 +603,8 @@ export class KringInvite extends KringElement {
     this.linkError = undefined;
     try {
       this.link = await this.client.createInviteLink();
+      // The last "Invitation sent to …" is about the form, not about the link just made.
+      this.announcement = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#link')?.focus();
     } catch (error) {

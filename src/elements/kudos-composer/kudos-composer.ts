@@ -238,7 +238,12 @@ export class KringKudosComposer extends KringElement {
     const client = this.client;
     const input = this.input;
     this.formError = undefined;
-    if (!client || !this.validate(input)) return;
+    if (!client) return;
+    if (!this.validate(input)) {
+      // The last kudos' "sent to …" does not belong beside the new form's error.
+      this.sendStatus = '';
+      return;
+    }
     // Names, also for receivers preset with `to` (no change event named them): never ids in what is said.
     const names = this.receiverNames.length
       ? this.receiverNames

@@ -1,3 +1,4 @@
+import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -56,6 +57,10 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @csspart receiver - A receiver.
  * @csspart avatar - An avatar.
  * @csspart name - A person's name.
+ * @csspart person-button - A giver's or receiver's photo and name: opens their hover card.
+ * @csspart person-card - The hover card of a giver or receiver (their full card, with give kudos).
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart meta - Value tag and time.
  * @csspart value - The company value tag.
  * @csspart time - The relative time (focusable; shows the exact time).
@@ -90,7 +95,13 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  * @cssproperty --kring-avatar-size - Avatar size.
  */
 export class KringKudosFeed extends KringElement {
-  static override styles = [...avatarStyles, kudosFeedStyles, pendingWritesStyles];
+  static override styles = [...avatarStyles, kudosFeedStyles, pendingWritesStyles, personHoverStyles];
+
+  /** A giver's or receiver's name opens their card. */
+  private readonly hover = new PersonHoverController(this, {
+    language: () => this.language,
+    client: () => this.client,
+  });
 
   /** Reactions not yet confirmed (kudos themselves show in the feed, as items). */
   protected readonly pendingWrites = new PendingWritesController(
@@ -506,6 +517,7 @@ export class KringKudosFeed extends KringElement {
       discard: (entry) => this.discard(entry),
       popovers: this.popovers,
       headingLevel: topHeadingLevel(this.headingLevel, 3),
+      hover: this.hover,
     };
   }
 
@@ -651,7 +663,7 @@ export class KringKudosFeed extends KringElement {
     if (this.notConnected) return this.renderNotConnected();
     return html`
       ${this.attributeProblems.map((problem) => html`<p class="problem" part="problem">${problem}</p>`)}
-      ${this.renderComposer()} ${this.pendingWrites.render()} ${this.renderBody()}
+      ${this.renderComposer()} ${this.pendingWrites.render()} ${this.renderBody()} ${this.hover.card()}
     `;
   }
 }

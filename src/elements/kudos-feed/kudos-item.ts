@@ -12,6 +12,7 @@ import {
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { outboxStrings } from '../../i18n/outbox.js';
 import { renderAvatar } from '../shared/avatar.js';
+import type { PersonHoverController } from '../shared/person-hover.js';
 import type { PopoverController } from '../shared/popover-controller.js';
 import { headingAt } from '../shared/heading-level.js';
 import { contentMarks, type ContentMarks } from '../shared/language-marks.js';
@@ -33,6 +34,8 @@ export interface ItemContext {
   headingLevel?: number;
   /** Marks for the community's own words (company values), when they are in another language. */
   contentMarks?: ContentMarks;
+  /** Opens a person's card from their name or photo (none: names are plain text). */
+  hover?: PersonHoverController;
 }
 
 export type ReactorsState =
@@ -67,10 +70,18 @@ export function listOfNames(language: Language, names: string[]): string {
   return format.format(names);
 }
 
-function renderPerson(ctx: ItemContext, id: string, part: string): TemplateResult {
+function renderPerson(ctx: ItemContext, id: string, part: string, itemId: string): TemplateResult {
   const person = ctx.person(id);
+  const content = html`${renderAvatar(person ?? undefined)}<span part="name">${personName(ctx, id)}</span>`;
+  if (!ctx.hover || !person) return html`<span class="person" part=${part}>${content}</span>`;
+  const key = `${itemId}:${part}:${id}`;
   return html`<span class="person" part=${part}
-    >${renderAvatar(person ?? undefined)}<span part="name">${personName(ctx, id)}</span></span
+    >${ctx.hover.wrap(
+      key,
+      id,
+      person.name,
+      ctx.hover.button(key, id, person.name, content, 'person-button'),
+    )}</span
   >`;
 }
 
@@ -83,10 +94,10 @@ function renderPeople(
   return headingAt(
     ctx.headingLevel ?? 3,
     0,
-    html`${renderPerson(ctx, from, 'giver')}
+    html`${renderPerson(ctx, from, 'giver', headingId)}
       <span class="arrow" aria-hidden="true">→</span>
       <span class="visually-hidden">${t(ctx.language, 'item.to')}</span>
-      ${to.map((id) => renderPerson(ctx, id, 'receiver'))}`,
+      ${to.map((id) => renderPerson(ctx, id, 'receiver', headingId))}`,
     { id: headingId, className: 'people', part: 'people' },
   );
 }

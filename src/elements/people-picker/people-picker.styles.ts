@@ -60,6 +60,15 @@ export const peoplePickerStyles = [
       block-size: 1.5rem;
       line-height: 1;
     }
+    .chip .person-trigger {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      inline-size: auto;
+      block-size: auto;
+      border-radius: 999px;
+      text-decoration: none;
+    }
     .chip button:focus-visible {
       outline: 2px solid var(--_focus);
     }

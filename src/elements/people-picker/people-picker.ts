@@ -1,3 +1,4 @@
+import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KringElement } from '../shared/kring-element.js';
@@ -39,6 +40,10 @@ const idListConverter = {
  * @csspart field - The box holding the chips and the text field.
  * @csspart chip - One chosen person.
  * @csspart remove - The remove button of a chip.
+ * @csspart chip-person - A chip's photo and name: opens the person's hover card.
+ * @csspart person-card - The hover card of a chosen person.
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart avatar - An avatar (chip or option).
  * @csspart input - The text field.
  * @csspart listbox - The suggestions.
@@ -60,7 +65,13 @@ const idListConverter = {
  * @event {KringPeopleChangeEvent} kring-people-change - The chosen people changed; `detail` has `ids` and `people`.
  */
 export class KringPeoplePicker extends KringElement {
-  static override styles = [...avatarStyles, peoplePickerStyles];
+  static override styles = [...avatarStyles, peoplePickerStyles, personHoverStyles];
+
+  /** A chosen person's chip opens their card on hover or focus of the name. */
+  private readonly hover = new PersonHoverController(this, {
+    language: () => this.language,
+    client: () => this.client,
+  });
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   /** A form field: inside a `<form>` it submits the chosen ids under `name`, one entry each. */
   static formAssociated = true;
@@ -543,8 +554,20 @@ export class KringPeoplePicker extends KringElement {
               ${this.chosen.map(
                 (person) =>
                   html`<li part="chip" class="chip">
-                    ${renderAvatar(person)}
-                    <span class="chip-name">${person.name}</span>
+                    ${isPlaceholder(person)
+                      ? html`${renderAvatar(person)}<span class="chip-name">${person.name}</span>`
+                      : this.hover.wrap(
+                          `chip:${person.id}`,
+                          person.id,
+                          person.name,
+                          this.hover.button(
+                            `chip:${person.id}`,
+                            person.id,
+                            person.name,
+                            html`${renderAvatar(person)}<span class="chip-name">${person.name}</span>`,
+                            'chip-person',
+                          ),
+                        )}
                     <button
                       type="button"
                       part="remove"
@@ -582,6 +605,7 @@ export class KringPeoplePicker extends KringElement {
       </div>
       ${this.renderPopup()}
       <div id=${hintId} part="hint" class=${invalid ? 'hint error' : 'hint'}>${this.hintText()}</div>
+      ${this.hover.card()}
     `;
   }
 }

@@ -12,6 +12,7 @@ import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
 import { icon, type IconName } from '../shared/icons.js';
+import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
 export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
@@ -29,6 +30,10 @@ const COMPACT_SKILL_COUNT = 3;
  * @csspart avatar - The photo or initials circle.
  * @csspart body - Everything right of the avatar.
  * @csspart name - The name line (a link when a profile URL is known).
+ * @csspart name-button - The compact card's name when it has no link: opens the hover card.
+ * @csspart person-card - The hover card (the full card of the person) opened from the compact card's name.
+ * @csspart give-kudos - The hover card's "give kudos" button.
+ * @csspart close-card - The hover card's close button.
  * @csspart title - The job title.
  * @csspart meta - Department and location.
  * @csspart about - "About me" text (full view).
@@ -54,7 +59,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
 export class KringProfileCard extends KringElement {
-  static override styles = profileCardStyles;
+  static override styles = [profileCardStyles, personHoverStyles];
 
   /** Who to show: a person id, an e-mail address, or `me` for the signed-in user. */
   @property({ attribute: 'person' }) person = '';
@@ -74,6 +79,12 @@ export class KringProfileCard extends KringElement {
   private unsubscribe?: () => void;
   private subscribedClient?: CommunityClientApi;
   private trackedFor?: string;
+
+  /** The compact card's name opens the full card on hover or focus. */
+  private readonly hover = new PersonHoverController(this, {
+    language: () => this.language,
+    client: () => this.client,
+  });
 
   private readonly personTask = new Task(this, {
     task: async ([client, person, view], { signal }) => {
@@ -207,7 +218,7 @@ export class KringProfileCard extends KringElement {
     return html`<article part="card" aria-label=${person.name}>
       ${this.renderAvatar(person)}
       <div part="body">
-        <p part="name">${profile ? html`<a href=${profile}>${person.name}</a>` : person.name}</p>
+        <p part="name">${this.renderName(person, profile, full)}</p>
         ${person.title
           ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
               ${person.title}
@@ -230,7 +241,15 @@ export class KringProfileCard extends KringElement {
         ${this.renderSkills(person, full)} ${this.renderBadges(person, full)}
         ${this.renderLinks(person, profile)}
       </div>
+      ${full ? nothing : this.hover.card()}
     </article>`;
+  }
+
+  private renderName(person: Person, profile: string | undefined, full: boolean) {
+    const name = profile ? html`<a href=${profile}>${person.name}</a>` : person.name;
+    if (full) return name;
+    const trigger = profile ? name : this.hover.button('name', person.id, person.name, person.name);
+    return this.hover.wrap('name', person.id, person.name, trigger);
   }
 
   private renderSkills(person: Person, full: boolean) {
@@ -277,11 +296,14 @@ export class KringProfileCard extends KringElement {
     // Contact actions as icons with their names (as in the Microsoft 365 profile card); the
     // profile link, a destination rather than an action, stays a text link.
     const actions: { href: string; label: string; icon: IconName }[] = [];
+    // Your own card offers no "Chat with" yourself.
+    const own = this.person === 'me' || this.client?.peekPerson('me')?.id === person.id;
     const mail = safeUrl(person.email ? `mailto:${person.email}` : undefined);
     if (mail) actions.push({ href: mail, label: this.t('card.mail', { name }), icon: 'mail' });
     for (const link of person.links) {
       const href = safeUrl(link.url);
       if (!href || link.kind === 'profile' || (link.kind === 'mail' && mail)) continue;
+      if (own && link.kind === 'chat') continue;
       const label = link.label ?? this.t(linkLabel(link), { name });
       actions.push({
         href,

@@ -87,8 +87,19 @@ export const pulseStyles = [
       margin: 0 0 var(--_space);
       padding: 0;
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+      /* Eight figures: 2, 4 or 8 to a row, never 7 and one left over. */
+      grid-template-columns: repeat(2, minmax(0, 1fr));
       gap: var(--_space);
+    }
+    @container (min-width: 38rem) {
+      [part~='headlines'] {
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+      }
+    }
+    @container (min-width: 76rem) {
+      [part~='headlines'] {
+        grid-template-columns: repeat(8, minmax(0, 1fr));
+      }
     }
     [part~='headline'] {
       display: grid;

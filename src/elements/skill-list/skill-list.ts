@@ -226,9 +226,7 @@ export class KringSkillList extends KringElement {
         <p part="empty">${this.t('skills.empty')}</p>`;
     return html`${problems}
       ${this.currentView === 'full' ? this.renderFull(label) : this.renderCompact(label)}
-      <p part="message" class=${this.message?.failed ? 'failed' : ''}>
-        ${this.message?.text ?? ''}
-      </p>
+      <p part="message" class=${this.message?.failed ? 'failed' : ''}>${this.message?.text ?? ''}</p>
       ${this.pendingWrites.render()}`;
   }
 

@@ -13,6 +13,8 @@ export const expertiseDe: Record<ExpertiseKey, string> = {
   'finder.emptyHint':
     'Versuchen Sie eine verwandte Fähigkeit, oder laden Sie jemanden ein, der sich auskennt.',
   'finder.relatedTitle': 'Verwandte Fähigkeiten',
+  'finder.noSkillSearch':
+    'Dieses Verzeichnis durchsucht nur Namen und Berufsbezeichnungen, keine Fähigkeiten: Vielleicht kennt sich jemand mit „{query}“ aus, ohne dass es hier erscheint.',
   'finder.invite': 'Jemanden einladen, der sich mit {skill} auskennt',
   'finder.error': 'Die Suche hat nicht funktioniert: {message}',
   'finder.retry': 'Erneut versuchen',

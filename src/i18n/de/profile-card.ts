@@ -23,4 +23,7 @@ export const profileCardDe: Record<ProfileCardStringKey, string> = {
   'card.level.expert': 'Experte',
   'card.about': 'Über mich',
   'card.member': 'Mitglied seit {date}',
+  'hover.card': 'Karte von {name}',
+  'hover.giveKudos': 'Kudos geben',
+  'hover.close': 'Karte schließen',
 };

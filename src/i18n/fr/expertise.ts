@@ -12,6 +12,8 @@ export const expertiseFr: Record<ExpertiseKey, string> = {
   'finder.empty': 'Personne trouvé pour «\u00a0{query}\u00a0».',
   'finder.emptyHint': 'Essayez une compétence voisine, ou invitez quelqu’un qui s’y connaît.',
   'finder.relatedTitle': 'Compétences voisines',
+  'finder.noSkillSearch':
+    'Cet annuaire ne cherche que dans les noms et les fonctions, pas dans les compétences : quelqu’un connaît peut-être « {query} » sans que cela apparaisse ici.',
   'finder.invite': 'Inviter quelqu’un qui connaît {skill}',
   'finder.error': 'La recherche n’a pas fonctionné\u00a0: {message}',
   'finder.retry': 'Réessayer',

@@ -23,4 +23,7 @@ export const profileCardFr: Record<ProfileCardStringKey, string> = {
   'card.level.expert': 'expert',
   'card.about': 'À propos',
   'card.member': 'Membre depuis le {date}',
+  'hover.card': 'Carte de {name}',
+  'hover.giveKudos': 'Envoyer des kudos',
+  'hover.close': 'Fermer la carte',
 };
