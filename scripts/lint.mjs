@@ -2,7 +2,7 @@
 // Project-specific static checks (prettier runs separately in `npm run lint`).
 // Each rule names what it forbids and why; a hit prints file:line and fails.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { elementNames, projectRoot } from './lib/entries.mjs';
 import { isMain } from './lib/is-main.mjs';
 
@@ -76,8 +76,94 @@ function checkScriptTagCoversElements(root) {
     );
 }
 
+/**
+ * Which folder may import which (docs/architecture.md). One direction: elements → client → adapters;
+ * an element reaches another only through its public events, its tag, or `elements/shared/`.
+ */
+export const importRules = [
+  {
+    name: 'elements do not import backends/',
+    why: 'elements talk to the client (src/client/types.ts); errors come from src/errors.ts',
+    forbids: (from, to) => from.startsWith('src/elements/') && to.startsWith('src/backends/'),
+    // The composition root: <kring-community> creates the adapter named by its attributes.
+    allowed: (from) => from.startsWith('src/elements/community/'),
+  },
+  {
+    name: 'elements/shared/ does not import element folders',
+    why: 'shared code is used by many elements; it cannot depend on one of them',
+    forbids: (from, to) =>
+      from.startsWith('src/elements/shared/') &&
+      to.startsWith('src/elements/') &&
+      !to.startsWith('src/elements/shared/'),
+  },
+  {
+    name: 'an element folder imports no other element folder',
+    why: 'sibling elements meet through public events, their tag (HTMLElementTagNameMap) or elements/shared/',
+    forbids: (from, to) => {
+      const source = elementFolder(from);
+      const target = elementFolder(to);
+      return !!source && !!target && source !== target && source !== 'shared' && target !== 'shared';
+    },
+    // define.ts registers the elements a template renders (their own define step, a public entry).
+    allowed: (from, to) =>
+      (from.endsWith('/define.ts') && to.endsWith('/define.ts')) ||
+      SHARED_STYLES_PENDING.has(`${from} -> ${to}`),
+  },
+  {
+    name: 'backends/lists/ does not import backends/sharepoint/',
+    why: 'the list layer serves SharePoint and Graph alike; its schema lives in backends/lists/',
+    forbids: (from, to) =>
+      from.startsWith('src/backends/lists/') && to.startsWith('src/backends/sharepoint/'),
+  },
+];
+
+/**
+ * Style sheets shared between elements that still live in one element's folder. They move into
+ * src/styles/ with the one token sheet (issue 17, item 5); no new entries.
+ */
+const SHARED_STYLES_PENDING = new Set([
+  'src/elements/ambassador-programme/ambassador-programme.styles.ts -> src/elements/invite/growth-controls.styles.ts',
+  'src/elements/welcome/welcome.styles.ts -> src/elements/invite/growth-controls.styles.ts',
+  'src/elements/pioneers/pioneers.styles.ts -> src/elements/pulse/pulse.styles.ts',
+  'src/elements/report/report.styles.ts -> src/elements/pulse/pulse.styles.ts',
+  'src/elements/kudos-composer/kudos-composer.ts -> src/elements/kudos-feed/kudos-feed.styles.ts',
+]);
+
+function elementFolder(path) {
+  return /^src\/elements\/([^/]+)\//.exec(path)?.[1];
+}
+
+/** Relative imports (static, dynamic, re-exports) of one source text, as written. */
+export function relativeImports(text) {
+  const found = [];
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+  for (const match of withoutComments(text).matchAll(pattern)) {
+    found.push({ specifier: match[1], line: text.slice(0, match.index).split('\n').length });
+  }
+  return found;
+}
+
+/** `from` imports `specifier`: the problems it breaks, as "file:line: rule (why)". Paths are root-relative with `/`. */
+export function importProblems(from, specifier, line = 1) {
+  const resolved = posix.normalize(posix.join(posix.dirname(from), specifier)).replace(/\.js$/, '.ts');
+  return importRules
+    .filter((rule) => rule.forbids(from, resolved) && !rule.allowed?.(from, resolved))
+    .map((rule) => `${from}:${line}: ${rule.name}: imports ${resolved} (${rule.why})`);
+}
+
+function checkImportBoundaries(root) {
+  const problems = [];
+  for (const file of filesUnder(join(root, 'src'))) {
+    const from = relative(root, file).split(sep).join('/');
+    for (const { specifier, line } of relativeImports(readFileSync(file, 'utf8'))) {
+      problems.push(...importProblems(from, specifier, line));
+    }
+  }
+  return problems;
+}
+
 export function lint(root = projectRoot) {
-  const problems = checkScriptTagCoversElements(root);
+  const problems = [...checkScriptTagCoversElements(root), ...checkImportBoundaries(root)];
   for (const rule of rules) {
     for (const file of filesUnder(join(root, rule.folder))) {
       const lines = withoutComments(readFileSync(file, 'utf8')).split('\n');
@@ -100,5 +186,5 @@ if (isMain(import.meta.url)) {
     console.error(`lint: ${problems.length} problem(s)`);
     process.exit(1);
   }
-  console.log(`lint: ${rules.length + 1} project rules, no problems`);
+  console.log(`lint: ${rules.length + importRules.length + 1} project rules, no problems`);
 }

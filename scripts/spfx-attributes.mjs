@@ -15,7 +15,7 @@ export const ATTRIBUTE_ARRAYS = {
   INVITE_MODES: 'src/elements/invite/invite.ts',
   BADGE_SIZES: 'src/elements/ambassador-badge/ambassador-badge.ts',
   AMBASSADOR_ROLES: 'src/model.ts',
-  HEADING_LEVELS: 'src/elements/pulse/heading.ts',
+  HEADING_LEVELS: 'src/elements/shared/metrics-heading.ts',
 };
 
 export const generatedFile = join(projectRoot, 'spfx', 'src', 'generated', 'kring-attributes.ts');

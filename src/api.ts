@@ -5,7 +5,7 @@ import { KringSignedOutEvent } from './client/signed-out-event.js';
 export * from './model.js';
 export * from './backends/backend.js';
 export * from './events/index.js';
-export { BackendError, isBackendError, toBackendError } from './backends/errors.js';
+export { BackendError, isBackendError, toBackendError } from './errors.js';
 export type * from './client/types.js';
 export { clientContext, configContext, type KringConfig } from './context.js';
 export {

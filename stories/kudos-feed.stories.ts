@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/index.js';
 import { registerBackend } from '../src/backends/registry.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { Kudos, KudosInput, Person } from '../src/model.js';
 import type { OutboxEntry } from '../src/client/types.js';
@@ -108,7 +108,7 @@ function seedOutbox(backend: string, states: OutboxEntry['state'][]): void {
   const entries: OutboxEntry[] = states.map((state, index) => ({
     id: `story-${backend}-${index}`,
     kind: 'giveKudos',
-    args: [input(state === 'failed' ? 'Sent on the train, refused by the server.' : 'Sent while offline.')],
+    input: input(state === 'failed' ? 'Sent on the train, refused by the server.' : 'Sent while offline.'),
     state,
     attempts: 1,
     createdAt: new Date().toISOString(),

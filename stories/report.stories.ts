@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/index.js';
 import { registerBackend } from '../src/backends/registry.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { Backend } from '../src/backends/backend.js';
 import type { CommunityMetrics } from '../src/model.js';
 import { DARK_PAGE_STYLE } from './dark-theme.js';

@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { registerTestBackend } from './helpers/backends.js';
-import { FakeClient, provide } from './expertise-finder.helpers.js';
+import { FakeClient, provide } from './helpers/expertise-finder.js';
 
 /* One announcement queue per page (4.1.3): coalesced, never the same twice in a row, no load chatter. */
 

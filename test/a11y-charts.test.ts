@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { registerTestBackend } from './helpers/backends.js';
-import { octoberMetrics } from './metrics-fixtures.js';
+import { octoberMetrics } from './helpers/metrics-fixtures.js';
 
 /* Pulse charts (1.3.1, 2.4.6) and the report funnel at 320 px (1.4.10). */
 
@@ -12,7 +12,7 @@ describe('charts and reports beyond axe', () => {
   });
 
   it('pulse: a line chart with two lines has a legend; every "Show the data as a table" has its own name', async () => {
-    const { name } = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
+    const { name } = registerTestBackend({ metrics: async () => octoberMetrics() });
     const community = await fixture(
       html`<kring-community backend=${name} lang="en"
         ><kring-pulse month="2026-10"></kring-pulse
@@ -41,7 +41,7 @@ describe('charts and reports beyond axe', () => {
 
   it('report (nl): the invitation funnel scrolls in its own region at 320 px, the page does not', async () => {
     await setViewport({ width: 320, height: 640 });
-    const { name } = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
+    const { name } = registerTestBackend({ metrics: async () => octoberMetrics() });
     const community = await fixture(
       html`<kring-community backend=${name} lang="nl"
         ><kring-report month="2026-10"></kring-report

@@ -1,4 +1,4 @@
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/invite/define.js';
@@ -8,8 +8,8 @@ import '../src/elements/community/define.js';
 import '../src/elements/welcome/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
-import { gate, GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
-import { $ as $k, $$ as $$k, deepActiveElement, inCommunity, testBackend } from './kudos-support.js';
+import { gate, GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
+import { $ as $k, $$ as $$k, deepActiveElement, inCommunity, testBackend } from './helpers/kudos.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
 

@@ -3,8 +3,8 @@ import '../src/elements/invite/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/welcome/define.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
-import { GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
-import { $$, inCommunity, testBackend } from './kudos-support.js';
+import { GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
+import { $$, inCommunity, testBackend } from './helpers/kudos.js';
 
 /* `heading-level` on every element that renders headings, and fewer landmarks (1.3.1). */
 

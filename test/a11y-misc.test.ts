@@ -6,8 +6,8 @@ import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-co
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { registerTestBackend } from './helpers/backends.js';
-import { FakeClient, provide } from './expertise-finder.helpers.js';
-import { $, $$, deepActiveElement, inCommunity, testBackend } from './kudos-support.js';
+import { FakeClient, provide } from './helpers/expertise-finder.js';
+import { $, $$, deepActiveElement, inCommunity, testBackend } from './helpers/kudos.js';
 
 const articles = (feed: KringKudosFeed) => $$(feed, 'article[data-kudos-id]');
 

@@ -4,8 +4,8 @@ import '../src/elements/ambassador-badge/define.js';
 import type { KringAmbassadorBadge } from '../src/elements/ambassador-badge/ambassador-badge.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { BadgeAward } from '../src/model.js';
-import { GrowthFakeBackend, mountInCommunity } from './invite-fake-backend.js';
-import { $, $$, inCommunity, testBackend } from './kudos-support.js';
+import { GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
+import { $, $$, inCommunity, testBackend } from './helpers/kudos.js';
 
 /* Hover and focus content per WCAG 1.4.13 (one PopoverController), and reflow at 320 px (1.4.10). */
 

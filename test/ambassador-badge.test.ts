@@ -3,9 +3,9 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/elements/ambassador-badge/define.js';
 import type { KringAmbassadorBadge } from '../src/elements/ambassador-badge/ambassador-badge.js';
 import { AMBASSADOR_ROLES, type BadgeAward } from '../src/model.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
-import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './invite-fake-backend.js';
+import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './helpers/invite-fake-backend.js';
 
 function award(overrides: Partial<BadgeAward>): BadgeAward {
   return {

@@ -1,8 +1,8 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/elements/ambassador-programme/define.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
-import { BackendError } from '../src/backends/errors.js';
-import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './invite-fake-backend.js';
+import { BackendError } from '../src/errors.js';
+import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './helpers/invite-fake-backend.js';
 
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T & Element>(selector) as T | null;

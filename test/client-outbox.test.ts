@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { WriteOptions } from '../src/backends/backend.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { ClientChange } from '../src/client/types.js';
 import type { Kudos } from '../src/model.js';
 import {
@@ -10,7 +10,7 @@ import {
   disposeClients,
   networkError,
   newClient,
-} from './client-fake-backend.js';
+} from './helpers/client-fake-backend.js';
 import { rejection } from './helpers/assertions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -91,6 +91,8 @@ describe('CommunityClient: writes and outbox', () => {
     const stored = JSON.parse(storage.getItem('kring.outbox.demo:p0')!);
     expect(stored).to.have.length(1);
     expect(stored[0]).to.include({ kind: 'giveKudos', state: 'waiting' });
+    expect(stored[0].input).to.deep.equal({ to: ['p3'], message: 'Sent on the train' });
+    // The older argument list too: a page of the older version still open in another tab reads only that.
     expect(stored[0].args).to.deep.equal([{ to: ['p3'], message: 'Sent on the train' }]);
 
     // The page reloads: the old client is gone, a new one starts on the same storage.
@@ -107,6 +109,44 @@ describe('CommunityClient: writes and outbox', () => {
     const third = newClient(online, { storage, storageKey: 'demo' });
     expect(third.outbox()).to.deep.equal([]);
     expect(online.calls('giveKudos')).to.have.length(1);
+  });
+
+  it('sends writes stored by an older version (argument lists) after a reload, as typed writes', async () => {
+    const storage = new MemoryStorage();
+    const createdAt = new Date().toISOString();
+    const old = (id: string, kind: string, args: unknown[]) => ({
+      id,
+      kind,
+      args,
+      state: 'waiting',
+      attempts: 1,
+      createdAt,
+    });
+    storage.setItem(
+      'kring.outbox.demo:p0',
+      JSON.stringify([
+        old('k1', 'giveKudos', [{ to: ['p3'], message: 'Stored before the update' }]),
+        old('r1', 'react', ['kudos-9', 'thanks', true]),
+        old('e1', 'endorseSkill', ['p2', 'Excel']),
+        old('x1', 'react', ['kudos-9']),
+        old('u1', 'formatDisk', []),
+      ]),
+    );
+    const backend = new FakeBackend();
+    const client = newClient(backend, { storage, storageKey: 'demo' });
+    await waitUntil(() => backend.calls('endorseSkill').length === 1 && client.outbox().length === 0);
+    expect(backend.calls('giveKudos').map((call) => call.args[0])).to.deep.equal([
+      { to: ['p3'], message: 'Stored before the update' },
+    ]);
+    expect(keysOf(backend, 'giveKudos')).to.deep.equal(['k1']);
+    expect(backend.calls('react').map((call) => call.args.slice(0, 3))).to.deep.equal([
+      ['kudos-9', 'thanks', true],
+    ]);
+    expect(backend.calls('endorseSkill').map((call) => call.args.slice(0, 2))).to.deep.equal([
+      ['p2', 'Excel'],
+    ]);
+    // Entries that are not a write this version knows (a broken list, an unknown kind) are not sent.
+    expect(backend.log.map((call) => call.method).filter((method) => method === 'react')).to.have.length(1);
   });
 
   it('never gives up on a write that cannot reach the server; backoff is capped at outboxBackoffMaxMs', async () => {

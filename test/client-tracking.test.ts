@@ -1,9 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { CommunityClient, createClient } from '../src/client/community-client.js';
 import type { ActivityBeacon, ClientOptions } from '../src/client/types.js';
 import type { ActivityEvent } from '../src/model.js';
-import { FakeBackend, TestTimers } from './client-fake-backend.js';
+import { FakeBackend, TestTimers } from './helpers/client-fake-backend.js';
 
 const clients: CommunityClient[] = [];
 

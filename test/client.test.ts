@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { ClientChange } from '../src/client/types.js';
 import type { CallOptions } from '../src/backends/backend.js';
 import {
@@ -9,7 +9,7 @@ import {
   disposeClients,
   makePerson,
   newClient,
-} from './client-fake-backend.js';
+} from './helpers/client-fake-backend.js';
 import type { Person } from '../src/model.js';
 import { rejection } from './helpers/assertions.js';
 

@@ -7,7 +7,7 @@ import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
 import type { KringPersonSelectEvent as PersonSelectEvent } from '../src/events/index.js';
 import type { ActivityEvent, Person } from '../src/model.js';
 import { registerTestBackend } from './helpers/backends.js';
-import { inCommunity, testBackend } from './kudos-support.js';
+import { inCommunity, testBackend } from './helpers/kudos.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 import { typeBurst } from './helpers/typing.js';
 

@@ -6,8 +6,8 @@ import type {
   KringInviteRequestEvent as InviteRequestEvent,
   KringPersonSelectEvent as PersonSelectEvent,
 } from '../src/events/index.js';
-import { BackendError } from '../src/backends/errors.js';
-import { FakeClient, provide } from './expertise-finder.helpers.js';
+import { BackendError } from '../src/errors.js';
+import { FakeClient, provide } from './helpers/expertise-finder.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { typeBurst } from './helpers/typing.js';
 

@@ -1,10 +1,16 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/elements/invite/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { Invite } from '../src/model.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
-import { gate, GrowthFakeBackend, mountInCommunity, person, shadowText } from './invite-fake-backend.js';
+import {
+  gate,
+  GrowthFakeBackend,
+  mountInCommunity,
+  person,
+  shadowText,
+} from './helpers/invite-fake-backend.js';
 
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T & Element>(selector) as T | null;

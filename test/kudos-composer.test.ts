@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
@@ -17,7 +17,7 @@ import {
   shadowText,
   testBackend,
   type TestBackend,
-} from './kudos-support.js';
+} from './helpers/kudos.js';
 import { typeBurst } from './helpers/typing.js';
 
 type Colleague = Pick<Person, 'id' | 'name'>;

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { checkKudos, DAY_MS, DEFAULT_DAILY_LIMIT, type FairnessContext } from '../src/kudos/fairness.js';
+import { checkKudos, DEFAULT_DAILY_LIMIT, type FairnessContext } from '../src/kudos/fairness.js';
+import { DAY_MS } from '../src/time.js';
 import { explainKudosError } from '../src/kudos/errors.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { createDemoBackend } from '../src/backends/demo/index.js';
 import { TEST_NOW } from './helpers/clock.js';
 

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
@@ -7,7 +7,7 @@ import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-co
 import type { Kudos } from '../src/model.js';
 import type { Backend } from '../src/backends/backend.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
-import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './kudos-support.js';
+import { $, $$, deepActiveElement, inCommunity, shadowText, testBackend } from './helpers/kudos.js';
 
 const said = () => announcementQueue().liveRegion.textContent ?? '';
 const articles = (feed: KringKudosFeed) => $$(feed, 'article[data-kudos-id]');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createListCommunity } from '../src/backends/lists/community.js';
 import type { CommunityListTransport, ListQuery } from '../src/backends/lists/transport.js';
-import { DEFAULT_LIST_TITLES } from '../src/backends/sharepoint/schema.js';
+import { DEFAULT_LIST_TITLES } from '../src/backends/lists/schema.js';
 import type { Person } from '../src/model.js';
 
 interface FakeItem {

@@ -7,7 +7,7 @@ import { createClient } from '../src/client/community-client.js';
 import type { ClientChange } from '../src/client/types.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { Kudos } from '../src/model.js';
-import { $$, inCommunity, testBackend } from './kudos-support.js';
+import { $$, inCommunity, testBackend } from './helpers/kudos.js';
 
 const endpoint = '/api/kring';
 

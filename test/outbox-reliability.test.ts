@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { WriteOptions } from '../src/backends/backend.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { CommunityClient } from '../src/client/community-client.js';
 import type { ClientOptions } from '../src/client/types.js';
 import { KringSignedOutEvent } from '../src/client/signed-out-event.js';
@@ -17,7 +17,7 @@ import {
   makePerson,
   networkError,
   newClient,
-} from './client-fake-backend.js';
+} from './helpers/client-fake-backend.js';
 
 afterEach(disposeClients);
 

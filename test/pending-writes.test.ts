@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { CommunityClientApi, WriteKind } from '../src/client/types.js';
 import '../src/elements/invite/define.js';
 import '../src/elements/welcome/define.js';
@@ -18,7 +18,7 @@ import {
   inCommunity,
   shadowText,
   testBackend,
-} from './kudos-support.js';
+} from './helpers/kudos.js';
 
 const REFUSAL = 'Closed for the annual audit.';
 

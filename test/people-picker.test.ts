@@ -12,7 +12,7 @@ import {
   shadowText,
   testBackend,
   type TestBackend,
-} from './kudos-support.js';
+} from './helpers/kudos.js';
 import type { DemoPersonRecord } from '../src/backends/demo/seed.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 import { typeBurst } from './helpers/typing.js';

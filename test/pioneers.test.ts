@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import '../src/elements/pioneers/define.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person, PioneerRank } from '../src/model.js';
 
@@ -37,7 +37,7 @@ const ranks: PioneerRank[] = [
 
 describe('<kring-pioneers>', () => {
   it('lists people with how many departments they reach and why', async () => {
-    const { name, calls, backend } = registerTestBackend({ pioneers: (async () => ranks) as never });
+    const { name, calls, backend } = registerTestBackend({ pioneers: async () => ranks });
     const [person] = (await backend.getPeople(['p00002'])) as Person[];
     const pioneers = await renderPioneers(name, { limit: '5' });
     await waitUntil(() => part(pioneers, 'list'), 'list shown');
@@ -61,7 +61,7 @@ describe('<kring-pioneers>', () => {
   });
 
   it('speaks Dutch', async () => {
-    const { name } = registerTestBackend({ pioneers: (async () => ranks) as never });
+    const { name } = registerTestBackend({ pioneers: async () => ranks });
     const pioneers = await renderPioneers(name, { lang: 'nl' });
     await waitUntil(() => part(pioneers, 'list'), 'list shown');
     expect(text(pioneers)).to.contain('Pioniers: wie verbindt afdelingen');
@@ -69,21 +69,21 @@ describe('<kring-pioneers>', () => {
   });
 
   it('shows loading, empty and error with retry', async () => {
-    const loading = await renderPioneers(registerTestBackend({ pioneers: (() => never()) as never }).name);
+    const loading = await renderPioneers(registerTestBackend({ pioneers: () => never() }).name);
     await waitUntil(() => part(loading, 'status'), 'loading');
     expect(text(loading)).to.contain('Loading the figures');
     await expect(loading).to.be.accessible();
 
-    const empty = await renderPioneers(registerTestBackend({ pioneers: (async () => []) as never }).name);
+    const empty = await renderPioneers(registerTestBackend({ pioneers: async () => [] }).name);
     await waitUntil(() => text(empty).includes('Nobody connects'), 'empty');
     await expect(empty).to.be.accessible();
 
     let fail = true;
     const failing = registerTestBackend({
-      pioneers: (async () => {
+      pioneers: async () => {
         if (fail) throw new BackendError('forbidden', 'Only community managers see this.');
         return ranks;
-      }) as never,
+      },
     });
     const errored = await renderPioneers(failing.name);
     await waitUntil(() => part(errored, 'retry'), 'error');
@@ -95,7 +95,7 @@ describe('<kring-pioneers>', () => {
   });
 
   it('reports a bad limit once and uses 10', async () => {
-    const { name, calls } = registerTestBackend({ pioneers: (async () => ranks) as never });
+    const { name, calls } = registerTestBackend({ pioneers: async () => ranks });
     const errors: unknown[][] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { AVATAR_PALETTE, initials, renderAvatar } from '../src/elements/shared/avatar.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';
@@ -40,7 +40,7 @@ describe('<kring-profile-card>', () => {
     const opened = new Promise<void>((resolve) => (gate.open = resolve));
     const test = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: ((ids: string[]) => opened.then(() => test.backend.getPeople(ids))) as never,
+      getPeople: (ids: readonly string[]) => opened.then(() => test.backend.getPeople(ids)),
     });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'skeleton shown');
@@ -98,10 +98,10 @@ describe('<kring-profile-card>', () => {
     let failing = true;
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: ((ids: string[]) =>
+      getPeople: (ids: readonly string[]) =>
         failing
           ? Promise.reject(new BackendError('invalid', 'The directory refused the request.'))
-          : base.backend.getPeople(ids)) as never,
+          : base.backend.getPeople(ids),
     });
     const card = await renderCard(name, { person: 'p00004' });
     await waitUntil(() => part(card, 'retry'), 'error state');
@@ -118,12 +118,12 @@ describe('<kring-profile-card>', () => {
     const hostile = '<img src=x onerror="window.__kringXss=1">';
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map(
           (person) => person && { ...person, name: hostile, title: '<script>window.__kringXss=2</script>' },
         );
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00005', view: 'full' });
     await waitUntil(() => part(card, 'name'), 'data shown');
@@ -136,7 +136,7 @@ describe('<kring-profile-card>', () => {
   it('drops links with unsafe schemes', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map(
           (person) =>
@@ -148,7 +148,7 @@ describe('<kring-profile-card>', () => {
               ],
             },
         );
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00006' });
     await waitUntil(() => part(card, 'name'), 'data shown');
@@ -160,7 +160,7 @@ describe('<kring-profile-card>', () => {
   it('moves focus through its links in reading order', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map(
           (person) =>
@@ -172,7 +172,7 @@ describe('<kring-profile-card>', () => {
               ],
             },
         );
-      }) as never,
+      },
     });
     const before = document.createElement('button');
     before.textContent = 'before';
@@ -250,7 +250,7 @@ describe('<kring-profile-card>', () => {
   });
 
   it('keeps loading (not an error) while the backend has not answered', async () => {
-    const { name } = registerTestBackend({ getPeople: (() => never()) as never });
+    const { name } = registerTestBackend({ getPeople: () => never() });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'loading');
     expect(card.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
@@ -260,14 +260,14 @@ describe('<kring-profile-card>', () => {
     const base = registerTestBackend();
     let sendLater: ((people: readonly Person[]) => void) | undefined;
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map((person) => person && { ...person, photoPending: true });
-      }) as never,
-      watchPeople: ((listener: (people: readonly Person[]) => void) => {
+      },
+      watchPeople: (listener: (people: readonly Person[]) => void) => {
         sendLater = listener;
         return () => undefined;
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'name'), 'name shown');
@@ -288,6 +288,34 @@ describe('<kring-profile-card>', () => {
     );
     const small = await fixture(html`<div>${renderAvatar({ name: 'A B', photoUrl: photo })}</div>`);
     expect(small.querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
+  });
+
+  it('keeps following people updates after the card is moved in the page', async () => {
+    const base = registerTestBackend();
+    let sendLater: ((people: readonly Person[]) => void) | undefined;
+    const { name } = registerTestBackend({
+      watchPeople: (listener: (people: readonly Person[]) => void) => {
+        sendLater = listener;
+        return () => undefined;
+      },
+    });
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} lang="en">
+        <section id="first"><kring-profile-card person="p00002"></kring-profile-card></section>
+        <section id="second"></section>
+      </kring-community>`,
+    );
+    const card = community.querySelector('kring-profile-card')!;
+    await waitUntil(() => part(card, 'name'), 'name shown');
+    // Moving an element disconnects it and connects it again at once (a list re-sorted, a tab switched).
+    community.querySelector('#second')!.append(card);
+    await card.updateComplete;
+    const [person] = (await base.backend.getPeople(['p00002'])) as Person[];
+    sendLater!([{ ...person, name: 'Anna Verhuisd' }]);
+    await waitUntil(
+      () => part(card, 'name')?.textContent?.trim() === 'Anna Verhuisd',
+      'the moved card shows the new name',
+    );
   });
 
   it('renders only compact cards near the screen, and writes back only the full view', async () => {
@@ -313,10 +341,10 @@ describe('<kring-profile-card>', () => {
   it('falls back to initials when the photo does not load', async () => {
     const base = registerTestBackend();
     const { name } = registerTestBackend({
-      getPeople: (async (ids: string[]) => {
+      getPeople: async (ids: readonly string[]) => {
         const people = await base.backend.getPeople(ids);
         return people.map((person) => person && { ...person, photoUrl: '/no-such-photo.jpg' });
-      }) as never,
+      },
     });
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'name'), 'data shown');

@@ -2,11 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import '../src/elements/pulse/define.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import { registerBackend } from '../src/backends/registry.js';
 import type { Backend } from '../src/backends/backend.js';
-import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
+import { emptyMetrics, octoberMetrics } from './helpers/metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import type { CommunityClientApi } from '../src/client/types.js';
@@ -26,7 +26,7 @@ const headline = (el: Element, metric: string) =>
   el.shadowRoot!.querySelector(`[data-metric="${metric}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
 
 function backendWith(metrics: () => Promise<CommunityMetrics>) {
-  return registerTestBackend({ metrics: metrics as never });
+  return registerTestBackend({ metrics });
 }
 
 describe('<kring-pulse>', () => {

@@ -5,9 +5,9 @@ import '../src/elements/pulse/define.js';
 import '../src/elements/report/define.js';
 import type { KringReportDownloadEvent as ReportDownloadEvent } from '../src/events/metrics.js';
 import { reportSummary } from '../src/elements/report/summary.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
-import { emptyMetrics, octoberMetrics } from './metrics-fixtures.js';
+import { emptyMetrics, octoberMetrics } from './helpers/metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';
 
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
@@ -23,7 +23,7 @@ async function renderReport(backendName: string, attributes: { month?: string; l
 }
 
 function backendWith(metrics: () => Promise<CommunityMetrics>) {
-  return registerTestBackend({ metrics: metrics as never });
+  return registerTestBackend({ metrics });
 }
 
 describe('report summary', () => {

@@ -15,7 +15,7 @@ import { contractOperations } from '../mocks/rest/contract.js';
 import { createRestHandlers } from '../mocks/rest/handlers.js';
 import { TEST_NOW } from './helpers/clock.js';
 // Ignores only the virtualizer's benign ResizeObserver loop report (see there).
-import './kudos-support.js';
+import './helpers/kudos.js';
 
 const endpoint = '/api/kring-contract';
 registerBackend('rest', restBackendFactory);

@@ -3,10 +3,10 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/skill-list/define.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
 import type { KringEndorseEvent as EndorseEvent } from '../src/events/index.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import type { Person } from '../src/model.js';
-import { FakeClient, PEOPLE, provide } from './expertise-finder.helpers.js';
+import { FakeClient, PEOPLE, provide } from './helpers/expertise-finder.js';
 
 /** The machine is shared and busy: allow more than the default second for a condition. */
 const waitUntil = (condition: () => unknown, message?: string) =>

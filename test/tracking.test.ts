@@ -8,7 +8,7 @@ import { configure } from '../src/configure.js';
 import type { CommunityClientApi } from '../src/client/types.js';
 import type { ActivityEvent } from '../src/model.js';
 import { registerTestBackend } from './helpers/backends.js';
-import { octoberMetrics } from './metrics-fixtures.js';
+import { octoberMetrics } from './helpers/metrics-fixtures.js';
 
 /** A bare element with the controller and a client that records what it is asked to track. */
 class SeenProbe extends LitElement {
@@ -116,7 +116,7 @@ describe('activity tracking through the client and a community', () => {
 
   it('records element-seen for a visible <kring-pioneers> and sends it in one batch', async () => {
     configure({ client: { trackFlushMs: 50 } });
-    const { name, calls } = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
+    const { name, calls } = registerTestBackend({ metrics: async () => octoberMetrics() });
     const community = await fixture(
       html`<kring-community backend=${name} tracking="on">
         <kring-pioneers limit="3"></kring-pioneers>
@@ -162,7 +162,7 @@ describe('activity tracking through the client and a community', () => {
 
   it('sends nothing with Kring.configure({ client: { tracking: false } }) and no tracking attribute', async () => {
     configure({ client: { tracking: false, trackFlushMs: 20 } });
-    const off = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
+    const off = registerTestBackend({ metrics: async () => octoberMetrics() });
     const community = await fixture(
       html`<kring-community backend=${off.name}>
         <kring-pioneers limit="3"></kring-pioneers>
@@ -180,8 +180,8 @@ describe('activity tracking through the client and a community', () => {
 
   it('sends nothing at all with tracking="off"', async () => {
     configure({ client: { trackFlushMs: 20 } });
-    const off = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
-    const on = registerTestBackend({ metrics: (async () => octoberMetrics()) as never });
+    const off = registerTestBackend({ metrics: async () => octoberMetrics() });
+    const on = registerTestBackend({ metrics: async () => octoberMetrics() });
     const page = await fixture(
       html`<div>
         <kring-community backend=${on.name} tracking="on">

@@ -1,9 +1,9 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/elements/welcome/define.js';
 import type { KringWelcome } from '../src/elements/welcome/welcome.js';
-import { BackendError } from '../src/backends/errors.js';
+import { BackendError } from '../src/errors.js';
 import type { Invite } from '../src/model.js';
-import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './invite-fake-backend.js';
+import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './helpers/invite-fake-backend.js';
 
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T & Element>(selector) as T | null;

@@ -16,7 +16,7 @@ import {
   LIST_FIELDS,
   LIST_KEYS,
   type ListKey,
-} from '../../src/backends/sharepoint/schema.js';
+} from '../../src/backends/lists/schema.js';
 import type { SkillLevel } from '../../src/model.js';
 import {
   seedAuthor,

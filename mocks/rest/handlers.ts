@@ -5,7 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Backend, WriteOptions } from '../../src/backends/backend.js';
 import { createDemoBackend } from '../../src/backends/demo/index.js';
-import { BackendError, type BackendErrorKind } from '../../src/backends/errors.js';
+import { BackendError, type BackendErrorKind } from '../../src/errors.js';
 import type { ActivityEvent, AmbassadorRole, ReactionType } from '../../src/model.js';
 import { contractOperation, requestProblem, responseProblem } from './contract.js';
 

@@ -12,7 +12,7 @@ import {
   LIST_FIELDS,
   LIST_KEYS,
   type ListKey,
-} from '../../src/backends/sharepoint/schema.js';
+} from '../../src/backends/lists/schema.js';
 import {
   seedAuthor,
   seedDemoActivity,

@@ -3,7 +3,7 @@
  * Graph mock (both serve the same lists, columns and values). Each mock stores rows its own way.
  */
 import type { DemoBackend } from '../../src/backends/demo/index.js';
-import type { ListKey } from '../../src/backends/sharepoint/schema.js';
+import type { ListKey } from '../../src/backends/lists/schema.js';
 import type { Kudos } from '../../src/model.js';
 import { sha256Hex } from '../../src/ambassadors/sha256.js';
 

@@ -25,7 +25,7 @@ import type {
   Skill,
 } from '../model.js';
 
-export { BackendError, type BackendErrorKind } from './errors.js';
+export { BackendError, type BackendErrorKind } from '../errors.js';
 
 /** Options every call takes. */
 export interface CallOptions {

@@ -5,7 +5,6 @@ import type {
   InviteListQuery,
   LiveEvent,
 } from '../backends/backend.js';
-import { BackendError } from '../backends/errors.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
@@ -38,6 +37,7 @@ import { KringSignedOutEvent } from './signed-out-event.js';
 import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
 import { browserTabs } from './outbox-tabs.js';
 import { PeopleBatcher } from './people-batcher.js';
+import { CURRENT_USER_KEY, PeopleCache, personKey } from './people-cache.js';
 import { ReadCache } from './read-cache.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { stableKey } from './stable-key.js';
@@ -49,15 +49,21 @@ import type {
   ClientOptions,
   CommunityClientApi,
   OutboxEntry,
-  WriteKind,
+  ReactionToggle,
 } from './types.js';
+import { withReaction } from './reactions.js';
+import {
+  sendWrite,
+  type WriteInputs,
+  type WriteKind,
+  type WriteRequest,
+  type WriteResults,
+} from './writes.js';
 import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
 import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
-const CURRENT_USER_KEY = stableKey('currentUser', []);
-const SEARCH_CACHE_PREFIX = 'searchPeople:';
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
 
@@ -71,6 +77,7 @@ export class CommunityClient implements CommunityClientApi {
   private readonly maxAgeMs: number;
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
+  private readonly peopleCache: PeopleCache;
   private readonly batcher: PeopleBatcher;
   /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
   private readonly detailsBatcher: PeopleBatcher;
@@ -91,12 +98,13 @@ export class CommunityClient implements CommunityClientApi {
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
     this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
+    this.peopleCache = new PeopleCache(this.cache, (ids) => this.emit({ topic: 'people', ids }));
     this.batcher = new PeopleBatcher(
       {
         batchWindowMs: options.batchWindowMs ?? 0,
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
-        onLoaded: (key, person) => this.storePerson(key, person),
+        onLoaded: (key, person) => this.peopleCache.store(key, person),
       },
       this.timing,
     );
@@ -106,7 +114,7 @@ export class CommunityClient implements CommunityClientApi {
         maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
         fetchChunk: (keys, signal) =>
           this.retried((s) => backend.getPeople(keys, { signal: s, details: true }), signal),
-        onLoaded: (key, person) => this.storePerson(key, person),
+        onLoaded: (key, person) => this.peopleCache.store(key, person),
       },
       this.timing,
     );
@@ -125,7 +133,7 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      send: (entry) => this.send(entry),
+      send: (entry) => sendWrite(backend, entry, { idempotencyKey: entry.id }),
       onDelivered: (entry, result, here) => this.delivered(entry, result, here),
       onChange: () => this.emit({ topic: 'outbox' }),
       orderKey: writeOrderKey,
@@ -145,13 +153,21 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener('pagehide', this.onPageHide);
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
-    this.stopWatchingPeople = backend.watchPeople?.((people) => this.learnPeople(people));
+    this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
     this.live = new LiveUpdates({
       backend,
       timing: this.timing,
       apply: (event) => this.applyLive(event),
       wake: () => this.backOnline.promise,
     });
+  }
+
+  get backendName(): string {
+    return this.backend.name;
+  }
+
+  get contentLanguage(): string | undefined {
+    return this.backend.contentLanguage;
   }
 
   get capabilities(): BackendCapabilities {
@@ -187,7 +203,7 @@ export class CommunityClient implements CommunityClientApi {
       CURRENT_USER_KEY,
       async (signal) => {
         const me = await this.retried((s) => this.backend.currentUser({ signal: s }), signal);
-        this.storePerson(me.id, me);
+        this.peopleCache.store(me.id, me);
         return me;
       },
       options,
@@ -203,11 +219,10 @@ export class CommunityClient implements CommunityClientApi {
     }
     const key = personKey(idOrEmail);
     if (options?.details) return this.personDetails(key, options);
-    const cacheKey = personCacheKey(key);
-    const freshness = this.cache.freshness(cacheKey);
+    const freshness = this.peopleCache.freshness(key);
     if (freshness === 'missing') return this.batcher.load(key, options?.signal);
     if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
-    return Promise.resolve(this.cache.peek(cacheKey) as Person | null);
+    return Promise.resolve(this.peopleCache.peek(key) ?? null);
   }
 
   /**
@@ -215,11 +230,10 @@ export class CommunityClient implements CommunityClientApi {
    * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
    */
   private personDetails(key: string, options: CallOptions): Promise<Person | null> {
-    const cacheKey = personCacheKey(key);
-    const cached = this.cache.peek(cacheKey) as Person | null | undefined;
+    const cached = this.peopleCache.peek(key);
     if (cached === null || (cached && !cached.summaryOnly)) {
       // Stale-while-revalidate, as for summaries: e.g. a kudos just received changes the count.
-      if (this.cache.freshness(cacheKey) === 'stale') this.batcher.load(key).catch(() => undefined);
+      if (this.peopleCache.freshness(key) === 'stale') this.batcher.load(key).catch(() => undefined);
       return Promise.resolve(cached);
     }
     return this.detailsBatcher.load(key, options.signal);
@@ -230,8 +244,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   peekPerson(idOrEmail: string): Person | undefined {
-    const key = idOrEmail === 'me' ? CURRENT_USER_KEY : personCacheKey(personKey(idOrEmail));
-    return (this.cache.peek(key) as Person | null | undefined) ?? undefined;
+    return this.peopleCache.peekPerson(idOrEmail);
   }
 
   searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult> {
@@ -240,7 +253,7 @@ export class CommunityClient implements CommunityClientApi {
       [query],
       async (signal) => {
         const result = await this.backend.searchPeople(query, { signal });
-        for (const match of result.items) this.storePerson(match.person.id, match.person);
+        for (const match of result.items) this.peopleCache.store(match.person.id, match.person);
         return result;
       },
       options,
@@ -336,61 +349,85 @@ export class CommunityClient implements CommunityClientApi {
   // ------------------------------------------------------------ writes
 
   endorseSkill(personId: string, skill: string): Promise<Skill> {
-    return this.write('endorseSkill', [personId, skill]);
+    return this.write('endorseSkill', { personId, skill });
   }
 
   unendorseSkill(personId: string, skill: string): Promise<Skill> {
-    return this.write('unendorseSkill', [personId, skill]);
+    return this.write('unendorseSkill', { personId, skill });
   }
 
   giveKudos(input: KudosInput): Promise<Kudos> {
-    return this.write('giveKudos', [input]);
+    return this.write('giveKudos', input);
   }
 
   react(kudosId: string, reaction: ReactionType, on: boolean): Promise<Kudos> {
-    return this.write('react', [kudosId, reaction, on]);
+    return this.write('react', { kudosId, reaction, on });
   }
 
   sendInvite(input: InviteInput): Promise<Invite> {
-    return this.write('sendInvite', [input]);
+    return this.write('sendInvite', input);
   }
 
   resendInvite(inviteId: string): Promise<Invite> {
-    return this.write('resendInvite', [inviteId]);
+    return this.write('resendInvite', { inviteId });
   }
 
   revokeInvite(inviteId: string): Promise<Invite> {
-    return this.write('revokeInvite', [inviteId]);
+    return this.write('revokeInvite', { inviteId });
   }
 
   createInviteLink(): Promise<InviteLink> {
-    return this.write('createInviteLink', []);
+    return this.write('createInviteLink', {});
   }
 
   respondToInvite(token: string, accept: boolean): Promise<InviteTokenInfo> {
-    return this.write('respondToInvite', [token, accept]);
+    return this.write('respondToInvite', { token, accept });
   }
 
   chooseAmbassadorRoles(roles: readonly AmbassadorRole[]): Promise<AmbassadorProfile> {
-    return this.write('chooseAmbassadorRoles', [roles]);
+    return this.write('chooseAmbassadorRoles', { roles: [...roles] });
   }
 
   recordEvidence(input: EvidenceInput): Promise<AmbassadorProfile> {
-    return this.write('recordEvidence', [input]);
+    return this.write('recordEvidence', input);
   }
 
   awardBadge(input: BadgeAwardInput): Promise<BadgeAward> {
-    return this.write('awardBadge', [input]);
+    return this.write('awardBadge', input);
   }
 
   revokeBadge(badgeId: string): Promise<BadgeAward> {
-    return this.write('revokeBadge', [badgeId]);
+    return this.write('revokeBadge', { badgeId });
+  }
+
+  toggleReaction(kudos: Kudos, reaction: ReactionType): ReactionToggle {
+    const on = !kudos.reactions.find((summary) => summary.type === reaction)?.reactedByMe;
+    const saved = this.react(kudos.id, reaction, on).catch((error: unknown) => {
+      // The button goes back and the user is told; a refused reaction left in the outbox would
+      // linger across reloads with nothing showing it.
+      for (const entry of this.outbox('react')) {
+        const { kudosId, reaction: type, on: wanted } = entry.input;
+        if (entry.state === 'failed' && kudosId === kudos.id && type === reaction && wanted === on) {
+          this.discardWrite(entry.id);
+        }
+      }
+      throw error;
+    });
+    return {
+      shown: withReaction(kudos, reaction, on),
+      saved,
+      undo: (latest) => withReaction(latest, reaction, !on),
+    };
   }
 
   // ------------------------------------------------------------ outbox
 
-  outbox(kind?: WriteKind): OutboxEntry[] {
+  outbox<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
     return this.outboxQueue.list(kind);
+  }
+
+  pendingKudos(): OutboxEntry<'giveKudos'>[] {
+    return this.outbox('giveKudos');
   }
 
   get outboxMaxAgeMs(): number {
@@ -405,7 +442,7 @@ export class CommunityClient implements CommunityClientApi {
     this.outboxQueue.discard(id);
   }
 
-  expiredWrites(kind?: WriteKind): OutboxEntry[] {
+  expiredWrites<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
     return this.outboxQueue.expired(kind);
   }
 
@@ -492,32 +529,22 @@ export class CommunityClient implements CommunityClientApi {
     });
   }
 
-  private write<T>(kind: WriteKind, args: unknown[]): Promise<T> {
-    return this.outboxQueue.enqueue(kind, args) as Promise<T>;
-  }
-
-  private send(entry: OutboxEntry): Promise<unknown> {
-    const method = (this.backend as unknown as Record<string, unknown>)[entry.kind];
-    if (typeof method !== 'function') {
-      return Promise.reject(new BackendError('invalid', `This backend cannot ${entry.kind}.`));
-    }
-    return (method as (...args: unknown[]) => Promise<unknown>).call(this.backend, ...entry.args, {
-      idempotencyKey: entry.id,
-    });
+  private write<K extends WriteKind>(kind: K, input: WriteInputs[K]): Promise<WriteResults[K]> {
+    return this.outboxQueue.enqueue({ kind, input } as WriteRequest) as Promise<WriteResults[K]>;
   }
 
   private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
-    this.applyEffects(writeEffects(entry.kind, entry.args, result));
+    this.applyEffects(writeEffects(entry, result));
     // The tab that sent it records the activity once.
-    const activity = here ? writeActivity(entry.kind, entry.args) : undefined;
+    const activity = here ? writeActivity(entry) : undefined;
     if (activity) this.track(activity);
   }
 
   private applyEffects(effects: WriteEffects): void {
     const methods = effects.invalidate.map((method) => `${method}:`);
     this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
-    for (const id of effects.stalePeople) this.cache.markStale(personCacheKey(id));
-    if (effects.skill) this.patchSkill(effects.skill.personId, effects.skill.skill);
+    for (const id of effects.stalePeople) this.peopleCache.markStale(id);
+    if (effects.skill) this.peopleCache.patchSkill(effects.skill.personId, effects.skill.skill);
     for (const change of effects.changes) this.emit(change);
   }
 
@@ -535,60 +562,6 @@ export class CommunityClient implements CommunityClientApi {
     }
     const effects = liveEffects(event);
     if (effects) this.applyEffects(effects);
-  }
-
-  private patchSkill(personId: string, skill: Skill): void {
-    const cached = this.peekPerson(personId);
-    if (!cached) return;
-    const skills = cached.skills.some((own) => own.name === skill.name)
-      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
-      : [...cached.skills, skill];
-    this.storePerson(personId, { ...cached, skills }, false);
-  }
-
-  /** Caches a person under the requested key, its id and its lower-cased e-mail. */
-  private storePerson(requestedKey: string, loaded: Person | null, announce = true): void {
-    const known = this.cache.peek(personCacheKey(personKey(requestedKey))) as Person | null | undefined;
-    const person = loaded && known ? keepDetails(loaded, known) : loaded;
-    const keys = new Set([personKey(requestedKey)]);
-    if (person) keys.add(person.id);
-    if (person?.email) keys.add(person.email.toLowerCase());
-    let changed = false;
-    for (const key of keys) {
-      const cacheKey = personCacheKey(key);
-      const before = this.cache.peek(cacheKey);
-      if (before !== undefined && before !== person && JSON.stringify(before) !== JSON.stringify(person)) {
-        changed = true;
-      }
-      this.cache.set(cacheKey, person);
-    }
-    const me = this.cache.peek(CURRENT_USER_KEY) as Person | undefined;
-    if (person && me?.id === person.id && me !== person) this.cache.set(CURRENT_USER_KEY, person);
-    // A refreshed record that differs tells cards showing the old one to re-read.
-    if (changed && person && announce) this.emit({ topic: 'people', ids: [person.id] });
-  }
-
-  /**
-   * Newer records the backend sent on its own (photos that followed the names): every cached copy is
-   * replaced, under whichever key a card asked for it, and the cards showing them re-read once.
-   */
-  private learnPeople(people: readonly Person[]): void {
-    const byId = new Map(people.map((person) => [person.id, person]));
-    const ids = new Set<string>();
-    const newer = (known: Person): Person | undefined => {
-      const update = byId.get(known.id);
-      if (!update) return undefined;
-      ids.add(known.id);
-      return keepDetails(update, known);
-    };
-    this.cache.replaceEach((key, value) => {
-      // Search results hold people too: a finder re-reading its results gets the newer records.
-      if (key.startsWith(SEARCH_CACHE_PREFIX)) return withNewerPeople(value as PeopleSearchResult, newer);
-      if (key !== CURRENT_USER_KEY && !key.startsWith(PERSON_CACHE_PREFIX)) return undefined;
-      const known = value as Person | null;
-      return known ? newer(known) : undefined;
-    });
-    if (ids.size) this.emit({ topic: 'people', ids: [...ids] });
   }
 
   private beacon(events: ActivityEvent[]): boolean {
@@ -621,38 +594,6 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** Creates the client elements share; see `ClientOptions` for the defaults. */
 export function createClient(backend: Backend, options?: ClientOptions): CommunityClient {
   return new CommunityClient(backend, options);
-}
-
-/** E-mail addresses match case-insensitively; ids are kept as given. */
-function personKey(idOrEmail: string): string {
-  return idOrEmail.includes('@') ? idOrEmail.trim().toLowerCase() : idOrEmail;
-}
-
-const PERSON_CACHE_PREFIX = 'person:';
-
-function personCacheKey(key: string): string {
-  return `${PERSON_CACHE_PREFIX}${key}`;
-}
-
-/** The search result with its people replaced where `newer` has a newer record; undefined when none. */
-function withNewerPeople(
-  result: PeopleSearchResult,
-  newer: (known: Person) => Person | undefined,
-): PeopleSearchResult | undefined {
-  let replaced = false;
-  const items = result.items.map((match) => {
-    const person = newer(match.person);
-    if (!person) return match;
-    replaced = true;
-    return { ...match, person };
-  });
-  return replaced ? { ...result, items } : undefined;
-}
-
-/** A summary (no skills, no "about me") refreshes what it carries and keeps details already loaded. */
-function keepDetails(person: Person, known: Person | null): Person {
-  if (!person.summaryOnly || !known || known.summaryOnly || known.id !== person.id) return person;
-  return { ...person, skills: known.skills, about: known.about, summaryOnly: undefined };
 }
 
 function defaultStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {

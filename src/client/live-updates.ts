@@ -1,5 +1,5 @@
 import type { Backend, LiveEvent } from '../backends/backend.js';
-import { isBackendError } from '../backends/errors.js';
+import { isBackendError } from '../errors.js';
 import { backoffDelay, sleep, type Timing } from './timing.js';
 
 export interface LiveUpdatesOptions {

@@ -1,14 +1,16 @@
-import { abortedError, BackendError, BACKEND_ERROR_KINDS, toBackendError } from '../backends/errors.js';
+import { abortedError, BackendError, BACKEND_ERROR_KINDS, toBackendError } from '../errors.js';
 import { aloneTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs.js';
 import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
-import type { OutboxEntry, WriteKind } from './types.js';
+import type { OutboxEntry, OutboxEntryState } from './types.js';
+import { argsOf, inputFromArgs, isWriteKind, type WriteKind, type WriteRequest } from './writes.js';
+import { DAY_MS } from '../time.js';
 
 /** Every stored outbox starts with this; `Kring.signOut()` removes everything under it. */
 export const OUTBOX_STORAGE_PREFIX = 'kring.outbox.';
 /** Tab-scoped record of whose outbox the tab showed last (sessionStorage). */
 export const OUTBOX_USER_PREFIX = 'kring.outbox-user.';
 /** Stored writes not yet sent are dropped after this long, and the user is told. */
-export const OUTBOX_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+export const OUTBOX_MAX_AGE_MS = 7 * DAY_MS;
 /** Stands for "the signed-in user is not known yet" in a storage key. */
 const UNKNOWN_USER = '?';
 /** The timer of the shared "who is signed in" check. */
@@ -103,13 +105,17 @@ export class Outbox {
     this.confirm();
   }
 
-  list(kind?: WriteKind): OutboxEntry[] {
-    return this.entries.filter((entry) => !kind || entry.kind === kind).map((entry) => ({ ...entry }));
+  list<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
+    return this.entries
+      .filter((entry) => !kind || entry.kind === kind)
+      .map((entry) => ({ ...entry })) as OutboxEntry<K>[];
   }
 
   /** Writes dropped unsent after `maxAgeMs`, while this page was open or before it loaded. */
-  expired(kind?: WriteKind): OutboxEntry[] {
-    return this.expiredEntries.filter((entry) => !kind || entry.kind === kind).map((entry) => ({ ...entry }));
+  expired<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
+    return this.expiredEntries
+      .filter((entry) => !kind || entry.kind === kind)
+      .map((entry) => ({ ...entry })) as OutboxEntry<K>[];
   }
 
   /** Forgets that writes expired (the user read the notice). */
@@ -120,11 +126,12 @@ export class Outbox {
   }
 
   /** Queues a write and resolves with the backend's answer, or rejects when the server refuses it. */
-  enqueue(kind: WriteKind, args: unknown[]): Promise<unknown> {
+  enqueue(request: WriteRequest): Promise<unknown> {
+    // A copy: the caller may change its object afterwards; what is stored is what was asked.
+    const copy = JSON.parse(JSON.stringify(request)) as WriteRequest;
     const entry: OutboxEntry = {
       id: newIdempotencyKey(),
-      kind,
-      args: JSON.parse(JSON.stringify(args)) as unknown[],
+      ...copy,
       state: 'sending',
       attempts: 0,
       createdAt: new Date(this.options.timing.now()).toISOString(),
@@ -258,7 +265,7 @@ export class Outbox {
     const ids = new Set(madeHere.map((entry) => entry.id));
     const left = this.readStored(user).filter((entry) => !ids.has(entry.id));
     try {
-      if (left.length) this.options.storage?.setItem(this.keyFor(user), JSON.stringify(left));
+      if (left.length) this.options.storage?.setItem(this.keyFor(user), storedForm(left));
       else this.removeStored(user);
     } catch {
       // Blocked storage holds nothing.
@@ -481,7 +488,7 @@ export class Outbox {
     return this.entries.find((entry) => entry.id === id);
   }
 
-  private update(entry: OutboxEntry, changes: Partial<OutboxEntry>): void {
+  private update(entry: OutboxEntry, changes: Partial<OutboxEntryState>): void {
     Object.assign(entry, changes, { rev: (entry.rev ?? 0) + 1 });
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) delete (entry as unknown as Record<string, unknown>)[key];
@@ -546,7 +553,7 @@ export class Outbox {
     const all = [...merged.values()].sort(byCreation);
     try {
       const key = this.keyFor(owner);
-      if (all.length) storage.setItem(key, JSON.stringify(all));
+      if (all.length) storage.setItem(key, storedForm(all));
       else storage.removeItem(key);
       for (const entry of all) this.stored.add(entry.id);
     } catch {
@@ -571,7 +578,7 @@ export class Outbox {
   private readStored(user: string): OutboxEntry[] {
     try {
       const parsed: unknown = JSON.parse(this.options.storage?.getItem(this.keyFor(user)) ?? '[]');
-      const entries = Array.isArray(parsed) ? parsed.filter(isEntry) : [];
+      const entries = Array.isArray(parsed) ? parsed.map(readEntry).filter((entry) => !!entry) : [];
       return entries.filter((entry) => !this.gone.has(entry.id)).sort(byCreation);
     } catch {
       return [];
@@ -645,9 +652,25 @@ function writeSession(storage: Storage | null, key: string, value: string): void
   }
 }
 
-function isEntry(value: unknown): value is OutboxEntry {
-  const entry = value as Partial<OutboxEntry> | null;
-  return typeof entry?.id === 'string' && typeof entry.kind === 'string' && Array.isArray(entry.args);
+/** Entries as stored: with the older argument list too (see `argsOf`). */
+function storedForm(entries: readonly OutboxEntry[]): string {
+  return JSON.stringify(entries.map((entry) => ({ ...entry, args: argsOf(entry) })));
+}
+
+/**
+ * A stored entry, or undefined when it is not one. Entries stored before writes were typed carry the
+ * backend method's argument list (`args`) instead of `input`: they are read as the same write, and
+ * stored in the new form at the next change.
+ */
+function readEntry(value: unknown): OutboxEntry | undefined {
+  const stored = value as
+    | (Partial<OutboxEntryState> & { kind?: unknown; input?: unknown; args?: unknown })
+    | null;
+  if (typeof stored?.id !== 'string' || !isWriteKind(stored.kind)) return undefined;
+  const { args, ...rest } = stored;
+  if (typeof stored.input === 'object' && stored.input !== null) return rest as OutboxEntry;
+  const request = Array.isArray(args) ? inputFromArgs(stored.kind, args) : undefined;
+  return request ? ({ ...rest, ...request } as OutboxEntry) : undefined;
 }
 
 /** `crypto.randomUUID` needs a secure context; intranets on plain http get the same v4 format. */

@@ -1,4 +1,4 @@
-import { abortedError, untilAborted } from '../backends/errors.js';
+import { abortedError, untilAborted } from '../errors.js';
 
 /**
  * Counts the callers waiting on one shared call. A caller whose signal fires is rejected alone;

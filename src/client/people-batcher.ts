@@ -1,6 +1,6 @@
 import type { Person } from '../model.js';
 import { Participants } from './participants.js';
-import { abortedError } from '../backends/errors.js';
+import { abortedError } from '../errors.js';
 import type { Timing } from './timing.js';
 
 interface Lookup {

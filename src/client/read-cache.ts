@@ -1,5 +1,5 @@
 import { Participants } from './participants.js';
-import { abortedError } from '../backends/errors.js';
+import { abortedError } from '../errors.js';
 import type { Timing } from './timing.js';
 
 const PRUNE_EVERY = 500;

@@ -1,4 +1,4 @@
-import { abortedError, toBackendError } from '../backends/errors.js';
+import { abortedError, toBackendError } from '../errors.js';
 import { backoffDelay, sleep, type BackoffPolicy, type Timing } from './timing.js';
 
 export interface RetryPolicy extends BackoffPolicy {

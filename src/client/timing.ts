@@ -1,4 +1,4 @@
-import { abortedError } from '../backends/errors.js';
+import { abortedError } from '../errors.js';
 
 /** Clock, randomness and timers, injectable so tests control time. */
 export interface Timing {

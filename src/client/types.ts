@@ -1,5 +1,6 @@
-import type { Backend, BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
-import type { BackendError } from '../backends/errors.js';
+import type { BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
+import type { BackendError } from '../errors.js';
+import type { WriteKind, WriteRequest } from './writes.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
@@ -40,21 +41,7 @@ export interface ClientChange {
 
 export type ChangeListener = (change: ClientChange) => void;
 
-/** The write operations that go through the outbox. */
-export type WriteKind =
-  | 'endorseSkill'
-  | 'unendorseSkill'
-  | 'giveKudos'
-  | 'react'
-  | 'sendInvite'
-  | 'resendInvite'
-  | 'revokeInvite'
-  | 'createInviteLink'
-  | 'respondToInvite'
-  | 'chooseAmbassadorRoles'
-  | 'recordEvidence'
-  | 'awardBadge'
-  | 'revokeBadge';
+export type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
 
 /**
  * `sending`: on its way. `waiting`: the server could not be reached (offline, timeout, 5xx, 429); it is
@@ -63,13 +50,10 @@ export type WriteKind =
  */
 export type OutboxState = 'sending' | 'waiting' | 'failed';
 
-/** A write that has not been confirmed by the backend yet. Survives a reload. */
-export interface OutboxEntry {
+/** Where a write stands in the outbox, whatever the write is. */
+export interface OutboxEntryState {
   /** Also the idempotency key sent with every attempt. */
   id: string;
-  kind: WriteKind;
-  /** The arguments of the write, JSON-serialisable. */
-  args: unknown[];
   state: OutboxState;
   attempts: number;
   createdAt: string;
@@ -89,6 +73,15 @@ export interface OutboxEntry {
   /** Incremented on every change, so tabs sharing the outbox keep the newest copy. */
   rev?: number;
 }
+
+/**
+ * A write that has not been confirmed by the backend yet. Survives a reload. `kind` narrows `input`:
+ * `outbox('giveKudos')` lists entries whose `input` is a `KudosInput`.
+ */
+export type OutboxEntry<K extends WriteKind = WriteKind> = OutboxEntryState & WriteRequest<K>;
+
+/** A kudos in the outbox: `input` is what the user wrote. */
+export type PendingKudos = OutboxEntry<'giveKudos'>;
 
 export interface ClientOptions {
   /**
@@ -157,7 +150,10 @@ export interface ActivityBeacon {
  * calls from every element on the page are batched; writes go through a persistent outbox.
  */
 export interface CommunityClientApi {
-  readonly backend: Backend;
+  /** The adapter's name (`demo`, `rest`…). Elements never reach the adapter itself. */
+  readonly backendName: string;
+  /** The language the adapter's directory and community text is written in, when it says (`Backend.contentLanguage`). */
+  readonly contentLanguage?: string;
   readonly capabilities: BackendCapabilities;
   tracking: boolean;
 
@@ -202,8 +198,17 @@ export interface CommunityClientApi {
   awardBadge(input: BadgeAwardInput): Promise<BadgeAward>;
   revokeBadge(badgeId: string): Promise<BadgeAward>;
 
+  /**
+   * Toggles the signed-in user's reaction. `shown` is the kudos as it looks at once; `saved` resolves
+   * with the server's copy. When the write is refused it is dropped from the outbox (the button goes
+   * back, nothing lingers across reloads) and `saved` rejects; `undo(latest)` is `latest` without it.
+   */
+  toggleReaction(kudos: Kudos, reaction: ReactionType): ReactionToggle;
+
   // outbox
-  outbox(kind?: WriteKind): OutboxEntry[];
+  outbox<K extends WriteKind>(kind?: K): OutboxEntry<K>[];
+  /** The signed-in user's kudos not confirmed yet (waiting, sending or refused), oldest first. */
+  pendingKudos(): OutboxEntry<'giveKudos'>[];
   /** How long an unsent write is kept before it is dropped (and the user told), ms. */
   readonly outboxMaxAgeMs: number;
   /** Tries a failed or waiting entry again now, with the same idempotency key. */
@@ -211,7 +216,7 @@ export interface CommunityClientApi {
   /** Drops an entry; its promise rejects with an `aborted` BackendError. */
   discardWrite(id: string): void;
   /** Writes dropped unsent because they were older than `outboxMaxAgeMs`, so the user can be told. */
-  expiredWrites(kind?: WriteKind): OutboxEntry[];
+  expiredWrites<K extends WriteKind>(kind?: K): OutboxEntry<K>[];
   /** The user read about the expired writes. */
   dismissExpired(kind?: WriteKind): void;
   /** Forgets every stored write and cached read of the signed-out user (also on `kring-signed-out`). */
@@ -227,3 +232,10 @@ export interface CommunityClientApi {
 }
 
 export type { BackendError };
+
+/** What `toggleReaction` gives: the kudos to show now, the outcome, and how to take it back. */
+export interface ReactionToggle {
+  shown: Kudos;
+  saved: Promise<Kudos>;
+  undo(latest: Kudos): Kudos;
+}

@@ -2,16 +2,14 @@ import type { LiveEvent } from '../backends/backend.js';
 import type {
   ActivityEvent,
   AmbassadorProfile,
-  AmbassadorRole,
   BadgeAward,
   Invite,
   InviteTokenInfo,
   Kudos,
-  KudosInput,
-  ReactionType,
   Skill,
 } from '../model.js';
-import type { ClientChange, WriteKind } from './types.js';
+import type { ClientChange } from './types.js';
+import type { WriteKind, WriteRequest } from './writes.js';
 
 /** What a confirmed write changes: cached reads to drop, people to refresh, news for subscribers. */
 export interface WriteEffects {
@@ -31,20 +29,20 @@ export type WriteActivity = Pick<ActivityEvent, 'type' | 'subject'>;
  * Activity is recorded here, when the backend confirms the write, and not by the element that
  * started it: a write delivered from the outbox after a reload counts too, and once.
  */
-export function writeActivity(kind: WriteKind, args: readonly unknown[]): WriteActivity | undefined {
-  switch (kind) {
+export function writeActivity(write: WriteRequest): WriteActivity | undefined {
+  switch (write.kind) {
     case 'giveKudos':
-      return { type: 'kudos-given', subject: (args[0] as KudosInput).value };
+      return { type: 'kudos-given', subject: write.input.value };
     case 'react':
-      return args[2] === true ? { type: 'reaction', subject: args[1] as ReactionType } : undefined;
+      return write.input.on ? { type: 'reaction', subject: write.input.reaction } : undefined;
     case 'endorseSkill':
-      return { type: 'endorsement', subject: String(args[1]) };
+      return { type: 'endorsement', subject: write.input.skill };
     case 'sendInvite':
       return { type: 'invite-sent' };
     case 'respondToInvite':
-      return args[1] === true ? { type: 'invite-accepted' } : undefined;
+      return write.input.accept ? { type: 'invite-accepted' } : undefined;
     case 'chooseAmbassadorRoles':
-      return { type: 'ambassador-role-chosen', subject: (args[0] as AmbassadorRole[]).join(',') };
+      return { type: 'ambassador-role-chosen', subject: write.input.roles.join(',') };
     default:
       return undefined;
   }
@@ -53,11 +51,14 @@ export function writeActivity(kind: WriteKind, args: readonly unknown[]): WriteA
 const INVITE_READS = ['listInvites', 'inviteQuota', 'inviteTree', 'lookupInvite', 'metrics'];
 const AMBASSADOR_READS = ['ambassadorProfile', 'listBadges', 'pioneers'];
 
-export function writeEffects(kind: WriteKind, args: readonly unknown[], result: unknown): WriteEffects {
-  switch (kind) {
+/** A confirmed write, or for a change the backend pushed only its kind: endorsements alone need their input. */
+export type EffectSource = WriteRequest | { kind: Exclude<WriteKind, 'endorseSkill' | 'unendorseSkill'> };
+
+export function writeEffects(write: EffectSource, result: unknown): WriteEffects {
+  switch (write.kind) {
     case 'endorseSkill':
     case 'unendorseSkill': {
-      const personId = String(args[0]);
+      const { personId } = write.input;
       return {
         invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
         stalePeople: [],
@@ -131,9 +132,9 @@ export function liveEffects(event: LiveEvent): WriteEffects | undefined {
   const data = (event.data ?? {}) as Record<string, unknown>;
   switch (event.type) {
     case 'kudos':
-      return data.kudos ? writeEffects('giveKudos', [], data.kudos) : undefined;
+      return data.kudos ? writeEffects({ kind: 'giveKudos' }, data.kudos) : undefined;
     case 'reaction':
-      return data.kudos ? writeEffects('react', [], data.kudos) : undefined;
+      return data.kudos ? writeEffects({ kind: 'react' }, data.kudos) : undefined;
     case 'endorsement': {
       const personId = String(data.personId ?? '');
       if (!personId) return undefined;
@@ -145,9 +146,9 @@ export function liveEffects(event: LiveEvent): WriteEffects | undefined {
       };
     }
     case 'badge':
-      return data.badge ? writeEffects('awardBadge', [], data.badge) : undefined;
+      return data.badge ? writeEffects({ kind: 'awardBadge' }, data.badge) : undefined;
     case 'invite':
-      return data.invite ? writeEffects('respondToInvite', [], { invite: data.invite }) : undefined;
+      return data.invite ? writeEffects({ kind: 'respondToInvite' }, { invite: data.invite }) : undefined;
     default:
       return undefined;
   }

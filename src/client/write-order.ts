@@ -6,16 +6,15 @@ import type { OutboxEntry } from './types.js';
  * Entries with the same key are sent one after another; others go in parallel.
  */
 export function writeOrderKey(entry: OutboxEntry): string | undefined {
-  const [first, second] = entry.args;
   switch (entry.kind) {
     case 'react':
-      return `react:${String(first)}:${String(second)}`;
+      return `react:${entry.input.kudosId}:${entry.input.reaction}`;
     case 'endorseSkill':
     case 'unendorseSkill':
-      return `endorse:${String(first)}:${String(second)}`;
+      return `endorse:${entry.input.personId}:${entry.input.skill}`;
     case 'resendInvite':
     case 'revokeInvite':
-      return `invite:${String(first)}`;
+      return `invite:${entry.input.inviteId}`;
     case 'chooseAmbassadorRoles':
       return 'ambassador-roles';
     default:

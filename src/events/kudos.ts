@@ -1,5 +1,5 @@
 import type { Kudos, KudosInput } from '../model.js';
-import type { BackendError } from '../backends/errors.js';
+import type { BackendError } from '../errors.js';
 
 export interface KudosSentDetail {
   readonly kudos: Kudos;

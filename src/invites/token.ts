@@ -1,11 +1,10 @@
 import type { Invite, InviteStatus, InviteTokenState } from '../model.js';
+import { DAY_MS } from '../time.js';
 
 /** How long an e-mailed invitation stays valid. */
 export const INVITE_VALIDITY_DAYS = 14;
 /** How long a personal invite link stays valid. */
 export const INVITE_LINK_VALIDITY_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 export function addDays(iso: string | Date, days: number): string {
   return new Date(new Date(iso).getTime() + days * DAY_MS).toISOString();

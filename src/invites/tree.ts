@@ -3,6 +3,7 @@
  * shared by the demo backend, the invite elements and the metrics (invited share, activation).
  */
 import type { ActivityEvent, ActivityType, InviteTreeNode, IsoDateTime } from '../model.js';
+import { DAY_MS } from '../time.js';
 
 /** The fields of a person the tree needs. */
 export interface InviteTreeMember {
@@ -33,8 +34,6 @@ export const CONTRIBUTION_TYPES: readonly ActivityType[] = [
   'post',
   'ambassador-role-chosen',
 ];
-
-const DAY_MS = 86_400_000;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

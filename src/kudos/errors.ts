@@ -1,4 +1,4 @@
-import { isBackendError } from '../backends/errors.js';
+import { isBackendError } from '../errors.js';
 import { MAX_RECEIVERS } from './fairness.js';
 import { MESSAGE_MAX_LENGTH } from './message.js';
 import type { KudosStringKey } from '../i18n/kudos.js';

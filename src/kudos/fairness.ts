@@ -1,5 +1,6 @@
 import type { Kudos, KudosInput } from '../model.js';
 import { MESSAGE_MAX_LENGTH } from './message.js';
+import { DAY_MS } from '../time.js';
 
 /**
  * The fairness and validation rules every backend applies to a new kudos (see docs/kudos.md).
@@ -26,7 +27,6 @@ export const MAX_RECEIVERS = 10;
 
 /** Default: at most 3 kudos from one person to the same person per 24 hours. */
 export const DEFAULT_DAILY_LIMIT = 3;
-export const DAY_MS = 86_400_000;
 
 export interface FairnessContext {
   giverId: string;

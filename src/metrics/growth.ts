@@ -2,6 +2,7 @@ import type { MemberHistoryPoint, MetricFigure, Person } from '../model.js';
 import { figure, share } from './figure.js';
 import { sumRelation, suppress, type Cell, type Relation } from './suppression.js';
 import { monthAndDayOf, monthOfIndex, monthStartMs, weekStartMs, type MonthIndex } from './time.js';
+import { DAY_MS } from '../time.js';
 
 export interface GrowthFigures {
   members: MetricFigure;
@@ -10,7 +11,6 @@ export interface GrowthFigures {
   memberHistory: MemberHistoryPoint[];
 }
 
-const DAY_MS = 86_400_000;
 const HISTORY_MONTHS = 12;
 
 /** Members who joined before the end of a month (members without a join date always count). */

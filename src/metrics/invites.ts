@@ -3,9 +3,10 @@ import type { ActivityWindow } from './activity-scan.js';
 import type { PeopleIndex } from './people-index.js';
 import { sumRelation, suppress } from './suppression.js';
 import { monthAndDayOf, type MonthIndex } from './time.js';
+import { DAY_MS } from '../time.js';
 
 export const ACTIVE_WITHIN_DAYS = 30;
-const WINDOW_MS = ACTIVE_WITHIN_DAYS * 86_400_000;
+const WINDOW_MS = ACTIVE_WITHIN_DAYS * DAY_MS;
 
 /** Each step `null` when withheld (see `protectFunnel`). */
 export interface InviteFunnel {

@@ -1,6 +1,7 @@
 import type { PioneerRank } from '../model.js';
 import { PeopleIndex } from './people-index.js';
 import type { MetricsInput } from './types.js';
+import { DAY_MS } from '../time.js';
 
 export interface PioneerOptions {
   /** Reference time; acts in the `windowDays` before it count. Default now. */
@@ -31,7 +32,7 @@ interface Reach {
  */
 export function computePioneers(input: MetricsInput, options: PioneerOptions = {}): PioneerRank[] {
   const now = options.now ?? Date.now();
-  const since = now - (options.windowDays ?? 180) * 86_400_000;
+  const since = now - (options.windowDays ?? 180) * DAY_MS;
   const limit = options.limit ?? 10;
   const index = new PeopleIndex(input.people);
   const reach = new Map<number, Reach>();

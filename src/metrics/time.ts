@@ -1,4 +1,5 @@
 import type { IsoMonth } from '../model.js';
+import { DAY_MS } from '../time.js';
 
 /** A calendar month as a number: `year * 12 + (month - 1)`; comparable and cheap. */
 export type MonthIndex = number;
@@ -27,7 +28,7 @@ export function monthStartMs(index: MonthIndex): number {
 }
 
 export function daysInMonth(index: MonthIndex): number {
-  return Math.round((monthStartMs(index + 1) - monthStartMs(index)) / 86_400_000);
+  return Math.round((monthStartMs(index + 1) - monthStartMs(index)) / DAY_MS);
 }
 
 /** The month before the one containing `now`: the last full month. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BackendError } from '../../src/backends/errors.js';
+import { BackendError } from '../../src/errors.js';
 import type { Backend } from '../../src/backends/backend.js';
 
 /** The BackendError a promise rejects with; fails the test when it resolves or rejects with anything else. */

@@ -5,13 +5,20 @@ import { TEST_NOW } from './clock.js';
 
 export type CallLog = Record<string, unknown[][]>;
 
+/** Replacement methods, typed like the backend's own; an override may add an optional one (watchPeople). */
+export type BackendOverrides = {
+  [Method in keyof Backend]?: NonNullable<Backend[Method]> extends (...args: infer Args) => infer Result
+    ? (...args: Args) => Result
+    : never;
+};
+
 /**
  * Wraps a backend so a test can count calls per method and replace (or add) some methods.
  * `calls.getPeople` holds the argument lists of every getPeople call, in order.
  */
 export function instrument(
   base: Backend,
-  overrides: Partial<Record<keyof Backend, (...args: never[]) => unknown>> = {},
+  overrides: BackendOverrides = {},
 ): { backend: Backend; calls: CallLog } {
   const calls: CallLog = {};
   const backend = new Proxy(base, {

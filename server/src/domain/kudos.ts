@@ -16,13 +16,13 @@ import {
 } from '../../../src/model.js';
 import {
   checkKudos,
-  DAY_MS,
   kudosRuleMessage,
   MAX_RECEIVERS,
   normaliseReceivers,
   type KudosRuleCode,
 } from '../../../src/kudos/fairness.js';
 import { MESSAGE_MAX_LENGTH } from '../../../src/kudos/message.js';
+import { DAY_MS } from '../../../src/time.js';
 import { ApiError, invalid, notFound } from '../errors.js';
 import { compact, type Domain, type Tx, type User } from './context.js';
 import { requirePerson, skillsOf } from './people.js';

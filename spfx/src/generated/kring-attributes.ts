@@ -12,5 +12,5 @@ export const INVITE_MODES = ['email', 'directory'] as const;
 export const BADGE_SIZES = ['s', 'm', 'l'] as const;
 /** From `src/model.ts`. */
 export const AMBASSADOR_ROLES = ['presenter', 'writer', 'responder', 'connector', 'recruiter'] as const;
-/** From `src/elements/pulse/heading.ts`. */
+/** From `src/elements/shared/metrics-heading.ts`. */
 export const HEADING_LEVELS = ['2', '3', '4', '5', '6'] as const;

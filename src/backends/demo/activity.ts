@@ -16,7 +16,7 @@ import {
   type MetricsQuery,
   type PioneerRank,
 } from '../../model.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { DemoContext } from './context.js';
 import type { InviteRecord } from './seed.js';
 

@@ -14,7 +14,7 @@ import {
 import { computeRoleProgress } from '../../ambassadors/progress.js';
 import type { AmbassadorActivity } from '../../ambassadors/criteria.js';
 import { criterionAmount } from '../../ambassadors/labels.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import type { AmbassadorChoice, EvidenceRecord } from './seed.js';

@@ -1,6 +1,6 @@
 /** Skill endorsements: one per colleague per skill, never for yourself. */
 import type { Skill } from '../../model.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { DemoContext } from './context.js';
 import { toSkill } from './people.js';
 import type { DemoSkillRecord, EndorsementRecord } from './seed.js';

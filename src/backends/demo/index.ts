@@ -12,7 +12,7 @@ import {
   type CallOptions,
   type WriteOptions,
 } from '../backend.js';
-import { abortedError, BackendError, isBackendError, throwIfAborted } from '../errors.js';
+import { abortedError, BackendError, isBackendError, throwIfAborted } from '../../errors.js';
 import { createActivityModule } from './activity.js';
 import { createAmbassadorsModule } from './ambassadors.js';
 import type { DemoContext } from './context.js';

@@ -12,11 +12,12 @@ import type {
   Page,
 } from '../../model.js';
 import type { InviteListQuery } from '../backend.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import { toPerson } from './people.js';
-import { DAY_MS, INVITE_VALID_DAYS, type InviteLinkRecord, type InviteRecord } from './seed.js';
+import { INVITE_VALID_DAYS, type InviteLinkRecord, type InviteRecord } from './seed.js';
+import { DAY_MS } from '../../time.js';
 // The rules live in src/invites as pure functions, shared with the elements and other backends.
 import { validateInviteEmail } from '../../invites/email.js';
 import { monthlyInviteQuota } from '../../invites/quota.js';

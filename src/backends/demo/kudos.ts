@@ -10,19 +10,19 @@ import {
   type Page,
   type ReactionType,
 } from '../../model.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import type { DemoContext } from './context.js';
 import { compareCodePoints } from './text.js';
 import { COMPANY_VALUES } from './names.js';
 import {
   checkKudos,
-  DAY_MS,
   DEFAULT_DAILY_LIMIT,
   kudosRuleMessage,
   normaliseReceivers,
   type KudosViolation,
 } from '../../kudos/fairness.js';
+import { DAY_MS } from '../../time.js';
 import type { KudosRecord } from './seed.js';
 
 /** The one message limit (src/kudos/message.ts), under the demo's older name. */

@@ -1,5 +1,5 @@
 /** People: the current user, look-ups by id or e-mail, skill suggestions. */
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { Person, PersonLink, Skill } from '../../model.js';
 import type { DemoContext } from './context.js';
 import type { DemoPersonRecord, DemoSkillRecord } from './seed.js';

@@ -5,7 +5,7 @@
  * on writes: endorsements re-index the endorsed person, new kudos count towards recent kudos.
  */
 import type { PeopleQuery, PeopleSearchResult, Person, PersonMatch } from '../../model.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import { PeopleIndex } from '../../search/index.js';
 import type { DemoContext } from './context.js';
 import { toPerson } from './people.js';

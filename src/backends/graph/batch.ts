@@ -1,4 +1,4 @@
-import { abortedError, BackendError, untilAborted } from '../errors.js';
+import { abortedError, BackendError, untilAborted } from '../../errors.js';
 import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
 import { afterNextPaint } from '../after-next-paint.js';
 

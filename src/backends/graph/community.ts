@@ -1,7 +1,7 @@
 /**
  * Kudos, reactions, invitations, endorsements, ambassadors, badges and activity kept in SharePoint lists
  * read and written through Microsoft Graph. The lists, columns and values are the SharePoint adapter's
- * (`src/backends/sharepoint/schema.ts`), so one tenant can use both adapters on the same lists; the logic
+ * (`src/backends/lists/schema.ts`), so one tenant can use both adapters on the same lists; the logic
  * is shared (`src/backends/lists/`), this module only supplies the Graph transport.
  */
 import { createListCommunity, type ListCommunity, type ListCommunityOptions } from '../lists/community.js';

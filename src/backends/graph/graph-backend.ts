@@ -1,11 +1,11 @@
 import type { PeopleSearchResult, Person, PersonMatch } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
-import { DEFAULT_LIST_TITLES, type ListTitles } from '../sharepoint/schema.js';
+import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
 import { GraphBatcher, MAX_BATCH_REQUESTS, isSuccess, partError, type BatchPartResponse } from './batch.js';
 import type { CommunityMethods } from './community.js';
 import { lazyListCommunity } from '../lists/lazy-community.js';

@@ -1,4 +1,4 @@
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { Http } from '../http/index.js';
 import { createOnce } from '../lists/create-once.js';
 import { readAllPages } from '../lists/read-all-pages.js';

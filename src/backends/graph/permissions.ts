@@ -1,4 +1,4 @@
-import { BackendError, isBackendError } from '../errors.js';
+import { BackendError, isBackendError } from '../../errors.js';
 
 /** What the adapter was doing when Graph refused: each needs its own delegated permission. */
 export type GraphArea = 'me' | 'people' | 'search' | 'skills' | 'sites-read' | 'sites-write';

@@ -1,4 +1,4 @@
-import { BackendError, toBackendError } from '../errors.js';
+import { BackendError, toBackendError } from '../../errors.js';
 import { abortableSleep, backoffDelay } from './backoff.js';
 import { errorFromResponse, humanMessage } from './error-mapping.js';
 import { parseRetryAfter } from './retry-after.js';

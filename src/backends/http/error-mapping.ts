@@ -1,4 +1,4 @@
-import { BackendError, type BackendErrorKind } from '../errors.js';
+import { BackendError, type BackendErrorKind } from '../../errors.js';
 
 /** What a failed response said about itself, whatever shape the server used. */
 export interface ServerErrorDetail {

@@ -1,4 +1,4 @@
-import { toBackendError } from '../errors.js';
+import { toBackendError } from '../../errors.js';
 
 /**
  * Makes every promise-returning method of an adapter reject with a BackendError only, whatever went wrong

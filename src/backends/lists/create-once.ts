@@ -1,4 +1,4 @@
-import { BackendError, isBackendError } from '../errors.js';
+import { BackendError, isBackendError } from '../../errors.js';
 import { backoffDelay } from '../http/index.js';
 
 export interface CreateOnceRequest<Item> {

@@ -1,4 +1,4 @@
-import { isBackendError } from '../errors.js';
+import { isBackendError } from '../../errors.js';
 
 const reported = new Set<string>();
 

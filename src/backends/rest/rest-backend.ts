@@ -6,7 +6,7 @@ import {
   type InviteListQuery,
   type WriteOptions,
 } from '../backend.js';
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import { readEventStream } from './event-stream.js';
 import {
   createHttp,

@@ -1,4 +1,4 @@
-import { BackendError } from '../errors.js';
+import { BackendError } from '../../errors.js';
 import type { CommunityListTransport, ListQuery } from '../lists/transport.js';
 import type { ItemQuery, ListClient, ListItem } from './lists.js';
 import { odataString, text } from './odata.js';

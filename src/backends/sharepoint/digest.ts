@@ -1,4 +1,4 @@
-import { BackendError, untilAborted } from '../errors.js';
+import { BackendError, untilAborted } from '../../errors.js';
 import type { Http } from '../http/index.js';
 import { isRecord, unwrap, type ODataFlavour, flavourHeaders } from './odata.js';
 

@@ -9,7 +9,13 @@ export {
   type SharePointBackendOptions,
 } from './sharepoint-backend.js';
 export { provisionSharePointLists, type ProvisionOptions, type ProvisionReport } from './provision.js';
-export { DEFAULT_LIST_TITLES, LIST_FIELDS, LIST_KEYS, type ListKey, type ListTitles } from './schema.js';
+export {
+  DEFAULT_LIST_TITLES,
+  LIST_FIELDS,
+  LIST_KEYS,
+  type ListKey,
+  type ListTitles,
+} from '../lists/schema.js';
 export { ODATA_FLAVOURS, type ODataFlavour } from './odata.js';
 export { htmlToText } from './html-text.js';
 

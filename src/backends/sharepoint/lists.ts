@@ -1,7 +1,7 @@
 import type { Http } from '../http/index.js';
 import { createOnce } from '../lists/create-once.js';
 import { readAllPages } from '../lists/read-all-pages.js';
-import { BackendError, isBackendError } from '../errors.js';
+import { BackendError, isBackendError } from '../../errors.js';
 import type { DigestCache } from './digest.js';
 import {
   etagOf,

@@ -1,4 +1,4 @@
-import { isBackendError } from '../errors.js';
+import { isBackendError } from '../../errors.js';
 import { createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
 import { DigestCache } from './digest.js';
 import { ListClient } from './lists.js';
@@ -10,7 +10,7 @@ import {
   LIST_KEYS,
   OWN_ITEMS_ONLY,
   type ListTitles,
-} from './schema.js';
+} from '../lists/schema.js';
 
 export interface ProvisionOptions {
   siteUrl: string;

@@ -1,4 +1,4 @@
-import { BackendError, throwIfAborted } from '../errors.js';
+import { BackendError, throwIfAborted } from '../../errors.js';
 
 /**
  * Spaces calls at least `intervalMs` apart (SharePoint allows a user ten search requests per second).

@@ -1,6 +1,6 @@
 import type { FacetCount, MatchEvidence, Person, PersonMatch, Skill } from '../../model.js';
 import { ALL_CAPABILITIES, type Backend, type BackendCapabilities, type CallOptions } from '../backend.js';
-import { BackendError, isBackendError, untilAborted } from '../errors.js';
+import { BackendError, isBackendError, untilAborted } from '../../errors.js';
 import {
   abortableSleep,
   backoffDelay,
@@ -39,7 +39,7 @@ import { createRateGate } from './rate-gate.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
-import { DEFAULT_LIST_TITLES, type ListTitles } from './schema.js';
+import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
 
 /**
  * SharePoint pages carry a fresh digest: classic ones in `<input id="__REQUESTDIGEST">`, modern ones in

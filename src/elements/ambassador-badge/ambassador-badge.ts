@@ -11,7 +11,7 @@ import { highestAwards } from '../../ambassadors/awards.js';
 import { badgeName, levelRequirements, recognisedCriterionAmount } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
-import { badgeEmblem } from './role-icons.js';
+import { badgeEmblem } from '../shared/role-icons.js';
 import { ambassadorBadgeStyles } from './ambassador-badge.styles.js';
 import { KringBadgeDownloadEvent } from '../../events/ambassadors.js';
 import { allowedValue } from '../../attribute-values.js';

@@ -31,7 +31,7 @@ import {
   levelName,
   roleName,
 } from '../../ambassadors/labels.js';
-import { roleIcon } from '../ambassador-badge/role-icons.js';
+import { roleIcon } from '../shared/role-icons.js';
 import { ambassadorProgrammeStyles } from './ambassador-programme.styles.js';
 import { KringAmbassadorRolesChangeEvent, KringBadgeChangeEvent } from '../../events/ambassadors.js';
 import type { KringPeopleChangeEvent } from '../../events/people.js';

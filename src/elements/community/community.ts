@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextProvider } from '@lit/context';
+import { ContextProvider, type Context } from '@lit/context';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
@@ -18,19 +18,18 @@ import { allowedValue } from '../../attribute-values.js';
 export const TRACKING_VALUES = ['on', 'off'] as const;
 export type TrackingValue = (typeof TRACKING_VALUES)[number];
 
-/** Stops a provider hosted on a plain element (no controller lifecycle) from answering requests. */
-function detachProvider(
-  provider: ContextProvider<typeof clientContext> | ContextProvider<typeof configContext>,
-): void {
-  provider.setValue(undefined);
-  provider.clearCallbacks();
-  const listeners = provider as unknown as {
-    onContextRequest: EventListener;
-    onProviderRequest: EventListener;
-  };
-  const host = (provider as unknown as { host: Element }).host;
-  host.removeEventListener('context-request', listeners.onContextRequest);
-  host.removeEventListener('context-provider', listeners.onProviderRequest);
+/**
+ * A provider hosted on a plain element (the page's root), which has no controller lifecycle: `detach`
+ * stops it answering requests. `host` and the two listeners are the base class's protected and public
+ * members, so nothing private is reached into.
+ */
+class PageProvider<T> extends ContextProvider<Context<unknown, T | undefined>> {
+  detach(): void {
+    this.setValue(undefined);
+    this.clearCallbacks();
+    this.host.removeEventListener('context-request', this.onContextRequest);
+    this.host.removeEventListener('context-provider', this.onProviderRequest);
+  }
 }
 
 const pageProviderKey = Symbol.for('kring.pageProvider');
@@ -105,7 +104,7 @@ export class KringCommunity extends LitElement {
 
   private readonly clientProvider = new ContextProvider(this, { context: clientContext });
   private readonly configProvider = new ContextProvider(this, { context: configContext });
-  private pageProviders?: [ContextProvider<typeof clientContext>, ContextProvider<typeof configContext>];
+  private pageProviders?: [PageProvider<CommunityClientApi>, PageProvider<KringConfig>];
   private client?: CommunityClientApi;
   /** The backend this element created from its attributes, disposed when it is let go. */
   private ownedBackend?: Backend;
@@ -278,8 +277,11 @@ export class KringCommunity extends LitElement {
     }
     holder[pageProviderKey] = this;
     const root = document.body ?? document.documentElement;
-    const clientProvider = new ContextProvider(root, { context: clientContext, initialValue: this.client });
-    const configProvider = new ContextProvider(root, { context: configContext });
+    const clientProvider = new PageProvider<CommunityClientApi>(root, {
+      context: clientContext,
+      initialValue: this.client,
+    });
+    const configProvider = new PageProvider<KringConfig>(root, { context: configContext });
     this.pageProviders = [clientProvider, configProvider];
     // Plain-element hosts are not reactive hosts: announce ourselves so late consumers are answered.
     clientProvider.hostConnected();
@@ -290,7 +292,7 @@ export class KringCommunity extends LitElement {
     const holder = globalThis as unknown as PageHolder;
     if (holder[pageProviderKey] === this) holder[pageProviderKey] = undefined;
     if (!this.pageProviders) return;
-    for (const provider of this.pageProviders) detachProvider(provider);
+    for (const provider of this.pageProviders) provider.detach();
     this.pageProviders = undefined;
   }
 

@@ -10,7 +10,7 @@ import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { FacetCount, PeopleSearchResult, PersonMatch } from '../../model.js';
 import { skillKey } from '../../search/normalize.js';
-import { LatestSearch } from './latest-search.js';
+import { LatestSearch } from '../shared/latest-search.js';
 import { whyLine } from './why-line.js';
 import { KringInviteRequestEvent } from '../../events/invites.js';
 import { KringPersonSelectEvent } from '../../events/people.js';

@@ -8,7 +8,7 @@ import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { Invite, InviteLink, InviteQuota, InviteTreeNode, Person } from '../../model.js';
-import { isBackendError } from '../../backends/errors.js';
+import { isBackendError } from '../../errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { parseAllowedDomains, validateInviteEmail, type EmailProblem } from '../../invites/email.js';

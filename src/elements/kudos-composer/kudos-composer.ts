@@ -4,8 +4,8 @@ import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import type { Kudos, KudosInput, Person } from '../../model.js';
-import { toBackendError } from '../../backends/errors.js';
-import type { OutboxEntry } from '../../client/types.js';
+import { toBackendError } from '../../errors.js';
+import type { PendingKudos } from '../../client/types.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
@@ -13,8 +13,7 @@ import { explainKudosError } from '../../kudos/errors.js';
 import { MAX_RECEIVERS } from '../../kudos/fairness.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
-import { listOfNames, renderPendingItem, type ItemContext } from '../kudos-feed/kudos-item.js';
-import type { KringPeoplePicker } from '../people-picker/people-picker.js';
+import { listOfNames, renderPendingItem, type ItemContext } from '../shared/kudos-item.js';
 import {
   KringKudosFailedEvent,
   KringKudosSentEvent,
@@ -111,11 +110,11 @@ export class KringKudosComposer extends KringElement {
     () => (this.sendStatus === this.t('composer.sending') ? '' : this.sendStatus),
     () => this.language,
   );
-  @state() private pending: OutboxEntry[] = [];
+  @state() private pending: PendingKudos[] = [];
   @state() private people = new Map<string, Person | null>();
   @state() private me?: Person;
 
-  @query('kring-people-picker') private picker!: KringPeoplePicker;
+  @query('kring-people-picker') private picker!: HTMLElementTagNameMap['kring-people-picker'];
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
   /** Unsent kudos show in the form; a queued send says so. */
@@ -166,8 +165,8 @@ export class KringKudosComposer extends KringElement {
 
   private refreshPending(): void {
     const client = this.client;
-    this.pending = client && !this.hidePending ? client.outbox('giveKudos') : [];
-    const ids = [...new Set(this.pending.flatMap((entry) => (entry.args[0] as KudosInput).to))];
+    this.pending = client && !this.hidePending ? client.pendingKudos() : [];
+    const ids = [...new Set(this.pending.flatMap((entry) => entry.input.to))];
     void this.resolvePeople(ids);
   }
 
@@ -271,7 +270,7 @@ export class KringKudosComposer extends KringElement {
         return; // discarded by the user
       }
       const explanation = explainKudosError(error);
-      let kept = client?.outbox('giveKudos').find((entry) => sameInput(entry.args[0] as KudosInput, input));
+      let kept = client?.pendingKudos().find((entry) => sameInput(entry.input, input));
       if (kept && explanation.fixable) {
         // A rule the user can meet by editing (too long, daily limit): the form is the way to retry.
         client?.discardWrite(kept.id);
@@ -322,10 +321,10 @@ export class KringKudosComposer extends KringElement {
     });
   }
 
-  private retry(entry: OutboxEntry): void {
+  private retry(entry: PendingKudos): void {
     const client = this.client;
     if (!client) return;
-    const input = entry.args[0] as KudosInput;
+    const input = entry.input;
     const receivers = listOfNames(
       this.language,
       input.to.map((id) => this.people.get(id)?.name ?? id),
@@ -346,7 +345,7 @@ export class KringKudosComposer extends KringElement {
     void this.followSend(retried, input, receivers);
   }
 
-  private discard(entry: OutboxEntry): void {
+  private discard(entry: PendingKudos): void {
     this.client?.discardWrite(entry.id);
     this.sendStatus = this.t('item.discarded');
     void this.updateComplete.then(() => this.textarea?.focus());

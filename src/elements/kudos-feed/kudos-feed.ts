@@ -8,8 +8,8 @@ import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { PopoverController } from '../shared/popover-controller.js';
 import { topHeadingLevel } from '../shared/heading-level.js';
-import type { Kudos, KudosInput, KudosQuery, Person, ReactionType } from '../../model.js';
-import type { ClientChange, OutboxEntry } from '../../client/types.js';
+import type { Kudos, KudosQuery, Person, ReactionType } from '../../model.js';
+import type { ClientChange, PendingKudos } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
@@ -23,7 +23,7 @@ import {
   renderPendingItem,
   type ItemContext,
   type ReactorsState,
-} from './kudos-item.js';
+} from '../shared/kudos-item.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 1000;
@@ -133,7 +133,7 @@ export class KringKudosFeed extends KringElement {
   @state() private loadingMore = false;
   @state() private loadMoreFailed = false;
   @state() private people = new Map<string, Person | null>();
-  @state() private pending: OutboxEntry[] = [];
+  @state() private pending: PendingKudos[] = [];
   @state() private me?: Person;
   @state() private reactorsById = new Map<string, ReactorsState>();
 
@@ -364,46 +364,34 @@ export class KringKudosFeed extends KringElement {
       return;
     }
     const giverId = this.me.id;
-    const entries = client.outbox('giveKudos');
+    const entries = client.pendingKudos();
     // With its own composer the feed shows every unsent kudos: the composer hands them to the feed,
     // so one that does not match the filter must still be visible with retry and discard.
     this.pending = entries.filter((entry) => {
-      const input = entry.args[0] as KudosInput | undefined;
-      if (!input) return false;
       if (this.compose) return true;
       return kudosMatchesFilter(
-        { ...input, from: giverId },
+        { ...entry.input, from: giverId },
         this.filter,
         (id) => this.people.get(id) ?? undefined,
       );
     });
-    void this.resolvePeople(
-      entries.map((entry) => ({ from: giverId, to: (entry.args[0] as KudosInput)?.to ?? [] })),
-    );
+    void this.resolvePeople(entries.map((entry) => ({ from: giverId, to: entry.input.to })));
   }
 
   private async react(kudos: Kudos, reaction: ReactionType): Promise<void> {
     const client = this.client;
     if (!client) return;
-    const current = kudos.reactions.find((summary) => summary.type === reaction);
-    const on = !current?.reactedByMe;
-    this.replaceItem(optimisticReaction(kudos, reaction, on));
+    const toggle = client.toggleReaction(kudos, reaction);
+    this.replaceItem(toggle.shown);
     try {
-      const updated = await client.react(kudos.id, reaction, on);
+      const updated = await toggle.saved;
       this.replaceItem(updated);
       if (this.reactorsById.has(kudos.id)) void this.loadReactors(updated);
     } catch {
+      // The client dropped the refused write; the button goes back as it was and the user is told.
       const latest = this.items.find((item) => item.id === kudos.id);
-      if (latest) this.replaceItem(optimisticReaction(latest, reaction, !on));
+      if (latest) this.replaceItem(toggle.undo(latest));
       this.announce(this.t('reactions.error'));
-      // The button is back as it was and the user was told; a reaction left "failed" in the outbox
-      // would otherwise linger there across reloads with nothing showing it.
-      for (const entry of client.outbox('react')) {
-        const [kudosId, type, wanted] = entry.args as [string, ReactionType, boolean];
-        if (entry.state === 'failed' && kudosId === kudos.id && type === reaction && wanted === on) {
-          client.discardWrite(entry.id);
-        }
-      }
     }
   }
 
@@ -472,11 +460,11 @@ export class KringKudosFeed extends KringElement {
    * had finally failed has no pending send left, so the feed fires its `kring-kudos-sent` (the client
    * records the activity); a waiting one is still reported by the send that queued it.
    */
-  private retry(entry: OutboxEntry): void {
+  private retry(entry: PendingKudos): void {
     const client = this.client;
     if (!client) return;
     const wasFailed = entry.state === 'failed';
-    const input = entry.args[0] as KudosInput;
+    const input = entry.input;
     const pendingItem = `[data-outbox-id="${CSS.escape(entry.id)}"]`;
     (client.retryWrite(entry.id) as Promise<Kudos>).then(
       (kudos) => {
@@ -491,7 +479,7 @@ export class KringKudosFeed extends KringElement {
     this.focusContainerOf(pendingItem);
   }
 
-  private discard(entry: OutboxEntry): void {
+  private discard(entry: PendingKudos): void {
     this.client?.discardWrite(entry.id);
     this.announce(this.t('item.discarded'));
     // Keep keyboard focus in the feed after the item and its buttons disappear.
@@ -666,17 +654,4 @@ export class KringKudosFeed extends KringElement {
       ${this.renderComposer()} ${this.pendingWrites.render()} ${this.renderBody()} ${this.hover.card()}
     `;
   }
-}
-
-/** The kudos as it will look once the reaction is saved, so the button responds at once. */
-function optimisticReaction(kudos: Kudos, reaction: ReactionType, on: boolean): Kudos {
-  const exists = kudos.reactions.some((summary) => summary.type === reaction);
-  const reactions = exists
-    ? kudos.reactions.map((summary) =>
-        summary.type === reaction && summary.reactedByMe !== on
-          ? { ...summary, reactedByMe: on, count: Math.max(0, summary.count + (on ? 1 : -1)) }
-          : summary,
-      )
-    : [...kudos.reactions, { type: reaction, count: on ? 1 : 0, reactedByMe: on }];
-  return { ...kudos, reactions };
 }

@@ -8,11 +8,11 @@ import {
   renderTaskStates,
   taskAnnouncement,
 } from '../shared/metrics-states.js';
-import { heading } from '../pulse/heading.js';
+import { heading } from '../shared/metrics-heading.js';
 import { translatePlural } from '../../i18n/index.js';
 import { metricsStrings } from '../../i18n/metrics.js';
 import type { Person, PioneerRank } from '../../model.js';
-import { t } from '../pulse/metrics-format.js';
+import { t } from '../shared/metrics-format.js';
 import { pioneersStyles } from './pioneers.styles.js';
 
 export const DEFAULT_PIONEER_LIMIT = 10;

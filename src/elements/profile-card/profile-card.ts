@@ -6,8 +6,8 @@ import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.j
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
-import type { CommunityClientApi } from '../../client/types.js';
-import { isBackendError } from '../../backends/errors.js';
+import { ClientChangesController } from '../shared/client-changes.js';
+import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
@@ -76,8 +76,6 @@ export class KringProfileCard extends KringElement {
 
   @state() private brokenPhoto?: string;
 
-  private unsubscribe?: () => void;
-  private subscribedClient?: CommunityClientApi;
   private trackedFor?: string;
 
   /** The compact card's name opens the full card on hover or focus. */
@@ -95,11 +93,16 @@ export class KringProfileCard extends KringElement {
     args: () => [this.client, this.person.trim(), this.currentView] as const,
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedClient = undefined;
-  }
+  /** A card re-loads when anything changes its person (an endorsement, kudos received, a photo). */
+  protected readonly changes = new ClientChangesController(
+    this,
+    () => this.client,
+    ['people'],
+    (change) => {
+      const shown = this.personTask.value;
+      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.personTask.run();
+    },
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
@@ -107,20 +110,6 @@ export class KringProfileCard extends KringElement {
     if (changed.has('view') && (this.currentView === 'full') !== (this.getAttribute('view') === 'full')) {
       this.setAttribute('view', this.currentView);
     }
-    if (changed.has('client' as keyof KringProfileCard) && this.client !== this.subscribedClient) {
-      this.listenForChanges();
-    }
-  }
-
-  /** A card re-loads when anything changes its person (an endorsement, kudos received). */
-  private listenForChanges(): void {
-    this.unsubscribe?.();
-    this.subscribedClient = this.client;
-    this.unsubscribe = this.client?.subscribe((change) => {
-      if (change.topic !== 'people') return;
-      const shown = this.personTask.value;
-      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.personTask.run();
-    });
   }
 
   private get currentView(): ProfileCardView {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { KringMonthlyMetricsElement } from '../shared/monthly-metrics-element.js';
 import { renderEmptyMonth } from '../shared/metrics-states.js';
-import { heading } from './heading.js';
+import { heading } from '../shared/metrics-heading.js';
 import {
   barChart,
   funnelChart,
@@ -25,7 +25,7 @@ import {
   percent,
   previousMonth,
   shownChange,
-} from './metrics-format.js';
+} from '../shared/metrics-format.js';
 import { pulseStyles } from './pulse.styles.js';
 
 /**

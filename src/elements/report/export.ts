@@ -1,7 +1,7 @@
 import { formatNumber, type Language } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics } from '../../model.js';
-import { FIGURE_KEYS, formatChangeNumber, isShare, percent, t } from '../pulse/metrics-format.js';
+import { FIGURE_KEYS, formatChangeNumber, isShare, percent, t } from '../shared/metrics-format.js';
 
 /** Text we produced ourselves (numbers, percentages); never treated as a formula guard case. */
 class Formatted {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { KringMonthlyMetricsElement } from '../shared/monthly-metrics-element.js';
 import { renderEmptyMonth } from '../shared/metrics-states.js';
-import { heading } from '../pulse/heading.js';
+import { heading } from '../shared/metrics-heading.js';
 import { formatNumber } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics, FacetCount } from '../../model.js';
@@ -15,7 +15,7 @@ import {
   monthTitle,
   percent,
   previousMonth,
-} from '../pulse/metrics-format.js';
+} from '../shared/metrics-format.js';
 import { notableChanges, reportSummary } from './summary.js';
 import { metricsToCsv, metricsToJson } from './export.js';
 import { adoptPageSheet, PRINTING_ATTRIBUTE, PRINTING_CLASS } from './print-sheet.js';

@@ -11,7 +11,7 @@ import {
   shownChange,
   t,
   type FigureKey,
-} from '../pulse/metrics-format.js';
+} from '../shared/metrics-format.js';
 
 /** A figure changed enough to be named in "what changed": 10% or more either way. */
 export const NOTABLE_CHANGE = 0.1;

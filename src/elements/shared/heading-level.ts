@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { heading, HEADING_LEVELS } from '../pulse/heading.js';
+import { heading, HEADING_LEVELS } from './metrics-heading.js';
 
 /*
  * `heading-level` on every element that renders headings (1.3.1): the page says at which level the

@@ -2,8 +2,8 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KringElement } from './kring-element.js';
 import { titleLevelOf } from './metrics-states.js';
-import { HEADING_LEVELS } from '../pulse/heading.js';
-import { t } from '../pulse/metrics-format.js';
+import { HEADING_LEVELS } from './metrics-heading.js';
+import { t } from './metrics-format.js';
 import type { MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 

@@ -1,12 +1,12 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { TaskStatus, type Task } from '@lit/task';
-import { HEADING_LEVELS } from '../pulse/heading.js';
-import { isBackendError } from '../../backends/errors.js';
+import { HEADING_LEVELS } from './metrics-heading.js';
+import { isBackendError } from '../../errors.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { AnnounceOnChange } from './announcer.js';
 import type { Language } from '../../i18n/index.js';
 import type { IsoMonth } from '../../model.js';
-import { monthTitle, t } from '../pulse/metrics-format.js';
+import { monthTitle, t } from './metrics-format.js';
 
 /*
  * The states every metrics element (pulse, report, pioneers) renders the same way: attribute

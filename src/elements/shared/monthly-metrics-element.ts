@@ -9,7 +9,7 @@ import {
   renderTaskStates,
   taskAnnouncement,
 } from './metrics-states.js';
-import { lastFullMonth, monthTitle, t, validMonth } from '../pulse/metrics-format.js';
+import { lastFullMonth, monthTitle, t, validMonth } from './metrics-format.js';
 import { KringMetricsLoadEvent } from '../../events/metrics.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics, IsoMonth } from '../../model.js';

@@ -12,8 +12,7 @@ import { translate, translatePlural, type Language } from '../../i18n/index.js';
 import { outboxStrings, type OutboxStringKey } from '../../i18n/outbox.js';
 import { ClientChangesController } from './client-changes.js';
 import { announce } from './announcer.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../time.js';
 
 /**
  * The one way every writing element shows its writes that the backend has not confirmed: waiting for
@@ -167,18 +166,15 @@ function describe(
   entry: OutboxEntry,
   t: (key: OutboxStringKey, params?: Record<string, string>) => string,
 ): string {
-  const [first, second] = entry.args as [unknown, unknown];
-  const field = (value: unknown, name: string): string =>
-    value && typeof value === 'object' ? String((value as Record<string, unknown>)[name] ?? '') : '';
   const text =
     entry.kind === 'giveKudos'
-      ? truncate(field(first, 'message'))
+      ? truncate(entry.input.message)
       : entry.kind === 'sendInvite'
-        ? field(first, 'email')
+        ? (entry.input.email ?? '')
         : entry.kind === 'recordEvidence'
-          ? field(first, 'url')
+          ? entry.input.url
           : entry.kind === 'endorseSkill' || entry.kind === 'unendorseSkill'
-            ? String(second ?? '')
+            ? entry.input.skill
             : '';
   return t(`outbox.kind.${entry.kind}`, { text });
 }

@@ -6,7 +6,7 @@ import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { expertiseStrings, type ExpertiseKey } from '../../i18n/expertise.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
-import { toBackendError } from '../../backends/errors.js';
+import { toBackendError } from '../../errors.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import { SKILL_LEVELS, type Person, type Skill } from '../../model.js';
 import { KringEndorseEvent } from '../../events/people.js';
@@ -113,7 +113,9 @@ export class KringSkillList extends KringElement {
     () => this.client,
     () => this.language,
     ['endorseSkill', 'unendorseSkill'],
-    (entry) => entry.args[0] === this.person?.id,
+    (entry) =>
+      (entry.kind === 'endorseSkill' || entry.kind === 'unendorseSkill') &&
+      entry.input.personId === this.person?.id,
   );
 
   protected readonly changes = new ClientChangesController(

@@ -8,7 +8,7 @@ import { PendingWritesController, pendingWritesStyles } from '../shared/pending-
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import type { InviteTokenInfo } from '../../model.js';
 import { INVITE_TOKEN_PARAM, takeUrlParam } from '../../invites/token.js';
-import { isBackendError } from '../../backends/errors.js';
+import { isBackendError } from '../../errors.js';
 import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { formatDate, translate, type MessageParams } from '../../i18n/index.js';
 import { welcomeStyles } from './welcome.styles.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BackendError, toBackendError } from '../../backends/errors.js';
+import { BackendError, toBackendError } from '../../errors.js';
 
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
 

@@ -4,41 +4,25 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { fixture, waitUntil } from '@open-wc/testing';
-import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from '../src/backends/demo/index.js';
-import { BackendError } from '../src/backends/errors.js';
-import type { Backend } from '../src/backends/backend.js';
-import type { ClientOptions, CommunityClientApi } from '../src/client/types.js';
-import { configure } from '../src/configure.js';
-import { TEST_NOW } from './helpers/clock.js';
-import type { KringCommunity } from '../src/elements/community/community.js';
-import '../src/elements/community/define.js';
-import '../src/elements/profile-card/define.js';
-import '../src/elements/kudos-feed/define.js';
-import '../src/elements/kudos-composer/define.js';
-import '../src/elements/people-picker/define.js';
+import {
+  createDemoBackend,
+  type DemoBackend,
+  type DemoBackendOptions,
+} from '../../src/backends/demo/index.js';
+import { BackendError } from '../../src/errors.js';
+import type { Backend } from '../../src/backends/backend.js';
+import type { ClientOptions, CommunityClientApi } from '../../src/client/types.js';
+import { configure } from '../../src/configure.js';
+import { TEST_NOW } from './clock.js';
+import type { KringCommunity } from '../../src/elements/community/community.js';
+import '../../src/elements/community/define.js';
+import '../../src/elements/profile-card/define.js';
+import '../../src/elements/kudos-feed/define.js';
+import '../../src/elements/kudos-composer/define.js';
+import '../../src/elements/people-picker/define.js';
 
 /** A Storage in memory: survives "reloads" within a test, never touches localStorage. */
-export class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length(): number {
-    return this.map.size;
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, String(value));
-  }
-}
+export { MemoryStorage } from './client-fake-backend.js';
 
 export interface TestBackend {
   backend: Backend;

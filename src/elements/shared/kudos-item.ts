@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon, type IconName } from '../shared/icons.js';
-import { REACTION_TYPES, type Kudos, type KudosInput, type Person, type ReactionType } from '../../model.js';
-import type { OutboxEntry } from '../../client/types.js';
+import { icon, type IconName } from './icons.js';
+import { REACTION_TYPES, type Kudos, type Person, type ReactionType } from '../../model.js';
+import type { PendingKudos } from '../../client/types.js';
 import {
   formatDate,
   formatRelativeTime,
@@ -11,11 +11,11 @@ import {
 } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { outboxStrings } from '../../i18n/outbox.js';
-import { renderAvatar } from '../shared/avatar.js';
-import type { PersonHoverController } from '../shared/person-hover.js';
-import type { PopoverController } from '../shared/popover-controller.js';
-import { headingAt } from '../shared/heading-level.js';
-import { contentMarks, type ContentMarks } from '../shared/language-marks.js';
+import { renderAvatar } from './avatar.js';
+import type { PersonHoverController } from './person-hover.js';
+import type { PopoverController } from './popover-controller.js';
+import { headingAt } from './heading-level.js';
+import { contentMarks, type ContentMarks } from './language-marks.js';
 import { renderMessage } from '../../kudos/render-message.js';
 
 /** Everything an item needs from the feed to render and to act. */
@@ -26,8 +26,8 @@ export interface ItemContext {
   react(kudos: Kudos, reaction: ReactionType): void;
   toggleReactors(kudos: Kudos): void;
   reactors(kudosId: string): ReactorsState | undefined;
-  retry(entry: OutboxEntry): void;
-  discard(entry: OutboxEntry): void;
+  retry(entry: PendingKudos): void;
+  discard(entry: PendingKudos): void;
   /** The exact-time bubbles: hover or focus content per WCAG 1.4.13, one controller for the feed (none: no bubble). */
   popovers?: PopoverController;
   /** Level of each kudos' "giver → receivers" heading (default 3). */
@@ -264,8 +264,8 @@ export function renderKudosItem(
 }
 
 /** An unconfirmed send from the outbox: "sending", or "not sent" with retry and discard. */
-export function renderPendingItem(ctx: ItemContext, entry: OutboxEntry, giverId: string): TemplateResult {
-  const input = entry.args[0] as KudosInput;
+export function renderPendingItem(ctx: ItemContext, entry: PendingKudos, giverId: string): TemplateResult {
+  const input = entry.input;
   const headingId = `pending-${entry.id}`;
   const statusKey: KudosStringKey =
     entry.state === 'failed' ? 'item.failed' : entry.state === 'waiting' ? 'item.waiting' : 'item.sending';

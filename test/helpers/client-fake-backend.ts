@@ -7,12 +7,12 @@ import {
   type Backend,
   type CallOptions,
   type WriteOptions,
-} from '../src/backends/backend.js';
+} from '../../src/backends/backend.js';
 
-import { BackendError } from '../src/backends/errors.js';
-import { CommunityClient, createClient } from '../src/client/community-client.js';
-import type { ClientOptions } from '../src/client/types.js';
-import type { ActivityEvent, Kudos, KudosInput, Person, Skill } from '../src/model.js';
+import { BackendError } from '../../src/errors.js';
+import { CommunityClient, createClient } from '../../src/client/community-client.js';
+import type { ClientOptions } from '../../src/client/types.js';
+import type { ActivityEvent, Kudos, KudosInput, Person, Skill } from '../../src/model.js';
 
 export function makePerson(id: string, extra: Partial<Person> = {}): Person {
   return {

@@ -3,10 +3,10 @@
  * real index, lets a test hold or fail responses, and records every call.
  */
 import { ContextProvider } from '@lit/context';
-import { clientContext } from '../src/context.js';
-import type { ChangeListener, ClientChange, CommunityClientApi } from '../src/client/types.js';
-import type { CallOptions } from '../src/backends/backend.js';
-import { BackendError } from '../src/backends/errors.js';
+import { clientContext } from '../../src/context.js';
+import type { ChangeListener, ClientChange, CommunityClientApi } from '../../src/client/types.js';
+import type { CallOptions } from '../../src/backends/backend.js';
+import { BackendError } from '../../src/errors.js';
 import type {
   ActivityEvent,
   PeopleQuery,
@@ -15,8 +15,8 @@ import type {
   Skill,
   SkillLevel,
   SkillTag,
-} from '../src/model.js';
-import { PeopleIndex } from '../src/search/index.js';
+} from '../../src/model.js';
+import { PeopleIndex } from '../../src/search/index.js';
 
 export function skill(
   name: string,

@@ -1,5 +1,5 @@
 /** Shared by the pulse, report and tracking tests: a hand-made month of figures. */
-import type { CommunityMetrics, MetricFigure } from '../src/model.js';
+import type { CommunityMetrics, MetricFigure } from '../../src/model.js';
 
 const f = (value: number | null, previous: number | null, suppressed?: boolean): MetricFigure => ({
   value,

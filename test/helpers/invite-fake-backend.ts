@@ -11,9 +11,9 @@ import type {
   CallOptions,
   InviteListQuery,
   WriteOptions,
-} from '../src/backends/backend.js';
-import { BackendError } from '../src/backends/errors.js';
-import { registerBackend } from '../src/backends/registry.js';
+} from '../../src/backends/backend.js';
+import { BackendError } from '../../src/errors.js';
+import { registerBackend } from '../../src/backends/registry.js';
 import type {
   AmbassadorProfile,
   AmbassadorRole,
@@ -30,14 +30,14 @@ import type {
   PeopleQuery,
   PeopleSearchResult,
   Person,
-} from '../src/model.js';
-import { monthlyInviteQuota } from '../src/invites/quota.js';
-import { addDays, inviteTokenState } from '../src/invites/token.js';
-import { buildInviteTree } from '../src/invites/tree.js';
-import { computeRoleProgress } from '../src/ambassadors/progress.js';
-import { activeAwards, revokeAward } from '../src/ambassadors/awards.js';
-import type { AmbassadorActivity } from '../src/ambassadors/criteria.js';
-import '../src/elements/community/define.js';
+} from '../../src/model.js';
+import { monthlyInviteQuota } from '../../src/invites/quota.js';
+import { addDays, inviteTokenState } from '../../src/invites/token.js';
+import { buildInviteTree } from '../../src/invites/tree.js';
+import { computeRoleProgress } from '../../src/ambassadors/progress.js';
+import { activeAwards, revokeAward } from '../../src/ambassadors/awards.js';
+import type { AmbassadorActivity } from '../../src/ambassadors/criteria.js';
+import '../../src/elements/community/define.js';
 
 export function person(id: string, extra: Partial<Person> = {}): Person {
   return {

@@ -1,0 +1,80 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { KringConfig } from '../../context.js';
+import { translate, type Language } from '../../i18n/index.js';
+import { communityStrings } from '../../i18n/community.js';
+
+let missingCommunityReported = false;
+
+/** One console error per page, naming the fix. */
+function reportMissingCommunity(tag: string): void {
+  if (missingCommunityReported) return;
+  missingCommunityReported = true;
+  console.error(
+    `[kring] <${tag}> found no <kring-community>. Put it inside one, or add the page attribute ` +
+      '(<kring-community page>) so elements anywhere on the page use it.',
+  );
+}
+
+interface Connection {
+  client?: unknown;
+  config?: KringConfig;
+}
+
+/**
+ * Whether the element reached a `<kring-community>`: `notConnected` turns true when none answered within
+ * `afterMs` (a community elsewhere on the page without `page`, or none at all), so the element says so
+ * instead of loading forever; at once when the community answered with a configuration problem.
+ */
+export class CommunityConnectionController implements ReactiveController {
+  notConnected = false;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly connection: () => Connection,
+    private readonly afterMs: () => number,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.timer = setTimeout(() => {
+      const { client, config } = this.connection();
+      if (client) return;
+      this.set(true);
+      // A community that answered with its settings but has no client has not connected its backend
+      // (it says why itself when that failed), so only a missing community is reported here.
+      if (!config) reportMissingCommunity(this.host.localName);
+    }, this.afterMs());
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The host's `client` or `config` changed: a late community clears the flag, a bad one sets it. */
+  changed(name: PropertyKey | undefined): void {
+    const { client, config } = this.connection();
+    if (name === 'client' && client && this.notConnected) this.set(false);
+    // A community whose attributes are wrong will not send a client: say why at once, without waiting.
+    if (name === 'config' && config?.problem && !client) this.set(true);
+  }
+
+  /**
+   * What an element without a client says: that there is no community, the community's configuration
+   * problem (a bad `backend`), or (when a community answered with its settings) that it has not
+   * connected its backend.
+   */
+  message(language: Language): string {
+    const config = this.connection().config;
+    const problem = config?.problem;
+    if (problem) return translate(communityStrings, language, 'community.badAttribute', { problem });
+    return translate(communityStrings, language, config ? 'community.notStarted' : 'community.notConnected');
+  }
+
+  private set(value: boolean): void {
+    if (this.notConnected === value) return;
+    this.notConnected = value;
+    this.host.requestUpdate();
+  }
+}
