@@ -8,6 +8,7 @@ import { AVATAR_PALETTE, initials, renderAvatar } from '../src/elements/shared/a
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';
 import { tinyPhotoUrl } from './helpers/photos-later.js';
+import { announcementQueue } from '../src/elements/shared/announcer.js';
 
 async function renderCard(backendName: string, attributes: { person: string; view?: string; lang?: string }) {
   const community = await fixture<KringCommunity>(
@@ -349,6 +350,41 @@ describe('<kring-profile-card>', () => {
     await waitUntil(() => part(card, 'name'), 'data shown');
     await waitUntil(() => !part(card, 'avatar')!.querySelector('img'), 'the broken photo is replaced');
     expect(part(card, 'avatar')!.textContent!.trim()).to.match(/^\p{Lu}{1,2}$/u);
+    await expect(card).to.be.accessible();
+  });
+
+  it('offers contact actions as named icons, not an underlined address; copy says it copied (nl)', async () => {
+    const { name, backend } = registerTestBackend();
+    const [person] = (await backend.getPeople(['p00009'])) as Person[];
+    const card = await renderCard(name, { person: 'p00009', view: 'full', lang: 'nl' });
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    const links = part(card, 'links')!;
+    expect(links.textContent, 'the address is not written out').not.to.contain(person.email!);
+    const mail = links.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!;
+    expect(mail.getAttribute('aria-label')).to.equal(`E-mail ${person.name}`);
+    expect(mail.querySelector('svg'), 'an icon').to.exist;
+    expect(mail.textContent!.trim()).to.equal('');
+    const copy = [...links.querySelectorAll('button')].find((button) =>
+      button.getAttribute('aria-label')?.includes('kopiëren'),
+    )!;
+    expect(copy.getAttribute('aria-label')).to.equal(`E-mailadres van ${person.name} kopiëren`);
+    const written: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void written.push(text) },
+    });
+    try {
+      copy.click();
+      // Said through the page's one announcement queue (no live region in the card).
+      const region = announcementQueue().liveRegion;
+      await waitUntil(() => region.textContent!.includes('gekopieerd'), 'copied is said');
+      expect(written).to.deep.equal([person.email]);
+      expect(region.textContent).to.contain(`E-mailadres van ${person.name} gekopieerd`);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
     await expect(card).to.be.accessible();
   });
 });

@@ -1,7 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, type TemplateResult } from 'lit';
 import { tokens } from '../src/styles/tokens.js';
+import '../src/index.js';
+import { registerTestBackend } from './helpers/backends.js';
 import {
   barChart,
   chartStyles,
@@ -177,5 +179,44 @@ describe('chart templates', () => {
       await emulateMedia({ forcedColors: 'none' });
       probe.remove();
     }
+  });
+});
+
+/** The size a chart label is drawn at on screen: its font size times the drawing's scale. */
+function drawnLabelSizes(root: ShadowRoot): number[] {
+  return [...root.querySelectorAll<SVGSVGElement>('svg[part~="chart-graphic"]')].flatMap((graphic) => {
+    const scale = graphic.getBoundingClientRect().width / graphic.viewBox.baseVal.width;
+    return [...graphic.querySelectorAll('text')].map(
+      (label) => parseFloat(getComputedStyle(label).fontSize) * scale,
+    );
+  });
+}
+
+describe('charts on a phone (390 px wide page)', () => {
+  it('the pulse draws every chart for the width it has: labels at 11 px or more, nothing wider than the screen', async () => {
+    const { name } = registerTestBackend();
+    // What the demo dashboard leaves the pulse on a 390 px phone (page and card margins).
+    const page = await fixture<HTMLDivElement>(
+      html`<div style="width: 298px">
+        <kring-community backend=${name}><kring-pulse></kring-pulse></kring-community>
+      </div>`,
+    );
+    const pulse = page.querySelector('kring-pulse')!;
+    await waitUntil(() => pulse.shadowRoot?.querySelectorAll('svg[part~="chart-graphic"]').length, 'charts', {
+      timeout: 5000,
+    });
+    // Each drawing is laid out again once its figure has been measured.
+    await waitUntil(
+      () =>
+        [...pulse.shadowRoot!.querySelectorAll<SVGSVGElement>('svg[part~="chart-graphic"]')].every(
+          (graphic) => graphic.viewBox.baseVal.width < 320 || graphic.closest('.chart-scroll'),
+        ),
+      'drawings laid out for the narrow width',
+    );
+    const sizes = drawnLabelSizes(pulse.shadowRoot!);
+    expect(sizes.length).to.be.greaterThan(20);
+    expect(Math.min(...sizes), 'smallest label, px').to.be.at.least(11);
+    expect(pulse.scrollWidth, 'the pulse does not widen the page').to.be.at.most(298);
+    await expect(pulse).to.be.accessible();
   });
 });

@@ -8,8 +8,18 @@ export const chartStyles = css`
   .chart {
     margin: 0;
     display: grid;
-    gap: 0.35em;
+    gap: 0.5em;
     align-content: start;
+    /* Its width comes from the page, never from the drawing: the drawing is laid out for that width. */
+    contain: inline-size;
+    min-width: 0;
+  }
+  .chart-scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  .chart-scroll [part~='chart-graphic'] {
+    max-width: none;
   }
   [part~='chart-title'] {
     font-weight: 600;
@@ -40,27 +50,34 @@ export const chartStyles = css`
   }
   .chart-label {
     fill: var(--_text);
-    font-size: 11px;
+    font-size: 12px;
     font-family: inherit;
   }
+  .chart-label-small {
+    font-size: 11px;
+  }
+  .chart-grid {
+    stroke: var(--_border);
+    stroke-dasharray: 2 3;
+  }
   .chart-label-on-mark {
-    fill: var(--kring-chart-on-mark, var(--_accent-text));
+    fill: var(--_on-chart);
     font-weight: 600;
   }
   .chart-mark,
   .chart-cell {
-    fill: var(--kring-chart-color, var(--_accent));
+    fill: var(--_chart);
   }
   .chart-mark-alt {
-    fill: var(--kring-chart-color-alt, var(--_muted));
+    fill: var(--_chart-alt);
   }
   .chart-line {
     fill: none;
-    stroke: var(--kring-chart-color, var(--_accent));
+    stroke: var(--_chart);
     stroke-width: 2;
   }
   .chart-line-alt {
-    stroke: var(--kring-chart-color-alt, var(--_muted));
+    stroke: var(--_chart-alt);
     stroke-dasharray: 4 3;
   }
   .chart-axis {
@@ -79,7 +96,7 @@ export const chartStyles = css`
   /* Text drawn over a bar is only readable on the bar colour; in the pyramid it sits over both. */
   .chart-label-on-mark {
     paint-order: stroke;
-    stroke: var(--kring-chart-color, var(--_accent));
+    stroke: var(--_chart);
     stroke-width: 3px;
   }
   [part~='chart-table'] summary {
@@ -123,6 +140,7 @@ export const chartStyles = css`
     }
     .chart-line-alt,
     .chart-axis,
+    .chart-grid,
     .chart-reference,
     .chart-withheld {
       stroke: CanvasText;

@@ -1,5 +1,6 @@
 import { svg, type TemplateResult } from 'lit';
-import { chartFigure, clip, label, type ChartText } from './frame.js';
+import { chartFigure, clip, label, type ChartText, type Drawing } from './frame.js';
+import { charsThatFit, textWidth } from './measure.js';
 
 export interface FunnelStep {
   label: string;
@@ -8,34 +9,34 @@ export interface FunnelStep {
   display: string;
 }
 
-const WIDTH = 320;
-const STEP_HEIGHT = 30;
-/** Bars are centred between the step names (left) and the counts (right). */
-const CENTRE = 205;
-const MAX_BAR = 130;
+const STEP_HEIGHT = 32;
+const BAR_HEIGHT = 24;
 
-/** Steps top to bottom, each bar as wide as its count relative to the first step. */
+/** Steps top to bottom, each bar centred and as wide as its count relative to the first step. */
 export function funnelChart(
   text: ChartText,
   steps: readonly FunnelStep[],
   columns: readonly [string, string],
 ): TemplateResult {
   const first = Math.max(1, ...steps.map((step) => step.value ?? 0));
-  const drawing = svg`${steps.map((step, index) => {
-    const y = index * STEP_HEIGHT + 2;
-    const width = step.value === null ? MAX_BAR : Math.max(2, (step.value / first) * MAX_BAR);
-    return svg`
-      <rect
-        x=${CENTRE - width / 2}
-        y=${y}
-        width=${width}
-        height=${STEP_HEIGHT - 6}
-        class=${step.value === null ? 'chart-withheld' : 'chart-mark'}
-      ></rect>
-      ${label(4, y + 16, clip(step.label, 22))}
-      ${label(316, y + 16, step.display, 'end')}`;
-  })}`;
-  return chartFigure(text, { width: WIDTH, height: steps.length * STEP_HEIGHT + 2 }, drawing, {
+  const valueSpace = Math.max(...steps.map((step) => textWidth(step.display))) + 8;
+  const layout = (width: number): Drawing => {
+    const labelSpace = Math.round(Math.min(180, width * 0.36));
+    const maxBar = width - labelSpace - valueSpace - 8;
+    const centre = labelSpace + maxBar / 2;
+    const labelChars = charsThatFit(labelSpace - 8);
+    const content = svg`${steps.map((step, index) => {
+      const y = index * STEP_HEIGHT;
+      const bar = step.value === null ? maxBar : Math.max(2, (step.value / first) * maxBar);
+      return svg`
+        <rect x=${centre - bar / 2} y=${y + (STEP_HEIGHT - BAR_HEIGHT) / 2} width=${bar} height=${BAR_HEIGHT} rx="2"
+          class=${step.value === null ? 'chart-withheld' : 'chart-mark'}></rect>
+        ${label(0, y + 20, clip(step.label, labelChars))}
+        ${label(width, y + 20, step.display, 'end')}`;
+    })}`;
+    return { width, height: steps.length * STEP_HEIGHT, content };
+  };
+  return chartFigure(text, layout, {
     header: columns,
     rows: steps.map((step) => [step.label, step.display]),
   });

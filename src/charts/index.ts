@@ -1,5 +1,12 @@
 /** Small inline SVG charts drawn with lit, each with a title, a description and a data table. */
-export { chartFigure, clip, type ChartTable, type ChartText } from './frame.js';
+export {
+  chartFigure,
+  clip,
+  type ChartLayout,
+  type ChartTable,
+  type ChartText,
+  type Drawing,
+} from './frame.js';
 export { barChart, type BarRow } from './bar.js';
 export { lineChart, type LineSeries } from './line.js';
 export { pyramidChart, type PyramidLevel } from './pyramid.js';

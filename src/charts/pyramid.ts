@@ -1,5 +1,6 @@
 import { svg, type TemplateResult } from 'lit';
-import { chartFigure, clip, label, type ChartText } from './frame.js';
+import { chartFigure, clip, label, type ChartText, type Drawing } from './frame.js';
+import { charsThatFit } from './measure.js';
 
 export interface PyramidLevel {
   label: string;
@@ -14,10 +15,8 @@ export interface PyramidLevel {
   peopleDisplay: string;
 }
 
-const WIDTH = 320;
-const LEVEL_HEIGHT = 34;
-const CENTRE = 200;
-const HALF = 115;
+const LEVEL_HEIGHT = 36;
+const BAR_HEIGHT = 28;
 
 /**
  * Levels drawn top (smallest, creators) to bottom (readers), each a centred bar whose width is its
@@ -28,22 +27,29 @@ export function pyramidChart(
   levelsTopDown: readonly PyramidLevel[],
   columns: readonly [string, string, string, string],
 ): TemplateResult {
-  // Square root so that 1% is still visible beside 90%.
-  const half = (share: number) => Math.max(1.5, Math.sqrt(share) * HALF);
-  const drawing = svg`${levelsTopDown.map((level, index) => {
-    const y = index * LEVEL_HEIGHT + 4;
-    const reference = half(level.reference);
-    return svg`
-      ${label(4, y + 19, clip(level.shortLabel, 14))}
-      ${
-        level.share === null
-          ? svg`<rect x=${CENTRE - HALF} y=${y} width=${HALF * 2} height=${LEVEL_HEIGHT - 8} class="chart-withheld"></rect>`
-          : svg`<rect x=${CENTRE - half(level.share)} y=${y} width=${half(level.share) * 2} height=${LEVEL_HEIGHT - 8} class="chart-mark"></rect>`
-      }
-      <rect x=${CENTRE - reference} y=${y} width=${reference * 2} height=${LEVEL_HEIGHT - 8} class="chart-reference"></rect>
-      ${label(CENTRE, y + 18, level.display, 'middle', 'chart-label chart-label-on-mark')}`;
-  })}`;
-  return chartFigure(text, { width: WIDTH, height: levelsTopDown.length * LEVEL_HEIGHT + 4 }, drawing, {
+  const layout = (width: number): Drawing => {
+    const labelSpace = Math.round(Math.min(130, width * 0.3));
+    const halfMax = (width - labelSpace - 4) / 2;
+    const centre = labelSpace + 4 + halfMax;
+    // Square root so that 1% is still visible beside 90%.
+    const half = (share: number) => Math.max(1.5, Math.sqrt(share) * halfMax);
+    const labelChars = charsThatFit(labelSpace - 6);
+    const content = svg`${levelsTopDown.map((level, index) => {
+      const y = index * LEVEL_HEIGHT + (LEVEL_HEIGHT - BAR_HEIGHT) / 2;
+      const reference = half(level.reference);
+      return svg`
+        ${label(0, y + 19, clip(level.shortLabel, labelChars))}
+        ${
+          level.share === null
+            ? svg`<rect x=${centre - halfMax} y=${y} width=${halfMax * 2} height=${BAR_HEIGHT} class="chart-withheld"></rect>`
+            : svg`<rect x=${centre - half(level.share)} y=${y} width=${half(level.share) * 2} height=${BAR_HEIGHT} rx="2" class="chart-mark"></rect>`
+        }
+        <rect x=${centre - reference} y=${y} width=${reference * 2} height=${BAR_HEIGHT} class="chart-reference"></rect>
+        ${label(centre, y + 19, level.display, 'middle', 'chart-label chart-label-on-mark')}`;
+    })}`;
+    return { width, height: levelsTopDown.length * LEVEL_HEIGHT, content };
+  };
+  return chartFigure(text, layout, {
     header: columns,
     rows: levelsTopDown.map((level) => [
       level.label,

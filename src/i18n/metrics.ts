@@ -118,7 +118,7 @@ const en = {
   'report.json': 'Download JSON',
   'report.print': 'Print or save as PDF',
   'report.footer':
-    'Figures are aggregates: nobody’s individual behaviour is shown. Definitions: docs/metrics.md.',
+    'Figures are aggregates: nobody’s individual behaviour is shown. The community manager can explain how each figure is counted.',
   'summary.kudos.more':
     'This month {givers} colleagues gave each other kudos, {change} more than in {previous}',
   'summary.kudos.fewer':
@@ -273,7 +273,7 @@ export const metricsStrings: StringBundle<Key> = {
     'report.json': 'JSON downloaden',
     'report.print': 'Afdrukken of bewaren als pdf',
     'report.footer':
-      'Alle cijfers zijn totalen: niemands individuele gedrag wordt getoond. Definities: docs/metrics.md.',
+      'Alle cijfers zijn totalen: niemands individuele gedrag wordt getoond. De communitymanager legt graag uit hoe elk cijfer geteld wordt.',
     'summary.kudos.more': 'Deze maand gaven {givers} collega’s elkaar kudos, {change} meer dan in {previous}',
     'summary.kudos.fewer':
       'Deze maand gaven {givers} collega’s elkaar kudos, {change} minder dan in {previous}',

@@ -13,6 +13,8 @@ export type ProfileCardStringKey =
   | 'card.chat'
   | 'card.profile'
   | 'card.web'
+  | 'card.copyMail'
+  | 'card.copied'
   | 'card.skills'
   | 'card.endorsements.one'
   | 'card.endorsements.other'
@@ -39,6 +41,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.chat': 'Chat with {name}',
     'card.profile': 'Profile of {name}',
     'card.web': 'Website of {name}',
+    'card.copyMail': 'Copy the e-mail address of {name}',
+    'card.copied': 'E-mail address of {name} copied',
     'card.skills': 'Skills',
     'card.endorsements.one': '{count} endorsement',
     'card.endorsements.other': '{count} endorsements',
@@ -64,6 +68,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.chat': 'Chat met {name}',
     'card.profile': 'Profiel van {name}',
     'card.web': 'Website van {name}',
+    'card.copyMail': 'E-mailadres van {name} kopiëren',
+    'card.copied': 'E-mailadres van {name} gekopieerd',
     'card.skills': 'Vaardigheden',
     'card.endorsements.one': '{count} aanbeveling',
     'card.endorsements.other': '{count} aanbevelingen',

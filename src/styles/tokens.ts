@@ -1,39 +1,142 @@
 import { css } from 'lit';
+import { legacyAliases } from './legacy.js';
+
+/** `.visually-hidden`: text for screen readers only (live regions, labels), not shown. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
 
 /**
- * Shared design tokens. Every value reads a public `--kring-*` property first, so an intranet
- * can theme all elements at once; the fallbacks follow the host font and the colour scheme.
+ * The one token sheet every element's styles start with. Each value reads a public custom property
+ * first (colours `--kring-color-*`, then sizes such as `--kring-radius`), then an older name where one
+ * existed (`legacy.ts`), then the default: Fluent 2's published values (the web light and dark
+ * themes, the brand ramp's 80 step as the accent), so Kring looks at home next to Microsoft 365 and
+ * plain elsewhere. docs/theming.md lists every token. Elements read only the private `--_*` names.
  */
 export const tokens = css`
+  ${legacyAliases}
   :host {
     /* Long words (Dutch compounds, addresses, URLs) wrap instead of widening the page at 320 px (1.4.10). */
     overflow-wrap: anywhere;
-    --_surface: var(--kring-color-surface, #ffffff);
-    --_text: var(--kring-color-text, #1b1b1f);
-    --_muted: var(--kring-color-text-muted, #53535f);
-    --_border: var(--kring-color-border, #d4d4dc);
-    --_accent: var(--kring-color-accent, #0a58ca);
-    --_accent-text: var(--kring-color-on-accent, #ffffff);
-    --_skeleton: var(--kring-color-skeleton, #e6e6ec);
-    --_danger: var(--kring-color-danger, #b3261e);
+    --_surface: var(--kring-color-surface, var(--_legacy-surface, #ffffff));
+    --_surface-subtle: var(--kring-color-surface-subtle, #f5f5f5);
+    --_text: var(--kring-color-text, var(--_legacy-text, #242424));
+    --_muted: var(--kring-color-text-muted, var(--_legacy-muted, #616161));
+    --_border: var(--kring-color-border, var(--_legacy-border, #d1d1d1));
+    --_field-border: var(--kring-color-field-border, #616161);
+    --_accent: var(--kring-color-accent, var(--_legacy-accent, #0f6cbd));
+    --_accent-hover: var(--kring-color-accent-hover, color-mix(in srgb, var(--_accent) 85%, #000000));
+    --_accent-subtle: var(
+      --kring-color-accent-subtle,
+      color-mix(in srgb, var(--_accent) 10%, var(--_surface))
+    );
+    --_accent-text: var(--kring-color-on-accent, var(--_legacy-on-accent, #ffffff));
+    --_focus: var(--kring-color-focus, var(--_accent));
+    --_skeleton: var(--kring-color-skeleton, #e6e6e6);
+    --_danger: var(--kring-color-danger, #b10e1c);
+    --_danger-surface: var(--kring-color-danger-surface, #fdf3f4);
+    --_danger-text: var(--kring-color-danger-text, #751d1f);
+    --_success: var(--kring-color-success, #0e700e);
+    --_chart: var(--kring-color-chart, var(--_legacy-chart, var(--_accent)));
+    --_chart-alt: var(--kring-color-chart-alt, var(--_legacy-chart-alt, var(--_muted)));
+    --_on-chart: var(--kring-color-on-chart, var(--_legacy-on-chart, var(--_accent-text)));
     --_radius: var(--kring-radius, 8px);
+    --_radius-small: var(--kring-radius-small, 4px);
     --_space: var(--kring-space, 0.75rem);
-    --_focus: var(--kring-color-focus, #0a58ca);
-    font-family: var(--kring-font-family, inherit);
+    --_space-small: var(--kring-space-small, 0.5rem);
+    --_shadow-card: var(--kring-shadow-card, 0 0 2px rgb(0 0 0 / 12%), 0 2px 4px rgb(0 0 0 / 14%));
+    --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 12%), 0 8px 16px rgb(0 0 0 / 14%));
+    --_font-small: var(--kring-font-size-small, 0.857em);
+    --_font-large: var(--kring-font-size-large, 1.143em);
+    --_font-title: var(--kring-font-size-title, 1.429em);
+    font-family: var(
+      --kring-font-family,
+      'Segoe UI',
+      'Segoe UI Web (West European)',
+      -apple-system,
+      BlinkMacSystemFont,
+      Roboto,
+      'Helvetica Neue',
+      sans-serif
+    );
+    font-size: var(--kring-font-size, 0.875rem);
+    line-height: var(--kring-line-height, 1.43);
     color: var(--_text);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_surface: var(--kring-color-surface, #1e1f24);
-      --_text: var(--kring-color-text, #ececf1);
-      --_muted: var(--kring-color-text-muted, #b4b4c0);
-      --_border: var(--kring-color-border, #3c3d46);
-      --_accent: var(--kring-color-accent, #8ab4ff);
-      --_accent-text: var(--kring-color-on-accent, #0b1b3a);
-      --_skeleton: var(--kring-color-skeleton, #2c2d34);
-      --_danger: var(--kring-color-danger, #ffb4ab);
-      --_focus: var(--kring-color-focus, #8ab4ff);
+      --_surface: var(--kring-color-surface, var(--_legacy-surface, #292929));
+      --_surface-subtle: var(--kring-color-surface-subtle, #1f1f1f);
+      --_text: var(--kring-color-text, var(--_legacy-text, #ffffff));
+      --_muted: var(--kring-color-text-muted, var(--_legacy-muted, #adadad));
+      --_border: var(--kring-color-border, var(--_legacy-border, #666666));
+      --_field-border: var(--kring-color-field-border, #adadad);
+      --_accent: var(--kring-color-accent, var(--_legacy-accent, #479ef5));
+      --_accent-hover: var(--kring-color-accent-hover, color-mix(in srgb, var(--_accent) 85%, #ffffff));
+      --_accent-text: var(--kring-color-on-accent, var(--_legacy-on-accent, #000000));
+      --_skeleton: var(--kring-color-skeleton, #3d3d3d);
+      --_danger: var(--kring-color-danger, #e37d80);
+      --_danger-surface: var(--kring-color-danger-surface, #3b0509);
+      --_danger-text: var(--kring-color-danger-text, #f1bbbc);
+      --_success: var(--kring-color-success, #54b054);
+      --_shadow-card: var(--kring-shadow-card, 0 0 2px rgb(0 0 0 / 24%), 0 2px 4px rgb(0 0 0 / 28%));
+      --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 24%), 0 8px 16px rgb(0 0 0 / 28%));
     }
+  }
+  /*
+   * Designed controls, native underneath (keyboard, forms, screen readers unchanged): radios and
+   * checkboxes in the accent colour at a 18 px target, selects with a drawn chevron (gradients, no
+   * image URL a CSP could block) and a field outline of 3:1.
+   */
+  input[type='radio'],
+  input[type='checkbox'] {
+    accent-color: var(--_accent);
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin: 0;
+    flex: none;
+  }
+  select {
+    appearance: none;
+    min-block-size: 2rem;
+    padding-block: 0.3rem;
+    padding-inline: 0.6rem 2rem;
+    border: 1px solid var(--_field-border);
+    border-radius: var(--_radius-small);
+    background-color: var(--_surface);
+    background-image:
+      linear-gradient(45deg, transparent 50%, currentColor 50%),
+      linear-gradient(135deg, currentColor 50%, transparent 50%);
+    background-position:
+      right 1.05rem center,
+      right 0.7rem center;
+    background-size: 0.35rem 0.35rem;
+    background-repeat: no-repeat;
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+  select:dir(rtl) {
+    background-position:
+      left 0.7rem center,
+      left 1.05rem center;
+  }
+  select:hover {
+    border-color: var(--_text);
+  }
+  /* Line icons (elements/shared/icons.ts) follow the text size and colour. */
+  .icon {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
+    vertical-align: -0.25em;
   }
   :focus-visible {
     outline: 2px solid var(--_focus);
@@ -44,13 +147,5 @@ export const tokens = css`
       outline-color: Highlight;
     }
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
 `;

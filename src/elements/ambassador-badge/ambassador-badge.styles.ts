@@ -2,35 +2,28 @@ import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
 
 /*
- * Level colours: white icon on a dark fill in light mode (≥ 6.7:1), dark icon on a light fill in
- * dark mode (≥ 9:1); fill against the page surface ≥ 6.7:1, so both the 3:1 non-text and the
- * 4.5:1 text thresholds hold. Pips under the icon show the level without colour.
+ * Emblems: the level is a shape and a metal (bronze disc, silver hexagon, gold rosette) plus 1–3 pips;
+ * the role is an icon on a disc in the role's colour. White icon on every role disc ≥ 7:1; the
+ * role disc against a light surface ≥ 7:1, and on a dark surface the metal rim (≥ 4.5:1 against it)
+ * outlines the badge, so the 3:1 non-text threshold holds in both schemes.
  */
 export const ambassadorBadgeStyles = [
   tokens,
   css`
     :host {
       display: inline-block;
-      --_starter: var(--kring-badge-starter, #8a4a1c);
-      --_active: var(--kring-badge-active, #3f5775);
-      --_champion: var(--kring-badge-champion, #765700);
-      --_on-badge: var(--kring-badge-icon, #ffffff);
-      --_size: 2.25rem;
+      --_starter: var(--kring-color-badge-starter, var(--_legacy-badge-starter, #c07a4a));
+      --_active: var(--kring-color-badge-active, var(--_legacy-badge-active, #9aa8b8));
+      --_champion: var(--kring-color-badge-champion, var(--_legacy-badge-champion, #e6b422));
+      --_on-badge: var(--kring-color-on-badge, var(--_legacy-on-badge, #ffffff));
+      --_size: 2.5rem;
       position: relative;
     }
     :host([size='s' i]) {
-      --_size: 1.5rem;
+      --_size: 1.75rem;
     }
     :host([size='l' i]) {
-      --_size: 3rem;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_starter: var(--kring-badge-starter, #f2b58a);
-        --_active: var(--kring-badge-active, #b9c9de);
-        --_champion: var(--kring-badge-champion, #f2cc55);
-        --_on-badge: var(--kring-badge-icon, #1b1b1f);
-      }
+      --_size: 3.5rem;
     }
     [part='list'] {
       display: flex;
@@ -57,16 +50,20 @@ export const ambassadorBadgeStyles = [
       border-radius: 999px;
     }
     .medal {
-      display: inline-grid;
-      place-items: center;
+      display: inline-block;
       width: var(--_size);
       height: var(--_size);
-      border-radius: 50%;
+      flex: none;
+    }
+    .emblem {
+      display: block;
+      width: 100%;
+      height: 100%;
       color: var(--_on-badge);
-      background: var(--_level, var(--_starter));
-      box-sizing: border-box;
-      padding: calc(var(--_size) * 0.16) 0 calc(var(--_size) * 0.06);
-      grid-template-rows: 1fr auto;
+      overflow: visible;
+    }
+    .emblem-rim {
+      fill: var(--_level, var(--_starter));
     }
     .level-starter {
       --_level: var(--_starter);
@@ -77,13 +74,32 @@ export const ambassadorBadgeStyles = [
     .level-champion {
       --_level: var(--_champion);
     }
-    .icon {
-      width: calc(var(--_size) * 0.58);
-      height: calc(var(--_size) * 0.58);
+    .emblem-disc {
+      fill: #0f548c;
     }
-    .pips {
-      width: calc(var(--_size) * 0.5);
-      height: calc(var(--_size) * 0.17);
+    .emblem-disc.role-presenter {
+      fill: var(--kring-color-badge-presenter, #5c2e91);
+    }
+    .emblem-disc.role-writer {
+      fill: var(--kring-color-badge-writer, #0f548c);
+    }
+    .emblem-disc.role-responder {
+      fill: var(--kring-color-badge-responder, #0b5a0b);
+    }
+    .emblem-disc.role-connector {
+      fill: var(--kring-color-badge-connector, #a4262c);
+    }
+    .emblem-disc.role-recruiter {
+      fill: var(--kring-color-badge-recruiter, #005b70);
+    }
+    .emblem-pip {
+      fill: currentColor;
+    }
+    /* The role icon inside the emblem: sized in the emblem's own units, not by the text size. */
+    .emblem .icon {
+      inline-size: 21px;
+      block-size: 21px;
+      vertical-align: baseline;
     }
     :host(:not([size='l'])) .label {
       position: absolute;
@@ -166,11 +182,15 @@ export const ambassadorBadgeStyles = [
       }
     }
     @media (forced-colors: active) {
-      .medal {
+      .emblem {
         forced-color-adjust: none;
-        background: Canvas;
         color: CanvasText;
-        border: 2px solid CanvasText;
+      }
+      .emblem-rim {
+        fill: CanvasText;
+      }
+      .emblem-disc[class] {
+        fill: Canvas;
       }
       [part='popover'] {
         border-color: CanvasText;

@@ -11,7 +11,7 @@ import { highestAwards } from '../../ambassadors/awards.js';
 import { badgeName, levelRequirements, recognisedCriterionAmount } from '../../ambassadors/labels.js';
 import { buildOpenBadgeCredential, openBadgeFileName } from '../../ambassadors/open-badges.js';
 import { downloadJson } from '../../ambassadors/download.js';
-import { levelPips, roleIcon } from '../shared/role-icons.js';
+import { badgeEmblem } from '../shared/role-icons.js';
 import { ambassadorBadgeStyles } from './ambassador-badge.styles.js';
 import { KringBadgeDownloadEvent } from '../../events/ambassadors.js';
 import { allowedValue } from '../../attribute-values.js';
@@ -44,10 +44,11 @@ let nextInstance = 0;
  * @csspart problem - Error and configuration messages.
  * @csspart retry - Retry button in the error state.
  * @csspart loading - The placeholder shown while the badges load (busy, with a hidden label).
- * @cssproperty --kring-badge-starter - Fill of starter badges.
- * @cssproperty --kring-badge-active - Fill of active badges.
- * @cssproperty --kring-badge-champion - Fill of champion badges.
- * @cssproperty --kring-badge-icon - Icon colour on the fill.
+ * @cssproperty --kring-color-badge-starter - Rim of starter badges (a disc; default bronze).
+ * @cssproperty --kring-color-badge-active - Rim of active badges (a hexagon; default silver).
+ * @cssproperty --kring-color-badge-champion - Rim of champion badges (a rosette; default gold).
+ * @cssproperty --kring-color-badge-presenter - Disc behind the presenter icon (likewise `-writer`, `-responder`, `-connector`, `-recruiter`).
+ * @cssproperty --kring-color-on-badge - Icon and level pips on the disc.
  * @cssproperty --kring-color-surface - Popover background.
  * @cssproperty --kring-color-text - Popover text.
  * @cssproperty --kring-color-border - Popover border.
@@ -201,7 +202,7 @@ export class KringAmbassadorBadge extends KringElement {
         data-level=${award.level}
         @click=${() => this.popovers.click(award.id)}
       >
-        <span class="medal level-${award.level}">${roleIcon(award.role)}${levelPips(award.level)}</span>
+        <span class="medal level-${award.level}">${badgeEmblem(award.role, award.level)}</span>
         <span class="label">${name}</span>
       </button>
       <div

@@ -1,27 +1,25 @@
 import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
 
-export const communityStyles = css`
-  :host {
-    display: contents;
-  }
-  [part='message'] {
-    display: block;
-    margin: 0.5em 0;
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--kring-color-danger, #b3261e);
-    background: var(--kring-color-danger-surface, #fdecea);
-    color: var(--kring-color-danger-text, #5c1410);
-    font: inherit;
-  }
-  @media (prefers-color-scheme: dark) {
-    [part='message'] {
-      background: var(--kring-color-danger-surface, #3b1512);
-      color: var(--kring-color-danger-text, #ffdad6);
+export const communityStyles = [
+  tokens,
+  css`
+    :host {
+      display: contents;
     }
-  }
-  @media (forced-colors: active) {
     [part='message'] {
-      border: 1px solid CanvasText;
+      display: block;
+      margin: 0.5em 0;
+      padding: 0.5em 0.75em;
+      border-inline-start: 4px solid var(--_danger);
+      border-radius: var(--_radius-small);
+      background: var(--_danger-surface);
+      color: var(--_danger-text);
     }
-  }
-`;
+    @media (forced-colors: active) {
+      [part='message'] {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+];

@@ -82,7 +82,7 @@ function isWholeNumberBetween(value: unknown, min: number, max: number): boolean
  * @cssproperty --kring-avatar-size - Avatar diameter in rows (default 2.25rem).
  * @cssproperty --kring-finder-padding - Space around the whole element (default 0).
  * @cssproperty --kring-finder-max-height - Height of the result list before it scrolls (default 28rem).
- * @cssproperty --kring-font-family - Font (default: inherited from the page).
+ * @cssproperty --kring-font-family - Font (default: Segoe UI, else the system font).
  * @event {KringPersonSelectEvent} kring-person-select - A result was chosen; `detail.person`, `detail.match`. Cancelable: stops the link.
  * @event {KringInviteRequestEvent} kring-invite-request - Nobody was found and the user asked to invite someone; `detail.skill`.
  */

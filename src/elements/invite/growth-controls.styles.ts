@@ -64,7 +64,7 @@ export const growthControlStyles = [
     label.choice {
       font-weight: normal;
       display: inline-flex;
-      gap: 0.35rem;
+      gap: 0.5rem;
       align-items: center;
     }
     .field {
@@ -78,11 +78,14 @@ export const growthControlStyles = [
     select {
       font: inherit;
       color: var(--_text);
-      background: var(--_surface);
-      border: 1px solid var(--_muted);
-      border-radius: calc(var(--_radius) / 2);
+      background-color: var(--_surface);
+      border: 1px solid var(--_field-border);
+      border-radius: var(--_radius-small);
       padding: 0.45rem 0.55rem;
       min-width: 0;
+    }
+    select {
+      padding-inline-end: 2rem;
     }
     textarea {
       min-height: 4.5rem;

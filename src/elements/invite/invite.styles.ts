@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
 import { growthControlStyles } from './growth-controls.styles.js';
 
 export const inviteStyles = [
+  tokens,
   ...growthControlStyles,
   css`
     .link-field {
@@ -13,12 +15,7 @@ export const inviteStyles = [
       flex: 1 1 16rem;
     }
     .status-accepted {
-      color: var(--kring-color-success, #1a7f37);
-    }
-    @media (prefers-color-scheme: dark) {
-      .status-accepted {
-        color: var(--kring-color-success, #7ee2a0);
-      }
+      color: var(--_success);
     }
     .status-revoked,
     .status-expired,

@@ -71,11 +71,11 @@ function length(text: string): number {
  * @csspart discard - Discard an unsent kudos.
  * @csspart problem - An attribute problem.
  *
- * @cssproperty --kring-color-accent - Send button; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-accent - Send button; focus rings when no focus colour is set.
  * @cssproperty --kring-color-focus - Focus rings.
- * @cssproperty --kring-color-surface - Background (the older `--kring-surface-color` is still read).
- * @cssproperty --kring-color-border - Borders (the older `--kring-border-color` is still read).
- * @cssproperty --kring-color-field-border - Outline of the text field (default: the text colour at 62 %, 3:1).
+ * @cssproperty --kring-color-surface - Background.
+ * @cssproperty --kring-color-border - Borders.
+ * @cssproperty --kring-color-field-border - Outline of the text field (3:1 against the field).
  * @cssproperty --kring-color-danger - Errors.
  * @cssproperty --kring-radius - Corner radius.
  *

@@ -84,11 +84,11 @@ type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
  *
  * @event {KringKudosSentEvent} kring-kudos-sent - A kudos that had finally failed was retried from the feed and delivered; `detail` has `kudos` and `input`.
  *
- * @cssproperty --kring-color-accent - Links and pressed reactions; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-accent - Links and pressed reactions; focus rings when no focus colour is set.
  * @cssproperty --kring-color-focus - Focus rings.
- * @cssproperty --kring-color-surface - Card background (the older `--kring-surface-color` is still read).
- * @cssproperty --kring-color-border - Card borders (the older `--kring-border-color` is still read).
- * @cssproperty --kring-color-text-muted - Secondary text (the older `--kring-muted-color` is still read).
+ * @cssproperty --kring-color-surface - Card background.
+ * @cssproperty --kring-color-border - Card borders.
+ * @cssproperty --kring-color-text-muted - Secondary text.
  * @cssproperty --kring-color-danger - "Not sent" and errors.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-kudos-gap - Space between items.

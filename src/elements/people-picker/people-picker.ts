@@ -54,11 +54,11 @@ const idListConverter = {
  * @csspart retry - Searches again after a failed search (in the status line).
  * @csspart problem - Shown instead of the content while no community is connected (no `<kring-community>`, or its backend failed).
  *
- * @cssproperty --kring-color-accent - Highlight colour; focus rings when no focus colour is set (the older `--kring-accent-color` is still read).
+ * @cssproperty --kring-color-accent - Highlight colour; focus rings when no focus colour is set.
  * @cssproperty --kring-color-focus - Focus rings.
- * @cssproperty --kring-color-surface - Background of the field and listbox (the older `--kring-surface-color` is still read).
- * @cssproperty --kring-color-border - Border colour (the older `--kring-border-color` is still read).
- * @cssproperty --kring-color-field-border - Outline of the text field (default: the text colour at 62 %, 3:1).
+ * @cssproperty --kring-color-surface - Background of the field and listbox.
+ * @cssproperty --kring-color-border - Border colour.
+ * @cssproperty --kring-color-field-border - Outline of the text field (3:1 against the field).
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-avatar-size - Avatar size.
  *

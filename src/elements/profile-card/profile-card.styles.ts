@@ -8,6 +8,11 @@ export const profileCardStyles = [
   css`
     :host {
       display: block;
+      /* Photos people recognise: 48 px in a compact card, 72 px in the full card (as in Microsoft 365). */
+      --_avatar-size: var(--kring-avatar-size, 3rem);
+    }
+    :host([view='full' i]) {
+      --_avatar-size: var(--kring-avatar-size, 4.5rem);
     }
     :host([hidden]) {
       display: none;
@@ -36,14 +41,14 @@ export const profileCardStyles = [
       min-height: 9rem;
     }
     [part~='avatar'] {
-      width: var(--kring-avatar-size, 3rem);
-      height: var(--kring-avatar-size, 3rem);
+      width: var(--_avatar-size);
+      height: var(--_avatar-size);
       border-radius: 50%;
       display: grid;
       place-items: center;
       overflow: hidden;
       font-weight: 600;
-      font-size: calc(var(--kring-avatar-size, 3rem) * 0.38);
+      font-size: calc(var(--_avatar-size) * 0.38);
       color: #ffffff;
       flex: none;
     }
@@ -99,12 +104,35 @@ export const profileCardStyles = [
     [part~='links'] {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.75em;
+      align-items: center;
+      gap: 0.25rem;
       margin-top: 0.5em;
-      font-size: 0.9em;
     }
-    [part~='links'] a {
+    .profile-link {
       color: var(--_accent);
+      margin-inline-end: 0.5rem;
+    }
+    /* Contact actions: round icon buttons, 32 px (a comfortable target, 2.5.8). */
+    [part~='action'] {
+      display: inline-grid;
+      place-items: center;
+      inline-size: 2rem;
+      block-size: 2rem;
+      padding: 0;
+      border: 1px solid var(--_border);
+      border-radius: 50%;
+      background: var(--_surface);
+      color: var(--_accent);
+      cursor: pointer;
+      font: inherit;
+    }
+    [part~='action']:hover {
+      background: var(--_accent-subtle);
+      border-color: var(--_accent);
+    }
+    [part~='action'] .icon {
+      inline-size: 1.125rem;
+      block-size: 1.125rem;
     }
     [part~='badges'] {
       display: block;
@@ -115,7 +143,7 @@ export const profileCardStyles = [
     }
     /* The loading card: an avatar circle and three lines, drawn as backgrounds of one element. */
     [part~='card'].skeleton {
-      --_avatar: var(--kring-avatar-size, 3rem);
+      --_avatar: var(--_avatar-size);
       --_line-x: calc(var(--_avatar) + var(--_space));
       --_line-w: calc(100% - var(--_line-x));
       /* Room for the whole avatar circle, as a loaded card has. */
@@ -170,6 +198,10 @@ export const profileCardStyles = [
       [part~='card'],
       [part~='skill'] {
         border-color: CanvasText;
+      }
+      [part~='action'] {
+        border-color: LinkText;
+        color: LinkText;
       }
       [part~='avatar'] {
         forced-color-adjust: none;

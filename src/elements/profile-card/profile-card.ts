@@ -11,6 +11,7 @@ import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
+import { icon, type IconName } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
@@ -41,7 +42,8 @@ const COMPACT_SKILL_COUNT = 3;
  * @csspart skill-list - The endorsable skill list (full view).
  * @csspart kudos - Kudos received (full view).
  * @csspart badges - Ambassador badges.
- * @csspart links - Mail, chat and profile links.
+ * @csspart links - The profile link and the contact actions.
+ * @csspart action - A contact action: e-mail, chat, website (icon links with their names) and "copy the e-mail address" (a button).
  * @csspart problem - Not found, error and configuration messages.
  * @csspart retry - The retry button in the error state.
  * @cssproperty --kring-color-surface - Card background.
@@ -52,8 +54,8 @@ const COMPACT_SKILL_COUNT = 3;
  * @cssproperty --kring-color-skeleton - Loading placeholder colour.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Inner spacing.
- * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem).
- * @cssproperty --kring-font-family - Font (default: inherited from the page).
+ * @cssproperty --kring-avatar-size - Avatar diameter (default 3rem, full view 4.5rem).
+ * @cssproperty --kring-font-family - Font (default: Segoe UI, else the system font).
  * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
 export class KringProfileCard extends KringElement {
@@ -280,29 +282,63 @@ export class KringProfileCard extends KringElement {
 
   private renderLinks(person: Person, profile: string | undefined) {
     const name = person.name;
-    const links: { href: string; label: string; text: string }[] = [];
+    // Contact actions as icons with their names (as in the Microsoft 365 profile card); the
+    // profile link, a destination rather than an action, stays a text link.
+    const actions: { href: string; label: string; icon: IconName }[] = [];
     // Your own card offers no "Chat with" yourself.
     const own = this.person === 'me' || this.client?.peekPerson('me')?.id === person.id;
     const mail = safeUrl(person.email ? `mailto:${person.email}` : undefined);
-    if (mail) links.push({ href: mail, label: this.t('card.mail', { name }), text: person.email! });
+    if (mail) actions.push({ href: mail, label: this.t('card.mail', { name }), icon: 'mail' });
     for (const link of person.links) {
       const href = safeUrl(link.url);
       if (!href || link.kind === 'profile' || (link.kind === 'mail' && mail)) continue;
       if (own && link.kind === 'chat') continue;
-      const label = this.t(linkLabel(link), { name });
-      links.push({ href, label, text: link.label ?? label });
-    }
-    if (profile && this.currentView === 'full') {
-      links.push({
-        href: profile,
-        label: this.t('card.profile', { name }),
-        text: this.t('card.profile', { name }),
+      const label = link.label ?? this.t(linkLabel(link), { name });
+      actions.push({
+        href,
+        label,
+        icon: link.kind === 'chat' ? 'chat' : link.kind === 'mail' ? 'mail' : 'web',
       });
     }
-    if (!links.length) return nothing;
+    const showProfile = profile && this.currentView === 'full';
+    if (!actions.length && !showProfile) return nothing;
     return html`<div part="links">
-      ${links.map((link) => html`<a href=${link.href} title=${link.label}>${link.text}</a>`)}
+      ${showProfile
+        ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
+        : nothing}
+      ${actions.map(
+        (action) =>
+          html`<a
+            part="action"
+            class="action"
+            href=${action.href}
+            aria-label=${action.label}
+            title=${action.label}
+            >${icon(action.icon)}</a
+          >`,
+      )}
+      ${person.email
+        ? html`<button
+            part="action"
+            class="action"
+            type="button"
+            aria-label=${this.t('card.copyMail', { name })}
+            title=${this.t('card.copyMail', { name })}
+            @click=${() => this.copyMail(person)}
+          >
+            ${icon('copy')}
+          </button>`
+        : nothing}
     </div>`;
+  }
+
+  private copyMail(person: Person): void {
+    if (!person.email) return;
+    // Clipboard access can be refused (an insecure page, a policy): then nothing is said.
+    navigator.clipboard?.writeText(person.email).then(
+      () => this.announce(this.t('card.copied', { name: person.name })),
+      () => undefined,
+    );
   }
 }
 

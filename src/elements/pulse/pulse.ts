@@ -46,7 +46,8 @@ import { pulseStyles } from './pulse.styles.js';
  * @csspart chart - A chart figure.
  * @csspart chart-title - A chart's title.
  * @csspart chart-description - A chart's description.
- * @csspart chart-graphic - A chart's SVG drawing.
+ * @csspart chart-graphic - A chart's SVG drawing, laid out for the width it has (labels stay 12 px).
+ * @csspart chart-scroll - The scroll box around a drawing wider than a phone (the department matrix), focusable.
  * @csspart chart-legend - Which line is which, under a chart with more than one line.
  * @csspart chart-table - The disclosure holding a chart's data table.
  * @csspart chart-table-scroll - The scroll box around a chart's data table (focusable, for keyboard scrolling).
@@ -60,9 +61,9 @@ import { pulseStyles } from './pulse.styles.js';
  * @cssproperty --kring-color-text-muted - Secondary text.
  * @cssproperty --kring-color-border - Borders.
  * @cssproperty --kring-color-accent - Links and buttons.
- * @cssproperty --kring-chart-color - Bars, lines and cells (default: the accent colour).
- * @cssproperty --kring-chart-color-alt - A chart's second series.
- * @cssproperty --kring-chart-on-mark - Text drawn on bars.
+ * @cssproperty --kring-color-chart - Bars, lines and cells (default: the accent colour).
+ * @cssproperty --kring-color-chart-alt - A chart's second series.
+ * @cssproperty --kring-color-on-chart - Text drawn on bars.
  * @cssproperty --kring-radius - Corner radius.
  * @cssproperty --kring-space - Spacing.
  * @event {KringMetricsLoadEvent} kring-metrics-load - Figures were loaded; `detail.metrics` holds them.

@@ -2,13 +2,26 @@
 export const PRINTING_CLASS = 'kring-printing-report';
 export const PRINTING_ATTRIBUTE = 'data-kring-printing';
 
+const PRINTING = `html.${PRINTING_CLASS}`;
+const REPORT = `kring-report[${PRINTING_ATTRIBUTE}]`;
+
+/*
+ * While a report prints itself, everything else is removed (display: none, not only invisible: an
+ * invisible page still takes paper, the blank grey pages), the report's ancestors lose their layout
+ * (grids, padding, backgrounds), and a wide department matrix gets a landscape page of its own.
+ */
 const PAGE_RULES = `
 @page { size: A4; margin: 16mm 14mm; }
+@page kring-wide { size: A4 landscape; margin: 14mm 14mm; }
 @media print {
-  html.${PRINTING_CLASS} body * { visibility: hidden !important; }
-  html.${PRINTING_CLASS} kring-report[${PRINTING_ATTRIBUTE}],
-  html.${PRINTING_CLASS} kring-report[${PRINTING_ATTRIBUTE}] * { visibility: visible !important; }
-  html.${PRINTING_CLASS} kring-report[${PRINTING_ATTRIBUTE}] { position: absolute; inset: 0 auto auto 0; width: 100%; }
+  ${PRINTING}, ${PRINTING} body { background: #ffffff !important; margin: 0 !important; padding: 0 !important; }
+  ${PRINTING} body *:not(:has(${REPORT})):not(${REPORT}) { display: none !important; }
+  ${PRINTING} body :has(${REPORT}) {
+    display: block !important; position: static !important; margin: 0 !important; padding: 0 !important;
+    border: 0 !important; box-shadow: none !important; background: none !important;
+    width: auto !important; max-width: none !important; height: auto !important; min-height: 0 !important;
+  }
+  ${PRINTING} ${REPORT} { max-width: none; margin: 0; }
 }`;
 
 let pageSheet: CSSStyleSheet | undefined;

@@ -65,14 +65,16 @@ export const reportStyles = [
         --_border: #999999;
         max-width: none;
         padding: 0;
-        font-size: 10.5pt;
+        font-size: 10pt;
+        background: #ffffff;
       }
       [part~='toolbar'],
       [role='status'] {
         display: none;
       }
       .title,
-      .subtitle {
+      .subtitle,
+      caption {
         break-after: avoid;
       }
       table,
@@ -82,6 +84,40 @@ export const reportStyles = [
       }
       .table-scroll {
         overflow: visible;
+      }
+      /* A value ("fewer than 5", "not shown") stays on one line. */
+      td {
+        white-space: nowrap;
+      }
+      table {
+        font-size: 9pt;
+      }
+      /*
+       * The department matrix: column names written upwards, so a column is as wide as its values;
+       * from eight departments on it gets a landscape page (@page kring-wide, print-sheet.ts).
+       */
+      [data-table='matrix'] thead th:not(:first-child) {
+        writing-mode: vertical-rl;
+        transform: rotate(180deg);
+        text-align: start;
+        vertical-align: bottom;
+        white-space: nowrap;
+        padding: 0.4em 0.2em;
+      }
+      [data-table='matrix'] {
+        font-size: 8pt;
+      }
+      [data-table='matrix'] td {
+        padding: 0.25em 0.35em;
+      }
+      [data-table='matrix'] th[scope='row'] {
+        white-space: nowrap;
+      }
+      .table-scroll:has(> [data-table='matrix'] thead th:nth-child(8)) {
+        page: kring-wide;
+      }
+      [part~='footer'] {
+        break-before: avoid;
       }
     }
   `,

@@ -56,7 +56,7 @@ export const avatarStyles = [
       user-select: none;
     }
     .avatar.photo-pending {
-      background-color: var(--_skeleton, var(--kring-color-skeleton, #e6e6ec));
+      background-color: var(--_skeleton);
     }
     @media (forced-colors: active) {
       .avatar {

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { icon, type IconName } from './icons.js';
 import { REACTION_TYPES, type Kudos, type Person, type ReactionType } from '../../model.js';
 import type { PendingKudos } from '../../client/types.js';
 import {
@@ -42,11 +43,12 @@ export type ReactorsState =
   | { status: 'error' }
   | { status: 'ready'; byType: { type: ReactionType; names: string[] }[] };
 
-export const REACTION_SYMBOLS: Record<ReactionType, string> = {
-  thanks: '🙏',
-  celebrate: '🎉',
-  love: '❤️',
-  insightful: '💡',
+/** The icon beside each reaction's name (drawn, not emoji: the same on every system, no emoji font needed). */
+export const REACTION_ICONS: Record<ReactionType, IconName> = {
+  thanks: 'thanks',
+  celebrate: 'celebrate',
+  love: 'love',
+  insightful: 'insightful',
 };
 
 function t(language: Language, key: KudosStringKey, params?: MessageParams): string {
@@ -185,7 +187,7 @@ function renderReactions(ctx: ItemContext, kudos: Kudos): TemplateResult {
           aria-pressed=${summary?.reactedByMe ? 'true' : 'false'}
           @click=${() => ctx.react(kudos, type)}
         >
-          <span aria-hidden="true">${REACTION_SYMBOLS[type]}</span>
+          ${icon(REACTION_ICONS[type])}
           <span>${label}</span>${' '}<span part="reaction-count">${count}</span>
         </button>`;
       })}
@@ -214,7 +216,7 @@ function renderReactors(ctx: ItemContext, reactors: ReactorsState, panelId: stri
     content = html`${reactors.byType.map(
       ({ type, names }) =>
         html`<li>
-          <span aria-hidden="true">${REACTION_SYMBOLS[type]}</span>
+          ${icon(REACTION_ICONS[type])}
           ${t(ctx.language, 'reactors.heading', {
             reaction: t(ctx.language, `reaction.${type}`),
             names: listOfNames(ctx.language, names),
@@ -254,7 +256,7 @@ export function renderKudosItem(
         lang=${contentMarks(kudos.lang, ctx.language).lang ?? nothing}
         dir="auto"
       >
-        ${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}
+        <span class="message-text">${renderMessage(kudos.message, t(ctx.language, 'item.newTab'))}</span>
       </p>
       ${renderReactions(ctx, kudos)}
     </div>
@@ -279,7 +281,7 @@ export function renderPendingItem(ctx: ItemContext, entry: PendingKudos, giverId
       ${renderPeople(ctx, giverId, input.to, headingId)}
       <div class="meta" part="meta">${renderValue(ctx, input.value)}</div>
       <p class="message" part="message" dir="auto">
-        ${renderMessage(input.message, t(ctx.language, 'item.newTab'))}
+        <span class="message-text">${renderMessage(input.message, t(ctx.language, 'item.newTab'))}</span>
       </p>
       <div class="status-line" part="pending-status">
         <span

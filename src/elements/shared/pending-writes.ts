@@ -198,10 +198,10 @@ export const pendingWritesStyles = css`
     padding: 0.25em 0;
   }
   .pending-writes [part='pending-write-state'] {
-    color: var(--kring-color-muted, inherit);
+    color: var(--_muted);
   }
   .pending-writes li[data-state='failed'] [part='pending-write-state'] {
-    color: var(--kring-color-danger, #b00020);
+    color: var(--_danger);
   }
   .pending-writes-status:empty {
     display: none;

@@ -336,12 +336,12 @@ export const personHoverStyles = css`
     text-underline-offset: 0.2em;
   }
   .person-trigger:focus-visible {
-    outline: 2px solid var(--kring-color-focus, var(--kring-color-accent, #0b57d0));
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
     border-radius: 2px;
   }
   .person-card:focus-visible .person-card-body {
-    outline: 2px solid var(--kring-color-focus, var(--kring-color-accent, #0b57d0));
+    outline: 2px solid var(--_focus);
   }
   .person-card:focus {
     outline: none;
@@ -356,8 +356,9 @@ export const personHoverStyles = css`
     overflow: visible;
     z-index: 1000;
     inline-size: min(22rem, calc(100vw - 1rem));
-    color: var(--kring-color-text, inherit);
-    font-family: var(--kring-font-family, inherit);
+    /* The element's tokens (styles/tokens.ts): the card is in the top layer but inherits from its host. */
+    color: var(--_text);
+    font-family: inherit;
     text-align: start;
     white-space: normal;
     font-weight: normal;
@@ -367,10 +368,10 @@ export const personHoverStyles = css`
     display: grid;
     gap: 0.5rem;
     padding: 0.5rem;
-    border: 1px solid var(--kring-color-border, #d0d0d8);
-    border-radius: var(--kring-radius, 0.5rem);
-    background: var(--kring-color-surface, Canvas);
-    box-shadow: var(--kring-shadow-popover, 0 8px 24px rgb(0 0 0 / 0.18));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: var(--_shadow-popup);
   }
   .person-card-actions {
     display: flex;

@@ -1,4 +1,4 @@
-/** One inline SVG icon per ambassador role (no external fetch), plus level pips that do not rely on colour. */
+/** One inline SVG icon per ambassador role (no external fetch), and the badge emblem built from it. */
 import { svg, type SVGTemplateResult } from 'lit';
 import { AMBASSADOR_LEVELS, type AmbassadorLevel, type AmbassadorRole } from '../../model.js';
 
@@ -26,10 +26,40 @@ export function roleIcon(role: AmbassadorRole) {
     data-role=${role}>${glyphs[role]}</svg>`;
 }
 
-/** One to three filled pips under the icon: the level, readable without colour. */
-export function levelPips(level: AmbassadorLevel) {
+/** Points of a polygon around (24, 24): `count` corners alternating between two radii when `inner` is set. */
+function polygon(count: number, outer: number, inner = outer, rotation = -90): string {
+  const corners = inner === outer ? count : count * 2;
+  return Array.from({ length: corners }, (_, index) => {
+    const radius = inner !== outer && index % 2 ? inner : outer;
+    const angle = ((rotation + (360 / corners) * index) * Math.PI) / 180;
+    return `${(24 + radius * Math.cos(angle)).toFixed(2)},${(24 + radius * Math.sin(angle)).toFixed(2)}`;
+  }).join(' ');
+}
+
+/** The outline that says the level before any colour does: a disc, a hexagon, a rosette. */
+const LEVEL_SHAPES: Record<AmbassadorLevel, SVGTemplateResult> = {
+  starter: svg`<circle class="emblem-rim" cx="24" cy="24" r="22"></circle>`,
+  active: svg`<polygon class="emblem-rim" points=${polygon(6, 23.5)} stroke-linejoin="round"></polygon>`,
+  champion: svg`<polygon class="emblem-rim" points=${polygon(12, 23.5, 19.5)} stroke-linejoin="round"></polygon>`,
+};
+
+/**
+ * A badge as an emblem: the level's shape and metal (bronze disc, silver hexagon, gold rosette) around
+ * a disc in the role's colour with the role's icon and the level's pips. Decorative: the badge
+ * button carries the name ("Writer, champion level").
+ */
+export function badgeEmblem(role: AmbassadorRole, level: AmbassadorLevel) {
   const count = AMBASSADOR_LEVELS.indexOf(level) + 1;
-  return svg`<svg class="pips" viewBox="0 0 18 6" aria-hidden="true" focusable="false" data-level=${level}>
-    ${Array.from({ length: count }, (_, index) => svg`<circle cx=${9 + (index - (count - 1) / 2) * 6} cy="3" r="2" fill="currentColor"></circle>`)}
+  return svg`<svg class="emblem" viewBox="0 0 48 48" aria-hidden="true" focusable="false"
+    data-role=${role} data-level=${level}>
+    ${LEVEL_SHAPES[level]}
+    <circle class="emblem-disc role-${role}" cx="24" cy="24" r="16.5"></circle>
+    <svg class="icon" x="13.5" y="11" width="21" height="21" viewBox="0 0 24 24" fill="none" stroke="currentColor"
+      stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${glyphs[role]}</svg>
+    ${Array.from(
+      { length: count },
+      (_, index) =>
+        svg`<circle class="emblem-pip" cx=${24 + (index - (count - 1) / 2) * 4.5} cy="35.5" r="1.6"></circle>`,
+    )}
   </svg>`;
 }

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
 import { growthControlStyles } from '../invite/growth-controls.styles.js';
 
 export const welcomeStyles = [
+  tokens,
   ...growthControlStyles,
   css`
     figure.quote {

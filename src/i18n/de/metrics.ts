@@ -117,7 +117,7 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'report.json': 'JSON herunterladen',
   'report.print': 'Drucken oder als PDF speichern',
   'report.footer':
-    'Die Zahlen sind Summen: Das Verhalten einzelner Personen wird nie gezeigt. Definitionen: docs/metrics.md.',
+    'Die Zahlen sind Summen: Das Verhalten einzelner Personen wird nie gezeigt. Wie jede Zahl gezählt wird, erklärt das Community-Management.',
   'summary.kudos.more':
     'In diesem Monat gaben sich {givers} Personen gegenseitig Kudos, {change} mehr als im {previous}',
   'summary.kudos.fewer':

@@ -11,6 +11,8 @@ export const profileCardDe: Record<ProfileCardStringKey, string> = {
   'card.chat': 'Chat mit {name}',
   'card.profile': 'Profil von {name}',
   'card.web': 'Website von {name}',
+  'card.copyMail': 'E-Mail-Adresse von {name} kopieren',
+  'card.copied': 'E-Mail-Adresse von {name} kopiert',
   'card.skills': 'Fähigkeiten',
   'card.endorsements.one': '{count} Empfehlung',
   'card.endorsements.other': '{count} Empfehlungen',

@@ -117,7 +117,7 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'report.json': 'Télécharger le JSON',
   'report.print': 'Imprimer ou enregistrer en PDF',
   'report.footer':
-    'Les chiffres sont des agrégats\u00a0: aucun comportement individuel n’est montré. Définitions\u00a0: docs/metrics.md.',
+    'Les chiffres sont des agrégats\u00a0: aucun comportement individuel n’est montré. Le responsable de la communauté peut expliquer comment chaque chiffre est compté.',
   'summary.kudos.more':
     'Ce mois-ci, {givers} collègues se sont donné des kudos, {change} de plus qu’en {previous}',
   'summary.kudos.fewer':

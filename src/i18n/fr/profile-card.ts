@@ -11,6 +11,8 @@ export const profileCardFr: Record<ProfileCardStringKey, string> = {
   'card.chat': 'Discuter avec {name}',
   'card.profile': 'Profil de {name}',
   'card.web': 'Site web de {name}',
+  'card.copyMail': 'Copier l’adresse e-mail de {name}',
+  'card.copied': 'Adresse e-mail de {name} copiée',
   'card.skills': 'Compétences',
   'card.endorsements.one': '{count} recommandation',
   'card.endorsements.other': '{count} recommandations',
