@@ -4,12 +4,9 @@
 // - focus order (WCAG 2.4.3): a walk by Tab over every control inside Kring's elements on both pages,
 //   activating each one by keyboard, asserts that the focus never falls to <body> after an action.
 // Run: `npm run build && node --test test/a11y-demo-pages.test.mjs` (npm test runs every test/*.test.mjs).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { useDemoSite } from './helpers/demo-site-browser.mjs';
 import assert from 'node:assert/strict';
-import { buildDemoMocksIfNeeded } from '../scripts/lib/build-if-needed.mjs';
-import { DEMO_CSP, demoDynamic, demoMounts } from '../scripts/lib/demo-site.mjs';
-import { launchChromium } from '../scripts/lib/chromium.mjs';
-import { startStaticServer } from '../scripts/lib/static-server.mjs';
 
 /** Runs in the page before anything else: records what the page's one live region says, and when. */
 function recordAnnouncements() {
@@ -128,32 +125,16 @@ function focusedStop() {
 }
 
 describe('the demo pages by keyboard and screen reader', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    buildDemoMocksIfNeeded();
-    server = await startStaticServer({
-      mounts: demoMounts,
-      dynamic: demoDynamic,
-      headers: { 'content-security-policy': DEMO_CSP },
-    });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
 
   /** Opens a demo page in a fresh context (fresh demo data), loaded and quiet. */
   async function open(path, lang = 'en') {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
     await page.addInitScript(recordAnnouncements);
-    await page.goto(`${server.url}/${path}?lang=${lang}`);
+    await page.goto(`${site.server.url}/${path}?lang=${lang}`);
     await page.waitForFunction(kringLoaded, undefined, { timeout: 30_000 });
     await idle(page);
     return { context, page, problems };
@@ -373,7 +354,7 @@ describe('the demo pages by keyboard and screen reader', () => {
           () => document.querySelector('kring-invite').shadowRoot.querySelector('#link').value,
         ),
       );
-      await page.goto(`${server.url}/index.html${link.search}&lang=en`);
+      await page.goto(`${site.server.url}/index.html${link.search}&lang=en`);
       await page.waitForFunction(
         () => document.querySelector('kring-welcome')?.shadowRoot?.querySelector('button'),
         undefined,

@@ -2,12 +2,9 @@
 // `?backend=demo|rest|sharepoint|graph` must show the same signed-in person with no CSP violation and no
 // failed load (the imitated Graph and SharePoint show photos).
 // Run: `npm run build && node --test test/demo-page.test.mjs` (npm test does both).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { useDemoSite } from './helpers/demo-site-browser.mjs';
 import assert from 'node:assert/strict';
-import { buildDemoMocksIfNeeded } from '../scripts/lib/build-if-needed.mjs';
-import { DEMO_CSP, demoDynamic, demoMounts } from '../scripts/lib/demo-site.mjs';
-import { launchChromium } from '../scripts/lib/chromium.mjs';
-import { startStaticServer } from '../scripts/lib/static-server.mjs';
 import { axeViolations } from '../scripts/lib/axe.mjs';
 
 /** The name on the first profile card in the page's sidebar ("my profile"), or '' while loading. */
@@ -39,26 +36,10 @@ function photosShown() {
 }
 
 describe('the demo intranet on every adapter', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    buildDemoMocksIfNeeded();
-    server = await startStaticServer({
-      mounts: demoMounts,
-      dynamic: demoDynamic,
-      headers: { 'content-security-policy': DEMO_CSP },
-    });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
 
   async function visit(backend) {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
     page.on('console', (message) => {
@@ -70,7 +51,7 @@ describe('the demo intranet on every adapter', () => {
         window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
       );
     });
-    await page.goto(`${server.url}/?backend=${backend}&lang=en`);
+    await page.goto(`${site.server.url}/?backend=${backend}&lang=en`);
     await page.waitForFunction(myCardName, undefined, { timeout: 20_000 });
     const name = await page.evaluate(myCardName);
     // Every card on the page (written with demo ids) finds its person on every adapter.
@@ -102,10 +83,10 @@ describe('the demo intranet on every adapter', () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const path of ['index.html', 'manager.html']) {
       it(`${path} (${colorScheme}) passes axe, Kring's elements and the page around them`, async () => {
-        const context = await browser.newContext({ bypassCSP: true, colorScheme });
+        const context = await site.browser.newContext({ bypassCSP: true, colorScheme });
         try {
           const page = await context.newPage();
-          await page.goto(`${server.url}/${path}?lang=en`);
+          await page.goto(`${site.server.url}/${path}?lang=en`);
           await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
           const violations = await axeViolations(page);
           assert.deepEqual(violations, []);
@@ -128,10 +109,10 @@ describe('the demo intranet on every adapter', () => {
   ]) {
     {
       it(`${path} (${lang}) at ${width} px scrolls only vertically`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 800 } });
+        const context = await site.browser.newContext({ viewport: { width, height: 800 } });
         try {
           const page = await context.newPage();
-          await page.goto(`${server.url}/${path}?lang=${lang}`);
+          await page.goto(`${site.server.url}/${path}?lang=${lang}`);
           await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
           // Kudos and figures have loaded: nothing Kring shows is still a skeleton.
           await page.waitForFunction(
@@ -162,10 +143,10 @@ describe('the demo intranet on every adapter', () => {
   // Focus order (WCAG 2.4.3): after each action a keyboard user takes on the home page, the focus is on a
   // control that stayed or on the outcome, never on <body>.
   it('index.html: keyboard focus never falls to <body> after an action', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await site.browser.newContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.goto(`${site.server.url}/index.html?lang=en`);
       await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
       await page.waitForFunction(
         () => document.querySelector('kring-kudos-feed')?.shadowRoot?.querySelector('article[data-kudos-id]'),
@@ -242,10 +223,10 @@ describe('the demo intranet on every adapter', () => {
 
   // The two-minute tour (issue 16, item 5): the journeys end somewhere on the demo page itself.
   it('tour: the header search fills the finder, a chosen expert opens their card, and the card endorses', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/index.html?lang=en&q=Power+BI#experts`);
+      await page.goto(`${site.server.url}/index.html?lang=en&q=Power+BI#experts`);
       await page.waitForFunction(
         () =>
           document.querySelector('kring-expertise-finder')?.shadowRoot?.querySelectorAll('[role="option"]')
@@ -297,10 +278,10 @@ describe('the demo intranet on every adapter', () => {
   });
 
   it('tour: "open an invitation as a new colleague" opens the welcome page as the invitee, who joins', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.goto(`${site.server.url}/index.html?lang=en`);
       await page.waitForFunction(myCardName, undefined, { timeout: 20_000 });
       await Promise.all([
         page.waitForURL(/invite=.*as=|as=.*invite=/, { timeout: 20_000 }),
@@ -336,9 +317,9 @@ describe('the demo intranet on every adapter', () => {
   });
 
   it('manager.html: each section heading appears once (no "Pioneers" twice)', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
-      await page.goto(`${server.url}/manager.html?lang=en`);
+      await page.goto(`${site.server.url}/manager.html?lang=en`);
       await page.waitForFunction(
         () => document.querySelector('kring-pioneers')?.shadowRoot?.querySelector('h1, h2, h3, h4'),
         undefined,
@@ -362,9 +343,9 @@ describe('the demo intranet on every adapter', () => {
   });
 
   it('index.html at 1280 px: the sidebar does not run past the main column', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.goto(`${site.server.url}/index.html?lang=en`);
       await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
       await page.waitForFunction(
         () =>
@@ -394,9 +375,9 @@ describe('the demo intranet on every adapter', () => {
   });
 
   it('index.html: "My profile" shows my badges once', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
-      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.goto(`${site.server.url}/index.html?lang=en`);
       await page.waitForFunction(cardsSettled, undefined, { timeout: 20_000 });
       const lists = await page.evaluate(() => {
         const panel = document.getElementById('profiel-titel').closest('section');

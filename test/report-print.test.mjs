@@ -3,12 +3,9 @@
 // landscape page of its own), values on one line, no blank pages from the rest of the page, no file
 // paths in the footer.
 // Run: `npm run build && node --test test/report-print.test.mjs` (npm test does both).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { useDemoSite } from './helpers/demo-site-browser.mjs';
 import assert from 'node:assert/strict';
-import { buildDemoMocksIfNeeded } from '../scripts/lib/build-if-needed.mjs';
-import { DEMO_CSP, demoDynamic, demoMounts } from '../scripts/lib/demo-site.mjs';
-import { launchChromium } from '../scripts/lib/chromium.mjs';
-import { startStaticServer } from '../scripts/lib/static-server.mjs';
 
 /** A4 at 96 px per inch, less the report's page margins (14 mm each side): the printable width. */
 const MM = 96 / 25.4;
@@ -60,29 +57,13 @@ function printedLayout() {
 }
 
 describe('the printed report (A4)', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    buildDemoMocksIfNeeded();
-    server = await startStaticServer({
-      mounts: demoMounts,
-      dynamic: demoDynamic,
-      headers: { 'content-security-policy': DEMO_CSP },
-    });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
 
   for (const lang of ['en', 'nl']) {
     it(`prints complete, without blank pages or file paths (${lang})`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
       try {
-        await page.goto(`${server.url}/manager.html?lang=${lang}`);
+        await page.goto(`${site.server.url}/manager.html?lang=${lang}`);
         await page.waitForFunction(
           () =>
             document
