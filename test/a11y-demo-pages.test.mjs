@@ -229,14 +229,14 @@ describe('the demo pages by keyboard and screen reader', () => {
 
       // 3. An invitation, then 4. the ambassador roles: one announcement each.
       await focusIn(page, 'kring-invite', '#email');
-      await page.keyboard.type('new.colleague@noorderlicht.example');
+      await page.keyboard.type('new.colleague@kring-demo.nl');
       const beforeInvite = (await said(page)).length;
       await focusIn(page, 'kring-invite', '[part~="send"]');
       await page.keyboard.press('Enter');
       await page.waitForFunction((count) => window.__said.length > count, beforeInvite, { timeout: 15_000 });
       await idle(page);
       const inviting = (await said(page)).slice(beforeInvite);
-      assert.deepEqual(inviting, ['Invitation sent to new.colleague@noorderlicht.example.']);
+      assert.deepEqual(inviting, ['Invitation sent to new.colleague@kring-demo.nl.']);
 
       const beforeRoles = (await said(page)).length;
       await focusIn(page, 'kring-ambassador-programme', '[part="save"]');
