@@ -43,7 +43,7 @@ describe('one announcement queue per page', () => {
     queue.say(a, 'Kudos sent to Sanne.', 'en');
     queue.say(b, 'Nieuwe kudos van Piet.', 'nl');
     queue.say(a, 'Kudos sent to Sanne.', 'en');
-    await waitUntil(() => queue.count > before, 'said');
+    await waitUntil(() => queue.count > before, 'said', { timeout: 5000 });
     expect(queue.count - before).to.equal(1);
     const spans = [...queue.liveRegion.querySelectorAll('span')];
     expect(spans.map((span) => [span.lang, span.textContent!.trim()])).to.deep.equal([
@@ -53,7 +53,7 @@ describe('one announcement queue per page', () => {
     queue.say(a, 'Kudos sent to Sanne.', 'en');
     queue.say(b, 'Nieuwe kudos van Piet.', 'nl');
     queue.say(b, 'Something else.', 'en');
-    await waitUntil(() => queue.count > before + 1, 'said again');
+    await waitUntil(() => queue.count > before + 1, 'said again', { timeout: 5000 });
     expect(record.said.at(-1)).to.equal('Something else.');
     record.stop();
     expect(queue.liveRegion.getAttribute('role')).to.equal('status');
