@@ -63,9 +63,7 @@ describe('expertise finder stories', () => {
     const el = await renderFinder(finder.Dutch);
     await waitUntil(() => part(el, 'option').length > 0);
     // Said through the page's one announcement queue.
-    await waitUntil(() => /gevonden/.test(announcementQueue().liveRegion.textContent!), 'said in Dutch', {
-      timeout: 5000,
-    });
+    await waitUntil(() => /gevonden/.test(announcementQueue().liveRegion.textContent!), 'said in Dutch');
   });
 });
 
