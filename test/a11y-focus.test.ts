@@ -8,7 +8,7 @@ import '../src/elements/community/define.js';
 import '../src/elements/welcome/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
-import { gate, GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
+import { gate, GrowthFakeBackend, invitedBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
 import { $ as $k, $$ as $$k, deepActiveElement, inCommunity, testBackend } from './helpers/kudos.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
@@ -236,17 +236,7 @@ describe('focus after async actions', () => {
   });
 
   it('welcome: a refused Join keeps the focus on Join (never <body>)', async () => {
-    backend.meId = 'sanne';
-    backend.invites.push({
-      id: 'inv-1',
-      inviterId: 'me',
-      email: 'sanne@acme.nl',
-      inviteeId: 'sanne',
-      status: 'pending',
-      createdAt: '2026-11-15T10:00:00.000Z',
-      expiresAt: '2026-11-29T10:00:00.000Z',
-    });
-    backend.tokens.set('tok-1', 'inv-1');
+    invitedBackend({}, backend);
     const element = await mountInCommunity<HTMLElement>(
       backend,
       html`<kring-welcome token="tok-1"></kring-welcome>`,

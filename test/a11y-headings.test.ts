@@ -3,7 +3,7 @@ import '../src/elements/invite/define.js';
 import '../src/elements/ambassador-programme/define.js';
 import '../src/elements/welcome/define.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
-import { GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
+import { GrowthFakeBackend, invitedBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
 import { $$, inCommunity, testBackend } from './helpers/kudos.js';
 
 /* `heading-level` on every element that renders headings, and fewer landmarks (1.3.1). */
@@ -68,18 +68,7 @@ describe('heading levels and landmarks', () => {
   });
 
   it('welcome: heading-level="4" puts its title at h4; one landmark', async () => {
-    const backend = new GrowthFakeBackend();
-    backend.meId = 'sanne';
-    backend.invites.push({
-      id: 'inv-1',
-      inviterId: 'me',
-      email: 'sanne@acme.nl',
-      inviteeId: 'sanne',
-      status: 'pending',
-      createdAt: '2026-11-15T10:00:00.000Z',
-      expiresAt: '2026-11-29T10:00:00.000Z',
-    });
-    backend.tokens.set('tok-1', 'inv-1');
+    const backend = invitedBackend();
     const element = await mountInCommunity<HTMLElement>(
       backend,
       html`<kring-welcome token="tok-1" heading-level="4"></kring-welcome>`,

@@ -3,28 +3,20 @@ import '../src/elements/welcome/define.js';
 import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 import { BackendError } from '../src/errors.js';
 import type { Invite } from '../src/model.js';
-import { gate, GrowthFakeBackend, mountInCommunity, shadowText } from './helpers/invite-fake-backend.js';
+import {
+  gate,
+  GrowthFakeBackend,
+  invitedBackend as invitedWithoutMessage,
+  mountInCommunity,
+  shadowText,
+} from './helpers/invite-fake-backend.js';
 
 const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T & Element>(selector) as T | null;
 
-/** Sanne (not a member yet) opens an invitation from Mara ("me" in the fake's seed). */
+/** Sanne (not a member yet) opens an invitation from Mara, with Mara's personal message. */
 function invitedBackend(overrides: Partial<Invite> = {}): GrowthFakeBackend {
-  const backend = new GrowthFakeBackend();
-  backend.meId = 'sanne';
-  backend.invites.push({
-    id: 'inv-1',
-    inviterId: 'me',
-    email: 'sanne@acme.nl',
-    inviteeId: 'sanne',
-    message: 'Jij weet alles van onboarding. Doe mee!',
-    status: 'pending',
-    createdAt: '2026-11-15T10:00:00.000Z',
-    expiresAt: '2026-11-29T10:00:00.000Z',
-    ...overrides,
-  });
-  backend.tokens.set('tok-1', 'inv-1');
-  return backend;
+  return invitedWithoutMessage({ message: 'Jij weet alles van onboarding. Doe mee!', ...overrides });
 }
 
 async function mount(backend: GrowthFakeBackend, token = 'tok-1', lang?: string): Promise<KringWelcome> {

@@ -310,6 +310,29 @@ export class GrowthFakeBackend implements Backend {
 }
 
 /** A promise the test settles by hand. */
+/**
+ * Sanne (not a member yet) signed in, holding a pending invitation `inv-1` from Mara ("me" in the seed),
+ * reachable with the token `tok-1`: what the welcome page is opened with.
+ */
+export function invitedBackend(
+  overrides: Partial<Invite> = {},
+  backend: GrowthFakeBackend = new GrowthFakeBackend(),
+): GrowthFakeBackend {
+  backend.meId = 'sanne';
+  backend.invites.push({
+    id: 'inv-1',
+    inviterId: 'me',
+    email: 'sanne@acme.nl',
+    inviteeId: 'sanne',
+    status: 'pending',
+    createdAt: '2026-11-15T10:00:00.000Z',
+    expiresAt: '2026-11-29T10:00:00.000Z',
+    ...overrides,
+  });
+  backend.tokens.set('tok-1', 'inv-1');
+  return backend;
+}
+
 export function gate(): { promise: Promise<void>; open: () => void } {
   let open!: () => void;
   const promise = new Promise<void>((resolve) => (open = resolve));
