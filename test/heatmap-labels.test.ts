@@ -95,6 +95,16 @@ describe('heatmap labels', () => {
     expect(drawn.filter((name) => !name.inside).map((name) => name.text)).to.deep.equal([]);
   });
 
+  it('in a narrower card (a 1024 px page), shortens names before it would scroll', async () => {
+    const root = await drawnAt(420);
+    expect(root.querySelector('.chart-scroll') === null, 'the drawing fits its card').to.equal(true);
+    const drawn = drawnNames(root);
+    expect(drawn.filter((name) => !name.inside).map((name) => name.text)).to.deep.equal([]);
+    // Short names stay whole.
+    for (const short of ['HR', 'ICT', 'Sales', 'Directie'])
+      expect(drawn.map((name) => name.text)).to.include(short);
+  });
+
   it('on a phone, shortens names only as far as needed and keeps them inside the drawing', async () => {
     const root = await drawnAt(300);
     const drawn = drawnNames(root);

@@ -40,21 +40,36 @@ export function heatmapChart(text: ChartText, data: HeatmapData): TemplateResult
   const size = Math.max(1, data.names.length);
   const max = Math.max(1, ...data.counts.flatMap((row) => row.map((count) => count ?? 0)));
   const longest = Math.max(0, ...data.names.map((name) => textWidth(name) * SAFETY));
-  // The column names rise above the cells: vertical room is cheap, so they are shortened only past 25 characters.
-  const columnRise = Math.min(longest * LEAN, MAX_COLUMN_LABELS);
-  const columnChars = columnRise >= longest * LEAN ? Infinity : charsThatFit(columnRise / LEAN / SAFETY);
-  const columnNames = data.names.map((name) => clip(name, columnChars));
-  const columnWidths = columnNames.map((name) => textWidth(name) * SAFETY);
-  const top = Math.ceil(columnRise) + GAP + EDGE;
+  /** The column names shortened to `chars` (Infinity: whole), their drawn widths and the room they rise into. */
+  const columnsAt = (chars: number) => {
+    const names = data.names.map((name) => clip(name, chars));
+    const widths = names.map((name) => textWidth(name) * SAFETY);
+    const rise = Math.min(Math.max(0, ...widths) * LEAN, MAX_COLUMN_LABELS);
+    return { names, widths, top: Math.ceil(rise) + GAP + EDGE };
+  };
+  // Vertical room is cheap: whole names up to 25 characters, longer ones shortened to fit the room.
+  const tallest =
+    longest * LEAN <= MAX_COLUMN_LABELS ? Infinity : charsThatFit(MAX_COLUMN_LABELS / LEAN / SAFETY);
   const layout = (available: number): Drawing => {
     // Row names take what they need, up to 40% of the width (a phone shortens the longest).
     const needed = Math.ceil(longest) + GAP + EDGE;
     const rowLabels = Math.min(needed, Math.round(Math.max(80, available * 0.4)));
     const rowChars = rowLabels >= needed ? Infinity : charsThatFit((rowLabels - GAP - EDGE) / SAFETY);
-    // The largest cell with which the cells and the last names' lean fit the width.
+    const drawnWidth = (widths: readonly number[], cell: number) =>
+      rowLabels + size * cell + overhang(widths, cell);
+    // The largest cell with which the cells and the last names' lean fit the width; when even the
+    // smallest cell does not fit, the column names are shortened (not below 8 characters) before the
+    // drawing is left wider than its room (it then scrolls in its own box).
+    let columns = columnsAt(tallest);
+    for (let chars = Math.max(...columns.names.map((name) => name.length)) - 1; chars >= 8; chars--) {
+      if (drawnWidth(columns.widths, MIN_CELL) <= available) break;
+      columns = columnsAt(chars);
+    }
     let cell = MAX_CELL;
-    while (cell > MIN_CELL && rowLabels + size * cell + overhang(columnWidths, cell) > available) cell--;
-    const width = Math.max(available, Math.ceil(rowLabels + size * cell + overhang(columnWidths, cell)));
+    while (cell > MIN_CELL && drawnWidth(columns.widths, cell) > available) cell--;
+    const width = Math.max(available, Math.ceil(drawnWidth(columns.widths, cell)));
+    const { top } = columns;
+    const columnNames = columns.names;
     const height = top + size * cell + 2;
     const small = cell < 26 ? ' chart-label-small' : '';
     const content = svg`

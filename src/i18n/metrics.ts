@@ -48,6 +48,17 @@ const en = {
   'pulse.management': '{share} of the management team was active this month.',
   'pulse.invitedShare': '{share} of members joined through an invitation.',
   'pulse.managementFew': 'The management team’s participation is not shown: it rests on fewer than 5 people.',
+  'metrics.notMeasured': 'Not measured on this backend',
+  'metrics.notMeasuredShort': 'not measured',
+  'pulse.notMeasured':
+    'No activity has been recorded on this backend, so visits, reading, participation and searches are not measured. Members, invitations and kudos are counted as usual.',
+  'pulse.notMeasuredVisits': 'Worked out from visits to the intranet, which this backend has not recorded.',
+  'pulse.participationFigures': 'Participation this month',
+  'pulse.kudosFigures': 'Kudos this month',
+  'pulse.stickiness': 'On an average day, {share} of this month’s visitors came by.',
+  'pulse.managementShare': 'of the management team took part this month',
+  'pulse.managementWhy':
+    'Colleagues take part where their managers visibly do. Counted: managers who visited, reacted or created something this month, out of the whole management team; never who.',
 
   'chart.showTable': 'Show the data as a table',
   'chart.pyramid.title': 'Participation pyramid',
@@ -201,6 +212,18 @@ export const metricsStrings: StringBundle<Key> = {
     'pulse.invitedShare': '{share} van de leden werd lid via een uitnodiging.',
     'pulse.managementFew':
       'De deelname van het managementteam wordt niet getoond: die rust op minder dan 5 mensen.',
+    'metrics.notMeasured': 'Niet gemeten op deze backend',
+    'metrics.notMeasuredShort': 'niet gemeten',
+    'pulse.notMeasured':
+      'Op deze backend is geen activiteit vastgelegd, dus bezoeken, lezen, deelname en zoekopdrachten worden niet gemeten. Leden, uitnodigingen en kudos worden gewoon geteld.',
+    'pulse.notMeasuredVisits':
+      'Berekend uit bezoeken aan het intranet, en die heeft deze backend niet vastgelegd.',
+    'pulse.participationFigures': 'Deelname deze maand',
+    'pulse.kudosFigures': 'Kudos deze maand',
+    'pulse.stickiness': 'Op een gemiddelde dag kwam {share} van de bezoekers van deze maand langs.',
+    'pulse.managementShare': 'van het managementteam deed deze maand mee',
+    'pulse.managementWhy':
+      'Collega’s doen mee waar hun managers zichtbaar meedoen. Geteld: managers die deze maand iets bezochten, erop reageerden of iets maakten, van het hele managementteam; nooit wie.',
 
     'chart.showTable': 'Toon de gegevens als tabel',
     'chart.pyramid.title': 'Deelnamepiramide',

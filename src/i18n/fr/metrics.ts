@@ -46,6 +46,18 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'pulse.invitedShare': '{share} des membres sont arrivés par une invitation.',
   'pulse.managementFew':
     'La participation de l’équipe de direction n’est pas affichée\u00a0: elle repose sur moins de 5 personnes.',
+  'metrics.notMeasured': 'Non mesuré sur ce backend',
+  'metrics.notMeasuredShort': 'non mesuré',
+  'pulse.notMeasured':
+    'Aucune activité n’a été enregistrée sur ce backend\u00a0: les visites, la lecture, la participation et les recherches ne sont donc pas mesurées. Les membres, les invitations et les kudos sont comptés comme d’habitude.',
+  'pulse.notMeasuredVisits':
+    'Calculé à partir des visites sur l’intranet, que ce backend n’a pas enregistrées.',
+  'pulse.participationFigures': 'Participation ce mois-ci',
+  'pulse.kudosFigures': 'Kudos ce mois-ci',
+  'pulse.stickiness': 'Un jour moyen, {share} des visiteurs du mois sont passés.',
+  'pulse.managementShare': 'de l’équipe de direction a participé ce mois-ci',
+  'pulse.managementWhy':
+    'Les collègues participent là où leurs responsables participent visiblement. Compté\u00a0: les responsables qui ont visité, réagi ou créé quelque chose ce mois-ci, sur toute l’équipe de direction\u00a0; jamais qui.',
 
   'chart.showTable': 'Afficher les données sous forme de tableau',
   'chart.pyramid.title': 'Pyramide de participation',
