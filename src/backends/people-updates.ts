@@ -1,18 +1,18 @@
 import type { Person } from '../model.js';
-import { afterNextPaint } from './after-next-paint.js';
 
 type PeopleListener = (people: readonly Person[]) => void;
 
 /**
  * Newer records of people that a backend learns after it answered (a photo that follows the names),
- * handed to its watchers together once the page has painted: the parts of one response arrive together,
- * so a page of cards re-renders once per response, and never holds back the frame that shows the names.
+ * handed to its watchers together in the next task: the parts of one response are read in one task, so
+ * a page of cards re-renders once per response, after what that task started (cards rendering the
+ * names that came in the same response). A timer, not a frame: an adapter does not schedule by painting.
  * A record is announced as a function, so its cost (turning photo bytes into an object URL) is paid then.
  */
 export class PeopleUpdates {
   private readonly listeners = new Set<PeopleListener>();
   private readonly pending = new Map<string, () => Person>();
-  private scheduled = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
   watch(listener: PeopleListener): () => void {
@@ -23,20 +23,19 @@ export class PeopleUpdates {
   announce(id: string, record: () => Person): void {
     if (this.stopped) return;
     this.pending.set(id, record);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    afterNextPaint(() => this.flush());
+    this.timer ??= setTimeout(() => this.flush(), 0);
   }
 
   /** The backend is no longer used: drop what waits and announce nothing more. */
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.timer);
     this.pending.clear();
     this.listeners.clear();
   }
 
   private flush(): void {
-    this.scheduled = false;
+    this.timer = undefined;
     if (this.stopped) return;
     const people = [...this.pending.values()].map((record) => record());
     this.pending.clear();
