@@ -1,4 +1,5 @@
 import { abortedError, BackendError, untilAborted } from '../../errors.js';
+import { inBackground } from '../background-task.js';
 import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
 
 /** Microsoft Graph takes at most 20 requests in one `$batch`. */
@@ -39,8 +40,8 @@ export interface GraphBatcherOptions {
  * `first` parts (names) leave at the end of the run of code that asked for them. `company` parts (the
  * signed-in user, which the client asks for as it starts, a moment before the page's cards ask for their
  * people) wait up to two tasks for `first` parts and leave in their batch, alone only when none come.
- * `later` parts (photos) fill the room left in the last batch of `first` parts; the rest go out in the
- * task after every batch with a `first` part has answered, so they never hold up the names.
+ * `later` parts (photos) fill the room left in the last batch of `first` parts; the rest go out in a
+ * background task after every batch with a `first` part has answered, so they never hold up the names.
  */
 export type PartPriority = 'first' | 'company' | 'later';
 
@@ -66,8 +67,9 @@ export class GraphBatcher {
   private flushScheduled = false;
   /** The running wait for company; once it has ended, `company` parts leave even alone. */
   private companyWait: { ended: boolean } | undefined;
-  /** Timers this batcher set, cleared on dispose. */
+  /** Timers and tasks this batcher set, cancelled on dispose. */
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly cancels = new Set<() => void>();
   /** Batches holding a `first` part that have not been answered yet (retries included). */
   private firstInFlight = 0;
   private disposed = false;
@@ -94,6 +96,8 @@ export class GraphBatcher {
     this.disposed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const cancel of this.cancels) cancel();
+    this.cancels.clear();
     const queued = [...this.queue.splice(0), ...this.companyQueue.splice(0), ...this.laterQueue.splice(0)];
     for (const part of queued) part.reject(abortedError());
   }
@@ -113,6 +117,14 @@ export class GraphBatcher {
       if (!this.disposed) hops > 1 ? this.afterTasks(hops - 1, then) : then();
     }, 0);
     this.timers.add(timer);
+  }
+
+  private laterFlush(): void {
+    const cancel = inBackground(() => {
+      this.cancels.delete(cancel);
+      if (!this.disposed) this.scheduleFlush();
+    });
+    this.cancels.add(cancel);
   }
 
   private flush(): void {
@@ -148,9 +160,9 @@ export class GraphBatcher {
       this.firstInFlight += 1;
       void this.send(parts, 0).finally(() => {
         this.firstInFlight -= 1;
-        // The next task: what the names' answer starts (cards rendering them) runs first.
-        if (this.firstInFlight === 0 && this.laterQueue.length)
-          this.afterTasks(1, () => this.scheduleFlush());
+        // A background task: what the names' answer starts (cards rendering them) and the frame that
+        // shows them come first; sending ten batches of photos (their JSON, their fetches) waits.
+        if (this.firstInFlight === 0 && this.laterQueue.length) this.laterFlush();
       });
     }
   }
