@@ -300,8 +300,8 @@ describe('Graph backend over msw', () => {
     });
     const photos = watchPhotos(backend);
     const [first] = await backend.getPeople([upn(21)]);
-    expect(first!.photoPending, 'the photo answered with the name is stored after the paint').to.equal(true);
-    // Asked again at once, before that paint: the answer already here serves it.
+    expect(first!.photoPending, 'the photo answered with the name is stored in a later task').to.equal(true);
+    // Asked again at once, before that task: the answer already here serves it.
     const [again] = await backend.getPeople([upn(21)]);
     expect(again!.name).to.equal(first!.name);
     await photos.arrived(1);
