@@ -1,7 +1,6 @@
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ComboboxController } from '../shared/combobox-controller.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -385,16 +384,9 @@ export class KringExpertiseFinder extends KringElement {
     return html`<div part="base" lang=${this.language}>
       <label part="label" for="${id('input')}">${this.t('finder.label')}</label>
       <input
-        id="${id('input')}"
+        ${this.combobox.field()}
         part="input"
         type="text"
-        role="combobox"
-        autocomplete="off"
-        spellcheck="false"
-        aria-autocomplete="list"
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-controls="${id('listbox')}"
-        aria-activedescendant=${ifDefined(this.combobox.activeId)}
         aria-describedby="${id('hint')}"
         placeholder=${this.placeholder ?? this.t('finder.placeholder')}
         .value=${this.query}

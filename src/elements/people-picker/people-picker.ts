@@ -522,7 +522,6 @@ export class KringPeoplePicker extends KringElement {
     if (this.notConnected) return this.renderNotConnected();
     const inputId = this.combobox.id('input');
     const hintId = this.combobox.id('hint');
-    const { expanded } = this.combobox;
     const label = this.label || this.t('label');
     const showInput = this.multiple || this.chosen.length === 0;
     const invalid = !!this.errorMessage || (this.showValidity && !this.validity.valid);
@@ -562,16 +561,9 @@ export class KringPeoplePicker extends KringElement {
             </ul>`
           : nothing}
         <input
-          id=${inputId}
+          ${this.combobox.field()}
           part="input"
           type="text"
-          role="combobox"
-          autocomplete="off"
-          spellcheck="false"
-          aria-autocomplete="list"
-          aria-expanded=${expanded ? 'true' : 'false'}
-          aria-controls=${expanded ? this.combobox.id('listbox') : nothing}
-          aria-activedescendant=${this.combobox.activeId ?? nothing}
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
           aria-invalid=${invalid ? 'true' : 'false'}

@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { noChange, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { AnnounceOnChange } from './announcer.js';
 
 /**
@@ -94,6 +95,19 @@ export class ComboboxController implements ReactiveController {
 
   optionId(index: number): string {
     return this.id(`option-${index}`);
+  }
+
+  /**
+   * The combobox attributes of the text field, as an element binding: `<input ${combobox.field()}>`
+   * gives it its id (`id('input')`, for the label), the role, `aria-expanded`, `aria-controls` (while
+   * the listbox shows) and `aria-activedescendant`.
+   */
+  field(): unknown {
+    return comboboxField({
+      id: this.id('input'),
+      listbox: this.expanded ? this.id('listbox') : undefined,
+      active: this.activeId,
+    });
   }
 
   show(): void {
@@ -194,3 +208,47 @@ export class ComboboxController implements ReactiveController {
       ?.scrollIntoView?.({ block: 'nearest' });
   }
 }
+
+interface FieldState {
+  id: string;
+  /** The listbox id while it shows. */
+  listbox?: string;
+  active?: string;
+}
+
+class ComboboxField extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('combobox.field() belongs on the <input> itself.');
+  }
+
+  render(_state: FieldState): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [state]: [FieldState]): unknown {
+    const field = part.element;
+    const fixed: Record<string, string> = {
+      id: state.id,
+      role: 'combobox',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-autocomplete': 'list',
+      'aria-expanded': state.listbox ? 'true' : 'false',
+    };
+    for (const [name, value] of Object.entries(fixed)) {
+      if (field.getAttribute(name) !== value) field.setAttribute(name, value);
+    }
+    const optional: Record<string, string | undefined> = {
+      'aria-controls': state.listbox,
+      'aria-activedescendant': state.active,
+    };
+    for (const [name, value] of Object.entries(optional)) {
+      if (value === undefined) field.removeAttribute(name);
+      else if (field.getAttribute(name) !== value) field.setAttribute(name, value);
+    }
+    return noChange;
+  }
+}
+
+const comboboxField = directive(ComboboxField);
