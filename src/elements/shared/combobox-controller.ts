@@ -57,6 +57,8 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 export class ComboboxController implements ReactiveController {
   private isOpen = false;
   private active = -1;
+  /** The arrow keys opened the popup before its options arrived: the option to activate then. */
+  private wanted?: 'first' | 'last';
 
   constructor(
     private readonly host: Host,
@@ -120,26 +122,40 @@ export class ComboboxController implements ReactiveController {
     const wasOpen = this.isOpen;
     this.isOpen = false;
     this.setActive(-1);
+    this.wanted = undefined;
     if (wasOpen) {
       this.host.requestUpdate();
       this.options.closed?.();
     }
   }
 
+  /** Makes an option active (-1: none); typing calls it with -1, as it starts a new list. */
   setActive(index: number): void {
+    this.wanted = undefined;
+    this.activate(index);
+  }
+
+  private activate(index: number): void {
     if (index === this.active) return;
     this.active = index;
     this.host.requestUpdate();
   }
 
   /**
-   * The options changed. A new list starts as the selection model says; a background refresh of the
-   * same list keeps the keyboard position (within the new length).
+   * The options changed. A new list starts as the selection model says, or where the arrow key that
+   * opened the popup asked for; a background refresh of the same list keeps the keyboard position
+   * (within the new length).
    */
   optionsChanged(kind: 'new' | 'refresh'): void {
     const count = this.options.count();
-    if (kind === 'refresh') this.setActive(Math.min(this.active, count - 1));
-    else this.setActive(this.options.selection === 'automatic' && count > 0 ? 0 : -1);
+    if (kind === 'refresh') {
+      this.activate(Math.min(this.active, count - 1));
+      return;
+    }
+    const wanted = this.wanted ?? (this.options.selection === 'automatic' ? 'first' : undefined);
+    this.wanted = undefined;
+    if (!count || !wanted) this.activate(-1);
+    else this.activate(wanted === 'first' ? 0 : count - 1);
   }
 
   /** The field's keydown handler; returns whether the key was used. */
@@ -159,7 +175,9 @@ export class ComboboxController implements ReactiveController {
           this.show();
           this.options.opened?.();
           const now = this.options.count();
-          if (now && !event.altKey) this.setActive(down ? 0 : now - 1);
+          if (event.altKey) return true;
+          if (now) this.activate(down ? 0 : now - 1);
+          else if (this.isOpen) this.wanted = down ? 'first' : 'last';
           return true;
         }
         if (event.altKey && !down) {
@@ -167,15 +185,15 @@ export class ComboboxController implements ReactiveController {
           return true;
         }
         if (!count) return true;
-        if (down) this.setActive(this.active >= count - 1 ? 0 : this.active + 1);
-        else this.setActive(this.active <= 0 ? count - 1 : this.active - 1);
+        if (down) this.activate(this.active >= count - 1 ? 0 : this.active + 1);
+        else this.activate(this.active <= 0 ? count - 1 : this.active - 1);
         return true;
       }
       case 'Home':
       case 'End':
         // In the field they move the caret; once an option is active they go to the first or last.
         if (this.active < 0 || !count) return false;
-        this.setActive(event.key === 'Home' ? 0 : count - 1);
+        this.activate(event.key === 'Home' ? 0 : count - 1);
         return true;
       case 'Enter':
         if (this.active >= 0 && this.active < count) {
