@@ -165,7 +165,10 @@ for (const subject of SUBJECTS) {
       expect(field.expanded(), 'Alt+Up closes').to.equal(false);
 
       await press(element, 'ArrowDown');
-      await waitUntil(() => field.expanded() && field.activeName() === 'Anna Müller', 'Down opens on the first');
+      await waitUntil(
+        () => field.expanded() && field.activeName() === 'Anna Müller',
+        'Down opens on the first',
+      );
       await press(element, 'Escape');
 
       await press(element, 'Alt+ArrowDown');
