@@ -30,8 +30,6 @@ const SUGGESTION_COUNT = 6;
 /** Facet buttons per group. */
 const FACET_COUNT = 8;
 
-let instanceCount = 0;
-
 function isWholeNumberBetween(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
@@ -137,7 +135,7 @@ export class KringExpertiseFinder extends KringElement {
    * row is active until the arrow keys choose one, so Enter without one searches at once.
    */
   private readonly combobox: ComboboxController = new ComboboxController(this, {
-    idPrefix: `kring-finder-${++instanceCount}`,
+    idPrefix: 'kring-finder',
     selection: 'manual',
     count: () => (this.search.status !== 'error' ? this.items.length : 0),
     choose: (index) => this.choose(this.items[index], 'key'),

@@ -19,8 +19,6 @@ interface PickerRequest {
   membersOnly: boolean;
 }
 
-let nextInstance = 0;
-
 /** Parses the comma-separated `value` attribute. */
 const idListConverter = {
   fromAttribute: (value: string | null): string[] =>
@@ -137,7 +135,7 @@ export class KringPeoplePicker extends KringElement {
    * Automatic selection: the best match is active as soon as it shows, so Enter adds it.
    */
   private readonly combobox: ComboboxController = new ComboboxController(this, {
-    idPrefix: `kring-pp-${++nextInstance}`,
+    idPrefix: 'kring-pp',
     selection: 'automatic',
     count: () => this.options.length,
     choose: (index) => this.choose(this.options[index]),

@@ -1,5 +1,12 @@
 import { noChange, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import {
+  Directive,
+  directive,
+  PartType,
+  type DirectiveResult,
+  type ElementPart,
+  type PartInfo,
+} from 'lit/directive.js';
 import { AnnounceOnChange } from './announcer.js';
 
 /**
@@ -13,7 +20,7 @@ import { AnnounceOnChange } from './announcer.js';
 export type ComboboxSelection = 'manual' | 'automatic';
 
 export interface ComboboxOptions {
-  /** Unique prefix of the ids in the host's shadow root (`<prefix>-input`, `<prefix>-option-3`…). */
+  /** Start of the ids in the host's shadow root, made unique per instance (`kring-finder-3-input`). */
   idPrefix: string;
   selection: ComboboxSelection;
   /** How many options the listbox shows now. */
@@ -38,6 +45,8 @@ export interface ComboboxOptions {
   language?: () => string;
 }
 
+let instances = 0;
+
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
 /**
@@ -59,12 +68,14 @@ export class ComboboxController implements ReactiveController {
   private active = -1;
   /** The arrow keys opened the popup before its options arrived: the option to activate then. */
   private wanted?: 'first' | 'last';
+  private readonly prefix: string;
 
   constructor(
     private readonly host: Host,
     private readonly options: ComboboxOptions,
   ) {
     host.addController(this);
+    this.prefix = `${options.idPrefix}-${++instances}`;
     if (options.announcement) {
       new AnnounceOnChange(host, options.announcement, options.language ?? (() => host.lang || 'en'));
     }
@@ -92,7 +103,7 @@ export class ComboboxController implements ReactiveController {
 
   /** An id in the host's shadow root: `id('input')`, `id('listbox')`, `id('hint')`. */
   id(suffix: string): string {
-    return `${this.options.idPrefix}-${suffix}`;
+    return `${this.prefix}-${suffix}`;
   }
 
   optionId(index: number): string {
@@ -104,7 +115,7 @@ export class ComboboxController implements ReactiveController {
    * gives it its id (`id('input')`, for the label), the role, `aria-expanded`, `aria-controls` (while
    * the listbox shows) and `aria-activedescendant`.
    */
-  field(): unknown {
+  field(): DirectiveResult {
     return comboboxField({
       id: this.id('input'),
       listbox: this.expanded ? this.id('listbox') : undefined,
