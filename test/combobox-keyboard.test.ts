@@ -81,6 +81,16 @@ function view(element: HTMLElement) {
   };
 }
 
+/** The element with `text` typed into its field and at least `results` options shown. */
+async function typed(subject: Subject, client: FakeClient, text: string, results: number) {
+  const element = await mount(subject, client);
+  const field = view(element);
+  field.input.focus();
+  await typeBurst(text);
+  await waitUntil(() => field.options().length >= results, `${results} results`);
+  return { element, field };
+}
+
 /** Escape keydowns that got out of the element (none should while Escape closes or clears something). */
 function escapesOutside(): { count: () => number; stop: () => void } {
   let count = 0;
@@ -101,11 +111,7 @@ for (const subject of SUBJECTS) {
     beforeEach(() => announcementQueue().clear());
 
     it('arrows wrap, Home/End jump once an option is active, Escape closes then clears and stops there', async () => {
-      const element = await mount(subject, new FakeClient());
-      const field = view(element);
-      field.input.focus();
-      await typeBurst('power bi');
-      await waitUntil(() => field.options().length === 3, 'three results');
+      const { element, field } = await typed(subject, new FakeClient(), 'power bi', 3);
       expect(field.expanded()).to.equal(true);
       await waitUntil(
         () => announcementQueue().liveRegion.textContent!.includes(subject.threeFound),
@@ -151,11 +157,7 @@ for (const subject of SUBJECTS) {
     });
 
     it('opens with the arrow keys: Down on the first option, Up on the last, Alt+Down without one; Alt+Up closes', async () => {
-      const element = await mount(subject, new FakeClient());
-      const field = view(element);
-      field.input.focus();
-      await typeBurst('power bi');
-      await waitUntil(() => field.options().length === 3, 'three results');
+      const { element, field } = await typed(subject, new FakeClient(), 'power bi', 3);
       await press(element, 'Escape');
       expect(field.expanded()).to.equal(false);
 
@@ -181,11 +183,7 @@ for (const subject of SUBJECTS) {
     });
 
     it(`Tab ${subject.tabKeepsOpen ? 'keeps the results for the controls after them' : 'closes the suggestions'} and never chooses`, async () => {
-      const element = await mount(subject, new FakeClient());
-      const field = view(element);
-      field.input.focus();
-      await typeBurst('power bi');
-      await waitUntil(() => field.options().length === 3, 'three results');
+      const { element, field } = await typed(subject, new FakeClient(), 'power bi', 3);
       if (subject.selection === 'manual') await press(element, 'ArrowDown');
       let chosen = 0;
       element.addEventListener('kring-person-select', () => chosen++);
@@ -202,11 +200,7 @@ for (const subject of SUBJECTS) {
           skills: [skill('Excel', 'expert', 20 - index)],
         }),
       );
-      const element = await mount(subject, new FakeClient([...PEOPLE, ...many]));
-      const field = view(element);
-      field.input.focus();
-      await typeBurst('excel');
-      await waitUntil(() => field.options().length >= 10, 'a long list');
+      const { element, field } = await typed(subject, new FakeClient([...PEOPLE, ...many]), 'excel', 10);
       const scroller = element.shadowRoot!.querySelector<HTMLElement>(subject.scroller)!;
       expect(scroller.scrollHeight, 'the list scrolls').to.be.greaterThan(scroller.clientHeight);
       const visible = (option: HTMLElement) => {
