@@ -47,6 +47,7 @@ import type {
   ChangeListener,
   ClientChange,
   ClientOptions,
+  ClientRead,
   CommunityClientApi,
   OutboxEntry,
   ReactionToggle,
@@ -64,6 +65,11 @@ import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
+
+/** A read's arguments without the trailing `CallOptions`. */
+type ReadArgs<M extends ClientRead> = Backend[M] extends (...args: [...infer A, CallOptions?]) => unknown
+  ? A
+  : never;
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
 
@@ -99,25 +105,22 @@ export class CommunityClient implements CommunityClientApi {
     this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
     this.peopleCache = new PeopleCache(this.cache, (ids) => this.emit({ topic: 'people', ids }));
-    this.batcher = new PeopleBatcher(
-      {
-        batchWindowMs: options.batchWindowMs ?? 0,
-        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
-        fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
-        onLoaded: (key, person) => this.peopleCache.store(key, person),
-      },
-      this.timing,
-    );
-    this.detailsBatcher = new PeopleBatcher(
-      {
-        batchWindowMs: options.batchWindowMs ?? 0,
-        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
-        fetchChunk: (keys, signal) =>
-          this.retried((s) => backend.getPeople(keys, { signal: s, details: true }), signal),
-        onLoaded: (key, person) => this.peopleCache.store(key, person),
-      },
-      this.timing,
-    );
+    const peopleBatcher = (details: boolean): PeopleBatcher =>
+      new PeopleBatcher(
+        {
+          batchWindowMs: options.batchWindowMs ?? 0,
+          maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+          fetchChunk: (keys, signal) =>
+            this.retried(
+              (s) => backend.getPeople(keys, details ? { signal: s, details } : { signal: s }),
+              signal,
+            ),
+          onLoaded: (key, person) => this.peopleCache.store(key, person),
+        },
+        this.timing,
+      );
+    this.batcher = peopleBatcher(false);
+    this.detailsBatcher = peopleBatcher(true);
     const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
     const sessionStorage =
       options.sessionStorage !== undefined
@@ -262,88 +265,53 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   suggestSkills(text: string, options?: CallOptions): Promise<string[]> {
-    return this.read(
-      'suggestSkills',
-      [text],
-      (signal) => this.backend.suggestSkills(text, { signal }),
-      options,
-    );
+    return this.passOn('suggestSkills', [text], options);
   }
 
   // ------------------------------------------------------------ other reads
 
   listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>> {
-    return this.read('listKudos', [query], (signal) => this.backend.listKudos(query, { signal }), options);
+    return this.passOn('listKudos', [query], options);
   }
 
   listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]> {
-    return this.read(
-      'listReactors',
-      [kudosId, reaction],
-      (signal) => this.backend.listReactors(kudosId, reaction, { signal }),
-      options,
-    );
+    return this.passOn('listReactors', [kudosId, reaction], options);
   }
 
   kudosValues(options?: CallOptions): Promise<string[]> {
-    return this.read('kudosValues', [], (signal) => this.backend.kudosValues({ signal }), options);
+    return this.passOn('kudosValues', [], options);
   }
 
   listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>> {
-    return this.read(
-      'listInvites',
-      [query],
-      (signal) => this.backend.listInvites(query, { signal }),
-      options,
-    );
+    return this.passOn('listInvites', [query], options);
   }
 
   inviteQuota(options?: CallOptions): Promise<InviteQuota> {
-    return this.read('inviteQuota', [], (signal) => this.backend.inviteQuota({ signal }), options);
+    return this.passOn('inviteQuota', [], options);
   }
 
   lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo> {
-    return this.read(
-      'lookupInvite',
-      [token],
-      (signal) => this.backend.lookupInvite(token, { signal }),
-      options,
-    );
+    return this.passOn('lookupInvite', [token], options);
   }
 
   inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode> {
-    return this.read(
-      'inviteTree',
-      [personId],
-      (signal) => this.backend.inviteTree(personId, { signal }),
-      options,
-    );
+    return this.passOn('inviteTree', [personId], options);
   }
 
   ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile> {
-    return this.read(
-      'ambassadorProfile',
-      [personId],
-      (signal) => this.backend.ambassadorProfile(personId, { signal }),
-      options,
-    );
+    return this.passOn('ambassadorProfile', [personId], options);
   }
 
   listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]> {
-    return this.read(
-      'listBadges',
-      [personId],
-      (signal) => this.backend.listBadges(personId, { signal }),
-      options,
-    );
+    return this.passOn('listBadges', [personId], options);
   }
 
   metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics> {
-    return this.read('metrics', [query], (signal) => this.backend.metrics(query, { signal }), options);
+    return this.passOn('metrics', [query], options);
   }
 
   pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]> {
-    return this.read('pioneers', [query], (signal) => this.backend.pioneers(query, { signal }), options);
+    return this.passOn('pioneers', [query], options);
   }
 
   // ------------------------------------------------------------ writes
@@ -514,6 +482,16 @@ export class CommunityClient implements CommunityClientApi {
 
   private retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     return withRetry(call, this.retryPolicy, this.timing, signal);
+  }
+
+  /** A read passed on to the adapter as it is: cached under its name and arguments, retried. */
+  private passOn<M extends ClientRead>(
+    method: M,
+    args: ReadArgs<M>,
+    options?: CallOptions,
+  ): Promise<Awaited<ReturnType<Backend[M]>>> {
+    const call = this.backend[method] as (...args: unknown[]) => Promise<Awaited<ReturnType<Backend[M]>>>;
+    return this.read(method, args, (signal) => call.apply(this.backend, [...args, { signal }]), options);
   }
 
   private read<T>(
