@@ -227,11 +227,10 @@ export class KringAmbassadorProgramme extends KringElement {
   private async saveRoles(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.client || this.savingRoles) return;
+    const client = this.client;
     const roles = this.chosenRoles ?? this.dataTask.value?.profile.roles ?? [];
-    this.savingRoles = true;
-    this.error = undefined;
-    try {
-      await this.client.chooseAmbassadorRoles(roles);
+    await this.saving('savingRoles', async () => {
+      await client.chooseAmbassadorRoles(roles);
       this.tell(this.t('programme.rolesSaved'));
       this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
       // The choice shows until the reloaded profile carries it: no flicker back to the old roles.
@@ -239,10 +238,19 @@ export class KringAmbassadorProgramme extends KringElement {
       this.chosenRoles = undefined;
       // A role given up takes its evidence field with it: if the focus was there, Save takes it.
       await this.focusIfLost('[part="save"]');
+    });
+  }
+
+  /** One save at a time per form: `busy` is on while it runs, and a failure is shown as the error. */
+  private async saving(busy: 'savingRoles' | 'managing', save: () => Promise<void>): Promise<void> {
+    this[busy] = true;
+    this.error = undefined;
+    try {
+      await save();
     } catch (error) {
       this.error = this.saveError(error);
     } finally {
-      this.savingRoles = false;
+      this[busy] = false;
     }
   }
 
@@ -459,10 +467,9 @@ export class KringAmbassadorProgramme extends KringElement {
     }
     const role = (form.elements.namedItem('role') as HTMLSelectElement).value as AmbassadorRole;
     const level = (form.elements.namedItem('level') as HTMLSelectElement).value as AmbassadorLevel;
-    this.managing = true;
-    this.error = undefined;
-    try {
-      const award = await this.client.awardBadge({ personId: person.id, role, level });
+    const client = this.client;
+    await this.saving('managing', async () => {
+      const award = await client.awardBadge({ personId: person.id, role, level });
       this.tell(
         this.t('programme.manage.awarded', {
           name: person.name,
@@ -471,19 +478,14 @@ export class KringAmbassadorProgramme extends KringElement {
       );
       this.dispatchEvent(new KringBadgeChangeEvent({ award, action: 'award' }));
       await this.loadManagedBadges();
-    } catch (error) {
-      this.error = this.saveError(error);
-    } finally {
-      this.managing = false;
-    }
+    });
   }
 
   private async revoke(award: BadgeAward): Promise<void> {
-    if (!this.client || this.managing) return;
-    this.managing = true;
-    this.error = undefined;
-    try {
-      const revoked = await this.client.revokeBadge(award.id);
+    const client = this.client;
+    if (!client || this.managing) return;
+    await this.saving('managing', async () => {
+      const revoked = await client.revokeBadge(award.id);
       this.tell(
         this.t('programme.manage.revoked', {
           badge: badgeName(this.language, award.role, award.level),
@@ -493,11 +495,7 @@ export class KringAmbassadorProgramme extends KringElement {
       await this.loadManagedBadges();
       // The revoked badge's row (and its button) is gone: the list's heading takes the focus.
       await this.focusIfLost('.current-badges');
-    } catch (error) {
-      this.error = this.saveError(error);
-    } finally {
-      this.managing = false;
-    }
+    });
   }
 }
 
