@@ -385,22 +385,16 @@ export class KringAmbassadorProgramme extends KringElement {
           @kring-people-change=${this.onManagedChange}
         ></kring-people-picker>
         <div class="inline-fields">
-          <div class="field">
-            <label for="${id}-role">${this.t('programme.manage.role')}</label>
-            <select id="${id}-role" name="role">
-              ${AMBASSADOR_ROLES.map(
-                (role) => html`<option value=${role}>${roleName(this.language, role)}</option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="${id}-level">${this.t('programme.manage.level')}</label>
-            <select id="${id}-level" name="level">
-              ${AMBASSADOR_LEVELS.map(
-                (level) => html`<option value=${level}>${levelName(this.language, level)}</option>`,
-              )}
-            </select>
-          </div>
+          ${selectField(`${id}-role`, 'role', this.t('programme.manage.role'), AMBASSADOR_ROLES, (role) =>
+            roleName(this.language, role),
+          )}
+          ${selectField(
+            `${id}-level`,
+            'level',
+            this.t('programme.manage.level'),
+            AMBASSADOR_LEVELS,
+            (level) => levelName(this.language, level),
+          )}
           <button part="award" class="primary" type="submit" aria-disabled=${busyControl(this.managing)}>
             ${this.t('programme.manage.award')}
           </button>
@@ -506,4 +500,20 @@ function isWebUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A labelled drop-down of fixed values, each shown by its name. */
+function selectField<T extends string>(
+  id: string,
+  name: string,
+  label: string,
+  values: readonly T[],
+  text: (value: T) => string,
+) {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    <select id=${id} name=${name}>
+      ${values.map((value) => html`<option value=${value}>${text(value)}</option>`)}
+    </select>
+  </div>`;
 }
