@@ -36,8 +36,8 @@ import { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
 import { browserTabs } from './outbox-tabs.js';
-import { PeopleBatcher } from './people-batcher.js';
-import { CURRENT_USER_KEY, PeopleCache, personKey } from './people-cache.js';
+import { CURRENT_USER_KEY, type PeopleCache } from './people-cache.js';
+import { PeopleReads } from './people-reads.js';
 import { ReadCache } from './read-cache.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { stableKey } from './stable-key.js';
@@ -84,9 +84,7 @@ export class CommunityClient implements CommunityClientApi {
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
   private readonly peopleCache: PeopleCache;
-  private readonly batcher: PeopleBatcher;
-  /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
-  private readonly detailsBatcher: PeopleBatcher;
+  private readonly peopleReads: PeopleReads;
   private readonly outboxQueue: Outbox;
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
@@ -104,23 +102,18 @@ export class CommunityClient implements CommunityClientApi {
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
     this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
-    this.peopleCache = new PeopleCache(this.cache, (ids) => this.emit({ topic: 'people', ids }));
-    const peopleBatcher = (details: boolean): PeopleBatcher =>
-      new PeopleBatcher(
-        {
-          batchWindowMs: options.batchWindowMs ?? 0,
-          maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
-          fetchChunk: (keys, signal) =>
-            this.retried(
-              (s) => backend.getPeople(keys, details ? { signal: s, details } : { signal: s }),
-              signal,
-            ),
-          onLoaded: (key, person) => this.peopleCache.store(key, person),
-        },
-        this.timing,
-      );
-    this.batcher = peopleBatcher(false);
-    this.detailsBatcher = peopleBatcher(true);
+    this.peopleReads = new PeopleReads(this.cache, this.timing, {
+      batchWindowMs: options.batchWindowMs ?? 0,
+      maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+      fetchPeople: (keys, details, signal) =>
+        this.retried(
+          (s) => backend.getPeople(keys, details ? { signal: s, details } : { signal: s }),
+          signal,
+        ),
+      fetchCurrentUser: (signal) => this.retried((s) => backend.currentUser({ signal: s }), signal),
+      onChanged: (ids) => this.emit({ topic: 'people', ids }),
+    });
+    this.peopleCache = this.peopleReads.cache;
     const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
     const sessionStorage =
       options.sessionStorage !== undefined
@@ -202,44 +195,11 @@ export class CommunityClient implements CommunityClientApi {
   // ------------------------------------------------------------ people
 
   currentUser(options?: CallOptions): Promise<Person> {
-    return this.cache.read(
-      CURRENT_USER_KEY,
-      async (signal) => {
-        const me = await this.retried((s) => this.backend.currentUser({ signal: s }), signal);
-        this.peopleCache.store(me.id, me);
-        return me;
-      },
-      options,
-    );
+    return this.peopleReads.currentUser(options);
   }
 
   person(idOrEmail: string, options?: CallOptions): Promise<Person | null> {
-    if (idOrEmail === 'me') {
-      const me = this.currentUser(options);
-      return options?.details
-        ? me.then((user) => (user.summaryOnly ? this.person(user.id, options) : user))
-        : me;
-    }
-    const key = personKey(idOrEmail);
-    if (options?.details) return this.personDetails(key, options);
-    const freshness = this.peopleCache.freshness(key);
-    if (freshness === 'missing') return this.batcher.load(key, options?.signal);
-    if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
-    return Promise.resolve(this.peopleCache.peek(key) ?? null);
-  }
-
-  /**
-   * An opened card's person: the cached record when it is complete, else one look-up with `details`
-   * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
-   */
-  private personDetails(key: string, options: CallOptions): Promise<Person | null> {
-    const cached = this.peopleCache.peek(key);
-    if (cached === null || (cached && !cached.summaryOnly)) {
-      // Stale-while-revalidate, as for summaries: e.g. a kudos just received changes the count.
-      if (this.peopleCache.freshness(key) === 'stale') this.batcher.load(key).catch(() => undefined);
-      return Promise.resolve(cached);
-    }
-    return this.detailsBatcher.load(key, options.signal);
+    return this.peopleReads.person(idOrEmail, options);
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
@@ -453,8 +413,7 @@ export class CommunityClient implements CommunityClientApi {
   dispose(): void {
     this.live.stop();
     this.stopWatchingPeople?.();
-    this.batcher.dispose();
-    this.detailsBatcher.dispose();
+    this.peopleReads.dispose();
     this.outboxQueue.dispose();
     this.activity.dispose();
     this.eventTarget?.removeEventListener('online', this.onOnline);
