@@ -115,6 +115,7 @@ export function preloadManifest() {
         const backend = /^backends\/([\w-]+)\.js$/.exec(fileName);
         if (backend) manifest.backends[backend[1]] = forEntry(fileName);
       }
+      preloadOutboxWithWriters(bundle, manifest, forEntry);
       hoistImports(bundle, 'index.js');
       this.emitFile({
         type: 'asset',
@@ -123,6 +124,28 @@ export function preloadManifest() {
       });
     },
   };
+}
+
+const modulesOf = (chunk) => chunk?.moduleIds ?? Object.keys(chunk?.modules ?? {});
+
+/**
+ * The outbox's code (`src/client/outbox.ts`) loads on first use, apart from the core. An element that
+ * shows unsent writes (its files hold their strings, `src/i18n/outbox.ts`) writes: its page gets the
+ * outbox's files preloaded with its own, so its first write does not wait for them.
+ */
+function preloadOutboxWithWriters(bundle, manifest, forEntry) {
+  const isModule = (pattern) => (fileName) => modulesOf(bundle[fileName]).some((id) => pattern.test(id));
+  const outboxCode = Object.keys(bundle).find(
+    (fileName) =>
+      bundle[fileName].type === 'chunk' &&
+      /[\\/]src[\\/]client[\\/]outbox\.ts$/.test(bundle[fileName].facadeModuleId ?? ''),
+  );
+  if (!outboxCode) return;
+  const showsUnsentWrites = isModule(/[\\/]src[\\/]i18n[\\/]outbox\.ts$/);
+  for (const [tag, files] of Object.entries(manifest.elements)) {
+    if (files.some(showsUnsentWrites))
+      manifest.elements[tag] = [...new Set([...files, ...forEntry(outboxCode)])];
+  }
 }
 
 /**
