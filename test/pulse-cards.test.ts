@@ -21,19 +21,20 @@ async function pulseAt(width: number, lang = 'en') {
       timeout: 10_000,
     },
   );
-  // Charts are laid out again once measured: wait until the sizes settle.
+  // Charts are laid out again once measured: wait until the sizes hold for three readings in a row.
   let last = '';
+  let same = 0;
   await waitUntil(
     () => {
       const now = [...pulse.shadowRoot!.querySelectorAll('section')]
         .map((section) => section.getBoundingClientRect().height)
         .join();
-      const settled = now === last;
+      same = now === last ? same + 1 : 0;
       last = now;
-      return settled;
+      return same >= 3;
     },
     'layout settled',
-    { interval: 100 },
+    { interval: 100, timeout: 10_000 },
   );
   return pulse;
 }
