@@ -181,6 +181,8 @@ describe('<kring-report>', () => {
   it('writes Dutch CSV with semicolons, Dutch headers and Dutch percentages', async () => {
     const metrics = octoberMetrics();
     metrics.crossDepartmentShare = { value: 0.17123287671232876, previous: 0.15, change: 0.1415525114155251 };
+    // 23.4% and 25.9% are shown as 23% and 26%: the change is their difference, −3 points (not −2.5 → −2).
+    metrics.stickiness = { value: 0.234, previous: 0.259, change: -0.0965 };
     const { name } = backendWith(async () => metrics);
     const report = await renderReport(name, { lang: 'nl' });
     await waitUntil(() => part(report, 'summary'), 'report shown');
@@ -196,6 +198,7 @@ describe('<kring-report>', () => {
     expect(lines[0]).to.equal('Maand;Onderdeel;Onderwerp;Waarde;Vorige maand;Verandering;Opmerking');
     expect(lines).to.include('2026-10;Kerncijfers;Leden;420;400;+5%;');
     expect(lines).to.include('2026-10;Kerncijfers;Kudos over afdelingen heen;17%;15%;+2 %-punt;');
+    expect(lines).to.include('2026-10;Kerncijfers;Terugkeer;23%;26%;-3 %-punt;');
     expect(lines).to.include('2026-10;Kerncijfers;Deelname management;;;;minder dan 5');
     expect(lines.join('\n')).not.to.contain('0.171');
   });
