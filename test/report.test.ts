@@ -58,6 +58,32 @@ describe('report summary', () => {
       '50 invitations were sent and 30 accepted; 15 of those new members were active within 30 days.',
     );
   });
+
+  it('ends a sentence before a withheld figure instead of writing "not shown of those…"', () => {
+    const metrics = octoberMetrics();
+    metrics.invitedShare = {
+      value: null,
+      previous: 0.3,
+      change: null,
+      suppressed: true,
+      complementary: true,
+    };
+    metrics.creators = { value: null, previous: 12, change: null, suppressed: true };
+    metrics.inviteFunnel = { ...metrics.inviteFunnel, activeWithin30Days: null };
+    const english = reportSummary(metrics, 'en');
+    expect(english).to.include('The community has 420 members.');
+    expect(english.find((sentence) => sentence.includes('visited'))).to.match(/^\d+ colleagues visited\.$/);
+    expect(english).to.include('50 invitations were sent and 30 accepted.');
+    expect(english.join(' ')).not.to.match(/not shown|fewer than 5/);
+    const dutch = reportSummary(metrics, 'nl');
+    expect(dutch).to.include('Er werden 50 uitnodigingen verstuurd en 30 geaccepteerd.');
+    expect(dutch).to.include('De community telt 420 leden.');
+    expect(dutch.join(' ')).not.to.match(/niet getoond|minder dan 5/);
+    metrics.inviteFunnel = { ...metrics.inviteFunnel, accepted: null };
+    expect(reportSummary(metrics, 'en')).to.include('50 invitations were sent.');
+    metrics.inviteFunnel = { ...metrics.inviteFunnel, sent: null };
+    expect(reportSummary(metrics, 'en').join(' ')).not.to.contain('invitations');
+  });
 });
 
 describe('<kring-report>', () => {
