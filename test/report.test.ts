@@ -251,6 +251,44 @@ describe('<kring-report>', () => {
     expect(created[0].type).to.equal('application/json');
   });
 
+  it('keeps every value and department name whole on screen; the wide matrix scrolls in its region', async () => {
+    const departments = [
+      'Directie',
+      'Financiën',
+      'HR',
+      'ICT',
+      'Inkoop',
+      'Juridische zaken',
+      'Klantenservice',
+    ].concat(['Logistiek', 'Marketing & Communicatie', 'Productontwikkeling', 'Sales']);
+    const metrics = octoberMetrics();
+    metrics.departmentMatrix = {
+      departments,
+      counts: departments.map((_, row) => departments.map((__, column) => ((row + column) % 3 ? null : 12))),
+    };
+    const { name } = backendWith(async () => metrics);
+    const report = await renderReport(name, { lang: 'nl' });
+    report.style.width = '800px';
+    await waitUntil(() => report.shadowRoot!.querySelector('table[data-table="matrix"] td'), 'matrix shown');
+    // Lines a cell's text takes: distinct line boxes (rows across, columns for upward-written headers).
+    const lines = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const vertical = getComputedStyle(cell).writingMode.startsWith('vertical');
+      const rects = [...range.getClientRects()].filter((rect) => rect.width && rect.height);
+      return new Set(rects.map((rect) => Math.round(vertical ? rect.left : rect.top))).size;
+    };
+    const matrix = report.shadowRoot!.querySelector('table[data-table="matrix"]')!;
+    const split = [...report.shadowRoot!.querySelectorAll('td'), ...matrix.querySelectorAll('thead th')]
+      .filter((cell) => lines(cell) > 1)
+      .map((cell) => cell.textContent!.trim());
+    expect(split, 'cells whose text breaks over lines').to.deep.equal([]);
+    const region = matrix.closest('[role="region"]') as HTMLElement;
+    expect(region.scrollWidth, 'the matrix is wider than the report').to.be.greaterThan(region.clientWidth);
+    expect(report.scrollWidth, 'the report itself does not widen').to.be.at.most(report.clientWidth);
+    await expect(report).to.be.accessible();
+  });
+
   it('neutralises spreadsheet formulas in department names', async () => {
     const metrics = octoberMetrics();
     metrics.departmentMatrix = {
