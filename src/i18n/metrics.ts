@@ -139,10 +139,14 @@ const en = {
   'summary.kudos.few': 'This month fewer than 5 colleagues gave kudos',
   'summary.kudos.cross': '; {share} crossed department boundaries',
   'summary.members': 'The community has {members} members; {invited} of them joined through an invitation.',
+  'summary.members.plain': 'The community has {members} members.',
   'summary.participation':
     '{visitors} colleagues visited: {creators} created something, {contributors} reacted or endorsed, the rest read along.',
+  'summary.participation.plain': '{visitors} colleagues visited.',
   'summary.invites':
     '{sent} invitations were sent and {accepted} accepted; {active} of those new members were active within 30 days.',
+  'summary.invites.sent': '{sent} invitations were sent.',
+  'summary.invites.accepted': '{sent} invitations were sent and {accepted} accepted.',
   'summary.management': '{share} of the management team took part.',
 
   'pioneers.title': 'Pioneers: who connects departments',
@@ -305,10 +309,14 @@ export const metricsStrings: StringBundle<Key> = {
     'summary.kudos.few': 'Deze maand gaven minder dan 5 collega’s kudos',
     'summary.kudos.cross': '; {share} ging over afdelingsgrenzen heen',
     'summary.members': 'De community telt {members} leden; {invited} van hen werden lid via een uitnodiging.',
+    'summary.members.plain': 'De community telt {members} leden.',
     'summary.participation':
       '{visitors} collega’s kwamen langs: {creators} maakten iets, {contributors} reageerden of onderschreven, de rest las mee.',
+    'summary.participation.plain': '{visitors} collega’s kwamen langs.',
     'summary.invites':
       'Er werden {sent} uitnodigingen verstuurd en {accepted} geaccepteerd; {active} van die nieuwe leden waren binnen 30 dagen actief.',
+    'summary.invites.sent': 'Er werden {sent} uitnodigingen verstuurd.',
+    'summary.invites.accepted': 'Er werden {sent} uitnodigingen verstuurd en {accepted} geaccepteerd.',
     'summary.management': '{share} van het managementteam deed mee.',
 
     'pioneers.title': 'Pioniers: wie verbindt afdelingen',

@@ -140,10 +140,14 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'summary.kudos.cross': '; {share} davon über Abteilungsgrenzen hinweg',
   'summary.members':
     'Die Community hat {members} Mitglieder; {invited} davon sind über eine Einladung beigetreten.',
+  'summary.members.plain': 'Die Community hat {members} Mitglieder.',
   'summary.participation':
     '{visitors} Personen haben vorbeigeschaut: {creators} haben etwas erstellt, {contributors} reagiert oder empfohlen, die übrigen mitgelesen.',
+  'summary.participation.plain': '{visitors} Personen haben vorbeigeschaut.',
   'summary.invites':
     '{sent} Einladungen wurden gesendet und {accepted} angenommen; {active} dieser neuen Mitglieder waren innerhalb von 30 Tagen aktiv.',
+  'summary.invites.sent': '{sent} Einladungen wurden gesendet.',
+  'summary.invites.accepted': '{sent} Einladungen wurden gesendet und {accepted} angenommen.',
   'summary.management': '{share} des Leitungsteams hat mitgemacht.',
 
   'pioneers.title': 'Pioniere: wer Abteilungen verbindet',

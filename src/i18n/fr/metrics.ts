@@ -140,10 +140,14 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'summary.kudos.cross': '\u00a0; {share} ont franchi les frontières entre services',
   'summary.members':
     'La communauté compte {members} membres\u00a0; {invited} d’entre eux sont arrivés par une invitation.',
+  'summary.members.plain': 'La communauté compte {members} membres.',
   'summary.participation':
     '{visitors} collègues sont venus\u00a0: {creators} ont créé quelque chose, {contributors} ont réagi ou recommandé, les autres ont lu.',
+  'summary.participation.plain': '{visitors} collègues sont venus.',
   'summary.invites':
     '{sent} invitations ont été envoyées et {accepted} acceptées\u00a0; {active} de ces nouveaux membres ont été actifs sous 30 jours.',
+  'summary.invites.sent': '{sent} invitations ont été envoyées.',
+  'summary.invites.accepted': '{sent} invitations ont été envoyées et {accepted} acceptées.',
   'summary.management': '{share} de l’équipe de direction a participé.',
 
   'pioneers.title': 'Pionniers\u00a0: qui relie les services',
