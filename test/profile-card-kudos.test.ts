@@ -86,6 +86,24 @@ describe('<kring-profile-card> kudos action', () => {
     expect(kudosAction(mine)).to.equal(null);
   });
 
+  it('your own card offers no "Chat with" yourself; a colleague\'s card does', async () => {
+    const { name, backend } = registerTestBackend();
+    const me = await backend.currentUser();
+    const { community, colleague, mine } = await renderCards(name);
+    const chatLabels = (card: KringProfileCard) =>
+      [...card.shadowRoot!.querySelectorAll('[part~="action"]')]
+        .map((action) => action.getAttribute('aria-label') ?? '')
+        .filter((label) => label.startsWith('Chat with'));
+    expect(chatLabels(colleague), 'a colleague can be chatted with').to.have.length(1);
+    expect(chatLabels(mine), 'person="me"').to.deep.equal([]);
+    // Also when the own card is asked for by id rather than "me".
+    const byId = document.createElement('kring-profile-card');
+    byId.setAttribute('person', me.id);
+    community.append(byId);
+    await waitUntil(() => byId.shadowRoot?.querySelector('[part~="action"]'), 'own card by id shown');
+    expect(chatLabels(byId), `person="${me.id}"`).to.deep.equal([]);
+  });
+
   it('is not offered where the backend has no kudos', async () => {
     const withoutKudos = registerTestBackend();
     (withoutKudos.backend.capabilities as { kudos: boolean }).kudos = false;
