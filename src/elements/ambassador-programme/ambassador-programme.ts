@@ -434,15 +434,18 @@ export class KringAmbassadorProgramme extends KringElement {
     await this.loadManagedBadges();
   }
 
-  private async loadManagedBadges(): Promise<void> {
-    const person = this.managed;
-    if (!person || !this.client) return;
-    try {
-      const badges = await this.client.listBadges(person.id);
-      if (this.managed?.id === person.id) this.managedBadges = activeAwards(badges);
-    } catch (error) {
-      this.error = this.saveError(error);
-    }
+  /** The badges of the colleague chosen under "manage": only the newest choice's are shown. */
+  private readonly managedBadgesTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.client, this.managed?.id] as const,
+    task: async ([client, personId], { signal }) =>
+      client && personId ? activeAwards(await client.listBadges(personId, { signal })) : undefined,
+    onComplete: (badges) => (this.managedBadges = badges ?? this.managedBadges),
+    onError: (error) => (this.error = this.saveError(error)),
+  });
+
+  private loadManagedBadges(): Promise<void> {
+    return this.managedBadgesTask.run();
   }
 
   private async award(event: SubmitEvent): Promise<void> {
