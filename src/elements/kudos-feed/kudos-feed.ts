@@ -8,6 +8,7 @@ import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { PopoverController } from '../shared/popover-controller.js';
+import { ReactorsController } from '../shared/reactors-controller.js';
 import { topHeadingLevel } from '../shared/heading-level.js';
 import type { Kudos, KudosQuery, Page, Person, ReactionType } from '../../model.js';
 import type { ClientChange, CommunityClientApi, PendingKudos } from '../../client/types.js';
@@ -23,7 +24,6 @@ import {
   renderKudosItem,
   renderPendingItem,
   type ItemContext,
-  type ReactorsState,
 } from '../shared/kudos-item.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -138,7 +138,13 @@ export class KringKudosFeed extends KringElement {
   @state() private people = new Map<string, Person | null>();
   @state() private pending: PendingKudos[] = [];
   @state() private me?: Person;
-  @state() private reactorsById = new Map<string, ReactorsState>();
+
+  /** The "who reacted?" panels. */
+  private readonly reactors = new ReactorsController(
+    this,
+    () => this.client,
+    () => this.language,
+  );
 
   /** The exact-time bubbles of the items. */
   private readonly popovers = new PopoverController(this);
@@ -290,7 +296,7 @@ export class KringKudosFeed extends KringElement {
     this.arrivedWhileLoading = [];
     this.loadingMore = false;
     this.loadMoreFailed = false;
-    this.reactorsById = new Map();
+    this.reactors.closeAll();
     const me = await client.currentUser({ signal });
     const filter = this.resolveFilter(me);
     const page = await client.listKudos({ ...filter, limit: pageSize } satisfies KudosQuery, { signal });
@@ -429,7 +435,7 @@ export class KringKudosFeed extends KringElement {
     try {
       const updated = await toggle.saved;
       this.replaceItem(updated);
-      if (this.reactorsById.has(kudos.id)) void this.loadReactors(updated);
+      this.reactors.refresh(updated);
     } catch {
       // The client dropped the refused write; the button goes back as it was and the user is told.
       const latest = this.items.find((item) => item.id === kudos.id);
@@ -440,62 +446,6 @@ export class KringKudosFeed extends KringElement {
 
   private replaceItem(kudos: Kudos): void {
     this.items = this.items.map((item) => (item.id === kudos.id ? kudos : item));
-  }
-
-  private toggleReactors(kudos: Kudos): void {
-    const reactors = new Map(this.reactorsById);
-    if (reactors.has(kudos.id)) {
-      reactors.delete(kudos.id);
-      this.reactorsById = reactors;
-      return;
-    }
-    void this.loadReactors(kudos, true);
-  }
-
-  /** Loads who reacted; `say` (the user opened the panel) says the outcome through the page's queue. */
-  private async loadReactors(kudos: Kudos, say = false): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'loading' });
-    try {
-      const types = kudos.reactions.filter((reaction) => reaction.count > 0).map((reaction) => reaction.type);
-      const idsByType = await Promise.all(types.map((type) => client.listReactors(kudos.id, type)));
-      const people = await client.people([...new Set(idsByType.flat())]);
-      const names = new Map(
-        people.filter((person): person is Person => !!person).map((person) => [person.id, person.name]),
-      );
-      const byType = types.map((type, index) => ({
-        type,
-        names: idsByType[index].map((id) => names.get(id) ?? this.t('item.unknownPerson')),
-      }));
-      if (this.reactorsById.has(kudos.id)) {
-        this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'ready', byType });
-      }
-    } catch {
-      if (this.reactorsById.has(kudos.id)) {
-        this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'error' });
-      }
-    }
-    if (say && this.reactorsById.has(kudos.id)) await this.sayReactors(kudos.id);
-  }
-
-  /** Says the reactors panel as shown (the panel is not a live region of its own). */
-  private async sayReactors(id: string): Promise<void> {
-    await this.updateComplete;
-    const panel = [...this.renderRoot.querySelectorAll('article[data-kudos-id]')]
-      .find((article) => article.getAttribute('data-kudos-id') === id)
-      ?.querySelector('[part="reactors"]');
-    if (!panel) return;
-    const spoken = (node: Node): string =>
-      node instanceof Element && node.getAttribute('aria-hidden') === 'true'
-        ? ''
-        : node instanceof Element
-          ? [...node.childNodes].map(spoken).join('')
-          : (node.textContent ?? '');
-    const text = [...panel.querySelectorAll('li')]
-      .map((item) => spoken(item).replace(/\s+/g, ' ').trim())
-      .join(' ');
-    if (text) this.announce(text);
   }
 
   /**
@@ -542,8 +492,8 @@ export class KringKudosFeed extends KringElement {
       now: new Date(),
       person: (id) => this.people.get(id),
       react: (kudos, reaction) => void this.react(kudos, reaction),
-      toggleReactors: (kudos) => this.toggleReactors(kudos),
-      reactors: (id) => this.reactorsById.get(id),
+      toggleReactors: (kudos) => this.reactors.toggle(kudos),
+      reactors: (id) => this.reactors.get(id),
       retry: (entry) => this.retry(entry),
       discard: (entry) => this.discard(entry),
       popovers: this.popovers,
