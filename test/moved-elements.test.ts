@@ -5,12 +5,14 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../src/elements/invite/define.js';
 import '../src/elements/profile-card/define.js';
+import '../src/elements/skill-list/define.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import { $, $$, inCommunity, shadowText, testBackend } from './helpers/kudos.js';
 import { GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
 import { registerTestBackend } from './helpers/backends.js';
+import { FakeClient, PEOPLE, provide } from './helpers/expertise-finder.js';
 
 /** Moves `element` to a new section at the end of `parent`: it disconnects and connects again at once. */
 async function move(element: HTMLElement & { updateComplete: Promise<unknown> }, parent: Element) {
@@ -81,5 +83,24 @@ describe('elements moved in the page', () => {
     await waitUntil(() => shownName() === one.name, "the first community's person");
     await move(card, page.querySelector('#two')!);
     await waitUntil(() => shownName() === other.name, "the second community's person after the move");
+  });
+
+  it('a skill list shows new endorsement counts after it was moved', async () => {
+    const client = new FakeClient();
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provide(host, client);
+    const list = document.createElement('kring-skill-list');
+    list.person = structuredClone(PEOPLE[0]);
+    list.setAttribute('view', 'full');
+    host.append(list);
+    const excel = () =>
+      [...list.shadowRoot!.querySelectorAll('[part~="skill"]')]
+        .find((item) => item.querySelector('[part~="skill-name"]')!.textContent!.trim() === 'Excel')
+        ?.querySelector('[part~="count"]')
+        ?.textContent?.trim();
+    await waitUntil(() => excel() === '3 endorsements', 'the list is shown');
+    await move(list, host);
+    await client.endorseSkill(PEOPLE[0].id, 'Excel');
+    await waitUntil(() => excel() === '4 endorsements', 'the moved list shows the new count');
   });
 });
