@@ -8,6 +8,7 @@ import '../src/elements/profile-card/define.js';
 import '../src/elements/skill-list/define.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
+import type { KringKudosComposer } from '../src/elements/kudos-composer/kudos-composer.js';
 import type { KringKudosFeed } from '../src/elements/kudos-feed/kudos-feed.js';
 import { $, $$, inCommunity, shadowText, testBackend } from './helpers/kudos.js';
 import { GrowthFakeBackend, mountInCommunity } from './helpers/invite-fake-backend.js';
@@ -102,5 +103,26 @@ describe('elements moved in the page', () => {
     await move(list, host);
     await client.endorseSkill(PEOPLE[0].id, 'Excel');
     await waitUntil(() => excel() === '4 endorsements', 'the moved list shows the new count');
+  });
+
+  it('a kudos composer shows an unsent kudos after it was moved', async function () {
+    this.timeout(20_000);
+    const setup = testBackend();
+    const {
+      community,
+      client,
+      element: composer,
+    } = await inCommunity<KringKudosComposer>(
+      setup.backend,
+      html`<kring-kudos-composer></kring-kudos-composer>`,
+    );
+    await move(composer, community);
+    setup.network.online = false;
+    void client.giveKudos({ to: ['p00003'], message: 'Verhuisd en nog niet verstuurd' }).catch(() => {});
+    await waitUntil(
+      () => $(composer, '[data-outbox-id]')?.textContent?.includes('Verhuisd en nog niet verstuurd'),
+      'the unsent kudos shows in the moved composer',
+      { timeout: 8000 },
+    );
   });
 });
