@@ -9,6 +9,7 @@ import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { PopoverController } from '../shared/popover-controller.js';
 import { ReactorsController } from '../shared/reactors-controller.js';
+import { toBackendError } from '../../errors.js';
 import { topHeadingLevel } from '../shared/heading-level.js';
 import type { Kudos, KudosQuery, Page, Person, ReactionType } from '../../model.js';
 import type { ClientChange, CommunityClientApi, PendingKudos } from '../../client/types.js';
@@ -176,7 +177,8 @@ export class KringKudosFeed extends KringElement {
     task: ([client, cursor], { signal }) => this.readNextPage(client, cursor, signal),
     onComplete: (page) => this.showNextPage(page),
     onError: (error) => {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
+      // Aborted by a reload, which shows its own page.
+      if (toBackendError(error).kind === 'aborted') return;
       this.loadingMore = false;
       this.loadMoreFailed = true;
       this.announce(this.t('feed.loadMoreError'));
