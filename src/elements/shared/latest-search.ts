@@ -30,6 +30,12 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   error?: BackendError;
 
   private timer?: ReturnType<typeof setTimeout>;
+  /** The request waiting for its debounce time. */
+  private scheduled?: Request;
+  /** A request that was waiting or in flight when the host left the page: sent again when it comes back. */
+  private interrupted?: Request;
+  /** Whether the newest request is on its way (not answered, failed or cancelled yet). */
+  private inFlight = false;
   private shownKey?: string;
   /** Whether the newest request keeps the shown result (the only one whose answer counts). */
   private quiet = false;
@@ -48,11 +54,13 @@ export class LatestSearch<Request, Result> implements ReactiveController {
         return result;
       },
       onComplete: (result) => {
+        this.inFlight = false;
         this.result = result;
         this.status = 'done';
         options.onResult?.(this.request!, result, this.quiet);
       },
       onError: (error) => {
+        this.inFlight = false;
         const problem = toBackendError(error);
         // A failed background refresh leaves the shown result alone.
         if (problem.kind === 'aborted' || this.quiet) return;
@@ -62,13 +70,22 @@ export class LatestSearch<Request, Result> implements ReactiveController {
     });
   }
 
+  /** Moved in the page (disconnected, then connected again) mid-search: that search goes out again. */
+  hostConnected(): void {
+    const request = this.interrupted;
+    this.interrupted = undefined;
+    if (request !== undefined) void this.now(request, true);
+  }
+
   hostDisconnected(): void {
+    this.interrupted = this.pending ? this.scheduled : this.inFlight ? this.request : undefined;
     this.cancel();
   }
 
   /** Sends the request after the debounce time, unless another one comes first. */
   schedule(request: Request): void {
     clearTimeout(this.timer);
+    this.scheduled = request;
     this.timer = setTimeout(() => void this.now(request), this.options.debounceMs());
   }
 
@@ -79,11 +96,13 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   async now(request: Request, force = false, quiet = false): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.scheduled = undefined;
     const key = this.options.key(request);
     if (!force && key === this.shownKey && (this.status === 'done' || this.status === 'loading')) return;
     this.shownKey = key;
     this.request = request;
     this.quiet = quiet;
+    this.inFlight = true;
     if (!quiet) {
       this.status = 'loading';
       this.error = undefined;
@@ -102,12 +121,15 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.scheduled = undefined;
+    this.inFlight = false;
     this.task.abort();
   }
 
   /** Back to nothing shown (an empty query). */
   reset(): void {
     this.cancel();
+    this.interrupted = undefined;
     this.status = 'idle';
     this.request = undefined;
     this.result = undefined;
