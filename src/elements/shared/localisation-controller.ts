@@ -18,7 +18,11 @@ interface LanguageSources {
  * when it differs from the page's (3.1.2).
  */
 export class LocalisationController implements ReactiveController {
-  /** Set while the host updates: `t()` asks for the language many times, and each look-up walks up the tree. */
+  /**
+   * Resolved at the start of each update and kept until the next: rendering (`t()`), the controllers'
+   * updated hooks and event handlers ask for the language many times, and each look-up walks up the
+   * tree. What the element says between updates is in the language it last rendered in.
+   */
   private thisUpdate?: Language;
 
   constructor(
@@ -32,10 +36,6 @@ export class LocalisationController implements ReactiveController {
 
   hostUpdate(): void {
     this.thisUpdate = resolveLanguage(this.host, this.sources.configured());
-  }
-
-  hostUpdated(): void {
-    this.thisUpdate = undefined;
   }
 
   get language(): Language {
