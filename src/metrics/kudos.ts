@@ -48,13 +48,25 @@ function reciprocated(pairs: Set<number>): number {
   return count;
 }
 
+/** A value (a search term, a kudos value) with how often it occurs and on how many distinct people. */
+export interface FacetTally {
+  value: string;
+  count: number;
+  people: number;
+}
+
 /** Top entries by count, keeping only those that rest on at least 5 distinct people. */
-export function topByPeople(tallies: Map<string, { count: number; people: Set<unknown> }>): FacetCount[] {
+export function topByPeople(tallies: Iterable<FacetTally>): FacetCount[] {
   return [...tallies]
-    .filter(([, tally]) => tally.people.size >= MIN_PEOPLE)
-    .map(([value, tally]) => ({ value, count: tally.count }))
+    .filter((tally) => tally.people >= MIN_PEOPLE)
+    .map(({ value, count }) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
     .slice(0, TOP);
+}
+
+/** Tallies with their people as sets, counted. */
+export function countedTallies(tallies: Map<string, { count: number; people: Set<unknown> }>): FacetTally[] {
+  return [...tallies].map(([value, tally]) => ({ value, count: tally.count, people: tally.people.size }));
 }
 
 /**
@@ -100,20 +112,39 @@ export function kudosColumns(
   };
 }
 
-export function kudosFigures(
-  kudosList: readonly Kudos[],
-  month: MonthIndex,
-  index: PeopleIndex,
-): KudosFigures {
-  return kudosFiguresOf(kudosColumns(kudosList, month, index), index);
+/** What the kudos figures of one month rest on. */
+export interface KudosMonthTallies {
+  given: number;
+  givers: number;
+  /** Distinct people who received. */
+  receivers: number;
+  /** Kudos whose giver's department is known and differs from every receiver's. */
+  crossDepartment: number;
+  /** Distinct giver → receiver pairs (not to oneself), and how many of them were returned in the month. */
+  pairs: number;
+  reciprocatedPairs: number;
 }
 
-export function kudosFiguresOf(columns: KudosColumns, index: PeopleIndex): KudosFigures {
+/**
+ * The kudos counts the figures read, for a month and the one before. The matrix counts the month's kudos
+ * per giving and receiving department (a kudos once per receiving department), with the distinct givers
+ * behind each cell; departments are indexes into `departments`, every department in the directory.
+ */
+export interface KudosTallies {
+  current: KudosMonthTallies;
+  previous: KudosMonthTallies;
+  /** The month's kudos values. */
+  values: FacetTally[];
+  departments: string[];
+  cells: { giver: number; receiver: number; count: number; givers: number }[];
+}
+
+export function kudosTallies(columns: KudosColumns, index: PeopleIndex): KudosTallies {
   const current = emptyMonth();
   const previous = emptyMonth();
   const departments = index.departments;
   const departmentOf = (person: number) => (person < index.directorySize ? index.departmentOf[person] : -1);
-  const cellCounts = departments.map(() => new Array<number>(departments.length).fill(0));
+  const cellCounts = new Map<number, number>();
   // Created on first use: most department pairs never exchange kudos.
   const cellGivers = new Map<number, Set<number>>();
   const values = new Map<string, { count: number; people: Set<number> }>();
@@ -154,33 +185,58 @@ export function kudosFiguresOf(columns: KudosColumns, index: PeopleIndex): Kudos
     for (let r = first; r < end; r++) receivingDepartments.add(departmentOf(receivers[r]));
     for (const receiverDepartment of receivingDepartments) {
       if (receiverDepartment < 0) continue;
-      cellCounts[giverDepartment][receiverDepartment]++;
       const cell = giverDepartment * departments.length + receiverDepartment;
+      cellCounts.set(cell, (cellCounts.get(cell) ?? 0) + 1);
       let givers = cellGivers.get(cell);
       if (!givers) cellGivers.set(cell, (givers = new Set()));
       givers.add(giver);
     }
   }
+  const counted = (month: MonthKudos): KudosMonthTallies => ({
+    given: month.given,
+    givers: month.givers.size,
+    receivers: month.receivers.size,
+    crossDepartment: month.crossDepartment,
+    pairs: month.pairs.size,
+    reciprocatedPairs: reciprocated(month.pairs),
+  });
+  return {
+    current: counted(current),
+    previous: counted(previous),
+    values: countedTallies(values),
+    departments,
+    cells: [...cellCounts].map(([cell, count]) => ({
+      giver: Math.floor(cell / departments.length),
+      receiver: cell % departments.length,
+      count,
+      givers: cellGivers.get(cell)!.size,
+    })),
+  };
+}
 
-  const matrix = protectMatrix(
-    cellCounts,
-    (giver, receiver) => cellGivers.get(giver * departments.length + receiver)?.size ?? 0,
-  );
-  const measured = (pick: (month: MonthKudos) => Measured, withheld?: Withheld) =>
+export function kudosFigures(tallies: KudosTallies): KudosFigures {
+  const { departments, current, previous } = tallies;
+  const cellCounts = departments.map(() => new Array<number>(departments.length).fill(0));
+  const cellGivers = departments.map(() => new Array<number>(departments.length).fill(0));
+  for (const cell of tallies.cells) {
+    cellCounts[cell.giver][cell.receiver] = cell.count;
+    cellGivers[cell.giver][cell.receiver] = cell.givers;
+  }
+  const matrix = protectMatrix(cellCounts, (giver, receiver) => cellGivers[giver][receiver]);
+  const measured = (pick: (month: KudosMonthTallies) => Measured, withheld?: Withheld) =>
     figure(pick(current), pick(previous), withheld);
   return {
-    kudosGiven: measured((m) => ({ value: m.given, people: m.givers.size })),
-    kudosGivers: measured((m) => ({ value: m.givers.size, people: m.givers.size })),
-    kudosReceivers: measured((m) => ({ value: m.receivers.size, people: m.receivers.size })),
-    crossDepartmentShare: measured(
-      (m) => ({ value: share(m.crossDepartment, m.given), people: m.givers.size }),
-      { current: matrix.withholdCrossShare },
-    ),
+    kudosGiven: measured((m) => ({ value: m.given, people: m.givers })),
+    kudosGivers: measured((m) => ({ value: m.givers, people: m.givers })),
+    kudosReceivers: measured((m) => ({ value: m.receivers, people: m.receivers })),
+    crossDepartmentShare: measured((m) => ({ value: share(m.crossDepartment, m.given), people: m.givers }), {
+      current: matrix.withholdCrossShare,
+    }),
     reciprocity: measured((m) => ({
-      value: share(reciprocated(m.pairs), m.pairs.size),
-      people: m.givers.size,
+      value: share(m.reciprocatedPairs, m.pairs),
+      people: m.givers,
     })),
-    topValues: topByPeople(values),
+    topValues: topByPeople(tallies.values),
     departmentMatrix: {
       departments,
       counts: matrix.counts,
