@@ -102,6 +102,25 @@ export function createInvites(domain: Domain) {
     return monthlyInviteQuota(invites, inviterId, config.inviteQuota, now);
   }
 
+  /** The domains this inviter may invite to ([] = any); without an own address, `'own'` allows none. */
+  function allowedDomains(inviter: { email: string | null }): readonly string[] {
+    const setting = config.inviteDomains;
+    if (setting === 'any') return [];
+    if (setting !== 'own') return setting;
+    const own = inviter.email
+      ?.slice(inviter.email.lastIndexOf('@') + 1)
+      .trim()
+      .toLowerCase();
+    if (!own)
+      throw refused({
+        kind: 'invalid',
+        code: 'invite.domain',
+        message:
+          'Invitations go to addresses at your own mail domain, and your profile has no e-mail address.',
+      });
+    return [own];
+  }
+
   async function requireMember(tx: Tx, user: User) {
     const inviter = await personRow(tx, user.id);
     if (!inviter?.is_member) throw refused(NOT_A_MEMBER);
@@ -173,8 +192,8 @@ export function createInvites(domain: Domain) {
         const person = await personRow(tx, input.personId);
         if (!person) throw refused(unknownInvitee(input.personId));
         if (!person.email) throw invalid('invite.email', `${person.name} has no e-mail address.`);
-        address = inviteAddress(person.email, config.inviteDomains, false);
-      } else address = inviteAddress(input.email ?? '', config.inviteDomains);
+        address = inviteAddress(person.email, allowedDomains(inviter), false);
+      } else address = inviteAddress(input.email ?? '', allowedDomains(inviter));
       if (isInviteRefusal(address)) throw refused(address);
       const { email } = address;
       const invitee = await personRow(tx, input.personId ?? email);
