@@ -19,6 +19,7 @@ import { monthParticipation, participationFigures, type MonthParticipation } fro
 import { PeopleIndex } from './people-index.js';
 import { daysInMonth, monthIndexOf } from './time.js';
 import type { MetricsInput } from './types.js';
+import { SkillNames } from '../search/skill-dictionary.js';
 
 export type { MetricsInput, EndorsementAct } from './types.js';
 export { computePioneers, type PioneerOptions } from './pioneers.js';
@@ -124,25 +125,21 @@ function skillSpellings(people: readonly Person[]): [string, number][] {
 }
 
 /**
- * Search terms are counted case-insensitively ("power bi", "Power BI"); charts show the skill's
- * name as colleagues list it on their profiles ("Power BI", "UX/UI"), the most common spelling when
- * several exist. Terms no profile lists stay as searched.
+ * Search terms are counted case-insensitively ("power bi", "Power BI"); charts show the skill's name as
+ * the expertise finder knows it (src/search's skill dictionary: accents, case and punctuation folded, so
+ * "powerbi" and "Power-BI" are "Power BI" too), the spelling most holders use. Terms no profile lists
+ * stay as searched. Spellings are learnt in name order, so a tie goes the same way on every backend.
  */
 function withSkillNames(
   top: FacetCount[],
   spellingHolders: readonly (readonly [string, number])[],
 ): FacetCount[] {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const [name, holders] of spellingHolders) {
-    const key = name.toLowerCase();
-    let counts = spellings.get(key);
-    if (!counts) spellings.set(key, (counts = new Map()));
-    counts.set(name, (counts.get(name) ?? 0) + holders);
-  }
+  if (top.length === 0) return top;
+  const names = new SkillNames();
+  for (const [spelling, holders] of [...spellingHolders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    names.learnSpelling(spelling, holders);
   return top.map((entry) => {
-    const counts = spellings.get(entry.value);
-    if (!counts) return entry;
-    const [name] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    return { ...entry, value: name };
+    const name = names.skillName(entry.value);
+    return name ? { ...entry, value: name } : entry;
   });
 }

@@ -22,8 +22,8 @@ import {
 import { forbidden, invalid } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 import { monthTallies } from './metrics-tallies.js';
+import { DAY_MS } from '../../../src/time.js';
 
-const DAY_MS = 86_400_000;
 /** Events queued offline arrive late; older ones than this are not accepted (they would rewrite history). */
 export const MAX_EVENT_AGE_DAYS = 7;
 const MAX_SUBJECT_LENGTH = 200;

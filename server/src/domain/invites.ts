@@ -34,8 +34,8 @@ import { buildInviteTree } from '../../../src/invites/tree.js';
 import { ApiError, forbidden, invalid, notFound } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 import { personRow, requirePerson, toPerson } from './people.js';
+import { DAY_MS } from '../../../src/time.js';
 
-const DAY_MS = 86_400_000;
 export { MAX_INVITE_MESSAGE_LENGTH } from '../../../src/invites/send.js';
 
 const refused = (refusal: InviteRefusal) => new ApiError(STATUS[refusal.kind], refusal.code, refusal.message);

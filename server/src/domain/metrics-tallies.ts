@@ -185,17 +185,43 @@ async function kudos(tx: Tx, month: number): Promise<KudosTallies> {
   return kudosTallies(columns, index);
 }
 
+/**
+ * Skill names as profiles spell them, with how many people list each (a person lists a name once:
+ * skills_person_name), which give the top searched terms their name (`metricsFromTallies`).
+ */
+async function skillSpellings(tx: Tx): Promise<[string, number][]> {
+  const rows = await tx.query<{ name: string; holders: number }>(
+    'SELECT name, count(*)::int AS holders FROM skills GROUP BY name',
+  );
+  const holders = new Map<string, number>();
+  for (const row of rows) {
+    const spelling = row.name.trim();
+    if (spelling) holders.set(spelling, (holders.get(spelling) ?? 0) + row.holders);
+  }
+  return [...holders];
+}
+
 /** Every count the figures of `month` (a month index) rest on; the reads run side by side on the pool. */
 export async function monthTallies(tx: Tx, month: number): Promise<MetricsTallies> {
   const [participationTallies, growthTallies, inviteTallies, searchTallies, kudosTallies] = await Promise.all(
-    [participation(tx, month), growth(tx, month), invites(tx, month), searches(tx, month), kudos(tx, month)],
+    [
+      participation(tx, month),
+      growth(tx, month),
+      invites(tx, month),
+      // Spellings only matter when some term will be shown.
+      searches(tx, month).then(async (terms) => ({
+        terms,
+        spellings: terms.length ? await skillSpellings(tx) : [],
+      })),
+      kudos(tx, month),
+    ],
   );
   return {
     participation: participationTallies,
     growth: growthTallies,
     invites: inviteTallies,
     kudos: kudosTallies,
-    searches: searchTallies,
-    skillSpellings: [],
+    searches: searchTallies.terms,
+    skillSpellings: searchTallies.spellings,
   };
 }
