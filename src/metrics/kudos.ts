@@ -14,38 +14,15 @@ export interface KudosFigures {
   departmentMatrix: { departments: string[]; counts: (number | null)[][] };
 }
 
-interface MonthKudos {
-  given: number;
-  givers: Set<number>;
-  receivers: Set<number>;
-  crossDepartment: number;
-  /** Directed giver → receiver pairs, `giver * PAIR + receiver` (person numbers). */
-  pairs: Set<number>;
-}
-
 const TOP = 10;
 /** Person numbers stay far below this, so a pair of them is one safe integer. */
 const PAIR = 2 ** 26;
-
-function emptyMonth(): MonthKudos {
-  return { given: 0, givers: new Set(), receivers: new Set(), crossDepartment: 0, pairs: new Set() };
-}
 
 /** A kudos crosses departments when the giver's department is known and differs from every receiver's. */
 export function crossesDepartments(kudos: Kudos, index: PeopleIndex): boolean {
   const giverDepartment = index.departmentOfId(kudos.from);
   if (giverDepartment < 0 || kudos.to.length === 0) return false;
   return kudos.to.every((receiver) => index.departmentOfId(receiver) !== giverDepartment);
-}
-
-function reciprocated(pairs: Set<number>): number {
-  let count = 0;
-  for (const pair of pairs) {
-    const giver = Math.floor(pair / PAIR);
-    const receiver = pair - giver * PAIR;
-    if (pairs.has(receiver * PAIR + giver)) count++;
-  }
-  return count;
 }
 
 /** A value (a search term, a kudos value) with how often it occurs and on how many distinct people. */
@@ -139,38 +116,78 @@ export interface KudosTallies {
   cells: { giver: number; receiver: number; count: number; givers: number }[];
 }
 
+/** How many distinct values a sorted array holds. */
+function distinctSorted(sorted: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  return count;
+}
+
+/** Of the distinct giver → receiver pairs (sorted keys), how many were also given the other way. */
+function reciprocatedSorted(sorted: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const giver = Math.floor(sorted[i] / PAIR);
+    const reverse = (sorted[i] - giver * PAIR) * PAIR + giver;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle] < reverse) low = middle + 1;
+      else high = middle;
+    }
+    if (low < sorted.length && sorted[low] === reverse) count++;
+  }
+  return count;
+}
+
+/**
+ * Counts the columns by person number in typed arrays (distinct people as marks, distinct pairs as
+ * sorted keys), not sets: a month of a 50,000-person company's kudos is tens of thousands of rows.
+ */
 export function kudosTallies(columns: KudosColumns, index: PeopleIndex): KudosTallies {
-  const current = emptyMonth();
-  const previous = emptyMonth();
-  const departments = index.departments;
-  const departmentOf = (person: number) => (person < index.directorySize ? index.departmentOf[person] : -1);
-  const cellCounts = new Map<number, number>();
-  // Created on first use: most department pairs never exchange kudos.
-  const cellGivers = new Map<number, Set<number>>();
-  const values = new Map<string, { count: number; people: Set<number> }>();
   const { inMonth, from, value, receiverStart, receivers } = columns;
-  const receivingDepartments = new Set<number>();
+  const departments = index.departments;
+  const departmentCount = departments.length;
+  const departmentOf = (person: number) => (person < index.directorySize ? index.departmentOf[person] : -1);
+  const people = index.count;
+  // Bit 1: in the month before, bit 2: in the month.
+  const gave = new Uint8Array(people);
+  const received = new Uint8Array(people);
+  const given = [0, 0];
+  const crossDepartment = [0, 0];
+  const pairs = [new Float64Array(receivers.length), new Float64Array(receivers.length)];
+  const pairCount = [0, 0];
+  const cellCounts = new Int32Array(departmentCount * departmentCount);
+  // cell * people + giver, for the distinct givers behind each cell.
+  const cellGivers = new Float64Array(receivers.length);
+  let cellGiverCount = 0;
+  // The kudos (i + 1) that last counted each receiving department: once per kudos and department.
+  const countedFor = new Int32Array(departmentCount);
+  const values = new Map<string, { count: number; people: Set<number> }>();
 
   for (let i = 0; i < from.length; i++) {
-    const target = inMonth[i] === 1 ? current : previous;
+    const month = inMonth[i] === 1 ? 1 : 0;
+    const bit = month + 1;
     const giver = from[i];
     const first = receiverStart[i];
     const end = receiverStart[i + 1];
-    target.given++;
-    target.givers.add(giver);
+    given[month]++;
+    gave[giver] |= bit;
     for (let r = first; r < end; r++) {
       const receiver = receivers[r];
-      target.receivers.add(receiver);
-      if (receiver !== giver) target.pairs.add(giver * PAIR + receiver);
+      received[receiver] |= bit;
+      if (receiver !== giver) pairs[month][pairCount[month]++] = giver * PAIR + receiver;
     }
     const giverDepartment = departmentOf(giver);
     // Crosses departments: the giver's department is known and differs from every receiver's.
     if (giverDepartment >= 0 && end > first) {
       let crosses = true;
       for (let r = first; r < end && crosses; r++) crosses = departmentOf(receivers[r]) !== giverDepartment;
-      if (crosses) target.crossDepartment++;
+      if (crosses) crossDepartment[month]++;
     }
-    if (target !== current) continue;
+    if (month === 0) continue;
 
     const kudosValue = value[i];
     if (kudosValue) {
@@ -180,37 +197,54 @@ export function kudosTallies(columns: KudosColumns, index: PeopleIndex): KudosTa
       tally.people.add(giver);
     }
     if (giverDepartment < 0) continue;
-    // One kudos counts once per receiving department, however many receivers sit there.
-    receivingDepartments.clear();
-    for (let r = first; r < end; r++) receivingDepartments.add(departmentOf(receivers[r]));
-    for (const receiverDepartment of receivingDepartments) {
-      if (receiverDepartment < 0) continue;
-      const cell = giverDepartment * departments.length + receiverDepartment;
-      cellCounts.set(cell, (cellCounts.get(cell) ?? 0) + 1);
-      let givers = cellGivers.get(cell);
-      if (!givers) cellGivers.set(cell, (givers = new Set()));
-      givers.add(giver);
+    for (let r = first; r < end; r++) {
+      const receiverDepartment = departmentOf(receivers[r]);
+      if (receiverDepartment < 0 || countedFor[receiverDepartment] === i + 1) continue;
+      countedFor[receiverDepartment] = i + 1;
+      const cell = giverDepartment * departmentCount + receiverDepartment;
+      cellCounts[cell]++;
+      cellGivers[cellGiverCount++] = cell * people + giver;
     }
   }
-  const counted = (month: MonthKudos): KudosMonthTallies => ({
-    given: month.given,
-    givers: month.givers.size,
-    receivers: month.receivers.size,
-    crossDepartment: month.crossDepartment,
-    pairs: month.pairs.size,
-    reciprocatedPairs: reciprocated(month.pairs),
+
+  const counted = (month: 0 | 1): KudosMonthTallies => {
+    const bit = month + 1;
+    let givers = 0;
+    let receiverCount = 0;
+    for (let person = 0; person < people; person++) {
+      if (gave[person] & bit) givers++;
+      if (received[person] & bit) receiverCount++;
+    }
+    const sorted = pairs[month].subarray(0, pairCount[month]).sort();
+    return {
+      given: given[month],
+      givers,
+      receivers: receiverCount,
+      crossDepartment: crossDepartment[month],
+      pairs: distinctSorted(sorted),
+      reciprocatedPairs: reciprocatedSorted(sorted),
+    };
+  };
+  const cells: KudosTallies['cells'] = [];
+  const giverKeys = cellGivers.subarray(0, cellGiverCount).sort();
+  const giversPerCell = new Int32Array(cellCounts.length);
+  for (let i = 0; i < giverKeys.length; i++)
+    if (i === 0 || giverKeys[i] !== giverKeys[i - 1]) giversPerCell[Math.floor(giverKeys[i] / people)]++;
+  cellCounts.forEach((count, cell) => {
+    if (count > 0)
+      cells.push({
+        giver: Math.floor(cell / departmentCount),
+        receiver: cell % departmentCount,
+        count,
+        givers: giversPerCell[cell],
+      });
   });
   return {
-    current: counted(current),
-    previous: counted(previous),
+    current: counted(1),
+    previous: counted(0),
     values: countedTallies(values),
     departments,
-    cells: [...cellCounts].map(([cell, count]) => ({
-      giver: Math.floor(cell / departments.length),
-      receiver: cell % departments.length,
-      count,
-      givers: cellGivers.get(cell)!.size,
-    })),
+    cells,
   };
 }
 
