@@ -1,6 +1,7 @@
 import type { FacetCount, Kudos, MetricFigure } from '../model.js';
 import { MIN_PEOPLE, figure, share, tooFewPeople, type Measured, type Withheld } from './figure.js';
 import type { PeopleIndex } from './people-index.js';
+import { lowerBound } from '../search/skill-dictionary.js';
 import { derivable, sumRelation, suppress, type Cell, type Relation } from './suppression.js';
 import { monthAndDayOf, type MonthIndex } from './time.js';
 
@@ -130,14 +131,8 @@ function reciprocatedSorted(sorted: Float64Array): number {
     if (i > 0 && sorted[i] === sorted[i - 1]) continue;
     const giver = Math.floor(sorted[i] / PAIR);
     const reverse = (sorted[i] - giver * PAIR) * PAIR + giver;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle] < reverse) low = middle + 1;
-      else high = middle;
-    }
-    if (low < sorted.length && sorted[low] === reverse) count++;
+    const at = lowerBound(sorted, reverse);
+    if (at < sorted.length && sorted[at] === reverse) count++;
   }
   return count;
 }

@@ -12,7 +12,7 @@ interface SkillHolders {
 }
 
 /** Binary search: first position in a sorted array whose value is >= target. */
-export function lowerBound(sorted: readonly string[], target: string): number {
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, target: T): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
