@@ -287,6 +287,9 @@ async function startLatencyServer({ distDir, latencyMs, mocksFor }) {
     mocked.headers.forEach((value, name) => (responseHeaders[name] = value));
     response.writeHead(mocked.status, responseHeaders).end(Buffer.from(await mocked.arrayBuffer()));
   }
+  // Clients that keep connections open (Playwright's request routing, used for the Graph Toolkit) must not
+  // reuse one this server has just closed for idling (Node's default 5 s): that request fails with ECONNRESET.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const origin = `http://127.0.0.1:${server.address().port}`;
   mocks = await mocksFor(origin);
@@ -313,8 +316,14 @@ async function routeGraph(context, origin) {
     const request = route.request();
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     const url = new URL(request.url());
-    const response = await route.fetch({ url: `${origin}/graph${url.pathname}${url.search}` });
-    return route.fulfill({ response, headers: { ...response.headers(), ...cors } });
+    try {
+      const response = await route.fetch({ url: `${origin}/graph${url.pathname}${url.search}` });
+      return await route.fulfill({ response, headers: { ...response.headers(), ...cors } });
+    } catch (error) {
+      // A request that cannot be passed on fails in the page instead of waiting forever (or ending the bench).
+      console.error(`cold-load: ${request.method()} ${url.pathname}: ${error.message.split('\n')[0]}`);
+      return route.abort().catch(() => undefined);
+    }
   });
 }
 

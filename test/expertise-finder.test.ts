@@ -282,6 +282,37 @@ describe('<kring-expertise-finder>', () => {
     expect(newest()!.signal!.aborted).to.equal(true);
   });
 
+  it('searches again when moved in the page mid-search (waiting for its debounce, or in flight)', async () => {
+    const client = new FakeClient();
+    client.holdSearches = true;
+    const el = await mount(client);
+    const finder = el.constructor as typeof KringExpertiseFinder;
+    const elsewhere = document.createElement('div');
+    el.parentElement!.append(elsewhere);
+    // In flight: the move aborts it, and the search goes out again in the new place.
+    await typeInto(el, 'excel');
+    await waitUntil(() => client.pending.length === 1);
+    elsewhere.append(el);
+    expect(client.pending[0].signal!.aborted).to.equal(true);
+    await waitUntil(() => client.pending.length === 2, 'the search went out again');
+    expect(client.pending[1].query.text).to.equal('excel');
+    client.answer(client.pending[1]);
+    await waitUntil(() => shadow(el).names().length === 1, 'its answer is shown');
+    // Waiting for its debounce: the move does not lose it.
+    const debounce = finder.debounceMs;
+    finder.debounceMs = 600_000;
+    try {
+      shadow(el).input.focus();
+      await typeBurst(' ux');
+      elsewhere.before(el);
+    } finally {
+      finder.debounceMs = debounce;
+    }
+    await waitUntil(() => client.pending.length === 3, 'the waiting search went out');
+    expect(client.pending[2].query.text).to.equal('excel ux');
+    expect(shadow(el).input.value).to.equal('excel ux');
+  });
+
   it('shows an error with a working retry', async () => {
     const client = new FakeClient();
     client.failSearches = new BackendError('network', 'The server could not be reached.');

@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { KringPeoplePicker } from '../src/elements/people-picker/people-picker.js';
@@ -16,6 +16,7 @@ import {
 import type { DemoPersonRecord } from '../src/backends/demo/seed.js';
 import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 import { typeBurst } from './helpers/typing.js';
+import { FakeClient, provide } from './helpers/expertise-finder.js';
 
 async function typeAndWait(picker: KringPeoplePicker, text: string): Promise<void> {
   const input = $(picker, 'input') as HTMLInputElement;
@@ -315,6 +316,38 @@ describe('<kring-people-picker>', () => {
     });
     await waitUntil(() => $$(picker, '[role="option"]').length > 0, 'results after the retry');
     expect(deepActiveElement()).to.equal(input);
+  });
+
+  it('moved in the page mid-search: the focus left, so the suggestions close; nothing stays "Searching…"', async () => {
+    const client = new FakeClient();
+    client.holdSearches = true;
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provide(host, client);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><kring-people-picker></kring-people-picker></div>`,
+      {
+        parentNode: host,
+      },
+    );
+    const picker = wrapper.querySelector('kring-people-picker') as KringPeoplePicker;
+    await picker.updateComplete;
+    const input = () => $(picker, 'input') as HTMLInputElement;
+    input().focus();
+    await typeBurst('power bi');
+    await waitUntil(() => client.pending.length === 1, 'a search in flight');
+    const elsewhere = document.createElement('div');
+    wrapper.append(elsewhere);
+    elsewhere.append(picker);
+    await picker.updateComplete;
+    expect(client.pending[0].signal!.aborted, 'the move stopped it').to.equal(true);
+    expect(input().getAttribute('aria-expanded')).to.equal('false');
+    expect(shadowText(picker)).not.to.contain('Searching');
+    // Back in the field, ↓ searches the text again.
+    client.holdSearches = false;
+    input().focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => $$(picker, '[role="option"]').length === 3, 'suggestions again');
+    expect(client.searches.at(-1)!.query.text).to.equal('power bi');
   });
 
   it('keeps the focus in the picker when the only chosen person is removed', async () => {

@@ -86,6 +86,12 @@ export class BackendConfigError extends Error {
   }
 }
 
+/** A setting the adapter cannot do without, or a `BackendConfigError` naming its attribute. */
+export function requiredSetting(value: string | undefined, attribute: string, message: string): string {
+  if (!value) throw new BackendConfigError(message, attribute);
+  return value;
+}
+
 // Filled by `registerBuiltinBackends` (ESM) or the script-tag bundle, and by integrators; keyed by
 // the name in lower case, because `backend="REST"` means `rest`.
 const factories = new Map<string, BackendFactory>();

@@ -1,13 +1,10 @@
 import { svg, type TemplateResult } from 'lit';
 import { chartFigure, clip, label, type ChartText, type Drawing } from './frame.js';
 import { charsThatFit, textWidth } from './measure.js';
+import type { BarRow } from './bar.js';
 
-export interface FunnelStep {
-  label: string;
-  /** `null` when withheld: drawn as a full-width outline, like a withheld bar. */
-  value: number | null;
-  display: string;
-}
+/** A funnel step is a bar's row: `null` when withheld, drawn as a full-width outline like a withheld bar. */
+export type FunnelStep = BarRow;
 
 const STEP_HEIGHT = 32;
 const BAR_HEIGHT = 24;

@@ -34,10 +34,10 @@ import type {
 import { ActivityQueue } from './activity-queue.js';
 import { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
-import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
-import { browserTabs } from './outbox-tabs.js';
-import { PeopleBatcher } from './people-batcher.js';
-import { CURRENT_USER_KEY, PeopleCache, personKey } from './people-cache.js';
+import { LazyOutbox } from './lazy-outbox.js';
+import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
+import { CURRENT_USER_KEY, type PeopleCache } from './people-cache.js';
+import { PeopleReads } from './people-reads.js';
 import { ReadCache } from './read-cache.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import { stableKey } from './stable-key.js';
@@ -47,23 +47,22 @@ import type {
   ChangeListener,
   ClientChange,
   ClientOptions,
+  ClientRead,
   CommunityClientApi,
   OutboxEntry,
   ReactionToggle,
 } from './types.js';
 import { withReaction } from './reactions.js';
-import {
-  sendWrite,
-  type WriteInputs,
-  type WriteKind,
-  type WriteRequest,
-  type WriteResults,
-} from './writes.js';
+import type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
 import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
-import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
+
+/** A read's arguments without the trailing `CallOptions`. */
+type ReadArgs<M extends ClientRead> = Backend[M] extends (...args: [...infer A, CallOptions?]) => unknown
+  ? A
+  : never;
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
 
@@ -78,10 +77,8 @@ export class CommunityClient implements CommunityClientApi {
   private readonly retryPolicy: RetryPolicy;
   private readonly cache: ReadCache;
   private readonly peopleCache: PeopleCache;
-  private readonly batcher: PeopleBatcher;
-  /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
-  private readonly detailsBatcher: PeopleBatcher;
-  private readonly outboxQueue: Outbox;
+  private readonly peopleReads: PeopleReads;
+  private readonly outboxQueue: LazyOutbox;
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
@@ -98,26 +95,18 @@ export class CommunityClient implements CommunityClientApi {
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
     this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
     this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
-    this.peopleCache = new PeopleCache(this.cache, (ids) => this.emit({ topic: 'people', ids }));
-    this.batcher = new PeopleBatcher(
-      {
-        batchWindowMs: options.batchWindowMs ?? 0,
-        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
-        fetchChunk: (keys, signal) => this.retried((s) => backend.getPeople(keys, { signal: s }), signal),
-        onLoaded: (key, person) => this.peopleCache.store(key, person),
-      },
-      this.timing,
-    );
-    this.detailsBatcher = new PeopleBatcher(
-      {
-        batchWindowMs: options.batchWindowMs ?? 0,
-        maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
-        fetchChunk: (keys, signal) =>
-          this.retried((s) => backend.getPeople(keys, { signal: s, details: true }), signal),
-        onLoaded: (key, person) => this.peopleCache.store(key, person),
-      },
-      this.timing,
-    );
+    this.peopleReads = new PeopleReads(this.cache, this.timing, {
+      batchWindowMs: options.batchWindowMs ?? 0,
+      maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
+      fetchPeople: (keys, details, signal) =>
+        this.retried(
+          (s) => backend.getPeople(keys, details ? { signal: s, details } : { signal: s }),
+          signal,
+        ),
+      fetchCurrentUser: (signal) => this.retried((s) => backend.currentUser({ signal: s }), signal),
+      onChanged: (ids) => this.emit({ topic: 'people', ids }),
+    });
+    this.peopleCache = this.peopleReads.cache;
     const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
     const sessionStorage =
       options.sessionStorage !== undefined
@@ -125,7 +114,11 @@ export class CommunityClient implements CommunityClientApi {
         : options.storage === undefined
           ? defaultStorage('sessionStorage')
           : null;
-    this.outboxQueue = new Outbox({
+    this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
+    this.outboxQueue = new LazyOutbox({
+      backend,
+      loading: options.loadOutbox ?? 'at-start',
+      eventTarget: this.eventTarget,
       storage,
       sessionStorage,
       storageKey: options.storageKey ?? backend.name,
@@ -133,11 +126,8 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      send: (entry) => sendWrite(backend, entry, { idempotencyKey: entry.id }),
       onDelivered: (entry, result, here) => this.delivered(entry, result, here),
       onChange: () => this.emit({ topic: 'outbox' }),
-      orderKey: writeOrderKey,
-      tabs: storage ? (name) => browserTabs(name, storage, this.timing) : undefined,
     });
     this.trackingOn = options.tracking ?? true;
     this.activity = new ActivityQueue({
@@ -147,7 +137,6 @@ export class CommunityClient implements CommunityClientApi {
       send: (events) => backend.track(events),
       beacon: (events) => this.beacon(events),
     });
-    this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
     this.eventTarget?.addEventListener('online', this.onOnline);
     this.eventTarget?.addEventListener('visibilitychange', this.onVisible);
     this.eventTarget?.addEventListener('pagehide', this.onPageHide);
@@ -199,44 +188,11 @@ export class CommunityClient implements CommunityClientApi {
   // ------------------------------------------------------------ people
 
   currentUser(options?: CallOptions): Promise<Person> {
-    return this.cache.read(
-      CURRENT_USER_KEY,
-      async (signal) => {
-        const me = await this.retried((s) => this.backend.currentUser({ signal: s }), signal);
-        this.peopleCache.store(me.id, me);
-        return me;
-      },
-      options,
-    );
+    return this.peopleReads.currentUser(options);
   }
 
   person(idOrEmail: string, options?: CallOptions): Promise<Person | null> {
-    if (idOrEmail === 'me') {
-      const me = this.currentUser(options);
-      return options?.details
-        ? me.then((user) => (user.summaryOnly ? this.person(user.id, options) : user))
-        : me;
-    }
-    const key = personKey(idOrEmail);
-    if (options?.details) return this.personDetails(key, options);
-    const freshness = this.peopleCache.freshness(key);
-    if (freshness === 'missing') return this.batcher.load(key, options?.signal);
-    if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
-    return Promise.resolve(this.peopleCache.peek(key) ?? null);
-  }
-
-  /**
-   * An opened card's person: the cached record when it is complete, else one look-up with `details`
-   * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
-   */
-  private personDetails(key: string, options: CallOptions): Promise<Person | null> {
-    const cached = this.peopleCache.peek(key);
-    if (cached === null || (cached && !cached.summaryOnly)) {
-      // Stale-while-revalidate, as for summaries: e.g. a kudos just received changes the count.
-      if (this.peopleCache.freshness(key) === 'stale') this.batcher.load(key).catch(() => undefined);
-      return Promise.resolve(cached);
-    }
-    return this.detailsBatcher.load(key, options.signal);
+    return this.peopleReads.person(idOrEmail, options);
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
@@ -262,88 +218,53 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   suggestSkills(text: string, options?: CallOptions): Promise<string[]> {
-    return this.read(
-      'suggestSkills',
-      [text],
-      (signal) => this.backend.suggestSkills(text, { signal }),
-      options,
-    );
+    return this.passOn('suggestSkills', [text], options);
   }
 
   // ------------------------------------------------------------ other reads
 
   listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>> {
-    return this.read('listKudos', [query], (signal) => this.backend.listKudos(query, { signal }), options);
+    return this.passOn('listKudos', [query], options);
   }
 
   listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]> {
-    return this.read(
-      'listReactors',
-      [kudosId, reaction],
-      (signal) => this.backend.listReactors(kudosId, reaction, { signal }),
-      options,
-    );
+    return this.passOn('listReactors', [kudosId, reaction], options);
   }
 
   kudosValues(options?: CallOptions): Promise<string[]> {
-    return this.read('kudosValues', [], (signal) => this.backend.kudosValues({ signal }), options);
+    return this.passOn('kudosValues', [], options);
   }
 
   listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>> {
-    return this.read(
-      'listInvites',
-      [query],
-      (signal) => this.backend.listInvites(query, { signal }),
-      options,
-    );
+    return this.passOn('listInvites', [query], options);
   }
 
   inviteQuota(options?: CallOptions): Promise<InviteQuota> {
-    return this.read('inviteQuota', [], (signal) => this.backend.inviteQuota({ signal }), options);
+    return this.passOn('inviteQuota', [], options);
   }
 
   lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo> {
-    return this.read(
-      'lookupInvite',
-      [token],
-      (signal) => this.backend.lookupInvite(token, { signal }),
-      options,
-    );
+    return this.passOn('lookupInvite', [token], options);
   }
 
   inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode> {
-    return this.read(
-      'inviteTree',
-      [personId],
-      (signal) => this.backend.inviteTree(personId, { signal }),
-      options,
-    );
+    return this.passOn('inviteTree', [personId], options);
   }
 
   ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile> {
-    return this.read(
-      'ambassadorProfile',
-      [personId],
-      (signal) => this.backend.ambassadorProfile(personId, { signal }),
-      options,
-    );
+    return this.passOn('ambassadorProfile', [personId], options);
   }
 
   listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]> {
-    return this.read(
-      'listBadges',
-      [personId],
-      (signal) => this.backend.listBadges(personId, { signal }),
-      options,
-    );
+    return this.passOn('listBadges', [personId], options);
   }
 
   metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics> {
-    return this.read('metrics', [query], (signal) => this.backend.metrics(query, { signal }), options);
+    return this.passOn('metrics', [query], options);
   }
 
   pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]> {
-    return this.read('pioneers', [query], (signal) => this.backend.pioneers(query, { signal }), options);
+    return this.passOn('pioneers', [query], options);
   }
 
   // ------------------------------------------------------------ writes
@@ -485,8 +406,7 @@ export class CommunityClient implements CommunityClientApi {
   dispose(): void {
     this.live.stop();
     this.stopWatchingPeople?.();
-    this.batcher.dispose();
-    this.detailsBatcher.dispose();
+    this.peopleReads.dispose();
     this.outboxQueue.dispose();
     this.activity.dispose();
     this.eventTarget?.removeEventListener('online', this.onOnline);
@@ -514,6 +434,16 @@ export class CommunityClient implements CommunityClientApi {
 
   private retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     return withRetry(call, this.retryPolicy, this.timing, signal);
+  }
+
+  /** A read passed on to the adapter as it is: cached under its name and arguments, retried. */
+  private passOn<M extends ClientRead>(
+    method: M,
+    args: ReadArgs<M>,
+    options?: CallOptions,
+  ): Promise<Awaited<ReturnType<Backend[M]>>> {
+    const call = this.backend[method] as (...args: unknown[]) => Promise<Awaited<ReturnType<Backend[M]>>>;
+    return this.read(method, args, (signal) => call.apply(this.backend, [...args, { signal }]), options);
   }
 
   private read<T>(

@@ -1,32 +1,7 @@
-import type { BackendCapabilities, CallOptions, InviteListQuery } from '../backends/backend.js';
+import type { Backend, BackendCapabilities, CallOptions, WriteOptions } from '../backends/backend.js';
 import type { BackendError } from '../errors.js';
 import type { WriteKind, WriteRequest } from './writes.js';
-import type {
-  ActivityEvent,
-  AmbassadorProfile,
-  AmbassadorRole,
-  BadgeAward,
-  BadgeAwardInput,
-  CommunityMetrics,
-  EvidenceInput,
-  Invite,
-  InviteInput,
-  InviteLink,
-  InviteQuota,
-  InviteTokenInfo,
-  InviteTreeNode,
-  Kudos,
-  KudosInput,
-  KudosQuery,
-  MetricsQuery,
-  Page,
-  PeopleQuery,
-  PeopleSearchResult,
-  Person,
-  PioneerRank,
-  ReactionType,
-  Skill,
-} from '../model.js';
+import type { ActivityEvent, Kudos, Person, ReactionType } from '../model.js';
 
 /** What changed, so subscribers know which data to reload. */
 export type ChangeTopic = 'people' | 'kudos' | 'invites' | 'ambassadors' | 'outbox' | 'metrics';
@@ -114,6 +89,13 @@ export interface ClientOptions {
    * the user's unsent writes. Default `sessionStorage` when `storage` is the default, else none.
    */
   sessionStorage?: Storage | null;
+  /**
+   * When the outbox code loads. `at-start` (default): with the client. `when-needed`: on the first write
+   * or look at the outbox, at start when unsent writes are stored, or when another tab stores some; a
+   * page that only reads never downloads it. `<kring-community>` uses `when-needed`. Writes made before
+   * it arrives are stored and listed at once, and sent when it arrives.
+   */
+  loadOutbox?: 'at-start' | 'when-needed';
   /** The tenant part of the outbox's storage key (backend name + endpoint); the user id is added to it. */
   storageKey?: string;
   /** Sends activity when true (default true). */
@@ -145,11 +127,44 @@ export interface ActivityBeacon {
   trackBeacon?(events: readonly ActivityEvent[]): boolean;
 }
 
+/** The adapter's reads the client passes on as they are: cached, de-duplicated and retried. */
+export type ClientRead =
+  | 'currentUser'
+  | 'searchPeople'
+  | 'suggestSkills'
+  | 'listKudos'
+  | 'listReactors'
+  | 'kudosValues'
+  | 'listInvites'
+  | 'inviteQuota'
+  | 'lookupInvite'
+  | 'inviteTree'
+  | 'ambassadorProfile'
+  | 'listBadges'
+  | 'metrics'
+  | 'pioneers';
+
+/** The client's reads: the adapter's signatures, stated once in `Backend`. */
+export type ClientReads = Pick<Backend, ClientRead>;
+
+/** An adapter write as the client offers it: without the `WriteOptions`, which the outbox adds. */
+type WithoutWriteOptions<F> = F extends (...args: [...infer A, WriteOptions]) => infer R
+  ? (...args: A) => R
+  : never;
+
+/**
+ * The client's writes: each gets an idempotency key, goes through the outbox, resolves when the backend
+ * confirms. A write that cannot reach the server (network, throttled, server) waits in the outbox and is
+ * sent when it can, however long that takes; `invalid`, `forbidden`, `conflict`… reject at once and the
+ * entry stays `failed` in the outbox, with the server's message, until retried or discarded.
+ */
+export type ClientWrites = { [K in WriteKind]: WithoutWriteOptions<Backend[K]> };
+
 /**
  * The one object elements talk to. Reads are cached, de-duplicated and retried; `getPeople`
  * calls from every element on the page are batched; writes go through a persistent outbox.
  */
-export interface CommunityClientApi {
+export interface CommunityClientApi extends ClientReads, ClientWrites {
   /** The adapter's name (`demo`, `rest`…). Elements never reach the adapter itself. */
   readonly backendName: string;
   /** The language the adapter's directory and community text is written in, when it says (`Backend.contentLanguage`). */
@@ -159,44 +174,12 @@ export interface CommunityClientApi {
 
   subscribe(listener: ChangeListener): () => void;
 
-  // reads
-  currentUser(options?: CallOptions): Promise<Person>;
+  // reads (the rest, with the adapter's own signatures, come from `ClientReads`)
   /** One person by id or e-mail (`me` means the current user); batched with every other call. */
   person(idOrEmail: string, options?: CallOptions): Promise<Person | null>;
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]>;
   /** Synchronous cache read, for rendering without a loading flash. */
   peekPerson(idOrEmail: string): Person | undefined;
-  searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult>;
-  suggestSkills(text: string, options?: CallOptions): Promise<string[]>;
-  listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>>;
-  listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]>;
-  kudosValues(options?: CallOptions): Promise<string[]>;
-  listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>>;
-  inviteQuota(options?: CallOptions): Promise<InviteQuota>;
-  lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo>;
-  inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode>;
-  ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile>;
-  listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]>;
-  metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics>;
-  pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]>;
-
-  // writes: each gets an idempotency key, goes through the outbox, resolves when the backend confirms.
-  // A write that cannot reach the server (network, throttled, server) waits in the outbox and is sent
-  // when it can, however long that takes; `invalid`, `forbidden`, `conflict`… reject at once and the
-  // entry stays `failed` in the outbox, with the server's message, until retried or discarded.
-  endorseSkill(personId: string, skill: string): Promise<Skill>;
-  unendorseSkill(personId: string, skill: string): Promise<Skill>;
-  giveKudos(input: KudosInput): Promise<Kudos>;
-  react(kudosId: string, reaction: ReactionType, on: boolean): Promise<Kudos>;
-  sendInvite(input: InviteInput): Promise<Invite>;
-  resendInvite(inviteId: string): Promise<Invite>;
-  revokeInvite(inviteId: string): Promise<Invite>;
-  createInviteLink(): Promise<InviteLink>;
-  respondToInvite(token: string, accept: boolean): Promise<InviteTokenInfo>;
-  chooseAmbassadorRoles(roles: readonly AmbassadorRole[]): Promise<AmbassadorProfile>;
-  recordEvidence(input: EvidenceInput): Promise<AmbassadorProfile>;
-  awardBadge(input: BadgeAwardInput): Promise<BadgeAward>;
-  revokeBadge(badgeId: string): Promise<BadgeAward>;
 
   /**
    * Toggles the signed-in user's reaction. `shown` is the kudos as it looks at once; `saved` resolves

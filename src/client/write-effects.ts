@@ -50,6 +50,8 @@ export function writeActivity(write: WriteRequest): WriteActivity | undefined {
 
 const INVITE_READS = ['listInvites', 'inviteQuota', 'inviteTree', 'lookupInvite', 'metrics'];
 const AMBASSADOR_READS = ['ambassadorProfile', 'listBadges', 'pioneers'];
+/** An endorsement moves search ranking, the pioneers and the endorser's ambassador progress. */
+const ENDORSEMENT_READS = ['searchPeople', 'pioneers', 'ambassadorProfile'];
 
 /** A confirmed write, or for a change the backend pushed only its kind: endorsements alone need their input. */
 export type EffectSource = WriteRequest | { kind: Exclude<WriteKind, 'endorseSkill' | 'unendorseSkill'> };
@@ -60,7 +62,7 @@ export function writeEffects(write: EffectSource, result: unknown): WriteEffects
     case 'unendorseSkill': {
       const { personId } = write.input;
       return {
-        invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
+        invalidate: ENDORSEMENT_READS,
         stalePeople: [],
         skill: { personId, skill: result as Skill },
         changes: [{ topic: 'people', ids: [personId] }],
@@ -109,17 +111,13 @@ export function writeEffects(write: EffectSource, result: unknown): WriteEffects
     }
     case 'chooseAmbassadorRoles':
     case 'recordEvidence':
-      return {
-        invalidate: AMBASSADOR_READS,
-        stalePeople: [],
-        changes: [{ topic: 'ambassadors', ids: [(result as AmbassadorProfile).personId] }],
-      };
     case 'awardBadge':
     case 'revokeBadge':
+      // A profile or a badge: either names the person whose programme changed.
       return {
         invalidate: AMBASSADOR_READS,
         stalePeople: [],
-        changes: [{ topic: 'ambassadors', ids: [(result as BadgeAward).personId] }],
+        changes: [{ topic: 'ambassadors', ids: [(result as AmbassadorProfile | BadgeAward).personId] }],
       };
   }
 }
@@ -140,7 +138,7 @@ export function liveEffects(event: LiveEvent): WriteEffects | undefined {
       if (!personId) return undefined;
       // The skill's count and "endorsed by me" are the reader's: the person is read again.
       return {
-        invalidate: ['searchPeople', 'pioneers', 'ambassadorProfile'],
+        invalidate: ENDORSEMENT_READS,
         stalePeople: [personId],
         changes: [{ topic: 'people', ids: [personId] }],
       };

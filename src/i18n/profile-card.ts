@@ -1,6 +1,4 @@
 import type { StringBundle } from './index.js';
-import { profileCardDe } from './de/profile-card.js';
-import { profileCardFr } from './fr/profile-card.js';
 
 export type ProfileCardStringKey =
   | 'card.loading'
@@ -84,6 +82,7 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'hover.giveKudos': 'Geef een compliment',
     'hover.close': 'Sluit het kaartje',
   },
-  de: profileCardDe,
-  fr: profileCardFr,
+  // Loaded on first use: the script-tag core carries English and Dutch only.
+  de: () => import('./de/profile-card.js').then((module) => module.profileCardDe),
+  fr: () => import('./fr/profile-card.js').then((module) => module.profileCardFr),
 };

@@ -19,6 +19,7 @@ import {
 import { BackendError } from '../../errors.js';
 import type { DemoContext } from './context.js';
 import type { InviteRecord } from './seed.js';
+import { TRACK_OP } from './op-log.js';
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_EVENTS_PER_CALL = 1000;
@@ -29,7 +30,7 @@ interface TrackPayload {
 
 export function createActivityModule(context: DemoContext, toInvite: (record: InviteRecord) => Invite) {
   const { store } = context;
-  const appendEvents = store.defineOp<TrackPayload>('activity.track', ({ events }) =>
+  const appendEvents = store.defineOp<TrackPayload>(TRACK_OP, ({ events }) =>
     store.trackedEvents.push(...events),
   );
   let cached: { version: number; tracked: number; input: MetricsInput } | undefined;

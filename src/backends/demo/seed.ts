@@ -9,6 +9,7 @@ import type {
   BadgeAward,
   Invite,
   IsoDateTime,
+  Kudos,
   ReactionType,
   SkillLevel,
   SkillTag,
@@ -62,16 +63,8 @@ export interface EndorsementRecord {
   at: IsoDateTime;
 }
 
-export interface KudosRecord {
-  id: string;
-  from: string;
-  to: string[];
-  value?: string;
-  message: string;
-  /** The language `message` is written in, when known (the seed knows; what a user types is not guessed). */
-  lang?: string;
-  createdAt: IsoDateTime;
-}
+/** A stored kudos: its reactions are kept as `ReactionRecord`s and summed when it is read. */
+export type KudosRecord = Omit<Kudos, 'reactions'>;
 
 export interface ReactionRecord {
   kudosId: string;

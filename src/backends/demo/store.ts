@@ -1,13 +1,9 @@
 /**
- * The demo backend's mutable state and its persistence.
- *
- * The generated data set is never stored: it is regenerated from the seed on every load. What is
- * stored is the delta, a log of named operations (`kudos.give`, `endorsement.add`…) that each domain
- * module defines with `defineOp`; on load the log is replayed on top of the generated data. The
- * idempotency map (key → first result) is stored with it, so a retried write after a reload still
- * returns its first result.
+ * The demo backend's mutable state: the generated data indexed for the domain modules, and what their
+ * writes changed. Which writes persist, and how, is `OpLog`'s job (./op-log.ts).
  */
 import { DEMO_STORAGE_PREFIX } from './storage-key.js';
+import { defaultStorage, OpLog, type StorageLike } from './op-log.js';
 import type { ActivityEvent, BadgeAward, IsoDateTime, ReactionType } from '../../model.js';
 import {
   generateActivity,
@@ -25,8 +21,7 @@ import {
   type ReactionRecord,
 } from './seed.js';
 
-/** The part of the Web Storage API the store uses. */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type { StorageLike } from './op-log.js';
 
 export interface StoreOptions {
   seed: string | number;
@@ -40,31 +35,11 @@ export interface StoreOptions {
   owner?: string;
 }
 
-interface LoggedOp {
-  op: string;
-  payload: unknown;
-}
-
-interface PersistedDelta {
-  version: 1;
-  ops: LoggedOp[];
-  idempotency: [string, unknown][];
-}
-
 /** Part of the storage key: bumped when generation changes, so old deltas are not replayed on new data. */
 export const DATA_VERSION = 2;
 
-/** Persisted delta budget in characters (localStorage holds about 5 million per origin). */
-export const MAX_PERSISTED_CHARS = 1_500_000;
-
-/** The operation that records tracked activity (defined by activity.ts), the first to be dropped. */
-export const TRACK_OP = 'activity.track';
-
 /** Up to this size kudos and reactions are generated at once; above it on first use. */
 export const EAGER_HISTORY_MAX_SIZE = 5000;
-
-/** Oldest idempotency entries are forgotten past this many, to bound storage. */
-const MAX_IDEMPOTENCY_ENTRIES = 2000;
 
 export function skillKey(skill: string): string {
   return skill.trim().toLowerCase();
@@ -74,15 +49,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function defaultStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Some sandboxed iframes throw on access.
-    return null;
-  }
 }
 
 export class DemoStore {
@@ -121,22 +87,18 @@ export class DemoStore {
 
   private generatedEvents?: ActivityEvent[];
   private kudosReceivedCounts?: Map<string, number>;
-  private readonly storage: StorageLike | null;
-  private readonly appliers = new Map<string, (payload: never) => void>();
-  private readonly log: LoggedOp[] = [];
-  private readonly idempotency = new Map<string, unknown>();
-  private warnedAboutStorage = false;
+  private readonly oplog: OpLog;
 
   constructor(options: StoreOptions) {
     this.now = options.now;
     const started = performance.now();
     this.data = generateDemoData({ seed: options.seed, size: options.size, now: options.now() });
     this.storageKey = `${DEMO_STORAGE_PREFIX}v${DATA_VERSION}:${this.data.seed}:${this.data.size}:${encodeURIComponent(options.owner ?? 'default')}`;
-    this.storage = options.persist
-      ? options.storage === undefined
-        ? defaultStorage()
-        : options.storage
-      : null;
+    this.oplog = new OpLog(
+      options.persist ? (options.storage === undefined ? defaultStorage() : options.storage) : null,
+      this.storageKey,
+      () => this.version++,
+    );
 
     for (const person of this.data.people) {
       this.people.set(person.id, person);
@@ -156,42 +118,19 @@ export class DemoStore {
     if (this.data.size <= EAGER_HISTORY_MAX_SIZE) this.ensureHistory();
   }
 
-  // ------------------------------------------------------------ operations and persistence
+  // ------------------------------------------------------------ operations and persistence (see OpLog)
 
   /**
    * Registers a named write. The returned function applies it now and logs it for persistence;
    * on load, logged payloads are applied again through the same function. Payloads must be JSON.
    */
   defineOp<Payload>(name: string, apply: (payload: Payload) => void): (payload: Payload) => void {
-    if (this.appliers.has(name)) throw new Error(`Demo store operation ${name} is defined twice.`);
-    this.appliers.set(name, apply as (payload: never) => void);
-    return (payload: Payload) => {
-      apply(payload);
-      this.version++;
-      this.log.push({ op: name, payload });
-      this.save();
-    };
+    return this.oplog.define(name, apply);
   }
 
   /** Replays the persisted delta; call once after every module has defined its operations. */
   restore(): void {
-    const delta = this.read();
-    if (!delta) return;
-    for (const entry of delta.ops) {
-      const apply = this.appliers.get(entry.op) as ((payload: unknown) => void) | undefined;
-      if (!apply) {
-        console.warn(`Kring demo backend: skipping unknown stored operation "${entry.op}".`);
-        continue;
-      }
-      try {
-        apply(entry.payload);
-        this.log.push(entry);
-        this.version++;
-      } catch (error) {
-        console.warn(`Kring demo backend: could not replay stored operation "${entry.op}".`, error);
-      }
-    }
-    for (const [key, result] of delta.idempotency) this.idempotency.set(key, result);
+    this.oplog.restore();
   }
 
   /**
@@ -199,65 +138,17 @@ export class DemoStore {
    * changes nothing. Failed writes are not remembered, so they can be retried.
    */
   idempotent<T>(key: string, run: () => T): T {
-    if (this.idempotency.has(key)) return structuredClone(this.idempotency.get(key)) as T;
-    const result = run();
-    this.idempotency.set(key, structuredClone(result));
-    while (this.idempotency.size > MAX_IDEMPOTENCY_ENTRIES) {
-      this.idempotency.delete(this.idempotency.keys().next().value as string);
-    }
-    this.save();
-    return structuredClone(result);
+    return this.oplog.idempotent(key, run);
   }
 
   /** Forgets every persisted write (the next load starts from the generated data). */
   clearPersisted(): void {
-    this.storage?.removeItem(this.storageKey);
+    this.oplog.clear();
   }
 
   /** How many writes are in the persisted delta. */
   get deltaSize(): number {
-    return this.log.length;
-  }
-
-  private read(): PersistedDelta | undefined {
-    if (!this.storage) return undefined;
-    try {
-      const text = this.storage.getItem(this.storageKey);
-      if (!text) return undefined;
-      const parsed = JSON.parse(text) as PersistedDelta;
-      return parsed.version === 1 && Array.isArray(parsed.ops) ? parsed : undefined;
-    } catch (error) {
-      console.warn('Kring demo backend: ignoring unreadable stored demo data.', error);
-      return undefined;
-    }
-  }
-
-  private save(): void {
-    if (!this.storage) return;
-    let text = JSON.stringify({
-      version: 1,
-      ops: this.log,
-      idempotency: [...this.idempotency],
-    } satisfies PersistedDelta);
-    // Tracked activity is the only part that grows with every page view: past the budget, the
-    // oldest tracked events are no longer persisted (they stay in memory for this session).
-    while (text.length > MAX_PERSISTED_CHARS) {
-      const oldest = this.log.findIndex((entry) => entry.op === TRACK_OP);
-      if (oldest < 0) break;
-      this.log.splice(oldest, 1);
-      text = JSON.stringify({
-        version: 1,
-        ops: this.log,
-        idempotency: [...this.idempotency],
-      } satisfies PersistedDelta);
-    }
-    try {
-      this.storage.setItem(this.storageKey, text);
-    } catch (error) {
-      // Quota exceeded or storage disabled: keep working in memory.
-      if (!this.warnedAboutStorage) console.warn('Kring demo backend: could not persist demo data.', error);
-      this.warnedAboutStorage = true;
-    }
+    return this.oplog.size;
   }
 
   // ------------------------------------------------------------ shared helpers for the domain modules

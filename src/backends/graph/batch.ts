@@ -1,6 +1,6 @@
 import { abortedError, BackendError, untilAborted } from '../../errors.js';
+import { inBackground } from '../background-task.js';
 import { backoffDelay, errorFromResponse, parseDelayValue, type Http } from '../http/index.js';
-import { afterNextPaint } from '../after-next-paint.js';
 
 /** Microsoft Graph takes at most 20 requests in one `$batch`. */
 export const MAX_BATCH_REQUESTS = 20;
@@ -37,11 +37,13 @@ export interface GraphBatcherOptions {
 }
 
 /**
- * `later` parts (photos) fill the room left in the last batch of `first` parts (names); the rest go out
- * once no batch with a `first` part is waiting for its answer and the page has painted, so they never
- * hold up the names.
+ * `first` parts (names) leave at the end of the run of code that asked for them. `company` parts (the
+ * signed-in user, which the client asks for as it starts, a moment before the page's cards ask for their
+ * people) wait up to two tasks for `first` parts and leave in their batch, alone only when none come.
+ * `later` parts (photos) fill the room left in the last batch of `first` parts; the rest go out in a
+ * background task after every batch with a `first` part has answered, so they never hold up the names.
  */
-export type PartPriority = 'first' | 'later';
+export type PartPriority = 'first' | 'company' | 'later';
 
 interface Pending {
   request: BatchPartRequest;
@@ -60,8 +62,14 @@ const RETRY_PART_STATUSES = new Set([429, 503, 504]);
  */
 export class GraphBatcher {
   private queue: Pending[] = [];
+  private companyQueue: Pending[] = [];
   private laterQueue: Pending[] = [];
   private flushScheduled = false;
+  /** The running wait for company; once it has ended, `company` parts leave even alone. */
+  private companyWait: { ended: boolean } | undefined;
+  /** Timers and tasks this batcher set, cancelled on dispose. */
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly cancels = new Set<() => void>();
   /** Batches holding a `first` part that have not been answered yet (retries included). */
   private firstInFlight = 0;
   private disposed = false;
@@ -75,7 +83,8 @@ export class GraphBatcher {
   ): Promise<BatchPartResponse> {
     if (signal?.aborted || this.disposed) return Promise.reject(abortedError());
     const answer = new Promise<BatchPartResponse>((resolve, reject) => {
-      (priority === 'later' ? this.laterQueue : this.queue).push({ request, resolve, reject });
+      const queue = { first: this.queue, company: this.companyQueue, later: this.laterQueue }[priority];
+      queue.push({ request, resolve, reject });
     });
     this.scheduleFlush();
     // A caller that gives up stops waiting; the shared batch still serves the other callers.
@@ -85,7 +94,12 @@ export class GraphBatcher {
   /** The backend is no longer used: parts not sent yet are dropped (their callers get `aborted`). */
   dispose(): void {
     this.disposed = true;
-    for (const part of [...this.queue.splice(0), ...this.laterQueue.splice(0)]) part.reject(abortedError());
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const cancel of this.cancels) cancel();
+    this.cancels.clear();
+    const queued = [...this.queue.splice(0), ...this.companyQueue.splice(0), ...this.laterQueue.splice(0)];
+    for (const part of queued) part.reject(abortedError());
   }
 
   private scheduleFlush(): void {
@@ -96,10 +110,42 @@ export class GraphBatcher {
     queueMicrotask(() => this.flush());
   }
 
+  /** Runs `then` in a later task: a timer, never a frame (an adapter does not schedule by painting). */
+  private afterTasks(hops: number, then: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.disposed) hops > 1 ? this.afterTasks(hops - 1, then) : then();
+    }, 0);
+    this.timers.add(timer);
+  }
+
+  private laterFlush(): void {
+    const cancel = inBackground(() => {
+      this.cancels.delete(cancel);
+      if (!this.disposed) this.scheduleFlush();
+    });
+    this.cancels.add(cancel);
+  }
+
   private flush(): void {
     this.flushScheduled = false;
     if (this.disposed) return;
-    const first = this.queue;
+    if (this.queue.length === 0 && this.companyQueue.length > 0 && !this.companyWait?.ended) {
+      // Two tasks: the client's look-up window opened in the task that asked for the user (a timer of 0)
+      // has ended by then, so the page's first look-ups are queued and the user rides in their batch.
+      if (!this.companyWait) {
+        const wait = { ended: false };
+        this.companyWait = wait;
+        this.afterTasks(2, () => {
+          if (this.companyWait !== wait) return;
+          wait.ended = true;
+          this.scheduleFlush();
+        });
+      }
+      return;
+    }
+    const first = [...this.companyQueue.splice(0), ...this.queue];
+    this.companyWait = undefined;
     const room = (MAX_BATCH_REQUESTS - (first.length % MAX_BATCH_REQUESTS)) % MAX_BATCH_REQUESTS;
     const later = this.laterQueue.splice(0, room);
     this.queue = [];
@@ -114,7 +160,9 @@ export class GraphBatcher {
       this.firstInFlight += 1;
       void this.send(parts, 0).finally(() => {
         this.firstInFlight -= 1;
-        if (this.firstInFlight === 0 && this.laterQueue.length) afterNextPaint(() => this.scheduleFlush());
+        // A background task: what the names' answer starts (cards rendering them) and the frame that
+        // shows them come first; sending ten batches of photos (their JSON, their fetches) waits.
+        if (this.firstInFlight === 0 && this.laterQueue.length) this.laterFlush();
       });
     }
   }

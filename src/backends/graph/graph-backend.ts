@@ -6,7 +6,7 @@ import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
-import { GraphBatcher, MAX_BATCH_REQUESTS, isSuccess, partError, type BatchPartResponse } from './batch.js';
+import { GraphBatcher, isSuccess, partError, type BatchPartResponse, type PartPriority } from './batch.js';
 import type { CommunityMethods } from './community.js';
 import { lazyListCommunity } from '../lists/lazy-community.js';
 import {
@@ -24,6 +24,7 @@ import {
   type GraphUser,
 } from './people.js';
 import { PhotoUrls } from './photos.js';
+import { PhotoParts } from './photo-parts.js';
 import { PeopleUpdates } from '../people-updates.js';
 import { missingPermission, withPermission } from './permissions.js';
 
@@ -114,11 +115,12 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
   // ------------------------------------------------------------ the signed-in user
 
-  // `/me` travels as a batch part too, so on a page of cards it shares a batch instead of costing a request.
+  // `/me` travels as a batch part too: the client asks for it as it starts, and on a page of cards it waits
+  // for the cards' first parts and shares their batch instead of costing a request of its own.
   let meRequest: Promise<GraphUser> | undefined;
   function me(signal?: AbortSignal): Promise<GraphUser> {
     meRequest ??= batcher
-      .submit({ method: 'GET', url: `/me?$select=${CARD_FIELDS.join(',')}` }, signal)
+      .submit({ method: 'GET', url: `/me?$select=${CARD_FIELDS.join(',')}` }, signal, 'company')
       .then((response) => {
         if (isSuccess(response)) return response.body as GraphUser;
         const error = partError(response);
@@ -134,57 +136,11 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
   const photoPath = (key: string) => `/users/${encodeURIComponent(key)}/photos/${PHOTO_SIZE}/$value`;
 
-  /**
-   * The `96x96` photo, or, when that size does not exist (photos of 48 or 64 px synchronised from
-   * on-premises AD), the largest one there is (`/photo/$value`): only a 404 on both means "no photo".
-   */
-  function photoPart(
-    sizedUrl: string,
-    largestUrl: string,
-    signal: AbortSignal | undefined,
-    priority: 'first' | 'later' = 'first',
-  ): Promise<BatchPartResponse> {
-    sizedInFlight += 1;
-    return batcher.submit({ method: 'GET', url: sizedUrl }, signal, priority).then(
-      (response) => {
-        sizedInFlight -= 1;
-        const result = response.status === 404 ? largestPhoto(largestUrl, signal) : Promise.resolve(response);
-        flushLargest();
-        return result;
-      },
-      (error: unknown) => {
-        sizedInFlight -= 1;
-        flushLargest();
-        throw error;
-      },
-    );
-  }
-
-  /**
-   * Second asks wait until every sized ask in flight has answered (or a batch is full), then go out
-   * together: the number of batches follows the number of people without a sized photo, not the
-   * order in which the first answers happened to arrive.
-   */
-  let sizedInFlight = 0;
-  const largestWaiting: {
-    url: string;
-    signal?: AbortSignal;
-    resolve: (response: BatchPartResponse) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  function largestPhoto(url: string, signal?: AbortSignal): Promise<BatchPartResponse> {
-    return new Promise((resolve, reject) => largestWaiting.push({ url, signal, resolve, reject }));
-  }
-  function flushLargest() {
-    if (sizedInFlight > 0 && largestWaiting.length < MAX_BATCH_REQUESTS) return;
-    for (const waiting of largestWaiting.splice(0)) {
-      batcher
-        .submit({ method: 'GET', url: waiting.url }, waiting.signal, 'later')
-        .then(waiting.resolve, waiting.reject);
-    }
-  }
-  const userPhoto = (key: string, signal?: AbortSignal, priority?: 'first' | 'later') =>
-    photoPart(photoPath(key), `/users/${encodeURIComponent(key)}/photo/$value`, signal, priority);
+  const photoParts = new PhotoParts((url, signal, priority) =>
+    batcher.submit({ method: 'GET', url }, signal, priority),
+  );
+  const userPhoto = (key: string, signal?: AbortSignal, priority: PartPriority = 'first') =>
+    photoParts.ask(photoPath(key), `/users/${encodeURIComponent(key)}/photo/$value`, signal, priority);
 
   /** Reads a photo part: base64 → object URL; 404 (no photo) or any failure → initials. */
   function storePhoto(keys: string[], response: BatchPartResponse | undefined): string | null | undefined {
@@ -204,7 +160,7 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
   /**
    * A page of cards shows names before photos: the photo parts queue behind every name part, and a
    * photo that arrives later reaches the cards through `watchPeople`. One request per key until the
-   * photo is stored (which waits for the next paint), so asking again in between sends no second part.
+   * photo is stored (in the task after its answer), so asking again in between sends no second part.
    */
   const photosOnTheWay = new Map<string, Promise<BatchPartResponse | undefined>>();
   function photoLater(key: string): Promise<BatchPartResponse | undefined> {
@@ -513,9 +469,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
 
     async currentUser(call?: GraphCallOptions) {
       // The photo part goes out with the `/me` part, in the same batch, the first time.
-      mePhoto ??= photoPart(`/me/photos/${PHOTO_SIZE}/$value`, '/me/photo/$value', call?.signal).catch(
-        () => undefined,
-      );
+      mePhoto ??= photoParts
+        .ask(`/me/photos/${PHOTO_SIZE}/$value`, '/me/photo/$value', call?.signal, 'company')
+        .catch(() => undefined);
       const user = await me(call?.signal);
       const key = lookupKey(String(user.id));
       if (call?.details) {

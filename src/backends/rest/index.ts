@@ -1,5 +1,5 @@
 import type { BackendFactory } from '../registry.js';
-import { BackendConfigError } from '../registry.js';
+import { requiredSetting } from '../registry.js';
 import { createRestBackend } from './rest-backend.js';
 
 export {
@@ -16,14 +16,12 @@ export {
  * would multiply (4 × 4 requests for one failing read).
  */
 export const restBackendFactory: BackendFactory = (settings) => {
-  if (!settings.endpoint) {
-    throw new BackendConfigError(
-      'backend="rest" needs an endpoint attribute, e.g. endpoint="/api/kring".',
-      'endpoint',
-    );
-  }
   return createRestBackend({
-    endpoint: settings.endpoint,
+    endpoint: requiredSetting(
+      settings.endpoint,
+      'endpoint',
+      'backend="rest" needs an endpoint attribute, e.g. endpoint="/api/kring".',
+    ),
     fetch: settings.fetch,
     credentials: settings.credentials,
     headers: settings.headers,

@@ -3,7 +3,6 @@ import {
   type Backend,
   type BackendCapabilities,
   type CallOptions,
-  type InviteListQuery,
   type WriteOptions,
 } from '../backend.js';
 import { BackendError } from '../../errors.js';
@@ -19,27 +18,18 @@ import {
 import type {
   ActivityEvent,
   AmbassadorProfile,
-  AmbassadorRole,
   BadgeAward,
-  BadgeAwardInput,
   CommunityMetrics,
-  EvidenceInput,
   Invite,
-  InviteInput,
   InviteLink,
   InviteQuota,
   InviteTokenInfo,
   InviteTreeNode,
   Kudos,
-  KudosInput,
-  KudosQuery,
-  MetricsQuery,
   Page,
-  PeopleQuery,
   PeopleSearchResult,
   Person,
   PioneerRank,
-  ReactionType,
   Skill,
 } from '../../model.js';
 
@@ -182,7 +172,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       });
     },
 
-    searchPeople: async (query: PeopleQuery, call) => {
+    searchPeople: async (query, call) => {
       const result = await inPages(query, (limit, cursor) =>
         get<PeopleSearchResult>(
           '/people/search',
@@ -212,7 +202,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     unendorseSkill: (personId, skill, w) =>
       write<Skill>('DELETE', `/people/${seg(personId)}/skills/${seg(skill)}/endorsement`, undefined, w),
 
-    listKudos: (query: KudosQuery, call) =>
+    listKudos: (query, call) =>
       inPages(query, (limit, cursor) =>
         get<Page<Kudos>>(
           '/kudos',
@@ -227,8 +217,8 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
           call,
         ),
       ),
-    giveKudos: (input: KudosInput, w) => write<Kudos>('POST', '/kudos', input, w),
-    react: (kudosId, reaction: ReactionType, on, w) =>
+    giveKudos: (input, w) => write<Kudos>('POST', '/kudos', input, w),
+    react: (kudosId, reaction, on, w) =>
       write<Kudos>(on ? 'PUT' : 'DELETE', `/kudos/${seg(kudosId)}/reactions/${seg(reaction)}`, undefined, w),
     async listReactors(kudosId, reaction, call) {
       return (
@@ -239,8 +229,8 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       return (await get<ItemsBody<string>>('/kudos-values', undefined, call)).items;
     },
 
-    sendInvite: (input: InviteInput, w) => write<Invite>('POST', '/invites', input, w),
-    listInvites: (query: InviteListQuery, call) =>
+    sendInvite: (input, w) => write<Invite>('POST', '/invites', input, w),
+    listInvites: (query, call) =>
       inPages(query, (limit, cursor) =>
         get<Page<Invite>>('/invites', { inviterId: query.inviterId, limit, cursor }, call),
       ),
@@ -262,14 +252,13 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
 
     ambassadorProfile: (personId, call) =>
       get<AmbassadorProfile>(`/people/${seg(personId)}/ambassador`, undefined, call),
-    chooseAmbassadorRoles: (roles: readonly AmbassadorRole[], w) =>
+    chooseAmbassadorRoles: (roles, w) =>
       write<AmbassadorProfile>('PUT', '/me/ambassador/roles', { roles }, w),
-    recordEvidence: (input: EvidenceInput, w) =>
-      write<AmbassadorProfile>('POST', '/ambassador/evidence', input, w),
+    recordEvidence: (input, w) => write<AmbassadorProfile>('POST', '/ambassador/evidence', input, w),
     async listBadges(personId, call) {
       return (await get<ItemsBody<BadgeAward>>(`/people/${seg(personId)}/badges`, undefined, call)).items;
     },
-    awardBadge: (input: BadgeAwardInput, w) => write<BadgeAward>('POST', '/badges', input, w),
+    awardBadge: (input, w) => write<BadgeAward>('POST', '/badges', input, w),
     revokeBadge: (badgeId, w) => write<BadgeAward>('POST', `/badges/${seg(badgeId)}/revoke`, undefined, w),
 
     async track(events, call) {
@@ -282,7 +271,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
         parse: 'none',
       });
     },
-    metrics: (query: MetricsQuery, call) => get<CommunityMetrics>('/metrics', { month: query.month }, call),
+    metrics: (query, call) => get<CommunityMetrics>('/metrics', { month: query.month }, call),
     async pioneers(query, call) {
       const limit = query.limit === undefined ? undefined : Math.min(query.limit, MAX_PAGE_LIMIT);
       return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit }, call)).items;

@@ -68,3 +68,27 @@ export class DigestCache {
     return value;
   }
 }
+
+/**
+ * SharePoint pages carry a fresh digest: classic ones in `<input id="__REQUESTDIGEST">`, modern ones in
+ * `_spPageContextInfo.formDigestValue`. Using it saves the first `contextinfo` request. It is dated by the
+ * timestamp inside it (`0x…,26 Nov 2026 20:00:00 -0000`), as PnPjs does, so a page left open for hours is
+ * not trusted blindly.
+ */
+export function pageDigest(now: () => number = Date.now): DigestSeed | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const input = document.getElementById('__REQUESTDIGEST');
+  const context = (globalThis as { _spPageContextInfo?: { formDigestValue?: unknown } })._spPageContextInfo;
+  const value =
+    input instanceof HTMLInputElement && input.value
+      ? input.value
+      : typeof context?.formDigestValue === 'string'
+        ? context.formDigestValue
+        : '';
+  if (!value) return undefined;
+  const issued = Date.parse(value.slice(value.indexOf(',') + 1).replace(/ -0000$/, ' GMT'));
+  if (Number.isNaN(issued)) return undefined;
+  // SharePoint's default lifetime is 30 minutes; renew a minute early.
+  const expiresAt = issued + 29 * 60_000;
+  return expiresAt > now() ? { value, expiresAt } : undefined;
+}

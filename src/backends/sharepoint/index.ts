@@ -1,5 +1,5 @@
 import type { BackendFactory } from '../registry.js';
-import { BackendConfigError } from '../registry.js';
+import { requiredSetting } from '../registry.js';
 import { createSharePointBackend } from './sharepoint-backend.js';
 
 export {
@@ -25,14 +25,12 @@ export { htmlToText } from './html-text.js';
  * factory); throttled `$batch` parts are still sent again, as the client cannot retry a part.
  */
 export const sharePointBackendFactory: BackendFactory = (settings) => {
-  if (!settings.siteUrl) {
-    throw new BackendConfigError(
-      'backend="sharepoint" needs a site-url attribute, e.g. site-url="https://contoso.sharepoint.com/sites/intranet".',
-      'site-url',
-    );
-  }
   return createSharePointBackend({
-    siteUrl: settings.siteUrl,
+    siteUrl: requiredSetting(
+      settings.siteUrl,
+      'site-url',
+      'backend="sharepoint" needs a site-url attribute, e.g. site-url="https://contoso.sharepoint.com/sites/intranet".',
+    ),
     fetch: settings.fetch,
     getToken: settings.sharepoint?.getToken,
     trustedOrigins: settings.trustedOrigins,

@@ -1,4 +1,4 @@
-import type { FacetCount, MatchEvidence, Person, PersonMatch, Skill } from '../../model.js';
+import type { Person } from '../../model.js';
 import { ALL_CAPABILITIES, type Backend, type BackendCapabilities, type CallOptions } from '../backend.js';
 import { BackendError, isBackendError, untilAborted } from '../../errors.js';
 import {
@@ -18,55 +18,25 @@ import {
   parseBatchResponse,
   type BatchPart,
 } from './batch.js';
-import { DigestCache, type DigestSeed } from './digest.js';
+import { DigestCache, pageDigest, type DigestSeed } from './digest.js';
 import { lazyListCommunity } from '../lists/lazy-community.js';
 import { ListClient } from './lists.js';
 import { flavourHeaders, isRecord, mediaType, text, unwrap, type ODataFlavour } from './odata.js';
 import {
   accountNameFor,
-  cellMap,
-  kqlPhrase,
   personFromProfile,
-  personFromSearchRow,
   personIdFromLogin,
   profilePath,
-  searchRows,
-  SEARCH_PROPERTIES,
   splitMultiValue,
   NO_ENDORSEMENTS,
 } from './profiles.js';
 import { createRateGate } from './rate-gate.js';
 import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
-import { membersForSearch, withMembership } from '../lists/membership.js';
+import { createPeopleSearch } from './people-search.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
 
-/**
- * SharePoint pages carry a fresh digest: classic ones in `<input id="__REQUESTDIGEST">`, modern ones in
- * `_spPageContextInfo.formDigestValue`. Using it saves the first `contextinfo` request. It is dated by the
- * timestamp inside it (`0x…,26 Nov 2026 20:00:00 -0000`), as PnPjs does, so a page left open for hours is
- * not trusted blindly.
- */
-export function pageDigest(now: () => number = Date.now): DigestSeed | undefined {
-  if (typeof document === 'undefined') return undefined;
-  const input = document.getElementById('__REQUESTDIGEST');
-  const context = (globalThis as { _spPageContextInfo?: { formDigestValue?: unknown } })._spPageContextInfo;
-  const value =
-    input instanceof HTMLInputElement && input.value
-      ? input.value
-      : typeof context?.formDigestValue === 'string'
-        ? context.formDigestValue
-        : '';
-  if (!value) return undefined;
-  const issued = Date.parse(value.slice(value.indexOf(',') + 1).replace(/ -0000$/, ' GMT'));
-  if (Number.isNaN(issued)) return undefined;
-  // SharePoint's default lifetime is 30 minutes; renew a minute early.
-  const expiresAt = issued + 29 * 60_000;
-  return expiresAt > now() ? { value, expiresAt } : undefined;
-}
-
-/** SharePoint's built-in "Local People Results" result source. */
-export const PEOPLE_SOURCE_ID = 'b09a7990-05ea-4af9-81ef-edfab16c4e31';
+export { PEOPLE_SOURCE_ID } from './people-search.js';
 
 export interface SharePointBackendOptions extends ListAdapterSettings {
   /** The site (web) URL, e.g. `https://contoso.sharepoint.com/sites/intranet`. */
@@ -131,7 +101,6 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     sleep,
     random,
   });
-  const searchGate = createRateGate(options.searchIntervalMs ?? 100, now, sleep);
   const headers = flavourHeaders(flavour);
   const capabilities: BackendCapabilities = {
     ...ALL_CAPABILITIES,
@@ -311,53 +280,14 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
     return ids.map((id) => byId.get(personIdFromLogin(id)) ?? null);
   }
 
-  // ------------------------------------------------------------ search
-
-  function searchPath(querytext: string, rowLimit: number, startRow: number, select: readonly string[]) {
-    const literal = (value: string) => `'${encodeURIComponent(value.replace(/'/g, "''"))}'`;
-    return (
-      `/_api/search/query?querytext=${literal(querytext)}&sourceid=${literal(PEOPLE_SOURCE_ID)}` +
-      `&selectproperties=${literal(select.join(','))}&rowlimit=${rowLimit}&startrow=${startRow}`
-    );
-  }
-
-  const words = (value: string) =>
-    value
-      .split(/\s+/)
-      .map((word) => word.replace(/["'():*\\]/g, ''))
-      .filter(Boolean);
-
-  function evidenceFor(
-    person: Person,
-    textQuery: string | undefined,
-    skill: string | undefined,
-  ): MatchEvidence[] {
-    const evidence: MatchEvidence[] = [];
-    const lower = (value: string) => value.toLocaleLowerCase();
-    const asSkillEvidence = (found: Skill, kind: 'skill-exact' | 'skill-prefix'): MatchEvidence => ({
-      kind,
-      value: found.name,
-      level: found.level,
-      endorsements: found.endorsements,
-      tags: found.tags,
-    });
-    for (const term of [skill, textQuery].filter((value): value is string => Boolean(value))) {
-      const exact = person.skills.find((s) => lower(s.name) === lower(term));
-      const prefix = person.skills.find((s) => lower(s.name).startsWith(lower(term)));
-      if (exact) evidence.push(asSkillEvidence(exact, 'skill-exact'));
-      else if (prefix) evidence.push(asSkillEvidence(prefix, 'skill-prefix'));
-      else if (lower(person.name).includes(lower(term))) evidence.push({ kind: 'name', value: person.name });
-      else if (person.title && lower(person.title).includes(lower(term)))
-        evidence.push({ kind: 'title', value: person.title });
-      else if (person.department && lower(person.department).includes(lower(term)))
-        evidence.push({ kind: 'department', value: person.department });
-      else if (person.about && lower(person.about).includes(lower(term)))
-        evidence.push({ kind: 'about', value: term });
-    }
-    return evidence;
-  }
-
-  const suggestionCache = new Map<string, Promise<string[]>>();
+  const search = createPeopleSearch({
+    http,
+    headers,
+    gate: createRateGate(options.searchIntervalMs ?? 100, now, sleep),
+    readEndorsements: (signal) =>
+      unlessStoreMissing(endorsementTally(signal), NO_ENDORSEMENTS, missingListsFix),
+    readMembers: (signal) => unlessStoreMissing(memberMap(signal), new Map(), missingListsFix),
+  });
 
   const backend: SharePointBackend = {
     name: 'sharepoint',
@@ -382,105 +312,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
 
     getPeople,
 
-    async searchPeople(query, call) {
-      await searchGate(call?.signal);
-      const terms: string[] = [];
-      if (query.text) terms.push(...words(query.text).map((word) => `${word}*`));
-      if (query.skill) terms.push(`Skills:${kqlPhrase(query.skill)}`);
-      if (query.department) terms.push(`Department:${kqlPhrase(query.department)}`);
-      const limit = Math.min(Math.max(query.limit ?? 20, 1), 500);
-      const start = Math.min(Number(query.cursor ?? 0) || 0, 50_000);
-      // Search knows the whole directory, the member list only the community: for members only, ask for
-      // more rows and keep the members among them, so a page is not mostly empty.
-      const rowLimit = query.membersOnly ? Math.min(limit * 4, 500) : limit;
-      const [body, endorsements, members] = await Promise.all([
-        http.request<unknown>('GET', searchPath(terms.join(' ') || '*', rowLimit, start, SEARCH_PROPERTIES), {
-          headers,
-          signal: call?.signal,
-        }),
-        unlessStoreMissing(endorsementTally(call?.signal), NO_ENDORSEMENTS, missingListsFix),
-        membersForSearch(
-          unlessStoreMissing(memberMap(call?.signal), new Map(), missingListsFix),
-          query.membersOnly,
-        ),
-      ]);
-      const { rows, total: rowTotal } = searchRows(body);
-      const people: Person[] = [];
-      let rowsUsed = 0;
-      for (const row of rows) {
-        if (people.length === limit) break;
-        rowsUsed += 1;
-        const found = personFromSearchRow(cellMap(row), endorsements);
-        if (!found) continue;
-        const person = withMembership(found, members);
-        if (query.membersOnly && !person.isMember) continue;
-        people.push(person);
-      }
-      // The directory's count says nothing about how many of them are members.
-      const total = query.membersOnly ? undefined : rowTotal;
-      const items: PersonMatch[] = people.map((person, index) => ({
-        person,
-        score: people.length - index,
-        evidence: evidenceFor(person, query.text, query.skill),
-      }));
-      const departments = new Map<string, number>();
-      const related = new Map<string, number>();
-      for (const person of people) {
-        if (person.department)
-          departments.set(person.department, (departments.get(person.department) ?? 0) + 1);
-        for (const skill of person.skills) {
-          if (query.skill && skill.name.toLowerCase() === query.skill.toLowerCase()) continue;
-          related.set(skill.name, (related.get(skill.name) ?? 0) + 1);
-        }
-      }
-      const facet = (counts: Map<string, number>): FacetCount[] =>
-        [...counts]
-          .map(([value, count]) => ({ value, count }))
-          .sort((a, b) => b.count - a.count)
-          .slice(0, 10);
-      const seen = start + rowsUsed;
-      const more = rowTotal !== undefined && seen < rowTotal;
-      return {
-        items,
-        total,
-        next: more && rowsUsed > 0 ? String(seen) : undefined,
-        facets: { departments: facet(departments), relatedSkills: facet(related) },
-      };
-    },
-
-    async suggestSkills(input, call) {
-      const term = words(input).join(' ');
-      if (!term) return [];
-      const key = term.toLowerCase();
-      let pending = suggestionCache.get(key);
-      if (!pending) {
-        pending = (async () => {
-          await searchGate(call?.signal);
-          const body = await http.request<unknown>('GET', searchPath(`Skills:${term}*`, 50, 0, ['Skills']), {
-            headers,
-            signal: call?.signal,
-          });
-          const counts = new Map<string, number>();
-          for (const row of searchRows(body).rows) {
-            for (const skill of splitMultiValue(cellMap(row).get('Skills'))) {
-              if (skill.toLowerCase().includes(key)) counts.set(skill, (counts.get(skill) ?? 0) + 1);
-            }
-          }
-          return [...counts]
-            .sort(
-              ([a, countA], [b, countB]) =>
-                Number(b.toLowerCase().startsWith(key)) - Number(a.toLowerCase().startsWith(key)) ||
-                countB - countA ||
-                a.localeCompare(b),
-            )
-            .map(([name]) => name)
-            .slice(0, 10);
-        })();
-        pending.catch(() => suggestionCache.delete(key));
-        suggestionCache.set(key, pending);
-      }
-      return pending;
-    },
+    searchPeople: search.searchPeople,
+    suggestSkills: search.suggestSkills,
 
     ...communityMethods,
   };

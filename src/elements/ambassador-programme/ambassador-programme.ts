@@ -9,12 +9,9 @@ import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { renderGrowthLoading, renderGrowthTask } from '../shared/growth-states.js';
 import {
-  AMBASSADOR_LEVELS,
   AMBASSADOR_ROLES,
-  type AmbassadorLevel,
   type AmbassadorProfile,
   type AmbassadorRole,
-  type BadgeAward,
   type Person,
   type RoleProgress,
 } from '../../model.js';
@@ -22,19 +19,16 @@ import { growthStrings, type GrowthKey } from '../../i18n/growth.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import { acceptsEvidence } from '../../ambassadors/criteria.js';
 import { missingForNextLevel, nextLevel } from '../../ambassadors/progress.js';
-import { activeAwards } from '../../ambassadors/awards.js';
 import {
-  badgeName,
   criterionAmount,
   criterionTitle,
   formatList,
   levelName,
   roleName,
 } from '../../ambassadors/labels.js';
-import { roleIcon } from '../shared/role-icons.js';
 import { ambassadorProgrammeStyles } from './ambassador-programme.styles.js';
-import { KringAmbassadorRolesChangeEvent, KringBadgeChangeEvent } from '../../events/ambassadors.js';
-import type { KringPeopleChangeEvent } from '../../events/people.js';
+import { BadgeManager } from './badge-manager.js';
+import { KringAmbassadorRolesChangeEvent } from '../../events/ambassadors.js';
 
 interface ProgrammeData {
   me: Person;
@@ -94,10 +88,6 @@ export class KringAmbassadorProgramme extends KringElement {
   @state() private announcement = '';
   @state() private error?: string;
   @state() private evidenceProblem: Partial<Record<AmbassadorRole, string>> = {};
-  @state() private managed?: Person;
-  @state() private managedBadges?: BadgeAward[];
-  @state() private manageProblem?: string;
-  @state() private managing = false;
 
   private readonly idPrefix = `kring-programme-${++nextInstance}`;
 
@@ -116,6 +106,19 @@ export class KringAmbassadorProgramme extends KringElement {
     ['ambassadors', 'invites'],
     () => void this.dataTask.run(),
   );
+
+  /** The community manager's award and revoke section. */
+  private readonly badgeManager = new BadgeManager(this, {
+    client: () => this.client,
+    language: () => this.language,
+    t: (key, params) => this.t(key, params),
+    tell: (text) => this.tell(text),
+    topLevel: () => this.topLevel,
+    idPrefix: this.idPrefix,
+    save: (setBusy, work) => this.saving(setBusy, work),
+    fail: (error) => (this.error = this.saveError(error)),
+    focusIfLost: (...selectors) => this.focusIfLost(...selectors),
+  });
 
   private readonly dataTask = new Task(this, {
     task: async ([client], { signal }): Promise<ProgrammeData | undefined> => {
@@ -177,7 +180,7 @@ export class KringAmbassadorProgramme extends KringElement {
           </ul>`}
       ${headingAt(this.topLevel, 1, this.t('programme.badges'))}
       <kring-ambassador-badge part="badges" person=${data.me.id} size="l"></kring-ambassador-badge>
-      ${this.client?.capabilities.manageBadges ? this.renderManage() : nothing}`;
+      ${this.client?.capabilities.manageBadges ? this.badgeManager.render() : nothing}`;
   }
 
   private renderRoleChoice(selected: readonly AmbassadorRole[]) {
@@ -227,22 +230,33 @@ export class KringAmbassadorProgramme extends KringElement {
   private async saveRoles(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.client || this.savingRoles) return;
+    const client = this.client;
     const roles = this.chosenRoles ?? this.dataTask.value?.profile.roles ?? [];
-    this.savingRoles = true;
+    await this.saving(
+      (on) => (this.savingRoles = on),
+      async () => {
+        await client.chooseAmbassadorRoles(roles);
+        this.tell(this.t('programme.rolesSaved'));
+        this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
+        // The choice shows until the reloaded profile carries it: no flicker back to the old roles.
+        await this.dataTask.run();
+        this.chosenRoles = undefined;
+        // A role given up takes its evidence field with it: if the focus was there, Save takes it.
+        await this.focusIfLost('[part="save"]');
+      },
+    );
+  }
+
+  /** One save at a time per form: `busy` is on while it runs, and a failure is shown as the error. */
+  private async saving(setBusy: (on: boolean) => void, save: () => Promise<void>): Promise<void> {
+    setBusy(true);
     this.error = undefined;
     try {
-      await this.client.chooseAmbassadorRoles(roles);
-      this.tell(this.t('programme.rolesSaved'));
-      this.dispatchEvent(new KringAmbassadorRolesChangeEvent({ roles: [...roles] }));
-      // The choice shows until the reloaded profile carries it: no flicker back to the old roles.
-      await this.dataTask.run();
-      this.chosenRoles = undefined;
-      // A role given up takes its evidence field with it: if the focus was there, Save takes it.
-      await this.focusIfLost('[part="save"]');
+      await save();
     } catch (error) {
       this.error = this.saveError(error);
     } finally {
-      this.savingRoles = false;
+      setBusy(false);
     }
   }
 
@@ -361,142 +375,6 @@ export class KringAmbassadorProgramme extends KringElement {
       void this.dataTask.run();
     } catch (error) {
       this.error = this.saveError(error);
-    }
-  }
-
-  private renderManage() {
-    const id = `${this.idPrefix}-manage`;
-    return html`<section part="manage">
-      ${headingAt(this.topLevel, 1, this.t('programme.manage.title'), { id: `${id}-title` })}
-      <p class="muted">${this.t('programme.manage.help')}</p>
-      <form class="stack" @submit=${this.award}>
-        <kring-people-picker
-          label=${this.t('programme.manage.person')}
-          members-only
-          .errorMessage=${this.manageProblem ?? ''}
-          @kring-people-change=${this.onManagedChange}
-        ></kring-people-picker>
-        <div class="inline-fields">
-          <div class="field">
-            <label for="${id}-role">${this.t('programme.manage.role')}</label>
-            <select id="${id}-role" name="role">
-              ${AMBASSADOR_ROLES.map(
-                (role) => html`<option value=${role}>${roleName(this.language, role)}</option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="${id}-level">${this.t('programme.manage.level')}</label>
-            <select id="${id}-level" name="level">
-              ${AMBASSADOR_LEVELS.map(
-                (level) => html`<option value=${level}>${levelName(this.language, level)}</option>`,
-              )}
-            </select>
-          </div>
-          <button part="award" class="primary" type="submit" aria-disabled=${busyControl(this.managing)}>
-            ${this.t('programme.manage.award')}
-          </button>
-        </div>
-      </form>
-      ${this.managed && this.managedBadges
-        ? html`${headingAt(
-            this.topLevel,
-            2,
-            this.t('programme.manage.current', { name: this.managed.name }),
-            { className: 'current-badges', tabindex: -1 },
-          )}
-          ${this.managedBadges.length === 0
-            ? html`<p class="muted">${this.t('badge.none')}</p>`
-            : html`<ul class="plain">
-                ${this.managedBadges.map((award) => {
-                  const name = badgeName(this.language, award.role, award.level);
-                  return html`<li class="row" data-badge=${award.id}>
-                    <span>${roleIcon(award.role)} ${name}</span>
-                    <button
-                      part="revoke"
-                      type="button"
-                      aria-disabled=${busyControl(this.managing)}
-                      @click=${() => this.revoke(award)}
-                    >
-                      ${this.t('programme.manage.revoke', { badge: name })}
-                    </button>
-                  </li>`;
-                })}
-              </ul>`}`
-        : nothing}
-    </section>`;
-  }
-
-  private async onManagedChange(event: KringPeopleChangeEvent): Promise<void> {
-    this.managed = event.detail.people[0];
-    this.manageProblem = undefined;
-    this.managedBadges = undefined;
-    await this.loadManagedBadges();
-  }
-
-  private async loadManagedBadges(): Promise<void> {
-    const person = this.managed;
-    if (!person || !this.client) return;
-    try {
-      const badges = await this.client.listBadges(person.id);
-      if (this.managed?.id === person.id) this.managedBadges = activeAwards(badges);
-    } catch (error) {
-      this.error = this.saveError(error);
-    }
-  }
-
-  private async award(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    if (!this.client || this.managing) return;
-    const person = this.managed;
-    if (!person) {
-      // Like every form error: the message sits under the field, which takes the focus so it is read.
-      this.manageProblem = this.t('programme.manage.pickFirst');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="manage"] kring-people-picker')?.focus();
-      return;
-    }
-    const role = (form.elements.namedItem('role') as HTMLSelectElement).value as AmbassadorRole;
-    const level = (form.elements.namedItem('level') as HTMLSelectElement).value as AmbassadorLevel;
-    this.managing = true;
-    this.error = undefined;
-    try {
-      const award = await this.client.awardBadge({ personId: person.id, role, level });
-      this.tell(
-        this.t('programme.manage.awarded', {
-          name: person.name,
-          badge: badgeName(this.language, role, level),
-        }),
-      );
-      this.dispatchEvent(new KringBadgeChangeEvent({ award, action: 'award' }));
-      await this.loadManagedBadges();
-    } catch (error) {
-      this.error = this.saveError(error);
-    } finally {
-      this.managing = false;
-    }
-  }
-
-  private async revoke(award: BadgeAward): Promise<void> {
-    if (!this.client || this.managing) return;
-    this.managing = true;
-    this.error = undefined;
-    try {
-      const revoked = await this.client.revokeBadge(award.id);
-      this.tell(
-        this.t('programme.manage.revoked', {
-          badge: badgeName(this.language, award.role, award.level),
-        }),
-      );
-      this.dispatchEvent(new KringBadgeChangeEvent({ award: revoked, action: 'revoke' }));
-      await this.loadManagedBadges();
-      // The revoked badge's row (and its button) is gone: the list's heading takes the focus.
-      await this.focusIfLost('.current-badges');
-    } catch (error) {
-      this.error = this.saveError(error);
-    } finally {
-      this.managing = false;
     }
   }
 }

@@ -1,8 +1,7 @@
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { AnnounceOnChange } from '../shared/announcer.js';
+import { ComboboxController } from '../shared/combobox-controller.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { renderAvatar, safeUrl } from '../shared/avatar.js';
@@ -30,8 +29,6 @@ const MAX_LIMIT = 100;
 const SUGGESTION_COUNT = 6;
 /** Facet buttons per group. */
 const FACET_COUNT = 8;
-
-let instanceCount = 0;
 
 function isWholeNumberBetween(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -128,22 +125,39 @@ export class KringExpertiseFinder extends KringElement {
    */
   @property({ attribute: 'query-param' }) queryParam?: string;
 
-  /** Whether the result list is open. */
-  @state() private open = false;
-  /** Index of the row chosen with the arrow keys, -1 for none. */
-  @state() private activeIndex = -1;
   /** Skills offered when nothing was found and the backend gave none. */
   @state() private fallbackSuggestions: string[] = [];
 
   @query('input') private input?: HTMLInputElement;
 
-  private readonly ids = `kring-finder-${++instanceCount}`;
-  /** The count or the error, said once per answer through the page's announcement queue. */
-  protected readonly announcer = new AnnounceOnChange(
-    this,
-    () => this.announcement(),
-    () => this.language,
-  );
+  /**
+   * Open state, the active row, the keymap and the count said once per answer. Manual selection: no
+   * row is active until the arrow keys choose one, so Enter without one searches at once.
+   */
+  private readonly combobox: ComboboxController = new ComboboxController(this, {
+    idPrefix: 'kring-finder',
+    selection: 'manual',
+    count: () => (this.search.status !== 'error' ? this.items.length : 0),
+    choose: (index) => this.choose(this.items[index], 'key'),
+    opened: () => {
+      if (this.search.status === 'idle') this.searchNow();
+    },
+    closed: () => this.hover.close(),
+    enter: () => {
+      this.searchNow();
+      return true;
+    },
+    dismissOverlay: () => this.hover.close(),
+    clear: () => {
+      if (!this.query) return false;
+      this.query = '';
+      return true;
+    },
+    // The results are followed by facets, suggestions, the invite and Retry buttons: Tab goes there.
+    keepOpenOnTab: () => true,
+    announcement: () => this.announcement(),
+    language: () => this.language,
+  });
   private lastTrackedSubject?: string;
   /** The query as last typed; such a change is debounced rather than searched at once. */
   private typedQuery?: string;
@@ -186,7 +200,6 @@ export class KringExpertiseFinder extends KringElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open' as keyof KringExpertiseFinder) && !this.open) this.hover.close();
     if (changed.has('limit')) {
       this.clearProblems();
       if (!isWholeNumberBetween(this.limit, 1, MAX_LIMIT)) {
@@ -202,14 +215,6 @@ export class KringExpertiseFinder extends KringElement {
     if (inputs.some((name) => changed.has(name)) || querySetFromOutside || clientArrived) {
       // Set from outside (attribute, property or a filter): search at once.
       if (this.client) this.searchNow();
-    }
-  }
-
-  protected override updated(): void {
-    if (this.activeIndex >= 0) {
-      this.renderRoot
-        .querySelector(`#${this.ids}-option-${this.activeIndex}`)
-        ?.scrollIntoView?.({ block: 'nearest' });
     }
   }
 
@@ -234,19 +239,19 @@ export class KringExpertiseFinder extends KringElement {
 
   private searchNow(force = false): void {
     const request = this.currentRequest();
-    this.activeIndex = -1;
+    this.combobox.setActive(-1);
     if (!this.hasSomethingToSearch(request)) {
       this.search.reset();
-      this.open = false;
+      this.combobox.close();
       return;
     }
-    this.open = true;
+    this.combobox.show();
     void this.search.now(request, force);
   }
 
   private afterResult(request: FinderRequest, result: PeopleSearchResult, quiet: boolean): void {
     // A background refresh keeps the keyboard position; a new search starts from the field.
-    this.activeIndex = quiet ? Math.min(this.activeIndex, result.items.length - 1) : -1;
+    this.combobox.optionsChanged(quiet ? 'refresh' : 'new');
     this.trackSkillSearch(result);
     const text = request.text.trim();
     if (!result.items.length && text && !result.facets?.relatedSkills.length) void this.loadSuggestions(text);
@@ -281,67 +286,19 @@ export class KringExpertiseFinder extends KringElement {
     this.query = (event.target as HTMLInputElement).value;
     // `query` changed by typing: debounce instead of searching at once (see willUpdate).
     this.typedQuery = this.query;
-    this.activeIndex = -1;
+    this.combobox.setActive(-1);
     const request = this.currentRequest();
     if (!this.hasSomethingToSearch(request)) {
       this.search.reset();
-      this.open = false;
+      this.combobox.close();
       return;
     }
-    this.open = true;
+    this.combobox.show();
     this.search.schedule(request);
   }
 
   private get items(): PersonMatch[] {
     return this.search.result?.items ?? [];
-  }
-
-  private onKeyDown(event: KeyboardEvent): void {
-    const count = this.open && this.search.status !== 'error' ? this.items.length : 0;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!this.open) {
-          this.open = true;
-          if (this.search.status === 'idle') this.searchNow();
-          this.activeIndex = this.items.length && !event.altKey ? 0 : -1;
-          return;
-        }
-        if (count) this.activeIndex = this.activeIndex >= count - 1 ? 0 : this.activeIndex + 1;
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (!this.open) this.open = true;
-        if (count) this.activeIndex = this.activeIndex <= 0 ? count - 1 : this.activeIndex - 1;
-        return;
-      case 'Home':
-      case 'End':
-        // In the field they move the caret; once a row is active they jump to the first or last row.
-        if (this.activeIndex < 0 || !count) return;
-        event.preventDefault();
-        this.activeIndex = event.key === 'Home' ? 0 : count - 1;
-        return;
-      case 'Enter':
-        event.preventDefault();
-        if (this.activeIndex >= 0 && this.activeIndex < count)
-          this.choose(this.items[this.activeIndex], 'key');
-        else this.searchNow();
-        return;
-      case 'Escape':
-        if (this.hover.close()) {
-          event.preventDefault();
-          return;
-        }
-        if (this.open && (this.items.length || this.search.status !== 'idle')) {
-          event.preventDefault();
-          this.open = false;
-          this.activeIndex = -1;
-        } else if (this.query) {
-          event.preventDefault();
-          this.query = '';
-        }
-        return;
-    }
   }
 
   private href(match: PersonMatch): string | undefined {
@@ -367,7 +324,7 @@ export class KringExpertiseFinder extends KringElement {
       return;
     }
     // No page to go to: the person's card opens at the result, with the focus in it.
-    const option = this.renderRoot.querySelector(`#${this.ids}-option-${this.items.indexOf(match)}`);
+    const option = this.renderRoot.querySelector(`#${this.combobox.optionId(this.items.indexOf(match))}`);
     this.hover.show(match.person.id, match.person.id, match.person.name, option ?? this.input!, {
       focus: true,
       returnFocus: this.input,
@@ -420,31 +377,24 @@ export class KringExpertiseFinder extends KringElement {
   protected override render() {
     if (this.notConnected) return this.renderNotConnected();
     const { status } = this.search;
-    const expanded = this.open && status !== 'error' && this.items.length > 0;
-    const activeId = expanded && this.activeIndex >= 0 ? `${this.ids}-option-${this.activeIndex}` : undefined;
+    const { expanded, open } = this.combobox;
+    const id = (suffix: string) => this.combobox.id(suffix);
     return html`<div part="base" lang=${this.language}>
-      <label part="label" for="${this.ids}-input">${this.t('finder.label')}</label>
+      <label part="label" for="${id('input')}">${this.t('finder.label')}</label>
       <input
-        id="${this.ids}-input"
+        ${this.combobox.field()}
         part="input"
         type="text"
-        role="combobox"
-        autocomplete="off"
-        spellcheck="false"
-        aria-autocomplete="list"
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-controls="${this.ids}-listbox"
-        aria-activedescendant=${ifDefined(activeId)}
-        aria-describedby="${this.ids}-hint"
+        aria-describedby="${id('hint')}"
         placeholder=${this.placeholder ?? this.t('finder.placeholder')}
         .value=${this.query}
         @input=${this.onInput}
-        @keydown=${this.onKeyDown}
+        @keydown=${(event: KeyboardEvent) => this.combobox.keydown(event)}
       />
-      <span id="${this.ids}-hint" class="visually-hidden">${this.t('finder.hint')}</span>
-      ${this.renderFilters()} ${this.renderProblems()} ${this.open ? this.renderStatusLine() : nothing}
+      <span id="${id('hint')}" class="visually-hidden">${this.t('finder.hint')}</span>
+      ${this.renderFilters()} ${this.renderProblems()} ${open ? this.renderStatusLine() : nothing}
       <ul
-        id="${this.ids}-listbox"
+        id="${id('listbox')}"
         part="results"
         role="listbox"
         aria-label=${this.t('finder.results')}
@@ -455,7 +405,7 @@ export class KringExpertiseFinder extends KringElement {
       >
         ${expanded ? this.items.map((match, index) => this.renderOption(match, index)) : nothing}
       </ul>
-      ${this.open ? this.renderBelowResults() : nothing} ${this.hover.card()}
+      ${open ? this.renderBelowResults() : nothing} ${this.hover.card()}
     </div>`;
   }
 
@@ -473,7 +423,7 @@ export class KringExpertiseFinder extends KringElement {
   };
 
   private announcement(): string {
-    if (!this.open) return '';
+    if (!this.combobox.open) return '';
     const { status, result, error } = this.search;
     if (status === 'error') return this.t('finder.error', { message: error?.message ?? '' });
     if (status !== 'done' || !result) return '';
@@ -539,7 +489,7 @@ export class KringExpertiseFinder extends KringElement {
 
   private renderOption(match: PersonMatch, index: number) {
     const { person } = match;
-    const active = index === this.activeIndex;
+    const active = index === this.combobox.activeIndex;
     const meta = [person.title, person.department].filter(Boolean).join(' · ');
     const why = whyLine(match.evidence, this.language);
     const content = html`${renderAvatar(person)}
@@ -569,7 +519,7 @@ export class KringExpertiseFinder extends KringElement {
     return html`<li role="none">
       ${href
         ? html`<a
-            id="${this.ids}-option-${index}"
+            id="${this.combobox.optionId(index)}"
             part=${parts}
             role="option"
             tabindex="-1"
@@ -581,7 +531,7 @@ export class KringExpertiseFinder extends KringElement {
             >${content}</a
           >`
         : html`<div
-            id="${this.ids}-option-${index}"
+            id="${this.combobox.optionId(index)}"
             part=${parts}
             role="option"
             aria-selected=${active ? 'true' : 'false'}
@@ -623,8 +573,8 @@ export class KringExpertiseFinder extends KringElement {
       <p class="empty-title">${this.t('finder.empty', { query: this.describeQuery() })}</p>
       <p>${this.t('finder.emptyHint')}</p>
       ${suggestions.length
-        ? html`<p class="group-title" id="${this.ids}-related">${this.t('finder.relatedTitle')}</p>
-            <ul class="chips" aria-labelledby="${this.ids}-related">
+        ? html`<p class="group-title" id="${this.combobox.id('related')}">${this.t('finder.relatedTitle')}</p>
+            <ul class="chips" aria-labelledby="${this.combobox.id('related')}">
               ${suggestions.map(
                 (value) =>
                   html`<li>
@@ -656,8 +606,8 @@ export class KringExpertiseFinder extends KringElement {
     ) =>
       facets.length
         ? html`<div class="facet-group">
-            <p class="group-title" id="${this.ids}-${id}">${title}</p>
-            <ul class="chips" aria-labelledby="${this.ids}-${id}">
+            <p class="group-title" id="${this.combobox.id(id)}">${title}</p>
+            <ul class="chips" aria-labelledby="${this.combobox.id(id)}">
               ${facets.map(
                 (facet) =>
                   html`<li>

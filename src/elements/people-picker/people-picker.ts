@@ -2,31 +2,23 @@ import { PersonHoverController, personHoverStyles } from '../shared/person-hover
 import { html, nothing, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KringElement } from '../shared/kring-element.js';
-import type { Person } from '../../model.js';
+import type { PeopleSearchResult, Person } from '../../model.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/people-picker.js';
 import { avatarStyles, renderAvatar } from '../shared/avatar.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { ComboboxController } from '../shared/combobox-controller.js';
+import { LatestSearch } from '../shared/latest-search.js';
 import { peoplePickerStyles } from './people-picker.styles.js';
 import { KringPeopleChangeEvent } from '../../events/people.js';
+import { commaListConverter } from '../shared/list-attribute.js';
 
-type SearchState =
-  | { status: 'idle' }
-  | { status: 'searching'; text: string }
-  | { status: 'results'; text: string; people: Person[] }
-  | { status: 'error'; text: string };
-
-let nextInstance = 0;
-
-/** Parses the comma-separated `value` attribute. */
-const idListConverter = {
-  fromAttribute: (value: string | null): string[] =>
-    (value ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  toAttribute: (value: string[]): string => value.join(','),
-};
+/** What one search asks for. */
+interface PickerRequest {
+  text: string;
+  limit: number;
+  membersOnly: boolean;
+}
 
 /**
  * A keyboard-friendly people picker: type a name, choose with the arrow keys, add with Enter.
@@ -98,7 +90,7 @@ export class KringPeoplePicker extends KringElement {
   /** Most suggestions shown. */
   @property({ type: Number, attribute: 'max-results' }) maxResults = 8;
   /** Chosen person ids; as an attribute, comma-separated. */
-  @property({ attribute: 'value', converter: idListConverter }) value: string[] = [];
+  @property({ attribute: 'value', converter: commaListConverter }) value: string[] = [];
   /** An error to show under the field (e.g. set by a form); marks the field invalid. */
   @property({ attribute: false }) errorMessage = '';
   /** The form field name: a form submits each chosen id as an entry with this name. */
@@ -110,15 +102,51 @@ export class KringPeoplePicker extends KringElement {
   @state() private showValidity = false;
 
   @state() private chosen: Person[] = [];
-  @state() private search: SearchState = { status: 'idle' };
-  @state() private activeIndex = -1;
-  @state() private open = false;
   @state() private myId?: string;
 
   @query('input') private input!: HTMLInputElement;
 
-  private readonly idPrefix = `kring-pp-${++nextInstance}`;
   private readonly internals = this.attachInternals();
+
+  /** Search as you type: debounced, only the newest answer counts. */
+  private readonly search = new LatestSearch<PickerRequest, PeopleSearchResult>(this, {
+    debounceMs: () => (this.constructor as typeof KringPeoplePicker).searchDelayMs,
+    key: (request) => JSON.stringify([request.text, request.limit, request.membersOnly]),
+    run: (request, signal) => {
+      const client = this.client;
+      if (!client) return Promise.reject(new Error('No community client.'));
+      const { text, limit, membersOnly } = request;
+      return client.searchPeople({ text, membersOnly: membersOnly || undefined, limit }, { signal });
+    },
+    onResult: (_request, _result, quiet) => this.combobox.optionsChanged(quiet ? 'refresh' : 'new'),
+  });
+
+  /**
+   * Open state, the active suggestion, the keymap and the result count said once per answer.
+   * Automatic selection: the best match is active as soon as it shows, so Enter adds it.
+   */
+  private readonly combobox: ComboboxController = new ComboboxController(this, {
+    idPrefix: 'kring-pp',
+    selection: 'automatic',
+    count: () => this.options.length,
+    choose: (index) => this.choose(this.options[index]),
+    opened: () => {
+      if (this.input.value.trim()) this.startSearch(true);
+      else this.closeList();
+    },
+    closed: () => this.stopSearch(),
+    // Enter while results are still loading must not submit a surrounding form.
+    enter: () => this.combobox.open,
+    clear: () => {
+      if (!this.input.value) return false;
+      this.input.value = '';
+      return true;
+    },
+    // After a failed search the popup's Retry button is the next stop: keep the popup for it.
+    keepOpenOnTab: (event) => this.search.status === 'error' && !event.shiftKey,
+    announcement: () => this.announcement(),
+    language: () => this.language,
+  });
 
   /** A chosen person's record changed (a photo that followed the name): show the newer one. */
   protected readonly changes = new ClientChangesController(
@@ -131,8 +159,6 @@ export class KringPeoplePicker extends KringElement {
       this.refreshResults(change.ids);
     },
   );
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private searchAbort?: AbortController;
 
   /** The chosen people (resolved), in order. */
   get selectedPeople(): Person[] {
@@ -168,7 +194,7 @@ export class KringPeoplePicker extends KringElement {
   formResetCallback(): void {
     this.showValidity = false;
     // As a new `value`: the update finds the people for the ids, as for the attribute itself.
-    this.value = idListConverter.fromAttribute(this.getAttribute('value'));
+    this.value = commaListConverter.fromAttribute(this.getAttribute('value'));
     if (this.input) this.input.value = '';
     this.closeList();
   }
@@ -208,8 +234,6 @@ export class KringPeoplePicker extends KringElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('invalid', this.onInvalid);
-    clearTimeout(this.searchTimer);
-    this.searchAbort?.abort();
   }
 
   /** A submit or `reportValidity()` found the field invalid: say why under it, not only in a bubble. */
@@ -286,61 +310,39 @@ export class KringPeoplePicker extends KringElement {
   }
 
   private onInput(): void {
-    const text = this.input.value.trim();
-    clearTimeout(this.searchTimer);
-    this.searchAbort?.abort();
-    if (!text) {
-      this.closeList();
-      return;
-    }
-    this.open = true;
-    this.search = { status: 'searching', text };
-    this.activeIndex = -1;
-    const delay = (this.constructor as typeof KringPeoplePicker).searchDelayMs;
-    this.searchTimer = setTimeout(() => void this.runSearch(text), delay);
+    this.combobox.setActive(-1);
+    if (this.input.value.trim()) this.startSearch(false);
+    else this.closeList();
   }
 
-  private async runSearch(text: string): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    const abort = new AbortController();
-    this.searchAbort = abort;
-    try {
-      const result = await client.searchPeople(
-        { text, membersOnly: this.membersOnly || undefined, limit: this.maxResults + this.chosen.length + 1 },
-        { signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      const chosenIds = new Set(this.chosen.map((person) => person.id));
-      const people = result.items
-        .map((match) => match.person)
-        .filter((person) => !chosenIds.has(person.id) && !(this.excludeMe && person.id === this.myId))
-        .slice(0, this.maxResults);
-      this.search = { status: 'results', text, people };
-      this.activeIndex = people.length ? 0 : -1;
-      this.announce(
-        people.length
-          ? translatePlural(peoplePickerStrings, this.language, 'results', people.length)
-          : this.t('noResults', { text }),
-      );
-    } catch {
-      if (abort.signal.aborted) return;
-      this.search = { status: 'error', text };
-      this.announce(this.t('error'));
-    }
+  /** Opens the popup ("Searching…") and searches for the text in the field, after the debounce unless `now`. */
+  private startSearch(now: boolean): void {
+    const request: PickerRequest = {
+      text: this.input.value.trim(),
+      membersOnly: this.membersOnly,
+      limit: this.maxResults + this.chosen.length + 1,
+    };
+    this.combobox.show();
+    if (now) void this.search.now(request, true);
+    else this.search.schedule(request);
   }
 
   /** Results whose records changed (a photo that followed the names) show the newer record. */
   private refreshResults(ids: readonly string[] | undefined): void {
-    const search = this.search;
-    if (search.status !== 'results' || !this.client) return;
-    const changed = (person: Person) => !ids || ids.includes(person.id);
-    if (!search.people.some(changed)) return;
+    const { result } = this.search;
     const client = this.client;
-    const people = search.people.map((person) =>
-      changed(person) ? (client.peekPerson(person.id) ?? person) : person,
-    );
-    this.search = { ...search, people };
+    if (this.search.status !== 'done' || !result || !client) return;
+    const changed = (person: Person) => !ids || ids.includes(person.id);
+    if (!result.items.some((match) => changed(match.person))) return;
+    this.search.result = {
+      ...result,
+      items: result.items.map((match) =>
+        changed(match.person)
+          ? { ...match, person: client.peekPerson(match.person.id) ?? match.person }
+          : match,
+      ),
+    };
+    this.requestUpdate();
   }
 
   /** Focus left the field or the Retry button: close the popup unless it moved between the two. */
@@ -351,22 +353,46 @@ export class KringPeoplePicker extends KringElement {
   };
 
   /** Searches again after a failure; the Retry button goes away, so the field takes the focus. */
-  private retrySearch(text: string): void {
-    this.search = { status: 'searching', text };
+  private retrySearch(): void {
     this.input.focus();
-    void this.runSearch(text);
+    const request = this.search.request;
+    if (request) void this.search.now(request, true);
   }
 
   private closeList(): void {
-    this.open = false;
-    this.activeIndex = -1;
-    // Also runs on blur, which can happen during a render (the field hides once a single choice is
-    // made): only a real change may ask for another update.
-    if (this.search.status !== 'idle') this.search = { status: 'idle' };
+    this.combobox.close();
+    this.stopSearch();
   }
 
+  /**
+   * Forgets the search. Also runs on blur, which can happen during a render (the field hides once a
+   * single choice is made): only a real change may ask for another update.
+   */
+  private stopSearch(): void {
+    if (this.search.status !== 'idle' || this.search.pending) this.search.reset();
+  }
+
+  /** The suggestions: the answer to the newest search without the people already chosen (or me). */
   private get options(): Person[] {
-    return this.search.status === 'results' ? this.search.people : [];
+    const { status, result } = this.search;
+    if (status !== 'done' || this.search.pending || !result) return [];
+    const chosenIds = new Set(this.chosen.map((person) => person.id));
+    return result.items
+      .map((match) => match.person)
+      .filter((person) => !chosenIds.has(person.id) && !(this.excludeMe && person.id === this.myId))
+      .slice(0, this.maxResults);
+  }
+
+  /** The count, "nobody found" or the error, said once per answer. */
+  private announcement(): string {
+    if (!this.combobox.open || this.search.pending) return '';
+    const { status, request } = this.search;
+    if (status === 'error') return this.t('error');
+    if (status !== 'done') return '';
+    const count = this.options.length;
+    return count
+      ? translatePlural(peoplePickerStrings, this.language, 'results', count)
+      : this.t('noResults', { text: request?.text ?? '' });
   }
 
   private choose(person: Person): void {
@@ -393,68 +419,12 @@ export class KringPeoplePicker extends KringElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    const options = this.options;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (!this.open && this.input.value.trim()) {
-          this.onInput();
-        } else if (options.length) {
-          this.activeIndex = (this.activeIndex + 1) % options.length;
-        }
-        event.preventDefault();
-        break;
-      case 'ArrowUp':
-        if (options.length) this.activeIndex = (this.activeIndex - 1 + options.length) % options.length;
-        event.preventDefault();
-        break;
-      case 'Home':
-      case 'End':
-        if (this.open && options.length) {
-          this.activeIndex = event.key === 'Home' ? 0 : options.length - 1;
-          event.preventDefault();
-        }
-        break;
-      case 'Enter':
-        if (this.open && this.activeIndex >= 0 && options[this.activeIndex]) {
-          event.preventDefault();
-          this.choose(options[this.activeIndex]);
-        } else if (this.open) {
-          // Enter while results are still loading must not submit a surrounding form.
-          event.preventDefault();
-        }
-        break;
-      case 'Escape':
-        if (this.open) {
-          event.preventDefault();
-          event.stopPropagation();
-          this.closeList();
-        } else if (this.input.value) {
-          this.input.value = '';
-        }
-        break;
-      case 'Backspace':
-        if (!this.input.value && this.chosen.length) {
-          event.preventDefault();
-          this.removePerson(this.chosen.at(-1)!);
-        }
-        break;
-      case 'Tab':
-        // After a failed search the popup's Retry button is the next stop: keep the popup for it.
-        if (!(this.search.status === 'error' && !event.shiftKey)) this.closeList();
-        break;
+    if (event.key === 'Backspace' && !this.input.value && this.chosen.length) {
+      event.preventDefault();
+      this.removePerson(this.chosen.at(-1)!);
+      return;
     }
-  }
-
-  private optionId(index: number): string {
-    return `${this.idPrefix}-option-${index}`;
-  }
-
-  protected override updated(): void {
-    if (this.activeIndex >= 0) {
-      this.renderRoot
-        .querySelector(`#${this.optionId(this.activeIndex)}`)
-        ?.scrollIntoView?.({ block: 'nearest' });
-    }
+    this.combobox.keydown(event);
   }
 
   /** What a form submits (each id under `name`) and whether the field may be submitted. */
@@ -480,21 +450,21 @@ export class KringPeoplePicker extends KringElement {
   }
 
   private renderPopup() {
-    if (!this.open) return nothing;
-    const listboxId = `${this.idPrefix}-listbox`;
+    if (!this.combobox.open) return nothing;
+    const listboxId = this.combobox.id('listbox');
     const search = this.search;
     const options = this.options;
     let status: unknown = nothing;
-    if (search.status === 'searching') status = this.t('searching');
-    else if (search.status === 'results' && options.length === 0)
-      status = this.t('noResults', { text: search.text });
+    if (search.pending || search.status === 'loading') status = this.t('searching');
+    else if (search.status === 'done' && options.length === 0)
+      status = this.t('noResults', { text: search.request?.text ?? '' });
     else if (search.status === 'error')
       status = html`${this.t('error')}
         <button
           type="button"
           part="retry"
           @mousedown=${(event: Event) => event.preventDefault()}
-          @click=${() => this.retrySearch(search.text)}
+          @click=${this.retrySearch}
           @blur=${this.onInputBlur}
         >
           ${this.t('retry')}
@@ -506,10 +476,10 @@ export class KringPeoplePicker extends KringElement {
             ${options.map(
               (person, index) =>
                 html`<li
-                  id=${this.optionId(index)}
+                  id=${this.combobox.optionId(index)}
                   part="option"
                   role="option"
-                  aria-selected=${index === this.activeIndex ? 'true' : 'false'}
+                  aria-selected=${index === this.combobox.activeIndex ? 'true' : 'false'}
                   @mousedown=${(event: Event) => event.preventDefault()}
                   @click=${() => this.choose(person)}
                 >
@@ -539,10 +509,8 @@ export class KringPeoplePicker extends KringElement {
 
   override render() {
     if (this.notConnected) return this.renderNotConnected();
-    const inputId = `${this.idPrefix}-input`;
-    const hintId = `${this.idPrefix}-hint`;
-    const listboxId = `${this.idPrefix}-listbox`;
-    const activeId = this.open && this.activeIndex >= 0 ? this.optionId(this.activeIndex) : undefined;
+    const inputId = this.combobox.id('input');
+    const hintId = this.combobox.id('hint');
     const label = this.label || this.t('label');
     const showInput = this.multiple || this.chosen.length === 0;
     const invalid = !!this.errorMessage || (this.showValidity && !this.validity.valid);
@@ -582,16 +550,9 @@ export class KringPeoplePicker extends KringElement {
             </ul>`
           : nothing}
         <input
-          id=${inputId}
+          ${this.combobox.field()}
           part="input"
           type="text"
-          role="combobox"
-          autocomplete="off"
-          spellcheck="false"
-          aria-autocomplete="list"
-          aria-expanded=${this.open && this.options.length ? 'true' : 'false'}
-          aria-controls=${this.open && this.options.length ? listboxId : nothing}
-          aria-activedescendant=${activeId ?? nothing}
           aria-describedby=${hintId}
           aria-required=${this.required && this.chosen.length === 0 ? 'true' : 'false'}
           aria-invalid=${invalid ? 'true' : 'false'}

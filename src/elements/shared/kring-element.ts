@@ -82,16 +82,16 @@ export class KringElement extends LitElement {
     super.requestUpdate(name, oldValue, options);
   }
 
-  /** Set while rendering: `t()` asks for the language many times, and each look-up walks up the tree. */
+  /**
+   * Resolved at the start of each update and kept until the next: rendering (`t()`), the controllers'
+   * updated hooks and event handlers ask for the language many times, and each look-up walks up the
+   * tree. What the element says between updates is in the language it last rendered in.
+   */
   private languageThisUpdate?: Language;
 
   protected override update(changed: PropertyValues): void {
     this.languageThisUpdate = resolveLanguage(this, this.config?.lang);
-    try {
-      super.update(changed);
-    } finally {
-      this.languageThisUpdate = undefined;
-    }
+    super.update(changed);
   }
 
   /**

@@ -81,6 +81,9 @@ export class LanguageMarksController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether this controller ever set a mark: until then, a render that needs none has nothing to undo. */
+  private everMarked = false;
+
   hostUpdated(): void {
     const root = this.host.shadowRoot;
     if (!root) return;
@@ -90,6 +93,9 @@ export class LanguageMarksController implements ReactiveController {
     const markLang = primary(inherited) !== primary(lang);
     const dir = directionOf(lang);
     const markDir = dir !== pageDir;
+    // The common case on a page of cards: the element speaks the page's language. Walking the rendered
+    // children to remove marks never set was a measurable share of each card's render.
+    if (!markLang && !markDir && !this.everMarked) return;
     for (const child of root.children) {
       if (child.localName === 'style' || child.localName === 'link') continue;
       if (markLang) this.set(child, 'lang', lang);
@@ -104,6 +110,7 @@ export class LanguageMarksController implements ReactiveController {
     if (child.hasAttribute(name) && !this.marked[name].has(child)) return; // the template's own value wins
     child.setAttribute(name, value);
     this.marked[name].add(child);
+    this.everMarked = true;
   }
 
   private unset(child: Element, name: 'lang' | 'dir', value: string): void {

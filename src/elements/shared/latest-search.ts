@@ -28,6 +28,10 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   error?: BackendError;
 
   private timer?: ReturnType<typeof setTimeout>;
+  /** The request waiting for its debounce time. */
+  private scheduled?: Request;
+  /** A request that was waiting or in flight when the host left the page: sent again when it comes back. */
+  private interrupted?: Request;
   private controller?: AbortController;
   private generation = 0;
   private shownKey?: string;
@@ -39,13 +43,22 @@ export class LatestSearch<Request, Result> implements ReactiveController {
     host.addController(this);
   }
 
+  /** Moved in the page (disconnected, then connected again) mid-search: that search goes out again. */
+  hostConnected(): void {
+    const request = this.interrupted;
+    this.interrupted = undefined;
+    if (request !== undefined) void this.now(request, true);
+  }
+
   hostDisconnected(): void {
+    this.interrupted = this.pending ? this.scheduled : this.controller ? this.request : undefined;
     this.cancel();
   }
 
   /** Sends the request after the debounce time, unless another one comes first. */
   schedule(request: Request): void {
     clearTimeout(this.timer);
+    this.scheduled = request;
     this.timer = setTimeout(() => void this.now(request), this.options.debounceMs());
   }
 
@@ -56,6 +69,7 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   async now(request: Request, force = false, quiet = false): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.scheduled = undefined;
     const key = this.options.key(request);
     if (!force && key === this.shownKey && (this.status === 'done' || this.status === 'loading')) return;
     this.controller?.abort();
@@ -100,6 +114,7 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.scheduled = undefined;
     this.controller?.abort();
     this.controller = undefined;
     this.generation++;
@@ -108,6 +123,7 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   /** Back to nothing shown (an empty query). */
   reset(): void {
     this.cancel();
+    this.interrupted = undefined;
     this.status = 'idle';
     this.request = undefined;
     this.result = undefined;
