@@ -20,7 +20,11 @@ describe(`metrics on the server (${dbLabel})`, () => {
     const history = generateHistory(data);
     const input = {
       // With their skills, as the demo backend passes them: a searched "power bi" is shown as "Power BI".
-      people: data.people.map((person) => ({ ...person, links: [] })),
+      people: data.people.map((person) => ({
+        ...person,
+        links: [],
+        skills: person.skills.map((skill) => ({ ...skill, endorsements: 0, endorsedByMe: false })),
+      })),
       events: generateActivity(data, history),
       kudos: history.kudos.map((kudos) => ({ ...kudos, reactions: [] })),
       invites: data.invites,
