@@ -13,6 +13,8 @@ export type ProfileCardStringKey =
   | 'card.web'
   | 'card.copyMail'
   | 'card.copied'
+  | 'card.giveKudos'
+  | 'card.closeKudos'
   | 'card.skills'
   | 'card.endorsements.one'
   | 'card.endorsements.other'
@@ -41,6 +43,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.web': 'Website of {name}',
     'card.copyMail': 'Copy the e-mail address of {name}',
     'card.copied': 'E-mail address of {name} copied',
+    'card.giveKudos': 'Give kudos to {name}',
+    'card.closeKudos': 'Close',
     'card.skills': 'Skills',
     'card.endorsements.one': '{count} endorsement',
     'card.endorsements.other': '{count} endorsements',
@@ -68,6 +72,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.web': 'Website van {name}',
     'card.copyMail': 'E-mailadres van {name} kopiëren',
     'card.copied': 'E-mailadres van {name} gekopieerd',
+    'card.giveKudos': 'Geef {name} een compliment',
+    'card.closeKudos': 'Sluiten',
     'card.skills': 'Vaardigheden',
     'card.endorsements.one': '{count} aanbeveling',
     'card.endorsements.other': '{count} aanbevelingen',

@@ -44,6 +44,9 @@ const COMPACT_SKILL_COUNT = 3;
  * @csspart badges - Ambassador badges.
  * @csspart links - The profile link and the contact actions.
  * @csspart action - A contact action: e-mail, chat, website (icon links with their names) and "copy the e-mail address" (a button).
+ * @csspart kudos-action - The "give kudos to …" icon button among the actions (not on your own card), also an `action`.
+ * @csspart kudos-dialog - The dialog it opens, holding a `<kring-kudos-composer>` for the person.
+ * @csspart close-kudos - The dialog's close button.
  * @csspart problem - Not found, error and configuration messages.
  * @csspart retry - The retry button in the error state.
  * @cssproperty --kring-color-surface - Card background.
@@ -75,6 +78,9 @@ export class KringProfileCard extends KringElement {
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
   @state() private brokenPhoto?: string;
+
+  /** The kudos dialog is open (its composer is rendered only then). */
+  @state() private composingKudos = false;
 
   private trackedFor?: string;
 
@@ -329,8 +335,62 @@ export class KringProfileCard extends KringElement {
             ${icon('copy')}
           </button>`
         : nothing}
+      ${own ? nothing : this.renderKudosAction(person)}
     </div>`;
   }
+
+  /**
+   * "Give kudos to …" beside the contact actions: a dialog with a composer for this person. Not on
+   * your own card, not where the backend has no kudos, and not in a hover card (it has its own button).
+   */
+  private renderKudosAction(person: Person) {
+    if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
+    const label = this.t('card.giveKudos', { name: person.name });
+    return html`<button
+        part="action kudos-action"
+        class="action"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        aria-haspopup="dialog"
+        aria-expanded=${this.composingKudos ? 'true' : 'false'}
+        @click=${this.openKudos}
+      >
+        ${icon('kudos')}
+      </button>
+      <dialog part="kudos-dialog" aria-label=${label} @close=${this.kudosClosed}>
+        ${this.composingKudos
+          ? html`<kring-kudos-composer
+              to=${person.id}
+              @kring-kudos-sent=${this.closeKudos}
+            ></kring-kudos-composer>`
+          : nothing}
+        <button part="close-kudos" type="button" @click=${this.closeKudos}>
+          ${this.t('card.closeKudos')}
+        </button>
+      </dialog>`;
+  }
+
+  private get kudosDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog[part~="kudos-dialog"]');
+  }
+
+  private openKudos = async (): Promise<void> => {
+    this.composingKudos = true;
+    await this.updateComplete;
+    const dialog = this.kudosDialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  };
+
+  private closeKudos = (): void => {
+    this.kudosDialog?.close();
+  };
+
+  /** Closed by its button, Escape or a sent kudos: the focus goes back to the action. */
+  private kudosClosed = (): void => {
+    this.composingKudos = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="kudos-action"]')?.focus();
+  };
 
   private copyMail(person: Person): void {
     if (!person.email) return;
