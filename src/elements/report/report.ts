@@ -167,13 +167,9 @@ export class KringReport extends KringMonthlyMetricsElement {
   private renderFigures(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     // Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too.
-    return html`<div
-      class="table-scroll"
-      tabindex="0"
-      role="region"
-      aria-label=${this.text('report.keyFiguresTable')}
-    >
-      <table part="table" data-table="figures">
+    return this.scrolling(
+      this.text('report.keyFiguresTable'),
+      html`<table part="table" data-table="figures">
         <thead>
           <tr>
             <th scope="col">${this.text('col.metric')}</th>
@@ -193,8 +189,8 @@ export class KringReport extends KringMonthlyMetricsElement {
             </tr>`;
           })}
         </tbody>
-      </table>
-    </div>`;
+      </table>`,
+    );
   }
 
   private renderFunnel(metrics: CommunityMetrics): TemplateResult {
@@ -231,13 +227,9 @@ export class KringReport extends KringMonthlyMetricsElement {
     const { departments, counts } = metrics.departmentMatrix;
     if (!departments.length) return nothing;
     const lang = this.language;
-    return html`<div
-      class="table-scroll"
-      tabindex="0"
-      role="region"
-      aria-label=${this.text('chart.matrix.title')}
-    >
-      <table part="table" data-table="matrix">
+    return this.scrolling(
+      this.text('chart.matrix.title'),
+      html`<table part="table" data-table="matrix">
         <caption>
           ${this.text('chart.matrix.title')}
         </caption>
@@ -256,8 +248,8 @@ export class KringReport extends KringMonthlyMetricsElement {
               </tr>`,
           )}
         </tbody>
-      </table>
-    </div>`;
+      </table>`,
+    );
   }
 
   private renderFacets(
