@@ -229,6 +229,33 @@ describe('<kring-report>', () => {
     expect(lines.join('\n')).not.to.contain('0.171');
   });
 
+  it('says "not measured" for figures the backend could not measure, on screen and in the CSV, instead of "not known"', async () => {
+    const metrics = octoberMetrics();
+    // What SharePoint and Graph report with no activity recorded: visits were not measured, members were.
+    metrics.visitors = { value: null, previous: null, change: null };
+    metrics.stickiness = { value: null, previous: null, change: null };
+    metrics.notMeasured = ['visitors', 'stickiness'];
+    const { name } = backendWith(async () => metrics);
+    const report = await renderReport(name);
+    await waitUntil(() => part(report, 'summary'), 'report shown');
+    const row = (key: string) =>
+      [...report.shadowRoot!.querySelectorAll(`tr[data-metric="${key}"] td`)].map((cell) =>
+        cell.textContent!.trim(),
+      );
+    expect(row('visitors').slice(0, 2)).to.deep.equal(['not measured', 'not measured']);
+    expect(row('stickiness').slice(0, 2)).to.deep.equal(['not measured', 'not measured']);
+    expect(row('members')[0]).to.equal('420');
+    let blob: Blob | undefined;
+    report.addEventListener('kring-report-download', (event) => {
+      event.preventDefault();
+      blob = (event as ReportDownloadEvent).detail.blob;
+    });
+    report.download('csv');
+    const lines = (await blob!.text()).trim().split('\r\n');
+    expect(lines).to.include('2026-10,Key figures,Visitors,,,,Not measured on this backend');
+    expect(lines.filter((line) => line.includes('not known'))).to.deep.equal([]);
+  });
+
   it('starts a real download through an object URL when nobody cancels', async () => {
     const { name } = backendWith(async () => octoberMetrics());
     const report = await renderReport(name);

@@ -1,7 +1,14 @@
 import { formatNumber, type Language } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics } from '../../model.js';
-import { FIGURE_KEYS, formatChangeNumber, isShare, percent, t } from '../shared/metrics-format.js';
+import {
+  FIGURE_KEYS,
+  formatChangeNumber,
+  isShare,
+  notMeasured,
+  percent,
+  t,
+} from '../shared/metrics-format.js';
 
 /** Text we produced ourselves (numbers, percentages); never treated as a formula guard case. */
 class Formatted {
@@ -77,9 +84,11 @@ export function metricsToCsv(metrics: CommunityMetrics, lang: Language = 'en'): 
     const change = formatChangeNumber(lang, key, figure).replace('−', '-');
     const note = figure.suppressed
       ? text(figure.complementary ? 'metrics.withheld' : 'metrics.suppressed')
-      : figure.value === null
-        ? text('metrics.noValue')
-        : null;
+      : notMeasured(metrics, key)
+        ? text('metrics.notMeasured')
+        : figure.value === null
+          ? text('metrics.noValue')
+          : null;
     row(
       figures,
       text(`metric.${key}`),

@@ -7,6 +7,7 @@ import type { MetricsStringKey } from '../../i18n/metrics.js';
 import type { CommunityMetrics, FacetCount } from '../../model.js';
 import {
   FIGURE_KEYS,
+  notMeasured,
   formatChangeNumber,
   formatValue,
   formatCount,
@@ -181,10 +182,14 @@ export class KringReport extends KringMonthlyMetricsElement {
         <tbody>
           ${FIGURE_KEYS.map((key) => {
             const figure = metrics[key];
+            // Not measured by this backend (no activity on SharePoint/Graph): said, not shown as "not known".
+            const unmeasured = notMeasured(metrics, key) ? this.text('metrics.notMeasuredShort') : null;
             return html`<tr data-metric=${key}>
               <th scope="row">${this.text(`metric.${key}`)}</th>
-              <td>${formatValue(lang, key, figure.value, figure.suppressed, figure.complementary)}</td>
-              <td>${formatValue(lang, key, figure.previous)}</td>
+              <td>
+                ${unmeasured ?? formatValue(lang, key, figure.value, figure.suppressed, figure.complementary)}
+              </td>
+              <td>${unmeasured ?? formatValue(lang, key, figure.previous)}</td>
               <td>${formatChangeNumber(lang, key, figure) || '–'}</td>
             </tr>`;
           })}

@@ -55,6 +55,11 @@ export function percent(lang: Language, value: number): string {
  * A figure's value as a reader sees it: a count, a percentage, "fewer than 5", or "not shown" for one
  * withheld so that a small figure cannot be worked out from it.
  */
+/** Whether the backend did not measure this figure at all (see `CommunityMetrics.notMeasured`), as opposed to 0. */
+export function notMeasured(metrics: CommunityMetrics, key: FigureKey): boolean {
+  return (metrics.notMeasured as readonly string[] | undefined)?.includes(key) ?? false;
+}
+
 export function formatValue(
   lang: Language,
   key: FigureKey,
