@@ -1,8 +1,10 @@
 /**
- * The page around the stories: the same system UI font stack as the demo intranet, so elements are
- * seen in the font they inherit on a real intranet page (the browser default is a serif).
+ * The page around the stories: the elements' own font stack (src/styles/tokens.ts: Segoe UI as in
+ * Microsoft 365, then the platform's UI font), so text beside an element, and elements' text, read in the
+ * same font they get on a real intranet page (the browser default is a serif).
  */
-export const PREVIEW_FONT = "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
+export const PREVIEW_FONT =
+  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
 
 export const PREVIEW_CSS = `
 body {

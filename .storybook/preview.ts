@@ -5,13 +5,15 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import customElements from '../custom-elements.json';
 import { applyPreviewStyle } from './preview-style.js';
+import { publicManifest } from './public-manifest.js';
 // Registers every element, exactly as the script-tag bundle does.
 import '../src/index.js';
 
-// Controls and the docs tables (attributes, properties, events, slots, parts, CSS properties).
-setCustomElementsManifest(customElements);
+// Controls and the docs tables (attributes, properties, events, slots, parts, CSS properties): the public
+// API only, not the private and protected members the analyzer also lists.
+setCustomElementsManifest(publicManifest(customElements));
 
-// The demo's system UI font instead of the browser's serif default.
+// The elements' own font stack around them instead of the browser's serif default.
 applyPreviewStyle();
 
 /**

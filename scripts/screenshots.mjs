@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run screenshots`: photographs every element's main states (light in English, dark in Dutch, a
 // 390 px phone) with Debian's Chromium into docs/images/, on the demo backend with its data and the
-// page clock fixed on one day and motion off, so the same code gives the same pictures.
+// page clock fixed on one day, motion off and a Segoe UI stand-in (screenshots/segoe-ui.mjs), so the same
+// code gives the same pictures on every machine.
 //   --check      render into a temporary folder and compare with docs/images/ (exit 1 on a picture
 //                that is missing, a different size, or more than 0.05 % of its pixels clearly different)
 //   --only NAME  only the pictures of one element (e.g. --only profile-card)
@@ -23,6 +24,7 @@ import { launchChromium } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { isMain } from './lib/is-main.mjs';
 import { PHONE_WIDTH, SHOT_NOW, allShots } from './screenshots/shots.mjs';
+import { OPEN_SANS_DIR, segoeUiStandInCss } from './screenshots/segoe-ui.mjs';
 
 export const IMAGES_DIR = join(projectRoot, 'docs', 'images');
 /** A pixel counts as different when a colour channel moved by more than this (anti-aliasing moves less). */
@@ -56,6 +58,7 @@ const PAGE = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Kring screenshot</title>
+    <link rel="stylesheet" href="segoe-ui.css" />
     <style>
       body { margin: 0; padding: 16px; background: #fafafa; }
       @media (prefers-color-scheme: dark) { body { background: #1f1f1f; } }
@@ -79,6 +82,7 @@ async function buildHarness() {
     logLevel: 'error',
   });
   writeFileSync(join(dir, 'index.html'), PAGE);
+  writeFileSync(join(dir, 'segoe-ui.css'), segoeUiStandInCss('/open-sans/'));
   return dir;
 }
 
@@ -101,6 +105,7 @@ function pageState() {
     }
   };
   walk(document);
+  if (document.fonts.status !== 'loaded') loading = true;
   const main = document.querySelector('main');
   parts.push(Math.round(main.getBoundingClientRect().height));
   return { fingerprint: parts.join('|'), loading };
@@ -125,7 +130,12 @@ async function settle(page) {
 export async function renderShots({ outDir, only, states } = {}) {
   mkdirSync(outDir, { recursive: true });
   const pageDir = await buildHarness();
-  const server = await startStaticServer({ mounts: [{ prefix: '/', dir: pageDir }] });
+  const server = await startStaticServer({
+    mounts: [
+      { prefix: '/open-sans/', dir: OPEN_SANS_DIR },
+      { prefix: '/', dir: pageDir },
+    ],
+  });
   const browser = await launchChromium();
   const written = [];
   try {
@@ -164,6 +174,12 @@ export async function renderShots({ outDir, only, states } = {}) {
             );
             await settle(page);
           }
+          const standIn = await page.evaluate(() =>
+            [...document.fonts].some(
+              (face) => face.family.replaceAll('"', '') === 'Segoe UI' && face.status === 'loaded',
+            ),
+          );
+          if (!standIn) throw new Error(`${file}: the Segoe UI stand-in (Open Sans) did not load`);
           const box = await page.locator('main').boundingBox();
           // Long elements (the pulse, the report on a phone) are shown from the top: a picture, not a scan.
           const height = Math.min(

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Opens every story of the static Storybook build (storybook-static/) in Chromium and fails when a
-// story does not render (Storybook's error display), throws an uncaught exception, or is not axe
-// clean once it has settled. Console errors are allowed: stories of error states log them on purpose.
+// story does not render (Storybook's error display), throws an uncaught exception, is not axe
+// clean once it has settled, or is shown in a serif page font; and when a docs page lists internal
+// members. Console errors are allowed: stories of error states log them on purpose.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './lib/entries.mjs';
@@ -103,9 +104,35 @@ for (const story of stories) {
       await settled(page);
       const violations = await axeViolations(page, '#storybook-root');
       if (violations.length) failures.push(`${story.id}: axe ${violations.join('; ')}`);
+      // The preview's page font (.storybook/preview-style.ts), not the browser's serif default.
+      const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+      if (!/sans-serif$/.test(font)) failures.push(`${story.id}: page font is ${font}`);
     }
   } catch (error) {
     failures.push(`${story.id}: ${error.message.split('\n')[0]}`);
+  }
+  await page.close();
+}
+
+// A docs page lists the public API only: no private or protected members in its tables.
+{
+  const page = await context.newPage();
+  const internals = ['personTask', 'notConnectedAfterMs', 'languageMarks', 'client'];
+  try {
+    await page.goto(`${server.url}/iframe.html?id=elements-profile-card--docs&viewMode=docs`);
+    await page.waitForFunction(() => document.querySelector('.docblock-argstable tbody tr'), undefined, {
+      timeout: 20_000,
+    });
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll('.docblock-argstable tbody tr td:first-child')].map((cell) =>
+        cell.textContent.trim(),
+      ),
+    );
+    if (!names.includes('hrefTemplate')) failures.push('profile card docs: no properties table');
+    const shown = internals.filter((name) => names.includes(name));
+    if (shown.length) failures.push(`profile card docs: lists internal members ${shown.join(', ')}`);
+  } catch (error) {
+    failures.push(`profile card docs: ${error.message.split('\n')[0]}`);
   }
   await page.close();
 }

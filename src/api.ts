@@ -1,5 +1,5 @@
 /** The public API shared by the ESM entry and the script-tag bundle. */
-import { clearStoredOutboxes } from './client/outbox.js';
+import { clearStoredOutboxes } from './client/outbox-storage.js';
 import { DEMO_STORAGE_PREFIX } from './backends/demo/storage-key.js';
 import { KringSignedOutEvent } from './client/signed-out-event.js';
 export * from './model.js';

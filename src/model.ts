@@ -368,7 +368,24 @@ export interface CommunityMetrics {
   departmentMatrix: { departments: string[]; counts: (number | null)[][] };
   /** Members at the end of each of the last 12 months up to `month`, oldest first, with those invited. */
   memberHistory?: MemberHistoryPoint[];
+  /**
+   * Figures this backend did not measure: not zero but unknown, and `null` (or empty). SharePoint and Graph
+   * set it when no activity has been recorded at all (Kring's tracking not yet on the pages): visits,
+   * reading and searches are then missing. Absent: everything was measured.
+   */
+  notMeasured?: readonly NotMeasuredFigure[];
 }
+
+/** The figures that come from recorded activity (visits, reading, searches), so a backend may lack them. */
+export type NotMeasuredFigure =
+  | 'visitors'
+  | 'readers'
+  | 'contributors'
+  | 'creators'
+  | 'stickiness'
+  | 'managementParticipation'
+  | 'activeWithin30Days'
+  | 'topSkills';
 
 /** Community size at the end of one month. */
 export interface MemberHistoryPoint {

@@ -11,6 +11,8 @@ export interface PreloadManifest {
   elements: Readonly<Record<string, readonly string[]>>;
   /** Per built-in backend name, the files its adapter needs beyond the core. */
   backends: Readonly<Record<string, readonly string[]>>;
+  /** Per shipped language the core loads on first use (`de`, `fr`), the files of its strings. */
+  languages?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const PRELOAD_MANIFEST: PreloadManifest | null = null;

@@ -3,8 +3,9 @@ import type { PreloadManifest } from './preload-manifest.js';
 /**
  * Asks for every file the page will need at once, with `<link rel="modulepreload">`, instead of one
  * import level per network round trip (issue 18): the core and its chunks now, an element's files as
- * soon as its tag is parsed, and a backend adapter's files as soon as a `<kring-community backend>`
- * names it. Watches the document until it has been parsed; the core's autoloader takes over from there.
+ * soon as its tag is parsed, a backend adapter's files as soon as a `<kring-community backend>`
+ * names it, and the strings of the page's language (`<html lang>`, `<kring-community lang>`) when they
+ * load on first use. Watches the document until it has been parsed; the core's autoloader takes over from there.
  */
 export function preloadKringFiles(
   manifest: PreloadManifest,
@@ -23,10 +24,18 @@ export function preloadKringFiles(
       parent.append(link);
     }
   };
-  const selector = ['kring-community[backend]', ...Object.keys(manifest.elements)].join(',');
+  // The strings of the page's language, when they load on first use (German, French): `de-AT` → `de`.
+  const preloadLanguage = (tag: string | null) =>
+    preload(manifest.languages?.[(tag ?? '').trim().toLowerCase().split(/[-_]/)[0]]);
+  const selector = [
+    'kring-community[backend]',
+    'kring-community[lang]',
+    ...Object.keys(manifest.elements),
+  ].join(',');
   const look = (element: Element) => {
     if (element.localName === 'kring-community') {
       preload(manifest.backends[(element.getAttribute('backend') ?? '').trim().toLowerCase()]);
+      preloadLanguage(element.getAttribute('lang'));
     } else {
       preload(manifest.elements[element.localName]);
     }
@@ -37,6 +46,7 @@ export function preloadKringFiles(
   };
 
   preload(manifest.core);
+  preloadLanguage(doc.documentElement.getAttribute('lang'));
   scan(doc);
   if (doc.readyState !== 'loading') return;
   const observer = new MutationObserver((records) => {
@@ -45,7 +55,12 @@ export function preloadKringFiles(
       for (const node of record.addedNodes) if (node instanceof Element) scan(node);
     }
   });
-  observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['backend'] });
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['backend', 'lang'],
+  });
   // Once more when parsing ends, in case a record was missed (the parser may insert in big chunks).
   doc.addEventListener(
     'DOMContentLoaded',

@@ -212,8 +212,11 @@ describe('kring.iife.js on a plain HTML page', () => {
 
   it('Kring.registerLanguage works before the core has loaded; German ships; missing strings fall back to English', async () => {
     const { page, exceptions, errors } = await open('/languages.html');
+    // German loads on first use: wait for it, not only for the card's answer.
     await page.waitForFunction(
-      () => window.cardTexts().every((text) => text.includes('nobody@nowhere.invalid')),
+      () =>
+        window.cardTexts().every((text) => text.includes('nobody@nowhere.invalid')) &&
+        window.cardTexts()[1].includes('Profil nicht gefunden'),
       undefined,
       { timeout: 10_000 },
     );

@@ -58,6 +58,32 @@ describe('report summary', () => {
       '50 invitations were sent and 30 accepted; 15 of those new members were active within 30 days.',
     );
   });
+
+  it('ends a sentence before a withheld figure instead of writing "not shown of those…"', () => {
+    const metrics = octoberMetrics();
+    metrics.invitedShare = {
+      value: null,
+      previous: 0.3,
+      change: null,
+      suppressed: true,
+      complementary: true,
+    };
+    metrics.creators = { value: null, previous: 12, change: null, suppressed: true };
+    metrics.inviteFunnel = { ...metrics.inviteFunnel, activeWithin30Days: null };
+    const english = reportSummary(metrics, 'en');
+    expect(english).to.include('The community has 420 members.');
+    expect(english.find((sentence) => sentence.includes('visited'))).to.match(/^\d+ colleagues visited\.$/);
+    expect(english).to.include('50 invitations were sent and 30 accepted.');
+    expect(english.join(' ')).not.to.match(/not shown|fewer than 5/);
+    const dutch = reportSummary(metrics, 'nl');
+    expect(dutch).to.include('Er werden 50 uitnodigingen verstuurd en 30 geaccepteerd.');
+    expect(dutch).to.include('De community telt 420 leden.');
+    expect(dutch.join(' ')).not.to.match(/niet getoond|minder dan 5/);
+    metrics.inviteFunnel = { ...metrics.inviteFunnel, accepted: null };
+    expect(reportSummary(metrics, 'en')).to.include('50 invitations were sent.');
+    metrics.inviteFunnel = { ...metrics.inviteFunnel, sent: null };
+    expect(reportSummary(metrics, 'en').join(' ')).not.to.contain('invitations');
+  });
 });
 
 describe('<kring-report>', () => {
@@ -181,6 +207,8 @@ describe('<kring-report>', () => {
   it('writes Dutch CSV with semicolons, Dutch headers and Dutch percentages', async () => {
     const metrics = octoberMetrics();
     metrics.crossDepartmentShare = { value: 0.17123287671232876, previous: 0.15, change: 0.1415525114155251 };
+    // 23.4% and 25.9% are shown as 23% and 26%: the change is their difference, −3 points (not −2.5 → −2).
+    metrics.stickiness = { value: 0.234, previous: 0.259, change: -0.0965 };
     const { name } = backendWith(async () => metrics);
     const report = await renderReport(name, { lang: 'nl' });
     await waitUntil(() => part(report, 'summary'), 'report shown');
@@ -196,6 +224,7 @@ describe('<kring-report>', () => {
     expect(lines[0]).to.equal('Maand;Onderdeel;Onderwerp;Waarde;Vorige maand;Verandering;Opmerking');
     expect(lines).to.include('2026-10;Kerncijfers;Leden;420;400;+5%;');
     expect(lines).to.include('2026-10;Kerncijfers;Kudos over afdelingen heen;17%;15%;+2 %-punt;');
+    expect(lines).to.include('2026-10;Kerncijfers;Terugkeer;23%;26%;-3 %-punt;');
     expect(lines).to.include('2026-10;Kerncijfers;Deelname management;;;;minder dan 5');
     expect(lines.join('\n')).not.to.contain('0.171');
   });
@@ -220,6 +249,44 @@ describe('<kring-report>', () => {
     }
     expect(clicked).to.deep.equal(['kring-report-2026-10.json blob:test']);
     expect(created[0].type).to.equal('application/json');
+  });
+
+  it('keeps every value and department name whole on screen; the wide matrix scrolls in its region', async () => {
+    const departments = [
+      'Directie',
+      'Financiën',
+      'HR',
+      'ICT',
+      'Inkoop',
+      'Juridische zaken',
+      'Klantenservice',
+    ].concat(['Logistiek', 'Marketing & Communicatie', 'Productontwikkeling', 'Sales']);
+    const metrics = octoberMetrics();
+    metrics.departmentMatrix = {
+      departments,
+      counts: departments.map((_, row) => departments.map((__, column) => ((row + column) % 3 ? null : 12))),
+    };
+    const { name } = backendWith(async () => metrics);
+    const report = await renderReport(name, { lang: 'nl' });
+    report.style.width = '800px';
+    await waitUntil(() => report.shadowRoot!.querySelector('table[data-table="matrix"] td'), 'matrix shown');
+    // Lines a cell's text takes: distinct line boxes (rows across, columns for upward-written headers).
+    const lines = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const vertical = getComputedStyle(cell).writingMode.startsWith('vertical');
+      const rects = [...range.getClientRects()].filter((rect) => rect.width && rect.height);
+      return new Set(rects.map((rect) => Math.round(vertical ? rect.left : rect.top))).size;
+    };
+    const matrix = report.shadowRoot!.querySelector('table[data-table="matrix"]')!;
+    const split = [...report.shadowRoot!.querySelectorAll('td'), ...matrix.querySelectorAll('thead th')]
+      .filter((cell) => lines(cell) > 1)
+      .map((cell) => cell.textContent!.trim());
+    expect(split, 'cells whose text breaks over lines').to.deep.equal([]);
+    const region = matrix.closest('[role="region"]') as HTMLElement;
+    expect(region.scrollWidth, 'the matrix is wider than the report').to.be.greaterThan(region.clientWidth);
+    expect(report.scrollWidth, 'the report itself does not widen').to.be.at.most(report.clientWidth);
+    await expect(report).to.be.accessible();
   });
 
   it('neutralises spreadsheet formulas in department names', async () => {

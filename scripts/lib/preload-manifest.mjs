@@ -85,8 +85,8 @@ function staticFiles(bundle, fileName, seen = new Set(), order = []) {
 }
 
 /**
- * Writes `preload-manifest.json`: `{ core: [files], elements: { tag: [files] }, backends: { name: [files] } }`,
- * each list being the entry file and its static imports minus what the core already loads.
+ * Writes `preload-manifest.json`: `{ core: [files], elements: { tag: [files] }, backends: { name: [files] },
+ * languages: { lang: [files] } }`, each list being the entry file and its static imports minus what the core already loads.
  */
 export function preloadManifest() {
   return {
@@ -96,17 +96,26 @@ export function preloadManifest() {
       const inCore = new Set(core);
       const forEntry = (fileName) =>
         [...staticFiles(bundle, fileName), fileName].filter((file) => !inCore.has(file));
-      const manifest = { core, elements: {}, backends: {} };
+      const manifest = { core, elements: {}, backends: {}, languages: {} };
       // The elements the core loads on first use; the core defines the others itself.
       const lazy = new Set(core.flatMap((file) => bundle[file]?.dynamicImports ?? []));
       for (const fileName of Object.keys(bundle).sort()) {
         const chunk = bundle[fileName];
+        // The core's strings in a language it loads on first use (src/i18n/<lang>/*.ts).
+        const language = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3})[\\/]/.exec(chunk.facadeModuleId ?? '');
+        if (chunk.type === 'chunk' && language && lazy.has(fileName)) {
+          manifest.languages[language[1]] = [
+            ...(manifest.languages[language[1]] ?? []),
+            ...forEntry(fileName),
+          ];
+        }
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
         const element = /^elements\/([\w-]+)\.js$/.exec(fileName);
         if (element && lazy.has(fileName)) manifest.elements[`kring-${element[1]}`] = forEntry(fileName);
         const backend = /^backends\/([\w-]+)\.js$/.exec(fileName);
         if (backend) manifest.backends[backend[1]] = forEntry(fileName);
       }
+      preloadOutboxWithWriters(bundle, manifest, forEntry);
       hoistImports(bundle, 'index.js');
       this.emitFile({
         type: 'asset',
@@ -115,6 +124,28 @@ export function preloadManifest() {
       });
     },
   };
+}
+
+const modulesOf = (chunk) => chunk?.moduleIds ?? Object.keys(chunk?.modules ?? {});
+
+/**
+ * The outbox's code (`src/client/outbox.ts`) loads on first use, apart from the core. An element that
+ * shows unsent writes (its files hold their strings, `src/i18n/outbox.ts`) writes: its page gets the
+ * outbox's files preloaded with its own, so its first write does not wait for them.
+ */
+function preloadOutboxWithWriters(bundle, manifest, forEntry) {
+  const isModule = (pattern) => (fileName) => modulesOf(bundle[fileName]).some((id) => pattern.test(id));
+  const outboxCode = Object.keys(bundle).find(
+    (fileName) =>
+      bundle[fileName].type === 'chunk' &&
+      /[\\/]src[\\/]client[\\/]outbox\.ts$/.test(bundle[fileName].facadeModuleId ?? ''),
+  );
+  if (!outboxCode) return;
+  const showsUnsentWrites = isModule(/[\\/]src[\\/]i18n[\\/]outbox\.ts$/);
+  for (const [tag, files] of Object.entries(manifest.elements)) {
+    if (files.some(showsUnsentWrites))
+      manifest.elements[tag] = [...new Set([...files, ...forEntry(outboxCode)])];
+  }
 }
 
 /**

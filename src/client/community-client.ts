@@ -34,8 +34,8 @@ import type {
 import { ActivityQueue } from './activity-queue.js';
 import { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
-import { Outbox, OUTBOX_MAX_AGE_MS } from './outbox.js';
-import { browserTabs } from './outbox-tabs.js';
+import { LazyOutbox } from './lazy-outbox.js';
+import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
 import { CURRENT_USER_KEY, type PeopleCache } from './people-cache.js';
 import { PeopleReads } from './people-reads.js';
 import { ReadCache } from './read-cache.js';
@@ -53,15 +53,8 @@ import type {
   ReactionToggle,
 } from './types.js';
 import { withReaction } from './reactions.js';
-import {
-  sendWrite,
-  type WriteInputs,
-  type WriteKind,
-  type WriteRequest,
-  type WriteResults,
-} from './writes.js';
+import type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
 import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
-import { writeOrderKey } from './write-order.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
@@ -85,7 +78,7 @@ export class CommunityClient implements CommunityClientApi {
   private readonly cache: ReadCache;
   private readonly peopleCache: PeopleCache;
   private readonly peopleReads: PeopleReads;
-  private readonly outboxQueue: Outbox;
+  private readonly outboxQueue: LazyOutbox;
   private readonly activity: ActivityQueue;
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
@@ -121,7 +114,11 @@ export class CommunityClient implements CommunityClientApi {
         : options.storage === undefined
           ? defaultStorage('sessionStorage')
           : null;
-    this.outboxQueue = new Outbox({
+    this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
+    this.outboxQueue = new LazyOutbox({
+      backend,
+      loading: options.loadOutbox ?? 'at-start',
+      eventTarget: this.eventTarget,
       storage,
       sessionStorage,
       storageKey: options.storageKey ?? backend.name,
@@ -129,11 +126,8 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      send: (entry) => sendWrite(backend, entry, { idempotencyKey: entry.id }),
       onDelivered: (entry, result, here) => this.delivered(entry, result, here),
       onChange: () => this.emit({ topic: 'outbox' }),
-      orderKey: writeOrderKey,
-      tabs: storage ? (name) => browserTabs(name, storage, this.timing) : undefined,
     });
     this.trackingOn = options.tracking ?? true;
     this.activity = new ActivityQueue({
@@ -143,7 +137,6 @@ export class CommunityClient implements CommunityClientApi {
       send: (events) => backend.track(events),
       beacon: (events) => this.beacon(events),
     });
-    this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
     this.eventTarget?.addEventListener('online', this.onOnline);
     this.eventTarget?.addEventListener('visibilitychange', this.onVisible);
     this.eventTarget?.addEventListener('pagehide', this.onPageHide);

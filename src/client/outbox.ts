@@ -1,18 +1,22 @@
+import type { Backend } from '../backends/backend.js';
 import { abortedError, BackendError, BACKEND_ERROR_KINDS, toBackendError } from '../errors.js';
-import { aloneTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs.js';
+import { aloneTabs, browserTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs.js';
+import {
+  clearStoredOutboxes,
+  hasStoredWrites,
+  newEntry,
+  OUTBOX_STORAGE_PREFIX,
+  readSession,
+  storedForm,
+  storedKey,
+  UNKNOWN_USER,
+  userRecordKey,
+} from './outbox-storage.js';
 import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, OutboxEntryState } from './types.js';
-import { argsOf, inputFromArgs, isWriteKind, type WriteKind, type WriteRequest } from './writes.js';
-import { DAY_MS } from '../time.js';
+import { writeOrderKey } from './write-order.js';
+import { inputFromArgs, isWriteKind, sendWrite, type WriteKind, type WriteRequest } from './writes.js';
 
-/** Every stored outbox starts with this; `Kring.signOut()` removes everything under it. */
-export const OUTBOX_STORAGE_PREFIX = 'kring.outbox.';
-/** Tab-scoped record of whose outbox the tab showed last (sessionStorage). */
-export const OUTBOX_USER_PREFIX = 'kring.outbox-user.';
-/** Stored writes not yet sent are dropped after this long, and the user is told. */
-export const OUTBOX_MAX_AGE_MS = 7 * DAY_MS;
-/** Stands for "the signed-in user is not known yet" in a storage key. */
-const UNKNOWN_USER = '?';
 /** The timer of the shared "who is signed in" check. */
 const USER_CHECK = 'kring:user-check';
 /** Backoff exponent cap: beyond it the ceiling is `backoff.maxMs` anyway. */
@@ -70,7 +74,7 @@ export class Outbox {
   private confirmedUser?: string;
   private confirming?: Promise<string>;
   private userChecksFailed = 0;
-  private leader = false;
+  private leading = false;
   private readonly tabs: OutboxTabs;
   /** Ids made in this page: they belong to whoever is signed in when it is confirmed. */
   private readonly createdHere = new Set<string>();
@@ -92,11 +96,16 @@ export class Outbox {
     this.tabs.listen((message) => this.heard(message));
   }
 
+  /** Whether this tab is its browser profile's sender. */
+  get leader(): boolean {
+    return this.leading;
+  }
+
   /** Starts sending: waits to be this profile's sender tab, checks the user, then sends what is stored. */
   start(): void {
     this.expire();
     this.tabs.lead(() => {
-      this.leader = true;
+      this.leading = true;
       this.sync();
       // A new page (a reload, the next tab taking over) tries at once rather than after the old backoff.
       for (const entry of this.entries) delete entry.nextAttemptAt;
@@ -127,23 +136,26 @@ export class Outbox {
 
   /** Queues a write and resolves with the backend's answer, or rejects when the server refuses it. */
   enqueue(request: WriteRequest): Promise<unknown> {
-    // A copy: the caller may change its object afterwards; what is stored is what was asked.
-    const copy = JSON.parse(JSON.stringify(request)) as WriteRequest;
-    const entry: OutboxEntry = {
-      id: newIdempotencyKey(),
-      ...copy,
-      state: 'sending',
-      attempts: 0,
-      createdAt: new Date(this.options.timing.now()).toISOString(),
-      userId: this.confirmedUser,
-      rev: 0,
-    };
-    this.createdHere.add(entry.id);
-    this.entries.push(entry);
-    const result = this.wait(entry);
+    return this.takeOver([newEntry(request, this.options.timing.now(), this.confirmedUser)])[0];
+  }
+
+  /**
+   * Takes up writes made in this page: a new one, or those made before this module had loaded (stored
+   * already, maybe). A promise per write, settled as `enqueue`'s is.
+   */
+  takeOver(made: readonly OutboxEntry[]): Promise<unknown>[] {
+    const results = made.map((entry) => {
+      this.createdHere.add(entry.id);
+      let known = this.find(entry.id);
+      if (!known) {
+        known = { ...entry };
+        this.entries.push(known);
+      }
+      return this.wait(known);
+    });
     this.changed();
     this.pump();
-    return result;
+    return results;
   }
 
   /** Sends a waiting or refused entry now, with the same key. */
@@ -154,14 +166,14 @@ export class Outbox {
     if (!this.inFlight.has(id)) {
       this.clearTimer(id);
       this.update(entry, { state: 'waiting', nextAttemptAt: undefined });
-      if (this.leader) void this.attempt(id);
+      if (this.leading) void this.attempt(id);
     }
     return result;
   }
 
   /** The browser is back online or the page visible again: send every waiting entry now. */
   retryWaiting(): void {
-    if (!this.leader) return;
+    if (!this.leading) return;
     if (!this.confirmedUser) return this.confirm();
     for (const entry of this.entries) {
       if (entry.state === 'failed' || this.inFlight.has(entry.id)) continue;
@@ -221,7 +233,12 @@ export class Outbox {
       () => {
         this.confirming = undefined;
         // Nothing to send (none in memory, none stored for this tenant): no need to keep asking.
-        if (this.disposed || !this.leader || (!this.entries.length && !this.anyStored())) return '';
+        if (
+          this.disposed ||
+          !this.leading ||
+          (!this.entries.length && !hasStoredWrites(this.options.storage, this.options.storageKey))
+        )
+          return '';
         const { timing, backoff } = this.options;
         const exponent = Math.min(this.userChecksFailed++, MAX_EXPONENT);
         this.schedule(USER_CHECK, backoffDelay(exponent, backoff, timing.random));
@@ -276,7 +293,7 @@ export class Outbox {
 
   /** The sender starts every entry that is due and not yet on its way; schedules the others. */
   private pump(): void {
-    if (!this.leader || this.disposed) return;
+    if (!this.leading || this.disposed) return;
     this.expire();
     if (!this.confirmedUser) return this.confirm();
     const now = this.options.timing.now();
@@ -289,7 +306,7 @@ export class Outbox {
   }
 
   private async attempt(id: string): Promise<void> {
-    if (!this.leader || this.disposed || this.inFlight.has(id)) return;
+    if (!this.leading || this.disposed || this.inFlight.has(id)) return;
     this.expire();
     const entry = this.find(id);
     if (!entry) return;
@@ -400,7 +417,7 @@ export class Outbox {
   /** `done` no longer blocks: start the next write on the same thing, if it is not already on its way. */
   private sendNextInOrder(done: OutboxEntry): void {
     const key = this.options.orderKey?.(done);
-    if (key === undefined || !this.leader) return;
+    if (key === undefined || !this.leading) return;
     const next = this.entries.find(
       (entry) => entry.state !== 'failed' && this.options.orderKey?.(entry) === key,
     );
@@ -561,20 +578,6 @@ export class Outbox {
     }
   }
 
-  /** Whether any user's writes are stored for this tenant. */
-  private anyStored(): boolean {
-    const { storage } = this.options;
-    if (!storage) return false;
-    const prefix = `${OUTBOX_STORAGE_PREFIX}${this.options.storageKey}:`;
-    try {
-      for (let index = 0; index < storage.length; index++)
-        if (storage.key(index)?.startsWith(prefix)) return true;
-    } catch {
-      // Blocked storage holds nothing.
-    }
-    return false;
-  }
-
   private readStored(user: string): OutboxEntry[] {
     try {
       const parsed: unknown = JSON.parse(this.options.storage?.getItem(this.keyFor(user)) ?? '[]');
@@ -594,31 +597,11 @@ export class Outbox {
   }
 
   private keyFor(user: string): string {
-    return `${OUTBOX_STORAGE_PREFIX}${this.options.storageKey}:${encodeURIComponent(user)}`;
+    return storedKey(this.options.storageKey, user);
   }
 
   private get userRecordKey(): string {
-    return `${OUTBOX_USER_PREFIX}${this.options.storageKey}`;
-  }
-}
-
-/** Removes every stored outbox (all tenants, all users) and the tab's record of its user. */
-export function clearStoredOutboxes(storage: Storage | null, session: Storage | null): void {
-  for (const [store, prefix] of [
-    [storage, OUTBOX_STORAGE_PREFIX],
-    [session, OUTBOX_USER_PREFIX],
-  ] as const) {
-    if (!store) continue;
-    try {
-      const keys: string[] = [];
-      for (let index = 0; index < store.length; index++) {
-        const key = store.key(index);
-        if (key?.startsWith(prefix)) keys.push(key);
-      }
-      for (const key of keys) store.removeItem(key);
-    } catch {
-      // Blocked storage holds nothing.
-    }
+    return userRecordKey(this.options.storageKey);
   }
 }
 
@@ -636,25 +619,12 @@ function byCreation(a: OutboxEntry, b: OutboxEntry): number {
   return a.createdAt.localeCompare(b.createdAt);
 }
 
-function readSession(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function writeSession(storage: Storage | null, key: string, value: string): void {
   try {
     storage?.setItem(key, value);
   } catch {
     // Without it a reload while offline shows the queue once the user is checked.
   }
-}
-
-/** Entries as stored: with the older argument list too (see `argsOf`). */
-function storedForm(entries: readonly OutboxEntry[]): string {
-  return JSON.stringify(entries.map((entry) => ({ ...entry, args: argsOf(entry) })));
 }
 
 /**
@@ -673,12 +643,19 @@ function readEntry(value: unknown): OutboxEntry | undefined {
   return request ? ({ ...rest, ...request } as OutboxEntry) : undefined;
 }
 
-/** `crypto.randomUUID` needs a secure context; intranets on plain http get the same v4 format. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/** What `openOutbox` needs beyond the outbox's own settings: the adapter the writes go to. */
+export type OutboxSettings = Omit<OutboxOptions, 'send' | 'orderKey' | 'tabs'> & { backend: Backend };
+
+/**
+ * The outbox of a client, with its defaults: writes go to `backend` with the entry id as idempotency
+ * key, writes on the same thing in order, and the tabs sharing `storage` pick one sender.
+ */
+export function openOutbox({ backend, ...settings }: OutboxSettings): Outbox {
+  const { storage, timing } = settings;
+  return new Outbox({
+    ...settings,
+    send: (entry) => sendWrite(backend, entry, { idempotencyKey: entry.id }),
+    orderKey: writeOrderKey,
+    tabs: storage ? (name) => browserTabs(name, storage, timing) : undefined,
+  });
 }

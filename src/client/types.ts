@@ -89,6 +89,13 @@ export interface ClientOptions {
    * the user's unsent writes. Default `sessionStorage` when `storage` is the default, else none.
    */
   sessionStorage?: Storage | null;
+  /**
+   * When the outbox code loads. `at-start` (default): with the client. `when-needed`: on the first write
+   * or look at the outbox, at start when unsent writes are stored, or when another tab stores some; a
+   * page that only reads never downloads it. `<kring-community>` uses `when-needed`. Writes made before
+   * it arrives are stored and listed at once, and sent when it arrives.
+   */
+  loadOutbox?: 'at-start' | 'when-needed';
   /** The tenant part of the outbox's storage key (backend name + endpoint); the user id is added to it. */
   storageKey?: string;
   /** Sends activity when true (default true). */

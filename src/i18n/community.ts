@@ -1,6 +1,4 @@
 import type { StringBundle } from './index.js';
-import { communityDe } from './de/community.js';
-import { communityFr } from './fr/community.js';
 
 export type CommunityStringKey =
   | 'community.connecting'
@@ -30,6 +28,7 @@ export const communityStrings: StringBundle<CommunityStringKey> = {
     'community.notStarted':
       'De community is niet verbonden, dus dit kan nog niet laden. Blijft dit zo, dan zegt de melding van de community waarom.',
   },
-  de: communityDe,
-  fr: communityFr,
+  // Loaded on first use: the script-tag core carries English and Dutch only.
+  de: () => import('./de/community.js').then((module) => module.communityDe),
+  fr: () => import('./fr/community.js').then((module) => module.communityFr),
 };

@@ -16,8 +16,19 @@ export type BuiltInLanguage = (typeof LANGUAGES)[number];
 export type Language = BuiltInLanguage | (string & {});
 
 export type StringTable = Record<string, string>;
-/** A feature's strings: every key in each shipped language (the compiler checks completeness). */
-export type StringBundle<K extends string = string> = Record<BuiltInLanguage, Record<K, string>>;
+/**
+ * A shipped language's strings for a feature, loaded on first use: German and French for what the
+ * script-tag core shows (most pages need neither, and every page needs English, the last fallback).
+ */
+export type LaterStrings<K extends string = string> = () => Promise<Record<K, string>>;
+/**
+ * A feature's strings: every key in each shipped language (the compiler checks completeness). English
+ * is always there; another language may be loaded on first use.
+ */
+export type StringBundle<K extends string = string> = { en: Record<K, string> } & Record<
+  Exclude<BuiltInLanguage, 'en'>,
+  Record<K, string> | LaterStrings<K>
+>;
 
 // Integrator strings per language: overrides of shipped strings, and whole registered languages.
 const registered = new Map<string, StringTable>();
@@ -159,9 +170,42 @@ function fill(template: string, lang: Language, params?: MessageParams): string 
   });
 }
 
+type ShippedTables<K extends string> = Partial<Record<string, Partial<Record<K, string>> | LaterStrings<K>>>;
+
+const loadsStarted = new Set<LaterStrings>();
+
+/**
+ * A bundle's strings for a shipped language, loading them if they come later (for tests and for
+ * anyone who needs the whole table).
+ */
+export async function shippedStrings<K extends string>(
+  bundle: StringBundle<K>,
+  lang: BuiltInLanguage,
+): Promise<Record<K, string>> {
+  const table = bundle[lang];
+  if (typeof table !== 'function') return table;
+  const loaded = await table();
+  (bundle as Record<string, unknown>)[lang] = loaded;
+  return loaded;
+}
+
+/** Starts loading a language that comes later; elements render again when it is there. */
+function loadLater<K extends string>(bundle: StringBundle<K>, lang: BuiltInLanguage, later: LaterStrings<K>) {
+  if (loadsStarted.has(later)) return;
+  loadsStarted.add(later);
+  shippedStrings(bundle, lang).then(
+    () => {
+      for (const listener of changeListeners) listener();
+    },
+    (error: unknown) =>
+      console.error(`[kring] The "${lang}" strings could not be loaded; English is shown.`, error),
+  );
+}
+
 /**
  * Looks a key up for a language: the integrator's strings first, then the shipped ones, string by
- * string along the fallback chain (`de-at` → `de` → `en`); the key itself when nothing has it.
+ * string along the fallback chain (`de-at` → `de` → `en`); the key itself when nothing has it. A
+ * shipped language that is not loaded yet starts loading, and the next in the chain answers meanwhile.
  */
 export function translate<K extends string>(
   bundle: StringBundle<K>,
@@ -169,9 +213,14 @@ export function translate<K extends string>(
   key: K,
   params?: MessageParams,
 ): string {
-  const shipped = bundle as Partial<Record<string, Partial<Record<K, string>>>>;
+  const shipped = bundle as ShippedTables<K>;
   for (const candidate of fallbackChain(lang)) {
-    const template = registered.get(candidate)?.[key] ?? shipped[candidate]?.[key];
+    let table = shipped[candidate];
+    if (typeof table === 'function') {
+      loadLater(bundle, candidate as BuiltInLanguage, table);
+      table = undefined;
+    }
+    const template = registered.get(candidate)?.[key] ?? table?.[key];
     if (template !== undefined) return fill(template, lang, params);
   }
   return key;

@@ -48,6 +48,17 @@ const en = {
   'pulse.management': '{share} of the management team was active this month.',
   'pulse.invitedShare': '{share} of members joined through an invitation.',
   'pulse.managementFew': 'The management team’s participation is not shown: it rests on fewer than 5 people.',
+  'metrics.notMeasured': 'Not measured on this backend',
+  'metrics.notMeasuredShort': 'not measured',
+  'pulse.notMeasured':
+    'No activity has been recorded on this backend, so visits, reading, participation and searches are not measured. Members, invitations and kudos are counted as usual.',
+  'pulse.notMeasuredVisits': 'Worked out from visits to the intranet, which this backend has not recorded.',
+  'pulse.participationFigures': 'Participation this month',
+  'pulse.kudosFigures': 'Kudos this month',
+  'pulse.stickiness': 'On an average day, {share} of this month’s visitors came by.',
+  'pulse.managementShare': 'of the management team took part this month',
+  'pulse.managementWhy':
+    'Colleagues take part where their managers visibly do. Counted: managers who visited, reacted or created something this month, out of the whole management team; never who.',
 
   'chart.showTable': 'Show the data as a table',
   'chart.pyramid.title': 'Participation pyramid',
@@ -128,10 +139,14 @@ const en = {
   'summary.kudos.few': 'This month fewer than 5 colleagues gave kudos',
   'summary.kudos.cross': '; {share} crossed department boundaries',
   'summary.members': 'The community has {members} members; {invited} of them joined through an invitation.',
+  'summary.members.plain': 'The community has {members} members.',
   'summary.participation':
     '{visitors} colleagues visited: {creators} created something, {contributors} reacted or endorsed, the rest read along.',
+  'summary.participation.plain': '{visitors} colleagues visited.',
   'summary.invites':
     '{sent} invitations were sent and {accepted} accepted; {active} of those new members were active within 30 days.',
+  'summary.invites.sent': '{sent} invitations were sent.',
+  'summary.invites.accepted': '{sent} invitations were sent and {accepted} accepted.',
   'summary.management': '{share} of the management team took part.',
 
   'pioneers.title': 'Pioneers: who connects departments',
@@ -201,6 +216,18 @@ export const metricsStrings: StringBundle<Key> = {
     'pulse.invitedShare': '{share} van de leden werd lid via een uitnodiging.',
     'pulse.managementFew':
       'De deelname van het managementteam wordt niet getoond: die rust op minder dan 5 mensen.',
+    'metrics.notMeasured': 'Niet gemeten op deze backend',
+    'metrics.notMeasuredShort': 'niet gemeten',
+    'pulse.notMeasured':
+      'Op deze backend is geen activiteit vastgelegd, dus bezoeken, lezen, deelname en zoekopdrachten worden niet gemeten. Leden, uitnodigingen en kudos worden gewoon geteld.',
+    'pulse.notMeasuredVisits':
+      'Berekend uit bezoeken aan het intranet, en die heeft deze backend niet vastgelegd.',
+    'pulse.participationFigures': 'Deelname deze maand',
+    'pulse.kudosFigures': 'Kudos deze maand',
+    'pulse.stickiness': 'Op een gemiddelde dag kwam {share} van de bezoekers van deze maand langs.',
+    'pulse.managementShare': 'van het managementteam deed deze maand mee',
+    'pulse.managementWhy':
+      'Collega’s doen mee waar hun managers zichtbaar meedoen. Geteld: managers die deze maand iets bezochten, erop reageerden of iets maakten, van het hele managementteam; nooit wie.',
 
     'chart.showTable': 'Toon de gegevens als tabel',
     'chart.pyramid.title': 'Deelnamepiramide',
@@ -282,10 +309,14 @@ export const metricsStrings: StringBundle<Key> = {
     'summary.kudos.few': 'Deze maand gaven minder dan 5 collega’s kudos',
     'summary.kudos.cross': '; {share} ging over afdelingsgrenzen heen',
     'summary.members': 'De community telt {members} leden; {invited} van hen werden lid via een uitnodiging.',
+    'summary.members.plain': 'De community telt {members} leden.',
     'summary.participation':
       '{visitors} collega’s kwamen langs: {creators} maakten iets, {contributors} reageerden of onderschreven, de rest las mee.',
+    'summary.participation.plain': '{visitors} collega’s kwamen langs.',
     'summary.invites':
       'Er werden {sent} uitnodigingen verstuurd en {accepted} geaccepteerd; {active} van die nieuwe leden waren binnen 30 dagen actief.',
+    'summary.invites.sent': 'Er werden {sent} uitnodigingen verstuurd.',
+    'summary.invites.accepted': 'Er werden {sent} uitnodigingen verstuurd en {accepted} geaccepteerd.',
     'summary.management': '{share} van het managementteam deed mee.',
 
     'pioneers.title': 'Pioniers: wie verbindt afdelingen',

@@ -1,6 +1,4 @@
 import type { StringBundle } from './index.js';
-import { profileCardDe } from './de/profile-card.js';
-import { profileCardFr } from './fr/profile-card.js';
 
 export type ProfileCardStringKey =
   | 'card.loading'
@@ -15,6 +13,8 @@ export type ProfileCardStringKey =
   | 'card.web'
   | 'card.copyMail'
   | 'card.copied'
+  | 'card.giveKudos'
+  | 'card.closeKudos'
   | 'card.skills'
   | 'card.endorsements.one'
   | 'card.endorsements.other'
@@ -43,6 +43,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.web': 'Website of {name}',
     'card.copyMail': 'Copy the e-mail address of {name}',
     'card.copied': 'E-mail address of {name} copied',
+    'card.giveKudos': 'Give kudos to {name}',
+    'card.closeKudos': 'Close',
     'card.skills': 'Skills',
     'card.endorsements.one': '{count} endorsement',
     'card.endorsements.other': '{count} endorsements',
@@ -70,6 +72,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'card.web': 'Website van {name}',
     'card.copyMail': 'E-mailadres van {name} kopiëren',
     'card.copied': 'E-mailadres van {name} gekopieerd',
+    'card.giveKudos': 'Geef {name} een compliment',
+    'card.closeKudos': 'Sluiten',
     'card.skills': 'Vaardigheden',
     'card.endorsements.one': '{count} aanbeveling',
     'card.endorsements.other': '{count} aanbevelingen',
@@ -84,6 +88,7 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'hover.giveKudos': 'Geef een compliment',
     'hover.close': 'Sluit het kaartje',
   },
-  de: profileCardDe,
-  fr: profileCardFr,
+  // Loaded on first use: the script-tag core carries English and Dutch only.
+  de: () => import('./de/profile-card.js').then((module) => module.profileCardDe),
+  fr: () => import('./fr/profile-card.js').then((module) => module.profileCardFr),
 };

@@ -1,6 +1,6 @@
 import { secureToken } from '../secure-token.js';
 import { computeMetrics, computePioneers, type MetricsInput } from '../../metrics/index.js';
-import type { ActivityEvent, Person } from '../../model.js';
+import type { ActivityEvent, CommunityMetrics, NotMeasuredFigure, Person } from '../../model.js';
 import type { Backend } from '../backend.js';
 import type { ListContext } from './context.js';
 import type { EndorsementLists } from './endorsements.js';
@@ -78,11 +78,38 @@ export function createActivityLists<Item>(
     },
 
     async metrics(query, call) {
-      return computeMetrics(await metricsInput(call?.signal), query.month);
+      const input = await metricsInput(call?.signal);
+      const metrics = computeMetrics(input, query.month);
+      return input.events.length ? metrics : withoutActivity(metrics);
     },
 
     async pioneers(query, call) {
       return computePioneers(await metricsInput(call?.signal), { limit: query.limit, now: ctx.now() });
     },
+  };
+}
+
+const FROM_ACTIVITY = [
+  'visitors',
+  'readers',
+  'contributors',
+  'creators',
+  'stickiness',
+  'managementParticipation',
+] as const satisfies readonly NotMeasuredFigure[];
+
+/**
+ * An empty activity list means visits were never recorded (tracking not on the pages yet), not that
+ * nobody came: the figures that rest on activity are unknown rather than zero.
+ */
+function withoutActivity(metrics: CommunityMetrics): CommunityMetrics {
+  const unknown = { value: null, previous: null, change: null };
+  const figures = Object.fromEntries(FROM_ACTIVITY.map((key) => [key, unknown]));
+  return {
+    ...metrics,
+    ...figures,
+    inviteFunnel: { ...metrics.inviteFunnel, activeWithin30Days: null },
+    topSkills: [],
+    notMeasured: [...FROM_ACTIVITY, 'activeWithin30Days', 'topSkills'],
   };
 }

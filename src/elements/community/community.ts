@@ -214,6 +214,8 @@ export class KringCommunity extends LitElement {
       this.ownedBackend = created;
       this.client = createClient(backend, {
         storageKey: `kring:${backend.name}:${this.endpoint ?? this.siteUrl ?? ''}`,
+        // A page that only reads (cards) does not download the outbox code.
+        loadOutbox: 'when-needed',
         ...options.client,
         tracking: this.trackingEnabled,
       });

@@ -21,20 +21,12 @@ import {
   type KringPeopleChangeEvent,
 } from '../../events/index.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
+import { commaListConverter } from '../shared/list-attribute.js';
 
 /** Remaining-character counts at which the counter is announced to screen readers. */
 const ANNOUNCE_AT = [50, 20, 10, 0] as const;
 
 type FieldError = { key: KudosStringKey; params?: MessageParams };
-
-const listConverter = {
-  fromAttribute: (value: string | null): string[] =>
-    (value ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  toAttribute: (value: string[]): string => value.join(','),
-};
 
 function length(text: string): number {
   return [...text].length;
@@ -87,9 +79,9 @@ export class KringKudosComposer extends KringElement {
   static override styles = [...avatarStyles, kudosFeedStyles, kudosComposerStyles, iconStyles];
 
   /** Company values to choose from, comma-separated; default: the backend's list. */
-  @property({ attribute: 'values', converter: listConverter }) values?: string[];
+  @property({ attribute: 'values', converter: commaListConverter }) values?: string[];
   /** Receivers chosen at start: person ids, comma-separated. */
-  @property({ attribute: 'to', converter: listConverter }) to: string[] = [];
+  @property({ attribute: 'to', converter: commaListConverter }) to: string[] = [];
   /** Company value chosen at start. */
   @property({ attribute: 'value' }) value?: string;
   /** Hides the list of unsent kudos (a feed around the composer shows them). */

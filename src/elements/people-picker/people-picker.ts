@@ -11,6 +11,7 @@ import { ComboboxController } from '../shared/combobox-controller.js';
 import { LatestSearch } from '../shared/latest-search.js';
 import { peoplePickerStyles } from './people-picker.styles.js';
 import { KringPeopleChangeEvent } from '../../events/people.js';
+import { commaListConverter } from '../shared/list-attribute.js';
 
 /** What one search asks for. */
 interface PickerRequest {
@@ -18,16 +19,6 @@ interface PickerRequest {
   limit: number;
   membersOnly: boolean;
 }
-
-/** Parses the comma-separated `value` attribute. */
-const idListConverter = {
-  fromAttribute: (value: string | null): string[] =>
-    (value ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  toAttribute: (value: string[]): string => value.join(','),
-};
 
 /**
  * A keyboard-friendly people picker: type a name, choose with the arrow keys, add with Enter.
@@ -99,7 +90,7 @@ export class KringPeoplePicker extends KringElement {
   /** Most suggestions shown. */
   @property({ type: Number, attribute: 'max-results' }) maxResults = 8;
   /** Chosen person ids; as an attribute, comma-separated. */
-  @property({ attribute: 'value', converter: idListConverter }) value: string[] = [];
+  @property({ attribute: 'value', converter: commaListConverter }) value: string[] = [];
   /** An error to show under the field (e.g. set by a form); marks the field invalid. */
   @property({ attribute: false }) errorMessage = '';
   /** The form field name: a form submits each chosen id as an entry with this name. */
@@ -203,7 +194,7 @@ export class KringPeoplePicker extends KringElement {
   formResetCallback(): void {
     this.showValidity = false;
     // As a new `value`: the update finds the people for the ids, as for the attribute itself.
-    this.value = idListConverter.fromAttribute(this.getAttribute('value'));
+    this.value = commaListConverter.fromAttribute(this.getAttribute('value'));
     if (this.input) this.input.value = '';
     this.closeList();
   }

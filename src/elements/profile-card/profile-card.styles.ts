@@ -134,6 +134,29 @@ export const profileCardStyles = [
       inline-size: 1.125rem;
       block-size: 1.125rem;
     }
+    [part~='kudos-dialog'] {
+      inline-size: min(32rem, calc(100vw - 2rem));
+      box-sizing: border-box;
+      padding: var(--_space);
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      box-shadow: var(--_shadow-popup);
+    }
+    [part~='kudos-dialog']::backdrop {
+      background: rgb(0 0 0 / 0.3);
+    }
+    [part~='close-kudos'] {
+      margin-top: var(--_space);
+      font: inherit;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.35em 0.9em;
+      cursor: pointer;
+    }
     [part~='badges'] {
       display: block;
       margin-top: 0.5em;

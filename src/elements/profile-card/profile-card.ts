@@ -12,7 +12,7 @@ import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
+import { ICON_MARKUP, icon, iconStyles, type IconName } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
@@ -45,6 +45,9 @@ const COMPACT_SKILL_COUNT = 3;
  * @csspart badges - Ambassador badges.
  * @csspart links - The profile link and the contact actions.
  * @csspart action - A contact action: e-mail, chat, website (icon links with their names) and "copy the e-mail address" (a button).
+ * @csspart kudos-action - The "give kudos to …" icon button among the actions (not on your own card), also an `action`.
+ * @csspart kudos-dialog - The dialog it opens, holding a `<kring-kudos-composer>` for the person.
+ * @csspart close-kudos - The dialog's close button.
  * @csspart problem - Not found, error and configuration messages.
  * @csspart retry - The retry button in the error state.
  * @cssproperty --kring-color-surface - Card background.
@@ -76,6 +79,9 @@ export class KringProfileCard extends KringElement {
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
   @state() private brokenPhoto?: string;
+
+  /** The kudos dialog is open (its composer is rendered only then). */
+  @state() private composingKudos = false;
 
   private trackedFor?: string;
 
@@ -320,6 +326,7 @@ export class KringProfileCard extends KringElement {
           >`,
       )}
       ${person.email ? this.renderCopyMail(person) : nothing}
+      ${own ? nothing : this.renderKudosAction(person)}
     </div>`;
   }
 
@@ -336,6 +343,59 @@ export class KringProfileCard extends KringElement {
       ${ICON_MARKUP.copy}
     </button>`;
   }
+
+  /**
+   * "Give kudos to …" beside the contact actions: a dialog with a composer for this person. Not on
+   * your own card, not where the backend has no kudos, and not in a hover card (it has its own button).
+   */
+  private renderKudosAction(person: Person) {
+    if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
+    const label = this.t('card.giveKudos', { name: person.name });
+    return html`<button
+        part="action kudos-action"
+        class="action"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        aria-haspopup="dialog"
+        aria-expanded=${this.composingKudos ? 'true' : 'false'}
+        @click=${this.openKudos}
+      >
+        ${icon('kudos')}
+      </button>
+      <dialog part="kudos-dialog" aria-label=${label} @close=${this.kudosClosed}>
+        ${this.composingKudos
+          ? html`<kring-kudos-composer
+              to=${person.id}
+              @kring-kudos-sent=${this.closeKudos}
+            ></kring-kudos-composer>`
+          : nothing}
+        <button part="close-kudos" type="button" @click=${this.closeKudos}>
+          ${this.t('card.closeKudos')}
+        </button>
+      </dialog>`;
+  }
+
+  private get kudosDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog[part~="kudos-dialog"]');
+  }
+
+  private openKudos = async (): Promise<void> => {
+    this.composingKudos = true;
+    await this.updateComplete;
+    const dialog = this.kudosDialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  };
+
+  private closeKudos = (): void => {
+    this.kudosDialog?.close();
+  };
+
+  /** Closed by its button, Escape or a sent kudos: the focus goes back to the action. */
+  private kudosClosed = (): void => {
+    this.composingKudos = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="kudos-action"]')?.focus();
+  };
 
   private copyMail(person: Person): void {
     if (!person.email) return;

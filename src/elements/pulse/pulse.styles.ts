@@ -138,8 +138,134 @@ export const pulseStyles = [
       gap: var(--_space);
     }
     @container (min-width: 44rem) {
+      /* Two columns whose cards match in height: participation and management beside growth,
+         invitations and topics beside the department matrix (the tallest cards). */
       .sections {
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        grid-template-areas:
+          'participation growth'
+          'management growth'
+          'invites kudos'
+          'topics kudos';
+      }
+      .section-participation {
+        grid-area: participation;
+      }
+      .section-growth {
+        grid-area: growth;
+      }
+      .section-management {
+        grid-area: management;
+      }
+      .section-invites {
+        grid-area: invites;
+      }
+      .section-kudos {
+        grid-area: kudos;
+      }
+      .section-topics {
+        grid-area: topics;
+      }
+    }
+    /* Figures a backend did not measure: a quiet sentence, not a zero in large type. */
+    .not-measured-note {
+      margin: 0 0 var(--_space);
+      padding: 0.5em 0.75em;
+      border-inline-start: 3px solid var(--_accent);
+      background: var(--_accent-subtle);
+      border-radius: var(--_radius);
+      font-size: 0.875em;
+    }
+    [part~='headline-not-measured'],
+    .not-measured-title {
+      color: var(--_muted);
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+    .not-measured {
+      padding: var(--_space);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    .not-measured p {
+      margin: 0;
+    }
+    .not-measured [part~='note'] {
+      margin-top: 0.25em;
+    }
+    /* The people behind the pyramid, four to a row where there is room. */
+    .figures {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: calc(var(--_space) / 2);
+    }
+    @container (min-width: 30rem) {
+      .figures {
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+      }
+    }
+    [part~='figure'] {
+      display: grid;
+      gap: 0.1em;
+      padding: 0.5em 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    [part~='figure-label'],
+    [part~='figure-change'] {
+      color: var(--_muted);
+      font-size: 0.8em;
+    }
+    [part~='figure-value'] {
+      font-size: 1.25em;
+    }
+    .management-figure {
+      display: grid;
+      gap: 0.15em;
+      margin: 0;
+    }
+    .management-figure strong {
+      font-size: 2.25em;
+      line-height: 1.1;
+    }
+    .month-bars {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.35em;
+    }
+    .month-bars li {
+      display: grid;
+      grid-template-columns: minmax(5.5em, auto) 1fr 3em;
+      align-items: center;
+      gap: 0.5em;
+      font-size: 0.875em;
+    }
+    .month-bar {
+      inline-size: 100%;
+      block-size: 0.6em;
+    }
+    .month-bar-track {
+      fill: var(--_skeleton);
+    }
+    .month-bar-fill {
+      fill: var(--_chart);
+    }
+    .month-bar-value {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    @media (forced-colors: active) {
+      .month-bar-fill {
+        fill: CanvasText;
+      }
+      .month-bar-track {
+        fill: Canvas;
+        stroke: CanvasText;
       }
     }
   `,

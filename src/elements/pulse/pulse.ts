@@ -13,13 +13,15 @@ import {
 import { formatDate, formatNumber, type MessageParams } from '../../i18n/index.js';
 import type { MetricsStringKey } from '../../i18n/metrics.js';
 import { NINETY_NINE_ONE } from '../../metrics/participation.js';
-import type { CommunityMetrics, FacetCount } from '../../model.js';
+import type { CommunityMetrics, FacetCount, NotMeasuredFigure } from '../../model.js';
 import {
   HEADLINE_KEYS,
+  type FigureKey,
   formatChange,
   formatValue,
   formatCount,
   isEmptyMonth,
+  monthName,
   monthShort,
   monthTitle,
   percent,
@@ -30,9 +32,11 @@ import { pulseStyles } from './pulse.styles.js';
 
 /**
  * The community manager's dashboard for one month: headline figures with their change, the
- * participation pyramid beside 90-9-1, members over time, the invitation funnel, kudos between
- * departments, management participation, and the most searched skills and given values.
- * Every chart has a title, a description and its data as a table.
+ * participation pyramid beside 90-9-1 with the people behind it, members over time, management
+ * participation against last month, the invitation funnel, kudos between departments, and the most
+ * searched skills and given values. Every chart has a title, a description and its data as a table.
+ * Figures a backend did not measure (`notMeasured`: no activity recorded on SharePoint or Graph) say
+ * so in small type instead of showing zeros.
  *
  * @tagname kring-pulse
  * @summary Community metrics dashboard for one month.
@@ -42,7 +46,16 @@ import { pulseStyles } from './pulse.styles.js';
  * @csspart headline-label - A headline's name.
  * @csspart headline-value - A headline's value, or "fewer than 5".
  * @csspart headline-change - A headline's change against the previous month.
- * @csspart section - One section (participation, growth, invitations…).
+ * @csspart not-measured - The sentence saying which figures this backend did not measure (no activity recorded).
+ * @csspart headline-not-measured - "Not measured on this backend", in small type where a headline's value would be.
+ * @csspart section - One section (participation, growth, management, invitations…).
+ * @csspart figures - A row of smaller figures in a section (visitors… creators; kudos given… returned).
+ * @csspart figure - One of them.
+ * @csspart figure-label - Its name.
+ * @csspart figure-value - Its value.
+ * @csspart figure-change - Its change against the previous month.
+ * @csspart management-figure - The management team's share, large, with its change.
+ * @csspart month-bars - The management share last month and this month, as two labelled bars.
  * @csspart chart - A chart figure.
  * @csspart chart-title - A chart's title.
  * @csspart chart-description - A chart's description.
@@ -86,18 +99,36 @@ export class KringPulse extends KringMonthlyMetricsElement {
   private renderMetrics(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     if (isEmptyMonth(metrics)) return renderEmptyMonth(lang, metrics.month);
+    // In reading order; wide, the participation and management cards stand beside growth, and
+    // invitations and topics beside the department matrix, so no card is left mostly empty.
     return html`
       ${this.renderHeadlines(metrics)}
+      ${metrics.notMeasured?.length
+        ? html`<p part="not-measured" class="not-measured-note">${this.text('pulse.notMeasured')}</p>`
+        : nothing}
       <p part="note">${this.text('metrics.suppressedNote')}</p>
       <div class="sections">
-        ${this.section('participation', this.renderPyramid(metrics))}
+        ${this.section('participation', this.renderParticipation(metrics))}
         ${this.section('growth', html`${this.renderMembers(metrics)} ${this.renderWeekly(metrics)}`)}
+        ${this.section('management', this.renderManagement(metrics))}
         ${this.section('invites', this.renderFunnel(metrics))}
         ${this.section('kudos', this.renderMatrix(metrics))}
-        ${this.section('management', this.renderManagement(metrics))}
         ${this.section('topics', this.renderTopics(metrics))}
       </div>
     `;
+  }
+
+  /** A figure the backend did not measure (see `CommunityMetrics.notMeasured`). */
+  private notMeasured(metrics: CommunityMetrics, figure: NotMeasuredFigure): boolean {
+    return metrics.notMeasured?.includes(figure) ?? false;
+  }
+
+  /** Said in small type where a chart or figure would be: not measured here, and why. */
+  private renderNotMeasured(): TemplateResult {
+    return html`<div class="not-measured">
+      <p class="not-measured-title">${this.text('metrics.notMeasured')}</p>
+      <p part="note">${this.text('pulse.notMeasuredVisits')}</p>
+    </div>`;
   }
 
   private section(
@@ -105,7 +136,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
     body: unknown,
   ) {
     // Unnamed, so not a landmark: the headings structure the dashboard (a page had 14 landmarks).
-    return html`<section part="section">
+    return html`<section part="section" class=${`section-${name}`}>
       ${heading(this.titleLevel + 1, this.text(`section.${name}`), {
         id: `section-${name}`,
         className: 'subtitle',
@@ -120,6 +151,12 @@ export class KringPulse extends KringMonthlyMetricsElement {
     return html`<ul part="headlines" aria-label=${this.text('pulse.headlines')}>
       ${HEADLINE_KEYS.map((key) => {
         const figure = metrics[key];
+        if (this.notMeasured(metrics, key as NotMeasuredFigure)) {
+          return html`<li part="headline" class="headline-not-measured" data-metric=${key}>
+            <span part="headline-label">${this.text(`metric.${key}`)}</span>
+            <span part="headline-not-measured">${this.text('metrics.notMeasured')}</span>
+          </li>`;
+        }
         return html`<li part="headline" data-metric=${key}>
           <span part="headline-label">${this.text(`metric.${key}`)}</span>
           <strong part="headline-value"
@@ -145,6 +182,44 @@ export class KringPulse extends KringMonthlyMetricsElement {
       description: this.text(description, params),
       tableLabel: this.text('chart.showTable'),
     };
+  }
+
+  /** The pyramid, then the people behind it and how often they come, each with its change. */
+  private renderParticipation(metrics: CommunityMetrics): TemplateResult {
+    if (this.notMeasured(metrics, 'visitors')) return this.renderNotMeasured();
+    const lang = this.language;
+    const stickiness = metrics.stickiness;
+    return html`${this.renderPyramid(metrics)}
+    ${this.renderFigures(
+      metrics,
+      ['visitors', 'readers', 'contributors', 'creators'],
+      this.text('pulse.participationFigures'),
+    )}
+    ${stickiness.value !== null && !stickiness.suppressed
+      ? html`<p part="note">${this.text('pulse.stickiness', { share: percent(lang, stickiness.value) })}</p>`
+      : nothing}`;
+  }
+
+  /** A row of smaller figures with their change, under a section's chart. */
+  private renderFigures(
+    metrics: CommunityMetrics,
+    keys: readonly FigureKey[],
+    label: string,
+  ): TemplateResult {
+    const lang = this.language;
+    const previous = previousMonth(metrics.month);
+    return html`<ul class="figures" part="figures" aria-label=${label}>
+      ${keys.map((key) => {
+        const figure = metrics[key];
+        return html`<li part="figure" data-metric=${key}>
+          <span part="figure-label">${this.text(`metric.${key}`)}</span>
+          <strong part="figure-value"
+            >${formatValue(lang, key, figure.value, figure.suppressed, figure.complementary)}</strong
+          >
+          <span part="figure-change">${formatChange(lang, key, figure, previous)}</span>
+        </li>`;
+      })}
+    </ul>`;
   }
 
   private renderPyramid(metrics: CommunityMetrics): TemplateResult {
@@ -236,11 +311,13 @@ export class KringPulse extends KringMonthlyMetricsElement {
   private renderFunnel(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
-    const step = (key: MetricsStringKey, value: number | null, base: number | null) => ({
+    const activeMeasured = !this.notMeasured(metrics, 'activeWithin30Days');
+    const step = (key: MetricsStringKey, value: number | null, base: number | null, measured = true) => ({
       label: this.text(key),
       value,
-      display:
-        base && value !== null
+      display: !measured
+        ? this.text('metrics.notMeasuredShort')
+        : base && value !== null
           ? `${formatNumber(lang, value)} (${percent(lang, value / base)})`
           : formatCount(lang, value),
     });
@@ -251,7 +328,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
       [
         step('funnel.sent', sent, null),
         step('funnel.accepted', accepted, sent),
-        step('funnel.active', activeWithin30Days, accepted),
+        step('funnel.active', activeWithin30Days, accepted, activeMeasured),
       ],
       [this.text('col.step'), this.text('col.count')],
     );
@@ -285,18 +362,62 @@ export class KringPulse extends KringMonthlyMetricsElement {
               corner: this.text('col.from'),
             },
           )
-        : nothing}`;
+        : nothing}
+      ${this.renderFigures(
+        metrics,
+        ['kudosGiven', 'kudosGivers', 'kudosReceivers', 'reciprocity'],
+        this.text('pulse.kudosFigures'),
+      )}`;
   }
 
+  /**
+   * Management taking part: the share large with its change, this month beside last month as two
+   * bars, and why it is counted (the source's step 4: keep management visibly involved).
+   */
   private renderManagement(metrics: CommunityMetrics): TemplateResult {
+    const why = html`<p part="note">${this.text('pulse.managementWhy')}</p>`;
+    if (this.notMeasured(metrics, 'managementParticipation')) return html`${this.renderNotMeasured()} ${why}`;
     const figure = metrics.managementParticipation;
     if (figure.suppressed || figure.value === null) {
-      return html`<p part="note">${this.text('pulse.managementFew')}</p>`;
+      return html`<p part="note">${this.text('pulse.managementFew')}</p>
+        ${why}`;
     }
-    return html`<p part="note">
-      ${this.text('pulse.management', { share: percent(this.language, figure.value) })}
-      (${formatChange(this.language, 'managementParticipation', figure, previousMonth(metrics.month))})
-    </p>`;
+    const lang = this.language;
+    const previous = previousMonth(metrics.month);
+    const months = [
+      { month: previous, share: figure.previous },
+      { month: metrics.month, share: figure.value },
+    ].filter((entry): entry is { month: string; share: number } => entry.share !== null);
+    return html`<p class="management-figure" part="management-figure">
+        <strong>${percent(lang, figure.value)}</strong>
+        <span>${this.text('pulse.managementShare')}</span>
+        <span
+          part="headline-change"
+          class=${changeClass(shownChange('managementParticipation', figure)?.amount ?? null)}
+          >${formatChange(lang, 'managementParticipation', figure, previous)}</span
+        >
+      </p>
+      <ul class="month-bars" part="month-bars">
+        ${months.map(
+          (entry) =>
+            html`<li>
+              <span class="month-bar-label">${monthName(lang, entry.month)}</span>
+              <!-- SVG attributes, not a style: the page's CSP may forbid inline styles. -->
+              <svg
+                class="month-bar"
+                viewBox="0 0 100 8"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <rect class="month-bar-track" width="100" height="8" rx="2"></rect>
+                <rect class="month-bar-fill" width=${Math.round(entry.share * 100)} height="8" rx="2"></rect>
+              </svg>
+              <span class="month-bar-value">${percent(lang, entry.share)}</span>
+            </li>`,
+        )}
+      </ul>
+      ${why}`;
   }
 
   private renderTopics(metrics: CommunityMetrics): TemplateResult {
@@ -317,7 +438,9 @@ export class KringPulse extends KringMonthlyMetricsElement {
           )
         : html`<div class="chart">
             <p part="chart-title">${this.text(`chart.${kind}.title`)}</p>
-            <p part="note">${this.text('chart.nothing')}</p>
+            ${kind === 'skills' && this.notMeasured(metrics, 'topSkills')
+              ? this.renderNotMeasured()
+              : html`<p part="note">${this.text('chart.nothing')}</p>`}
           </div>`;
     return html`<div class="pair">
       ${facetChart('chart-skills', metrics.topSkills, 'skills')}

@@ -53,6 +53,31 @@ export const reportStyles = [
     thead th:first-child {
       text-align: start;
     }
+    /*
+     * Tables keep words whole (the host's overflow-wrap: anywhere would squeeze "not shown" into
+     * "not show / n"), a value stays on one line, and a table wider than the report scrolls in its region.
+     */
+    table {
+      overflow-wrap: normal;
+    }
+    td {
+      white-space: nowrap;
+    }
+    /* The department matrix: column names written upwards, so a column is as wide as its values. */
+    [data-table='matrix'] thead th:not(:first-child) {
+      writing-mode: vertical-rl;
+      transform: rotate(180deg);
+      text-align: start;
+      vertical-align: bottom;
+      white-space: nowrap;
+      padding: 0.4em 0.2em;
+    }
+    [data-table='matrix'] {
+      font-size: var(--_font-small);
+    }
+    [data-table='matrix'] td {
+      padding: 0.25em 0.35em;
+    }
     [part~='footer'] {
       color: var(--_muted);
       font-size: 0.85em;
@@ -85,30 +110,12 @@ export const reportStyles = [
       .table-scroll {
         overflow: visible;
       }
-      /* A value ("fewer than 5", "not shown") stays on one line. */
-      td {
-        white-space: nowrap;
-      }
       table {
         font-size: 9pt;
       }
-      /*
-       * The department matrix: column names written upwards, so a column is as wide as its values;
-       * from eight departments on it gets a landscape page (@page kring-wide, print-sheet.ts).
-       */
-      [data-table='matrix'] thead th:not(:first-child) {
-        writing-mode: vertical-rl;
-        transform: rotate(180deg);
-        text-align: start;
-        vertical-align: bottom;
-        white-space: nowrap;
-        padding: 0.4em 0.2em;
-      }
+      /* From eight departments on, the matrix gets a landscape page (@page kring-wide, print-sheet.ts). */
       [data-table='matrix'] {
         font-size: 8pt;
-      }
-      [data-table='matrix'] td {
-        padding: 0.25em 0.35em;
       }
       [data-table='matrix'] th[scope='row'] {
         white-space: nowrap;

@@ -25,26 +25,38 @@ export function reportSummary(metrics: CommunityMetrics, lang: Language): string
   const value = (key: FigureKey) =>
     formatValue(lang, key, metrics[key].value, metrics[key].suppressed, metrics[key].complementary);
 
+  // A sentence stops before a withheld figure: "not shown of them joined…" is not a sentence.
   if (metrics.members.value !== null) {
-    sentences.push(t(lang, 'summary.members', { members: value('members'), invited: value('invitedShare') }));
+    sentences.push(
+      metrics.invitedShare.value === null
+        ? t(lang, 'summary.members.plain', { members: value('members') })
+        : t(lang, 'summary.members', { members: value('members'), invited: value('invitedShare') }),
+    );
   }
   if (metrics.visitors.value !== null) {
     sentences.push(
-      t(lang, 'summary.participation', {
-        visitors: value('visitors'),
-        creators: value('creators'),
-        contributors: value('contributors'),
-      }),
+      metrics.creators.value === null || metrics.contributors.value === null
+        ? t(lang, 'summary.participation.plain', { visitors: value('visitors') })
+        : t(lang, 'summary.participation', {
+            visitors: value('visitors'),
+            creators: value('creators'),
+            contributors: value('contributors'),
+          }),
     );
   }
-  const funnel = metrics.inviteFunnel;
-  if (funnel.sent !== 0) {
+  const { sent, accepted, activeWithin30Days: active } = metrics.inviteFunnel;
+  if (sent) {
+    const counts = {
+      sent: formatCount(lang, sent),
+      accepted: formatCount(lang, accepted),
+      active: formatCount(lang, active),
+    };
     sentences.push(
-      t(lang, 'summary.invites', {
-        sent: funnel.sent ?? formatCount(lang, null),
-        accepted: funnel.accepted ?? formatCount(lang, null),
-        active: funnel.activeWithin30Days ?? formatCount(lang, null),
-      }),
+      accepted === null
+        ? t(lang, 'summary.invites.sent', counts)
+        : active === null
+          ? t(lang, 'summary.invites.accepted', counts)
+          : t(lang, 'summary.invites', counts),
     );
   }
   if (metrics.managementParticipation.value !== null) {

@@ -81,7 +81,8 @@ export interface ShownChange {
 export function shownChange(key: FigureKey, figure: MetricFigure): ShownChange | null {
   if (isShare(key)) {
     if (figure.value === null || figure.previous === null) return null;
-    return { kind: 'points', amount: Math.round((figure.value - figure.previous) * 100) };
+    // The difference of the two percentages as shown (23% and 26% read as −3 pt, never −2 pt).
+    return { kind: 'points', amount: Math.round(figure.value * 100) - Math.round(figure.previous * 100) };
   }
   if (figure.change === null) return null;
   return { kind: 'relative', amount: Math.round(figure.change * 100) / 100 };

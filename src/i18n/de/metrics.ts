@@ -46,6 +46,17 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'pulse.invitedShare': '{share} der Mitglieder sind über eine Einladung beigetreten.',
   'pulse.managementFew':
     'Die Beteiligung des Leitungsteams wird nicht gezeigt: Sie beruht auf weniger als 5 Personen.',
+  'metrics.notMeasured': 'In diesem Backend nicht gemessen',
+  'metrics.notMeasuredShort': 'nicht gemessen',
+  'pulse.notMeasured':
+    'In diesem Backend wurde keine Aktivität erfasst, daher werden Besuche, Lesen, Beteiligung und Suchen nicht gemessen. Mitglieder, Einladungen und Kudos werden wie gewohnt gezählt.',
+  'pulse.notMeasuredVisits': 'Berechnet aus Besuchen im Intranet, die dieses Backend nicht erfasst hat.',
+  'pulse.participationFigures': 'Beteiligung in diesem Monat',
+  'pulse.kudosFigures': 'Kudos in diesem Monat',
+  'pulse.stickiness': 'An einem durchschnittlichen Tag kamen {share} der Besucher dieses Monats vorbei.',
+  'pulse.managementShare': 'des Leitungsteams haben diesen Monat mitgemacht',
+  'pulse.managementWhy':
+    'Kolleginnen und Kollegen machen mit, wo ihre Führungskräfte sichtbar mitmachen. Gezählt: Führungskräfte, die diesen Monat etwas besucht, darauf reagiert oder etwas erstellt haben, vom ganzen Leitungsteam; nie, wer.',
 
   'chart.showTable': 'Daten als Tabelle zeigen',
   'chart.pyramid.title': 'Beteiligungspyramide',
@@ -129,10 +140,14 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'summary.kudos.cross': '; {share} davon über Abteilungsgrenzen hinweg',
   'summary.members':
     'Die Community hat {members} Mitglieder; {invited} davon sind über eine Einladung beigetreten.',
+  'summary.members.plain': 'Die Community hat {members} Mitglieder.',
   'summary.participation':
     '{visitors} Personen haben vorbeigeschaut: {creators} haben etwas erstellt, {contributors} reagiert oder empfohlen, die übrigen mitgelesen.',
+  'summary.participation.plain': '{visitors} Personen haben vorbeigeschaut.',
   'summary.invites':
     '{sent} Einladungen wurden gesendet und {accepted} angenommen; {active} dieser neuen Mitglieder waren innerhalb von 30 Tagen aktiv.',
+  'summary.invites.sent': '{sent} Einladungen wurden gesendet.',
+  'summary.invites.accepted': '{sent} Einladungen wurden gesendet und {accepted} angenommen.',
   'summary.management': '{share} des Leitungsteams hat mitgemacht.',
 
   'pioneers.title': 'Pioniere: wer Abteilungen verbindet',

@@ -13,6 +13,8 @@ export const profileCardDe: Record<ProfileCardStringKey, string> = {
   'card.web': 'Website von {name}',
   'card.copyMail': 'E-Mail-Adresse von {name} kopieren',
   'card.copied': 'E-Mail-Adresse von {name} kopiert',
+  'card.giveKudos': 'Kudos an {name} geben',
+  'card.closeKudos': 'Schließen',
   'card.skills': 'Fähigkeiten',
   'card.endorsements.one': '{count} Empfehlung',
   'card.endorsements.other': '{count} Empfehlungen',

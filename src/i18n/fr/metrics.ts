@@ -46,6 +46,18 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'pulse.invitedShare': '{share} des membres sont arrivés par une invitation.',
   'pulse.managementFew':
     'La participation de l’équipe de direction n’est pas affichée\u00a0: elle repose sur moins de 5 personnes.',
+  'metrics.notMeasured': 'Non mesuré sur ce backend',
+  'metrics.notMeasuredShort': 'non mesuré',
+  'pulse.notMeasured':
+    'Aucune activité n’a été enregistrée sur ce backend\u00a0: les visites, la lecture, la participation et les recherches ne sont donc pas mesurées. Les membres, les invitations et les kudos sont comptés comme d’habitude.',
+  'pulse.notMeasuredVisits':
+    'Calculé à partir des visites sur l’intranet, que ce backend n’a pas enregistrées.',
+  'pulse.participationFigures': 'Participation ce mois-ci',
+  'pulse.kudosFigures': 'Kudos ce mois-ci',
+  'pulse.stickiness': 'Un jour moyen, {share} des visiteurs du mois sont passés.',
+  'pulse.managementShare': 'de l’équipe de direction a participé ce mois-ci',
+  'pulse.managementWhy':
+    'Les collègues participent là où leurs responsables participent visiblement. Compté\u00a0: les responsables qui ont visité, réagi ou créé quelque chose ce mois-ci, sur toute l’équipe de direction\u00a0; jamais qui.',
 
   'chart.showTable': 'Afficher les données sous forme de tableau',
   'chart.pyramid.title': 'Pyramide de participation',
@@ -128,10 +140,14 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'summary.kudos.cross': '\u00a0; {share} ont franchi les frontières entre services',
   'summary.members':
     'La communauté compte {members} membres\u00a0; {invited} d’entre eux sont arrivés par une invitation.',
+  'summary.members.plain': 'La communauté compte {members} membres.',
   'summary.participation':
     '{visitors} collègues sont venus\u00a0: {creators} ont créé quelque chose, {contributors} ont réagi ou recommandé, les autres ont lu.',
+  'summary.participation.plain': '{visitors} collègues sont venus.',
   'summary.invites':
     '{sent} invitations ont été envoyées et {accepted} acceptées\u00a0; {active} de ces nouveaux membres ont été actifs sous 30 jours.',
+  'summary.invites.sent': '{sent} invitations ont été envoyées.',
+  'summary.invites.accepted': '{sent} invitations ont été envoyées et {accepted} acceptées.',
   'summary.management': '{share} de l’équipe de direction a participé.',
 
   'pioneers.title': 'Pionniers\u00a0: qui relie les services',

@@ -13,6 +13,8 @@ export const profileCardFr: Record<ProfileCardStringKey, string> = {
   'card.web': 'Site web de {name}',
   'card.copyMail': 'Copier l’adresse e-mail de {name}',
   'card.copied': 'Adresse e-mail de {name} copiée',
+  'card.giveKudos': 'Envoyer des kudos à {name}',
+  'card.closeKudos': 'Fermer',
   'card.skills': 'Compétences',
   'card.endorsements.one': '{count} recommandation',
   'card.endorsements.other': '{count} recommandations',

@@ -1,0 +1,103 @@
+/**
+ * The outbox's stored form, shared by the outbox (`outbox.ts`, loaded when needed) and what the core
+ * must do without it: tell whether unsent writes are stored, store a write made before the outbox
+ * arrived, and forget every stored write at sign-out.
+ */
+import type { OutboxEntry } from './types.js';
+import { argsOf } from './write-args.js';
+import type { WriteRequest } from './writes.js';
+import { DAY_MS } from '../time.js';
+
+/** Every stored outbox starts with this; `Kring.signOut()` removes everything under it. */
+export const OUTBOX_STORAGE_PREFIX = 'kring.outbox.';
+/** Tab-scoped record of whose outbox the tab showed last (sessionStorage). */
+export const OUTBOX_USER_PREFIX = 'kring.outbox-user.';
+/** Stored writes not yet sent are dropped after this long, and the user is told. */
+export const OUTBOX_MAX_AGE_MS = 7 * DAY_MS;
+/** Stands for "the signed-in user is not known yet" in a storage key. */
+export const UNKNOWN_USER = '?';
+
+/** The key of `user`'s stored writes for a tenant. */
+export function storedKey(storageKey: string, user: string): string {
+  return `${OUTBOX_STORAGE_PREFIX}${storageKey}:${encodeURIComponent(user)}`;
+}
+
+/** The tab's record of whose writes it showed last, for a tenant. */
+export function userRecordKey(storageKey: string): string {
+  return `${OUTBOX_USER_PREFIX}${storageKey}`;
+}
+
+/** Whether any user's writes are stored for this tenant. */
+export function hasStoredWrites(storage: Storage | null, storageKey: string): boolean {
+  if (!storage) return false;
+  const prefix = `${OUTBOX_STORAGE_PREFIX}${storageKey}:`;
+  try {
+    for (let index = 0; index < storage.length; index++)
+      if (storage.key(index)?.startsWith(prefix)) return true;
+  } catch {
+    // Blocked storage holds nothing.
+  }
+  return false;
+}
+
+/** A new entry for `request`, about to be sent: a fresh idempotency key, nothing tried yet. */
+export function newEntry(request: WriteRequest, now: number, userId?: string): OutboxEntry {
+  // A copy: the caller may change its object afterwards; what is stored is what was asked.
+  const copy = JSON.parse(JSON.stringify(request)) as WriteRequest;
+  return {
+    id: newIdempotencyKey(),
+    ...copy,
+    state: 'sending',
+    attempts: 0,
+    createdAt: new Date(now).toISOString(),
+    userId,
+    rev: 0,
+  };
+}
+
+/** An entry as stored: with the older argument list too (see `argsOf`). */
+export function storedEntry(entry: OutboxEntry): OutboxEntry & { args: unknown[] } {
+  return { ...entry, args: argsOf(entry) };
+}
+
+export function storedForm(entries: readonly OutboxEntry[]): string {
+  return JSON.stringify(entries.map(storedEntry));
+}
+
+export function readSession(storage: Storage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes every stored outbox (all tenants, all users) and the tab's record of its user. */
+export function clearStoredOutboxes(storage: Storage | null, session: Storage | null): void {
+  for (const [store, prefix] of [
+    [storage, OUTBOX_STORAGE_PREFIX],
+    [session, OUTBOX_USER_PREFIX],
+  ] as const) {
+    if (!store) continue;
+    try {
+      const keys: string[] = [];
+      for (let index = 0; index < store.length; index++) {
+        const key = store.key(index);
+        if (key?.startsWith(prefix)) keys.push(key);
+      }
+      for (const key of keys) store.removeItem(key);
+    } catch {
+      // Blocked storage holds nothing.
+    }
+  }
+}
+
+/** `crypto.randomUUID` needs a secure context; intranets on plain http get the same v4 format. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
