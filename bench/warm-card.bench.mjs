@@ -26,12 +26,13 @@ async function measureTraced(browser, url) {
     page.on('pageerror', (error) => errors.push(error.message));
     const trace = await startTrace(browser, page);
     let wallMs;
+    let events;
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => window.__bench?.shownMs !== undefined, undefined, { timeout: 60_000 });
       wallMs = await page.evaluate(() => window.__bench.shownMs);
     } finally {
-      var events = await trace.stop();
+      events = await trace.stop();
     }
     const cpu = mainThreadCpu(events, 'bench-start', wallMs);
     return { wallMs, ...cpu, errorNote: errors.length ? `, page errors: ${errors.join('; ')}` : '' };
