@@ -24,6 +24,17 @@ registerBackend(
   withPioneers(() => Promise.reject(new BackendError('server', 'The server is busy.'))),
 );
 registerBackend(
+  'pioneers-story-forbidden',
+  withPioneers(() =>
+    Promise.reject(
+      new BackendError('forbidden', 'The pioneers list is for community managers.', {
+        status: 403,
+        code: 'pioneers.forbidden',
+      }),
+    ),
+  ),
+);
+registerBackend(
   'pioneers-story-empty',
   withPioneers(async () => []),
 );
@@ -51,6 +62,8 @@ export const TopThree: Story = { args: { limit: '3' } };
 export const Loading: Story = { args: { backend: 'pioneers-story-loading' } };
 export const Error: Story = { args: { backend: 'pioneers-story-error' } };
 export const Empty: Story = { args: { backend: 'pioneers-story-empty' } };
+/** Signed in as management: the figures are theirs to read, this list (it names people) is not. */
+export const ForManagement: Story = { args: { backend: 'pioneers-story-forbidden' } };
 export const BadLimit: Story = { args: { limit: 'lots' } };
 export const Dark: Story = {
   render: (args, context) => html`<div style=${DARK_PAGE_STYLE}>${meta.render!(args, context)}</div>`,

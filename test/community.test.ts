@@ -320,6 +320,30 @@ describe('<kring-community>', () => {
     expect(made).to.have.length(2);
   });
 
+  it('uses the newest backend when the attribute changes while a slow one connects, and disposes the slow one', async () => {
+    let release!: () => void;
+    let slowDisposed = 0;
+    const name = `slow-${Date.now()}`;
+    registerBackend(name, async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return Object.assign(createDemoBackend({ persist: false, storage: null, now: TEST_NOW }), {
+        dispose: () => slowDisposed++,
+      });
+    });
+    const fast = registerTestBackend();
+    const community = await fixture<KringCommunity>(
+      html`<kring-community backend=${name} tracking="off"></kring-community>`,
+    );
+    await waitUntil(() => release !== undefined, 'the slow backend is being made');
+    community.backend = fast.name;
+    await waitUntil(() => community.communityClient, 'connected to the newer backend');
+    const newest = community.communityClient;
+    release();
+    await waitUntil(() => slowDisposed === 1, 'the slow backend, made too late, is disposed');
+    expect(community.communityClient, 'the newer backend stays').to.equal(newest);
+    expect(community.communityClient!.backendName).to.equal(fast.backend.name);
+  });
+
   it('leaves a backend given through Kring.configure to the page', async () => {
     let disposed = 0;
     const backend = Object.assign(createDemoBackend({ persist: false, storage: null, now: TEST_NOW }), {

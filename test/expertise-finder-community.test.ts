@@ -8,7 +8,7 @@ import type { KringPersonSelectEvent as PersonSelectEvent } from '../src/events/
 import type { ActivityEvent, Person } from '../src/model.js';
 import { registerTestBackend } from './helpers/backends.js';
 import { inCommunity, testBackend } from './helpers/kudos.js';
-import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
+import { avatarShows, photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 import { typeBurst } from './helpers/typing.js';
 
 const waitUntil = (condition: () => unknown, message?: string) =>
@@ -89,7 +89,7 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
     const root = finder.shadowRoot!;
     await waitUntil(() => root.querySelectorAll('[role="option"]').length > 0, 'results');
     const firstAvatar = () => root.querySelector('[role="option"] [part~="avatar"]')!;
-    expect(firstAvatar().classList.contains('photo-pending')).to.equal(true);
+    expect(avatarShows(firstAvatar()), 'a plain circle until the photo comes').to.equal('circle');
     await expect(finder).to.be.accessible();
     const name = root.querySelector('[role="option"] [part~="name"]')!.textContent!.trim();
     const shown = setup.demo.demo.data.people.find((person) => person.name === name)!;

@@ -16,6 +16,7 @@ import { createGraphHandlers } from '../mocks/graph/handlers.js';
 import { PhotoUrls } from '../src/backends/graph/photos.js';
 import type { Person } from '../src/model.js';
 import { expectSearchWithoutMemberList, rejection, recordingSleep } from './helpers/assertions.js';
+import { avatarShows } from './helpers/photos-later.js';
 
 const demo = createDemoBackend({ persist: false, storage: null, now: new Date('2026-11-20T12:00:00Z') });
 const graph = createGraphHandlers({ backend: demo, siteUrl: 'https://contoso.sharepoint.com/sites/kring' });
@@ -644,7 +645,7 @@ describe('Graph backend over msw', () => {
       expect(shownName(cards[199])).to.equal(graph.users[200].displayName);
       // The photos follow the names. Card 3 is person 4, who has no photo: initials instead.
       const avatarShown = (card: KringProfileCard) =>
-        !card.shadowRoot!.querySelector('[part="avatar"]')!.classList.contains('photo-pending');
+        ['photo', 'initials'].includes(avatarShows(card.shadowRoot!.querySelector('[part="avatar"]')!));
       await waitUntil(() => cards.every(avatarShown), 'every photo or initials shown', { timeout: 8000 });
       expect(cards[3].shadowRoot!.querySelector('[part="avatar"] img')).to.equal(null);
       expect(

@@ -1,33 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement, type TemplateResult } from 'lit';
-import { tokens } from '../src/styles/tokens.js';
-import { chartStyles, heatmapChart } from '../src/charts/index.js';
-
-/** Hosts one chart template in a shadow root with the chart styles, as the elements do. */
-class HeatmapHost extends LitElement {
-  static override styles = [tokens, chartStyles];
-  static override properties = { template: { attribute: false } };
-  template?: TemplateResult;
-  override render() {
-    return this.template;
-  }
-}
-customElements.define('heatmap-host', HeatmapHost);
-
-/** The demo organisation's departments, with its two long names (24 and 19 characters). */
-const DEPARTMENTS = [
-  'Directie',
-  'Financiën',
-  'HR',
-  'ICT',
-  'Inkoop',
-  'Juridische zaken',
-  'Klantenservice',
-  'Logistiek',
-  'Marketing & Communicatie',
-  'Productontwikkeling',
-  'Sales',
-];
+import type { TemplateResult } from 'lit';
+import { heatmapChart } from '../src/charts/index.js';
+import './helpers/chart-host.js';
+import { DEMO_DEPARTMENTS as DEPARTMENTS } from './helpers/metrics-fixtures.js';
 
 function matrix(names: readonly string[]): TemplateResult {
   return heatmapChart(
@@ -45,9 +20,9 @@ function matrix(names: readonly string[]): TemplateResult {
 /** The drawing once it has been laid out for the width its figure was measured at. */
 async function drawnAt(width: number, names: readonly string[] = DEPARTMENTS) {
   const wrapper = await fixture<HTMLDivElement>(
-    html`<div style="width: ${width}px"><heatmap-host .template=${matrix(names)}></heatmap-host></div>`,
+    html`<div style="width: ${width}px"><chart-host .template=${matrix(names)}></chart-host></div>`,
   );
-  const host = wrapper.querySelector('heatmap-host')!;
+  const host = wrapper.querySelector('chart-host')!;
   const root = host.shadowRoot!;
   const first = root.querySelector('svg')!.viewBox.baseVal.width;
   // Drawn first for 320 px, then again for the measured width (unless that is the same drawing).

@@ -282,6 +282,16 @@ describe('<kring-invite>', () => {
     );
   });
 
+  it('request() opens one form for a skill, and a request with a detail of the wrong shape is ignored', async () => {
+    const element = await mount(backend);
+    document.dispatchEvent(new CustomEvent('kring-invite-request', { detail: { skill: 42 } }));
+    await element.request({ skill: 'Python' });
+    expect(element.shadowRoot!.activeElement).to.equal($(element, '#email'));
+    expect($<HTMLTextAreaElement>(element, '#message')!.value).to.equal(
+      'I thought of you because of your knowledge of Python. Join us!',
+    );
+  });
+
   it('pre-selects a colleague asked for by personId', async () => {
     const element = await mount(backend);
     document.dispatchEvent(

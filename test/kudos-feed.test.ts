@@ -197,6 +197,48 @@ describe('<kring-kudos-feed>', () => {
     expect(articles(feed).map((article) => article.dataset.kudosId)).to.deep.equal(expected);
   });
 
+  for (const backendHonoursAbort of [true, false]) {
+    it(`a reload during "load more" shows only the reloaded page, with no error (backend ${backendHonoursAbort ? 'honours' : 'ignores'} the abort)`, async () => {
+      const setup = testBackend();
+      const listKudos = setup.demo.listKudos.bind(setup.demo);
+      let release!: () => void;
+      let heldAnswer: Promise<unknown> | undefined;
+      setup.demo.listKudos = (query, options) => {
+        if (!query.cursor) return listKudos(query, options);
+        const answer = new Promise<void>((resolve, reject) => {
+          release = resolve;
+          if (backendHonoursAbort) {
+            options?.signal?.addEventListener('abort', () =>
+              reject(new BackendError('aborted', 'Cancelled.')),
+            );
+          }
+        }).then(() => listKudos(query, options));
+        heldAnswer = answer;
+        return answer;
+      };
+      const { element: feed } = await inCommunity<KringKudosFeed>(
+        setup.backend,
+        html`<kring-kudos-feed limit="4"></kring-kudos-feed>`,
+      );
+      await loaded(feed);
+      ($(feed, '[part="load-more"]') as HTMLButtonElement).click();
+      await waitUntil(() => heldAnswer !== undefined, 'the next page was asked for');
+      await feed.reload();
+      const first = heldAnswer;
+      release();
+      await heldAnswer!.catch(() => undefined);
+      await feed.updateComplete;
+      await feed.updateComplete;
+      expect(articles(feed).length, 'the old second page is not added').to.equal(4);
+      expect(shadowText(feed)).not.to.contain('More kudos could not be loaded.');
+      expect(said()).not.to.contain('More kudos could not be loaded.');
+      ($(feed, '[part="load-more"]') as HTMLButtonElement).click();
+      await waitUntil(() => heldAnswer !== first, 'asked again');
+      release();
+      await waitUntil(() => articles(feed).length === 8, 'load more works after the reload');
+    });
+  }
+
   it('reacts and shows who reacted, by keyboard alone', async () => {
     const setup = testBackend();
     const me = setup.demo.demo.data.people.find((person) => person.id === setup.demo.demo.currentUserId)!;

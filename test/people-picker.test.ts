@@ -14,7 +14,7 @@ import {
   type TestBackend,
 } from './helpers/kudos.js';
 import type { DemoPersonRecord } from '../src/backends/demo/seed.js';
-import { photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
+import { avatarShows, photosLater, tinyPhotoUrl } from './helpers/photos-later.js';
 import { typeBurst } from './helpers/typing.js';
 import { FakeClient, provide } from './helpers/expertise-finder.js';
 
@@ -139,9 +139,8 @@ describe('<kring-people-picker>', () => {
     const [first] = colleagues(setup);
     const { backend, sendLater } = photosLater(setup.demo);
     const picker = await presetPicker(backend, first);
-    const avatar = $(picker, '.avatar')!;
-    expect(avatar.classList.contains('photo-pending')).to.equal(true);
-    expect(avatar.textContent!.trim(), 'no initials meanwhile').to.equal('');
+    const avatar = $(picker, '[part~="avatar"]')!;
+    expect(avatarShows(avatar), 'a plain circle: no photo, no initials meanwhile').to.equal('circle');
     await expect(picker).to.be.accessible();
     const [person] = (await setup.demo.getPeople([first.id])) as Person[];
     const photo = tinyPhotoUrl();
@@ -161,7 +160,7 @@ describe('<kring-people-picker>', () => {
     await typeAndWait(picker, target.name);
     const option = () =>
       $$(picker, '[role="option"]').find((item) => item.textContent!.includes(target.name))!;
-    expect(option().querySelector('.avatar')!.classList.contains('photo-pending')).to.equal(true);
+    expect(avatarShows(option().querySelector('[part~="avatar"]')!)).to.equal('circle');
     await expect(picker).to.be.accessible();
     const [person] = (await setup.demo.getPeople([target.id])) as Person[];
     const photo = tinyPhotoUrl();

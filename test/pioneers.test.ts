@@ -1,8 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import '../src/elements/pioneers/define.js';
+import { setupWorker } from 'msw/browser';
+import { createDemoBackend } from '../src/backends/demo/index.js';
+import { registerBackend } from '../src/backends/registry.js';
+import { createRestBackend } from '../src/backends/rest/index.js';
 import { BackendError } from '../src/errors.js';
+import { createRestHandlers } from '../mocks/rest/handlers.js';
 import { never, registerTestBackend } from './helpers/backends.js';
+import { TEST_NOW } from './helpers/clock.js';
 import type { Person, PioneerRank } from '../src/model.js';
 
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
@@ -81,17 +87,53 @@ describe('<kring-pioneers>', () => {
     let fail = true;
     const failing = registerTestBackend({
       pioneers: async () => {
-        if (fail) throw new BackendError('forbidden', 'Only community managers see this.');
+        // A failure worth retrying (a refusal is said differently: see "signed in as management").
+        if (fail) throw new BackendError('server', 'The ranking is being rebuilt.');
         return ranks;
       },
     });
     const errored = await renderPioneers(failing.name);
     await waitUntil(() => part(errored, 'retry'), 'error');
-    expect(text(errored)).to.contain('Only community managers see this.');
+    expect(text(errored)).to.contain('The ranking is being rebuilt.');
     await expect(errored).to.be.accessible();
     fail = false;
     (part(errored, 'retry') as HTMLButtonElement).click();
     await waitUntil(() => part(errored, 'list'), 'list after retry');
+  });
+
+  describe('signed in as management, over REST', () => {
+    // The contract's roles: management reads the figures, but 403 pioneers.forbidden for this list.
+    const endpoint = '/api/pioneers-roles';
+    const options = { persist: false, storage: null, now: TEST_NOW, latencyMs: 0 };
+    const company = createDemoBackend(options).demo;
+    const management = company.data.people.find(
+      (person) => person.isManagement && person.id !== company.communityManagerId,
+    )!;
+    const backend = createDemoBackend({ ...options, currentUserId: management.id });
+    const worker = setupWorker(...createRestHandlers({ endpoint, backend }));
+    const name = `rest-management-${Date.now()}`;
+    before(async () => {
+      await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+      registerBackend(name, () => createRestBackend({ endpoint }));
+    });
+    after(() => worker.stop());
+
+    for (const [lang, said] of [
+      ['en', 'only community managers see it'],
+      ['nl', 'alleen communitymanagers'],
+    ] as const)
+      it(`says who may see the list (${lang}), without a spinner, an error or a retry`, async () => {
+        const pioneers = await renderPioneers(name, { lang });
+        await waitUntil(() => text(pioneers).includes(said), 'refusal shown', { timeout: 8000 });
+        expect(part(pioneers, 'retry')).to.equal(null);
+        expect(part(pioneers, 'list')).to.equal(null);
+        expect(pioneers.shadowRoot!.querySelector('[aria-busy="true"]')).to.equal(null);
+        expect(pioneers.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+        // Not the server's English reason, nor a stack.
+        expect(text(pioneers)).not.to.contain('The pioneers list is for community managers.');
+        expect(text(pioneers)).not.to.match(/Error|at \S+ \(/);
+        await expect(pioneers).to.be.accessible();
+      });
   });
 
   it('reports a bad limit once and uses 10', async () => {

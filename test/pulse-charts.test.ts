@@ -1,28 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { LitElement, type TemplateResult } from 'lit';
-import { tokens } from '../src/styles/tokens.js';
+import type { TemplateResult } from 'lit';
 import '../src/index.js';
 import { registerTestBackend } from './helpers/backends.js';
-import {
-  barChart,
-  chartStyles,
-  funnelChart,
-  heatmapChart,
-  lineChart,
-  pyramidChart,
-} from '../src/charts/index.js';
-
-/** Hosts one chart template in a shadow root with the chart styles, as the elements do. */
-class ChartHost extends LitElement {
-  static override styles = [tokens, chartStyles];
-  static override properties = { template: { attribute: false } };
-  template?: TemplateResult;
-  override render() {
-    return this.template;
-  }
-}
-customElements.define('chart-host', ChartHost);
+import { barChart, funnelChart, heatmapChart, lineChart, pyramidChart } from '../src/charts/index.js';
+import './helpers/chart-host.js';
+import type { ChartHost } from './helpers/chart-host.js';
 
 const text = (id: string) => ({
   id,

@@ -7,7 +7,7 @@ import type { KringReportDownloadEvent as ReportDownloadEvent } from '../src/eve
 import { reportSummary } from '../src/elements/report/summary.js';
 import { BackendError } from '../src/errors.js';
 import { never, registerTestBackend } from './helpers/backends.js';
-import { emptyMetrics, octoberMetrics } from './helpers/metrics-fixtures.js';
+import { DEMO_DEPARTMENTS, emptyMetrics, octoberMetrics } from './helpers/metrics-fixtures.js';
 import type { CommunityMetrics } from '../src/model.js';
 
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
@@ -252,15 +252,7 @@ describe('<kring-report>', () => {
   });
 
   it('keeps every value and department name whole on screen; the wide matrix scrolls in its region', async () => {
-    const departments = [
-      'Directie',
-      'Financiën',
-      'HR',
-      'ICT',
-      'Inkoop',
-      'Juridische zaken',
-      'Klantenservice',
-    ].concat(['Logistiek', 'Marketing & Communicatie', 'Productontwikkeling', 'Sales']);
+    const departments = [...DEMO_DEPARTMENTS];
     const metrics = octoberMetrics();
     metrics.departmentMatrix = {
       departments,

@@ -5,6 +5,7 @@ import type { AuthConfig } from './auth.js';
 import type { DomainConfig } from './domain/context.js';
 import type { MailConfig } from './mail/mailer.js';
 import type { ScimConfig } from './scim/scim.js';
+import { parseAllowedDomains } from '../../src/invites/email.js';
 import { DEMO_KUDOS_VALUES } from './seed.js';
 
 export interface ServerConfig {
@@ -39,6 +40,17 @@ const list = (value: string | undefined) =>
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+
+/**
+ * `KRING_INVITE_DOMAINS`, read as `<kring-invite allowed-domains>` is: unset means the inviter's own mail
+ * domain, `*` any address, else the listed domains (commas or spaces, a leading `@` is fine).
+ */
+export function inviteDomains(value: string | undefined): DomainConfig['inviteDomains'] {
+  const written = value?.trim() ?? '';
+  if (written === '*') return 'any';
+  const domains = parseAllowedDomains(written);
+  return domains.length ? domains : 'own';
+}
 
 export function readConfig(env: NodeJS.ProcessEnv, args: readonly string[]): ServerConfig {
   const flag = (name: string) => args.includes(`--${name}`);
@@ -98,7 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv, args: readonly string[]): Ser
     domain: {
       kudosDailyLimit: Number(env.KRING_KUDOS_DAILY_LIMIT ?? 3),
       inviteQuota: Number(env.KRING_INVITE_QUOTA ?? 5),
-      inviteDomains: list(env.KRING_INVITE_DOMAINS),
+      inviteDomains: inviteDomains(env.KRING_INVITE_DOMAINS),
       kudosValues: env.KRING_KUDOS_VALUES ? list(env.KRING_KUDOS_VALUES) : [...DEMO_KUDOS_VALUES],
       inviteUrl: (token) => inviteUrl.replace('{token}', encodeURIComponent(token)),
     },

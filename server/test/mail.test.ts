@@ -56,7 +56,7 @@ describe(`invitation e-mail (${dbLabel})`, () => {
       server.db,
       {
         smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-        from: 'Kring <kring@intranet.example>',
+        from: 'Kring <kring@kring-demo.nl>',
         defaultLanguage: 'en',
         reminderAfterDays: 7,
       },
@@ -144,12 +144,12 @@ describe(`invitation e-mail (${dbLabel})`, () => {
     await server.db.query(`UPDATE people SET locale = 'nl' WHERE id = $1`, [inviter]);
     const sent = await call(server, 'POST', '/invites', {
       as: inviter,
-      body: { email: 'nieuwe.collega@intranet.example' },
+      body: { email: 'nieuwe.collega@kring-demo.nl' },
     });
     assert.equal(sent.status, 201, JSON.stringify(sent.body));
     await settled(sent.body.id);
     const mail = received.at(-1)!;
-    assert.equal((mail.to as { text: string }).text, 'nieuwe.collega@intranet.example');
+    assert.equal((mail.to as { text: string }).text, 'nieuwe.collega@kring-demo.nl');
     assert.match(mail.subject ?? '', /nodigt je uit/);
     assert.ok(mail.text?.startsWith('Hallo,'), mail.text);
 
@@ -157,7 +157,7 @@ describe(`invitation e-mail (${dbLabel})`, () => {
     await server.db.query(`UPDATE people SET locale = 'en-US' WHERE id = $1`, [inviter]);
     const english = await call(server, 'POST', '/invites', {
       as: inviter,
-      body: { email: 'new.colleague@intranet.example' },
+      body: { email: 'new.colleague@kring-demo.nl' },
     });
     await settled(english.body.id);
     assert.match(received.at(-1)!.subject ?? '', /invites you to the community/);
@@ -169,11 +169,11 @@ describe(`invitation e-mail (${dbLabel})`, () => {
     const before = received.length;
     const sent = await call(server, 'POST', '/invites', {
       as: inviter,
-      body: { email: 'refuse.me@intranet.example' },
+      body: { email: 'refuse.me@kring-demo.nl' },
     });
     assert.equal(sent.status, 201);
     await settled(sent.body.id);
-    assert.deepEqual(refused, ['refuse.me@intranet.example']);
+    assert.deepEqual(refused, ['refuse.me@kring-demo.nl']);
     assert.equal(received.length, before);
     const list = await call(server, 'GET', '/invites', { as: inviter });
     assertContract('listInvites', list);

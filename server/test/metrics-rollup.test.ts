@@ -1,13 +1,23 @@
 /**
  * /metrics reads per-person, per-month roll-ups (migrations/003_metrics_rollup.sql) kept up to date by
  * every write. Here the figures from the roll-ups are compared with `computeMetrics` over every raw event,
- * kudos, person and invitation in the same database, after writes through the API; the migration's
- * backfill must rebuild exactly the rows the writes kept.
+ * kudos, person and invitation in the same database, after writes through the API, and so are the
+ * counts under them (`monthTallies`, counted by the database, against src/metrics' `talliesOf`); the
+ * migration's backfill must rebuild exactly the rows the writes kept.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ACTIVITY_TYPES, type ActivityType, type Person } from '../../src/model.js';
-import { ACTIVITY_LEVEL, computeMetrics, type MetricsInput } from '../../src/metrics/index.js';
+import {
+  ACTIVITY_LEVEL,
+  computeMetrics,
+  MIN_PEOPLE,
+  monthIndexOf,
+  talliesOf,
+  type MetricsInput,
+  type MetricsTallies,
+} from '../../src/metrics/index.js';
+import { monthTallies } from '../src/domain/metrics-tallies.js';
 import { migrate } from '../src/store/migrate.js';
 import { call, dbLabel, FIXED_NOW, testServer, type TestServer } from './helpers.js';
 
@@ -24,6 +34,9 @@ async function fromScratch(server: TestServer): Promise<MetricsInput> {
     joined_at: Date | null;
     invited_by: string | null;
   }>('SELECT id, email, department, is_management, is_member, joined_at, invited_by FROM people ORDER BY id');
+  const skills = await server.db.query<{ person_id: string; name: string }>(
+    'SELECT person_id, name FROM skills ORDER BY person_id, position',
+  );
   const events = await server.db.query<{
     type: ActivityType;
     actor_id: string;
@@ -62,7 +75,15 @@ async function fromScratch(server: TestServer): Promise<MetricsInput> {
         isMember: row.is_member,
         joinedAt: row.joined_at?.toISOString(),
         invitedBy: row.invited_by ?? undefined,
-        skills: [],
+        skills: skills
+          .filter((skill) => skill.person_id === row.id)
+          .map((skill) => ({
+            name: skill.name,
+            level: 'practitioner',
+            tags: [],
+            endorsements: 0,
+            endorsedByMe: false,
+          })),
         links: [],
       }),
     ),
@@ -94,14 +115,61 @@ async function fromScratch(server: TestServer): Promise<MetricsInput> {
   };
 }
 
+/** Arrays whose order carries no meaning, sorted, so two tallies compare by content. */
+function comparable(tallies: MetricsTallies): MetricsTallies {
+  const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : 1);
+  return {
+    ...tallies,
+    searches: [...tallies.searches].sort(byValue),
+    // Read only to name the terms shown; the server skips them when there are none.
+    skillSpellings: tallies.searches.length ? [...tallies.skillSpellings].sort() : [],
+    kudos: {
+      ...tallies.kudos,
+      values: [...tallies.kudos.values].sort(byValue),
+      cells: [...tallies.kudos.cells].sort((a, b) => a.giver - b.giver || a.receiver - b.receiver),
+    },
+  };
+}
+
 async function assertSameAsFromScratch(server: TestServer): Promise<void> {
   const input = await fromScratch(server);
+  const seen = {
+    accepted: 0,
+    active: 0,
+    management: 0,
+    cells: 0,
+    crossing: 0,
+    joinedByDay: 0,
+    searches: 0,
+    named: 0,
+  };
   for (const month of MONTHS) {
+    // The figures, as a caller gets them, and the counts under them (before any is withheld).
+    // memberHistory is not in the contract's response (the growth counts under it are compared below).
     const { memberHistory: _history, ...expected } = computeMetrics(input, month);
     const actual = await call(server, 'GET', `/metrics?month=${month}`);
     assert.equal(actual.status, 200);
     assert.deepEqual(actual.body, JSON.parse(JSON.stringify(expected)), month);
+    const expectedTallies = talliesOf(input, month);
+    // The server's searches are those on 5 or more people; the others never reach a figure.
+    expectedTallies.searches = expectedTallies.searches.filter((tally) => tally.people >= MIN_PEOPLE);
+    assert.deepEqual(
+      comparable(await monthTallies(server.db, monthIndexOf(month))),
+      comparable(expectedTallies),
+      `${month} counts`,
+    );
+    seen.accepted += expectedTallies.invites.accepted;
+    seen.active += expectedTallies.invites.active;
+    seen.management += expectedTallies.participation.current.managementActive;
+    seen.cells += expectedTallies.kudos.cells.length;
+    seen.crossing += expectedTallies.kudos.current.crossDepartment;
+    seen.joinedByDay += expectedTallies.growth.days.filter((day) => day.joined > 0).length;
+    seen.searches += expectedTallies.searches.length;
+    // Searched in lower case, shown as profiles spell the skill.
+    seen.named += expected.topSkills.filter((skill) => skill.value !== skill.value.toLowerCase()).length;
   }
+  // Not a comparison of zeros: every kind of count occurs in the months compared.
+  for (const [count, value] of Object.entries(seen)) assert.ok(value > 0, count);
 }
 
 const ROLLUPS = {

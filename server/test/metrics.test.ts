@@ -19,7 +19,12 @@ describe(`metrics on the server (${dbLabel})`, () => {
     const data = generateDemoData({ seed: 'kring', size: 60, now: FIXED_NOW });
     const history = generateHistory(data);
     const input = {
-      people: data.people.map((person) => ({ ...person, skills: [], links: [] })),
+      // With their skills, as the demo backend passes them: a searched "power bi" is shown as "Power BI".
+      people: data.people.map((person) => ({
+        ...person,
+        links: [],
+        skills: person.skills.map((skill) => ({ ...skill, endorsements: 0, endorsedByMe: false })),
+      })),
       events: generateActivity(data, history),
       kudos: history.kudos.map((kudos) => ({ ...kudos, reactions: [] })),
       invites: data.invites,

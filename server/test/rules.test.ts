@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MESSAGE_MAX_LENGTH } from '../../src/kudos/message.js';
+import { inviteDomains } from '../src/config.js';
 import { assertContract, call, dbLabel, testServer, type TestServer } from './helpers.js';
 
 describe(`rules hold on the server (${dbLabel})`, () => {
@@ -131,6 +132,29 @@ describe(`rules hold on the server (${dbLabel})`, () => {
       422,
       'invite.quota',
     );
+  });
+
+  it("invites: only to the inviter's own mail domain by default, as <kring-invite> assumes", async () => {
+    // A hand-made request, past the element that would have refused it.
+    const outside = await call(server, 'POST', '/invites', { as: b, body: { email: 'friend@gmail.com' } });
+    await refused(outside, 422, 'invite.domain');
+    assertContract('sendInvite', outside);
+    assert.match(outside.body.message, /kring-demo\.nl/);
+    await refused(
+      await call(server, 'POST', '/invites', { as: b, body: { email: 'x@notkring-demo.nl' } }),
+      422,
+      'invite.domain',
+    );
+    const subdomain = await call(server, 'POST', '/invites', {
+      as: b,
+      body: { email: 'x@mail.kring-demo.nl' },
+    });
+    assert.equal(subdomain.status, 201, JSON.stringify(subdomain.body));
+    // KRING_INVITE_DOMAINS reads as the element's allowed-domains: unset = own domain, * = any.
+    assert.equal(inviteDomains(undefined), 'own');
+    assert.equal(inviteDomains(' '), 'own');
+    assert.equal(inviteDomains('*'), 'any');
+    assert.deepEqual(inviteDomains('@Acme.nl, acme.be'), ['acme.nl', 'acme.be']);
   });
 
   it('invites: only the sender changes an invitation; only the addressee answers it', async () => {

@@ -153,6 +153,7 @@ const en = {
   'pioneers.intro':
     'Ranked by how many other departments each colleague reached through public acts (kudos, endorsements, accepted invitations) in the last 180 days. Views and reads are never used.',
   'pioneers.empty': 'Nobody connects departments through public acts yet.',
+  'pioneers.forbidden': 'The pioneers list names people, so only community managers see it.',
   'pioneers.badLimit': '<{tag}> limit="{value}" is not valid; use a whole number from 1 to 100.',
   'pioneers.unknown': 'Unknown colleague ({id})',
   'pioneers.rank': 'Number {rank}',
@@ -323,6 +324,7 @@ export const metricsStrings: StringBundle<Key> = {
     'pioneers.intro':
       'Gerangschikt naar hoeveel andere afdelingen iemand de laatste 180 dagen bereikte met openbare handelingen (kudos, onderschrijvingen, geaccepteerde uitnodigingen). Bekijken en lezen tellen nooit mee.',
     'pioneers.empty': 'Nog niemand verbindt afdelingen met openbare handelingen.',
+    'pioneers.forbidden': 'De pionierslijst noemt namen, daarom zien alleen communitymanagers hem.',
     'pioneers.badLimit': '<{tag}> limit="{value}" is niet geldig; gebruik een geheel getal van 1 tot 100.',
     'pioneers.unknown': 'Onbekende collega ({id})',
     'pioneers.rank': 'Nummer {rank}',

@@ -1,7 +1,14 @@
 import type { MemberHistoryPoint, MetricFigure, Person } from '../model.js';
 import { figure, share } from './figure.js';
 import { sumRelation, suppress, type Cell, type Relation } from './suppression.js';
-import { monthAndDayOf, monthOfIndex, monthStartMs, weekStartMs, type MonthIndex } from './time.js';
+import {
+  daysInMonth,
+  monthAndDayOf,
+  monthOfIndex,
+  monthStartMs,
+  weekStartMs,
+  type MonthIndex,
+} from './time.js';
 import { DAY_MS } from '../time.js';
 
 export interface GrowthFigures {
@@ -11,53 +18,79 @@ export interface GrowthFigures {
   memberHistory: MemberHistoryPoint[];
 }
 
-const HISTORY_MONTHS = 12;
+export const HISTORY_MONTHS = 12;
+
+/** Members who joined, and how many of them were invited. */
+export interface JoinCount {
+  joined: number;
+  invited: number;
+}
+
+/**
+ * The member counts the growth figures read, for a month: who joined before the 12 months of history
+ * (or has no join date), per month of history (oldest first), and per day of the month itself.
+ */
+export interface GrowthTallies {
+  before: JoinCount;
+  /** `HISTORY_MONTHS` entries; the last is the month itself. */
+  months: JoinCount[];
+  /** One entry per day of the month: `days[d]` is day d + 1. */
+  days: JoinCount[];
+}
+
+export function emptyGrowthTallies(month: MonthIndex): GrowthTallies {
+  const none = (): JoinCount => ({ joined: 0, invited: 0 });
+  return {
+    before: none(),
+    months: Array.from({ length: HISTORY_MONTHS }, none),
+    days: Array.from({ length: daysInMonth(month) }, none),
+  };
+}
 
 /** Members who joined before the end of a month (members without a join date always count). */
-export function growthFigures(people: readonly Person[], month: MonthIndex): GrowthFigures {
+export function growthTallies(people: readonly Person[], month: MonthIndex): GrowthTallies {
   const firstHistoryMonth = month - HISTORY_MONTHS + 1;
-  const joinedPerMonth = new Array<number>(HISTORY_MONTHS).fill(0);
-  const invitedPerMonth = new Array<number>(HISTORY_MONTHS).fill(0);
-  let membersBefore = 0;
-  let invitedBefore = 0;
+  const tallies = emptyGrowthTallies(month);
+  for (const person of people) {
+    if (person.isMember !== true) continue;
+    const invited = person.invitedBy ? 1 : 0;
+    const joined = person.joinedAt ? monthAndDayOf(person.joinedAt) : -1;
+    const joinedMonth = joined >> 5;
+    if (joinedMonth > month) continue;
+    const count =
+      joinedMonth < firstHistoryMonth ? tallies.before : tallies.months[joinedMonth - firstHistoryMonth];
+    count.joined++;
+    count.invited += invited;
+    if (joinedMonth === month) {
+      tallies.days[joined & 31].joined++;
+      tallies.days[joined & 31].invited += invited;
+    }
+  }
+  return tallies;
+}
 
+export function growthFigures(tallies: GrowthTallies, month: MonthIndex): GrowthFigures {
+  const firstHistoryMonth = month - HISTORY_MONTHS + 1;
   const monthStart = monthStartMs(month);
-  const monthEnd = monthStartMs(month + 1);
   const firstWeek = weekStartMs(monthStart);
-  const weekCount = Math.ceil((monthEnd - firstWeek) / (7 * DAY_MS));
+  const weekCount = Math.ceil((monthStartMs(month + 1) - firstWeek) / (7 * DAY_MS));
   const weekly = Array.from({ length: weekCount }, (_, week) => ({
     weekStart: new Date(firstWeek + week * 7 * DAY_MS).toISOString().slice(0, 10),
     count: 0,
     invited: 0,
   }));
-
-  for (const person of people) {
-    if (person.isMember !== true) continue;
-    const invited = person.invitedBy ? 1 : 0;
-    const joinedMonth = person.joinedAt ? monthAndDayOf(person.joinedAt) >> 5 : -1;
-    if (joinedMonth > month) continue;
-    if (joinedMonth < firstHistoryMonth) {
-      membersBefore++;
-      invitedBefore += invited;
-      continue;
-    }
-    joinedPerMonth[joinedMonth - firstHistoryMonth]++;
-    invitedPerMonth[joinedMonth - firstHistoryMonth] += invited;
-    if (joinedMonth === month) {
-      const week = weekly[Math.floor((Date.parse(person.joinedAt!) - firstWeek) / (7 * DAY_MS))];
-      if (week) {
-        week.count++;
-        week.invited += invited;
-      }
-    }
-  }
+  tallies.days.forEach((day, dayIndex) => {
+    const week = weekly[Math.floor((monthStart + dayIndex * DAY_MS - firstWeek) / (7 * DAY_MS))];
+    week.count += day.joined;
+    week.invited += day.invited;
+  });
 
   const memberHistory: MemberHistoryPoint[] = [];
-  let members = membersBefore;
-  let invited = invitedBefore;
+  let members = tallies.before.joined;
+  let invited = tallies.before.invited;
   for (let offset = 0; offset < HISTORY_MONTHS; offset++) {
-    members += joinedPerMonth[offset];
-    invited += invitedPerMonth[offset];
+    members += tallies.months[offset].joined;
+    invited += tallies.months[offset].invited;
     memberHistory.push({ month: monthOfIndex(firstHistoryMonth + offset), members, invited });
   }
   const now = memberHistory[HISTORY_MONTHS - 1];

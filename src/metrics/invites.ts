@@ -69,16 +69,27 @@ export function inviteWindows(month: MonthInvites, index: PeopleIndex): Map<numb
   return windows;
 }
 
-export function inviteFunnel(
+/** The month's invitations counted: sent, by how many inviters, accepted, and active within 30 days. */
+export interface InviteTallies {
+  sent: number;
+  inviters: number;
+  accepted: number;
+  active: number;
+}
+
+export function inviteTallies(
   month: MonthInvites,
   activeInWindow: ReadonlySet<number>,
   index: PeopleIndex,
-): InviteFunnel {
-  const accepted = month.accepted.length;
+): InviteTallies {
   const active = month.accepted.filter((invite) =>
     activeInWindow.has(index.numberOf(invite.inviteeId)),
   ).length;
-  return protectFunnel(month.sent, month.inviters, accepted, active);
+  return { sent: month.sent, inviters: month.inviters, accepted: month.accepted.length, active };
+}
+
+export function inviteFunnel(tallies: InviteTallies): InviteFunnel {
+  return protectFunnel(tallies.sent, tallies.inviters, tallies.accepted, tallies.active);
 }
 
 /**

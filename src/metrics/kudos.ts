@@ -1,6 +1,7 @@
 import type { FacetCount, Kudos, MetricFigure } from '../model.js';
 import { MIN_PEOPLE, figure, share, tooFewPeople, type Measured, type Withheld } from './figure.js';
 import type { PeopleIndex } from './people-index.js';
+import { lowerBound } from '../search/skill-dictionary.js';
 import { derivable, sumRelation, suppress, type Cell, type Relation } from './suppression.js';
 import { monthAndDayOf, type MonthIndex } from './time.js';
 
@@ -14,22 +15,9 @@ export interface KudosFigures {
   departmentMatrix: { departments: string[]; counts: (number | null)[][] };
 }
 
-interface MonthKudos {
-  given: number;
-  givers: Set<number>;
-  receivers: Set<number>;
-  crossDepartment: number;
-  /** Directed giver → receiver pairs, `giver * PAIR + receiver` (person numbers). */
-  pairs: Set<number>;
-}
-
 const TOP = 10;
 /** Person numbers stay far below this, so a pair of them is one safe integer. */
 const PAIR = 2 ** 26;
-
-function emptyMonth(): MonthKudos {
-  return { given: 0, givers: new Set(), receivers: new Set(), crossDepartment: 0, pairs: new Set() };
-}
 
 /** A kudos crosses departments when the giver's department is known and differs from every receiver's. */
 export function crossesDepartments(kudos: Kudos, index: PeopleIndex): boolean {
@@ -38,23 +26,25 @@ export function crossesDepartments(kudos: Kudos, index: PeopleIndex): boolean {
   return kudos.to.every((receiver) => index.departmentOfId(receiver) !== giverDepartment);
 }
 
-function reciprocated(pairs: Set<number>): number {
-  let count = 0;
-  for (const pair of pairs) {
-    const giver = Math.floor(pair / PAIR);
-    const receiver = pair - giver * PAIR;
-    if (pairs.has(receiver * PAIR + giver)) count++;
-  }
-  return count;
+/** A value (a search term, a kudos value) with how often it occurs and on how many distinct people. */
+export interface FacetTally {
+  value: string;
+  count: number;
+  people: number;
 }
 
 /** Top entries by count, keeping only those that rest on at least 5 distinct people. */
-export function topByPeople(tallies: Map<string, { count: number; people: Set<unknown> }>): FacetCount[] {
+export function topByPeople(tallies: Iterable<FacetTally>): FacetCount[] {
   return [...tallies]
-    .filter(([, tally]) => tally.people.size >= MIN_PEOPLE)
-    .map(([value, tally]) => ({ value, count: tally.count }))
+    .filter((tally) => tally.people >= MIN_PEOPLE)
+    .map(({ value, count }) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
     .slice(0, TOP);
+}
+
+/** Tallies with their people as sets, counted. */
+export function countedTallies(tallies: Map<string, { count: number; people: Set<unknown> }>): FacetTally[] {
+  return [...tallies].map(([value, tally]) => ({ value, count: tally.count, people: tally.people.size }));
 }
 
 /**
@@ -100,46 +90,99 @@ export function kudosColumns(
   };
 }
 
-export function kudosFigures(
-  kudosList: readonly Kudos[],
-  month: MonthIndex,
-  index: PeopleIndex,
-): KudosFigures {
-  return kudosFiguresOf(kudosColumns(kudosList, month, index), index);
+/** What the kudos figures of one month rest on. */
+export interface KudosMonthTallies {
+  given: number;
+  givers: number;
+  /** Distinct people who received. */
+  receivers: number;
+  /** Kudos whose giver's department is known and differs from every receiver's. */
+  crossDepartment: number;
+  /** Distinct giver → receiver pairs (not to oneself), and how many of them were returned in the month. */
+  pairs: number;
+  reciprocatedPairs: number;
 }
 
-export function kudosFiguresOf(columns: KudosColumns, index: PeopleIndex): KudosFigures {
-  const current = emptyMonth();
-  const previous = emptyMonth();
-  const departments = index.departments;
-  const departmentOf = (person: number) => (person < index.directorySize ? index.departmentOf[person] : -1);
-  const cellCounts = departments.map(() => new Array<number>(departments.length).fill(0));
-  // Created on first use: most department pairs never exchange kudos.
-  const cellGivers = new Map<number, Set<number>>();
-  const values = new Map<string, { count: number; people: Set<number> }>();
+/**
+ * The kudos counts the figures read, for a month and the one before. The matrix counts the month's kudos
+ * per giving and receiving department (a kudos once per receiving department), with the distinct givers
+ * behind each cell; departments are indexes into `departments`, every department in the directory.
+ */
+export interface KudosTallies {
+  current: KudosMonthTallies;
+  previous: KudosMonthTallies;
+  /** The month's kudos values. */
+  values: FacetTally[];
+  departments: string[];
+  cells: { giver: number; receiver: number; count: number; givers: number }[];
+}
+
+/** How many distinct values a sorted array holds. */
+function distinctSorted(sorted: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  return count;
+}
+
+/** Of the distinct giver → receiver pairs (sorted keys), how many were also given the other way. */
+function reciprocatedSorted(sorted: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const giver = Math.floor(sorted[i] / PAIR);
+    const reverse = (sorted[i] - giver * PAIR) * PAIR + giver;
+    const at = lowerBound(sorted, reverse);
+    if (at < sorted.length && sorted[at] === reverse) count++;
+  }
+  return count;
+}
+
+/**
+ * Counts the columns by person number in typed arrays (distinct people as marks, distinct pairs as
+ * sorted keys), not sets: a month of a 50,000-person company's kudos is tens of thousands of rows.
+ */
+export function kudosTallies(columns: KudosColumns, index: PeopleIndex): KudosTallies {
   const { inMonth, from, value, receiverStart, receivers } = columns;
-  const receivingDepartments = new Set<number>();
+  const departments = index.departments;
+  const departmentCount = departments.length;
+  const departmentOf = (person: number) => (person < index.directorySize ? index.departmentOf[person] : -1);
+  const people = index.count;
+  // Bit 1: in the month before, bit 2: in the month.
+  const gave = new Uint8Array(people);
+  const received = new Uint8Array(people);
+  const given = [0, 0];
+  const crossDepartment = [0, 0];
+  const pairs = [new Float64Array(receivers.length), new Float64Array(receivers.length)];
+  const pairCount = [0, 0];
+  const cellCounts = new Int32Array(departmentCount * departmentCount);
+  // cell * people + giver, for the distinct givers behind each cell.
+  const cellGivers = new Float64Array(receivers.length);
+  let cellGiverCount = 0;
+  // The kudos (i + 1) that last counted each receiving department: once per kudos and department.
+  const countedFor = new Int32Array(departmentCount);
+  const values = new Map<string, { count: number; people: Set<number> }>();
 
   for (let i = 0; i < from.length; i++) {
-    const target = inMonth[i] === 1 ? current : previous;
+    const month = inMonth[i] === 1 ? 1 : 0;
+    const bit = month + 1;
     const giver = from[i];
     const first = receiverStart[i];
     const end = receiverStart[i + 1];
-    target.given++;
-    target.givers.add(giver);
+    given[month]++;
+    gave[giver] |= bit;
     for (let r = first; r < end; r++) {
       const receiver = receivers[r];
-      target.receivers.add(receiver);
-      if (receiver !== giver) target.pairs.add(giver * PAIR + receiver);
+      received[receiver] |= bit;
+      if (receiver !== giver) pairs[month][pairCount[month]++] = giver * PAIR + receiver;
     }
     const giverDepartment = departmentOf(giver);
     // Crosses departments: the giver's department is known and differs from every receiver's.
     if (giverDepartment >= 0 && end > first) {
       let crosses = true;
       for (let r = first; r < end && crosses; r++) crosses = departmentOf(receivers[r]) !== giverDepartment;
-      if (crosses) target.crossDepartment++;
+      if (crosses) crossDepartment[month]++;
     }
-    if (target !== current) continue;
+    if (month === 0) continue;
 
     const kudosValue = value[i];
     if (kudosValue) {
@@ -149,38 +192,80 @@ export function kudosFiguresOf(columns: KudosColumns, index: PeopleIndex): Kudos
       tally.people.add(giver);
     }
     if (giverDepartment < 0) continue;
-    // One kudos counts once per receiving department, however many receivers sit there.
-    receivingDepartments.clear();
-    for (let r = first; r < end; r++) receivingDepartments.add(departmentOf(receivers[r]));
-    for (const receiverDepartment of receivingDepartments) {
-      if (receiverDepartment < 0) continue;
-      cellCounts[giverDepartment][receiverDepartment]++;
-      const cell = giverDepartment * departments.length + receiverDepartment;
-      let givers = cellGivers.get(cell);
-      if (!givers) cellGivers.set(cell, (givers = new Set()));
-      givers.add(giver);
+    for (let r = first; r < end; r++) {
+      const receiverDepartment = departmentOf(receivers[r]);
+      if (receiverDepartment < 0 || countedFor[receiverDepartment] === i + 1) continue;
+      countedFor[receiverDepartment] = i + 1;
+      const cell = giverDepartment * departmentCount + receiverDepartment;
+      cellCounts[cell]++;
+      cellGivers[cellGiverCount++] = cell * people + giver;
     }
   }
 
-  const matrix = protectMatrix(
-    cellCounts,
-    (giver, receiver) => cellGivers.get(giver * departments.length + receiver)?.size ?? 0,
-  );
-  const measured = (pick: (month: MonthKudos) => Measured, withheld?: Withheld) =>
+  const counted = (month: 0 | 1): KudosMonthTallies => {
+    const bit = month + 1;
+    let givers = 0;
+    let receiverCount = 0;
+    for (let person = 0; person < people; person++) {
+      if (gave[person] & bit) givers++;
+      if (received[person] & bit) receiverCount++;
+    }
+    const sorted = pairs[month].subarray(0, pairCount[month]).sort();
+    return {
+      given: given[month],
+      givers,
+      receivers: receiverCount,
+      crossDepartment: crossDepartment[month],
+      pairs: distinctSorted(sorted),
+      reciprocatedPairs: reciprocatedSorted(sorted),
+    };
+  };
+  const cells: KudosTallies['cells'] = [];
+  const giverKeys = cellGivers.subarray(0, cellGiverCount).sort();
+  const giversPerCell = new Int32Array(cellCounts.length);
+  for (let i = 0; i < giverKeys.length; i++)
+    if (i === 0 || giverKeys[i] !== giverKeys[i - 1]) giversPerCell[Math.floor(giverKeys[i] / people)]++;
+  cellCounts.forEach((count, cell) => {
+    if (count > 0)
+      cells.push({
+        giver: Math.floor(cell / departmentCount),
+        receiver: cell % departmentCount,
+        count,
+        givers: giversPerCell[cell],
+      });
+  });
+  return {
+    current: counted(1),
+    previous: counted(0),
+    values: countedTallies(values),
+    departments,
+    cells,
+  };
+}
+
+export function kudosFigures(tallies: KudosTallies): KudosFigures {
+  const { departments, current, previous } = tallies;
+  const cellCounts = departments.map(() => new Array<number>(departments.length).fill(0));
+  const cellGivers = departments.map(() => new Array<number>(departments.length).fill(0));
+  for (const cell of tallies.cells) {
+    cellCounts[cell.giver][cell.receiver] = cell.count;
+    cellGivers[cell.giver][cell.receiver] = cell.givers;
+  }
+  const matrix = protectMatrix(cellCounts, (giver, receiver) => cellGivers[giver][receiver]);
+  const measured = (pick: (month: KudosMonthTallies) => Measured, withheld?: Withheld) =>
     figure(pick(current), pick(previous), withheld);
   return {
-    kudosGiven: measured((m) => ({ value: m.given, people: m.givers.size })),
-    kudosGivers: measured((m) => ({ value: m.givers.size, people: m.givers.size })),
-    kudosReceivers: measured((m) => ({ value: m.receivers.size, people: m.receivers.size })),
-    crossDepartmentShare: measured(
-      (m) => ({ value: share(m.crossDepartment, m.given), people: m.givers.size }),
-      { current: matrix.withholdCrossShare },
-    ),
+    kudosGiven: measured((m) => ({ value: m.given, people: m.givers })),
+    kudosGivers: measured((m) => ({ value: m.givers, people: m.givers })),
+    kudosReceivers: measured((m) => ({ value: m.receivers, people: m.receivers })),
+    crossDepartmentShare: measured((m) => ({ value: share(m.crossDepartment, m.given), people: m.givers }), {
+      current: matrix.withholdCrossShare,
+    }),
     reciprocity: measured((m) => ({
-      value: share(reciprocated(m.pairs), m.pairs.size),
-      people: m.givers.size,
+      value: share(m.reciprocatedPairs, m.pairs),
+      people: m.givers,
     })),
-    topValues: topByPeople(values),
+    topValues: topByPeople(tallies.values),
     departmentMatrix: {
       departments,
       counts: matrix.counts,

@@ -52,16 +52,28 @@ export function countParticipation(activity: MonthActivity): ParticipationCounts
   return counts;
 }
 
-function managementActive(activity: MonthActivity, index: PeopleIndex): Measured {
-  let team = 0;
-  let active = 0;
+/** One month's participation counted: the pyramid, the person-days, and how management took part. */
+export interface MonthParticipation extends ParticipationCounts {
+  /** People in management (in the directory). */
+  managementTeam: number;
+  /** Of them, how many were active in the month. */
+  managementActive: number;
+}
+
+export function monthParticipation(activity: MonthActivity, index: PeopleIndex): MonthParticipation {
+  let managementTeam = 0;
+  let managementActive = 0;
   for (let person = 0; person < index.directorySize; person++) {
     if (!index.isManagement[person]) continue;
-    team++;
-    if (activity.level[person]) active++;
+    managementTeam++;
+    if (activity.level[person]) managementActive++;
   }
-  // The team is who the share is about: a team of 1–4 would point at individuals.
-  return { value: share(active, team), people: team };
+  return { ...countParticipation(activity), managementTeam, managementActive };
+}
+
+/** The team is who the share is about: a team of 1–4 would point at individuals. */
+function managementActive(month: MonthParticipation): Measured {
+  return { value: share(month.managementActive, month.managementTeam), people: month.managementTeam };
 }
 
 const PYRAMID = ['visitors', 'readers', 'contributors', 'creators'] as const;
@@ -77,14 +89,11 @@ export function pyramidWithheld(counts: ParticipationCounts): Record<PyramidKey,
 }
 
 export function participationFigures(
-  current: MonthActivity,
-  previous: MonthActivity,
+  now: MonthParticipation,
+  before: MonthParticipation,
   daysInCurrent: number,
   daysInPrevious: number,
-  index: PeopleIndex,
 ): ParticipationFigures {
-  const now = countParticipation(current);
-  const before = countParticipation(previous);
   const withheldNow = pyramidWithheld(now);
   const withheldBefore = pyramidWithheld(before);
   const level = (key: PyramidKey) =>
@@ -103,6 +112,6 @@ export function participationFigures(
     contributors: level('contributors'),
     creators: level('creators'),
     stickiness: figure(stickiness(now, daysInCurrent), stickiness(before, daysInPrevious)),
-    managementParticipation: figure(managementActive(current, index), managementActive(previous, index)),
+    managementParticipation: figure(managementActive(now), managementActive(before)),
   };
 }

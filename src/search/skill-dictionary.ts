@@ -12,7 +12,7 @@ interface SkillHolders {
 }
 
 /** Binary search: first position in a sorted array whose value is >= target. */
-export function lowerBound(sorted: readonly string[], target: string): number {
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, target: T): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -39,20 +39,30 @@ export class SkillNames implements SkillDictionary {
 
   learn(entry: IndexedPerson): void {
     for (const { key, compact, skill } of new Map(entry.skills.map((s) => [s.key, s])).values()) {
-      let holders = this.skills.get(key);
-      if (!holders) {
-        holders = { display: skill.name, spellings: new Map(), holders: 0 };
-        this.skills.set(key, holders);
-        this.skillsDirty = true;
-      }
-      holders.holders++;
-      const spelling = skill.name.trim();
-      holders.spellings.set(spelling, (holders.spellings.get(spelling) ?? 0) + 1);
-      if ((holders.spellings.get(spelling) ?? 0) > (holders.spellings.get(holders.display) ?? 0)) {
-        holders.display = spelling;
-      }
-      if (compact && !this.skillKeyByCompact.has(compact)) this.skillKeyByCompact.set(compact, key);
+      this.add(key, compact, skill.name, 1);
     }
+  }
+
+  /** `holders` people list a skill spelled `spelling` (each counted once, as `learn` counts them). */
+  learnSpelling(spelling: string, holders: number): void {
+    const key = skillKey(spelling);
+    if (key) this.add(key, compactKey(spelling), spelling, holders);
+  }
+
+  private add(key: string, compact: string, name: string, count: number): void {
+    let holders = this.skills.get(key);
+    if (!holders) {
+      holders = { display: name, spellings: new Map(), holders: 0 };
+      this.skills.set(key, holders);
+      this.skillsDirty = true;
+    }
+    holders.holders += count;
+    const spelling = name.trim();
+    holders.spellings.set(spelling, (holders.spellings.get(spelling) ?? 0) + count);
+    if ((holders.spellings.get(spelling) ?? 0) > (holders.spellings.get(holders.display) ?? 0)) {
+      holders.display = spelling;
+    }
+    if (compact && !this.skillKeyByCompact.has(compact)) this.skillKeyByCompact.set(compact, key);
   }
 
   forget(entry: IndexedPerson): void {

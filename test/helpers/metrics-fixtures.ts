@@ -69,3 +69,18 @@ export function emptyMetrics(month = '2026-10'): CommunityMetrics {
     inviteFunnel: { sent: 0, accepted: 0, activeWithin30Days: 0 },
   };
 }
+
+/** The demo organisation's departments, with its two long names (24 and 19 characters). */
+export const DEMO_DEPARTMENTS: readonly string[] = [
+  'Directie',
+  'Financiën',
+  'HR',
+  'ICT',
+  'Inkoop',
+  'Juridische zaken',
+  'Klantenservice',
+  'Logistiek',
+  'Marketing & Communicatie',
+  'Productontwikkeling',
+  'Sales',
+];

@@ -38,3 +38,15 @@ export function tinyPhotoUrl(): string {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
   return URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
 }
+
+/**
+ * What a person's avatar shows, as a sighted user sees it: their `photo` (an image), their `initials`,
+ * a plain `circle` (a visible round shape with neither, while the photo is on its way) or `nothing`.
+ */
+export function avatarShows(avatar: Element): 'photo' | 'initials' | 'circle' | 'nothing' {
+  if (avatar.localName === 'img' || avatar.querySelector('img')) return 'photo';
+  if (avatar.textContent!.trim()) return 'initials';
+  const box = avatar.getBoundingClientRect();
+  const round = getComputedStyle(avatar).borderRadius === '50%';
+  return box.width > 0 && box.height > 0 && round ? 'circle' : 'nothing';
+}

@@ -15,31 +15,21 @@ import {
 import {
   ACTIVITY_LEVEL,
   computePioneers,
-  grown,
-  metricsFromScan,
-  MetricsPeopleIndex,
+  metricsFromTallies,
   monthIndexOf,
-  monthInvites,
-  type ActivityScan,
-  type KudosColumns,
   type MetricsInput,
-  type MonthActivity,
-  type SearchTally,
 } from '../../../src/metrics/index.js';
 import { forbidden, invalid } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
+import { monthTallies } from './metrics-tallies.js';
+import { DAY_MS } from '../../../src/time.js';
 
-const DAY_MS = 86_400_000;
 /** Events queued offline arrive late; older ones than this are not accepted (they would rewrite history). */
 export const MAX_EVENT_AGE_DAYS = 7;
 const MAX_SUBJECT_LENGTH = 200;
 
 export interface TrackInput {
   events: readonly { type: string; actorId?: string; at: string; subject?: string }[];
-}
-
-function monthStart(monthIndex: number): Date {
-  return new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1));
 }
 
 /** One stored act; `subject` is already cut to length. */
@@ -121,33 +111,6 @@ export async function recordActivity(tx: Tx, events: readonly RecordedEvent[]): 
     );
 }
 
-/** One month's levels and active days from the roll-up, by the metrics' person numbers. */
-async function monthActivity(tx: Tx, month: number): Promise<(index: MetricsPeopleIndex) => MonthActivity> {
-  const [{ rows }] = await tx.query<{ rows: [string[], number[], number[]] }>(
-    `SELECT json_build_array(coalesce(array_agg(actor_id), '{}'), coalesce(array_agg(level), '{}'),
-              coalesce(array_agg(days), '{}')) AS rows
-       FROM activity_months WHERE month = $1`,
-    [month],
-  );
-  const [actors, levels, days] = rows;
-  return (index) => {
-    const activity: MonthActivity = {
-      level: new Uint8Array(index.count + 64),
-      activeDays: new Uint32Array(index.count + 64),
-    };
-    for (let i = 0; i < actors.length; i++) {
-      const person = index.numberOf(actors[i]);
-      if (person >= activity.level.length) {
-        activity.level = grown(activity.level, person);
-        activity.activeDays = grown(activity.activeDays, person);
-      }
-      activity.level[person] = levels[i];
-      activity.activeDays[person] = days[i];
-    }
-    return activity;
-  };
-}
-
 /**
  * Copies new kudos into the kudos_months roll-up (giver, value, receivers by month), in the transaction
  * that gave them: what the kudos figures read, one range of rows per month.
@@ -161,98 +124,6 @@ export async function foldKudos(tx: Tx, seqs: readonly number[]): Promise<void> 
        FROM kudos k WHERE k.seq = ANY($1::bigint[])`,
     [seqs.map(String)],
   );
-}
-
-/** The kudos of a month and the one before, as the kudos figures read them (one JSON document). */
-async function monthKudos(tx: Tx, month: number): Promise<(index: MetricsPeopleIndex) => KudosColumns> {
-  const [{ rows }] = await tx.query<{ rows: [string[], (string | null)[], number[], string[][]] }>(
-    `SELECT json_build_array(coalesce(array_agg(from_id), '{}'), coalesce(array_agg(value), '{}'),
-              coalesce(array_agg(month), '{}'), coalesce(json_agg(receivers), '[]')) AS rows
-       FROM kudos_months WHERE month = $1 OR month = $2`,
-    [month - 1, month],
-  );
-  const [from, value, months, to] = rows;
-  return (index) => {
-    const receiverStart = new Int32Array(from.length + 1);
-    let receiverCount = 0;
-    for (let i = 0; i < from.length; i++) {
-      receiverStart[i] = receiverCount;
-      receiverCount += to[i].length;
-    }
-    receiverStart[from.length] = receiverCount;
-    const receivers = new Int32Array(receiverCount);
-    const columns: KudosColumns = {
-      inMonth: new Uint8Array(from.length),
-      from: new Int32Array(from.length),
-      value,
-      receiverStart,
-      receivers,
-    };
-    for (let i = 0; i < from.length; i++) {
-      columns.from[i] = index.numberOf(from[i]);
-      columns.inMonth[i] = months[i] === month ? 1 : 0;
-      const list = to[i];
-      const start = receiverStart[i];
-      for (let r = 0; r < list.length; r++) receivers[start + r] = index.numberOf(list[r]);
-    }
-    return columns;
-  };
-}
-
-/** The month's skill searches per term: how many, and by whom. */
-async function monthSearches(
-  tx: Tx,
-  month: number,
-): Promise<(index: MetricsPeopleIndex) => Map<string, SearchTally>> {
-  const [{ rows }] = await tx.query<{ rows: [string[], string[], number[]] }>(
-    `SELECT json_build_array(coalesce(array_agg(term), '{}'), coalesce(array_agg(actor_id), '{}'),
-              coalesce(array_agg(searches), '{}')) AS rows
-       FROM search_months WHERE month = $1`,
-    [month],
-  );
-  const [terms, actors, counts] = rows;
-  return (index) => {
-    const tallies = new Map<string, SearchTally>();
-    for (let i = 0; i < terms.length; i++) {
-      let tally = tallies.get(terms[i]);
-      if (!tally) tallies.set(terms[i], (tally = { count: 0, people: new Set() }));
-      tally.count += counts[i];
-      tally.people.add(index.numberOf(actors[i]));
-    }
-    return tallies;
-  };
-}
-
-/**
- * Which of the month's invitees did something (other than accepting) inside their 30-day window:
- * one index look-up per accepted invitation (activity_actor_at), not a scan of the events.
- */
-async function activeInWindows(
-  tx: Tx,
-  accepted: readonly { inviteeId: string; window: { startMs: number; endMs: number } }[],
-  index: MetricsPeopleIndex,
-): Promise<Set<number>> {
-  const active = new Set<number>();
-  if (accepted.length === 0) return active;
-  const rows = await tx.query<{ actor_id: string }>(
-    `SELECT DISTINCT w.actor_id
-       FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(actor_id, start_at, end_at)
-      WHERE EXISTS (SELECT 1 FROM activity a
-                     WHERE a.actor_id = w.actor_id AND a.type <> 'invite-accepted'
-                       AND a.at >= w.start_at AND a.at < w.end_at)
-         -- Events past retention (src/privacy/retention.ts): a day's first or last event inside the window.
-         OR EXISTS (SELECT 1 FROM activity_daily d
-                     WHERE d.actor_id = w.actor_id AND d.type <> 'invite-accepted'
-                       AND ((d.first_at >= w.start_at AND d.first_at < w.end_at)
-                         OR (d.last_at >= w.start_at AND d.last_at < w.end_at)))`,
-    [
-      accepted.map((invite) => invite.inviteeId),
-      accepted.map((invite) => new Date(invite.window.startMs).toISOString()),
-      accepted.map((invite) => new Date(invite.window.endMs).toISOString()),
-    ],
-  );
-  for (const row of rows) active.add(index.numberOf(row.actor_id));
-  return active;
 }
 
 export function createActivity(domain: Domain) {
@@ -371,25 +242,7 @@ export function createActivity(domain: Domain) {
         );
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
         throw invalid('metrics.month', `"${month}" is not a month (YYYY-MM).`);
-      const monthIndex = monthIndexOf(month);
-      // Independent reads: on PostgreSQL they run side by side on the pool's connections.
-      const [everyone, monthInvited, current, previous, searches, kudos] = await Promise.all([
-        people(tx),
-        invitesBetween(tx, monthStart(monthIndex), monthStart(monthIndex + 1)),
-        monthActivity(tx, monthIndex),
-        monthActivity(tx, monthIndex - 1),
-        monthSearches(tx, monthIndex),
-        monthKudos(tx, monthIndex),
-      ]);
-      const index = new MetricsPeopleIndex(everyone);
-      const invites = monthInvites(monthInvited, monthIndex, index);
-      const scan: ActivityScan = {
-        current: current(index),
-        previous: previous(index),
-        searches: searches(index),
-        activeInWindow: await activeInWindows(tx, invites.accepted, index),
-      };
-      return metricsFromScan({ people: everyone, kudos: kudos(index), index, invites, scan }, month);
+      return metricsFromTallies(await monthTallies(tx, monthIndexOf(month)), month);
     },
 
     async pioneers(tx: Tx, limit: number, user: User): Promise<PioneerRank[]> {

@@ -58,6 +58,7 @@ export function createAmbassadors(domain: Domain) {
   /** What the criteria count, from the person's own records only (indexed by person). */
   async function countsFor(tx: Tx, person: PersonRow) {
     const id = person.id;
+    // Side by side on the pool for a read; one after another inside a write's transaction (store/db.ts).
     const [kudosTo, endorsed, invites, joined, evidence, acts] = await Promise.all([
       tx.query<{ person_id: string; department: string | null }>(
         `SELECT r.person_id, p.department FROM kudos k JOIN kudos_receivers r ON r.kudos_seq = k.seq

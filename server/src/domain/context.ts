@@ -10,8 +10,11 @@ export interface User {
 export interface DomainConfig {
   kudosDailyLimit: number;
   inviteQuota: number;
-  /** E-mail domains invitations may go to; empty allows any. */
-  inviteDomains: string[];
+  /**
+   * E-mail domains invitations may go to (and their subdomains): a list, `'any'`, or `'own'` (the
+   * default): the inviter's own mail domain, which `<kring-invite>` also assumes without `allowed-domains`.
+   */
+  inviteDomains: readonly string[] | 'own' | 'any';
   kudosValues: string[];
   /** The shareable URL of an invite token. */
   inviteUrl: (token: string) => string;

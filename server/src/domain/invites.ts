@@ -34,8 +34,8 @@ import { buildInviteTree } from '../../../src/invites/tree.js';
 import { ApiError, forbidden, invalid, notFound } from '../errors.js';
 import { compact, iso, type Domain, type Tx, type User } from './context.js';
 import { personRow, requirePerson, toPerson } from './people.js';
+import { DAY_MS } from '../../../src/time.js';
 
-const DAY_MS = 86_400_000;
 export { MAX_INVITE_MESSAGE_LENGTH } from '../../../src/invites/send.js';
 
 const refused = (refusal: InviteRefusal) => new ApiError(STATUS[refusal.kind], refusal.code, refusal.message);
@@ -100,6 +100,25 @@ export function createInvites(domain: Domain) {
     );
     const invites = rows.map((row) => ({ inviterId, createdAt: row.created_at.toISOString() }) as Invite);
     return monthlyInviteQuota(invites, inviterId, config.inviteQuota, now);
+  }
+
+  /** The domains this inviter may invite to ([] = any); without an own address, `'own'` allows none. */
+  function allowedDomains(inviter: { email: string | null }): readonly string[] {
+    const setting = config.inviteDomains;
+    if (setting === 'any') return [];
+    if (setting !== 'own') return setting;
+    const own = inviter.email
+      ?.slice(inviter.email.lastIndexOf('@') + 1)
+      .trim()
+      .toLowerCase();
+    if (!own)
+      throw refused({
+        kind: 'invalid',
+        code: 'invite.domain',
+        message:
+          'Invitations go to addresses at your own mail domain, and your profile has no e-mail address.',
+      });
+    return [own];
   }
 
   async function requireMember(tx: Tx, user: User) {
@@ -173,8 +192,8 @@ export function createInvites(domain: Domain) {
         const person = await personRow(tx, input.personId);
         if (!person) throw refused(unknownInvitee(input.personId));
         if (!person.email) throw invalid('invite.email', `${person.name} has no e-mail address.`);
-        address = inviteAddress(person.email, config.inviteDomains, false);
-      } else address = inviteAddress(input.email ?? '', config.inviteDomains);
+        address = inviteAddress(person.email, allowedDomains(inviter), false);
+      } else address = inviteAddress(input.email ?? '', allowedDomains(inviter));
       if (isInviteRefusal(address)) throw refused(address);
       const { email } = address;
       const invitee = await personRow(tx, input.personId ?? email);

@@ -11,8 +11,7 @@ import { RECENT_KUDOS_DAYS } from '../../../src/search/rank.js';
 import { invalid } from '../errors.js';
 import type { Domain } from './context.js';
 import { lookupPeople } from './people.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../../src/time.js';
 
 export function createSearch(domain: Domain) {
   let index: PeopleIndex | undefined;

@@ -9,6 +9,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../store/db.js';
 import { mailLanguage, renderInviteMail, type MailLanguage } from './templates.js';
+import { DAY_MS } from '../../../src/time.js';
 
 export interface MailConfig {
   /** nodemailer transport URL: smtp://user:pass@host:587, smtps://host:465, smtp://host:25?ignoreTLS=true */
@@ -43,8 +44,6 @@ export interface Mailer {
   sendReminders(): Promise<number>;
   close(): Promise<void>;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The SMTP server's answer without anything but the code and text (never credentials). */
 function reasonOf(error: unknown): string {

@@ -8,8 +8,7 @@
  */
 import type { Db } from '../store/db.js';
 import { audit } from '../ops/audit.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../../src/time.js';
 
 export function retentionCutoff(now: Date, days: number): Date {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

@@ -13,7 +13,12 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction; rolls back when it throws. */
+  /**
+   * Runs `work` in one transaction; rolls back when it throws. Queries on the transaction run one after
+   * another in the order they were asked, also when `work` starts several at once (`Promise.all`): one
+   * connection runs one statement at a time. Reads outside a transaction (`query`) run side by side on
+   * the pool's connections.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations only). */
   exec(script: string): Promise<void>;
@@ -41,7 +46,18 @@ export async function openPostgres(url: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work({ query: (sql, params) => run(client, sql, params) });
+        // Each query starts when the one before has settled, so `pg` never queues on a busy client.
+        let last: Promise<unknown> = Promise.resolve();
+        const result = await work({
+          query: <Row>(sql: string, params?: readonly SqlValue[]) => {
+            const next = last.then(
+              () => run<Row>(client, sql, params),
+              () => run<Row>(client, sql, params),
+            );
+            last = next.catch(() => undefined);
+            return next;
+          },
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {

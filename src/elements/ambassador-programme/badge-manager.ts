@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import {
   AMBASSADOR_LEVELS,
   AMBASSADOR_ROLES,
@@ -120,18 +121,18 @@ export class BadgeManager {
     await this.loadBadges();
   };
 
-  private async loadBadges(): Promise<void> {
-    const person = this.managed;
-    const client = this.options.client();
-    if (!person || !client) return;
-    try {
-      const badges = await client.listBadges(person.id);
-      if (this.managed?.id !== person.id) return;
-      this.badges = activeAwards(badges);
-      this.host.requestUpdate();
-    } catch (error) {
-      this.options.fail(error);
-    }
+  /** The chosen member's badges: only the newest choice's are shown. */
+  private readonly badgesTask = new Task(this.host, {
+    autoRun: false,
+    args: () => [this.options.client(), this.managed?.id] as const,
+    task: async ([client, personId], { signal }) =>
+      client && personId ? activeAwards(await client.listBadges(personId, { signal })) : undefined,
+    onComplete: (badges) => (this.badges = badges ?? this.badges),
+    onError: (error) => this.options.fail(error),
+  });
+
+  private loadBadges(): Promise<void> {
+    return this.badgesTask.run();
   }
 
   private readonly award = async (event: SubmitEvent): Promise<void> => {

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider, type Context } from '@lit/context';
+import { Task } from '@lit/task';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
@@ -108,7 +109,14 @@ export class KringCommunity extends LitElement {
   private client?: CommunityClientApi;
   /** The backend this element created from its attributes, disposed when it is let go. */
   private ownedBackend?: Backend;
-  private generation = 0;
+  /**
+   * Connects the backend the attributes name (a factory may load a chunk or ask for a token). A newer
+   * connection, or a disconnect, aborts the one in flight; an aborted one disposes what it made.
+   */
+  private readonly connection = new Task(this, {
+    autoRun: false,
+    task: (_args, { signal }) => this.connect(signal),
+  });
   private stopConfigureListener?: () => void;
   private readonly loggedProblems = new Set<string>();
 
@@ -132,7 +140,7 @@ export class KringCommunity extends LitElement {
     super.disconnectedCallback();
     this.stopConfigureListener?.();
     this.releasePage();
-    this.generation++;
+    this.connection.abort();
     this.client?.dispose();
     this.client = undefined;
     this.ownedBackend?.dispose?.();
@@ -178,8 +186,11 @@ export class KringCommunity extends LitElement {
     this.pageProviders?.[1].setValue(config);
   }
 
-  private async connectBackend(): Promise<void> {
-    const generation = ++this.generation;
+  private connectBackend(): Promise<void> {
+    return this.connection.run();
+  }
+
+  private async connect(signal: AbortSignal): Promise<void> {
     this.problem = undefined;
     this.configProblem = undefined;
     this.loggedProblems.clear();
@@ -204,7 +215,7 @@ export class KringCommunity extends LitElement {
         }
         backend = created = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
       }
-      if (generation !== this.generation) {
+      if (signal.aborted) {
         created?.dispose?.();
         return;
       }
@@ -224,7 +235,7 @@ export class KringCommunity extends LitElement {
       this.publishConfig();
       this.dispatchEvent(new KringReadyEvent({ client: this.client }));
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
       // Name the element, so a console full of messages points at the right tag.
       const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;

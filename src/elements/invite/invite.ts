@@ -16,14 +16,28 @@ import { DEFAULT_INVITE_QUOTA, effectiveQuota, isQuotaExhausted } from '../../in
 import { canResendInvite, canRevokeInvite, effectiveInviteStatus } from '../../invites/token.js';
 import { inviteTreeFigures } from '../../invites/tree.js';
 import { formatList } from '../../ambassadors/labels.js';
+import { PageEventController } from '../shared/page-event.js';
 import { inviteStyles } from './invite.styles.js';
 import {
   KringInviteRevokedEvent,
   KringInviteSentEvent,
   type InviteRequestDetail,
-  type KringInviteRequestEvent,
 } from '../../events/invites.js';
 import type { KringPeopleChangeEvent } from '../../events/people.js';
+
+/**
+ * What a `kring-invite-request` asks for. The finder sends a `KringInviteRequestEvent`, but a page may
+ * send a plain `CustomEvent` with a partial detail or none: only strings are taken from it.
+ */
+function inviteRequestDetail(event: Event): InviteRequestDetail {
+  const detail = 'detail' in event ? event.detail : undefined;
+  if (typeof detail !== 'object' || detail === null) return {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    skill: 'skill' in detail ? text(detail.skill) : undefined,
+    personId: 'personId' in detail ? text(detail.personId) : undefined,
+  };
+}
 
 export const INVITE_MODES = ['email', 'directory'] as const;
 export type InviteMode = (typeof INVITE_MODES)[number];
@@ -157,21 +171,12 @@ export class KringInvite extends KringElement {
     args: () => [this.client] as const,
   });
 
-  // Typed as the finder's event; a page may dispatch a plain `CustomEvent` without a detail.
-  private readonly onInviteRequest = (event: KringInviteRequestEvent) => {
-    const detail: InviteRequestDetail = event.detail ?? {};
-    void this.applyRequest(detail);
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('kring-invite-request', this.onInviteRequest);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('kring-invite-request', this.onInviteRequest);
-  }
+  /** Answers the finder's (or the page's) `kring-invite-request` on this document. */
+  protected readonly requests = new PageEventController(
+    this,
+    'kring-invite-request',
+    (event) => void this.request(inviteRequestDetail(event)),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
@@ -212,7 +217,12 @@ export class KringInvite extends KringElement {
     return Number.isInteger(this.quota) && this.quota >= 0 ? this.quota : DEFAULT_INVITE_QUOTA;
   }
 
-  private async applyRequest(detail: InviteRequestDetail): Promise<void> {
+  /**
+   * Opens the form for a colleague to invite: scrolls it into view, focuses it, pre-fills the message
+   * for `skill` and, with `personId`, pre-selects that directory person. What a `kring-invite-request`
+   * on the document does.
+   */
+  async request(detail: InviteRequestDetail = {}): Promise<void> {
     await this.updateComplete;
     if (detail.personId) this.currentMode = 'directory';
     await this.updateComplete;

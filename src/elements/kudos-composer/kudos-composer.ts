@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -87,7 +88,6 @@ export class KringKudosComposer extends KringElement {
   /** Hides the list of unsent kudos (a feed around the composer shows them). */
   @property({ type: Boolean, attribute: 'hide-pending' }) hidePending = false;
 
-  @state() private backendValues: string[] = [];
   @state() private receivers: string[] = [];
   @state() private receiverNames: string[] = [];
   @state() private chosenValue = '';
@@ -105,7 +105,6 @@ export class KringKudosComposer extends KringElement {
   );
   @state() private pending: PendingKudos[] = [];
   @state() private people = new Map<string, Person | null>();
-  @state() private me?: Person;
 
   @query('kring-people-picker') private picker!: HTMLElementTagNameMap['kring-people-picker'];
   @query('textarea') private textarea!: HTMLTextAreaElement;
@@ -123,6 +122,24 @@ export class KringKudosComposer extends KringElement {
     () => this.refreshPending(),
   );
 
+  /** Who is giving: unsent kudos show their giver ("unknown colleague" until the user loads). */
+  private readonly giver = new Task(this, {
+    args: () => [this.client] as const,
+    task: ([client], { signal }) => client?.currentUser({ signal }),
+    onComplete: () => this.refreshPending(),
+  });
+
+  /** The company values offered, unless the `values` attribute names them. */
+  private readonly backendValues = new Task(this, {
+    args: () => [this.client] as const,
+    task: async ([client], { signal }): Promise<string[]> =>
+      client && !this.values?.length ? client.kudosValues({ signal }).catch(() => []) : [],
+  });
+
+  private get me(): Person | undefined {
+    return this.giver.value;
+  }
+
   private lastAnnounced?: number;
   private watchedEntryId?: string;
 
@@ -132,28 +149,9 @@ export class KringKudosComposer extends KringElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const clientChanged = (changed as Map<PropertyKey, unknown>).has('client');
     if (changed.has('to')) this.receivers = [...this.to];
     if (changed.has('value')) this.chosenValue = this.value ?? '';
     if (changed.has('hidePending') && changed.get('hidePending') !== undefined) this.refreshPending();
-    if (clientChanged) void this.loadClientData();
-  }
-
-  private async loadClientData(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    try {
-      this.me = await client.currentUser();
-      this.refreshPending();
-    } catch {
-      // Pending items show the giver as "unknown colleague" until the user loads.
-    }
-    if (this.values?.length) return;
-    try {
-      this.backendValues = await client.kudosValues();
-    } catch {
-      this.backendValues = [];
-    }
   }
 
   private refreshPending(): void {
@@ -345,7 +343,7 @@ export class KringKudosComposer extends KringElement {
   }
 
   private get offeredValues(): string[] {
-    return this.values?.length ? this.values : this.backendValues;
+    return this.values?.length ? this.values : (this.backendValues.value ?? []);
   }
 
   private renderPending(): TemplateResult | typeof nothing {

@@ -1,5 +1,6 @@
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -7,9 +8,11 @@ import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
 import { PopoverController } from '../shared/popover-controller.js';
+import { ReactorsController } from '../shared/reactors-controller.js';
+import { toBackendError } from '../../errors.js';
 import { topHeadingLevel } from '../shared/heading-level.js';
-import type { Kudos, KudosQuery, Person, ReactionType } from '../../model.js';
-import type { ClientChange, PendingKudos } from '../../client/types.js';
+import type { Kudos, KudosQuery, Page, Person, ReactionType } from '../../model.js';
+import type { ClientChange, CommunityClientApi, PendingKudos } from '../../client/types.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
@@ -23,7 +26,6 @@ import {
   renderKudosItem,
   renderPendingItem,
   type ItemContext,
-  type ReactorsState,
 } from '../shared/kudos-item.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -32,6 +34,9 @@ export const MAX_PAGE_SIZE = 1000;
 export const VIRTUALIZE_ABOVE = 50;
 
 type FeedStatus = 'idle' | 'loading' | 'error' | 'ready' | 'unavailable';
+
+/** The first page as loaded, with what it was read for; `unavailable` when the backend has no kudos. */
+type FirstPage = { me: Person; filter: KudosFilter; page: Page<Kudos> } | 'unavailable';
 
 /**
  * Kudos, newest first, with reactions, paging and live updates. Long feeds are virtualised:
@@ -133,7 +138,6 @@ export class KringKudosFeed extends KringElement {
   /** Level (2–6) of each kudos' "giver → receivers" heading, so the feed fits the page's outline. Default 3. */
   @property({ attribute: 'heading-level' }) headingLevel?: string;
 
-  @state() private status: FeedStatus = 'idle';
   @state() private items: Kudos[] = [];
   @state() private nextCursor?: string;
   @state() private total?: number;
@@ -142,7 +146,13 @@ export class KringKudosFeed extends KringElement {
   @state() private people = new Map<string, Person | null>();
   @state() private pending: PendingKudos[] = [];
   @state() private me?: Person;
-  @state() private reactorsById = new Map<string, ReactorsState>();
+
+  /** The "who reacted?" panels. */
+  private readonly reactors = new ReactorsController(
+    this,
+    () => this.client,
+    () => this.language,
+  );
 
   /** The exact-time bubbles of the items. */
   private readonly popovers = new PopoverController(this);
@@ -154,10 +164,49 @@ export class KringKudosFeed extends KringElement {
     (change) => this.onChange(change),
     () => this.refreshPending(),
   );
-  /** Increases on every reload, so answers to an older query are ignored. */
-  private generation = 0;
+
+  /**
+   * The first page: runs again when the client or the filter changes (not while there is no client:
+   * what was shown stays until the next one), and only the newest run is shown.
+   */
+  private readonly firstPage = new Task(this, {
+    args: () => [this.client, this.person, this.from, this.department, this.value, this.pageSize] as const,
+    argsEqual: (previous, next) => !next[0] || previous.every((arg, index) => arg === next[index]),
+    task: ([client, , , , , pageSize], { signal }) => this.readFirstPage(client, pageSize, signal),
+    onComplete: (loaded) => this.showFirstPage(loaded),
+    onError: () => this.announce(this.t('feed.error')),
+  });
+
+  /** "Load more": a reload aborts it, and an aborted page is never shown (see `readNextPage`). */
+  private readonly nextPage = new Task(this, {
+    autoRun: false,
+    args: () => [this.client, this.nextCursor] as const,
+    task: ([client, cursor], { signal }) => this.readNextPage(client, cursor, signal),
+    onComplete: (page) => this.showNextPage(page),
+    onError: (error) => {
+      // Aborted by a reload, which shows its own page.
+      if (toBackendError(error).kind === 'aborted') return;
+      this.loadingMore = false;
+      this.loadMoreFailed = true;
+      this.announce(this.t('feed.loadMoreError'));
+    },
+  });
+
   private filter: KudosFilter = {};
   private arrivedWhileLoading: Kudos[] = [];
+
+  private get status(): FeedStatus {
+    switch (this.firstPage.status) {
+      case TaskStatus.INITIAL:
+        return 'idle';
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.ERROR:
+        return 'error';
+      case TaskStatus.COMPLETE:
+        return this.firstPage.value === 'unavailable' ? 'unavailable' : 'ready';
+    }
+  }
 
   /** Items loaded so far (delivered kudos, newest first). */
   get loadedCount(): number {
@@ -166,40 +215,44 @@ export class KringKudosFeed extends KringElement {
 
   /** Reloads the first page. */
   reload(): Promise<void> {
-    return this.loadFirstPage();
+    return this.firstPage.run();
   }
 
   /** Loads the next page, if there is one. */
   async loadMore(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.nextCursor || this.loadingMore) return;
-    const generation = this.generation;
+    if (!this.client || !this.nextCursor || this.loadingMore || this.status !== 'ready') return;
     this.loadingMore = true;
     this.loadMoreFailed = false;
-    try {
-      const page = await client.listKudos({ ...this.filter, limit: this.pageSize, cursor: this.nextCursor });
-      if (generation !== this.generation) return;
-      await this.resolvePeople(page.items);
-      if (generation !== this.generation) return;
-      const known = new Set(this.items.map((kudos) => kudos.id));
-      const added = page.items.filter((kudos) => !known.has(kudos.id));
-      const firstNew = this.items.length;
-      this.items = [...this.items, ...added];
-      this.nextCursor = page.next;
-      this.total = page.total ?? this.total;
-      this.announce(this.t('feed.loadedMore', { count: added.length }));
-      // The new kudos come before the button: a keyboard user continues reading at the first of them,
-      // or stays on the button when nothing came (the button goes at the end of the feed).
-      if (added.length && this.loadMoreHadFocus()) void this.focusItem(firstNew);
-      else if (!page.next) void this.focusIfLost('[role="feed"]');
-    } catch {
-      if (generation === this.generation) {
-        this.loadMoreFailed = true;
-        this.announce(this.t('feed.loadMoreError'));
-      }
-    } finally {
-      if (generation === this.generation) this.loadingMore = false;
-    }
+    await this.nextPage.run();
+  }
+
+  private async readNextPage(
+    client: CommunityClientApi | undefined,
+    cursor: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Page<Kudos>> {
+    if (!client || !cursor) return { items: [] };
+    const page = await client.listKudos({ ...this.filter, limit: this.pageSize, cursor }, { signal });
+    // A reload started meanwhile: its page is shown, not this one (also when the backend ignored the abort).
+    signal.throwIfAborted();
+    await this.resolvePeople(page.items);
+    signal.throwIfAborted();
+    return page;
+  }
+
+  private showNextPage(page: Page<Kudos>): void {
+    const known = new Set(this.items.map((kudos) => kudos.id));
+    const added = page.items.filter((kudos) => !known.has(kudos.id));
+    const firstNew = this.items.length;
+    this.items = [...this.items, ...added];
+    this.nextCursor = page.next;
+    this.total = page.total ?? this.total;
+    this.loadingMore = false;
+    this.announce(this.t('feed.loadedMore', { count: added.length }));
+    // The new kudos come before the button: a keyboard user continues reading at the first of them,
+    // or stays on the button when nothing came (the button goes at the end of the feed).
+    if (added.length && this.loadMoreHadFocus()) void this.focusItem(firstNew);
+    else if (!page.next) void this.focusIfLost('[role="feed"]');
   }
 
   /** Scrolls a loaded item into view (virtualised items need the virtualizer to place them). */
@@ -239,45 +292,40 @@ export class KringKudosFeed extends KringElement {
       this.clearProblems();
       this.pageSize = this.validatePageSize();
     }
-    if (this.client && (filterChanged || (changed as Map<PropertyKey, unknown>).has('client'))) {
-      void this.loadFirstPage();
-    }
   }
 
-  private async loadFirstPage(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    const generation = ++this.generation;
-    if (!client.capabilities.kudos) {
-      this.status = 'unavailable';
-      return;
-    }
-    this.status = 'loading';
+  private async readFirstPage(
+    client: CommunityClientApi | undefined,
+    pageSize: number,
+    signal: AbortSignal,
+  ): Promise<FirstPage | typeof initialState> {
+    if (!client) return initialState;
+    if (!client.capabilities.kudos) return 'unavailable';
+    this.nextPage.abort();
     this.arrivedWhileLoading = [];
     this.loadingMore = false;
     this.loadMoreFailed = false;
-    this.reactorsById = new Map();
-    try {
-      const me = await client.currentUser();
-      if (generation !== this.generation) return;
-      this.me = me;
-      this.filter = this.resolveFilter(me);
-      const page = await client.listKudos({ ...this.filter, limit: this.pageSize } satisfies KudosQuery);
-      if (generation !== this.generation) return;
-      await this.resolvePeople(page.items);
-      if (generation !== this.generation) return;
-      this.items = page.items;
-      this.nextCursor = page.next;
-      this.total = page.total;
-      this.status = 'ready';
+    this.reactors.closeAll();
+    const me = await client.currentUser({ signal });
+    const filter = this.resolveFilter(me);
+    const page = await client.listKudos({ ...filter, limit: pageSize } satisfies KudosQuery, { signal });
+    await this.resolvePeople(page.items);
+    return { me, filter, page };
+  }
+
+  private showFirstPage(loaded: FirstPage): void {
+    if (loaded === 'unavailable') return;
+    this.me = loaded.me;
+    this.filter = loaded.filter;
+    this.items = loaded.page.items;
+    this.nextCursor = loaded.page.next;
+    this.total = loaded.page.total;
+    // The task reports itself complete right after this: merge what arrived during the load then.
+    const arrived = this.arrivedWhileLoading.splice(0);
+    void Promise.resolve().then(async () => {
       this.refreshPending();
-      const arrived = this.arrivedWhileLoading.splice(0);
       for (const kudos of arrived) await this.receive(kudos);
-    } catch {
-      if (generation !== this.generation) return;
-      this.status = 'error';
-      this.announce(this.t('feed.error'));
-    }
+    });
   }
 
   private resolveFilter(me: Person): KudosFilter {
@@ -332,12 +380,7 @@ export class KringKudosFeed extends KringElement {
 
   /** A kudos given or updated anywhere on the page: update it in place, or insert it if it matches. */
   private async receive(kudos: Kudos): Promise<void> {
-    if (this.status === 'loading') {
-      // The page being loaded may have been read before this kudos existed; merge it afterwards.
-      this.arrivedWhileLoading.push(kudos);
-      return;
-    }
-    if (this.status !== 'ready') return;
+    if (this.mergeAfterLoad(kudos) || this.status !== 'ready') return;
     const index = this.items.findIndex((item) => item.id === kudos.id);
     if (index >= 0) {
       const items = [...this.items];
@@ -345,9 +388,10 @@ export class KringKudosFeed extends KringElement {
       this.items = items;
       return;
     }
-    const generation = this.generation;
     await this.resolvePeople([kudos]);
-    if (generation !== this.generation || this.items.some((item) => item.id === kudos.id)) return;
+    // A reload may have started meanwhile (it merges the kudos when done) or shown it already.
+    if (this.mergeAfterLoad(kudos) || this.status !== 'ready') return;
+    if (this.items.some((item) => item.id === kudos.id)) return;
     if (!kudosMatchesFilter(kudos, this.filter, (id) => this.people.get(id) ?? undefined)) return;
     this.items = [...this.items, kudos].sort(compareNewestFirst);
     if (this.total !== undefined) this.total += 1;
@@ -362,6 +406,13 @@ export class KringKudosFeed extends KringElement {
         ),
       }),
     );
+  }
+
+  /** The page being loaded may have been read before this kudos existed: merge it afterwards. */
+  private mergeAfterLoad(kudos: Kudos): boolean {
+    if (this.status !== 'loading') return false;
+    this.arrivedWhileLoading.push(kudos);
+    return true;
   }
 
   private refreshPending(): void {
@@ -393,7 +444,7 @@ export class KringKudosFeed extends KringElement {
     try {
       const updated = await toggle.saved;
       this.replaceItem(updated);
-      if (this.reactorsById.has(kudos.id)) void this.loadReactors(updated);
+      this.reactors.refresh(updated);
     } catch {
       // The client dropped the refused write; the button goes back as it was and the user is told.
       const latest = this.items.find((item) => item.id === kudos.id);
@@ -404,62 +455,6 @@ export class KringKudosFeed extends KringElement {
 
   private replaceItem(kudos: Kudos): void {
     this.items = this.items.map((item) => (item.id === kudos.id ? kudos : item));
-  }
-
-  private toggleReactors(kudos: Kudos): void {
-    const reactors = new Map(this.reactorsById);
-    if (reactors.has(kudos.id)) {
-      reactors.delete(kudos.id);
-      this.reactorsById = reactors;
-      return;
-    }
-    void this.loadReactors(kudos, true);
-  }
-
-  /** Loads who reacted; `say` (the user opened the panel) says the outcome through the page's queue. */
-  private async loadReactors(kudos: Kudos, say = false): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'loading' });
-    try {
-      const types = kudos.reactions.filter((reaction) => reaction.count > 0).map((reaction) => reaction.type);
-      const idsByType = await Promise.all(types.map((type) => client.listReactors(kudos.id, type)));
-      const people = await client.people([...new Set(idsByType.flat())]);
-      const names = new Map(
-        people.filter((person): person is Person => !!person).map((person) => [person.id, person.name]),
-      );
-      const byType = types.map((type, index) => ({
-        type,
-        names: idsByType[index].map((id) => names.get(id) ?? this.t('item.unknownPerson')),
-      }));
-      if (this.reactorsById.has(kudos.id)) {
-        this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'ready', byType });
-      }
-    } catch {
-      if (this.reactorsById.has(kudos.id)) {
-        this.reactorsById = new Map(this.reactorsById).set(kudos.id, { status: 'error' });
-      }
-    }
-    if (say && this.reactorsById.has(kudos.id)) await this.sayReactors(kudos.id);
-  }
-
-  /** Says the reactors panel as shown (the panel is not a live region of its own). */
-  private async sayReactors(id: string): Promise<void> {
-    await this.updateComplete;
-    const panel = [...this.renderRoot.querySelectorAll('article[data-kudos-id]')]
-      .find((article) => article.getAttribute('data-kudos-id') === id)
-      ?.querySelector('[part="reactors"]');
-    if (!panel) return;
-    const spoken = (node: Node): string =>
-      node instanceof Element && node.getAttribute('aria-hidden') === 'true'
-        ? ''
-        : node instanceof Element
-          ? [...node.childNodes].map(spoken).join('')
-          : (node.textContent ?? '');
-    const text = [...panel.querySelectorAll('li')]
-      .map((item) => spoken(item).replace(/\s+/g, ' ').trim())
-      .join(' ');
-    if (text) this.announce(text);
   }
 
   /**
@@ -506,8 +501,8 @@ export class KringKudosFeed extends KringElement {
       now: new Date(),
       person: (id) => this.people.get(id),
       react: (kudos, reaction) => void this.react(kudos, reaction),
-      toggleReactors: (kudos) => this.toggleReactors(kudos),
-      reactors: (id) => this.reactorsById.get(id),
+      toggleReactors: (kudos) => this.reactors.toggle(kudos),
+      reactors: (id) => this.reactors.get(id),
       retry: (entry) => this.retry(entry),
       discard: (entry) => this.discard(entry),
       popovers: this.popovers,
@@ -551,7 +546,7 @@ export class KringKudosFeed extends KringElement {
       case 'error':
         return html`<div class="notice error" part="error">
           <p>${this.t('feed.error')}</p>
-          <button type="button" class="action primary" part="retry" @click=${() => void this.loadFirstPage()}>
+          <button type="button" class="action primary" part="retry" @click=${() => void this.firstPage.run()}>
             ${this.t('feed.retry')}
           </button>
         </div>`;

@@ -97,6 +97,8 @@ export class KringPioneers extends KringMetricsElement {
         lang: this.language,
         task: this.pioneersTask,
         data: (ranked) => this.renderList(ranked),
+        // Management may read the figures but not this list (it names people): say so, without a retry.
+        forbidden: this.text('pioneers.forbidden'),
       })}
     `;
   }

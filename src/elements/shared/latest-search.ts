@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import { BackendError, toBackendError } from '../../errors.js';
 
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
@@ -15,9 +16,10 @@ export interface LatestSearchOptions<Request, Result> {
 }
 
 /**
- * Runs "search as you type" requests so that only the newest one counts: input is debounced, a new
- * request aborts the one in flight (so at most one is in flight), and a response that arrives after
- * a newer request started is dropped even if its backend ignored the abort.
+ * Runs "search as you type" requests so that only the newest one counts: input is debounced, and the
+ * requests go through a lit `Task` (the one async pattern), which aborts the one in flight when a newer
+ * one starts and shows only the newest answer; a cancelled one is dropped even if its backend ignored
+ * the abort.
  */
 export class LatestSearch<Request, Result> implements ReactiveController {
   status: SearchStatus = 'idle';
@@ -32,15 +34,40 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   private scheduled?: Request;
   /** A request that was waiting or in flight when the host left the page: sent again when it comes back. */
   private interrupted?: Request;
-  private controller?: AbortController;
-  private generation = 0;
+  /** Whether the newest request is on its way (not answered, failed or cancelled yet). */
+  private inFlight = false;
   private shownKey?: string;
+  /** Whether the newest request keeps the shown result (the only one whose answer counts). */
+  private quiet = false;
+  private readonly task: Task<readonly [Request], Result>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: LatestSearchOptions<Request, Result>,
   ) {
     host.addController(this);
+    this.task = new Task(host, {
+      autoRun: false,
+      task: async ([request], { signal }) => {
+        const result = await options.run(request, signal);
+        signal.throwIfAborted();
+        return result;
+      },
+      onComplete: (result) => {
+        this.inFlight = false;
+        this.result = result;
+        this.status = 'done';
+        options.onResult?.(this.request!, result, this.quiet);
+      },
+      onError: (error) => {
+        this.inFlight = false;
+        const problem = toBackendError(error);
+        // A failed background refresh leaves the shown result alone.
+        if (problem.kind === 'aborted' || this.quiet) return;
+        this.error = problem;
+        this.status = 'error';
+      },
+    });
   }
 
   /** Moved in the page (disconnected, then connected again) mid-search: that search goes out again. */
@@ -51,7 +78,7 @@ export class LatestSearch<Request, Result> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.interrupted = this.pending ? this.scheduled : this.controller ? this.request : undefined;
+    this.interrupted = this.pending ? this.scheduled : this.inFlight ? this.request : undefined;
     this.cancel();
   }
 
@@ -72,36 +99,16 @@ export class LatestSearch<Request, Result> implements ReactiveController {
     this.scheduled = undefined;
     const key = this.options.key(request);
     if (!force && key === this.shownKey && (this.status === 'done' || this.status === 'loading')) return;
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    const generation = ++this.generation;
     this.shownKey = key;
     this.request = request;
+    this.quiet = quiet;
+    this.inFlight = true;
     if (!quiet) {
       this.status = 'loading';
       this.error = undefined;
       this.host.requestUpdate();
     }
-    try {
-      const result = await this.options.run(request, controller.signal);
-      if (generation !== this.generation || controller.signal.aborted) return;
-      this.result = result;
-      this.status = 'done';
-      this.options.onResult?.(request, result, quiet);
-    } catch (error) {
-      if (generation !== this.generation || controller.signal.aborted) return;
-      const problem = toBackendError(error);
-      // A failed background refresh leaves the shown result alone.
-      if (problem.kind === 'aborted' || quiet) return;
-      this.error = problem;
-      this.status = 'error';
-    } finally {
-      if (generation === this.generation) {
-        this.controller = undefined;
-        this.host.requestUpdate();
-      }
-    }
+    await this.task.run([request]);
   }
 
   /** Fetches the shown request again without a loading state (the data behind it changed). */
@@ -115,9 +122,8 @@ export class LatestSearch<Request, Result> implements ReactiveController {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.scheduled = undefined;
-    this.controller?.abort();
-    this.controller = undefined;
-    this.generation++;
+    this.inFlight = false;
+    this.task.abort();
   }
 
   /** Back to nothing shown (an empty query). */

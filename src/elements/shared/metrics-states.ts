@@ -55,11 +55,13 @@ export interface TaskStatesOptions<T> {
   skeletons?: number;
   /** While reloading, keep showing this value instead of the skeleton when it returns true. */
   keepWhilePending?: (value: T) => boolean;
+  /** Said instead of an error when the backend refuses the signed-in user (retrying would not help). */
+  forbidden?: string;
 }
 
 /** "Not supported", loading, error or data, depending on the client and the task. */
 export function renderTaskStates<T>(options: TaskStatesOptions<T>): unknown {
-  const { client, lang, task, data, skeletons, keepWhilePending } = options;
+  const { client, lang, task, data, skeletons, keepWhilePending, forbidden } = options;
   if (client?.capabilities.metrics === false) {
     return html`<p part="status">${t(lang, 'metrics.unsupported')}</p>`;
   }
@@ -72,7 +74,10 @@ export function renderTaskStates<T>(options: TaskStatesOptions<T>): unknown {
       return shown !== undefined && keepWhilePending?.(shown) ? data(shown) : loading();
     },
     complete: (value) => (value !== undefined ? data(value) : loading()),
-    error: (error) => renderError(lang, error, () => void task.run()),
+    error: (error) =>
+      forbidden !== undefined && isBackendError(error) && error.kind === 'forbidden'
+        ? html`<p part="status" role="status">${forbidden}</p>`
+        : renderError(lang, error, () => void task.run()),
   });
 }
 

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
@@ -78,7 +79,6 @@ export class KringSkillList extends KringElement {
 
   /** The skills as shown, including changes not yet confirmed. */
   @state() private skills: Skill[] = [];
-  @state() private currentUserId?: string;
   @state() private message?: { text: string; failed: boolean };
   /** Skills with a write in flight; a second press waits for the first (one endorsement per skill). */
   @state() private pending = new Set<string>();
@@ -106,7 +106,6 @@ export class KringSkillList extends KringElement {
     );
   }
 
-  /** Another element's write may change this person's counts; who is viewing decides who may endorse. */
   /** Endorsements of this person not yet confirmed: waiting for the network, or refused. */
   protected readonly pendingWrites = new PendingWritesController(
     this,
@@ -118,6 +117,7 @@ export class KringSkillList extends KringElement {
       entry.input.personId === this.person?.id,
   );
 
+  /** Another element's write may change this person's counts. */
   protected readonly changes = new ClientChangesController(
     this,
     () => this.client,
@@ -127,15 +127,17 @@ export class KringSkillList extends KringElement {
       if (!id || (change.ids && !change.ids.includes(id))) return;
       void this.refresh(client, id);
     },
-    (client) =>
-      client?.currentUser().then(
-        (me) => {
-          if (this.client === client) this.currentUserId = me.id;
-        },
-        // Without a known user nobody can endorse here; the list still shows.
-        () => undefined,
-      ),
   );
+
+  /** Who is viewing decides who may endorse; without a known user nobody can endorse here. */
+  private readonly viewer = new Task(this, {
+    args: () => [this.client] as const,
+    task: ([client], { signal }) => client?.currentUser({ signal }),
+  });
+
+  private get currentUserId(): string | undefined {
+    return this.viewer.value?.id;
+  }
 
   /** Another element (or another tab's write) changed this person: show the new counts. */
   private async refresh(client: CommunityClientApi, id: string): Promise<void> {

@@ -154,6 +154,7 @@ export const metricsDe: Record<MetricsStringKey, string> = {
   'pioneers.intro':
     'Geordnet danach, wie viele andere Abteilungen jede Person in den letzten 180 Tagen durch öffentliche Handlungen (Kudos, Empfehlungen, angenommene Einladungen) erreicht hat. Aufrufe und Lesen werden nie verwendet.',
   'pioneers.empty': 'Noch niemand verbindet Abteilungen durch öffentliche Handlungen.',
+  'pioneers.forbidden': 'Die Pionierliste nennt Namen, deshalb sehen sie nur Community-Manager.',
   'pioneers.badLimit': '<{tag}> limit="{value}" ist ungültig; verwenden Sie eine ganze Zahl von 1 bis 100.',
   'pioneers.unknown': 'Unbekannte Person ({id})',
   'pioneers.rank': 'Platz {rank}',

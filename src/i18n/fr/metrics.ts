@@ -154,6 +154,8 @@ export const metricsFr: Record<MetricsStringKey, string> = {
   'pioneers.intro':
     'Classés selon le nombre d’autres services que chaque collègue a atteints par des actes publics (kudos, recommandations, invitations acceptées) au cours des 180 derniers jours. Les consultations et lectures ne sont jamais utilisées.',
   'pioneers.empty': 'Personne ne relie encore les services par des actes publics.',
+  'pioneers.forbidden':
+    'La liste des pionniers nomme des personnes\u00a0: seuls les community managers la voient.',
   'pioneers.badLimit':
     '<{tag}> limit="{value}" n’est pas valide\u00a0; utilisez un nombre entier de 1 à 100.',
   'pioneers.unknown': 'Collègue inconnu ({id})',
