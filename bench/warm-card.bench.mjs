@@ -1,9 +1,14 @@
 // The warm-page cost of a compact card (issue 18, target ≤ 1.5×): 200 `<kring-profile-card view="compact">`
 // over the Graph adapter against the name-only lit element over the same client (the `graph` bench's page,
-// msw in the page, no added latency), variants interleaved run by run, medians. `npm run bench graph` prints
-// the same ratio from consecutive (not interleaved) runs.
+// msw in the page, no added latency), variants interleaved run by run, medians. Two figures per variant:
+// - wall: ms from adding the cards until the first frame showing every name (what a user waits), which
+//   on a loaded machine mostly measures the load;
+// - CPU: the page's main-thread CPU time (Chromium trace thread time) over that same window: the work the
+//   page does, much less sensitive to other processes. The ratio this bench holds to the target is CPU.
+// `npm run bench graph` prints the wall ratio from consecutive (not interleaved) runs.
 import { publishGraphPage } from './graph.bench.mjs';
-import { measureFreshPage, median } from './lib/fresh-page.mjs';
+import { median } from './lib/fresh-page.mjs';
+import { mainThreadCpu, startTrace } from './lib/main-thread-cpu.mjs';
 
 const RUNS = Number(process.env.WARM_RUNS ?? 9);
 const MODES = [
@@ -12,32 +17,71 @@ const MODES = [
   { key: 'graph', label: 'cards, default view' },
 ];
 
+/** One fresh-context visit of `url`, traced: wall ms until all names show, and the CPU in that window. */
+async function measureTraced(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const trace = await startTrace(browser, page);
+    let wallMs;
+    let events;
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.__bench?.shownMs !== undefined, undefined, { timeout: 60_000 });
+      wallMs = await page.evaluate(() => window.__bench.shownMs);
+    } finally {
+      events = await trace.stop();
+    }
+    const cpu = mainThreadCpu(events, 'bench-start', wallMs);
+    return { wallMs, ...cpu, errorNote: errors.length ? `, page errors: ${errors.join('; ')}` : '' };
+  } finally {
+    await context.close();
+  }
+}
+
 export default async function run({ url, server, browser, projectRoot, log }) {
   await publishGraphPage({ server, projectRoot });
   const samples = Object.fromEntries(MODES.map(({ key }) => [key, []]));
   for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
     for (const { key } of MODES) {
-      const { figures, errorNote } = await measureFreshPage(browser, `${url}/bench-graph.html?mode=${key}`, {
-        ready: () => window.__bench?.shownMs !== undefined,
-        figures: () => window.__bench.shownMs,
-      });
-      samples[key].push(figures);
-      log(`run ${runIndex + 1} ${key}: ${Math.round(figures)} ms${errorNote}`);
+      const sample = await measureTraced(browser, `${url}/bench-graph.html?mode=${key}`);
+      samples[key].push(sample);
+      log(
+        `run ${runIndex + 1} ${key}: wall ${Math.round(sample.wallMs)} ms, main-thread CPU ` +
+          `${sample.cpuMs === undefined ? '—' : Math.round(sample.cpuMs)} ms (style/layout/paint ` +
+          `${sample.renderingMs === undefined ? '—' : Math.round(sample.renderingMs)} ms)${sample.errorNote}`,
+      );
     }
   }
-  const ms = Object.fromEntries(MODES.map(({ key }) => [key, median(samples[key])]));
+  const med = (key, figure) =>
+    median(samples[key].map((sample) => sample[figure]).filter((v) => v !== undefined));
+  const wall = Object.fromEntries(MODES.map(({ key }) => [key, med(key, 'wallMs')]));
+  const cpu = Object.fromEntries(MODES.map(({ key }) => [key, med(key, 'cpuMs')]));
+  const hasCpu = MODES.every(({ key }) => cpu[key] !== undefined);
   return [
     ...MODES.map(({ key, label }) => ({
       name: `warm, 200 names shown: ${label}`,
-      value: Math.round(ms[key]),
+      value: Math.round(wall[key]),
       unit: 'ms',
-      note: `median of ${RUNS}, interleaved`,
+      note: `wall, median of ${RUNS}, interleaved${hasCpu ? `; main-thread CPU ${Math.round(cpu[key])} ms` : ''}`,
     })),
+    ...(hasCpu
+      ? [
+          {
+            name: 'warm: compact card ÷ name-only lit element (main-thread CPU)',
+            value: (cpu.compact / cpu['lit-floor']).toFixed(2),
+            unit: '×',
+            note: `target ≤ 1.5×; trace thread time from adding the cards to the frame showing all names, median of ${RUNS}; default view ${(cpu.graph / cpu['lit-floor']).toFixed(2)}×`,
+          },
+        ]
+      : []),
     {
-      name: 'warm: compact card ÷ name-only lit element',
-      value: (ms.compact / ms['lit-floor']).toFixed(2),
+      name: 'warm: compact card ÷ name-only lit element (wall)',
+      value: (wall.compact / wall['lit-floor']).toFixed(2),
       unit: '×',
-      note: `target ≤ 1.5×; default view ${(ms.graph / ms['lit-floor']).toFixed(2)}×`,
+      note: `load-sensitive; default view ${(wall.graph / wall['lit-floor']).toFixed(2)}×`,
     },
   ];
 }

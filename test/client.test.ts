@@ -100,7 +100,7 @@ describe('CommunityClient: people batching', () => {
     expect(backend.calls('getPeople')[0].args[0]).to.have.length(50);
   });
 
-  it('with a zero window, sends at the next frame when the browser paints before running the timer', async () => {
+  it('with a zero window, sends before the next frame without waiting for the timer (which a paint can delay)', async () => {
     const backend = new FakeBackend(20);
     // After a long task Chromium paints before it runs timers; a timer that has not fired stands for that.
     const timers: number[] = [];

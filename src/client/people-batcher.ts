@@ -27,6 +27,11 @@ export interface PeopleBatcherOptions {
   onLoaded: (key: string, person: Person | null) => void;
 }
 
+/** A zero window sends after this many microtask turns in a row without a new lookup… */
+const QUIET_TURNS = 8;
+/** …or after this many turns in all, however many lookups still come. */
+const MAX_SETTLE_TURNS = 1000;
+
 /**
  * Collects people lookups from every element on the page for one short window, removes
  * duplicates and sends them in chunks: 200 profile cards make one call, not 200.
@@ -35,7 +40,7 @@ export class PeopleBatcher {
   private readonly lookups = new Map<string, Lookup>();
   private pending: Lookup[] = [];
   private windowTimer?: number;
-  /** Bumped for every scheduled send and on dispose, so a stale frame callback sends nothing. */
+  /** Bumped for every scheduled send and on dispose, so a stale settle check sends nothing. */
   private sendTicket = 0;
 
   constructor(
@@ -85,12 +90,31 @@ export class PeopleBatcher {
       if (ticket === this.sendTicket && this.windowTimer !== undefined) this.send();
     };
     this.windowTimer = this.timing.setTimeout(sendOnce, this.options.batchWindowMs);
-    // A zero window ends with this task. After a long task (a page of elements rendering their loading
-    // state) the browser paints before it runs a timer, which would hold the request back a whole frame;
-    // a frame callback runs before that paint, so whichever comes first sends.
-    if (this.options.batchWindowMs <= 0 && typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(sendOnce);
-    }
+    // A zero window ends when the page's elements stop asking: a page of cards connects in one task and
+    // each card's lookup comes a few promise steps after its first render, so the lookups are gathered
+    // until a microtask turn adds none. No timer (after a long task the browser paints before it runs
+    // one) and no frame callback: the data layer does not wait for, or race, rendering.
+    if (this.options.batchWindowMs <= 0) this.sendWhenSettled(ticket, sendOnce);
+  }
+
+  /**
+   * Calls `send` once `QUIET_TURNS` microtask turns in a row added no lookup (a lookup behind an awaited
+   * promise arrives a few turns after one behind none), or after `MAX_SETTLE_TURNS` turns in all.
+   */
+  private sendWhenSettled(ticket: number, send: () => void): void {
+    let seen = this.pending.length;
+    let quiet = 0;
+    let turns = 0;
+    const check = (): void => {
+      if (ticket !== this.sendTicket) return;
+      if (this.pending.length !== seen) {
+        seen = this.pending.length;
+        quiet = 0;
+      } else quiet += 1;
+      if (quiet >= QUIET_TURNS || ++turns >= MAX_SETTLE_TURNS) return send();
+      queueMicrotask(check);
+    };
+    queueMicrotask(check);
   }
 
   /** Every caller of this lookup gave up: drop it, and cancel its batch once nobody in it waits. */

@@ -13,6 +13,7 @@ import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import { explainKudosError } from '../../kudos/errors.js';
 import { MAX_RECEIVERS } from '../../kudos/fairness.js';
 import { avatarStyles } from '../shared/avatar.js';
+import { iconStyles } from '../shared/icons.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
 import { listOfNames, renderPendingItem, type ItemContext } from '../shared/kudos-item.js';
 import {
@@ -76,7 +77,7 @@ function length(text: string): number {
  * @event {KringKudosFailedEvent} kring-kudos-failed - Refused or finally failed; `detail` has `input`, `error`, `code`, `outboxId`.
  */
 export class KringKudosComposer extends KringElement {
-  static override styles = [...avatarStyles, kudosFeedStyles, kudosComposerStyles];
+  static override styles = [...avatarStyles, kudosFeedStyles, kudosComposerStyles, iconStyles];
 
   /** Company values to choose from, comma-separated; default: the backend's list. */
   @property({ attribute: 'values', converter: commaListConverter }) values?: string[];

@@ -17,6 +17,7 @@ import { translate, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
 import { avatarStyles } from '../shared/avatar.js';
+import { iconStyles } from '../shared/icons.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { KringKudosSentEvent } from '../../events/kudos.js';
 import {
@@ -100,7 +101,13 @@ type FirstPage = { me: Person; filter: KudosFilter; page: Page<Kudos> } | 'unava
  * @cssproperty --kring-avatar-size - Avatar size.
  */
 export class KringKudosFeed extends KringElement {
-  static override styles = [...avatarStyles, kudosFeedStyles, pendingWritesStyles, personHoverStyles];
+  static override styles = [
+    ...avatarStyles,
+    kudosFeedStyles,
+    pendingWritesStyles,
+    personHoverStyles,
+    iconStyles,
+  ];
 
   /** A giver's or receiver's name opens their card. */
   private readonly hover = new PersonHoverController(this, {

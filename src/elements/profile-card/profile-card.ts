@@ -11,7 +11,8 @@ import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
-import { icon, type IconName } from '../shared/icons.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { ICON_MARKUP, icon, iconStyles, type IconName } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
@@ -62,7 +63,7 @@ const COMPACT_SKILL_COUNT = 3;
  * @event {KringPersonLoadEvent} kring-person-load - The person was loaded; `detail.person`.
  */
 export class KringProfileCard extends KringElement {
-  static override styles = [profileCardStyles, personHoverStyles];
+  static override styles = [profileCardStyles, personHoverStyles, iconStyles];
 
   /** Who to show: a person id, an e-mail address, or `me` for the signed-in user. */
   @property({ attribute: 'person' }) person = '';
@@ -313,30 +314,34 @@ export class KringProfileCard extends KringElement {
         ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
         : nothing}
       ${actions.map(
+        // One template per action, its icon inlined (a page of cards builds hundreds of these).
         (action) =>
-          html`<a
+          staticHtml`<a
             part="action"
             class="action"
             href=${action.href}
             aria-label=${action.label}
             title=${action.label}
-            >${icon(action.icon)}</a
+            >${ICON_MARKUP[action.icon]}</a
           >`,
       )}
-      ${person.email
-        ? html`<button
-            part="action"
-            class="action"
-            type="button"
-            aria-label=${this.t('card.copyMail', { name })}
-            title=${this.t('card.copyMail', { name })}
-            @click=${() => this.copyMail(person)}
-          >
-            ${icon('copy')}
-          </button>`
-        : nothing}
+      ${person.email ? this.renderCopyMail(person) : nothing}
       ${own ? nothing : this.renderKudosAction(person)}
     </div>`;
+  }
+
+  private renderCopyMail(person: Person) {
+    const label = this.t('card.copyMail', { name: person.name });
+    return staticHtml`<button
+      part="action"
+      class="action"
+      type="button"
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.copyMail(person)}
+    >
+      ${ICON_MARKUP.copy}
+    </button>`;
   }
 
   /**

@@ -128,9 +128,14 @@ const SAFE_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:', 'sip:', 'msteams:', 
 /** Returns the URL when its scheme is safe to put in an href, else undefined (no `javascript:`). */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  // A card page asks this for every card's address: a plain one is its own URL, no parse needed.
+  if (PLAIN_MAILTO.test(url)) return url;
   const parsed = parseUrl(url);
   return parsed && SAFE_SCHEMES.includes(parsed.protocol) ? parsed.href : undefined;
 }
+
+/** `mailto:` with characters that `new URL` keeps as they are (it would return the same string). */
+const PLAIN_MAILTO = /^mailto:[\w.!$&'*+=~-]+@[\w.-]+$/;
 
 /** Absolute URLs (mail, chat) parse without the document's base, which costs a look-up per call. */
 function parseUrl(url: string): URL | undefined {

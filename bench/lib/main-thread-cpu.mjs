@@ -1,0 +1,43 @@
+// The page's main-thread CPU time over a window, from a Chromium trace: less sensitive to a loaded
+// machine than wall time (a task that waits for a core is not counted while it waits).
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'blink.user_timing',
+  'disabled-by-default-devtools.timeline',
+];
+
+/** Starts a trace of `page` (Chromium only); `stop()` resolves to the parsed trace events. */
+export async function startTrace(browser, page) {
+  await browser.startTracing(page, { categories: CATEGORIES });
+  return {
+    stop: async () => JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents,
+  };
+}
+
+/**
+ * Main-thread CPU ms (trace thread time, `tdur`) of the renderer that recorded the user-timing mark
+ * `startMark`, from that mark for `windowMs` of wall time: all top-level tasks, and of them the time
+ * in style recalculation, layout and paint. Returns undefined when the trace has no thread times.
+ */
+export function mainThreadCpu(events, startMark, windowMs) {
+  const mark = events.find((event) => event.name === startMark && event.cat.includes('blink.user_timing'));
+  if (!mark) return undefined;
+  const { pid, tid } = mark;
+  const from = mark.ts;
+  const to = from + windowMs * 1000;
+  const onThread = events.filter(
+    (event) =>
+      event.pid === pid && event.tid === tid && event.ph === 'X' && event.ts >= from && event.ts <= to,
+  );
+  const sum = (list) => list.reduce((total, event) => total + (event.tdur ?? 0), 0) / 1000;
+  const tasks = onThread.filter(
+    (event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask',
+  );
+  if (!tasks.some((event) => event.tdur !== undefined)) return undefined;
+  const rendering = onThread.filter((event) =>
+    ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'UpdateLayer'].includes(event.name),
+  );
+  return { cpuMs: sum(tasks), renderingMs: sum(rendering) };
+}
