@@ -13,6 +13,11 @@ export interface PreloadManifest {
   backends: Readonly<Record<string, readonly string[]>>;
   /** Per shipped language the core loads on first use (`de`, `fr`), the files of its strings. */
   languages?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per module the core loads on first use that a page does not need at load (`person-hover-card`:
+   * the open hover card; `outbox`), its files. Never preloaded; listed so tests and tools know them.
+   */
+  onDemand?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const PRELOAD_MANIFEST: PreloadManifest | null = null;

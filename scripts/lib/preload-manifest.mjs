@@ -86,7 +86,7 @@ function staticFiles(bundle, fileName, seen = new Set(), order = []) {
 
 /**
  * Writes `preload-manifest.json`: `{ core: [files], elements: { tag: [files] }, backends: { name: [files] },
- * languages: { lang: [files] } }`, each list being the entry file and its static imports minus what the core already loads.
+ * languages: { lang: [files] }, onDemand: { module: [files] } }`, each list being the entry file and its static imports minus what the core already loads.
  */
 export function preloadManifest() {
   return {
@@ -96,7 +96,7 @@ export function preloadManifest() {
       const inCore = new Set(core);
       const forEntry = (fileName) =>
         [...staticFiles(bundle, fileName), fileName].filter((file) => !inCore.has(file));
-      const manifest = { core, elements: {}, backends: {}, languages: {} };
+      const manifest = { core, elements: {}, backends: {}, languages: {}, onDemand: {} };
       // The elements the core loads on first use; the core defines the others itself.
       const lazy = new Set(core.flatMap((file) => bundle[file]?.dynamicImports ?? []));
       for (const fileName of Object.keys(bundle).sort()) {
@@ -109,6 +109,11 @@ export function preloadManifest() {
             ...forEntry(fileName),
           ];
         }
+        // Code the core loads on first use that no page needs at load (the hover card, the outbox):
+        // never preloaded (a page of cards does not pay for it); listed so tests and tools know it.
+        const onDemand = /[\\/]src[\\/](?:.+[\\/])?([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+        if (chunk.type === 'chunk' && !chunk.isEntry && !language && onDemand && lazy.has(fileName))
+          manifest.onDemand[onDemand[1]] = forEntry(fileName);
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
         const element = /^elements\/([\w-]+)\.js$/.exec(fileName);
         if (element && lazy.has(fileName)) manifest.elements[`kring-${element[1]}`] = forEntry(fileName);

@@ -1,10 +1,8 @@
 import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { PopoverController } from './popover-controller.js';
-import { profileCardStrings } from '../../i18n/profile-card.js';
-import { translate, type Language, type MessageParams } from '../../i18n/index.js';
+import type { Language } from '../../i18n/index.js';
 import type { CommunityClientApi } from '../../client/types.js';
-
-type HoverKey = Parameters<typeof translate<'hover.card' | 'hover.giveKudos' | 'hover.close'>>[2];
+import type { PersonHoverCard } from './person-hover-card.js';
 
 interface HoverHost extends ReactiveElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -22,6 +20,23 @@ interface OpenCard {
   anchor: Element;
 }
 
+/** What the lazily loaded card (person-hover-card.ts) reads from and calls on its controller. */
+export interface HoverCardOwner {
+  readonly host: HoverHost;
+  readonly options: PersonHoverOptions;
+  readonly popover: PopoverController;
+  /** The open card's person and anchor, if a card is open. */
+  readonly openCard: OpenCard | undefined;
+  /** The person whose kudos composer is open in the card, if any. */
+  composingFor?: string;
+  cardElement(): HTMLElement | null;
+  pointerLeave(key: string, container: Element): void;
+  focusOut(key: string, event: FocusEvent): void;
+  closeToName(): boolean;
+}
+
+let cardModule: Promise<typeof import('./person-hover-card.js')> | undefined;
+
 /**
  * The hover card (Live Persona card): on hover or focus of a person's name or photo, that person's
  * full card opens next to it — photo, name, title, contact links, skills to endorse, badges — with
@@ -33,22 +48,25 @@ interface OpenCard {
  * The host puts `wrap()` around a trigger (a link or a button, so the keyboard reaches it), or, where
  * the trigger cannot hold the card (an option in a listbox), calls the pointer methods itself and
  * renders `card()` inside the same container.
+ *
+ * Only the trigger is here: the open card (its template, styles and placement, person-hover-card.ts)
+ * loads with `import()` when a pointer first enters a name (during the open delay) or a name gets the
+ * focus, so a page of cards does not load it (issue 18).
  */
-export class PersonHoverController implements ReactiveController {
+export class PersonHoverController implements ReactiveController, HoverCardOwner {
   /** How long the pointer rests on a name before its card opens, ms (a pass over a feed opens none). */
   static openDelayMs = 250;
 
   readonly popover: PopoverController;
+  composingFor?: string;
   private current?: OpenCard;
-  private composingFor?: string;
+  private view?: PersonHoverCard;
   private pointerTimer?: ReturnType<typeof setTimeout>;
-  private resizeObserver?: ResizeObserver;
-  private placing = false;
   private returnFocus?: HTMLElement;
 
   constructor(
-    private readonly host: HoverHost,
-    private readonly options: PersonHoverOptions,
+    readonly host: HoverHost,
+    readonly options: PersonHoverOptions,
   ) {
     this.popover = new PopoverController(host);
     host.addController(this);
@@ -56,18 +74,33 @@ export class PersonHoverController implements ReactiveController {
 
   /** The person whose card is open, if any. */
   get openPerson(): string | undefined {
+    return this.openCard?.personId;
+  }
+
+  get openCard(): OpenCard | undefined {
     const key = this.popover.current;
-    return key && this.current?.key === key ? this.current.personId : undefined;
+    return key && this.current?.key === key ? this.current : undefined;
   }
 
   hostUpdated(): void {
-    if (this.openPerson) this.place();
-    else this.stopPlacing();
+    if (this.openPerson) this.view?.place();
+    else this.view?.stopPlacing();
   }
 
   hostDisconnected(): void {
     clearTimeout(this.pointerTimer);
-    this.stopPlacing();
+    this.view?.stopPlacing();
+  }
+
+  /** Loads the card's code (once per page) and renders the card when it arrives. */
+  private loadCard(): Promise<void> {
+    if (this.view) return Promise.resolve();
+    cardModule ??= import('./person-hover-card.js');
+    return cardModule.then(({ PersonHoverCard }) => {
+      if (this.view) return;
+      this.view = new PersonHoverCard(this);
+      if (this.openCard) this.host.requestUpdate();
+    });
   }
 
   pointerEnter(key: string, personId: string, name: string, anchor: Element): void {
@@ -76,6 +109,7 @@ export class PersonHoverController implements ReactiveController {
       this.popover.pointerEnter(key);
       return;
     }
+    void this.loadCard();
     this.pointerTimer = setTimeout(() => {
       this.remember(key, personId, name, anchor);
       this.popover.pointerEnter(key);
@@ -89,6 +123,7 @@ export class PersonHoverController implements ReactiveController {
 
   focusIn(key: string, personId: string, name: string, anchor: Element): void {
     clearTimeout(this.pointerTimer);
+    void this.loadCard();
     if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
     this.popover.focusIn(key);
   }
@@ -109,6 +144,7 @@ export class PersonHoverController implements ReactiveController {
     options: { focus?: boolean; returnFocus?: HTMLElement } = {},
   ): void {
     clearTimeout(this.pointerTimer);
+    void this.loadCard();
     if (!this.popover.isOpen(key)) {
       this.remember(key, personId, name, anchor);
       this.popover.click(key);
@@ -126,10 +162,6 @@ export class PersonHoverController implements ReactiveController {
     this.returnFocus = undefined;
     if (this.current?.personId !== personId) this.composingFor = undefined;
     this.current = { key, personId, name, anchor };
-  }
-
-  private t(key: HoverKey, params?: MessageParams): string {
-    return translate(profileCardStrings, this.options.language(), key, params);
   }
 
   /**
@@ -190,23 +222,19 @@ export class PersonHoverController implements ReactiveController {
     return !!card && target instanceof Node && card.contains(target);
   }
 
-  private cardElement(): HTMLElement | null {
+  cardElement(): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>('.person-card');
   }
 
-  /** Moves the focus into the open card (after the render that shows it). */
+  /** Moves the focus into the open card (after its code has loaded and the render that shows it). */
   private enterCard(): void {
-    void this.host.updateComplete.then(() => this.cardElement()?.focus());
+    void this.loadCard()
+      .then(() => this.host.updateComplete)
+      .then(() => this.cardElement()?.focus());
   }
 
-  /** Escape inside the card closes it and gives the focus back to the name. */
-  private onCardKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    if (this.closeToName()) event.preventDefault();
-  };
-
   /** Closes the card and puts the focus back on the name that opened it (never on the page body). */
-  private closeToName(): boolean {
+  closeToName(): boolean {
     const anchor = this.current?.anchor;
     const trigger =
       this.returnFocus ??
@@ -216,113 +244,13 @@ export class PersonHoverController implements ReactiveController {
     return true;
   }
 
-  /** The open card, if any: the host renders it once, after its other content. */
+  /** The open card, if any (nothing until its code has loaded): the host renders it once, after its other content. */
   card(): TemplateResult | typeof nothing {
-    const open = this.current;
-    if (!open || !this.popover.isOpen(open.key)) return nothing;
-    const key = open.key;
-    const me = this.options.client()?.peekPerson('me');
-    const own = me?.id === open.personId;
-    const composing = this.composingFor === open.personId;
-    return html`<div
-      class="person-card"
-      part="person-card"
-      popover="manual"
-      role="group"
-      tabindex="-1"
-      aria-label=${this.t('hover.card', { name: open.name })}
-      data-person=${open.personId}
-      @pointerenter=${() => this.popover.pointerEnter(key)}
-      @pointerleave=${(event: PointerEvent) => {
-        if (!(event.relatedTarget instanceof Node && open.anchor.contains(event.relatedTarget)))
-          this.pointerLeave(key, event.currentTarget as Element);
-      }}
-      @focusin=${() => this.popover.focusIn(key)}
-      @focusout=${(event: FocusEvent) => {
-        if (!(event.relatedTarget instanceof Node && open.anchor.contains(event.relatedTarget)))
-          this.focusOut(key, event);
-      }}
-      @keydown=${this.onCardKeydown}
-    >
-      <div class="person-card-body">
-        <kring-profile-card person=${open.personId} view="full"></kring-profile-card>
-        <div class="person-card-actions">
-          ${own
-            ? nothing
-            : html`<button
-                type="button"
-                part="give-kudos"
-                aria-expanded=${composing ? 'true' : 'false'}
-                @click=${() => this.toggleComposer(open.personId)}
-              >
-                ${this.t('hover.giveKudos')}
-              </button>`}
-          <button type="button" part="close-card" @click=${() => this.closeToName()}>
-            ${this.t('hover.close')}
-          </button>
-        </div>
-        ${composing ? html`<kring-kudos-composer to=${open.personId}></kring-kudos-composer>` : nothing}
-      </div>
-    </div>`;
-  }
-
-  private toggleComposer(personId: string): void {
-    // The focus is in the card while writing, which keeps it open wherever the pointer goes.
-    this.composingFor = this.composingFor === personId ? undefined : personId;
-    this.host.requestUpdate();
-  }
-
-  /** Next to its anchor, in the top layer where the browser has one (no clipping by a scrolling list). */
-  private place(): void {
-    const card = this.cardElement();
-    const anchor = this.current?.anchor;
-    if (!card || !anchor) return;
-    if (!this.placing) this.startPlacing(card);
-    if (typeof card.showPopover === 'function' && !card.matches(':popover-open')) {
-      try {
-        card.showPopover();
-      } catch {
-        // Not in the document yet: the next update places it.
-      }
-    }
-    const rect = anchor.getBoundingClientRect();
-    const viewportWidth = document.documentElement.clientWidth;
-    const margin = 8;
-    const width = card.offsetWidth;
-    const height = card.offsetHeight;
-    // Directly under the anchor (the card's padding is the gap, so the pointer never crosses a hole).
-    let top = rect.bottom;
-    if (top + height > window.innerHeight && rect.top - height >= 0) top = rect.top - height;
-    const left = Math.max(margin, Math.min(rect.left, viewportWidth - width - margin));
-    card.style.setProperty('top', `${Math.round(top)}px`);
-    card.style.setProperty('left', `${Math.round(left)}px`);
-  }
-
-  private readonly onViewportChange = (): void => {
-    if (this.openPerson) this.place();
-  };
-
-  private startPlacing(card: HTMLElement): void {
-    this.placing = true;
-    window.addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-    window.addEventListener('resize', this.onViewportChange);
-    if (typeof ResizeObserver === 'function') {
-      this.resizeObserver = new ResizeObserver(this.onViewportChange);
-      this.resizeObserver.observe(card);
-    }
-  }
-
-  private stopPlacing(): void {
-    if (!this.placing) return;
-    this.placing = false;
-    window.removeEventListener('scroll', this.onViewportChange, { capture: true });
-    window.removeEventListener('resize', this.onViewportChange);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+    return this.view?.render() ?? nothing;
   }
 }
 
-/** Layout of the hover card and its trigger; hosts add it to their styles. */
+/** The hover card's trigger (the card's own layout loads with it); hosts add it to their styles. */
 export const personHoverStyles = css`
   .person-hover {
     display: inline;
@@ -339,43 +267,5 @@ export const personHoverStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
     border-radius: 2px;
-  }
-  .person-card:focus-visible .person-card-body {
-    outline: 2px solid var(--_focus);
-  }
-  .person-card:focus {
-    outline: none;
-  }
-  .person-card {
-    position: fixed;
-    inset: auto;
-    margin: 0;
-    padding: 0.25rem 0 0;
-    border: 0;
-    background: transparent;
-    overflow: visible;
-    z-index: 1000;
-    inline-size: min(22rem, calc(100vw - 1rem));
-    /* The element's tokens (styles/tokens.ts): the card is in the top layer but inherits from its host. */
-    color: var(--_text);
-    font-family: inherit;
-    text-align: start;
-    white-space: normal;
-    font-weight: normal;
-    font-size: 1rem;
-  }
-  .person-card-body {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    box-shadow: var(--_shadow-popup);
-  }
-  .person-card-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
   }
 `;
