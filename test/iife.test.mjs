@@ -62,6 +62,12 @@ const registerSpanish = `window.cardTexts = () =>
 window.__registerLanguageType = typeof Kring.registerLanguage;
 Kring.registerLanguage('es', { 'card.notFound': 'Perfil no encontrado' });`;
 
+const compactCardBody = `
+  <kring-community backend="demo" page></kring-community>
+  <main>
+    <kring-profile-card person="me" view="compact"></kring-profile-card>
+  </main>`;
+
 const languagesBody = `
   <kring-community backend="demo" page></kring-community>
   <main>
@@ -94,6 +100,7 @@ describe('kring.iife.js on a plain HTML page', () => {
         '/plain.html': plainPage(['kring.iife.js']),
         '/strict-csp.html': plainPage(['record-violations.js', 'kring.iife.js']),
         '/record-violations.js': { type: 'text/javascript', body: violationRecorder },
+        '/strict-csp-hover.html': plainPage(['record-violations.js', 'kring.iife.js'], compactCardBody),
         '/strict-csp-every-element.html': plainPage(
           ['record-violations.js', 'kring.iife.js'],
           `<kring-community backend="demo" page></kring-community>\n<main>${builtElementTags()
@@ -160,6 +167,61 @@ describe('kring.iife.js on a plain HTML page', () => {
     assert.ok(preloaded.map(path).includes('/backends/demo.js'), 'the backend the page names is preloaded');
     const notPreloaded = scripts.filter((url) => path(url) !== '/kring.iife.js' && !preloaded.includes(url));
     assert.deepEqual(notPreloaded.map(path), [], 'modules found only by importing another one');
+    await page.close();
+  });
+
+  it('loads the hover card only when a name is hovered, from files the manifest lists as on demand, never preloaded', async () => {
+    const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
+    const hoverFiles = (manifest.onDemand?.['person-hover-card'] ?? []).map((file) => `/${file}`);
+    assert.ok(hoverFiles.length > 0, 'the manifest lists the hover card as loaded on demand');
+    const page = await browser.newPage();
+    const exceptions = [];
+    page.on('pageerror', (error) => exceptions.push(error.message));
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.url}/strict-csp-hover.html`, { waitUntil: 'load' });
+    assert.match(await waitForCardName(page), /\p{L}/u, 'the card shows a name');
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname),
+    );
+    assert.deepEqual(
+      [...scripts, ...preloaded].filter((file) => hoverFiles.includes(file)),
+      [],
+      'a page of cards neither loads nor preloads the hover card',
+    );
+    const beforeHover = scripts.length;
+    await page.hover('kring-profile-card [part~="name"] .person-hover');
+    // Open, in the top layer, laid out by its own styles (adopted under the strict CSP).
+    await page.waitForFunction(
+      () => {
+        const card = document
+          .querySelector('kring-profile-card')
+          ?.shadowRoot?.querySelector('.person-card:popover-open');
+        return (
+          card?.querySelector('kring-profile-card[view="full"]') &&
+          getComputedStyle(card).position === 'fixed'
+        );
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    const onHover = scripts.slice(beforeHover);
+    assert.ok(
+      hoverFiles.every((file) => onHover.includes(file)),
+      `the hover loads the card's files: ${onHover}`,
+    );
+    const lazyElementFiles = Object.values(manifest.elements)
+      .flat()
+      .map((file) => `/${file}`);
+    assert.deepEqual(
+      onHover.filter((file) => !hoverFiles.includes(file) && !lazyElementFiles.includes(file)),
+      [],
+      'files the hover loaded that the manifest does not know',
+    );
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(exceptions, []);
     await page.close();
   });
 
