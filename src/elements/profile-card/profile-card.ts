@@ -12,7 +12,7 @@ import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { allowedValue } from '../../attribute-values.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { ICON_MARKUP, icon, iconStyles, type IconName } from '../shared/icons.js';
+import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
@@ -331,16 +331,32 @@ export class KringProfileCard extends KringElement {
   }
 
   private renderCopyMail(person: Person) {
-    const label = this.t('card.copyMail', { name: person.name });
+    return this.renderActionButton(this.t('card.copyMail', { name: person.name }), 'copy', () =>
+      this.copyMail(person),
+    );
+  }
+
+  /**
+   * A contact action as an icon button named by `label` (its tooltip too), the icon inlined. With
+   * `dialog`, it opens a dialog: `expanded` says whether that dialog is open.
+   */
+  private renderActionButton(
+    label: string,
+    iconName: IconName,
+    onClick: () => void,
+    dialog?: { part: string; expanded: boolean },
+  ) {
     return staticHtml`<button
-      part="action"
+      part=${dialog ? `action ${dialog.part}` : 'action'}
       class="action"
       type="button"
       aria-label=${label}
       title=${label}
-      @click=${() => this.copyMail(person)}
+      aria-haspopup=${dialog ? 'dialog' : nothing}
+      aria-expanded=${dialog ? String(dialog.expanded) : nothing}
+      @click=${onClick}
     >
-      ${ICON_MARKUP.copy}
+      ${ICON_MARKUP[iconName]}
     </button>`;
   }
 
@@ -351,18 +367,10 @@ export class KringProfileCard extends KringElement {
   private renderKudosAction(person: Person) {
     if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
     const label = this.t('card.giveKudos', { name: person.name });
-    return html`<button
-        part="action kudos-action"
-        class="action"
-        type="button"
-        aria-label=${label}
-        title=${label}
-        aria-haspopup="dialog"
-        aria-expanded=${this.composingKudos ? 'true' : 'false'}
-        @click=${this.openKudos}
-      >
-        ${icon('kudos')}
-      </button>
+    return html`${this.renderActionButton(label, 'kudos', this.openKudos, {
+        part: 'kudos-action',
+        expanded: this.composingKudos,
+      })}
       <dialog part="kudos-dialog" aria-label=${label} @close=${this.kudosClosed}>
         ${this.composingKudos
           ? html`<kring-kudos-composer
