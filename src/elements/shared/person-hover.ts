@@ -63,6 +63,7 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
   private view?: PersonHoverCard;
   private pointerTimer?: ReturnType<typeof setTimeout>;
   private returnFocus?: HTMLElement;
+  private listening = false;
 
   constructor(
     readonly host: HoverHost,
@@ -81,6 +82,45 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     const key = this.popover.current;
     return key && this.current?.key === key ? this.current : undefined;
   }
+
+  /** One listener per event type on the host's shadow root serves every name `wrap()` renders in it. */
+  hostConnected(): void {
+    if (this.listening) return;
+    this.listening = true;
+    for (const type of ['pointerover', 'pointerout', 'focusin', 'focusout', 'keydown'])
+      this.host.renderRoot.addEventListener(type, this.onTriggerEvent as EventListener);
+  }
+
+  /** Pointer, focus and keys on a name that `wrap()` rendered, as if each name had its own listeners. */
+  private readonly onTriggerEvent = (event: PointerEvent | FocusEvent | KeyboardEvent): void => {
+    const trigger =
+      event.target instanceof Element
+        ? event.target.closest<HTMLElement>('.person-hover[data-hover-key]')
+        : null;
+    if (!trigger) return;
+    const { hoverKey: key = '', hoverPerson: personId = '', hoverName: name = '' } = trigger.dataset;
+    const related = 'relatedTarget' in event ? event.relatedTarget : null;
+    // Moves between the parts of one name are not entering or leaving it.
+    const within = related instanceof Node && trigger.contains(related);
+    switch (event.type) {
+      case 'pointerover':
+        if (!within) this.pointerEnter(key, personId, name, trigger);
+        break;
+      case 'pointerout':
+        if (!within && !this.inCard(related)) this.pointerLeave(key, trigger);
+        break;
+      case 'focusin':
+        this.focusIn(key, personId, name, trigger);
+        break;
+      case 'focusout':
+        if (!this.inCard(related)) this.popover.focusOut(key, event as FocusEvent, trigger);
+        break;
+      case 'keydown':
+        if ((event as KeyboardEvent).key !== 'ArrowDown' || !this.popover.isOpen(key)) return;
+        event.preventDefault();
+        this.enterCard();
+    }
+  };
 
   hostUpdated(): void {
     if (this.openPerson) this.view?.place();
@@ -174,20 +214,8 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     return html`<span
       class="person-hover"
       data-hover-key=${key}
-      @pointerenter=${(event: PointerEvent) =>
-        this.pointerEnter(key, personId, name, event.currentTarget as Element)}
-      @pointerleave=${(event: PointerEvent) => {
-        if (!this.inCard(event.relatedTarget)) this.pointerLeave(key, event.currentTarget as Element);
-      }}
-      @focusin=${(event: FocusEvent) => this.focusIn(key, personId, name, event.currentTarget as Element)}
-      @focusout=${(event: FocusEvent) => {
-        if (!this.inCard(event.relatedTarget)) this.focusOut(key, event);
-      }}
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key !== 'ArrowDown' || !this.popover.isOpen(key)) return;
-        event.preventDefault();
-        this.enterCard();
-      }}
+      data-hover-person=${personId}
+      data-hover-name=${name}
       >${content}</span
     >`;
   }

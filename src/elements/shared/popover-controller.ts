@@ -53,9 +53,11 @@ export class PopoverController implements ReactiveController {
     this.add(id, 'focus');
   }
 
-  /** Focus left the container, unless it moved inside it (trigger ⇄ popover content). */
-  focusOut(id: string, event: FocusEvent): void {
-    const container = event.currentTarget as Element;
+  /**
+   * Focus left the container (the event's listener, or `container` for a delegated listener), unless
+   * it moved inside it (trigger ⇄ popover content).
+   */
+  focusOut(id: string, event: FocusEvent, container = event.currentTarget as Element): void {
     if (event.relatedTarget instanceof Node && container.contains(event.relatedTarget)) return;
     this.remove(id, 'focus', () => container.matches(':hover'));
   }
