@@ -93,7 +93,8 @@ describe('<kring-pioneers>', () => {
       },
     });
     const errored = await renderPioneers(failing.name);
-    await waitUntil(() => part(errored, 'retry'), 'error');
+    // A server error is said after the client's read retries (300/600/1,200 ms with jitter): a limit, not a wait.
+    await waitUntil(() => part(errored, 'retry'), 'error', { timeout: 5000 });
     expect(text(errored)).to.contain('The ranking is being rebuilt.');
     await expect(errored).to.be.accessible();
     fail = false;
