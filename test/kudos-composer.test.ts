@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { BackendError } from '../src/errors.js';
 import { announcementQueue } from '../src/elements/shared/announcer.js';
 import { html } from 'lit';
@@ -84,7 +85,7 @@ describe('<kring-kudos-composer>', () => {
     await sendKeys({ type: 'Thanks for the demo!' });
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.getAttribute('part')).to.contain('send');
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     await sendKeys({ press: 'Enter' });
     const { detail } = (await sent) as CustomEvent<KudosSentDetail>;
     expect(detail.input).to.deep.equal({ to: [anna.id, bram.id], value, message: 'Thanks for the demo!' });
@@ -116,7 +117,7 @@ describe('<kring-kudos-composer>', () => {
       html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
     );
     typeMessage(composer, 'Quick one');
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await composer.updateComplete;
     const pending = $(composer, '[data-outbox-id]');
@@ -137,7 +138,7 @@ describe('<kring-kudos-composer>', () => {
       html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
     );
     typeMessage(composer, 'Thanks for the help');
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await sent;
     await waitUntil(
@@ -166,14 +167,14 @@ describe('<kring-kudos-composer>', () => {
       track(event);
     };
     typeMessage(composer, 'Tracked once');
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await sent;
     expect(tracked).to.deep.equal([{ type: 'kudos-given', subject: 'Eerlijk' }]);
     composer.to = [setup.demo.demo.currentUserId];
     await composer.updateComplete;
     typeMessage(composer, 'Refused, not tracked');
-    const refused = oneEvent(composer, 'kring-kudos-failed');
+    const refused = nextEvent(composer, 'kring-kudos-failed');
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await refused;
     expect(tracked.length).to.equal(1);
@@ -282,7 +283,7 @@ describe('<kring-kudos-composer>', () => {
         { lang },
       );
       typeMessage(composer, 'To me, from me');
-      const failed = oneEvent(composer, 'kring-kudos-failed');
+      const failed = nextEvent(composer, 'kring-kudos-failed');
       ($(composer, '[part="send"]') as HTMLButtonElement).click();
       const { detail } = (await failed) as CustomEvent<KudosFailedDetail>;
       expect(detail.code).to.equal('kudos.self');
@@ -306,7 +307,7 @@ describe('<kring-kudos-composer>', () => {
         new CustomEvent('kring-people-change', { detail: { ids: [anna.id], people: [anna] } }),
       );
       const before = await givenByMe(setup);
-      const refused = oneEvent(composer, 'kring-kudos-failed');
+      const refused = nextEvent(composer, 'kring-kudos-failed');
       ($(composer, '[part="send"]') as HTMLButtonElement).click();
       expect(((await refused) as CustomEvent<KudosFailedDetail>).detail.code).to.equal('kudos.daily-limit');
       await composer.updateComplete;
@@ -421,7 +422,7 @@ describe('<kring-kudos-composer>', () => {
       html`<kring-kudos-composer to=${anna.id}></kring-kudos-composer>`,
     );
     typeMessage(composer, 'Only once please');
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await sent;
     expect(setup.calls.get('giveKudos')).to.equal(3);
@@ -441,7 +442,7 @@ describe('<kring-kudos-composer>', () => {
       status: 403,
     });
     typeMessage(composer, 'Will fail first');
-    const failed = oneEvent(composer, 'kring-kudos-failed');
+    const failed = nextEvent(composer, 'kring-kudos-failed');
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     const { detail } = (await failed) as CustomEvent<KudosFailedDetail>;
     expect(detail.error.kind).to.equal('forbidden');
@@ -456,7 +457,7 @@ describe('<kring-kudos-composer>', () => {
     (composer as KringKudosComposer).to = [bram.id];
     await composer.updateComplete;
     typeMessage(composer, 'Will be discarded');
-    const failedAgain = oneEvent(composer, 'kring-kudos-failed');
+    const failedAgain = nextEvent(composer, 'kring-kudos-failed');
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await failedAgain;
     await waitUntil(() => $$(composer, '[data-state="failed"]').length === 2, 'two unsent');
@@ -465,7 +466,7 @@ describe('<kring-kudos-composer>', () => {
     const retry = [...$$(composer, '[data-state="failed"]')].find((node) =>
       node.textContent!.includes('Will fail first'),
     )!;
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     (retry.querySelector('[part="retry"]') as HTMLButtonElement).click();
     expect(((await sent) as CustomEvent<KudosSentDetail>).detail.kudos.message).to.equal('Will fail first');
     const discard = [...$$(composer, '[data-state="failed"]')].find((node) =>
@@ -498,7 +499,7 @@ describe('<kring-kudos-composer>', () => {
     const textarea = $(composer, 'textarea') as HTMLTextAreaElement;
     textarea.value = 'Counted on the card';
     textarea.dispatchEvent(new Event('input'));
-    const sent = oneEvent(composer, 'kring-kudos-sent');
+    const sent = nextEvent(composer, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     ($(composer, '[part="send"]') as HTMLButtonElement).click();
     await sent;
     await waitUntil(() => count() === before + 1, `the card shows ${before + 1}`);

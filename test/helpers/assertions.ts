@@ -33,3 +33,36 @@ export async function expectSearchWithoutMemberList(backend: Backend): Promise<v
   const refused = await rejection(backend.searchPeople({ text: 'a', membersOnly: true, limit: 5 }));
   expect(refused.kind).to.equal('server');
 }
+
+/**
+ * The next `name` event on `target`, like open-wc's `oneEvent`, but a run never hangs on it: rejects when
+ * `failOn` fires first (with that event's detail in the message) or after `timeout` ms.
+ */
+export function nextEvent<E extends Event = Event>(
+  target: EventTarget,
+  name: string,
+  { failOn, timeout = 10_000 }: { failOn?: string; timeout?: number } = {},
+): Promise<E> {
+  return new Promise<E>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      target.removeEventListener(name, onEvent);
+      if (failOn) target.removeEventListener(failOn, onFailure);
+    };
+    const onEvent = (event: Event) => {
+      done();
+      resolve(event as E);
+    };
+    const onFailure = (event: Event) => {
+      done();
+      const detail = (event as CustomEvent).detail as { error?: { message?: string } } | undefined;
+      reject(new Error(`${failOn} instead of ${name}: ${detail?.error?.message ?? JSON.stringify(detail)}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no ${name} within ${timeout} ms`));
+    }, timeout);
+    target.addEventListener(name, onEvent);
+    if (failOn) target.addEventListener(failOn, onFailure);
+  });
+}
