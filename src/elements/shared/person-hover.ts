@@ -254,11 +254,19 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     return this.host.renderRoot.querySelector<HTMLElement>('.person-card');
   }
 
-  /** Moves the focus into the open card (after its code has loaded and the render that shows it). */
+  /**
+   * Moves the focus into the open card (after its code has loaded and the render that shows it) — unless
+   * the user moved the focus elsewhere meanwhile: a card arriving late never takes it from where they went.
+   */
   private enterCard(): void {
+    const focusedBefore = deepActiveElement();
     void this.loadCard()
       .then(() => this.host.updateComplete)
-      .then(() => this.cardElement()?.focus());
+      .then(() => {
+        const focusedNow = deepActiveElement();
+        if (focusedNow !== focusedBefore && focusedNow !== document.body && focusedNow !== null) return;
+        this.cardElement()?.focus();
+      });
   }
 
   /** Closes the card and puts the focus back on the name that opened it (never on the page body). */
@@ -297,3 +305,10 @@ export const personHoverStyles = css`
     border-radius: 2px;
   }
 `;
+
+/** The element that has the focus, looking into open shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
