@@ -24,6 +24,7 @@ import {
   monthName,
   monthShort,
   monthTitle,
+  notMeasured,
   percent,
   previousMonth,
   shownChange,
@@ -118,11 +119,6 @@ export class KringPulse extends KringMonthlyMetricsElement {
     `;
   }
 
-  /** A figure the backend did not measure (see `CommunityMetrics.notMeasured`). */
-  private notMeasured(metrics: CommunityMetrics, figure: NotMeasuredFigure): boolean {
-    return metrics.notMeasured?.includes(figure) ?? false;
-  }
-
   /** Said in small type where a chart or figure would be: not measured here, and why. */
   private renderNotMeasured(): TemplateResult {
     return html`<div class="not-measured">
@@ -151,7 +147,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
     return html`<ul part="headlines" aria-label=${this.text('pulse.headlines')}>
       ${HEADLINE_KEYS.map((key) => {
         const figure = metrics[key];
-        if (this.notMeasured(metrics, key as NotMeasuredFigure)) {
+        if (notMeasured(metrics, key as NotMeasuredFigure)) {
           return html`<li part="headline" class="headline-not-measured" data-metric=${key}>
             <span part="headline-label">${this.text(`metric.${key}`)}</span>
             <span part="headline-not-measured">${this.text('metrics.notMeasured')}</span>
@@ -186,7 +182,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
 
   /** The pyramid, then the people behind it and how often they come, each with its change. */
   private renderParticipation(metrics: CommunityMetrics): TemplateResult {
-    if (this.notMeasured(metrics, 'visitors')) return this.renderNotMeasured();
+    if (notMeasured(metrics, 'visitors')) return this.renderNotMeasured();
     const lang = this.language;
     const stickiness = metrics.stickiness;
     return html`${this.renderPyramid(metrics)}
@@ -311,7 +307,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
   private renderFunnel(metrics: CommunityMetrics): TemplateResult {
     const lang = this.language;
     const { sent, accepted, activeWithin30Days } = metrics.inviteFunnel;
-    const activeMeasured = !this.notMeasured(metrics, 'activeWithin30Days');
+    const activeMeasured = !notMeasured(metrics, 'activeWithin30Days');
     const step = (key: MetricsStringKey, value: number | null, base: number | null, measured = true) => ({
       label: this.text(key),
       value,
@@ -376,7 +372,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
    */
   private renderManagement(metrics: CommunityMetrics): TemplateResult {
     const why = html`<p part="note">${this.text('pulse.managementWhy')}</p>`;
-    if (this.notMeasured(metrics, 'managementParticipation')) return html`${this.renderNotMeasured()} ${why}`;
+    if (notMeasured(metrics, 'managementParticipation')) return html`${this.renderNotMeasured()} ${why}`;
     const figure = metrics.managementParticipation;
     if (figure.suppressed || figure.value === null) {
       return html`<p part="note">${this.text('pulse.managementFew')}</p>
@@ -438,7 +434,7 @@ export class KringPulse extends KringMonthlyMetricsElement {
           )
         : html`<div class="chart">
             <p part="chart-title">${this.text(`chart.${kind}.title`)}</p>
-            ${kind === 'skills' && this.notMeasured(metrics, 'topSkills')
+            ${kind === 'skills' && notMeasured(metrics, 'topSkills')
               ? this.renderNotMeasured()
               : html`<p part="note">${this.text('chart.nothing')}</p>`}
           </div>`;

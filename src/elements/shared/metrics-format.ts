@@ -1,7 +1,7 @@
 import { formatDate, formatNumber, translate, type Language, type MessageParams } from '../../i18n/index.js';
 import { metricsStrings, type MetricsStringKey } from '../../i18n/metrics.js';
 import { lastFullMonth, monthIndexOf, monthOfIndex } from '../../metrics/time.js';
-import type { CommunityMetrics, IsoMonth, MetricFigure } from '../../model.js';
+import type { CommunityMetrics, IsoMonth, MetricFigure, NotMeasuredFigure } from '../../model.js';
 
 /** Figures of CommunityMetrics that are MetricFigures, in the order reports list them. */
 export const FIGURE_KEYS = [
@@ -56,7 +56,7 @@ export function percent(lang: Language, value: number): string {
  * withheld so that a small figure cannot be worked out from it.
  */
 /** Whether the backend did not measure this figure at all (see `CommunityMetrics.notMeasured`), as opposed to 0. */
-export function notMeasured(metrics: CommunityMetrics, key: FigureKey): boolean {
+export function notMeasured(metrics: CommunityMetrics, key: FigureKey | NotMeasuredFigure): boolean {
   return (metrics.notMeasured as readonly string[] | undefined)?.includes(key) ?? false;
 }
 
