@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { shallowArrayEquals, Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';
@@ -98,6 +98,11 @@ export class KringProfileCard extends KringElement {
       return client.person(person, { signal, details: view === 'full' });
     },
     args: () => [this.client, this.person.trim(), this.currentView] as const,
+    // Without a client there is nothing to ask (the card shows its loading or not-connected state), so the
+    // task does not run: a run would cost each card of a page one more render before the client arrives.
+    // `initialValue` records the constructor's (client-less) arguments, so the first update compares too.
+    initialValue: undefined,
+    argsEqual: (previous, next) => !next[0] || shallowArrayEquals(previous, next),
   });
 
   /** A card re-loads when anything changes its person (an endorsement, kudos received, a photo). */
