@@ -249,8 +249,9 @@ export class KringProfileCard extends KringElement {
   private renderName(person: Person, profile: string | undefined, full: boolean) {
     const name = profile ? html`<a href=${profile}>${person.name}</a>` : person.name;
     if (full) return name;
-    const trigger = profile ? name : this.hover.button('name', person.id, person.name, person.name);
-    return this.hover.wrap('name', person.id, person.name, trigger);
+    return profile
+      ? this.hover.wrap('name', person.id, person.name, name)
+      : this.hover.wrappedButton('name', person.id, person.name, person.name);
   }
 
   private renderSkills(person: Person, full: boolean) {

@@ -228,21 +228,51 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     content: TemplateResult | string,
     part = 'name-button',
   ) {
-    const open = this.popover.isOpen(key);
     return html`<button
       type="button"
       class="person-trigger"
       part=${part}
-      aria-expanded=${open ? 'true' : 'false'}
-      @click=${(event: MouseEvent) => {
-        const anchor =
-          (event.currentTarget as Element).closest('.person-hover') ?? (event.currentTarget as Element);
-        if (!open) this.show(key, personId, name, anchor);
-        this.enterCard();
-      }}
+      aria-expanded=${this.popover.isOpen(key) ? 'true' : 'false'}
+      @click=${this.buttonClick(key, personId, name)}
     >
       ${content}
     </button>`;
+  }
+
+  /**
+   * `wrap(key, personId, name, button(key, personId, name, content, part))` as one element: the button
+   * carries the trigger's data itself. A page of cards renders one element and one template less per name.
+   */
+  wrappedButton(
+    key: string,
+    personId: string,
+    name: string,
+    content: TemplateResult | string,
+    part = 'name-button',
+  ) {
+    return html`<button
+      type="button"
+      class="person-hover person-trigger"
+      part=${part}
+      data-hover-key=${key}
+      data-hover-person=${personId}
+      data-hover-name=${name}
+      aria-expanded=${this.popover.isOpen(key) ? 'true' : 'false'}
+      @click=${this.buttonClick(key, personId, name)}
+    >
+      ${content}
+    </button>`;
+  }
+
+  /** A name button's click: opens the card (anchored to the name) and moves the focus into it. */
+  private buttonClick(key: string, personId: string, name: string) {
+    const open = this.popover.isOpen(key);
+    return (event: MouseEvent) => {
+      const anchor =
+        (event.currentTarget as Element).closest('.person-hover') ?? (event.currentTarget as Element);
+      if (!open) this.show(key, personId, name, anchor);
+      this.enterCard();
+    };
   }
 
   private inCard(target: EventTarget | null): boolean {
