@@ -80,7 +80,7 @@ export class KringProfileCard extends KringElement {
 
   @state() private brokenPhoto?: string;
 
-  /** The kudos dialog is open (its composer is rendered only then). */
+  /** The kudos dialog is open (it is rendered, with its composer, only then). */
   @state() private composingKudos = false;
 
   private trackedFor?: string;
@@ -373,21 +373,18 @@ export class KringProfileCard extends KringElement {
   private renderKudosAction(person: Person) {
     if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
     const label = this.t('card.giveKudos', { name: person.name });
+    // The dialog exists only while it is open: a page of cards does not build one per card.
     return html`${this.renderActionButton(label, 'kudos', this.openKudos, {
-        part: 'kudos-action',
-        expanded: this.composingKudos,
-      })}
-      <dialog part="kudos-dialog" aria-label=${label} @close=${this.kudosClosed}>
-        ${this.composingKudos
-          ? html`<kring-kudos-composer
-              to=${person.id}
-              @kring-kudos-sent=${this.closeKudos}
-            ></kring-kudos-composer>`
-          : nothing}
-        <button part="close-kudos" type="button" @click=${this.closeKudos}>
-          ${this.t('card.closeKudos')}
-        </button>
-      </dialog>`;
+      part: 'kudos-action',
+      expanded: this.composingKudos,
+    })}${this.composingKudos
+      ? html`<dialog part="kudos-dialog" aria-label=${label} @close=${this.kudosClosed}>
+          <kring-kudos-composer to=${person.id} @kring-kudos-sent=${this.closeKudos}></kring-kudos-composer>
+          <button part="close-kudos" type="button" @click=${this.closeKudos}>
+            ${this.t('card.closeKudos')}
+          </button>
+        </dialog>`
+      : nothing}`;
   }
 
   private get kudosDialog(): HTMLDialogElement | null {
