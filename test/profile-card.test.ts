@@ -53,6 +53,24 @@ describe('<kring-profile-card>', () => {
     expect(card.getBoundingClientRect().height).to.be.at.least(loadingHeight);
   });
 
+  it('pulses the skeleton only once the load has taken a while, and stops when the data arrives', async () => {
+    const gate: { open?: () => void } = {};
+    const opened = new Promise<void>((resolve) => (gate.open = resolve));
+    const test = registerTestBackend();
+    const { name } = registerTestBackend({
+      getPeople: (ids: readonly string[]) => opened.then(() => test.backend.getPeople(ids)),
+    });
+    const started = performance.now();
+    const card = await renderCard(name, { person: 'p00002' });
+    await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'skeleton shown');
+    await waitUntil(() => card.shadowRoot!.getAnimations().length === 1, 'a slow load pulses');
+    // No animation (not even a delayed one) before 0.4 s: a quick load never creates one.
+    expect(performance.now() - started, 'not at once').to.be.at.least(390);
+    gate.open!();
+    await waitUntil(() => part(card, 'name'), 'data shown');
+    expect(card.shadowRoot!.getAnimations(), 'the loaded card does not pulse').to.have.length(0);
+  });
+
   it('shows the person: name, title, department, location, skills and a mail link', async () => {
     const { name, backend } = registerTestBackend();
     const [person] = (await backend.getPeople(['p00002'])) as Person[];

@@ -190,9 +190,9 @@ export const profileCardStyles = [
         var(--_line-x) 2.1em;
     }
     @media (prefers-reduced-motion: no-preference) {
-      /* Only a load that takes a while pulses; a quick one never starts. */
-      [part~='card'].skeleton {
-        animation: pulse 1.4s ease-in-out 0.4s infinite;
+      /* Only a load that takes a while pulses (the card adds .pulse after 0.4 s); a quick one never starts. */
+      [part~='card'].skeleton.pulse {
+        animation: pulse 1.4s ease-in-out infinite;
       }
     }
     @keyframes pulse {
