@@ -10,9 +10,9 @@ import { ClientChangesController } from '../shared/client-changes.js';
 import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
-import { allowedValue } from '../../attribute-values.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
+import type { ContentMarks } from '../shared/language-marks.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
@@ -109,6 +109,9 @@ export class KringProfileCard extends KringElement {
 
   private trackedFor?: string;
 
+  /** The view this update renders: `view` checked once per update (in `willUpdate`). */
+  private currentView: ProfileCardView = 'compact';
+
   /** The last render showed the loading skeleton. */
   private skeletonShown = false;
   /** The skeleton has been up for PULSE_AFTER_MS: it pulses. */
@@ -153,14 +156,10 @@ export class KringProfileCard extends KringElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
-    this.checkAttribute('view', this.view, PROFILE_CARD_VIEWS, 'compact');
+    this.currentView = this.checkAttribute('view', this.view, PROFILE_CARD_VIEWS, 'compact');
     if (changed.has('view') && (this.currentView === 'full') !== (this.getAttribute('view') === 'full')) {
       this.setAttribute('view', this.currentView);
     }
-  }
-
-  private get currentView(): ProfileCardView {
-    return allowedValue(this.view, PROFILE_CARD_VIEWS) ?? 'compact';
   }
 
   private t(
@@ -261,38 +260,58 @@ export class KringProfileCard extends KringElement {
   }
 
   private renderPerson(person: Person) {
-    const full = this.currentView === 'full';
     const profile = this.profileUrl(person);
-    const meta = [person.department, person.location].filter(Boolean).join(' · ');
+    if (this.currentView !== 'full') return this.renderCompact(person, profile);
     const marks = this.contentMarks;
     return html`<article part="card" aria-label=${person.name}>
       ${this.renderAvatar(person)}
       <div part="body">
-        <p part="name">${this.renderName(person, profile, full)}</p>
-        ${person.title
-          ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
-              ${person.title}
-            </p>`
-          : nothing}
-        ${meta
-          ? html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`
-          : nothing}
-        ${full && person.about ? html`<p part="about">${person.about}</p>` : nothing}
-        ${full && person.kudosReceived !== undefined
+        <p part="name">${this.renderName(person, profile, true)}</p>
+        ${this.renderTitle(person, marks)} ${this.renderMeta(person, marks)}
+        ${person.about ? html`<p part="about">${person.about}</p>` : nothing}
+        ${person.kudosReceived !== undefined
           ? html`<p part="kudos">
               ${translatePlural(profileCardStrings, this.language, 'card.kudos', person.kudosReceived)}
             </p>`
           : nothing}
-        ${full && person.isMember && person.joinedAt
+        ${person.isMember && person.joinedAt
           ? html`<p part="meta">
               ${this.t('card.member', { date: formatDate(this.language, person.joinedAt) })}
             </p>`
           : nothing}
-        ${this.renderSkills(person, full)} ${this.renderBadges(person, full)}
-        ${this.renderLinks(person, profile)}
+        ${this.renderSkills(person, true)} ${this.renderBadges(person)} ${this.renderLinks(person, profile)}
       </div>
-      ${full ? nothing : this.hover.card()}
     </article>`;
+  }
+
+  /**
+   * The compact card, for lists: its own template, holding only what a compact card shows (a page
+   * renders hundreds, and every part of the template costs each of them), and the hover card.
+   */
+  private renderCompact(person: Person, profile: string | undefined) {
+    const marks = this.contentMarks;
+    return html`<article part="card" aria-label=${person.name}>
+      ${this.renderAvatar(person)}
+      <div part="body">
+        <p part="name">${this.renderName(person, profile, false)}</p>
+        ${this.renderTitle(person, marks)} ${this.renderMeta(person, marks)}
+        ${this.renderSkills(person, false)} ${this.renderLinks(person, profile)}
+      </div>
+      ${this.hover.card()}
+    </article>`;
+  }
+
+  private renderTitle(person: Person, marks: ContentMarks) {
+    if (!person.title) return nothing;
+    return html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
+      ${person.title}
+    </p>`;
+  }
+
+  private renderMeta(person: Person, marks: ContentMarks) {
+    const meta = [person.department, person.location].filter(Boolean).join(' · ');
+    if (!meta) return nothing;
+    return html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`;
   }
 
   private renderName(person: Person, profile: string | undefined, full: boolean) {
@@ -332,14 +351,10 @@ export class KringProfileCard extends KringElement {
       : list;
   }
 
-  private renderBadges(person: Person, full: boolean) {
+  private renderBadges(person: Person) {
     // Only the full view: badges are a lookup per person, which a page of compact cards must not pay.
-    if (!full || !this.client?.capabilities.ambassadors) return nothing;
-    return html`<kring-ambassador-badge
-      part="badges"
-      person=${person.id}
-      size=${full ? 'm' : 's'}
-    ></kring-ambassador-badge>`;
+    if (!this.client?.capabilities.ambassadors) return nothing;
+    return html`<kring-ambassador-badge part="badges" person=${person.id} size="m"></kring-ambassador-badge>`;
   }
 
   private renderLinks(person: Person, profile: string | undefined) {
@@ -401,14 +416,26 @@ export class KringProfileCard extends KringElement {
     onClick: () => void,
     dialog?: { part: string; expanded: boolean },
   ) {
+    if (!dialog) {
+      return staticHtml`<button
+        part="action"
+        class="action"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        @click=${onClick}
+      >
+        ${ICON_MARKUP[iconName]}
+      </button>`;
+    }
     return staticHtml`<button
-      part=${dialog ? `action ${dialog.part}` : 'action'}
+      part=${`action ${dialog.part}`}
       class="action"
       type="button"
       aria-label=${label}
       title=${label}
-      aria-haspopup=${dialog ? 'dialog' : nothing}
-      aria-expanded=${dialog ? String(dialog.expanded) : nothing}
+      aria-haspopup="dialog"
+      aria-expanded=${String(dialog.expanded)}
       @click=${onClick}
     >
       ${ICON_MARKUP[iconName]}
