@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import { BackendError } from '../src/errors.js';
-import { AVATAR_PALETTE, initials, renderAvatar } from '../src/elements/shared/avatar.js';
+import { AVATAR_PALETTE, initials, renderAvatar, safeUrl } from '../src/elements/shared/avatar.js';
 import { never, registerTestBackend } from './helpers/backends.js';
 import type { Person } from '../src/model.js';
 import { avatarShows, tinyPhotoUrl } from './helpers/photos-later.js';
@@ -408,5 +408,27 @@ describe('<kring-profile-card>', () => {
       if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
     }
     await expect(card).to.be.accessible();
+  });
+
+  it('links only safe URLs, each as the browser would write it (plain ones without parsing them)', () => {
+    const urls = [
+      'https://teams.microsoft.com/l/chat/0/0?users=ines.kowalczyk%40kring-demo.nl',
+      'https://intranet.example/people/p00002#about',
+      'http://intranet/wiki/Jan_de_Vries?tab=1',
+      'mailto:jan.de.vries@example.nl',
+      // Each of these is written differently by the browser: the card must link what the browser would.
+      'HTTPS://Teams.Microsoft.com/l/chat',
+      'https://intranet.example:443/people',
+      'https://intranet.example/a/./b/../c',
+      'https://intranet.example/%2e%2E/c',
+      'https://intranet.example\\people',
+      'https://0x7f.1/people',
+      'https://intranet.example',
+      "https://intranet.example/search?q=it's",
+      'https://user@intranet.example/people',
+    ];
+    for (const url of urls) expect(safeUrl(url), url).to.equal(new URL(url).href);
+    expect(safeUrl('javascript:alert(1)')).to.equal(undefined);
+    expect(safeUrl('data:text/html,hi')).to.equal(undefined);
   });
 });
