@@ -19,11 +19,18 @@ export const visuallyHidden = css`
  * existed (`legacy.ts`), then the default: Fluent 2's published values (the web light and dark
  * themes, the brand ramp's 80 step as the accent), so Kring looks at home next to Microsoft 365 and
  * plain elsewhere. docs/theming.md lists every token. Elements read only the private `--_*` names.
+ *
+ * The sheet also sets, for every element (its notes are here, not in the CSS, so pages do not download them):
+ * - `:host { overflow-wrap: anywhere }`: long words (Dutch compounds, addresses, URLs) wrap instead of
+ *   widening the page at 320 px (1.4.10);
+ * - designed controls, native underneath (keyboard, forms, screen readers unchanged): radios and
+ *   checkboxes in the accent colour at a 18 px target, selects with a drawn chevron (gradients, no image
+ *   URL a CSP could block) and a field outline of 3:1;
+ * - `.icon`: line icons (elements/shared/icons.ts) follow the text size and colour.
  */
 export const tokens = css`
   ${legacyAliases}
   :host {
-    /* Long words (Dutch compounds, addresses, URLs) wrap instead of widening the page at 320 px (1.4.10). */
     overflow-wrap: anywhere;
     --_surface: var(--kring-color-surface, var(--_legacy-surface, #ffffff));
     --_surface-subtle: var(--kring-color-surface-subtle, #f5f5f5);
@@ -90,11 +97,6 @@ export const tokens = css`
       --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 24%), 0 8px 16px rgb(0 0 0 / 28%));
     }
   }
-  /*
-   * Designed controls, native underneath (keyboard, forms, screen readers unchanged): radios and
-   * checkboxes in the accent colour at a 18 px target, selects with a drawn chevron (gradients, no
-   * image URL a CSP could block) and a field outline of 3:1.
-   */
   input[type='radio'],
   input[type='checkbox'] {
     accent-color: var(--_accent);
@@ -131,7 +133,6 @@ export const tokens = css`
   select:hover {
     border-color: var(--_text);
   }
-  /* Line icons (elements/shared/icons.ts) follow the text size and colour. */
   .icon {
     inline-size: 1.25em;
     block-size: 1.25em;

@@ -2,13 +2,23 @@ import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
 import { avatarColorStyles } from '../shared/avatar.js';
 
+/**
+ * The card's styles. Notes on them are here, not in the CSS, so pages do not download them:
+ * - the avatar is 48 px in a compact card and 72 px in the full card: photos people recognise (as in
+ *   Microsoft 365);
+ * - a list of compact cards has `content-visibility: auto`: the browser styles, lays out and paints only the
+ *   ones near the screen (not the full view, whose badge popover must not be clipped);
+ * - contact actions are round icon buttons of 32 px (a comfortable target, 2.5.8);
+ * - the loading card is an avatar circle and three lines, drawn as backgrounds of one element, with room for
+ *   the whole avatar circle as a loaded card has; only a load that takes a while pulses (the card adds
+ *   `.pulse` after 0.4 s), a quick one never starts an animation.
+ */
 export const profileCardStyles = [
   tokens,
   avatarColorStyles,
   css`
     :host {
       display: block;
-      /* Photos people recognise: 48 px in a compact card, 72 px in the full card (as in Microsoft 365). */
       --_avatar-size: var(--kring-avatar-size, 3rem);
     }
     :host([view='full' i]) {
@@ -29,10 +39,6 @@ export const profileCardStyles = [
       border-radius: var(--_radius);
       line-height: 1.35;
     }
-    /*
-     * A long list of compact cards: the browser styles, lays out and paints only the ones near the screen.
-     * Not the full view, whose badge popover must not be clipped.
-     */
     :host(:not([view='full'])) {
       content-visibility: auto;
       contain-intrinsic-size: auto 4.5rem;
@@ -112,7 +118,6 @@ export const profileCardStyles = [
       color: var(--_accent);
       margin-inline-end: 0.5rem;
     }
-    /* Contact actions: round icon buttons, 32 px (a comfortable target, 2.5.8). */
     [part~='action'] {
       display: inline-grid;
       place-items: center;
@@ -164,12 +169,10 @@ export const profileCardStyles = [
     [part~='avatar'].photo-pending {
       background: var(--_skeleton);
     }
-    /* The loading card: an avatar circle and three lines, drawn as backgrounds of one element. */
     [part~='card'].skeleton {
       --_avatar: var(--_avatar-size);
       --_line-x: calc(var(--_avatar) + var(--_space));
       --_line-w: calc(100% - var(--_line-x));
-      /* Room for the whole avatar circle, as a loaded card has. */
       min-height: calc(var(--_avatar) + 2 * var(--_space) + 2px);
       background-origin: content-box;
       background-repeat: no-repeat;
@@ -190,7 +193,6 @@ export const profileCardStyles = [
         var(--_line-x) 2.1em;
     }
     @media (prefers-reduced-motion: no-preference) {
-      /* Only a load that takes a while pulses (the card adds .pulse after 0.4 s); a quick one never starts. */
       [part~='card'].skeleton.pulse {
         animation: pulse 1.4s ease-in-out infinite;
       }

@@ -12,7 +12,6 @@ import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
-import type { ContentMarks } from '../shared/language-marks.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
@@ -260,58 +259,44 @@ export class KringProfileCard extends KringElement {
   }
 
   private renderPerson(person: Person) {
+    const full = this.currentView === 'full';
     const profile = this.profileUrl(person);
-    if (this.currentView !== 'full') return this.renderCompact(person, profile);
-    const marks = this.contentMarks;
-    return html`<article part="card" aria-label=${person.name}>
-      ${this.renderAvatar(person)}
-      <div part="body">
-        <p part="name">${this.renderName(person, profile, true)}</p>
-        ${this.renderTitle(person, marks)} ${this.renderMeta(person, marks)}
-        ${person.about ? html`<p part="about">${person.about}</p>` : nothing}
-        ${person.kudosReceived !== undefined
-          ? html`<p part="kudos">
-              ${translatePlural(profileCardStrings, this.language, 'card.kudos', person.kudosReceived)}
-            </p>`
-          : nothing}
-        ${person.isMember && person.joinedAt
-          ? html`<p part="meta">
-              ${this.t('card.member', { date: formatDate(this.language, person.joinedAt) })}
-            </p>`
-          : nothing}
-        ${this.renderSkills(person, true)} ${this.renderBadges(person)} ${this.renderLinks(person, profile)}
-      </div>
-    </article>`;
-  }
-
-  /**
-   * The compact card, for lists: its own template, holding only what a compact card shows (a page
-   * renders hundreds, and every part of the template costs each of them), and the hover card.
-   */
-  private renderCompact(person: Person, profile: string | undefined) {
-    const marks = this.contentMarks;
-    return html`<article part="card" aria-label=${person.name}>
-      ${this.renderAvatar(person)}
-      <div part="body">
-        <p part="name">${this.renderName(person, profile, false)}</p>
-        ${this.renderTitle(person, marks)} ${this.renderMeta(person, marks)}
-        ${this.renderSkills(person, false)} ${this.renderLinks(person, profile)}
-      </div>
-      ${this.hover.card()}
-    </article>`;
-  }
-
-  private renderTitle(person: Person, marks: ContentMarks) {
-    if (!person.title) return nothing;
-    return html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
-      ${person.title}
-    </p>`;
-  }
-
-  private renderMeta(person: Person, marks: ContentMarks) {
     const meta = [person.department, person.location].filter(Boolean).join(' · ');
-    if (!meta) return nothing;
-    return html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`;
+    const marks = this.contentMarks;
+    // The full view's extras are one part each (details, badges) and the compact view's hover card one:
+    // a page renders hundreds of compact cards, and every part of this template costs each of them.
+    return html`<article part="card" aria-label=${person.name}>
+      ${this.renderAvatar(person)}
+      <div part="body">
+        <p part="name">${this.renderName(person, profile, full)}</p>
+        ${person.title
+          ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
+              ${person.title}
+            </p>`
+          : nothing}
+        ${meta
+          ? html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`
+          : nothing}
+        ${full ? this.renderDetails(person) : nothing} ${this.renderSkills(person, full)}
+        ${full ? this.renderBadges(person) : nothing} ${this.renderLinks(person, profile)}
+      </div>
+      ${full ? nothing : this.hover.card()}
+    </article>`;
+  }
+
+  /** The full view's about text, kudos received and membership. */
+  private renderDetails(person: Person) {
+    return html`${person.about ? html`<p part="about">${person.about}</p>` : nothing}
+    ${person.kudosReceived !== undefined
+      ? html`<p part="kudos">
+          ${translatePlural(profileCardStrings, this.language, 'card.kudos', person.kudosReceived)}
+        </p>`
+      : nothing}
+    ${person.isMember && person.joinedAt
+      ? html`<p part="meta">
+          ${this.t('card.member', { date: formatDate(this.language, person.joinedAt) })}
+        </p>`
+      : nothing}`;
   }
 
   private renderName(person: Person, profile: string | undefined, full: boolean) {
@@ -319,7 +304,7 @@ export class KringProfileCard extends KringElement {
     if (full) return name;
     return profile
       ? this.hover.wrap('name', person.id, person.name, name)
-      : this.hover.wrappedButton('name', person.id, person.name, person.name);
+      : this.hover.button('name', person.id, person.name, person.name, 'name-button', true);
   }
 
   private renderSkills(person: Person, full: boolean) {
@@ -416,26 +401,14 @@ export class KringProfileCard extends KringElement {
     onClick: () => void,
     dialog?: { part: string; expanded: boolean },
   ) {
-    if (!dialog) {
-      return staticHtml`<button
-        part="action"
-        class="action"
-        type="button"
-        aria-label=${label}
-        title=${label}
-        @click=${onClick}
-      >
-        ${ICON_MARKUP[iconName]}
-      </button>`;
-    }
     return staticHtml`<button
-      part=${`action ${dialog.part}`}
+      part=${dialog ? `action ${dialog.part}` : 'action'}
       class="action"
       type="button"
       aria-label=${label}
       title=${label}
-      aria-haspopup="dialog"
-      aria-expanded=${String(dialog.expanded)}
+      aria-haspopup=${dialog ? 'dialog' : nothing}
+      aria-expanded=${dialog ? String(dialog.expanded) : nothing}
       @click=${onClick}
     >
       ${ICON_MARKUP[iconName]}

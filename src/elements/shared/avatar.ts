@@ -129,21 +129,19 @@ const SAFE_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:', 'sip:', 'msteams:', 
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   // A card page asks this for every card's address: a plain one is its own URL, no parse needed.
-  if (PLAIN_MAILTO.test(url) || PLAIN_WEB_URL.test(url)) return url;
+  if (PLAIN_URL.test(url)) return url;
   const parsed = parseUrl(url);
   return parsed && SAFE_SCHEMES.includes(parsed.protocol) ? parsed.href : undefined;
 }
 
-/** `mailto:` with characters that `new URL` keeps as they are (it would return the same string). */
-const PLAIN_MAILTO = /^mailto:[\w.!$&'*+=~-]+@[\w.-]+$/;
-
 /**
- * An `http(s)` URL that `new URL` returns unchanged (a chat link on every card): a lower-case host whose
- * last label starts with a letter (no IP address to normalise), no port, user or backslash, a path with
- * no dot segment (`.` after a slash, or an encoded dot) and only characters kept as they are.
+ * URLs that `new URL` returns unchanged, so no parse is needed (the mail and chat links of every card):
+ * `mailto:` with plain characters, and `http(s)` with a lower-case host whose last label starts with a
+ * letter (no IP address to normalise), no port or user, no dot segment (`/.`, or an encoded dot) in the
+ * path, and only characters the browser keeps as they are.
  */
-const PLAIN_WEB_URL =
-  /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z](?:[a-z0-9-]*[a-z0-9])?(?![^?#]*\/\.)(?!.*%2[eE])\/[\w\-.~!$&()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&()*+,;=:@%/?]*)?$/;
+const PLAIN_URL =
+  /^(?:mailto:[\w.!$&'*+=~-]+@[\w.-]+|https?:\/\/(?:[a-z\d](?:[a-z\d-]*[a-z\d])?\.)*[a-z](?:[a-z\d-]*[a-z\d])?(?![^?#]*\/\.)(?!.*%2[eE])\/[\w.~!$&()*+,;=:@%/?#-]*)$/;
 
 /** Absolute URLs (mail, chat) parse without the document's base, which costs a look-up per call. */
 function parseUrl(url: string): URL | undefined {

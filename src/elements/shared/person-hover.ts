@@ -220,59 +220,36 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     >`;
   }
 
-  /** A name as a button: opens the card and moves the focus into it. */
+  /**
+   * A name as a button: opens the card and moves the focus into it. `wrapped`: the button is its own
+   * trigger, as `wrap()` around it would be (a page of cards then renders one element less per name).
+   */
   button(
     key: string,
     personId: string,
     name: string,
     content: TemplateResult | string,
     part = 'name-button',
+    wrapped = false,
   ) {
-    return html`<button
-      type="button"
-      class="person-trigger"
-      part=${part}
-      aria-expanded=${this.popover.isOpen(key) ? 'true' : 'false'}
-      @click=${this.buttonClick(key, personId, name)}
-    >
-      ${content}
-    </button>`;
-  }
-
-  /**
-   * `wrap(key, personId, name, button(key, personId, name, content, part))` as one element: the button
-   * carries the trigger's data itself. A page of cards renders one element and one template less per name.
-   */
-  wrappedButton(
-    key: string,
-    personId: string,
-    name: string,
-    content: TemplateResult | string,
-    part = 'name-button',
-  ) {
-    return html`<button
-      type="button"
-      class="person-hover person-trigger"
-      part=${part}
-      data-hover-key=${key}
-      data-hover-person=${personId}
-      data-hover-name=${name}
-      aria-expanded=${this.popover.isOpen(key) ? 'true' : 'false'}
-      @click=${this.buttonClick(key, personId, name)}
-    >
-      ${content}
-    </button>`;
-  }
-
-  /** A name button's click: opens the card (anchored to the name) and moves the focus into it. */
-  private buttonClick(key: string, personId: string, name: string) {
     const open = this.popover.isOpen(key);
-    return (event: MouseEvent) => {
-      const anchor =
-        (event.currentTarget as Element).closest('.person-hover') ?? (event.currentTarget as Element);
-      if (!open) this.show(key, personId, name, anchor);
-      this.enterCard();
-    };
+    return html`<button
+      type="button"
+      class=${wrapped ? 'person-hover person-trigger' : 'person-trigger'}
+      part=${part}
+      data-hover-key=${wrapped ? key : nothing}
+      data-hover-person=${wrapped ? personId : nothing}
+      data-hover-name=${wrapped ? name : nothing}
+      aria-expanded=${open ? 'true' : 'false'}
+      @click=${(event: MouseEvent) => {
+        const anchor =
+          (event.currentTarget as Element).closest('.person-hover') ?? (event.currentTarget as Element);
+        if (!open) this.show(key, personId, name, anchor);
+        this.enterCard();
+      }}
+    >
+      ${content}
+    </button>`;
   }
 
   private inCard(target: EventTarget | null): boolean {
