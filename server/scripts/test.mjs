@@ -2,7 +2,7 @@
 // The server suite on both databases: PGlite (in memory) and a throwaway PostgreSQL cluster
 // (scripts/with-postgres.sh). Prints `N passed, M failed` last; with `--counts FILE` also writes
 // { passed, failed } as JSON for the repository's `npm test`. While working on one part:
-// `node scripts/test.mjs [--db pglite|postgres] [test/kudos.test.ts …]` runs only those files/databases.
+// `node scripts/test.mjs [--db pglite|postgres] [test/rules.test.ts …]` runs only those files/databases.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
