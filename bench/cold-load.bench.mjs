@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { median } from './lib/fresh-page.mjs';
+import { formatTimeline, pageTimeline, profileSelfTime, TIMELINE_CATEGORIES } from './lib/page-timeline.mjs';
 
 const CARDS = Number(process.env.COLD_CARDS ?? 200);
 const RUNS = Number(process.env.COLD_RUNS ?? 7);
@@ -25,7 +26,8 @@ const MGT_RUNS = Number(process.env.COLD_MGT_RUNS ?? 1);
 // Seen here: 3.7 s for 20 cards, 19.5 s for 60, and 200 cards still showed 1 name after 600 s. A load
 // that has not finished by then is reported as "more than" this.
 const MGT_TIMEOUT_MS = Number(process.env.COLD_MGT_TIMEOUT_MS ?? 120_000);
-const LATENCY_MS = 40;
+// COLD_LATENCY_MS=150 imitates a corporate VPN: round trips then outweigh this machine's CPU noise.
+const LATENCY_MS = Number(process.env.COLD_LATENCY_MS ?? 40);
 const TAGS = 'kring-profile-card, bench-name-card, bench-batch-card, mgt-person';
 
 // Run in Node: the REST, SharePoint and Graph mocks answering Fetch `Request`s (msw's getResponse).
@@ -89,7 +91,10 @@ window.__cold = {};
   };
   const afterFrame = () => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => (window.__cold.shownMs = performance.now());
+    channel.port1.onmessage = () => {
+      window.__cold.shownMs = performance.now();
+      performance.mark('cold: all names shown');
+    };
     channel.port2.postMessage(0);
   };
   window.__cold.count = shown;
@@ -172,7 +177,10 @@ const setupScripts = {
 
 const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-function pageHtml(variant, mocks, origin) {
+function pageHtml(key, mocks, origin) {
+  // `graph@b`: the Graph page over the COLD_COMPARE build, served under /dist-b/.
+  const [variant, build] = key.split('@');
+  const dist = build ? `/dist-${build}/` : '/dist/';
   const head = [];
   let body;
   if (variant === 'floor') {
@@ -192,7 +200,7 @@ function pageHtml(variant, mocks, origin) {
       .join('\n');
   } else {
     head.push(
-      '<script src="/dist/kring.iife.js"></script>',
+      `<script src="${dist}kring.iife.js"></script>`,
       `<script src="/cold/setup-${variant}.js"></script>`,
     );
     const where = {
@@ -212,7 +220,7 @@ function pageHtml(variant, mocks, origin) {
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>cold load: ${variant}</title>
+    <title>cold load: ${key}</title>
     <script>${watchSource}</script>
     ${head.join('\n    ')}
   </head>
@@ -230,10 +238,10 @@ const contentTypes = {
 };
 
 /** A server whose every answer leaves `latencyMs` after the request arrived: files, pages and data. */
-async function startLatencyServer({ distDir, latencyMs, mocksFor }) {
+async function startLatencyServer({ distDir, compareDir, latencyMs, mocksFor }) {
   const pages = new Map();
   let mocks;
-  const root = resolve(distDir);
+  const roots = { '/dist/': resolve(distDir), ...(compareDir ? { '/dist-b/': resolve(compareDir) } : {}) };
   const server = createServer((request, response) => {
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
@@ -255,8 +263,10 @@ async function startLatencyServer({ distDir, latencyMs, mocksFor }) {
       response.writeHead(200, { ...common, 'content-type': page.type }).end(page.body);
       return;
     }
-    if (url.pathname.startsWith('/dist/')) {
-      const file = join(root, normalize(decodeURIComponent(url.pathname.slice('/dist/'.length))));
+    const prefix = Object.keys(roots).find((mount) => url.pathname.startsWith(mount));
+    if (prefix) {
+      const root = roots[prefix];
+      const file = join(root, normalize(decodeURIComponent(url.pathname.slice(prefix.length))));
       if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
         const type = contentTypes[extname(file)] ?? 'application/octet-stream';
         response.writeHead(200, { ...common, 'content-type': type }).end(readFileSync(file));
@@ -354,6 +364,45 @@ async function measure(browser, url, origin, timeout = 60_000) {
   }
 }
 
+/**
+ * One more cold load of `url` under a Chromium trace: its requests and main-thread tasks in time order
+ * (COLD_PROFILE=graph,rest,…), to see where the time goes. Written to .bench/cold-<variant>.trace.json too.
+ */
+async function profileLoad(browser, url, origin, traceFile) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await routeGraph(context, origin);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await browser.startTracing(page, { categories: TIMELINE_CATEGORIES });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__cold?.shownMs !== undefined, undefined, { timeout: 120_000 });
+    const trace = await browser.stopTracing();
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(traceFile, trace);
+    const timeline = pageTimeline(JSON.parse(trace.toString('utf8')).traceEvents, url);
+    // JavaScript up to the first data request, and from its answer to all names shown.
+    const firstData = timeline.requests.find((request) => isData(request.url));
+    const shown = timeline.marks.find((mark) => mark.name === 'cold: all names shown');
+    const ts = (ms) => timeline.zeroTs + ms * 1000;
+    return {
+      timeline,
+      before: profileSelfTime(profile, origin, { toTs: ts(firstData?.sent ?? Infinity) }),
+      after: profileSelfTime(profile, origin, {
+        fromTs: ts(firstData?.done ?? Infinity),
+        toTs: ts(shown?.at ?? Infinity),
+      }),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const kringKeys = ['rest', 'sharepoint', 'graph'];
+
 const isData = (path) => path.startsWith('/api/') || path.startsWith('/sites/') || path.startsWith('/graph/');
 
 /** One more cold load with CDP's network log: the loading levels before the first data request, and the files. */
@@ -427,8 +476,12 @@ function initiatorUrl(initiator) {
 }
 
 export default async function run({ browser, projectRoot, distDir, log }) {
+  // COLD_COMPARE=<a dist folder> (e.g. a copy of main's dist/): each Kring page also over that build,
+  // interleaved with this one in the same run (rows marked "@b"), to compare a change on this noisy machine.
+  const compareDir = process.env.COLD_COMPARE;
   const server = await startLatencyServer({
     distDir,
+    compareDir,
     latencyMs: LATENCY_MS,
     mocksFor: async (origin) => (await loadMocks(projectRoot)).createMocks(origin, CARDS),
   });
@@ -443,6 +496,13 @@ export default async function run({ browser, projectRoot, distDir, log }) {
   const only = process.env.COLD_ONLY?.split(',');
   if (only)
     variants.splice(0, Infinity, ...variants.filter(({ key }) => ['floor', 'batch', ...only].includes(key)));
+  if (compareDir) {
+    for (const variant of variants.filter(({ key }) => kringKeys.includes(key)))
+      variants.splice(variants.indexOf(variant) + 1, 0, {
+        key: `${variant.key}@b`,
+        label: `${variant.label}, build ${compareDir}`,
+      });
+  }
   const mgtScript = !only || only.includes('mgt') ? await buildMgt(projectRoot) : undefined;
   if (mgtScript)
     variants.push({
@@ -450,7 +510,8 @@ export default async function run({ browser, projectRoot, distDir, log }) {
       label: 'retired Graph Toolkit <mgt-person view="twolines">',
       runs: MGT_RUNS,
     });
-  else log('@microsoft/mgt-components is not installed: no Graph Toolkit row');
+  else if (!only || only.includes('mgt'))
+    log('@microsoft/mgt-components is not installed: no Graph Toolkit row');
   try {
     const js = 'text/javascript; charset=utf-8';
     if (mgtScript) server.setPage('/cold/mgt.js', js, mgtScript);
@@ -488,6 +549,24 @@ export default async function run({ browser, projectRoot, distDir, log }) {
         );
       }
     }
+    for (const key of process.env.COLD_PROFILE?.split(',') ?? []) {
+      const traceFile = join(projectRoot, '.bench', `cold-${key}.trace.json`);
+      const { timeline, before, after } = await profileLoad(
+        browser,
+        `${server.origin}/cold/${key}.html`,
+        server.origin,
+        traceFile,
+      );
+      const lines = (list) => list.join('\n    ');
+      log(`${key} timeline (trace in ${traceFile}):\n    ${lines(formatTimeline(timeline))}`);
+      for (const [when, self] of Object.entries({
+        'before the first data request': before,
+        'from its answer to all names shown': after,
+      })) {
+        log(`${key} JavaScript self time ${when}, by file:\n    ${lines(self.byFile)}`);
+        log(`${key} JavaScript self time ${when}, by function:\n    ${lines(self.byFunction)}`);
+      }
+    }
     const ms = Object.fromEntries(variants.map(({ key }) => [key, median(samples[key])]));
     const more = (key) => (unfinished[key] ? '> ' : '');
     const rows = variants.map(({ key, label, runs = RUNS }) => ({
@@ -498,12 +577,23 @@ export default async function run({ browser, projectRoot, distDir, log }) {
         ? `did not show all ${CARDS} names within ${MGT_TIMEOUT_MS / 1000} s: ${unfinished[key]}`
         : `median of ${runs}, navigation → all ${CARDS} names; ${(ms[key] / ms.floor).toFixed(1)}× floor, ${(ms[key] / ms.batch).toFixed(1)}× one-$batch reference`,
     }));
-    for (const key of ['rest', 'sharepoint', 'graph'].filter((name) => name in ms)) {
+    for (const key of Object.keys(ms).filter((name) => kringKeys.includes(name.split('@')[0]))) {
       rows.push({
         name: `cold: ${key} ÷ one-$batch reference`,
         value: (ms[key] / ms.batch).toFixed(2),
         unit: '×',
-        note: key === 'graph' ? 'target ≤ 2×' : '',
+        note: key.startsWith('graph') ? 'target ≤ 2×' : '',
+      });
+    }
+    // Paired per run (the same moment's load on both), so the machine's drift cancels out.
+    for (const key of Object.keys(ms).filter((name) => name.endsWith('@b'))) {
+      const base = key.slice(0, -2);
+      const differences = samples[base].map((value, index) => value - samples[key][index]);
+      rows.push({
+        name: `cold: ${base} − ${key}, per run`,
+        value: Math.round(median(differences)),
+        unit: 'ms',
+        note: `median of ${differences.length} paired differences (negative: this build is faster); all: ${differences.map(Math.round).join(' ')}`,
       });
     }
     if (ms.mgt !== undefined) {
