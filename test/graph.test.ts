@@ -13,7 +13,7 @@ import { createClient } from '../src/client/community-client.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
-import { PhotoUrls } from '../src/backends/graph/photos.js';
+import { bytesFromBase64, PhotoUrls } from '../src/backends/graph/photos.js';
 import type { Person } from '../src/model.js';
 import { expectSearchWithoutMemberList, rejection, recordingSleep } from './helpers/assertions.js';
 import { avatarShows } from './helpers/photos-later.js';
@@ -331,6 +331,18 @@ describe('Graph backend over msw', () => {
     urls.releaseAll();
     expect(revoked).to.have.members(['blob:test/1', 'blob:test/2', 'blob:test/3']);
     expect(urls.size).to.equal(0);
+  });
+
+  it('decodes photo bytes with the browser decoder and without it, and keeps initials for text that is not base64', async () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, index) => (index * 7919) & 255);
+    const base64 = btoa(String.fromCharCode(...bytes));
+    expect([...bytesFromBase64(base64)]).to.deep.equal([...bytes]);
+    expect([...bytesFromBase64(base64, null)], 'atob and a loop').to.deep.equal([...bytes]);
+    const urls = new PhotoUrls(10);
+    const url = urls.storeBase64(['p'], base64, 'image/png');
+    expect([...new Uint8Array(await (await fetch(url!)).arrayBuffer())]).to.deep.equal([...bytes]);
+    expect(urls.storeBase64(['q'], '%%% not base64 %%%'), 'no photo: initials').to.equal(null);
+    urls.close();
   });
 
   it('finds people by a mail address that is not their sign-in name, and their photo by id', async () => {
