@@ -80,6 +80,8 @@ async function loadMocks(projectRoot) {
 // every card shows a name, plus that frame's style, layout and paint.
 const watchSource = `
 window.__cold = {};
+// The Graph Toolkit makes 200+ requests: keep every one's timing (the default buffer holds 250).
+performance.setResourceTimingBufferSize(2000);
 (() => {
   const shown = () => {
     let count = 0;
@@ -349,6 +351,9 @@ async function measure(browser, url, origin, timeout = 60_000) {
       'response',
       (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`),
     );
+    // The renderer's main-thread time (tasks, script, style and layout), for how much of a load is work.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url, { waitUntil: 'commit' });
     await page
       .waitForFunction(() => window.__cold?.shownMs !== undefined, undefined, { timeout })
@@ -358,7 +363,29 @@ async function measure(browser, url, origin, timeout = 60_000) {
           `${url}: ${error.message.split('\n')[0]}; ${shown} names shown; ${errors.join('; ')}`,
         );
       });
-    return { ms: await page.evaluate(() => window.__cold.shownMs), errors };
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
+    const { ms, dataRequests, firstDataMs } = await page.evaluate(() => {
+      // Data requests: the pages' own /graph/, /api/, /sites/ and the Toolkit's graph.microsoft.com.
+      const data = performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/(v1\.0|beta|api|sites)\//.test(new URL(entry.name).pathname))
+        .filter((entry) => entry.startTime <= window.__cold.shownMs);
+      return {
+        ms: window.__cold.shownMs,
+        dataRequests: data.length,
+        firstDataMs: Math.min(...data.map((entry) => entry.startTime)),
+      };
+    });
+    return {
+      ms,
+      errors,
+      busyMs: metric('TaskDuration'),
+      scriptMs: metric('ScriptDuration'),
+      renderMs: metric('RecalcStyleDuration') + metric('LayoutDuration'),
+      dataRequests,
+      firstDataMs,
+    };
   } finally {
     await context.close();
   }
@@ -402,6 +429,17 @@ async function profileLoad(browser, url, origin, traceFile) {
 }
 
 const kringKeys = ['rest', 'sharepoint', 'graph'];
+
+/** Medians of what a variant's loads did: main-thread time (CPU) and its data requests. */
+function workNote(loads) {
+  if (loads.length === 0) return '';
+  const of = (field) => Math.round(median(loads.map((load) => load[field])));
+  const requests = of('dataRequests');
+  const data = requests
+    ? `; ${requests} data requests before all names, the first at ${of('firstDataMs')} ms`
+    : '';
+  return `main thread ${of('busyMs')} ms CPU (script ${of('scriptMs')}, style+layout ${of('renderMs')})${data}`;
+}
 
 const isData = (path) => path.startsWith('/api/') || path.startsWith('/sites/') || path.startsWith('/graph/');
 
@@ -527,25 +565,32 @@ export default async function run({ browser, projectRoot, distDir, log }) {
       );
 
     const samples = Object.fromEntries(variants.map(({ key }) => [key, []]));
+    const loads = Object.fromEntries(variants.map(({ key }) => [key, []]));
     const unfinished = {};
     for (let runIndex = 0; runIndex < RUNS; runIndex += 1) {
       for (const { key, runs = RUNS } of variants) {
         if (runIndex >= runs) continue;
         const url = `${server.origin}/cold/${key}.html`;
-        if (key === 'mgt') {
-          // The Graph Toolkit may not finish at all: a lower bound then, and the other rows still print.
-          const result = await measure(browser, url, server.origin, MGT_TIMEOUT_MS).catch((error) => {
-            unfinished[key] = error.message.split('\n')[0];
-            return { ms: MGT_TIMEOUT_MS, errors: [] };
-          });
-          samples[key].push(result.ms);
-          log(`run ${runIndex + 1} ${key}: ${unfinished[key] ?? `${Math.round(result.ms)} ms`}`);
-          continue;
-        }
-        const { ms, errors } = await measure(browser, url, server.origin);
-        samples[key].push(ms);
+        // The Graph Toolkit may not finish at all: a lower bound then, and the other rows still print.
+        const result = await measure(
+          browser,
+          url,
+          server.origin,
+          key === 'mgt' ? MGT_TIMEOUT_MS : undefined,
+        ).catch((error) => {
+          if (key !== 'mgt') throw error;
+          unfinished[key] = error.message.split('\n')[0];
+          return { ms: MGT_TIMEOUT_MS, errors: [] };
+        });
+        samples[key].push(result.ms);
+        if (result.busyMs !== undefined) loads[key].push(result);
+        const errors = result.errors.length ? `, page errors: ${result.errors.join('; ')}` : '';
+        const work =
+          result.busyMs === undefined
+            ? ''
+            : `, main thread ${Math.round(result.busyMs)} ms CPU${result.dataRequests ? `, ${result.dataRequests} data requests, the first at ${Math.round(result.firstDataMs)} ms` : ''}`;
         log(
-          `run ${runIndex + 1} ${key}: ${Math.round(ms)} ms${errors.length ? `, page errors: ${errors.join('; ')}` : ''}`,
+          `run ${runIndex + 1} ${key}: ${unfinished[key] ?? `${Math.round(result.ms)} ms${work}${errors}`}`,
         );
       }
     }
@@ -575,7 +620,7 @@ export default async function run({ browser, projectRoot, distDir, log }) {
       unit: 'ms',
       note: unfinished[key]
         ? `did not show all ${CARDS} names within ${MGT_TIMEOUT_MS / 1000} s: ${unfinished[key]}`
-        : `median of ${runs}, navigation → all ${CARDS} names; ${(ms[key] / ms.floor).toFixed(1)}× floor, ${(ms[key] / ms.batch).toFixed(1)}× one-$batch reference`,
+        : `median of ${runs}, navigation → all ${CARDS} names; ${(ms[key] / ms.floor).toFixed(1)}× floor, ${(ms[key] / ms.batch).toFixed(1)}× one-$batch reference; ${workNote(loads[key])}`,
     }));
     for (const key of Object.keys(ms).filter((name) => kringKeys.includes(name.split('@')[0]))) {
       rows.push({
@@ -597,11 +642,20 @@ export default async function run({ browser, projectRoot, distDir, log }) {
       });
     }
     if (ms.mgt !== undefined) {
+      if (ms.graph !== undefined)
+        rows.push({
+          name: `cold: Graph Toolkit ÷ Kring Graph`,
+          value: `${more('mgt')}${(ms.mgt / ms.graph).toFixed(1)}`,
+          unit: '×',
+          note: `how many times faster Kring shows ${CARDS} names; target ≥ 100×, which needs Kring ≤ ${more('mgt')}${Math.round(ms.mgt / 100)} ms here`,
+        });
+      // No Graph page can beat the hand-made one-$batch page (one script, one request): the Toolkit ÷ that
+      // page is the largest ratio any Graph page reaches in this run, and ÷ the floor the largest of all.
       rows.push({
-        name: `cold: Graph Toolkit ÷ Kring Graph`,
-        value: `${more('mgt')}${(ms.mgt / ms.graph).toFixed(1)}`,
+        name: `cold: Graph Toolkit ÷ one-$batch reference`,
+        value: `${more('mgt')}${(ms.mgt / ms.batch).toFixed(1)}`,
         unit: '×',
-        note: `how many times faster Kring shows ${CARDS} names; target ≥ 100×`,
+        note: `the most any Graph page can reach in this run (Toolkit ÷ floor: ${more('mgt')}${(ms.mgt / ms.floor).toFixed(1)}×); 100× needs a page ≤ ${Math.round(ms.mgt / 100)} ms, the reference takes ${Math.round(ms.batch)} ms and the floor ${Math.round(ms.floor)} ms`,
       });
     }
 

@@ -42,7 +42,8 @@ export function pageTimeline(events, pageUrl) {
     const data = event.args?.data;
     if (!data?.requestId) continue;
     if (event.name === 'ResourceSendRequest') {
-      if (!String(data.url).startsWith(origin)) continue;
+      // The page's requests (this origin, or graph.microsoft.com for the Graph Toolkit), not the browser's own.
+      if (!/^https?:/.test(String(data.url))) continue;
       requests.set(data.requestId, {
         url: shortUrl(data.url, origin),
         sent: ms(event.ts),
