@@ -82,6 +82,9 @@ const watchSource = `
 window.__cold = {};
 // The Graph Toolkit makes 200+ requests: keep every one's timing (the default buffer holds 250).
 performance.setResourceTimingBufferSize(2000);
+// Wall time in tasks of 50 ms or more: time no network could have saved (with the CPU time, how loaded the core was).
+window.__cold.longTasks = [];
+new PerformanceObserver((list) => window.__cold.longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
 (() => {
   const shown = () => {
     let count = 0;
@@ -365,7 +368,7 @@ async function measure(browser, url, origin, timeout = 60_000) {
       });
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
-    const { ms, dataRequests, firstDataMs } = await page.evaluate(() => {
+    const { ms, longTaskMs, dataRequests, firstDataMs } = await page.evaluate(() => {
       // Data requests: the pages' own /graph/, /api/, /sites/ and the Toolkit's graph.microsoft.com.
       const data = performance
         .getEntriesByType('resource')
@@ -373,6 +376,9 @@ async function measure(browser, url, origin, timeout = 60_000) {
         .filter((entry) => entry.startTime <= window.__cold.shownMs);
       return {
         ms: window.__cold.shownMs,
+        longTaskMs: window.__cold.longTasks
+          .filter((entry) => entry.startTime < window.__cold.shownMs)
+          .reduce((sum, entry) => sum + entry.duration, 0),
         dataRequests: data.length,
         firstDataMs: Math.min(...data.map((entry) => entry.startTime)),
       };
@@ -381,6 +387,7 @@ async function measure(browser, url, origin, timeout = 60_000) {
       ms,
       errors,
       busyMs: metric('TaskDuration'),
+      longTaskMs,
       scriptMs: metric('ScriptDuration'),
       renderMs: metric('RecalcStyleDuration') + metric('LayoutDuration'),
       dataRequests,
@@ -438,7 +445,7 @@ function workNote(loads) {
   const data = requests
     ? `; ${requests} data requests before all names, the first at ${of('firstDataMs')} ms`
     : '';
-  return `main thread ${of('busyMs')} ms CPU (script ${of('scriptMs')}, style+layout ${of('renderMs')})${data}`;
+  return `main thread ${of('busyMs')} ms CPU (script ${of('scriptMs')}, style+layout ${of('renderMs')}), ${of('longTaskMs')} ms wall in tasks ≥ 50 ms${data}`;
 }
 
 const isData = (path) => path.startsWith('/api/') || path.startsWith('/sites/') || path.startsWith('/graph/');
@@ -588,7 +595,7 @@ export default async function run({ browser, projectRoot, distDir, log }) {
         const work =
           result.busyMs === undefined
             ? ''
-            : `, main thread ${Math.round(result.busyMs)} ms CPU${result.dataRequests ? `, ${result.dataRequests} data requests, the first at ${Math.round(result.firstDataMs)} ms` : ''}`;
+            : `, main thread ${Math.round(result.busyMs)} ms CPU, ${Math.round(result.longTaskMs)} ms in long tasks${result.dataRequests ? `, ${result.dataRequests} data requests, the first at ${Math.round(result.firstDataMs)} ms` : ''}`;
         log(
           `run ${runIndex + 1} ${key}: ${unfinished[key] ?? `${Math.round(result.ms)} ms${work}${errors}`}`,
         );
