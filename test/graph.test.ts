@@ -140,6 +140,11 @@ describe('Graph backend over msw', () => {
     ]);
     expect([...first, ...second].every((p) => p !== null)).to.equal(true);
     expect(graph.requests, 'all 200 names in the first batch').to.have.length(1);
+    // The names wait for no photo: 14 + 6 photos would cost as many batches as 14 alone (200 photos fill 10).
+    expect(
+      graph.parts.filter((p) => p.batch === 0).map((p) => p.url.split('?')[0]),
+      'the first batch holds the name filters only',
+    ).to.deep.equal(Array(14).fill('/users'));
     await photos.arrived(200);
     // 200 photos + 14 filters = 214 parts → 11 batches. 50 people have no 96×96 photo (every 4th mock person
     // has none at all): the first 20 are asked for their largest photo, one batch; all 20 answer 404, so the
