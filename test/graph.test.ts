@@ -14,6 +14,7 @@ import type { KringProfileCard } from '../src/elements/profile-card/profile-card
 import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
 import { bytesFromBase64, PhotoUrls } from '../src/backends/graph/photos.js';
+import { DEFAULT_KUDOS_VALUES } from '../src/backends/lists/settings.js';
 import type { Person } from '../src/model.js';
 import { expectSearchWithoutMemberList, rejection, recordingSleep } from './helpers/assertions.js';
 import { avatarShows } from './helpers/photos-later.js';
@@ -597,6 +598,21 @@ describe('Graph backend over msw', () => {
     expect(new URL(link.url).searchParams.get(welcome.tokenParam)).to.equal(link.token);
     expect((await backend.lookupInvite(link.token)).state).to.equal('valid');
     backend.dispose();
+  });
+
+  it('offers the default kudos values or the ones given, and invitation links through the inviteUrl given', async () => {
+    const plain = backendWith({ sites: { community: siteUrl } }).backend;
+    expect(await plain.kudosValues()).to.deep.equal(DEFAULT_KUDOS_VALUES);
+    plain.dispose();
+    const own = backendWith({
+      sites: { community: siteUrl },
+      kudosValues: ['Lef', 'Zorg'],
+      inviteUrl: (token) => `https://intranet.example/join#${token}`,
+    }).backend;
+    expect(await own.kudosValues()).to.deep.equal(['Lef', 'Zorg']);
+    const link = await own.createInviteLink({ idempotencyKey: `own-link-${Date.now()}` });
+    expect(link.url).to.equal(`https://intranet.example/join#${link.token}`);
+    own.dispose();
   });
 
   it('reads community lists with expand=fields and follows @odata.nextLink across pages', async () => {
