@@ -32,7 +32,7 @@ import type {
   Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
-import { LiveUpdates } from './live-updates.js';
+import type { liveEffects, LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
@@ -54,7 +54,7 @@ import type {
 } from './types.js';
 import { withReaction } from './reactions.js';
 import type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
-import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
+import type { WriteActivity, WriteEffects } from './write-effects.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
@@ -83,7 +83,11 @@ export class CommunityClient implements CommunityClientApi {
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
   private readonly stopWatchingPeople?: () => void;
-  private readonly live: LiveUpdates;
+  /** The backend's event stream; its code loads on the first subscriber when the backend offers one. */
+  private live?: LiveUpdates;
+  private liveLoading?: Promise<void>;
+  private liveWanted = false;
+  private disposed = false;
   private trackingOn: boolean;
 
   constructor(
@@ -126,7 +130,7 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      onDelivered: (entry, result, here) => this.delivered(entry, result, here),
+      onDelivered: (effects, activity) => this.delivered(effects, activity),
       onChange: () => this.emit({ topic: 'outbox' }),
     });
     this.trackingOn = options.tracking ?? true;
@@ -143,12 +147,6 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
-    this.live = new LiveUpdates({
-      backend,
-      timing: this.timing,
-      apply: (event) => this.applyLive(event),
-      wake: () => this.backOnline.promise,
-    });
   }
 
   get backendName(): string {
@@ -176,13 +174,13 @@ export class CommunityClient implements CommunityClientApi {
   /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
-    if (this.backend.capabilities.liveUpdates) this.live.start();
+    if (this.backend.capabilities.liveUpdates) this.startLive();
     return () => this.listeners.delete(listener);
   }
 
   /** Whether the live-updates stream is open and attached (for tests and diagnostics). */
   get liveConnected(): boolean {
-    return this.live.connected;
+    return this.live?.connected ?? false;
   }
 
   // ------------------------------------------------------------ people
@@ -373,9 +371,9 @@ export class CommunityClient implements CommunityClientApi {
 
   signOut(): void {
     // The stream was the signed-out user's: open a new one (for whoever signs in) without their place.
-    const wasLive = this.live.running;
-    this.live.stop(true);
-    if (wasLive) this.live.start();
+    const wasLive = this.live?.running;
+    this.live?.stop(true);
+    if (wasLive) this.live?.start();
     this.cache.invalidate(() => true);
     this.activity.clear();
     this.outboxQueue.clearAll();
@@ -404,7 +402,9 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   dispose(): void {
-    this.live.stop();
+    this.disposed = true;
+    this.liveWanted = false;
+    this.live?.stop();
     this.stopWatchingPeople?.();
     this.peopleReads.dispose();
     this.outboxQueue.dispose();
@@ -425,6 +425,7 @@ export class CommunityClient implements CommunityClientApi {
     this.backOnline = deferred();
     waiting.resolve();
     this.outboxQueue.retryWaiting();
+    if (this.liveWanted && !this.live) this.startLive();
   };
   private readonly onVisible = (): void => {
     if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
@@ -463,11 +464,29 @@ export class CommunityClient implements CommunityClientApi {
     return this.outboxQueue.enqueue({ kind, input } as WriteRequest) as Promise<WriteResults[K]>;
   }
 
-  private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
-    this.applyEffects(writeEffects(entry, result));
-    // The tab that sent it records the activity once.
-    const activity = here ? writeActivity(entry) : undefined;
+  /** A confirmed write; `activity` only in the tab that sent it (recorded once). */
+  private delivered(effects: WriteEffects, activity: WriteActivity | undefined): void {
+    this.applyEffects(effects);
     if (activity) this.track(activity);
+  }
+
+  private startLive(): void {
+    this.liveWanted = true;
+    if (this.live) return this.live.start();
+    this.liveLoading ??= import('./live-updates.js').then(
+      ({ LiveUpdates, liveEffects }) => {
+        if (this.disposed) return;
+        this.live = new LiveUpdates({
+          backend: this.backend,
+          timing: this.timing,
+          apply: (event) => this.applyLive(event, liveEffects),
+          wake: () => this.backOnline.promise,
+        });
+        if (this.liveWanted) this.live.start();
+      },
+      // Offline, most likely: tried again when the browser is back online or on the next subscriber.
+      () => (this.liveLoading = undefined),
+    );
   }
 
   private applyEffects(effects: WriteEffects): void {
@@ -482,7 +501,7 @@ export class CommunityClient implements CommunityClientApi {
    * Someone's change, pushed by the backend: the same cache updates and change notifications as a
    * write of our own, so feeds, cards and counters follow (a feed that has the kudos already keeps one).
    */
-  private applyLive(event: LiveEvent): void {
+  private applyLive(event: LiveEvent, effectsOf: typeof liveEffects): void {
     if (event.type === 'reset') {
       // Events were missed: nothing cached can be trusted to be current.
       this.cache.invalidate((key) => key !== CURRENT_USER_KEY);
@@ -490,7 +509,7 @@ export class CommunityClient implements CommunityClientApi {
         this.emit({ topic });
       return;
     }
-    const effects = liveEffects(event);
+    const effects = effectsOf(event);
     if (effects) this.applyEffects(effects);
   }
 
