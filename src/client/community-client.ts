@@ -32,7 +32,7 @@ import type {
   Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
-import type { liveEffects, LiveUpdates } from './live-updates.js';
+import { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
@@ -54,7 +54,7 @@ import type {
 } from './types.js';
 import { withReaction } from './reactions.js';
 import type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
-import type { WriteActivity, WriteEffects } from './write-effects.js';
+import type { liveEffects, WriteActivity, WriteEffects } from './write-effects.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
@@ -83,11 +83,12 @@ export class CommunityClient implements CommunityClientApi {
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
   private readonly stopWatchingPeople?: () => void;
-  /** The backend's event stream; its code loads on the first subscriber when the backend offers one. */
-  private live?: LiveUpdates;
-  private liveLoading?: Promise<void>;
-  private liveWanted = false;
-  private disposed = false;
+  private readonly live: LiveUpdates;
+  /** What a pushed event changes: loaded with the stream's first subscriber (a card page has none). */
+  private effectsOfLive?: typeof liveEffects;
+  /** Events that arrived before `effectsOfLive`, in order. */
+  private liveQueue?: LiveEvent[];
+  private liveEffectsLoading = false;
   private trackingOn: boolean;
 
   constructor(
@@ -147,6 +148,12 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
+    this.live = new LiveUpdates({
+      backend,
+      timing: this.timing,
+      apply: (event) => this.onLive(event),
+      wake: () => this.backOnline.promise,
+    });
   }
 
   get backendName(): string {
@@ -174,13 +181,16 @@ export class CommunityClient implements CommunityClientApi {
   /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
-    if (this.backend.capabilities.liveUpdates) this.startLive();
+    if (this.backend.capabilities.liveUpdates) {
+      this.live.start();
+      this.loadLiveEffects();
+    }
     return () => this.listeners.delete(listener);
   }
 
   /** Whether the live-updates stream is open and attached (for tests and diagnostics). */
   get liveConnected(): boolean {
-    return this.live?.connected ?? false;
+    return this.live.connected;
   }
 
   // ------------------------------------------------------------ people
@@ -371,9 +381,9 @@ export class CommunityClient implements CommunityClientApi {
 
   signOut(): void {
     // The stream was the signed-out user's: open a new one (for whoever signs in) without their place.
-    const wasLive = this.live?.running;
-    this.live?.stop(true);
-    if (wasLive) this.live?.start();
+    const wasLive = this.live.running;
+    this.live.stop(true);
+    if (wasLive) this.live.start();
     this.cache.invalidate(() => true);
     this.activity.clear();
     this.outboxQueue.clearAll();
@@ -402,9 +412,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.liveWanted = false;
-    this.live?.stop();
+    this.live.stop();
     this.stopWatchingPeople?.();
     this.peopleReads.dispose();
     this.outboxQueue.dispose();
@@ -425,7 +433,6 @@ export class CommunityClient implements CommunityClientApi {
     this.backOnline = deferred();
     waiting.resolve();
     this.outboxQueue.retryWaiting();
-    if (this.liveWanted && !this.live) this.startLive();
   };
   private readonly onVisible = (): void => {
     if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
@@ -470,22 +477,30 @@ export class CommunityClient implements CommunityClientApi {
     if (activity) this.track(activity);
   }
 
-  private startLive(): void {
-    this.liveWanted = true;
-    if (this.live) return this.live.start();
-    this.liveLoading ??= import('./live-updates.js').then(
-      ({ LiveUpdates, liveEffects }) => {
-        if (this.disposed) return;
-        this.live = new LiveUpdates({
-          backend: this.backend,
-          timing: this.timing,
-          apply: (event) => this.applyLive(event, liveEffects),
-          wake: () => this.backOnline.promise,
-        });
-        if (this.liveWanted) this.live.start();
+  /** Applies a pushed event, in order: after the code that works out its effects has arrived. */
+  private onLive(event: LiveEvent): void {
+    if (this.effectsOfLive && !this.liveQueue) return this.applyLive(event, this.effectsOfLive);
+    (this.liveQueue ??= []).push(event);
+    this.loadLiveEffects();
+  }
+
+  private loadLiveEffects(): void {
+    if (this.effectsOfLive || this.liveEffectsLoading) return;
+    this.liveEffectsLoading = true;
+    import('./write-effects.js').then(
+      ({ liveEffects: effectsOf }) => {
+        this.liveEffectsLoading = false;
+        this.effectsOfLive = effectsOf;
+        const queued = this.liveQueue ?? [];
+        this.liveQueue = undefined;
+        for (const event of queued) this.applyLive(event, effectsOf);
       },
-      // Offline, most likely: tried again when the browser is back online or on the next subscriber.
-      () => (this.liveLoading = undefined),
+      () => {
+        this.liveEffectsLoading = false;
+        // Offline, most likely: what was pushed meanwhile is read again, as after missed events.
+        if (this.liveQueue) this.applyLive({ type: 'reset', data: {} }, () => undefined);
+        this.liveQueue = undefined;
+      },
     );
   }
 

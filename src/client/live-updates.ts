@@ -83,6 +83,3 @@ export class LiveUpdates {
     }
   }
 }
-
-// Loaded with the stream (on the first subscriber of a backend that offers one): what an event changes.
-export { liveEffects } from './write-effects.js';
