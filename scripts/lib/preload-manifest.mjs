@@ -109,9 +109,13 @@ export function preloadManifest() {
             ...forEntry(fileName),
           ];
         }
-        // Code the core loads on first use that no page needs at load (the hover card, the outbox):
-        // never preloaded (a page of cards does not pay for it); listed so tests and tools know it.
-        const onDemand = /[\\/]src[\\/](?:.+[\\/])?([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+        // Code the core loads on first use that no page needs at load (the hover card, the outbox, the
+        // announcer): never preloaded (a page of cards does not pay for it); listed so tests and tools
+        // know it. A chunk that lazily loaded elements import too has no facade: named by its one module.
+        const modules = chunk.type === 'chunk' ? modulesOf(chunk) : [];
+        const onDemand = /[\\/]src[\\/](?:.+[\\/])?([\w-]+)\.ts$/.exec(
+          chunk.facadeModuleId ?? (modules.length === 1 ? modules[0] : ''),
+        );
         if (chunk.type === 'chunk' && !chunk.isEntry && !language && onDemand && lazy.has(fileName))
           manifest.onDemand[onDemand[1]] = forEntry(fileName);
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
