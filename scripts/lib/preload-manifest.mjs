@@ -29,9 +29,10 @@ function staticClosure(entry, getModuleInfo) {
 /**
  * `output.codeSplitting` for the script-tag ESM build:
  * - the core's static graph (`src/core.ts`) as one chunk, `chunks/kring-<hash>.js`;
- * - modules only backend adapters use (no element, not the core), one chunk per set of adapters that
- *   share them (`chunks/backend-rest-<hash>.js`, `chunks/backend-graph-rest-sharepoint-<hash>.js`, ...),
- *   so an adapter is its entry file plus a few chunks, not a dozen.
+ * - modules only backend adapters use (no element, not the core), one chunk per set of two or more
+ *   adapters that share them (`chunks/backend-graph-rest-sharepoint-<hash>.js`, ...), so an adapter is
+ *   its entry file plus a few chunks, not a dozen. A module one adapter alone uses stays in that
+ *   adapter's entry file (one file less to load: REST is `backends/rest.js` and the HTTP layer).
  * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
  */
 export function chunkGroups({ core, backends, elements }) {
@@ -46,7 +47,7 @@ export function chunkGroups({ core, backends, elements }) {
     if (closures.core.has(id)) return 'kring';
     if (Object.values(backends).includes(id)) return null;
     const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
-    if (users.length === 0 || closures.elements.some((closure) => closure.has(id))) return null;
+    if (users.length <= 1 || closures.elements.some((closure) => closure.has(id))) return null;
     return `backend-${users.sort().join('-')}`;
   };
   const name = (id, context) => groupOf(id, (moduleId) => context.getModuleInfo(moduleId));
