@@ -103,7 +103,7 @@ export class KringElement extends LitElement {
     focusContainerOf(this, selector);
   }
 
-  /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`, loaded with the first). */
+  /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`). */
   protected announce(text: string): void {
     announce(this, text, this.language);
   }
