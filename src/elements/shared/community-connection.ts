@@ -15,6 +15,35 @@ function reportMissingCommunity(tag: string): void {
   );
 }
 
+/**
+ * Controllers waiting for a community, each with the time it stops waiting: one timer serves them all (a
+ * page of 200 cards set 200 timers), set for the earliest.
+ */
+const waiting = new Map<CommunityConnectionController, number>();
+let wakeAt = Infinity;
+let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+
+function wakeBy(at: number): void {
+  if (at >= wakeAt) return;
+  clearTimeout(wakeTimer);
+  wakeAt = at;
+  wakeTimer = setTimeout(wake, Math.max(0, at - performance.now()));
+}
+
+function wake(): void {
+  wakeAt = Infinity;
+  const now = performance.now();
+  let next = Infinity;
+  for (const [controller, at] of waiting) {
+    if (at > now) next = Math.min(next, at);
+    else {
+      waiting.delete(controller);
+      controller.waited();
+    }
+  }
+  if (next < Infinity) wakeBy(next);
+}
+
 interface Connection {
   client?: unknown;
   config?: KringConfig;
@@ -27,7 +56,6 @@ interface Connection {
  */
 export class CommunityConnectionController implements ReactiveController {
   notConnected = false;
-  private timer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -38,18 +66,23 @@ export class CommunityConnectionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.timer = setTimeout(() => {
-      const { client, config } = this.connection();
-      if (client) return;
-      this.set(true);
-      // A community that answered with its settings but has no client has not connected its backend
-      // (it says why itself when that failed), so only a missing community is reported here.
-      if (!config) reportMissingCommunity(this.host.localName);
-    }, this.afterMs());
+    const at = performance.now() + this.afterMs();
+    waiting.set(this, at);
+    wakeBy(at);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    waiting.delete(this);
+  }
+
+  /** @internal The wait after connecting is over. */
+  waited(): void {
+    const { client, config } = this.connection();
+    if (client) return;
+    this.set(true);
+    // A community that answered with its settings but has no client has not connected its backend
+    // (it says why itself when that failed), so only a missing community is reported here.
+    if (!config) reportMissingCommunity(this.host.localName);
   }
 
   /** The host's `client` or `config` changed: a late community clears the flag, a bad one sets it. */
