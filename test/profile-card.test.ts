@@ -28,6 +28,18 @@ function shadowText(card: KringProfileCard): string {
 
 const part = (card: KringProfileCard, name: string) => card.shadowRoot!.querySelector(`[part~="${name}"]`);
 
+/** A test backend whose people arrive once `open()` is called. */
+function peopleWhenOpened(): { name: string; open: () => void } {
+  const seeded = registerTestBackend().backend;
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const getPeople = async (ids: readonly string[]) => {
+    await opened;
+    return seeded.getPeople(ids);
+  };
+  return { name: registerTestBackend({ getPeople }).name, open };
+}
+
 function relativeLuminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
   const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -54,19 +66,14 @@ describe('<kring-profile-card>', () => {
   });
 
   it('pulses the skeleton only once the load has taken a while, and stops when the data arrives', async () => {
-    const gate: { open?: () => void } = {};
-    const opened = new Promise<void>((resolve) => (gate.open = resolve));
-    const test = registerTestBackend();
-    const { name } = registerTestBackend({
-      getPeople: (ids: readonly string[]) => opened.then(() => test.backend.getPeople(ids)),
-    });
+    const { name, open } = peopleWhenOpened();
     const started = performance.now();
     const card = await renderCard(name, { person: 'p00002' });
     await waitUntil(() => part(card, 'card')?.getAttribute('aria-busy') === 'true', 'skeleton shown');
     await waitUntil(() => card.shadowRoot!.getAnimations().length === 1, 'a slow load pulses');
     // No animation (not even a delayed one) before 0.4 s: a quick load never creates one.
     expect(performance.now() - started, 'not at once').to.be.at.least(390);
-    gate.open!();
+    open();
     await waitUntil(() => part(card, 'name'), 'data shown');
     expect(card.shadowRoot!.getAnimations(), 'the loaded card does not pulse').to.have.length(0);
   });
