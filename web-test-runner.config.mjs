@@ -3,6 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { fakeClockScript, fakeNowFromEnv } from './test/helpers/fake-clock.mjs';
+import { failRequestsPlugin } from './test/helpers/fail-requests.mjs';
 import { hangLimit, hangWatchdog } from './test/helpers/hang-watchdog.mjs';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -24,6 +25,7 @@ export default {
   testsStartTimeout: hangLimit + 30_000,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    failRequestsPlugin(),
   ],
   // msw's worker must be served from the root scope.
   middleware: [
