@@ -4,28 +4,17 @@
  * online, and the writes are then sent once. A file of its own: the page must not have the module yet.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import {
   FakeBackend,
   MemoryStorage,
-  disposeClients,
   idempotencyKeys,
+  lazyOutboxOptions,
   newClient,
   storedOutboxEntries,
 } from './helpers/client-fake-backend.js';
+import { OUTBOX_CODE, disposeClientsAndGoOnline, failFetching } from './helpers/failing-fetches.js';
 
-const OUTBOX_CODE = '/src/client/outbox.ts';
-
-/** From now on, fetching `path` fails as it does offline; `null` stops that. Returns how many failed. */
-async function failFetching(path: string | null): Promise<number> {
-  return (await executeServerCommand<{ failed: number }, { path: string | null }>('fail-requests', { path }))
-    .failed;
-}
-
-afterEach(async () => {
-  disposeClients();
-  await failFetching(null);
-});
+afterEach(disposeClientsAndGoOnline);
 
 describe('Outbox code that cannot be fetched (offline)', () => {
   it('keeps the writes stored and listed, asks again on the next write and when online, then sends them once', async () => {
@@ -33,13 +22,7 @@ describe('Outbox code that cannot be fetched (offline)', () => {
     const storage = new MemoryStorage();
     const backend = new FakeBackend();
     const events = new EventTarget();
-    const client = newClient(backend, {
-      storage,
-      storageKey: 'offline-chunk',
-      loadOutbox: 'when-needed',
-      tracking: false,
-      eventTarget: events,
-    });
+    const client = newClient(backend, { ...lazyOutboxOptions(storage), eventTarget: events });
 
     // As the elements that list unsent writes do: read the outbox again on every change of it.
     let changes = 0;

@@ -3,12 +3,12 @@
  * that only reads never downloads it, and a write made before it arrives is stored, listed and sent once.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { ClientOptions } from '../src/client/types.js';
 import {
   FakeBackend,
   MemoryStorage,
   disposeClients,
   idempotencyKeys,
+  lazyOutboxOptions,
   networkError,
   newClient,
   storedOutboxEntries as storedEntries,
@@ -24,18 +24,11 @@ function outboxCodeFetched(): boolean {
     .some((entry) => /\/src\/client\/outbox\.ts(\?|$)/.test(new URL(entry.name).pathname + '?'));
 }
 
-const lazy = (storage: Storage): ClientOptions => ({
-  storage,
-  storageKey: `lazy-${Math.random()}`,
-  loadOutbox: 'when-needed',
-  tracking: false,
-});
-
 describe('Outbox code loaded when needed', () => {
   // First in this file: the page has not loaded the outbox module before.
   it('a client that only reads does not fetch the outbox code; its first write does', async () => {
     const backend = new FakeBackend();
-    const client = newClient(backend, lazy(new MemoryStorage()));
+    const client = newClient(backend, lazyOutboxOptions(new MemoryStorage()));
     await client.people(['p1', 'p2', 'me']);
     // Asked for at all? (A fetch still under way would not show among the resources yet.)
     const facade = (client as unknown as { outboxQueue: { loading?: Promise<unknown> } }).outboxQueue;
@@ -50,7 +43,7 @@ describe('Outbox code loaded when needed', () => {
   it('a write made before the code arrives is listed and stored at once, then sent exactly once', async () => {
     const storage = new MemoryStorage();
     const backend = new FakeBackend();
-    const client = newClient(backend, lazy(storage));
+    const client = newClient(backend, lazyOutboxOptions(storage));
     const sent = client.giveKudos({ to: ['p3'], message: 'Vóór het laden' });
     const [entry] = client.outbox('giveKudos');
     expect(entry).to.include({ kind: 'giveKudos', state: 'sending', attempts: 0 });
@@ -65,7 +58,7 @@ describe('Outbox code loaded when needed', () => {
 
   it('a page closed before the code arrived: the next page sends its write on start, once', async () => {
     const storage = new MemoryStorage();
-    const options = lazy(storage);
+    const options = lazyOutboxOptions(storage);
     const first = newClient(new FakeBackend(), options);
     first.giveKudos({ to: ['p4'], message: 'Net voor het sluiten' }).catch(() => undefined);
     const [entry] = first.outbox();
@@ -80,7 +73,7 @@ describe('Outbox code loaded when needed', () => {
 
   it('writes that cannot reach the server wait, survive a reload and go out once from the next page', async () => {
     const storage = new MemoryStorage();
-    const options = lazy(storage);
+    const options = lazyOutboxOptions(storage);
     const offline = new FakeBackend();
     offline.failAlways('giveKudos', networkError());
     const first = newClient(offline, options);
@@ -103,7 +96,7 @@ describe('Outbox code loaded when needed', () => {
   it('a write discarded before the code arrives is never sent', async () => {
     const storage = new MemoryStorage();
     const backend = new FakeBackend();
-    const client = newClient(backend, lazy(storage));
+    const client = newClient(backend, lazyOutboxOptions(storage));
     const pending = client.giveKudos({ to: ['p6'], message: 'Toch niet' });
     client.discardWrite(client.outbox()[0].id);
     expect((await rejection(pending)).kind).to.equal('aborted');
@@ -119,7 +112,7 @@ describe('Outbox code loaded when needed', () => {
     // window as real `storage` events. Its client closes before its outbox code arrives.
     const frame = document.createElement('iframe');
     document.body.append(frame);
-    const options = lazy(localStorage);
+    const options = lazyOutboxOptions(localStorage);
     try {
       const backend = new FakeBackend();
       backend.failAlways('giveKudos', networkError());

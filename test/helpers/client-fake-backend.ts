@@ -380,3 +380,11 @@ export function storedOutboxEntries(storage: Storage, storageKey = ''): { id: st
     .filter((key) => key.startsWith(prefix))
     .flatMap((key) => JSON.parse(storage.getItem(key)!) as { id: string }[]);
 }
+
+/** Options for a client that loads the outbox code when needed (as `<kring-community>` does), own storage key. */
+export const lazyOutboxOptions = (storage: Storage): ClientOptions => ({
+  storage,
+  storageKey: `lazy-${Math.random()}`,
+  loadOutbox: 'when-needed',
+  tracking: false,
+});
