@@ -41,6 +41,21 @@ const progressExpression = `(() => {
   return { ...state, finished, total, current };
 })()`;
 
+// Runs in the page when it answers but makes no progress: what mocha's runner is at, and whether the
+// page's timers are its own (the runner reports the results from a setTimeout after the last test).
+const runnerExpression = `(() => {
+  const runner = globalThis.__WTR_MOCHA_RUNNER__;
+  const runnable = runner && runner.currentRunnable;
+  const nativeTimers = String(globalThis.setTimeout).includes('[native code]');
+  if (!runner) return 'no mocha runner yet; setTimeout ' + (nativeTimers ? 'native' : 'replaced');
+  return 'mocha runner ' + runner.state + (runnable ? ', last at ' + runnable.type + ' "' + runnable.fullTitle() + '"' +
+    (runnable.state ? ' (' + runnable.state + ')' : ' (not finished)') : '') +
+    '; setTimeout ' + (nativeTimers ? 'native' : 'replaced');
+})()`;
+
+// Resolves when a 50 ms timer of the page fires.
+const timerExpression = 'new Promise((resolve) => setTimeout(() => resolve(true), 50))';
+
 /** The test that runs, and the page's state, from the page's progress answer. */
 function runningTest(progress) {
   if (!progress) return '(unknown: the page did not say)';
@@ -113,11 +128,20 @@ async function diagnose(cdp, scriptUrls) {
     5_000,
   );
   if (answer?.result?.value) {
+    const runner = await within(
+      cdp.send('Runtime.evaluate', { expression: runnerExpression, returnByValue: true }),
+      5_000,
+    );
+    const timer = await within(
+      cdp.send('Runtime.evaluate', { expression: timerExpression, awaitPromise: true, returnByValue: true }),
+      3_000,
+    );
     return {
       running: runningTest(answer.result.value),
       doing:
         'the page answers but nothing finishes: a test or the file itself awaits something that never comes ' +
-        '(an event, a promise, a fake clock nobody advances)',
+        '(an event, a promise, a fake clock nobody advances)\n' +
+        `  Runner: ${runner?.result?.value ?? '(no answer)'}; a 50 ms timer ${timer?.result?.value ? 'fires' : 'does not fire within 3 s'}`,
     };
   }
   const paused = new Promise((resolve) => cdp.once('Debugger.paused', resolve));
