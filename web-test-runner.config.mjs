@@ -4,7 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { fakeClockScript, fakeNowFromEnv } from './test/helpers/fake-clock.mjs';
 import { failRequestsPlugin } from './test/helpers/fail-requests.mjs';
-import { hangLimit, hangWatchdog } from './test/helpers/hang-watchdog.mjs';
+import { hangLimit, hangWatchdog, hangWatchdogPlugin } from './test/helpers/hang-watchdog.mjs';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 // KRING_TEST_NOW=2031-01-01 runs the suite with the browser's clock starting on that day.
@@ -26,6 +26,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     failRequestsPlugin(),
+    hangWatchdogPlugin(),
   ],
   // msw's worker must be served from the root scope.
   middleware: [

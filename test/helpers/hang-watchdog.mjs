@@ -13,6 +13,21 @@ import { SESSION_STATUS } from '@web/test-runner';
 /** Ms without a finished test before a file counts as hung; `KRING_WTR_HANG_MS=0` turns the watchdog off. */
 export const hangLimit = process.env.KRING_WTR_HANG_MS ? Number(process.env.KRING_WTR_HANG_MS) : 60_000;
 
+/** Session id → when the page's results message reached the runner (see `hangWatchdogPlugin`). */
+const resultsReceived = new Map();
+
+/** Notes when each page's results reach the runner, so a hang can say on which side they stopped. */
+export function hangWatchdogPlugin() {
+  return {
+    name: 'kring-hang-watchdog',
+    serverStart({ webSockets }) {
+      webSockets.on('message', ({ data }) => {
+        if (data?.type === 'wtr-session-finished') resultsReceived.set(data.sessionId, Date.now());
+      });
+    },
+  };
+}
+
 /** Diagnoses per hung test file (`test/x.test.ts` → message), for the CI summary. */
 export const hungFiles = new Map();
 
@@ -190,10 +205,12 @@ export function hangWatchdog({ limit = hangLimit, interval = Math.min(10_000, li
     const session = sessions.get(id);
     if (session?.testRun === testRun && isLive(session)) {
       const seconds = Math.round((Date.now() - entry.since) / 1000);
+      const received = resultsReceived.get(id);
       const message =
         `Hung: ${relative(process.cwd(), session.testFile)} finished no test for ${seconds} s (limit ${limit / 1000} s, KRING_WTR_HANG_MS).\n` +
         `  Running: ${running}\n` +
-        `  Page: ${doing}` +
+        `  Page: ${doing}\n` +
+        `  Results: ${received ? `reached the runner ${Math.round((Date.now() - received) / 1000)} s ago, not processed` : 'never reached the runner'}` +
         unanswered(entry.requests);
       hungFiles.set(session.testFile, message);
       console.error(`\n${message}\n`);
