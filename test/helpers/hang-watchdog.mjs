@@ -151,11 +151,15 @@ async function diagnose(cdp, scriptUrls) {
       cdp.send('Runtime.evaluate', { expression: timerExpression, awaitPromise: true, returnByValue: true }),
       3_000,
     );
+    const { finished, total } = answer.result.value;
     return {
       running: runningTest(answer.result.value),
       doing:
-        'the page answers but nothing finishes: a test or the file itself awaits something that never comes ' +
-        '(an event, a promise, a fake clock nobody advances)\n' +
+        (total && finished >= total
+          ? 'the page answers and has run every test'
+          : 'the page answers but nothing finishes: a test or the file itself awaits something that never ' +
+            'comes (an event, a promise, a fake clock nobody advances)') +
+        '\n' +
         `  Runner: ${runner?.result?.value ?? '(no answer)'}; a 50 ms timer ${timer?.result?.value ? 'fires' : 'does not fire within 3 s'}`,
     };
   }
