@@ -62,10 +62,16 @@ const runnerExpression = `(() => {
   const runner = globalThis.__WTR_MOCHA_RUNNER__;
   const runnable = runner && runner.currentRunnable;
   const nativeTimers = String(globalThis.setTimeout).includes('[native code]');
-  if (!runner) return 'no mocha runner yet; setTimeout ' + (nativeTimers ? 'native' : 'replaced');
+  let logs = '';
+  try {
+    structuredClone(globalThis.__wtr_browser_logs__ && globalThis.__wtr_browser_logs__.logs);
+  } catch (error) {
+    logs = '; the browser logs cannot be sent: ' + error.message;
+  }
+  if (!runner) return 'no mocha runner yet; setTimeout ' + (nativeTimers ? 'native' : 'replaced') + logs;
   return 'mocha runner ' + runner.state + (runnable ? ', last at ' + runnable.type + ' "' + runnable.fullTitle() + '"' +
     (runnable.state ? ' (' + runnable.state + ')' : ' (not finished)') : '') +
-    '; setTimeout ' + (nativeTimers ? 'native' : 'replaced');
+    '; setTimeout ' + (nativeTimers ? 'native' : 'replaced') + logs;
 })()`;
 
 // Resolves when a 50 ms timer of the page fires.
@@ -215,7 +221,10 @@ export function hangWatchdog({ limit = hangLimit, interval = Math.min(10_000, li
         `  Running: ${running}\n` +
         `  Page: ${doing}\n` +
         `  Results: ${received ? `reached the runner ${Math.round((Date.now() - received) / 1000)} s ago, not processed` : 'never reached the runner'}` +
-        unanswered(entry.requests);
+        unanswered(entry.requests) +
+        (entry.errors.length
+          ? `\n  Uncaught in the page (last 3):\n      ${entry.errors.slice(-3).join('\n      ')}`
+          : '');
       hungFiles.set(session.testFile, message);
       console.error(`\n${message}\n`);
       // The runner stops a finished session by asking its page for coverage, which a blocked page never
@@ -278,7 +287,17 @@ export function hangWatchdog({ limit = hangLimit, interval = Math.min(10_000, li
     page.on('request', (request) => requests.set(request, Date.now()));
     page.on('requestfinished', (request) => requests.delete(request));
     page.on('requestfailed', (request) => requests.delete(request));
-    const entry = { session, page, cdp, scriptUrls, requests, finished: -1, since: Date.now() };
+    // Uncaught errors and unhandled rejections: one after the last test can keep the results from leaving.
+    const errors = [];
+    page.on('pageerror', (error) =>
+      errors.push(
+        String(error.stack ?? error)
+          .split('\n')
+          .slice(0, 4)
+          .join('\n      '),
+      ),
+    );
+    const entry = { session, page, cdp, scriptUrls, requests, errors, finished: -1, since: Date.now() };
     watched.set(session.id, entry);
     page.once('crash', () => void fail(entry, { doing: 'the page crashed (out of memory?)' }));
   }
