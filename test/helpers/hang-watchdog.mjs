@@ -77,6 +77,54 @@ const runnerExpression = `(() => {
 // Resolves when a 50 ms timer of the page fires.
 const timerExpression = 'new Promise((resolve) => setTimeout(() => resolve(true), 50))';
 
+// Runs in the page when web-test-runner could not send its results: a failed assertion whose actual or
+// expected value is a DOM node cannot be cloned (DataCloneError), and the file then waited forever. Builds
+// the same results as the runner's mocha adapter, with such values as text, and sends them.
+const resendExpression = `(() => {
+  const params = new URL(location.href).searchParams;
+  const cloneable = (value) => {
+    try {
+      structuredClone(value);
+      return value;
+    } catch {
+      return value && value.outerHTML !== undefined ? value.outerHTML.slice(0, 500) : String(value);
+    }
+  };
+  const error = (err) => err && {
+    name: err.name, message: err.message, stack: err.stack,
+    expected: cloneable(err.expected), actual: cloneable(err.actual),
+  };
+  const errors = [];
+  let passed = true;
+  const hooks = (list) => {
+    for (const hook of list) {
+      if (hook.err) errors.push({ name: hook.err.name, message: hook.err.message, stack: hook.err.stack });
+      else if (hook.state === 'failed') errors.push({ message: 'Unknown error in mocha hook' });
+    }
+  };
+  const suite = (s) => {
+    [s._beforeAll, s._afterAll, s._beforeEach, s._afterEach].forEach(hooks);
+    const tests = s.tests.map((test) => {
+      if (!test.isPassed() && !test.isPending()) passed = false;
+      return {
+        name: test.title, passed: test.isPassed(), skipped: test.isPending(),
+        duration: test.duration, error: error(test.err),
+      };
+    });
+    return { name: s.title, suites: s.suites.map(suite), tests };
+  };
+  const testResults = suite(globalThis.mocha.suite);
+  const logs = globalThis.__wtr_browser_logs__ ? globalThis.__wtr_browser_logs__.logs : [];
+  globalThis.__WDS_WEB_SOCKET__.webSocket.send(JSON.stringify({
+    type: 'wtr-session-finished',
+    userAgent: navigator.userAgent,
+    sessionId: params.get('wtr-session-id'),
+    testFile: params.get('wtr-test-file'),
+    result: { logs, errors, passed: passed && errors.length === 0, testResults },
+  }));
+  return true;
+})()`;
+
 /** The test that runs, and the page's state, from the page's progress answer. */
 function runningTest(progress) {
   if (!progress) return '(unknown: the page did not say)';
@@ -140,6 +188,20 @@ async function pausedStack(cdp, callFrames, scriptUrls) {
   }
   if (hidden) lines.push(`    … and ${hidden} frames of the test runner`);
   return lines.join('\n');
+}
+
+/** Sends the page's results that web-test-runner could not send (see `resendExpression`). */
+async function resend(cdpSession) {
+  const cdp = await within(cdpSession, 5_000);
+  const sent = await within(
+    cdp?.send('Runtime.evaluate', { expression: resendExpression, returnByValue: true }),
+    10_000,
+  );
+  console.error(
+    sent?.result?.value === true
+      ? "\nHang watchdog: the runner could not send a page's results (a failed assertion about a DOM node); sent them instead.\n"
+      : `\nHang watchdog: could not send a page's results: ${sent?.exceptionDetails?.exception?.description ?? 'no answer'}\n`,
+  );
 }
 
 /** What the page is doing: answers with its progress, or is paused to show where it is stuck. */
@@ -289,14 +351,16 @@ export function hangWatchdog({ limit = hangLimit, interval = Math.min(10_000, li
     page.on('requestfailed', (request) => requests.delete(request));
     // Uncaught errors and unhandled rejections: one after the last test can keep the results from leaving.
     const errors = [];
-    page.on('pageerror', (error) =>
+    page.on('pageerror', (error) => {
       errors.push(
         String(error.stack ?? error)
           .split('\n')
           .slice(0, 4)
           .join('\n      '),
-      ),
-    );
+      );
+      if (/could not be cloned/.test(error.message) && /sendMessage/.test(error.stack ?? ''))
+        void resend(cdp);
+    });
     const entry = { session, page, cdp, scriptUrls, requests, errors, finished: -1, since: Date.now() };
     watched.set(session.id, entry);
     page.once('crash', () => void fail(entry, { doing: 'the page crashed (out of memory?)' }));
