@@ -350,8 +350,9 @@ describe('<kring-kudos-composer>', () => {
     );
     const feedAfter = second.element as KringKudosFeed;
     await waitUntil(() => second.client.outbox('giveKudos').length === 0, 'delivered');
-    await waitUntil(() => shadowText(feedAfter).includes('Sent while offline'), 'shown in the feed');
-    expect($(feedAfter, '[data-outbox-id]')).to.equal(null);
+    // The unsent item goes when the feed has re-read the outbox; until then its text alone would match.
+    await waitUntil(() => !$(feedAfter, '[data-outbox-id]'), 'no longer shown as unsent', { timeout: 5_000 });
+    await waitUntil(() => shadowText(feedAfter).includes('Sent while offline'), 'shown in the feed as sent');
     expect(await givenByMe(setup)).to.equal(before + 1);
     // Nothing left that could send it again.
     second.client.dispose();
