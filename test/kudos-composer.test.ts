@@ -349,9 +349,14 @@ describe('<kring-kudos-composer>', () => {
       { storage },
     );
     const feedAfter = second.element as KringKudosFeed;
-    await waitUntil(() => second.client.outbox('giveKudos').length === 0, 'delivered');
-    // The unsent item goes when the feed has re-read the outbox; until then its text alone would match.
-    await waitUntil(() => !$(feedAfter, '[data-outbox-id]'), 'no longer shown as unsent', { timeout: 5_000 });
+    // The new page lists stored writes only once its outbox code has arrived, so an empty outbox or feed
+    // alone proves nothing yet: wait for the server to have it first.
+    await waitUntil(async () => (await givenByMe(setup)) === before + 1, 'delivered', { timeout: 5_000 });
+    await waitUntil(
+      () => second.client.outbox('giveKudos').length === 0 && !$(feedAfter, '[data-outbox-id]'),
+      'no longer shown as unsent',
+      { timeout: 5_000 },
+    );
     await waitUntil(() => shadowText(feedAfter).includes('Sent while offline'), 'shown in the feed as sent');
     expect(await givenByMe(setup)).to.equal(before + 1);
     // Nothing left that could send it again.
