@@ -13,7 +13,8 @@ import { createClient } from '../src/client/community-client.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 import { createGraphHandlers } from '../mocks/graph/handlers.js';
-import { PhotoUrls } from '../src/backends/graph/photos.js';
+import { bytesFromBase64, PhotoUrls } from '../src/backends/graph/photos.js';
+import { DEFAULT_KUDOS_VALUES } from '../src/backends/lists/settings.js';
 import type { Person } from '../src/model.js';
 import { expectSearchWithoutMemberList, rejection, recordingSleep } from './helpers/assertions.js';
 import { avatarShows } from './helpers/photos-later.js';
@@ -140,6 +141,11 @@ describe('Graph backend over msw', () => {
     ]);
     expect([...first, ...second].every((p) => p !== null)).to.equal(true);
     expect(graph.requests, 'all 200 names in the first batch').to.have.length(1);
+    // The names wait for no photo: 14 + 6 photos would cost as many batches as 14 alone (200 photos fill 10).
+    expect(
+      graph.parts.filter((p) => p.batch === 0).map((p) => p.url.split('?')[0]),
+      'the first batch holds the name filters only',
+    ).to.deep.equal(Array(14).fill('/users'));
     await photos.arrived(200);
     // 200 photos + 14 filters = 214 parts → 11 batches. 50 people have no 96×96 photo (every 4th mock person
     // has none at all): the first 20 are asked for their largest photo, one batch; all 20 answer 404, so the
@@ -331,6 +337,18 @@ describe('Graph backend over msw', () => {
     urls.releaseAll();
     expect(revoked).to.have.members(['blob:test/1', 'blob:test/2', 'blob:test/3']);
     expect(urls.size).to.equal(0);
+  });
+
+  it('decodes photo bytes with the browser decoder and without it, and keeps initials for text that is not base64', async () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, index) => (index * 7919) & 255);
+    const base64 = btoa(String.fromCharCode(...bytes));
+    expect([...bytesFromBase64(base64)]).to.deep.equal([...bytes]);
+    expect([...bytesFromBase64(base64, null)], 'atob and a loop').to.deep.equal([...bytes]);
+    const urls = new PhotoUrls(10);
+    const url = urls.storeBase64(['p'], base64, 'image/png');
+    expect([...new Uint8Array(await (await fetch(url!)).arrayBuffer())]).to.deep.equal([...bytes]);
+    expect(urls.storeBase64(['q'], '%%% not base64 %%%'), 'no photo: initials').to.equal(null);
+    urls.close();
   });
 
   it('finds people by a mail address that is not their sign-in name, and their photo by id', async () => {
@@ -580,6 +598,21 @@ describe('Graph backend over msw', () => {
     expect(new URL(link.url).searchParams.get(welcome.tokenParam)).to.equal(link.token);
     expect((await backend.lookupInvite(link.token)).state).to.equal('valid');
     backend.dispose();
+  });
+
+  it('offers the default kudos values or the ones given, and invitation links through the inviteUrl given', async () => {
+    const plain = backendWith({ sites: { community: siteUrl } }).backend;
+    expect(await plain.kudosValues()).to.deep.equal(DEFAULT_KUDOS_VALUES);
+    plain.dispose();
+    const own = backendWith({
+      sites: { community: siteUrl },
+      kudosValues: ['Lef', 'Zorg'],
+      inviteUrl: (token) => `https://intranet.example/join#${token}`,
+    }).backend;
+    expect(await own.kudosValues()).to.deep.equal(['Lef', 'Zorg']);
+    const link = await own.createInviteLink({ idempotencyKey: `own-link-${Date.now()}` });
+    expect(link.url).to.equal(`https://intranet.example/join#${link.token}`);
+    own.dispose();
   });
 
   it('reads community lists with expand=fields and follows @odata.nextLink across pages', async () => {

@@ -170,6 +170,36 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
+  it('a page of cards neither loads nor preloads write code (outbox, write effects) or the announcer', async () => {
+    const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
+    const onDemand = ['outbox', 'write-effects', 'announcer'].map((name) => [
+      name,
+      manifest.onDemand?.[name],
+    ]);
+    for (const [name, files] of onDemand) assert.ok(files?.length, `the manifest lists ${name} as on demand`);
+    const page = await browser.newPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.url}/strict-csp-hover.html`, { waitUntil: 'load' });
+    assert.match(await waitForCardName(page), /\p{L}/u, 'the card shows a name');
+    // Whatever the page loads at start has been asked for once the network is quiet.
+    await page.waitForLoadState('networkidle');
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname),
+    );
+    const loaded = new Set([...scripts, ...preloaded]);
+    for (const [name, files] of onDemand) {
+      assert.deepEqual(
+        files.filter((file) => loaded.has(`/${file}`)),
+        [],
+        `a page of cards does not load ${name}`,
+      );
+    }
+    await page.close();
+  });
+
   it('loads the hover card only when a name is hovered, from files the manifest lists as on demand, never preloaded', async () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
     const hoverFiles = (manifest.onDemand?.['person-hover-card'] ?? []).map((file) => `/${file}`);

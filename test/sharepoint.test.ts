@@ -10,6 +10,7 @@ import {
   type SharePointBackendOptions,
 } from '../src/backends/sharepoint/index.js';
 import { buildBatchBody, parseBatchResponse } from '../src/backends/sharepoint/batch.js';
+import { DEFAULT_KUDOS_VALUES } from '../src/backends/lists/settings.js';
 import { profilePath, splitMultiValue } from '../src/backends/sharepoint/profiles.js';
 import { BackendConfigError } from '../src/backends/registry.js';
 import { faults } from '../mocks/faults.js';
@@ -594,6 +595,9 @@ describe('SharePoint backend over msw', () => {
     expect(info.state).to.equal('valid');
     expect(info.inviter?.id).to.equal(me.id);
     expect((await backend.lookupInvite('nope')).state).to.equal('unknown');
+    expect(await backend.kudosValues(), 'the default values, loaded with the lists').to.deep.equal(
+      DEFAULT_KUDOS_VALUES,
+    );
     const profile = await backend.chooseAmbassadorRoles(['presenter', 'writer'], { idempotencyKey: key() });
     expect(profile.roles).to.deep.equal(['presenter', 'writer']);
     expect(profile.progress).to.have.length(5);

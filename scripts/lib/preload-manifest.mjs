@@ -29,9 +29,10 @@ function staticClosure(entry, getModuleInfo) {
 /**
  * `output.codeSplitting` for the script-tag ESM build:
  * - the core's static graph (`src/core.ts`) as one chunk, `chunks/kring-<hash>.js`;
- * - modules only backend adapters use (no element, not the core), one chunk per set of adapters that
- *   share them (`chunks/backend-rest-<hash>.js`, `chunks/backend-graph-rest-sharepoint-<hash>.js`, ...),
- *   so an adapter is its entry file plus a few chunks, not a dozen.
+ * - modules only backend adapters use (no element, not the core), one chunk per set of two or more
+ *   adapters that share them (`chunks/backend-graph-rest-sharepoint-<hash>.js`, ...), so an adapter is
+ *   its entry file plus a few chunks, not a dozen. A module one adapter alone uses stays in that
+ *   adapter's entry file (one file less to load: REST is `backends/rest.js` and the HTTP layer).
  * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
  */
 export function chunkGroups({ core, backends, elements }) {
@@ -46,7 +47,7 @@ export function chunkGroups({ core, backends, elements }) {
     if (closures.core.has(id)) return 'kring';
     if (Object.values(backends).includes(id)) return null;
     const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
-    if (users.length === 0 || closures.elements.some((closure) => closure.has(id))) return null;
+    if (users.length <= 1 || closures.elements.some((closure) => closure.has(id))) return null;
     return `backend-${users.sort().join('-')}`;
   };
   const name = (id, context) => groupOf(id, (moduleId) => context.getModuleInfo(moduleId));
@@ -109,9 +110,13 @@ export function preloadManifest() {
             ...forEntry(fileName),
           ];
         }
-        // Code the core loads on first use that no page needs at load (the hover card, the outbox):
-        // never preloaded (a page of cards does not pay for it); listed so tests and tools know it.
-        const onDemand = /[\\/]src[\\/](?:.+[\\/])?([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+        // Code the core loads on first use that no page needs at load (the hover card, the outbox, the
+        // announcer): never preloaded (a page of cards does not pay for it); listed so tests and tools
+        // know it. A chunk that lazily loaded elements import too has no facade: named by its one module.
+        const modules = chunk.type === 'chunk' ? modulesOf(chunk) : [];
+        const onDemand = /[\\/]src[\\/](?:.+[\\/])?([\w-]+)\.ts$/.exec(
+          chunk.facadeModuleId ?? (modules.length === 1 ? modules[0] : ''),
+        );
         if (chunk.type === 'chunk' && !chunk.isEntry && !language && onDemand && lazy.has(fileName))
           manifest.onDemand[onDemand[1]] = forEntry(fileName);
         if (chunk.type !== 'chunk' || !chunk.isEntry) continue;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The server suite on both databases: PGlite (in memory) and a throwaway PostgreSQL cluster
 // (scripts/with-postgres.sh). Prints `N passed, M failed` last; with `--counts FILE` also writes
-// { passed, failed } as JSON for the repository's `npm test`.
+// { passed, failed } as JSON for the repository's `npm test`. While working on one part:
+// `node scripts/test.mjs [--db pglite|postgres] [test/rules.test.ts …]` runs only those files/databases.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +12,24 @@ import { fileURLToPath } from 'node:url';
 const serverRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const countsAt = process.argv.indexOf('--counts');
 const countsFile = countsAt > 0 ? process.argv[countsAt + 1] : undefined;
+const dbAt = process.argv.indexOf('--db');
+const onlyDb = dbAt > 0 ? process.argv[dbAt + 1] : undefined;
+if (onlyDb !== undefined && !['pglite', 'postgres'].includes(onlyDb)) {
+  console.error(`--db takes pglite or postgres, not ${onlyDb}`);
+  process.exit(2);
+}
+const optionValues = new Set([countsAt, dbAt].filter((at) => at > 0).map((at) => at + 1));
+const chosenFiles = process.argv
+  .slice(2)
+  .filter((arg, index) => !arg.startsWith('--') && !optionValues.has(index + 2))
+  .map((arg) => join('test', arg.replace(/^(server\/)?test\//, '')));
 const scratch = mkdtempSync(join(tmpdir(), 'kring-server-test-'));
-const files = readdirSync(join(serverRoot, 'test'))
-  .filter((name) => name.endsWith('.test.ts'))
-  .sort()
-  .map((name) => join('test', name));
+const files = chosenFiles.length
+  ? chosenFiles
+  : readdirSync(join(serverRoot, 'test'))
+      .filter((name) => name.endsWith('.test.ts'))
+      .sort()
+      .map((name) => join('test', name));
 
 function suite(label, prefix, env) {
   const tap = join(scratch, `${label}.tap`);
@@ -53,9 +67,10 @@ function suite(label, prefix, env) {
 }
 
 const runs = [
-  suite('PGlite', [], { KRING_TEST_DB: 'pglite' }),
-  suite('PostgreSQL', [join(serverRoot, 'scripts', 'with-postgres.sh')], { KRING_TEST_DB: 'postgres' }),
-];
+  onlyDb !== 'postgres' && suite('PGlite', [], { KRING_TEST_DB: 'pglite' }),
+  onlyDb !== 'pglite' &&
+    suite('PostgreSQL', [join(serverRoot, 'scripts', 'with-postgres.sh')], { KRING_TEST_DB: 'postgres' }),
+].filter(Boolean);
 rmSync(scratch, { recursive: true, force: true });
 const passed = runs.reduce((sum, run) => sum + run.passed, 0);
 const failed = runs.reduce((sum, run) => sum + run.failed, 0);

@@ -54,7 +54,7 @@ import type {
 } from './types.js';
 import { withReaction } from './reactions.js';
 import type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
-import { liveEffects, writeActivity, writeEffects, type WriteEffects } from './write-effects.js';
+import type { liveEffects, WriteActivity, WriteEffects } from './write-effects.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
@@ -84,6 +84,11 @@ export class CommunityClient implements CommunityClientApi {
   private readonly eventTarget: EventTarget | null;
   private readonly stopWatchingPeople?: () => void;
   private readonly live: LiveUpdates;
+  /** What a pushed event changes: loaded with the stream's first subscriber (a card page has none). */
+  private effectsOfLive?: typeof liveEffects;
+  /** Events that arrived before `effectsOfLive`, in order. */
+  private liveQueue?: LiveEvent[];
+  private liveEffectsLoading = false;
   private trackingOn: boolean;
 
   constructor(
@@ -126,7 +131,7 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      onDelivered: (entry, result, here) => this.delivered(entry, result, here),
+      onDelivered: (effects, activity) => this.delivered(effects, activity),
       onChange: () => this.emit({ topic: 'outbox' }),
     });
     this.trackingOn = options.tracking ?? true;
@@ -146,7 +151,7 @@ export class CommunityClient implements CommunityClientApi {
     this.live = new LiveUpdates({
       backend,
       timing: this.timing,
-      apply: (event) => this.applyLive(event),
+      apply: (event) => this.onLive(event),
       wake: () => this.backOnline.promise,
     });
   }
@@ -176,7 +181,10 @@ export class CommunityClient implements CommunityClientApi {
   /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
-    if (this.backend.capabilities.liveUpdates) this.live.start();
+    if (this.backend.capabilities.liveUpdates) {
+      this.live.start();
+      this.loadLiveEffects();
+    }
     return () => this.listeners.delete(listener);
   }
 
@@ -463,11 +471,37 @@ export class CommunityClient implements CommunityClientApi {
     return this.outboxQueue.enqueue({ kind, input } as WriteRequest) as Promise<WriteResults[K]>;
   }
 
-  private delivered(entry: OutboxEntry, result: unknown, here: boolean): void {
-    this.applyEffects(writeEffects(entry, result));
-    // The tab that sent it records the activity once.
-    const activity = here ? writeActivity(entry) : undefined;
+  /** A confirmed write; `activity` only in the tab that sent it (recorded once). */
+  private delivered(effects: WriteEffects, activity: WriteActivity | undefined): void {
+    this.applyEffects(effects);
     if (activity) this.track(activity);
+  }
+
+  /** Applies a pushed event, in order: after the code that works out its effects has arrived. */
+  private onLive(event: LiveEvent): void {
+    if (this.effectsOfLive && !this.liveQueue) return this.applyLive(event, this.effectsOfLive);
+    (this.liveQueue ??= []).push(event);
+    this.loadLiveEffects();
+  }
+
+  private loadLiveEffects(): void {
+    if (this.effectsOfLive || this.liveEffectsLoading) return;
+    this.liveEffectsLoading = true;
+    import('./write-effects.js').then(
+      ({ liveEffects: effectsOf }) => {
+        this.liveEffectsLoading = false;
+        this.effectsOfLive = effectsOf;
+        const queued = this.liveQueue ?? [];
+        this.liveQueue = undefined;
+        for (const event of queued) this.applyLive(event, effectsOf);
+      },
+      () => {
+        this.liveEffectsLoading = false;
+        // Offline, most likely: what was pushed meanwhile is read again, as after missed events.
+        if (this.liveQueue) this.applyLive({ type: 'reset', data: {} }, () => undefined);
+        this.liveQueue = undefined;
+      },
+    );
   }
 
   private applyEffects(effects: WriteEffects): void {
@@ -482,7 +516,7 @@ export class CommunityClient implements CommunityClientApi {
    * Someone's change, pushed by the backend: the same cache updates and change notifications as a
    * write of our own, so feeds, cards and counters follow (a feed that has the kudos already keeps one).
    */
-  private applyLive(event: LiveEvent): void {
+  private applyLive(event: LiveEvent, effectsOf: typeof liveEffects): void {
     if (event.type === 'reset') {
       // Events were missed: nothing cached can be trusted to be current.
       this.cache.invalidate((key) => key !== CURRENT_USER_KEY);
@@ -490,7 +524,7 @@ export class CommunityClient implements CommunityClientApi {
         this.emit({ topic });
       return;
     }
-    const effects = liveEffects(event);
+    const effects = effectsOf(event);
     if (effects) this.applyEffects(effects);
   }
 

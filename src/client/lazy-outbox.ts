@@ -13,11 +13,17 @@ import {
 } from './outbox-storage.js';
 import type { ClientOptions, OutboxEntry } from './types.js';
 import type { WriteKind, WriteRequest } from './writes.js';
+import type { WriteActivity, WriteEffects } from './write-effects.js';
 
-export interface LazyOutboxOptions extends OutboxSettings {
+export interface LazyOutboxOptions extends Omit<OutboxSettings, 'onDelivered'> {
   loading: NonNullable<ClientOptions['loadOutbox']>;
   /** Where another tab storing writes is heard (`storage` events); null: nowhere. */
   eventTarget: EventTarget | null;
+  /**
+   * The backend confirmed a write: what it changes, and the activity to record (only in the tab that
+   * sent it). Worked out by code that loads with the outbox.
+   */
+  onDelivered: (effects: WriteEffects, activity: WriteActivity | undefined) => void;
 }
 
 interface Queued {
@@ -141,10 +147,14 @@ export class LazyOutbox {
 
   private load(): Promise<Outbox> {
     this.loading ??= import('./outbox.js').then(
-      ({ openOutbox }) => {
+      ({ openOutbox, writeActivity, writeEffects }) => {
         if (this.disposed) throw abortedError();
-        const { loading, eventTarget, ...settings } = this.options;
-        const outbox = openOutbox(settings);
+        const { loading, eventTarget, onDelivered, ...settings } = this.options;
+        const outbox = openOutbox({
+          ...settings,
+          onDelivered: (entry, result, here) =>
+            onDelivered(writeEffects(entry, result), here ? writeActivity(entry) : undefined),
+        });
         this.outbox = outbox;
         this.options.eventTarget?.removeEventListener('storage', this.onStorage);
         if (this.started) outbox.start();

@@ -659,3 +659,7 @@ export function openOutbox({ backend, ...settings }: OutboxSettings): Outbox {
     tabs: storage ? (name) => browserTabs(name, storage, timing) : undefined,
   });
 }
+
+// Loaded with the outbox (the client applies a delivered write's effects only once the outbox is here):
+// a page that only reads never downloads them.
+export { writeActivity, writeEffects } from './write-effects.js';

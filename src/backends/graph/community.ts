@@ -5,15 +5,24 @@
  * is shared (`src/backends/lists/`), this module only supplies the Graph transport.
  */
 import { createListCommunity, type ListCommunity, type ListCommunityOptions } from '../lists/community.js';
+import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
 import type { CommunityListTransport, ListQuery } from '../lists/transport.js';
 import { createdAt, field, type GraphItemQuery, type GraphListClient, type GraphListItem } from './lists.js';
 
 /** The Backend methods the community lists answer, plus the endorsement counts and members. */
 export type CommunityMethods = ListCommunity;
 
-/** The shared options, with the Graph list client in place of a transport. */
-export type CommunityOptions = Omit<ListCommunityOptions<GraphListItem>, 'lists'> & {
+/**
+ * The shared options, with the Graph list client in place of a transport, and the adapter's own settings
+ * for kudos values and invitation links (defaulted here, so a page of cards never loads them).
+ */
+export type CommunityOptions = Omit<
+  ListCommunityOptions<GraphListItem>,
+  'lists' | 'kudosValues' | 'inviteUrl'
+> & {
   lists: GraphListClient;
+  kudosValues?: ListAdapterSettings['kudosValues'];
+  inviteUrl?: ListAdapterSettings['inviteUrl'];
 };
 
 /**
@@ -60,6 +69,9 @@ export function createCommunity(options: CommunityOptions): CommunityMethods {
   const shared: ListCommunityOptions<GraphListItem> = {
     ...options,
     lists: graphListTransport(options.lists),
+    kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
+    // Without a page address (outside a browser) the link is relative: `?invite=<token>`.
+    inviteUrl: (token) => invitationLink(token, options.inviteUrl, ''),
   };
   return createListCommunity(shared);
 }

@@ -2,7 +2,7 @@ import type { PeopleSearchResult, Person, PersonMatch } from '../../model.js';
 import type { Backend, BackendCapabilities, CallOptions } from '../backend.js';
 import { BackendError } from '../../errors.js';
 import { abortableSleep, createHttp, type FetchLike, type TokenProvider } from '../http/index.js';
-import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
+import type { ListAdapterSettings } from '../lists/settings.js';
 import { membersForSearch, withMembership } from '../lists/membership.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
@@ -354,7 +354,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
     return siteIdRequest;
   }
 
-  // The lists' code (kudos, invitations, ambassadors, metrics) loads on first use: cards never need it.
+  // The lists' code (kudos, invitations, ambassadors, metrics, and their settings: kudos values, invitation
+  // links) loads on first use: cards never need it, and a card page's Graph files fit the 6 connections a
+  // browser opens to one host (core 2 + adapter 4) instead of waiting a round trip for a 7th (issue 18).
   const community: CommunityMethods | undefined = hasSite
     ? lazyListCommunity(async () => {
         const [{ createCommunity }, { GraphListClient }] = await Promise.all([
@@ -367,9 +369,9 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
           meId,
           getPeople,
           manageBadges: options.manageBadges ?? false,
-          kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
+          kudosValues: options.kudosValues,
           inviteQuota: options.inviteQuota,
-          inviteUrl: (token) => inviteUrl(token),
+          inviteUrl: options.inviteUrl,
           now,
         });
       })
@@ -527,10 +529,6 @@ export function createGraphBackend(options: GraphBackendOptions): GraphBackend {
       photos.close();
     },
   };
-
-  function inviteUrl(token: string): string {
-    return invitationLink(token, options.inviteUrl, '');
-  }
 
   return backend;
 }

@@ -6,7 +6,6 @@ import {
   type WriteOptions,
 } from '../backend.js';
 import { BackendError } from '../../errors.js';
-import { readEventStream } from './event-stream.js';
 import {
   createHttp,
   rejectOnlyWithBackendErrors,
@@ -277,8 +276,9 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit }, call)).items;
     },
 
-    streamEvents: ({ lastEventId, signal, onEvent }) =>
-      readEventStream({
+    // Loaded with the first stream (`liveUpdates` on): a page of cards without one never downloads it.
+    streamEvents: async ({ lastEventId, signal, onEvent }) =>
+      (await import('./event-stream.js')).readEventStream({
         url: http.url('/events'),
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
         credentials: options.credentials ?? 'same-origin',

@@ -31,7 +31,7 @@ import {
   NO_ENDORSEMENTS,
 } from './profiles.js';
 import { createRateGate } from './rate-gate.js';
-import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
+import type { ListAdapterSettings } from '../lists/settings.js';
 import { createPeopleSearch } from './people-search.js';
 import { unlessStoreMissing } from '../lists/missing-store.js';
 import { DEFAULT_LIST_TITLES, type ListTitles } from '../lists/schema.js';
@@ -130,12 +130,16 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
 
   // ------------------------------------------------------------ community lists
 
-  // The lists' code (kudos, invitations, ambassadors, metrics) loads on first use: cards never need it.
+  // The lists' code (kudos, invitations, ambassadors, metrics, and their settings: kudos values, invitation
+  // links) loads on first use: cards never need it, and a card page's files fit the 6 connections a browser
+  // opens to one host (issue 18).
   const community = lazyListCommunity(async () => {
-    const [{ createListCommunity }, { sharePointListTransport }] = await Promise.all([
-      import('../lists/community.js'),
-      import('./community-transport.js'),
-    ]);
+    const [{ createListCommunity }, { sharePointListTransport }, { DEFAULT_KUDOS_VALUES, invitationLink }] =
+      await Promise.all([
+        import('../lists/community.js'),
+        import('./community-transport.js'),
+        import('../lists/settings.js'),
+      ]);
     return createListCommunity({
       lists: sharePointListTransport(lists),
       titles,
@@ -144,7 +148,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
       manageBadges: capabilities.manageBadges,
       kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
       inviteQuota: options.inviteQuota,
-      inviteUrl,
+      inviteUrl: (token) => invitationLink(token, options.inviteUrl, siteUrl),
       now,
       // A profile card that is closed must not fail the tally the other cards wait for.
       detachSharedReads: true,
@@ -317,10 +321,6 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
 
     ...communityMethods,
   };
-
-  function inviteUrl(token: string): string {
-    return invitationLink(token, options.inviteUrl, siteUrl);
-  }
 
   return rejectOnlyWithBackendErrors(backend);
 }

@@ -3,7 +3,7 @@ import type { KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Language } from '../../i18n/index.js';
 import { SeenController } from '../../tracking/seen-controller.js';
-import { announce } from './announcer.js';
+import { announce } from './announce-later.js';
 import type { ContentMarks } from './language-marks.js';
 import { AttributeProblems } from './attribute-problems.js';
 import { CommunityController } from './community-controller.js';

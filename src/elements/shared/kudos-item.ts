@@ -2,13 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { icon, type IconName } from './icons.js';
 import { REACTION_TYPES, type Kudos, type Person, type ReactionType } from '../../model.js';
 import type { PendingKudos } from '../../client/types.js';
-import {
-  formatDate,
-  formatRelativeTime,
-  translate,
-  type Language,
-  type MessageParams,
-} from '../../i18n/index.js';
+import { formatDate, translate, type Language, type MessageParams } from '../../i18n/index.js';
+import { formatRelativeTime } from '../../i18n/relative-time.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { outboxStrings } from '../../i18n/outbox.js';
 import { renderAvatar } from './avatar.js';
