@@ -3,7 +3,8 @@
 // project rules plus the prettier check; here they are two stages so one run reports both).
 // Stages keep going after a failure where they can (so one run shows every problem); stages that
 // need the build are marked failed when the build failed. The last line is `N passed, M failed`
-// (browser test cases + node test cases + one check per stage) and the exit code is 1 on any failure.
+// (browser test cases + node test cases + one check per stage), followed by the browser test files that
+// failed or hung when there are any, and the exit code is 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,8 @@ const built = stage('build', () => run('npm', ['run', '--silent', 'build']));
 if (built) stage('size budget', () => run('node', ['scripts/size.mjs']));
 else skipped('size budget', 'the build failed');
 
+/** Browser test files with a failure, `{ file, hung }`, named on the last line. */
+let failedBrowserFiles = [];
 if (chromiumReady) {
   stage('browser tests (web-test-runner, coverage)', () => {
     const resultFile = join(scratch, 'wtr-result.json');
@@ -86,8 +89,9 @@ if (chromiumReady) {
     const coverage = lineCoverage(join(projectRoot, 'coverage', 'lcov.info'));
     const failed = counts.failed.length + counts.brokenFiles.length;
     for (const name of [...counts.failed, ...counts.brokenFiles]) console.log(`  ✗ ${name}`);
+    failedBrowserFiles = counts.failedFiles ?? [];
     return {
-      ok: ok && failed === 0,
+      ok: ok && failed === 0 && failedBrowserFiles.length === 0,
       passed: counts.passed,
       failed,
       detail:
@@ -192,5 +196,6 @@ for (const entry of stages) {
     `  ${entry.ok ? '✓' : '✗'} ${entry.name.padEnd(width)}  ${entry.seconds.toFixed(1).padStart(6)} s  ${entry.detail ?? ''}`,
   );
 }
-console.log(`${passed} passed, ${failed} failed`);
+const fileList = failedBrowserFiles.map(({ file, hung }) => `${file}${hung ? ' (hung)' : ''}`).join(', ');
+console.log(`${passed} passed, ${failed} failed${fileList ? ` — browser test files: ${fileList}` : ''}`);
 process.exit(failed === 0 && stages.every((entry) => entry.ok) ? 0 : 1);

@@ -1,8 +1,9 @@
 // web-test-runner config for `npm test`: the project config plus coverage and a reporter that
 // writes the test counts to a file, so the summary does not depend on parsing terminal output.
 import { writeFileSync } from 'node:fs';
-import { defaultReporter } from '@web/test-runner';
+import { relative } from 'node:path';
 import baseConfig from '../web-test-runner.config.mjs';
+import { hungFiles } from '../test/helpers/hang-watchdog.mjs';
 
 const resultFile = process.env.KRING_WTR_RESULT_FILE;
 
@@ -19,10 +20,21 @@ function countTests(suite, counts) {
 function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const counts = { passed: 0, skipped: 0, failed: [], files: 0, brokenFiles: [] };
+      const counts = { passed: 0, skipped: 0, failed: [], files: 0, brokenFiles: [], failedFiles: [] };
       for (const session of sessions) {
         counts.files += 1;
+        const failedBefore = counts.failed.length;
         countTests(session.testResults, counts);
+        // Every file with a failure, for the last line of `npm test`; `hung` when the watchdog stopped it
+        // or the runner gave up waiting for it.
+        const file = relative(process.cwd(), session.testFile);
+        const hung =
+          hungFiles.has(session.testFile) ||
+          (session.errors ?? []).some((error) =>
+            /did not (finish|start)|unable to create and start/.test(error.message),
+          );
+        if (hung || !session.passed || counts.failed.length > failedBefore)
+          counts.failedFiles.push({ file, hung });
         // A file that fails to load, or throws outside a test, has errors but maybe no failing test.
         const errors = session.errors ?? [];
         if (errors.length || (!session.passed && !session.testResults)) {
@@ -42,5 +54,5 @@ export default {
   ...baseConfig,
   ...(onlyFiles?.length ? { files: onlyFiles } : {}),
   coverage: true,
-  reporters: [defaultReporter(), countingReporter()],
+  reporters: [...baseConfig.reporters, countingReporter()],
 };

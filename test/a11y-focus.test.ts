@@ -1,5 +1,6 @@
 import { BackendError } from '../src/errors.js';
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/invite/define.js';
 import '../src/elements/ambassador-programme/define.js';
@@ -132,7 +133,7 @@ describe('focus after async actions', () => {
     const awardHeld = gate();
     backend.gates.set('awardBadge', awardHeld.promise);
     award.focus();
-    const awarded = oneEvent(element, 'kring-badge-change');
+    const awarded = nextEvent(element, 'kring-badge-change');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => award.getAttribute('aria-disabled') === 'true', 'awarding');
     expect(deepActiveElement(), 'while awarding').to.equal(award);
@@ -159,11 +160,11 @@ describe('focus after async actions', () => {
     textarea.value = 'Retry me by keyboard';
     textarea.dispatchEvent(new Event('input'));
     ($k(composer, '[part="send"]') as HTMLButtonElement).click();
-    await oneEvent(composer, 'kring-kudos-failed');
+    await nextEvent(composer, 'kring-kudos-failed', { failOn: 'kring-kudos-sent' });
     await waitUntil(() => $k(feed, '[data-outbox-id][data-state="failed"] [part="retry"]'), 'not sent');
     setup.network.refuse = undefined;
     ($k(feed, '[data-outbox-id] [part="retry"]') as HTMLButtonElement).focus();
-    const sent = oneEvent(feed, 'kring-kudos-sent');
+    const sent = nextEvent(feed, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     await sendKeys({ press: 'Enter' });
     await sent;
     await waitUntil(() => !$k(feed, '[data-outbox-id]'), 'sent');

@@ -1,4 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/elements/ambassador-badge/define.js';
 import type { KringAmbassadorBadge } from '../src/elements/ambassador-badge/ambassador-badge.js';
@@ -216,7 +217,7 @@ describe('<kring-ambassador-badge>', () => {
     const stopNavigation = (event: Event) => event.preventDefault();
     element.shadowRoot!.addEventListener('click', stopNavigation, true);
     const download = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="download"]')!;
-    const downloaded = oneEvent(element, 'kring-badge-download');
+    const downloaded = nextEvent(element, 'kring-badge-download');
     download.click();
     const event = await downloaded;
     expect(event.detail.award.level).to.equal('champion');

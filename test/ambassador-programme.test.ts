@@ -1,4 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import '../src/elements/ambassador-programme/define.js';
 import type { KringAmbassadorProgramme } from '../src/elements/ambassador-programme/ambassador-programme.js';
 import { BackendError } from '../src/errors.js';
@@ -84,7 +85,7 @@ describe('<kring-ambassador-programme>', () => {
     await expect(element).to.be.accessible();
     $<HTMLInputElement>(element, 'input[value="responder"]')!.click();
     $<HTMLInputElement>(element, 'input[value="presenter"]')!.click();
-    const changed = oneEvent(element, 'kring-ambassador-roles-change');
+    const changed = nextEvent(element, 'kring-ambassador-roles-change');
     $<HTMLButtonElement>(element, '[part="save"]')!.click();
     expect((await changed).detail.roles).to.deep.equal(['presenter', 'responder']);
     expect(backend.roles.get('me')).to.deep.equal(['presenter', 'responder']);
@@ -142,7 +143,7 @@ describe('<kring-ambassador-programme>', () => {
     await waitUntil(() => manage.textContent!.includes('Badges of Piet Bakker'));
     manage.querySelector<HTMLSelectElement>('select[name="role"]')!.value = 'presenter';
     manage.querySelector<HTMLSelectElement>('select[name="level"]')!.value = 'active';
-    const awarded = oneEvent(element, 'kring-badge-change');
+    const awarded = nextEvent(element, 'kring-badge-change');
     manage.querySelector<HTMLButtonElement>('[part="award"]')!.click();
     const award = (await awarded).detail;
     expect(award.action).to.equal('award');
@@ -157,7 +158,7 @@ describe('<kring-ambassador-programme>', () => {
     expect(revokeButton.textContent!.trim()).to.equal('Revoke Presenter, active level');
     await expect(element).to.be.accessible();
 
-    const revoked = oneEvent(element, 'kring-badge-change');
+    const revoked = nextEvent(element, 'kring-badge-change');
     revokeButton.focus();
     revokeButton.click();
     expect((await revoked).detail.action).to.equal('revoke');

@@ -1,6 +1,7 @@
 // Enumerated attributes are typed by hand in CMS editors: any case means the same value, and a value
 // that names nothing is shown where the user looks (not a spinner that never stops) and logged once.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
@@ -33,11 +34,11 @@ describe('enumerated attributes', () => {
       const community = document.createElement('kring-community') as KringCommunity;
       community.setAttribute('backend', 'DEMO');
       community.setAttribute('tracking', 'OFF');
-      const ready = oneEvent(community, 'kring-ready');
+      const ready = nextEvent(community, 'kring-ready', { failOn: 'kring-error' });
       document.body.append(community);
       try {
         const { detail } = await ready;
-        expect(detail.client.backend.name).to.equal('demo');
+        expect(detail.client.backendName).to.equal('demo');
         expect(detail.client.tracking).to.equal(false);
         await community.updateComplete;
         expect(community.shadowRoot!.querySelector('[part="message"]')).to.equal(null);
@@ -54,10 +55,10 @@ describe('enumerated attributes', () => {
     const community = document.createElement('kring-community') as KringCommunity;
     community.setAttribute('backend', 'REST');
     community.setAttribute('endpoint', '/api/kring');
-    const ready = oneEvent(community, 'kring-ready');
+    const ready = nextEvent(community, 'kring-ready', { failOn: 'kring-error' });
     document.body.append(community);
     try {
-      expect((await ready).detail.client.backend.name).to.equal('rest');
+      expect((await ready).detail.client.backendName).to.equal('rest');
     } finally {
       community.remove();
     }
@@ -111,7 +112,7 @@ describe('a bad backend value', () => {
         <kring-kudos-feed></kring-kudos-feed>
         <kring-expertise-finder></kring-expertise-finder>
         <kring-pulse></kring-pulse>`;
-      const failed = oneEvent(community, 'kring-error');
+      const failed = nextEvent(community, 'kring-error', { failOn: 'kring-ready' });
       page.append(community);
       const { detail } = await failed;
       expect(detail.attribute).to.equal('backend');

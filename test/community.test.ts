@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
@@ -22,10 +23,10 @@ function cardName(card: KringProfileCard): string | undefined {
 describe('<kring-community>', () => {
   it('connects the demo backend by default and announces readiness', async () => {
     const el = document.createElement('kring-community') as KringCommunity;
-    const ready = oneEvent(el, 'kring-ready');
+    const ready = nextEvent(el, 'kring-ready', { failOn: 'kring-error' });
     document.body.append(el);
     const event = await ready;
-    expect(event.detail.client.backend.name).to.equal('demo');
+    expect(event.detail.client.backendName).to.equal('demo');
     expect(el.communityClient).to.equal(event.detail.client);
     el.remove();
   });

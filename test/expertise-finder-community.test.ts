@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { KringCommunity } from '../src/elements/community/community.js';
@@ -36,7 +37,7 @@ describe('<kring-expertise-finder> and <kring-skill-list> in <kring-community>',
     await expect(finder).to.be.accessible();
 
     await sendKeys({ press: 'ArrowDown' });
-    const selected = oneEvent(finder, 'kring-person-select') as Promise<PersonSelectEvent>;
+    const selected = nextEvent<PersonSelectEvent>(finder, 'kring-person-select');
     await sendKeys({ press: 'Enter' });
     const { person } = (await selected).detail;
     expect(person.skills.some((skill) => skill.name === 'Power BI')).to.equal(true);

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/expertise-finder/define.js';
 import type { KringExpertiseFinder } from '../src/elements/expertise-finder/expertise-finder.js';
@@ -134,7 +135,7 @@ describe('<kring-expertise-finder>', () => {
     expect(activeName()).to.equal('Anna Müller');
     await expect(el).to.be.accessible();
 
-    const selected = oneEvent(el, 'kring-person-select') as Promise<PersonSelectEvent>;
+    const selected = nextEvent<PersonSelectEvent>(el, 'kring-person-select');
     await sendKeys({ press: 'Enter' });
     const event = await selected;
     expect(event.detail.person.id).to.equal('p1');
@@ -214,7 +215,7 @@ describe('<kring-expertise-finder>', () => {
     expect(option.localName).to.equal('a');
     expect(option.getAttribute('href')).to.equal('/people/p1');
     el.addEventListener('kring-person-select', (event) => event.preventDefault(), { once: true });
-    const selected = oneEvent(el, 'kring-person-select');
+    const selected = nextEvent(el, 'kring-person-select');
     option.click();
     expect((await selected).detail.person.name).to.equal('Anna Müller');
     expect(location.pathname).to.not.equal('/people/p1');
@@ -339,7 +340,7 @@ describe('<kring-expertise-finder>', () => {
     expect(view.parts('suggestion').map((b) => b.textContent!.trim())).to.include('Power BI');
     await expect(el).to.be.accessible();
 
-    const invite = oneEvent(el, 'kring-invite-request') as Promise<InviteRequestEvent>;
+    const invite = nextEvent<InviteRequestEvent>(el, 'kring-invite-request');
     view.part('invite')!.click();
     const event = await invite;
     expect(event.detail).to.deep.equal({ skill: 'powr bi' });

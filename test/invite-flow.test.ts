@@ -3,7 +3,8 @@
  * colleague accepts through <kring-welcome>, the inviter's recruiter progress moves, a badge
  * appears on the profile card and downloads as an Open Badges 3.0 credential.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import '../src/elements/community/define.js';
 import '../src/elements/profile-card/define.js';
 import '../src/elements/invite/define.js';
@@ -88,7 +89,7 @@ describe('invite → welcome → recruiter progress → badge → Open Badge (de
     // 2. They invite the colleague by e-mail.
     await waitUntil(() => invite.shadowRoot!.querySelector('#email'), 'invite form shown');
     invite.shadowRoot!.querySelector<HTMLInputElement>('#email')!.value = invitee.email.toUpperCase();
-    const sent = oneEvent(invite, 'kring-invite-sent');
+    const sent = nextEvent(invite, 'kring-invite-sent');
     invite.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send"]')!.click();
     const { invite: sentInvite } = (await sent).detail;
     const token = demo.inviteToken(sentInvite.id)!;
@@ -98,7 +99,7 @@ describe('invite → welcome → recruiter progress → badge → Open Badge (de
     welcome.setAttribute('token', token);
     await waitUntil(() => welcome.shadowRoot!.querySelector('[part="join"]'), 'welcome shows join');
     expect(welcome.shadowRoot!.querySelector('[part="inviter"]')!.textContent).to.contain(inviter!.name);
-    const accepted = oneEvent(welcome, 'kring-invite-accepted');
+    const accepted = nextEvent(welcome, 'kring-invite-accepted');
     welcome.shadowRoot!.querySelector<HTMLButtonElement>('[part="join"]')!.click();
     await accepted;
     const joined = (await backend.getPeople([invitee.id]))[0]!;

@@ -1,4 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import '../src/elements/invite/define.js';
 import type { KringInvite } from '../src/elements/invite/invite.js';
 import { BackendError } from '../src/errors.js';
@@ -105,7 +106,7 @@ describe('<kring-invite>', () => {
   it('sends an upper-case plus-address normalised, announces it and counts it against the quota', async () => {
     const element = await mount(backend, { domains: 'acme.nl' });
     $<HTMLTextAreaElement>(element, '#message')!.value = 'Doe mee!';
-    const sent = oneEvent(element, 'kring-invite-sent');
+    const sent = nextEvent(element, 'kring-invite-sent');
     await submitEmail(element, 'Jan+Kring@ACME.nl');
     const event = await sent;
     expect(event.detail.invite.email).to.equal('jan+kring@acme.nl');
@@ -160,7 +161,7 @@ describe('<kring-invite>', () => {
 
     const revokeButton = rows()[0].querySelector<HTMLButtonElement>('[part="revoke"]')!;
     expect(revokeButton.getAttribute('aria-label')).to.equal('Revoke the invitation to open@acme.nl');
-    const revoked = oneEvent(element, 'kring-invite-revoked');
+    const revoked = nextEvent(element, 'kring-invite-revoked');
     revokeButton.focus();
     revokeButton.click();
     expect((await revoked).detail.invite.status).to.equal('revoked');
@@ -266,7 +267,7 @@ describe('<kring-invite>', () => {
     picker.dispatchEvent(
       new CustomEvent('kring-people-change', { detail: { ids: ['sanne'], people: [outsider] } }),
     );
-    const sent = oneEvent(element, 'kring-invite-sent');
+    const sent = nextEvent(element, 'kring-invite-sent');
     $<HTMLButtonElement>(element, '[part~="send"]')!.click();
     expect((await sent).detail.invite.inviteeId).to.equal('sanne');
     await waitUntil(() => $(element, '[part="status"]')!.textContent === 'Invitation sent to Sanne de Wit.');
@@ -300,7 +301,7 @@ describe('<kring-invite>', () => {
     await waitUntil(() => $(element, 'kring-people-picker'), 'directory mode');
     const picker = $(element, 'kring-people-picker')!;
     await waitUntil(() => (picker as unknown as { value: string[] }).value.includes('sanne'), 'sanne chosen');
-    const sent = oneEvent(element, 'kring-invite-sent');
+    const sent = nextEvent(element, 'kring-invite-sent');
     await waitUntil(() => {
       // The chosen person resolves through the client before sending is possible.
       $<HTMLButtonElement>(element, '[part~="send"]')!.click();

@@ -349,9 +349,15 @@ describe('<kring-kudos-composer>', () => {
       { storage },
     );
     const feedAfter = second.element as KringKudosFeed;
-    await waitUntil(() => second.client.outbox('giveKudos').length === 0, 'delivered');
-    await waitUntil(() => shadowText(feedAfter).includes('Sent while offline'), 'shown in the feed');
-    expect($(feedAfter, '[data-outbox-id]')).to.equal(null);
+    // The new page lists stored writes only once its outbox code has arrived, so an empty outbox or feed
+    // alone proves nothing yet: wait for the server to have it first.
+    await waitUntil(async () => (await givenByMe(setup)) === before + 1, 'delivered', { timeout: 5_000 });
+    await waitUntil(
+      () => second.client.outbox('giveKudos').length === 0 && !$(feedAfter, '[data-outbox-id]'),
+      'no longer shown as unsent',
+      { timeout: 5_000 },
+    );
+    await waitUntil(() => shadowText(feedAfter).includes('Sent while offline'), 'shown in the feed as sent');
     expect(await givenByMe(setup)).to.equal(before + 1);
     // Nothing left that could send it again.
     second.client.dispose();

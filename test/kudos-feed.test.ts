@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { BackendError } from '../src/errors.js';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
@@ -385,7 +386,7 @@ describe('<kring-kudos-feed>', () => {
       textarea.value = message;
       textarea.dispatchEvent(new Event('input'));
       ($(composer, '[part="send"]') as HTMLButtonElement).click();
-      await oneEvent(composer, 'kring-kudos-failed');
+      await nextEvent(composer, 'kring-kudos-failed', { failOn: 'kring-kudos-sent' });
     }
     await waitUntil(() => $$(feed, '[data-outbox-id][data-state="failed"]').length === 2, 'two not sent');
     expect($(composer, '[data-outbox-id]'), 'the composer leaves them to the feed').to.equal(null);
@@ -395,9 +396,9 @@ describe('<kring-kudos-feed>', () => {
     setup.network.refuse = undefined;
     const unsent = (text: string) =>
       $$(feed, '[data-outbox-id]').find((item) => item.textContent!.includes(text))!;
-    const sentFromFeed = oneEvent(feed, 'kring-kudos-sent');
+    const sentFromFeed = nextEvent(feed, 'kring-kudos-sent', { failOn: 'kring-kudos-failed' });
     (unsent('Retry me').querySelector('[part="retry"]') as HTMLButtonElement).click();
-    expect(((await sentFromFeed) as CustomEvent<{ kudos: Kudos }>).detail.kudos.message).to.equal('Retry me');
+    expect((await sentFromFeed).detail.kudos.message).to.equal('Retry me');
     (unsent('Discard me').querySelector('[part="discard"]') as HTMLButtonElement).click();
     await waitUntil(() => !$(feed, '[data-outbox-id]'), 'none left unsent');
     await waitUntil(() => shadowText(feed).includes('Retry me'), 'the retried one is in the feed');

@@ -3,14 +3,15 @@
  * that only reads never downloads it, and a write made before it arrives is stored, listed and sent once.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { WriteOptions } from '../src/backends/backend.js';
-import type { ClientOptions } from '../src/client/types.js';
 import {
   FakeBackend,
   MemoryStorage,
   disposeClients,
+  idempotencyKeys,
+  lazyOutboxOptions,
   networkError,
   newClient,
+  storedOutboxEntries as storedEntries,
 } from './helpers/client-fake-backend.js';
 import { rejection } from './helpers/assertions.js';
 
@@ -23,29 +24,11 @@ function outboxCodeFetched(): boolean {
     .some((entry) => /\/src\/client\/outbox\.ts(\?|$)/.test(new URL(entry.name).pathname + '?'));
 }
 
-function keysOf(backend: FakeBackend): string[] {
-  return backend.calls('giveKudos').map((call) => (call.args.at(-1) as WriteOptions).idempotencyKey);
-}
-
-function storedEntries(storage: MemoryStorage): { id: string }[] {
-  return [...Array(storage.length).keys()]
-    .map((index) => storage.key(index)!)
-    .filter((key) => key.startsWith('kring.outbox.'))
-    .flatMap((key) => JSON.parse(storage.getItem(key)!) as { id: string }[]);
-}
-
-const lazy = (storage: MemoryStorage): ClientOptions => ({
-  storage,
-  storageKey: `lazy-${Math.random()}`,
-  loadOutbox: 'when-needed',
-  tracking: false,
-});
-
 describe('Outbox code loaded when needed', () => {
   // First in this file: the page has not loaded the outbox module before.
   it('a client that only reads does not fetch the outbox code; its first write does', async () => {
     const backend = new FakeBackend();
-    const client = newClient(backend, lazy(new MemoryStorage()));
+    const client = newClient(backend, lazyOutboxOptions(new MemoryStorage()));
     await client.people(['p1', 'p2', 'me']);
     // Asked for at all? (A fetch still under way would not show among the resources yet.)
     const facade = (client as unknown as { outboxQueue: { loading?: Promise<unknown> } }).outboxQueue;
@@ -60,7 +43,7 @@ describe('Outbox code loaded when needed', () => {
   it('a write made before the code arrives is listed and stored at once, then sent exactly once', async () => {
     const storage = new MemoryStorage();
     const backend = new FakeBackend();
-    const client = newClient(backend, lazy(storage));
+    const client = newClient(backend, lazyOutboxOptions(storage));
     const sent = client.giveKudos({ to: ['p3'], message: 'Vóór het laden' });
     const [entry] = client.outbox('giveKudos');
     expect(entry).to.include({ kind: 'giveKudos', state: 'sending', attempts: 0 });
@@ -68,14 +51,14 @@ describe('Outbox code loaded when needed', () => {
     expect(storedEntries(storage).map((stored) => stored.id)).to.deep.equal([entry.id]);
 
     expect((await sent).message).to.equal('Vóór het laden');
-    expect(keysOf(backend)).to.deep.equal([entry.id]);
+    expect(idempotencyKeys(backend, 'giveKudos')).to.deep.equal([entry.id]);
     expect(client.outbox()).to.deep.equal([]);
     expect(storedEntries(storage)).to.deep.equal([]);
   });
 
   it('a page closed before the code arrived: the next page sends its write on start, once', async () => {
     const storage = new MemoryStorage();
-    const options = lazy(storage);
+    const options = lazyOutboxOptions(storage);
     const first = newClient(new FakeBackend(), options);
     first.giveKudos({ to: ['p4'], message: 'Net voor het sluiten' }).catch(() => undefined);
     const [entry] = first.outbox();
@@ -84,13 +67,13 @@ describe('Outbox code loaded when needed', () => {
     const backend = new FakeBackend();
     const second = newClient(backend, options);
     await waitUntil(() => backend.calls('giveKudos').length === 1 && second.outbox().length === 0);
-    expect(keysOf(backend)).to.deep.equal([entry.id]);
+    expect(idempotencyKeys(backend, 'giveKudos')).to.deep.equal([entry.id]);
     expect(storedEntries(storage)).to.deep.equal([]);
   });
 
   it('writes that cannot reach the server wait, survive a reload and go out once from the next page', async () => {
     const storage = new MemoryStorage();
-    const options = lazy(storage);
+    const options = lazyOutboxOptions(storage);
     const offline = new FakeBackend();
     offline.failAlways('giveKudos', networkError());
     const first = newClient(offline, options);
@@ -106,14 +89,14 @@ describe('Outbox code loaded when needed', () => {
       () => backend.calls('giveKudos').length === 3 && second.outbox().length === 0,
       'sent after the reload',
     );
-    expect(keysOf(backend).sort()).to.deep.equal([...ids].sort());
+    expect(idempotencyKeys(backend, 'giveKudos').sort()).to.deep.equal([...ids].sort());
     expect(backend.kudosByKey.size).to.equal(3);
   });
 
   it('a write discarded before the code arrives is never sent', async () => {
     const storage = new MemoryStorage();
     const backend = new FakeBackend();
-    const client = newClient(backend, lazy(storage));
+    const client = newClient(backend, lazyOutboxOptions(storage));
     const pending = client.giveKudos({ to: ['p6'], message: 'Toch niet' });
     client.discardWrite(client.outbox()[0].id);
     expect((await rejection(pending)).kind).to.equal('aborted');
@@ -122,5 +105,48 @@ describe('Outbox code loaded when needed', () => {
     // The code arrives meanwhile (the write asked for it); still nothing to send.
     await client.createInviteLink();
     expect(backend.calls('giveKudos')).to.have.length(0);
+  });
+
+  it('another tab stores a write: this tab loads the outbox code, lists the write and sends it once', async () => {
+    // The other tab is a same-origin frame: its localStorage is this page's, so its writes reach this
+    // window as real `storage` events. Its client closes before its outbox code arrives.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const options = lazyOutboxOptions(localStorage);
+    try {
+      const backend = new FakeBackend();
+      backend.failAlways('giveKudos', networkError());
+      const here = newClient(backend, { ...options, eventTarget: window });
+      const facade = (here as unknown as { outboxQueue: { loading?: Promise<unknown> } }).outboxQueue;
+      expect(facade.loading === undefined, 'nothing asked for the outbox code yet').to.equal(true);
+
+      const otherTab = newClient(new FakeBackend(), {
+        ...options,
+        storage: frame.contentWindow!.localStorage,
+      });
+      otherTab.giveKudos({ to: ['p7'], message: 'Uit het andere tabblad' }).catch(() => undefined);
+      const [entry] = otherTab.outbox();
+      otherTab.dispose();
+
+      // Only the storage event can make this client send: it has not written or looked at its outbox.
+      await waitUntil(() => backend.calls('giveKudos').length > 0, 'this tab tried to send the write');
+      await waitUntil(() => here.outbox()[0]?.state === 'waiting', 'listed here, waiting for the network');
+      expect(here.outbox().map(({ id, kind, input }) => ({ id, kind, input }))).to.deep.equal([
+        { id: entry.id, kind: 'giveKudos', input: { to: ['p7'], message: 'Uit het andere tabblad' } },
+      ]);
+
+      backend.recover('giveKudos');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => here.outbox().length === 0, 'sent once the network is back');
+      expect(new Set(idempotencyKeys(backend, 'giveKudos'))).to.deep.equal(new Set([entry.id]));
+      expect([...backend.kudosByKey.values()].map((kudos) => kudos.message)).to.deep.equal([
+        'Uit het andere tabblad',
+      ]);
+      expect(storedEntries(localStorage, options.storageKey)).to.deep.equal([]);
+    } finally {
+      frame.remove();
+      for (const key of Object.keys(localStorage))
+        if (key.includes(options.storageKey!)) localStorage.removeItem(key);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/elements/skill-list/define.js';
 import type { KringSkillList } from '../src/elements/skill-list/skill-list.js';
@@ -85,7 +86,7 @@ describe('<kring-skill-list>', () => {
     expect(client.endorseCalls).to.deep.equal([{ personId: 'p1', skill: 'Power BI', on: true }]);
     await expect(list).to.be.accessible();
 
-    const endorsed = oneEvent(list, 'kring-endorse') as Promise<EndorseEvent>;
+    const endorsed = nextEvent<EndorseEvent>(list, 'kring-endorse');
     client.releaseWrites();
     expect((await endorsed).detail).to.deep.equal({
       personId: 'p1',

@@ -1,4 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { nextEvent } from './helpers/assertions.js';
 import '../src/elements/welcome/define.js';
 import type { KringWelcome } from '../src/elements/welcome/welcome.js';
 import { BackendError } from '../src/errors.js';
@@ -39,7 +40,7 @@ describe('<kring-welcome>', () => {
     expect(shadowText(element)).to.contain('This invitation is valid until Nov 29, 2026.');
     await expect(element).to.be.accessible();
 
-    const accepted = oneEvent(element, 'kring-invite-accepted');
+    const accepted = nextEvent(element, 'kring-invite-accepted');
     $<HTMLButtonElement>(element, '[part="join"]')!.focus();
     $<HTMLButtonElement>(element, '[part="join"]')!.click();
     await accepted;
@@ -60,7 +61,7 @@ describe('<kring-welcome>', () => {
   it('declines', async () => {
     const backend = invitedBackend();
     const element = await mount(backend);
-    const declined = oneEvent(element, 'kring-invite-declined');
+    const declined = nextEvent(element, 'kring-invite-declined');
     $<HTMLButtonElement>(element, '[part="decline"]')!.click();
     await declined;
     await waitUntil(() =>

@@ -49,6 +49,7 @@ export class LazyOutbox {
   private readonly queued: Queued[] = [];
   private started = false;
   private disposed = false;
+  private loadFailed = false;
 
   constructor(private readonly options: LazyOutboxOptions) {
     options.eventTarget?.addEventListener('storage', this.onStorage);
@@ -68,7 +69,9 @@ export class LazyOutbox {
 
   list<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
     if (this.outbox) return this.outbox.list(kind);
-    this.want();
+    // Not again after a failed load: elements read the list on every change, and a failed load is a change
+    // (a fetch loop while offline). Online, visible again and the next write try again.
+    if (!this.loadFailed) this.want();
     return this.queued
       .filter(({ entry }) => !kind || entry.kind === kind)
       .map(({ entry }) => ({ ...entry })) as OutboxEntry<K>[];
@@ -98,7 +101,7 @@ export class LazyOutbox {
 
   retryWaiting(): void {
     if (this.outbox) this.outbox.retryWaiting();
-    else if (this.queued.length) this.want();
+    else if (this.queued.length || this.loadFailed) this.want();
   }
 
   discard(id: string): void {
@@ -167,6 +170,7 @@ export class LazyOutbox {
         // Offline, most likely: the writes stay stored and listed as waiting; tried again when the
         // browser is back online, the page visible again, or on the next write.
         this.loading = undefined;
+        this.loadFailed = true;
         const { message } = toBackendError(error);
         for (const { entry } of this.queued) Object.assign(entry, { state: 'waiting', error: message });
         if (this.queued.length) this.options.onChange();

@@ -34,14 +34,31 @@ export async function expectSearchWithoutMemberList(backend: Backend): Promise<v
   expect(refused.kind).to.equal('server');
 }
 
+interface NextEventOptions {
+  /** An event that means `name` will not come (e.g. `kring-kudos-failed` for `kring-kudos-sent`). */
+  failOn?: string;
+  /** Ms to wait; 10 s unless told. */
+  timeout?: number;
+}
+
 /**
- * The next `name` event on `target`, like open-wc's `oneEvent`, but a run never hangs on it: rejects when
+ * The next `name` event on `target`, typed by the event map for Kring's event names, like open-wc's `oneEvent`, but a run never hangs on it: rejects when
  * `failOn` fires first (with that event's detail in the message) or after `timeout` ms.
  */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+  options?: NextEventOptions,
+): Promise<GlobalEventHandlersEventMap[K]>;
 export function nextEvent<E extends Event = Event>(
   target: EventTarget,
   name: string,
-  { failOn, timeout = 10_000 }: { failOn?: string; timeout?: number } = {},
+  options?: NextEventOptions,
+): Promise<E>;
+export function nextEvent<E extends Event = Event>(
+  target: EventTarget,
+  name: string,
+  { failOn, timeout = 10_000 }: NextEventOptions = {},
 ): Promise<E> {
   return new Promise<E>((resolve, reject) => {
     const done = () => {

@@ -366,3 +366,25 @@ export function newClient(backend: FakeBackend, options: ClientOptions = {}): Co
 export function disposeClients(): void {
   for (const client of clients.splice(0)) client.dispose();
 }
+
+/** The idempotency keys `backend` received for `method`, in call order (a replay repeats its key). */
+export function idempotencyKeys(backend: FakeBackend, method: Method): string[] {
+  return backend.calls(method).map((call) => (call.args.at(-1) as WriteOptions).idempotencyKey);
+}
+
+/** Every write stored in `storage` under the outbox's keys (of `storageKey` when given), whatever the user. */
+export function storedOutboxEntries(storage: Storage, storageKey = ''): { id: string }[] {
+  const prefix = `kring.outbox.${storageKey && `${storageKey}:`}`;
+  return [...Array(storage.length).keys()]
+    .map((index) => storage.key(index)!)
+    .filter((key) => key.startsWith(prefix))
+    .flatMap((key) => JSON.parse(storage.getItem(key)!) as { id: string }[]);
+}
+
+/** Options for a client that loads the outbox code when needed (as `<kring-community>` does), own storage key. */
+export const lazyOutboxOptions = (storage: Storage): ClientOptions => ({
+  storage,
+  storageKey: `lazy-${Math.random()}`,
+  loadOutbox: 'when-needed',
+  tracking: false,
+});
