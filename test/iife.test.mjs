@@ -68,6 +68,15 @@ const compactCardBody = `
     <kring-profile-card person="me" view="compact"></kring-profile-card>
   </main>`;
 
+// Lazily loaded tags that only appear inside other elements' shadow roots: the feed renders a composer,
+// which renders a people picker; a full card renders its skills and badges.
+const nestedBody = `
+  <kring-community backend="demo" page></kring-community>
+  <main>
+    <kring-kudos-feed compose></kring-kudos-feed>
+    <kring-profile-card person="me" view="full"></kring-profile-card>
+  </main>`;
+
 const languagesBody = `
   <kring-community backend="demo" page></kring-community>
   <main>
@@ -108,6 +117,7 @@ describe('kring.iife.js on a plain HTML page', () => {
             .map((tag) => `<${tag}></${tag}>`)
             .join('\n')}</main>`,
         ),
+        '/nested.html': plainPage(['kring.iife.js'], nestedBody),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
         '/languages.html': plainPage(['kring.iife.js', 'register-spanish.js'], languagesBody),
         '/register-spanish.js': { type: 'text/javascript', body: registerSpanish },
@@ -252,6 +262,31 @@ describe('kring.iife.js on a plain HTML page', () => {
     );
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(exceptions, []);
+    await page.close();
+  });
+
+  it('loads the elements that other elements render in their shadow roots, two levels deep', async () => {
+    const { page, exceptions, errors } = await open('/nested.html');
+    const nested = [
+      'kring-kudos-composer',
+      'kring-people-picker',
+      'kring-skill-list',
+      'kring-ambassador-badge',
+    ];
+    await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), nested, {
+      timeout: 10_000,
+    });
+    // Upgraded where they were rendered: the picker inside the composer inside the feed.
+    const pickerUpgraded = await page.evaluate(() => {
+      const composer = document
+        .querySelector('kring-kudos-feed')
+        ?.shadowRoot?.querySelector('kring-kudos-composer');
+      const picker = composer?.shadowRoot?.querySelector('kring-people-picker');
+      return !!picker?.shadowRoot && !picker.matches(':not(:defined)');
+    });
+    assert.ok(pickerUpgraded, "the people picker in the feed's composer is defined and rendered");
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
     await page.close();
   });
 

@@ -29,6 +29,7 @@ import {
 import { ambassadorProgrammeStyles } from './ambassador-programme.styles.js';
 import { BadgeManager } from './badge-manager.js';
 import { KringAmbassadorRolesChangeEvent } from '../../events/ambassadors.js';
+import { requireElement } from '../../autoload.js';
 
 interface ProgrammeData {
   me: Person;
@@ -166,6 +167,7 @@ export class KringAmbassadorProgramme extends KringElement {
     const selected = this.chosenRoles ?? data.profile.roles;
     const progressByRole = new Map(data.profile.progress.map((progress) => [progress.role, progress]));
     const savedRoles = data.profile.roles;
+    requireElement('kring-ambassador-badge');
     return html`${this.renderRoleChoice(selected)}
       ${headingAt(this.topLevel, 1, this.t('programme.progress'))}
       ${savedRoles.length === 0

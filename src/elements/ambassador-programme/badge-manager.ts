@@ -17,6 +17,7 @@ import type { KringPeopleChangeEvent } from '../../events/people.js';
 import { busyControl } from '../shared/async-focus.js';
 import { headingAt } from '../shared/heading-level.js';
 import { roleIcon } from '../shared/role-icons.js';
+import { requireElement } from '../../autoload.js';
 
 /** What the badge manager needs from the programme it sits in. */
 export interface BadgeManagerHost extends ReactiveControllerHost, HTMLElement {
@@ -59,6 +60,7 @@ export class BadgeManager {
     const { t, topLevel } = this.options;
     const language = this.options.language();
     const id = `${this.options.idPrefix}-manage`;
+    requireElement('kring-people-picker');
     return html`<section part="manage">
       ${headingAt(topLevel(), 1, t('programme.manage.title'), { id: `${id}-title` })}
       <p class="muted">${t('programme.manage.help')}</p>

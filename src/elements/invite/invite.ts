@@ -24,6 +24,7 @@ import {
   type InviteRequestDetail,
 } from '../../events/invites.js';
 import type { KringPeopleChangeEvent } from '../../events/people.js';
+import { requireElement } from '../../autoload.js';
 
 /**
  * What a `kring-invite-request` asks for. The finder sends a `KringInviteRequestEvent`, but a page may
@@ -300,6 +301,7 @@ export class KringInvite extends KringElement {
     ]
       .filter(Boolean)
       .join(' ');
+    requireElement('kring-people-picker');
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       <fieldset part="mode">
         <legend>${this.t('invite.mode')}</legend>

@@ -23,6 +23,7 @@ import {
 } from '../../events/index.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
 import { commaListConverter } from '../shared/list-attribute.js';
+import { requireElement } from '../../autoload.js';
 
 /** Remaining-character counts at which the counter is announced to screen readers. */
 const ANNOUNCE_AT = [50, 20, 10, 0] as const;
@@ -379,6 +380,7 @@ export class KringKudosComposer extends KringElement {
     const size = length(this.message);
     const remaining = MESSAGE_MAX_LENGTH - size;
     const values = this.offeredValues;
+    requireElement('kring-people-picker');
     return html`
       <form
         part="form"

@@ -27,6 +27,7 @@ import {
   renderPendingItem,
   type ItemContext,
 } from '../shared/kudos-item.js';
+import { requireElement } from '../../autoload.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 1000;
@@ -514,6 +515,7 @@ export class KringKudosFeed extends KringElement {
   private renderComposer(): TemplateResult | typeof nothing {
     if (!this.compose || this.status === 'unavailable') return nothing;
     const presetTo = this.person && this.person !== 'me' ? this.person : undefined;
+    requireElement('kring-kudos-composer');
     return html`<kring-kudos-composer
       class="composer"
       part="composer"

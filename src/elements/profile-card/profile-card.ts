@@ -13,6 +13,7 @@ import { KringPersonLoadEvent } from '../../events/people.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
+import { requireElement } from '../../autoload.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
 export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
@@ -331,14 +332,15 @@ export class KringProfileCard extends KringElement {
       )}
     </ul>`;
     // The full view lets colleagues endorse; until <kring-skill-list> is loaded the plain list shows.
-    return full
-      ? html`<kring-skill-list part="skill-list" .person=${person} view="full">${list}</kring-skill-list>`
-      : list;
+    if (!full) return list;
+    requireElement('kring-skill-list');
+    return html`<kring-skill-list part="skill-list" .person=${person} view="full">${list}</kring-skill-list>`;
   }
 
   private renderBadges(person: Person) {
     // Only the full view: badges are a lookup per person, which a page of compact cards must not pay.
     if (!this.client?.capabilities.ambassadors) return nothing;
+    requireElement('kring-ambassador-badge');
     return html`<kring-ambassador-badge part="badges" person=${person.id} size="m"></kring-ambassador-badge>`;
   }
 
@@ -423,6 +425,7 @@ export class KringProfileCard extends KringElement {
     if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
     const label = this.t('card.giveKudos', { name: person.name });
     // The dialog exists only while it is open: a page of cards does not build one per card.
+    if (this.composingKudos) requireElement('kring-kudos-composer');
     return html`${this.renderActionButton(label, 'kudos', this.openKudos, {
       part: 'kudos-action',
       expanded: this.composingKudos,

@@ -8,7 +8,6 @@ import type { ContentMarks } from './language-marks.js';
 import { AttributeProblems } from './attribute-problems.js';
 import { CommunityController } from './community-controller.js';
 import { LocalisationController } from './localisation-controller.js';
-import { AutoloadController } from './autoload-controller.js';
 import { focusContainerOf, focusIfLost } from './async-focus.js';
 
 /** How long an element waits for a community before it says it has none. */
@@ -17,8 +16,8 @@ export const NOT_CONNECTED_AFTER_MS = 4000;
 /**
  * Base for every Kring element. It composes the controllers every element has, one job each: the
  * community (`community-controller.ts`: client, config, not-connected timer), localisation
- * (`localisation-controller.ts`), tracking (`tracking/seen-controller.ts`), autoload of nested tags
- * (`autoload-controller.ts`), attribute checks (`attribute-problems.ts`) and focus rescue
+ * (`localisation-controller.ts`), tracking (`tracking/seen-controller.ts`), attribute checks
+ * (`attribute-problems.ts`) and focus rescue
  * (`async-focus.ts`); what remains here are thin protected accessors for subclasses.
  */
 export class KringElement extends LitElement {
@@ -40,11 +39,6 @@ export class KringElement extends LitElement {
   protected readonly seen = new SeenController(this, () => this.client);
 
   private readonly problems = new AttributeProblems(this);
-
-  constructor() {
-    super();
-    new AutoloadController(this);
-  }
 
   /** The community client, provided by `<kring-community>`; an update named `client` follows a change. */
   protected get client(): CommunityClientApi | undefined {

@@ -2,6 +2,7 @@ import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } 
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import type { HoverCardOwner } from './person-hover.js';
+import { requireElement } from '../../autoload.js';
 
 type HoverKey = Parameters<typeof translate<'hover.card' | 'hover.giveKudos' | 'hover.close'>>[2];
 
@@ -97,6 +98,7 @@ export class PersonHoverCard {
     const me = owner.options.client()?.peekPerson('me');
     const own = me?.id === open.personId;
     const composing = owner.composingFor === open.personId;
+    if (composing) requireElement('kring-kudos-composer');
     return html`<div
       class="person-card"
       part="person-card"
