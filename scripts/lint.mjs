@@ -77,6 +77,32 @@ function checkScriptTagCoversElements(root) {
 }
 
 /**
+ * On script-tag pages a lazily loaded element inside another element's shadow root loads only when the
+ * template that renders it asks the autoloader (`requireElement` in src/autoload.ts): the autoloader
+ * watches the document, not shadow roots (issue 18). An element's own folder may name its own tag.
+ */
+export function checkNestedTagsRequired(root) {
+  const listFile = join(root, 'src', 'lazy-elements.ts');
+  if (!existsSync(listFile)) return [];
+  const lazy = new Set([...readFileSync(listFile, 'utf8').matchAll(/'(kring-[a-z-]+)':/g)].map((m) => m[1]));
+  const problems = [];
+  for (const file of filesUnder(join(root, 'src', 'elements'))) {
+    const path = relative(root, file).split(sep).join('/');
+    const text = withoutComments(readFileSync(file, 'utf8'));
+    const tags = new Set([...text.matchAll(/<(kring-[a-z-]+)/g)].map((m) => m[1]));
+    for (const tag of tags) {
+      if (!lazy.has(tag) || path.startsWith(`src/elements/${tag.slice('kring-'.length)}/`)) continue;
+      if (!text.includes(`requireElement('${tag}')`))
+        problems.push(
+          `${path}: renders <${tag}>, which the script tag loads on first use, without requireElement('${tag}') ` +
+            '(src/autoload.ts): script-tag pages would never load it',
+        );
+    }
+  }
+  return problems;
+}
+
+/**
  * Which folder may import which (docs/architecture.md). One direction: elements → client → adapters;
  * an element reaches another only through its public events, its tag, or `elements/shared/`.
  */
@@ -163,7 +189,11 @@ function checkImportBoundaries(root) {
 }
 
 export function lint(root = projectRoot) {
-  const problems = [...checkScriptTagCoversElements(root), ...checkImportBoundaries(root)];
+  const problems = [
+    ...checkScriptTagCoversElements(root),
+    ...checkNestedTagsRequired(root),
+    ...checkImportBoundaries(root),
+  ];
   for (const rule of rules) {
     for (const file of filesUnder(join(root, rule.folder))) {
       const lines = withoutComments(readFileSync(file, 'utf8')).split('\n');
@@ -186,5 +216,5 @@ if (isMain(import.meta.url)) {
     console.error(`lint: ${problems.length} problem(s)`);
     process.exit(1);
   }
-  console.log(`lint: ${rules.length + importRules.length + 1} project rules, no problems`);
+  console.log(`lint: ${rules.length + importRules.length + 2} project rules, no problems`);
 }

@@ -2,7 +2,10 @@
 // and the project passes them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { importProblems, lint, relativeImports } from '../scripts/lint.mjs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkNestedTagsRequired, importProblems, lint, relativeImports } from '../scripts/lint.mjs';
 
 function broken(from, specifier) {
   return importProblems(from, specifier).map((problem) => problem.split(': ')[1]);
@@ -53,6 +56,32 @@ describe('import boundaries (scripts/lint.mjs)', () => {
       relativeImports(text).map((found) => found.specifier),
       ['./a.js', '../b.js', './c.js', './d.js', './e.js'],
     );
+  });
+
+  it('a template that renders a lazily loaded tag asks for it with requireElement', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kring-lint-'));
+    const write = (path, text) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    try {
+      write('src/lazy-elements.ts', "export const LAZY_ELEMENTS = { 'kring-picker': () => import('x') };");
+      write('src/elements/picker/picker.ts', 'const own = html`<kring-picker></kring-picker>`;');
+      write('src/elements/card/card.ts', '// renders <kring-picker> later\nconst core = html`<kring-card>`;');
+      assert.deepEqual(checkNestedTagsRequired(root), [], 'its own tag, comments and core tags are fine');
+      write('src/elements/feed/feed.ts', 'const t = html`<kring-picker></kring-picker>`;');
+      assert.match(
+        checkNestedTagsRequired(root).join('\n'),
+        /src\/elements\/feed\/feed\.ts: renders <kring-picker>/,
+      );
+      write(
+        'src/elements/feed/feed.ts',
+        "requireElement('kring-picker');\nconst t = html`<kring-picker></kring-picker>`;",
+      );
+      assert.deepEqual(checkNestedTagsRequired(root), []);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('the project keeps every rule', () => {
