@@ -18,7 +18,7 @@ export * from './api.js';
 for (const options of takeQueuedOptions()) configure(options);
 
 registerBuiltinBackends();
-// Before the first define: cards that upgrade now register their shadow roots with it.
+// Before the first define: elements that upgrade now may ask it for the tags they render (requireElement).
 installAutoloader(LAZY_ELEMENTS);
 defineCommunity();
 defineElement('kring-profile-card', KringProfileCard);
