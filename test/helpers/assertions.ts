@@ -37,7 +37,7 @@ export async function expectSearchWithoutMemberList(backend: Backend): Promise<v
 interface NextEventOptions {
   /** An event that means `name` will not come (e.g. `kring-kudos-failed` for `kring-kudos-sent`). */
   failOn?: string;
-  /** Ms to wait; 10 s unless told. */
+  /** Ms to wait; 20 s unless told (under mocha's 30 s per test, with room for a loaded CI machine). */
   timeout?: number;
 }
 
@@ -58,7 +58,7 @@ export function nextEvent<E extends Event = Event>(
 export function nextEvent<E extends Event = Event>(
   target: EventTarget,
   name: string,
-  { failOn, timeout = 10_000 }: NextEventOptions = {},
+  { failOn, timeout = 20_000 }: NextEventOptions = {},
 ): Promise<E> {
   return new Promise<E>((resolve, reject) => {
     const done = () => {
