@@ -88,7 +88,8 @@ export class CommunityClient implements CommunityClientApi {
   private effectsOfLive?: typeof liveEffects;
   /** Events that arrived before `effectsOfLive`, in order. */
   private liveQueue?: LiveEvent[];
-  private liveEffectsLoading = false;
+  /** The import of `effectsOfLive` while it is under way. */
+  private liveEffectsLoad?: Promise<void>;
   private trackingOn: boolean;
 
   constructor(
@@ -485,18 +486,17 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   private loadLiveEffects(): void {
-    if (this.effectsOfLive || this.liveEffectsLoading) return;
-    this.liveEffectsLoading = true;
-    import('./write-effects.js').then(
+    if (this.effectsOfLive || this.liveEffectsLoad) return;
+    this.liveEffectsLoad = import('./write-effects.js').then(
       ({ liveEffects: effectsOf }) => {
-        this.liveEffectsLoading = false;
+        this.liveEffectsLoad = undefined;
         this.effectsOfLive = effectsOf;
         const queued = this.liveQueue ?? [];
         this.liveQueue = undefined;
         for (const event of queued) this.applyLive(event, effectsOf);
       },
       () => {
-        this.liveEffectsLoading = false;
+        this.liveEffectsLoad = undefined;
         // Offline, most likely: what was pushed meanwhile is read again, as after missed events.
         if (this.liveQueue) this.applyLive({ type: 'reset', data: {} }, () => undefined);
         this.liveQueue = undefined;

@@ -5,7 +5,7 @@
  * is shared (`src/backends/lists/`), this module only supplies the Graph transport.
  */
 import { createListCommunity, type ListCommunity, type ListCommunityOptions } from '../lists/community.js';
-import { DEFAULT_KUDOS_VALUES, invitationLink, type ListAdapterSettings } from '../lists/settings.js';
+import { kudosAndInviteSettings, type ListAdapterSettings } from '../lists/settings.js';
 import type { CommunityListTransport, ListQuery } from '../lists/transport.js';
 import { createdAt, field, type GraphItemQuery, type GraphListClient, type GraphListItem } from './lists.js';
 
@@ -69,9 +69,8 @@ export function createCommunity(options: CommunityOptions): CommunityMethods {
   const shared: ListCommunityOptions<GraphListItem> = {
     ...options,
     lists: graphListTransport(options.lists),
-    kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
-    // Without a page address (outside a browser) the link is relative: `?invite=<token>`.
-    inviteUrl: (token) => invitationLink(token, options.inviteUrl, ''),
+    // Without a page address (outside a browser) the invitation link is relative: `?invite=<token>`.
+    ...kudosAndInviteSettings(options, ''),
   };
   return createListCommunity(shared);
 }

@@ -31,3 +31,17 @@ export function invitationLink(
   const here = globalThis.location ? `${location.origin}${location.pathname}` : fallbackBase;
   return `${here}?${INVITE_TOKEN_PARAM}=${encodeURIComponent(token)}`;
 }
+
+/**
+ * The kudos values and invitation links the list modules work with, from an adapter's settings: the
+ * defaults above where the page set none. `fallbackBase`: the invitation link's base outside a browser.
+ */
+export function kudosAndInviteSettings(
+  settings: Pick<ListAdapterSettings, 'kudosValues' | 'inviteUrl'>,
+  fallbackBase: string,
+): { kudosValues: string[]; inviteUrl: (token: string) => string } {
+  return {
+    kudosValues: settings.kudosValues ?? DEFAULT_KUDOS_VALUES,
+    inviteUrl: (token) => invitationLink(token, settings.inviteUrl, fallbackBase),
+  };
+}

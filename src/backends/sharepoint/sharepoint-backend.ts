@@ -134,7 +134,7 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
   // links) loads on first use: cards never need it, and a card page's files fit the 6 connections a browser
   // opens to one host (issue 18).
   const community = lazyListCommunity(async () => {
-    const [{ createListCommunity }, { sharePointListTransport }, { DEFAULT_KUDOS_VALUES, invitationLink }] =
+    const [{ createListCommunity }, { sharePointListTransport }, { kudosAndInviteSettings }] =
       await Promise.all([
         import('../lists/community.js'),
         import('./community-transport.js'),
@@ -146,9 +146,8 @@ export function createSharePointBackend(options: SharePointBackendOptions): Shar
       meId,
       getPeople,
       manageBadges: capabilities.manageBadges,
-      kudosValues: options.kudosValues ?? DEFAULT_KUDOS_VALUES,
+      ...kudosAndInviteSettings(options, siteUrl),
       inviteQuota: options.inviteQuota,
-      inviteUrl: (token) => invitationLink(token, options.inviteUrl, siteUrl),
       now,
       // A profile card that is closed must not fail the tally the other cards wait for.
       detachSharedReads: true,
