@@ -1,7 +1,7 @@
 import { BackendError, toBackendError } from '../../errors.js';
-import { abortableSleep, backoffDelay } from './backoff.js';
-import { errorFromResponse, humanMessage } from './error-mapping.js';
-import { parseRetryAfter } from './retry-after.js';
+import { abortableSleep } from './backoff.js';
+import type { RetryPolicy } from './failure.js';
+import { humanMessage } from './messages.js';
 import { isTrustedUrl, normaliseOrigins, originOf } from './origins.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -80,20 +80,20 @@ export interface Http {
   url(path: string, query?: Record<string, QueryValue>): string;
 }
 
-/** Statuses worth repeating: the server was overloaded or briefly broken, not wrong about us. */
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createHttp(options: HttpOptions): Http {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const retries = Math.max(0, options.retries ?? 0);
-  const backoffBaseMs = options.backoffBaseMs ?? 300;
-  const backoffMaxMs = options.backoffMaxMs ?? 10_000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const policy: RetryPolicy = {
+    baseMs: options.backoffBaseMs ?? 300,
+    maxMs: options.backoffMaxMs ?? 10_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+  };
   const idempotencyHeader = options.idempotencyHeader ?? 'Idempotency-Key';
-  const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
-  const now = options.now ?? Date.now;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const trusted = normaliseOrigins([originOf(baseUrl), ...(options.trustedOrigins ?? [])]);
@@ -202,8 +202,7 @@ export function createHttp(options: HttpOptions): Http {
         // A CSRF token that could not be fetched, a header function that threw: still one error type.
         throw toBackendError(error);
       }
-      let failure: BackendError;
-      let retryAfterMs: number | undefined;
+      let failed: Response | BackendError;
       try {
         const response = await attempt(verb, target, headers, request);
         if (response.status === 401 && options.getToken && !refreshedToken) {
@@ -219,28 +218,18 @@ export function createHttp(options: HttpOptions): Http {
             data: await readBody<T>(response, request.parse),
           };
         }
-        retryAfterMs = parseRetryAfter(response.headers, now());
-        const bodyText = await readTextSafely(response);
-        failure = errorFromResponse(
-          response.status,
-          bodyText,
-          response.headers.get('content-type'),
-          retryAfterMs,
-        );
-        if (!RETRY_STATUSES.has(response.status)) throw failure;
+        failed = response;
       } catch (error) {
         if (!(error instanceof BackendError)) throw toUnexpected(error);
         if (error.kind !== 'network') throw error;
-        failure = error;
+        failed = error;
       }
-      if (!mayRetry || retriesUsed >= retries) throw failure;
-      if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw failure;
-      const jitterMs = backoffDelay(retriesUsed, { baseMs: backoffBaseMs, maxMs: backoffMaxMs }, random);
-      // Honour the server's wait, plus a little jitter so many clients do not return in lockstep.
-      const waitMs =
-        retryAfterMs !== undefined
-          ? retryAfterMs + Math.floor(random() * Math.min(backoffBaseMs, backoffMaxMs))
-          : jitterMs;
+      const retryLeft = mayRetry && retriesUsed < retries;
+      // A network failure with no retry left is the answer; anything else is read by the failure code.
+      if (failed instanceof BackendError && !retryLeft) throw failed;
+      const waitMs = await (
+        await failureCode(failed)
+      ).afterFailure(failed, retryLeft ? retriesUsed : undefined, policy);
       retriesUsed += 1;
       try {
         await sleep(waitMs, request.signal);
@@ -255,6 +244,19 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   return { baseUrl, request, send, url };
+}
+
+/**
+ * The code that reads failed responses and decides on retries (`failure.ts`), loaded on the first failure.
+ * If it cannot be loaded (the connection is gone), the failure is a network error.
+ */
+function failureCode(failed: Response | BackendError) {
+  return import('./failure.js').catch((cause: unknown) => {
+    throw new BackendError('network', humanMessage('network'), {
+      cause,
+      status: failed.status,
+    });
+  });
 }
 
 function encodeQuery(query: Record<string, QueryValue> | undefined): string {
@@ -314,7 +316,8 @@ async function readBody<T>(response: Response, parse: ParseMode = 'json'): Promi
   }
 }
 
-async function readTextSafely(response: Response, strict = false): Promise<string> {
+/** The body as text; '' when reading fails, or (strict) a network error. */
+export async function readTextSafely(response: Response, strict = false): Promise<string> {
   try {
     return await response.text();
   } catch (cause) {

@@ -1,4 +1,5 @@
 import { BackendError, type BackendErrorKind } from '../../errors.js';
+import { humanMessage } from './messages.js';
 
 /** What a failed response said about itself, whatever shape the server used. */
 export interface ServerErrorDetail {
@@ -17,23 +18,6 @@ export function kindForStatus(status: number): BackendErrorKind {
   if (status >= 500) return 'server';
   if (status >= 400) return 'invalid';
   return 'server';
-}
-
-const HUMAN_MESSAGES: Record<BackendErrorKind, string> = {
-  network: 'The server could not be reached. Check the connection and try again.',
-  auth: 'You are signed out. Sign in again and retry.',
-  forbidden: 'You do not have permission to do this.',
-  'not-found': 'This could not be found. It may have been removed.',
-  throttled: 'The server is busy. Please try again in a moment.',
-  invalid: 'The server did not accept this request.',
-  conflict: 'Someone changed this at the same time. Reload and try again.',
-  server: 'The server ran into a problem. Please try again later.',
-  aborted: 'The request was cancelled.',
-};
-
-/** A sentence for people, by kind. */
-export function humanMessage(kind: BackendErrorKind): string {
-  return HUMAN_MESSAGES[kind];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { lazyMethods } from '../lazy-methods.js';
 import type { ListCommunity } from './community.js';
 
 /** Every method of `ListCommunity`; tsc fails below when one is added there and not here. */
@@ -35,26 +36,9 @@ type Unlisted = Exclude<keyof ListCommunity, (typeof METHODS)[number]>;
 const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyMethodListed;
 
-type AnyMethod = (...args: unknown[]) => Promise<unknown>;
-
 /**
  * The community lists' methods, with their code (kudos, invitations, ambassadors, metrics: most of an
- * adapter's size) loaded on first use: a page of profile cards never loads it (issue 18). `load` runs
- * once; after a failure (a network error loading the chunk) the next call tries again.
+ * adapter's size) loaded on first use: a page of profile cards never loads it (issue 18).
  */
-export function lazyListCommunity(load: () => Promise<ListCommunity>): ListCommunity {
-  let loading: Promise<ListCommunity> | undefined;
-  const community = () => {
-    loading ??= load();
-    loading.catch(() => (loading = undefined));
-    return loading;
-  };
-  const methods: Record<string, AnyMethod> = {};
-  for (const name of METHODS) {
-    methods[name] = async (...args) => {
-      const loaded = await community();
-      return (loaded[name] as AnyMethod).apply(loaded, args);
-    };
-  }
-  return methods as unknown as ListCommunity;
-}
+export const lazyListCommunity = (load: () => Promise<ListCommunity>): ListCommunity =>
+  lazyMethods(METHODS, load);

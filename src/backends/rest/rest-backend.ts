@@ -1,36 +1,18 @@
-import {
-  ALL_CAPABILITIES,
-  type Backend,
-  type BackendCapabilities,
-  type CallOptions,
-  type WriteOptions,
-} from '../backend.js';
+import { ALL_CAPABILITIES, type Backend, type BackendCapabilities } from '../backend.js';
 import { BackendError } from '../../errors.js';
+// The HTTP layer's files, not its index: the index also carries the error mapping, which loads on the
+// first failure (`http/failure.ts`), so a page whose requests succeed never downloads it.
 import {
   createHttp,
-  rejectOnlyWithBackendErrors,
   type FetchLike,
   type HeaderRecord,
   type Http,
   type TokenProvider,
-} from '../http/index.js';
-import type {
-  ActivityEvent,
-  AmbassadorProfile,
-  BadgeAward,
-  CommunityMetrics,
-  Invite,
-  InviteLink,
-  InviteQuota,
-  InviteTokenInfo,
-  InviteTreeNode,
-  Kudos,
-  Page,
-  PeopleSearchResult,
-  Person,
-  PioneerRank,
-  Skill,
-} from '../../model.js';
+} from '../http/client.js';
+import { rejectOnlyWithBackendErrors } from '../http/guard.js';
+import type { ActivityEvent, Person } from '../../model.js';
+import { lazyMethods } from '../lazy-methods.js';
+import type { RestCalls } from './rest-community.js';
 
 /** A CSRF header: WordPress `X-WP-Nonce`, Drupal `X-CSRF-Token`, or any other name. */
 export interface CsrfHeader {
@@ -99,14 +81,50 @@ const withoutActor = (events: readonly ActivityEvent[]) =>
 /** Largest lookup per request; matches the contract's `maxItems`. */
 const LOOKUP_CHUNK = 100;
 
-interface ItemsBody<T> {
-  items: T[];
-}
+/**
+ * The methods whose code (`rest-community.ts`) loads on first use: everything but the reads a page of
+ * profile cards makes (people, the signed-in user, activity), so such a page never downloads it (issue 18).
+ */
+const COMMUNITY_METHODS = [
+  'searchPeople',
+  'suggestSkills',
+  'endorseSkill',
+  'unendorseSkill',
+  'listKudos',
+  'giveKudos',
+  'react',
+  'listReactors',
+  'kudosValues',
+  'sendInvite',
+  'listInvites',
+  'resendInvite',
+  'revokeInvite',
+  'inviteQuota',
+  'createInviteLink',
+  'lookupInvite',
+  'respondToInvite',
+  'inviteTree',
+  'ambassadorProfile',
+  'chooseAmbassadorRoles',
+  'recordEvidence',
+  'listBadges',
+  'awardBadge',
+  'revokeBadge',
+  'metrics',
+  'pioneers',
+] as const satisfies readonly (keyof Backend)[];
+
+export type RestCommunityMethod = (typeof COMMUNITY_METHODS)[number];
 
 /** The Backend contract over the HTTP API described in `docs/api/openapi.yaml`. */
 export function createRestBackend(options: RestBackendOptions): RestBackend {
   if (!options.endpoint) throw new BackendError('invalid', 'The REST backend needs an endpoint URL.');
   const csrf = options.csrf;
+  const headers = async () => {
+    const record: HeaderRecord = { ...options.headers };
+    if (csrf) record[csrf.header] = typeof csrf.value === 'function' ? await csrf.value() : csrf.value;
+    return record;
+  };
   const http: Http = createHttp({
     baseUrl: options.endpoint,
     fetch: options.fetch,
@@ -118,11 +136,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     sleep: options.sleep,
     random: options.random,
     now: options.now,
-    headers: async () => {
-      const headers: HeaderRecord = { ...options.headers };
-      if (csrf) headers[csrf.header] = typeof csrf.value === 'function' ? await csrf.value() : csrf.value;
-      return headers;
-    },
+    headers,
   });
   const createKey = options.createKey ?? randomKey;
   const photoHosts = new Set((options.photoHosts ?? []).map((host) => host.toLowerCase()));
@@ -137,21 +151,20 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     ...options.capabilities,
   };
 
-  const get = <T>(
-    path: string,
-    query: Record<string, string | number | boolean | undefined> | undefined,
-    call?: CallOptions,
-  ) => http.request<T>('GET', path, { query, signal: call?.signal });
-  const write = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, write: WriteOptions) =>
-    http.request<T>(method, path, { body, signal: write.signal, idempotencyKey: write.idempotencyKey });
-  const seg = encodeURIComponent;
+  const calls: RestCalls = {
+    http,
+    get: (path, query, call) => http.request('GET', path, { query, signal: call?.signal }),
+    write: (method, path, body, write) =>
+      http.request(method, path, { body, signal: write.signal, idempotencyKey: write.idempotencyKey }),
+    safePhoto,
+  };
 
   return rejectOnlyWithBackendErrors<RestBackend>({
     name: 'rest',
     endpoint: http.baseUrl,
     capabilities,
 
-    currentUser: async (call) => safePhoto(await get<Person>('/me', undefined, call)),
+    currentUser: async (call) => safePhoto(await calls.get<Person>('/me', undefined, call)),
 
     async getPeople(ids, call) {
       const unique = [...new Set(ids)];
@@ -171,94 +184,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       });
     },
 
-    searchPeople: async (query, call) => {
-      const result = await inPages(query, (limit, cursor) =>
-        get<PeopleSearchResult>(
-          '/people/search',
-          {
-            text: query.text,
-            skill: query.skill,
-            department: query.department,
-            membersOnly: query.membersOnly || undefined,
-            limit,
-            cursor,
-          },
-          call,
-        ),
-      );
-      return {
-        ...result,
-        items: result.items.map((match) => ({ ...match, person: safePhoto(match.person) })),
-      };
-    },
-
-    async suggestSkills(text, call) {
-      return (await get<ItemsBody<string>>('/skills/suggest', { text }, call)).items;
-    },
-
-    endorseSkill: (personId, skill, w) =>
-      write<Skill>('PUT', `/people/${seg(personId)}/skills/${seg(skill)}/endorsement`, undefined, w),
-    unendorseSkill: (personId, skill, w) =>
-      write<Skill>('DELETE', `/people/${seg(personId)}/skills/${seg(skill)}/endorsement`, undefined, w),
-
-    listKudos: (query, call) =>
-      inPages(query, (limit, cursor) =>
-        get<Page<Kudos>>(
-          '/kudos',
-          {
-            person: query.person,
-            from: query.from,
-            department: query.department,
-            value: query.value,
-            limit,
-            cursor,
-          },
-          call,
-        ),
-      ),
-    giveKudos: (input, w) => write<Kudos>('POST', '/kudos', input, w),
-    react: (kudosId, reaction, on, w) =>
-      write<Kudos>(on ? 'PUT' : 'DELETE', `/kudos/${seg(kudosId)}/reactions/${seg(reaction)}`, undefined, w),
-    async listReactors(kudosId, reaction, call) {
-      return (
-        await get<ItemsBody<string>>(`/kudos/${seg(kudosId)}/reactions/${seg(reaction)}`, undefined, call)
-      ).items;
-    },
-    async kudosValues(call) {
-      return (await get<ItemsBody<string>>('/kudos-values', undefined, call)).items;
-    },
-
-    sendInvite: (input, w) => write<Invite>('POST', '/invites', input, w),
-    listInvites: (query, call) =>
-      inPages(query, (limit, cursor) =>
-        get<Page<Invite>>('/invites', { inviterId: query.inviterId, limit, cursor }, call),
-      ),
-    resendInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/resend`, undefined, w),
-    revokeInvite: (inviteId, w) => write<Invite>('POST', `/invites/${seg(inviteId)}/revoke`, undefined, w),
-    inviteQuota: (call) => get<InviteQuota>('/invites/quota', undefined, call),
-    createInviteLink: (w) => write<InviteLink>('POST', '/invite-links', undefined, w),
-    // The token travels in a body: a path or query would leave it in server and proxy logs.
-    lookupInvite: (token, call) =>
-      http.request<InviteTokenInfo>('POST', '/invite-links/lookup', {
-        body: { token },
-        safe: true,
-        signal: call?.signal,
-      }),
-    respondToInvite: (token, accept, w) =>
-      write<InviteTokenInfo>('POST', '/invite-links/response', { token, accept }, w),
-    inviteTree: (personId, call) =>
-      get<InviteTreeNode>(`/people/${seg(personId)}/invite-tree`, undefined, call),
-
-    ambassadorProfile: (personId, call) =>
-      get<AmbassadorProfile>(`/people/${seg(personId)}/ambassador`, undefined, call),
-    chooseAmbassadorRoles: (roles, w) =>
-      write<AmbassadorProfile>('PUT', '/me/ambassador/roles', { roles }, w),
-    recordEvidence: (input, w) => write<AmbassadorProfile>('POST', '/ambassador/evidence', input, w),
-    async listBadges(personId, call) {
-      return (await get<ItemsBody<BadgeAward>>(`/people/${seg(personId)}/badges`, undefined, call)).items;
-    },
-    awardBadge: (input, w) => write<BadgeAward>('POST', '/badges', input, w),
-    revokeBadge: (badgeId, w) => write<BadgeAward>('POST', `/badges/${seg(badgeId)}/revoke`, undefined, w),
+    ...lazyMethods(COMMUNITY_METHODS, async () => (await import('./rest-community.js')).restCommunity(calls)),
 
     async track(events, call) {
       if (events.length === 0) return;
@@ -270,23 +196,13 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
         parse: 'none',
       });
     },
-    metrics: (query, call) => get<CommunityMetrics>('/metrics', { month: query.month }, call),
-    async pioneers(query, call) {
-      const limit = query.limit === undefined ? undefined : Math.min(query.limit, MAX_PAGE_LIMIT);
-      return (await get<ItemsBody<PioneerRank>>('/pioneers', { limit }, call)).items;
-    },
-
     // Loaded with the first stream (`liveUpdates` on): a page of cards without one never downloads it.
     streamEvents: async ({ lastEventId, signal, onEvent }) =>
       (await import('./event-stream.js')).readEventStream({
         url: http.url('/events'),
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
         credentials: options.credentials ?? 'same-origin',
-        headers: async () => {
-          const headers: HeaderRecord = { ...options.headers };
-          if (csrf) headers[csrf.header] = typeof csrf.value === 'function' ? await csrf.value() : csrf.value;
-          return headers;
-        },
+        headers,
         getToken: options.getToken,
         lastEventId,
         signal,
@@ -298,19 +214,19 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       // A header function (a CSRF token fetched on demand) cannot be awaited while the page goes.
       // Nor can a token function: such an API gets the batch through `track` instead.
       if ((csrf && typeof csrf.value === 'function') || options.getToken) return false;
-      const headers: HeaderRecord = {
+      const sent: HeaderRecord = {
         ...options.headers,
         'Content-Type': 'application/json',
         [KRING_REQUEST_HEADER]: '1',
         'Idempotency-Key': createKey(),
       };
-      if (csrf) headers[csrf.header] = csrf.value as string;
+      if (csrf) sent[csrf.header] = csrf.value as string;
       try {
         const sending = (options.fetch ?? globalThis.fetch)(http.url('/activity'), {
           method: 'POST',
           keepalive: true,
           credentials: options.credentials ?? 'same-origin',
-          headers,
+          headers: sent,
           body: JSON.stringify({ events: withoutActor(events) }),
         });
         // Nobody waits for the answer: the page is going. A failure loses these events, as a beacon's would.
@@ -328,30 +244,6 @@ function randomKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The contract's largest `limit` (`components.parameters.Limit.maximum` in docs/api/openapi.yaml). */
-export const MAX_PAGE_LIMIT = 100;
-
-/**
- * Asks for `query.limit` items even when that is above the contract's maximum: pages of at most
- * MAX_PAGE_LIMIT, following `next`, until enough items came or the server has no more.
- */
-async function inPages<T, P extends Page<T>>(
-  query: { limit?: number; cursor?: string },
-  fetchPage: (limit: number | undefined, cursor: string | undefined) => Promise<P>,
-): Promise<P> {
-  const wanted = query.limit;
-  if (wanted === undefined || wanted <= MAX_PAGE_LIMIT) return fetchPage(wanted, query.cursor);
-  const first = await fetchPage(MAX_PAGE_LIMIT, query.cursor);
-  const items = [...first.items];
-  let next = first.next;
-  while (next && items.length < wanted) {
-    const page = await fetchPage(Math.min(MAX_PAGE_LIMIT, wanted - items.length), next);
-    items.push(...page.items);
-    next = page.next;
-  }
-  return { ...first, items, next };
 }
 
 /** Same-origin photos always; other hosts only over https and only when the integrator named them. */
