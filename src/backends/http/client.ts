@@ -1,7 +1,7 @@
 import { BackendError, toBackendError } from '../../errors.js';
 import { abortableSleep } from './backoff.js';
 import type { RetryPolicy } from './failure.js';
-import { humanMessage } from './messages.js';
+import { TRANSPORT_MESSAGES as MESSAGES } from './messages.js';
 import { isTrustedUrl, normaliseOrigins, originOf } from './origins.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -121,7 +121,7 @@ export function createHttp(options: HttpOptions): Http {
       try {
         token = await options.getToken({ forceRefresh });
       } catch (cause) {
-        throw new BackendError('auth', humanMessage('auth'), { cause });
+        throw new BackendError('auth', MESSAGES.auth, { cause });
       }
       if (token) headers.set('Authorization', `Bearer ${token}`);
     }
@@ -158,7 +158,7 @@ export function createHttp(options: HttpOptions): Http {
       });
     } catch (cause) {
       if (request.signal?.aborted) {
-        throw new BackendError('aborted', humanMessage('aborted'), { cause });
+        throw new BackendError('aborted', MESSAGES.aborted, { cause });
       }
       if (timedOut) {
         throw new BackendError('network', 'The server took too long to answer. Please try again.', {
@@ -166,7 +166,7 @@ export function createHttp(options: HttpOptions): Http {
           code: 'timeout',
         });
       }
-      throw new BackendError('network', humanMessage('network'), { cause });
+      throw new BackendError('network', MESSAGES.network, { cause });
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
@@ -194,7 +194,7 @@ export function createHttp(options: HttpOptions): Http {
     let refreshedToken = false;
     let retriesUsed = 0;
     for (;;) {
-      if (request.signal?.aborted) throw new BackendError('aborted', humanMessage('aborted'));
+      if (request.signal?.aborted) throw new BackendError('aborted', MESSAGES.aborted);
       let headers: Headers;
       try {
         headers = await buildHeaders(verb, request, refreshedToken);
@@ -234,7 +234,7 @@ export function createHttp(options: HttpOptions): Http {
       try {
         await sleep(waitMs, request.signal);
       } catch (cause) {
-        throw new BackendError('aborted', humanMessage('aborted'), { cause });
+        throw new BackendError('aborted', MESSAGES.aborted, { cause });
       }
     }
   }
@@ -252,7 +252,7 @@ export function createHttp(options: HttpOptions): Http {
  */
 function failureCode(failed: Response | BackendError) {
   return import('./failure.js').catch((cause: unknown) => {
-    throw new BackendError('network', humanMessage('network'), {
+    throw new BackendError('network', MESSAGES.network, {
       cause,
       status: failed.status,
     });
@@ -297,23 +297,12 @@ async function readBody<T>(response: Response, parse: ParseMode = 'json'): Promi
   const text = await readTextSafely(response, true);
   if (parse === 'text') return text as T;
   if (text.trim() === '') return undefined as T;
-  const contentType = response.headers.get('content-type');
-  if ((contentType && /html/i.test(contentType)) || /^\s*<(!doctype|html)/i.test(text)) {
-    throw new BackendError(
-      'server',
-      'The server sent a web page instead of data. You may need to sign in again, or the address is wrong.',
-      { status: response.status, code: 'unexpected-html' },
-    );
-  }
   try {
-    return JSON.parse(text) as T;
-  } catch (cause) {
-    throw new BackendError('server', 'The server sent an answer that could not be read.', {
-      status: response.status,
-      code: 'malformed-response',
-      cause,
-    });
+    if (!/html/i.test(response.headers.get('content-type') ?? '')) return JSON.parse(text) as T;
+  } catch {
+    // Neither JSON nor empty: the failure code says what it is instead.
   }
+  throw (await failureCode(response)).unreadableAnswer(response, text);
 }
 
 /** The body as text; '' when reading fails, or (strict) a network error. */
@@ -337,5 +326,5 @@ async function discardBody(response: Response): Promise<void> {
 
 function toUnexpected(error: unknown): BackendError {
   const message = error instanceof Error ? error.message : String(error);
-  return new BackendError('server', message || humanMessage('server'), { cause: error });
+  return new BackendError('server', message || MESSAGES.server, { cause: error });
 }

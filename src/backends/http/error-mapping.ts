@@ -1,5 +1,19 @@
 import { BackendError, type BackendErrorKind } from '../../errors.js';
-import { humanMessage } from './messages.js';
+import { TRANSPORT_MESSAGES } from './messages.js';
+
+const HUMAN_MESSAGES: Record<BackendErrorKind, string> = {
+  ...TRANSPORT_MESSAGES,
+  forbidden: 'You do not have permission to do this.',
+  'not-found': 'This could not be found. It may have been removed.',
+  throttled: 'The server is busy. Please try again in a moment.',
+  invalid: 'The server did not accept this request.',
+  conflict: 'Someone changed this at the same time. Reload and try again.',
+};
+
+/** A sentence for people, by kind. */
+export function humanMessage(kind: BackendErrorKind): string {
+  return HUMAN_MESSAGES[kind];
+}
 
 /** What a failed response said about itself, whatever shape the server used. */
 export interface ServerErrorDetail {

@@ -47,3 +47,29 @@ export async function afterFailure(
     ? retryAfterMs + Math.floor(policy.random() * Math.min(policy.baseMs, policy.maxMs))
     : jitterMs;
 }
+
+/**
+ * A successful response whose body is not the JSON asked for: a web page (a sign-in page a proxy or
+ * the CMS put in between, or a wrong address), or something unreadable.
+ */
+export function unreadableAnswer(response: Response, text: string): BackendError {
+  const contentType = response.headers.get('content-type');
+  if ((contentType && /html/i.test(contentType)) || /^\s*<(!doctype|html)/i.test(text)) {
+    return new BackendError(
+      'server',
+      'The server sent a web page instead of data. You may need to sign in again, or the address is wrong.',
+      { status: response.status, code: 'unexpected-html' },
+    );
+  }
+  let cause: unknown;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    cause = error;
+  }
+  return new BackendError('server', 'The server sent an answer that could not be read.', {
+    status: response.status,
+    code: 'malformed-response',
+    cause,
+  });
+}

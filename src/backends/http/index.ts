@@ -14,9 +14,9 @@ export {
 } from './client.js';
 export { parseRetryAfter, parseDelayValue } from './retry-after.js';
 export { backoffDelay, abortableSleep } from './backoff.js';
-export { humanMessage } from './messages.js';
 export {
   errorFromResponse,
+  humanMessage,
   kindForStatus,
   readErrorDetail,
   type ServerErrorDetail,

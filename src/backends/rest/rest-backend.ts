@@ -125,19 +125,9 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     if (csrf) record[csrf.header] = typeof csrf.value === 'function' ? await csrf.value() : csrf.value;
     return record;
   };
-  const http: Http = createHttp({
-    baseUrl: options.endpoint,
-    fetch: options.fetch,
-    credentials: options.credentials,
-    getToken: options.getToken,
-    trustedOrigins: options.trustedOrigins,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    sleep: options.sleep,
-    random: options.random,
-    now: options.now,
-    headers,
-  });
+  // The HTTP settings (fetch, credentials, token, trusted origins, timeout, retries, test hooks) carry
+  // the same names in both option types.
+  const http: Http = createHttp({ ...options, baseUrl: options.endpoint, headers });
   const createKey = options.createKey ?? randomKey;
   const photoHosts = new Set((options.photoHosts ?? []).map((host) => host.toLowerCase()));
   /** The person without a `photoUrl` that is not same-origin or https on an allowed host. */
@@ -151,20 +141,15 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
     ...options.capabilities,
   };
 
-  const calls: RestCalls = {
-    http,
-    get: (path, query, call) => http.request('GET', path, { query, signal: call?.signal }),
-    write: (method, path, body, write) =>
-      http.request(method, path, { body, signal: write.signal, idempotencyKey: write.idempotencyKey }),
-    safePhoto,
-  };
+  const calls: RestCalls = { http, safePhoto };
 
   return rejectOnlyWithBackendErrors<RestBackend>({
     name: 'rest',
     endpoint: http.baseUrl,
     capabilities,
 
-    currentUser: async (call) => safePhoto(await calls.get<Person>('/me', undefined, call)),
+    currentUser: async (call) =>
+      safePhoto(await http.request<Person>('GET', '/me', { signal: call?.signal })),
 
     async getPeople(ids, call) {
       const unique = [...new Set(ids)];
@@ -197,16 +182,14 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       });
     },
     // Loaded with the first stream (`liveUpdates` on): a page of cards without one never downloads it.
-    streamEvents: async ({ lastEventId, signal, onEvent }) =>
+    streamEvents: async (stream) =>
       (await import('./event-stream.js')).readEventStream({
+        ...stream,
         url: http.url('/events'),
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
         credentials: options.credentials ?? 'same-origin',
         headers,
         getToken: options.getToken,
-        lastEventId,
-        signal,
-        onEvent,
       }),
 
     trackBeacon(events) {

@@ -18,15 +18,9 @@ import type {
 } from '../../model.js';
 import type { RestCommunityMethod } from './rest-backend.js';
 
-/** What the adapter's entry hands over: its HTTP layer and the helpers both halves use. */
+/** What the adapter's entry hands over: its HTTP layer and its photo check. */
 export interface RestCalls {
   http: Http;
-  get<T>(
-    path: string,
-    query: Record<string, string | number | boolean | undefined> | undefined,
-    call?: CallOptions,
-  ): Promise<T>;
-  write<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, write: WriteOptions): Promise<T>;
   /** The person without a `photoUrl` from a host the integrator did not allow. */
   safePhoto(person: Person): Person;
 }
@@ -40,12 +34,14 @@ interface ItemsBody<T> {
  * user, activity): search, skills, kudos, invitations, ambassadors, badges, metrics and every write.
  * `createRestBackend` loads it on first use (issue 18).
  */
-export function restCommunity({
-  http,
-  get,
-  write,
-  safePhoto,
-}: RestCalls): Pick<Backend, RestCommunityMethod> {
+export function restCommunity({ http, safePhoto }: RestCalls): Pick<Backend, RestCommunityMethod> {
+  const get = <T>(
+    path: string,
+    query: Record<string, string | number | boolean | undefined> | undefined,
+    call?: CallOptions,
+  ) => http.request<T>('GET', path, { query, signal: call?.signal });
+  const write = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, write: WriteOptions) =>
+    http.request<T>(method, path, { body, signal: write.signal, idempotencyKey: write.idempotencyKey });
   const seg = encodeURIComponent;
   return {
     searchPeople: async (query, call) => {
