@@ -11,6 +11,11 @@ export interface PreloadManifest {
   elements: Readonly<Record<string, readonly string[]>>;
   /** Per built-in backend name, the files its adapter needs beyond the core. */
   backends: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per built-in backend name, the files its adapter loads on first use (kudos, invitations, search,
+   * writes: all but a card's reads). Preloaded when the page also has a lazily loaded element.
+   */
+  backendsWithElements?: Readonly<Record<string, readonly string[]>>;
   /** Per shipped language the core loads on first use (`de`, `fr`), the files of its strings. */
   languages?: Readonly<Record<string, readonly string[]>>;
   /**

@@ -32,12 +32,20 @@ export function preloadKringFiles(
     'kring-community[lang]',
     ...Object.keys(manifest.elements),
   ].join(',');
+  // An adapter's code for everything but a card's reads, once the page has an element that needs it.
+  const backends = new Set<string>();
+  let withElements = false;
   const look = (element: Element) => {
     if (element.localName === 'kring-community') {
-      preload(manifest.backends[(element.getAttribute('backend') ?? '').trim().toLowerCase()]);
+      backends.add((element.getAttribute('backend') ?? '').trim().toLowerCase());
       preloadLanguage(element.getAttribute('lang'));
     } else {
+      withElements = true;
       preload(manifest.elements[element.localName]);
+    }
+    for (const backend of backends) {
+      preload(manifest.backends[backend]);
+      if (withElements) preload(manifest.backendsWithElements?.[backend]);
     }
   };
   const scan = (root: Element | Document) => {

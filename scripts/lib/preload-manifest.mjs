@@ -87,7 +87,9 @@ function staticFiles(bundle, fileName, seen = new Set(), order = []) {
 
 /**
  * Writes `preload-manifest.json`: `{ core: [files], elements: { tag: [files] }, backends: { name: [files] },
- * languages: { lang: [files] }, onDemand: { module: [files] } }`, each list being the entry file and its static imports minus what the core already loads.
+ * backendsWithElements: { name: [files] }, languages: { lang: [files] }, onDemand: { module: [files] } }`, each
+ * list being the entry file and its static imports minus what the core already loads. `backendsWithElements`:
+ * what an adapter loads on first use (its entry's dynamic imports), which lazily loaded elements need.
  */
 export function preloadManifest() {
   return {
@@ -97,7 +99,14 @@ export function preloadManifest() {
       const inCore = new Set(core);
       const forEntry = (fileName) =>
         [...staticFiles(bundle, fileName), fileName].filter((file) => !inCore.has(file));
-      const manifest = { core, elements: {}, backends: {}, languages: {}, onDemand: {} };
+      const manifest = {
+        core,
+        elements: {},
+        backends: {},
+        backendsWithElements: {},
+        languages: {},
+        onDemand: {},
+      };
       // The elements the core loads on first use; the core defines the others itself.
       const lazy = new Set(core.flatMap((file) => bundle[file]?.dynamicImports ?? []));
       for (const fileName of Object.keys(bundle).sort()) {
@@ -123,7 +132,13 @@ export function preloadManifest() {
         const element = /^elements\/([\w-]+)\.js$/.exec(fileName);
         if (element && lazy.has(fileName)) manifest.elements[`kring-${element[1]}`] = forEntry(fileName);
         const backend = /^backends\/([\w-]+)\.js$/.exec(fileName);
-        if (backend) manifest.backends[backend[1]] = forEntry(fileName);
+        if (backend) {
+          manifest.backends[backend[1]] = forEntry(fileName);
+          // What the adapter loads on first use (kudos, invitations, search, writes): elements need it.
+          const own = new Set(manifest.backends[backend[1]]);
+          const parts = (chunk.dynamicImports ?? []).flatMap(forEntry).filter((file) => !own.has(file));
+          if (parts.length) manifest.backendsWithElements[backend[1]] = [...new Set(parts)];
+        }
       }
       preloadOutboxWithWriters(bundle, manifest, forEntry);
       hoistImports(bundle, 'index.js');

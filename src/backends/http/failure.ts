@@ -30,13 +30,8 @@ export async function afterFailure(
   let retryAfterMs: number | undefined;
   if (failed instanceof BackendError) failure = failed;
   else {
-    retryAfterMs = parseRetryAfter(failed.headers, policy.now());
-    failure = errorFromResponse(
-      failed.status,
-      await readTextSafely(failed),
-      failed.headers.get('content-type'),
-      retryAfterMs,
-    );
+    failure = await responseError(failed, policy.now());
+    retryAfterMs = failure.retryAfterMs;
     if (!RETRY_STATUSES.has(failed.status)) throw failure;
   }
   if (retriesUsed === undefined) throw failure;
@@ -46,6 +41,13 @@ export async function afterFailure(
   return retryAfterMs !== undefined
     ? retryAfterMs + Math.floor(policy.random() * Math.min(policy.baseMs, policy.maxMs))
     : jitterMs;
+}
+
+/** A failed response as a BackendError, with the server's message when fit for people and its Retry-After. */
+export async function responseError(response: Response, now = Date.now()): Promise<BackendError> {
+  const retryAfterMs = parseRetryAfter(response.headers, now);
+  const body = await readTextSafely(response);
+  return errorFromResponse(response.status, body, response.headers.get('content-type'), retryAfterMs);
 }
 
 /**

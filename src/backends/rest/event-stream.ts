@@ -1,6 +1,6 @@
 import type { LiveEvent } from '../backend.js';
 import { BackendError } from '../errors.js';
-import { errorFromResponse, type FetchLike, type HeaderRecord, type TokenProvider } from '../http/index.js';
+import type { FetchLike, HeaderRecord, TokenProvider } from '../http/client.js';
 
 /** Statuses meaning "this server has no event stream": the client does not ask again. */
 const NOT_OFFERED = new Set([204, 404, 405, 501]);
@@ -50,7 +50,8 @@ export async function readEventStream(request: EventStreamRequest): Promise<bool
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok || !type.startsWith('text/event-stream') || !response.body) {
     if (response.ok) return false;
-    throw errorFromResponse(response.status, await response.text().catch(() => ''), type);
+    // The error mapping loads with the HTTP layer's failure code, on the first failure.
+    throw await (await import('../http/failure.js')).responseError(response);
   }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
