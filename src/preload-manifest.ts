@@ -20,7 +20,8 @@ export interface PreloadManifest {
   languages?: Readonly<Record<string, readonly string[]>>;
   /**
    * Per module the core loads on first use that a page does not need at load (`person-hover-card`:
-   * the open hover card; `outbox`), its files. Never preloaded; listed so tests and tools know them.
+   * the open hover card; `outbox`), its files. Never preloaded; listed so tests and tools know them (only
+   * in `dist/preload-manifest.json`: the script tag's copy leaves it out).
    */
   onDemand?: Readonly<Record<string, readonly string[]>>;
 }

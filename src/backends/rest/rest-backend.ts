@@ -12,6 +12,8 @@ import {
 import { rejectOnlyWithBackendErrors } from '../http/guard.js';
 import type { ActivityEvent, Person } from '../../model.js';
 import { lazyMethods } from '../lazy-methods.js';
+// The outbox's key function, which the core carries (it keys every write).
+import { newIdempotencyKey } from '../../client/outbox-storage.js';
 import type { RestCalls } from './rest-community.js';
 
 /** A CSRF header: WordPress `X-WP-Nonce`, Drupal `X-CSRF-Token`, or any other name. */
@@ -128,7 +130,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
   // The HTTP settings (fetch, credentials, token, trusted origins, timeout, retries, test hooks) carry
   // the same names in both option types.
   const http: Http = createHttp({ ...options, baseUrl: options.endpoint, headers });
-  const createKey = options.createKey ?? randomKey;
+  const createKey = options.createKey ?? newIdempotencyKey;
   const photoHosts = new Set((options.photoHosts ?? []).map((host) => host.toLowerCase()));
   /** The person without a `photoUrl` that is not same-origin or https on an allowed host. */
   const safePhoto = (person: Person): Person =>
@@ -220,13 +222,6 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       }
     },
   });
-}
-
-/** A UUID-like key; `crypto.randomUUID` only exists on https pages, intranets are not always on https. */
-function randomKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Same-origin photos always; other hosts only over https and only when the integrator named them. */
