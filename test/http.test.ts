@@ -147,6 +147,38 @@ describe('http: createHttp', () => {
     expect(calls[0].headers.get('idempotency-key')).to.equal('key-1');
   });
 
+  it('sends plain objects and arrays as JSON, and Blobs, forms, buffers and streams as they are', async () => {
+    const sent: { body: unknown; type: string | null }[] = [];
+    const fetch: FetchLike = async (_input, init) => {
+      sent.push({ body: init?.body, type: new Headers(init?.headers).get('content-type') });
+      return new Response(null, { status: 204 });
+    };
+    const http = createHttp({ baseUrl: '/api', fetch });
+    class Input {
+      message = 'hi';
+    }
+    const jsonBodies = [{ message: 'hi' }, [1, 2], new Input(), Object.create(null) as object];
+    for (const body of jsonBodies) await http.send('POST', '/x', { body, parse: 'none' });
+    expect(sent.map((call) => [call.body, call.type])).to.deep.equal([
+      ['{"message":"hi"}', 'application/json'],
+      ['[1,2]', 'application/json'],
+      ['{"message":"hi"}', 'application/json'],
+      ['{}', 'application/json'],
+    ]);
+    sent.length = 0;
+    const raw = [
+      new Blob(['photo']),
+      new FormData(),
+      new URLSearchParams('a=1'),
+      new ArrayBuffer(2),
+      new Uint8Array(2),
+      new ReadableStream(),
+    ];
+    for (const body of raw) await http.send('PUT', '/x', { body, parse: 'none' });
+    expect(sent.map((call) => call.body)).to.deep.equal(raw);
+    expect(sent.map((call) => call.type)).to.deep.equal(raw.map(() => null));
+  });
+
   it('sends nothing, token and CSRF header included, to an origin it was not told to trust', async () => {
     const { fetch, calls } = scriptedFetch(json({ ok: 1 }));
     const http = createHttp({

@@ -270,16 +270,13 @@ function encodeQuery(query: Record<string, QueryValue> | undefined): string {
   return params.toString();
 }
 
+/**
+ * Plain objects, arrays, numbers and booleans travel as JSON; what `fetch` sends as it is (Blob, FormData,
+ * URLSearchParams, buffers, streams: each has its own `Symbol.toStringTag`) is passed through.
+ */
 function isJsonBody(body: unknown): boolean {
   if (body === null || typeof body !== 'object') return typeof body === 'number' || typeof body === 'boolean';
-  return !(
-    body instanceof Blob ||
-    body instanceof FormData ||
-    body instanceof URLSearchParams ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body) ||
-    body instanceof ReadableStream
-  );
+  return Array.isArray(body) || Object.prototype.toString.call(body) === '[object Object]';
 }
 
 function encodeBody(body: unknown): BodyInit | undefined {
