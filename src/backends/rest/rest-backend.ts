@@ -13,7 +13,7 @@ import { rejectOnlyWithBackendErrors } from '../http/guard.js';
 import type { ActivityEvent, Person } from '../../model.js';
 import { lazyMethods } from '../lazy-methods.js';
 // The outbox's key function, which the core carries (it keys every write).
-import { newIdempotencyKey } from '../../client/outbox-storage.js';
+import { newIdempotencyKey } from '../../idempotency-key.js';
 import type { RestCalls } from './rest-community.js';
 
 /** A CSRF header: WordPress `X-WP-Nonce`, Drupal `X-CSRF-Token`, or any other name. */
