@@ -1,3 +1,36 @@
+import type { Backend } from './backend.js';
+
+/**
+ * The `Backend` methods of a community beyond its people (skills, kudos, invitations, ambassadors, badges,
+ * metrics) that no page of profile cards calls: every adapter loads their code on first use.
+ */
+export const COMMUNITY_METHODS = [
+  'endorseSkill',
+  'unendorseSkill',
+  'listKudos',
+  'giveKudos',
+  'react',
+  'listReactors',
+  'kudosValues',
+  'sendInvite',
+  'listInvites',
+  'resendInvite',
+  'revokeInvite',
+  'inviteQuota',
+  'createInviteLink',
+  'lookupInvite',
+  'respondToInvite',
+  'inviteTree',
+  'ambassadorProfile',
+  'chooseAmbassadorRoles',
+  'recordEvidence',
+  'listBadges',
+  'awardBadge',
+  'revokeBadge',
+  'metrics',
+  'pioneers',
+] as const satisfies readonly (keyof Backend)[];
+
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /**

@@ -1,33 +1,10 @@
-import { lazyMethods } from '../lazy-methods.js';
+import { COMMUNITY_METHODS, lazyMethods } from '../lazy-methods.js';
 import type { ListCommunity } from './community.js';
 
 /** Every method of `ListCommunity`; tsc fails below when one is added there and not here. */
 const METHODS = [
-  'endorseSkill',
-  'unendorseSkill',
-  'listKudos',
-  'giveKudos',
-  'react',
-  'listReactors',
-  'kudosValues',
-  'sendInvite',
-  'listInvites',
-  'resendInvite',
-  'revokeInvite',
-  'inviteQuota',
-  'createInviteLink',
-  'lookupInvite',
-  'respondToInvite',
-  'inviteTree',
-  'ambassadorProfile',
-  'chooseAmbassadorRoles',
-  'recordEvidence',
-  'listBadges',
-  'awardBadge',
-  'revokeBadge',
+  ...COMMUNITY_METHODS,
   'track',
-  'metrics',
-  'pioneers',
   'endorsementCounts',
   'members',
 ] as const satisfies readonly (keyof ListCommunity)[];

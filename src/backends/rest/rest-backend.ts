@@ -11,7 +11,7 @@ import {
 } from '../http/client.js';
 import { rejectOnlyWithBackendErrors } from '../http/guard.js';
 import type { ActivityEvent, Person } from '../../model.js';
-import { lazyMethods } from '../lazy-methods.js';
+import { COMMUNITY_METHODS, lazyMethods } from '../lazy-methods.js';
 // The outbox's key function, which the core carries (it keys every write).
 import { newIdempotencyKey } from '../../idempotency-key.js';
 import type { RestCalls } from './rest-community.js';
@@ -87,36 +87,13 @@ const LOOKUP_CHUNK = 100;
  * The methods whose code (`rest-community.ts`) loads on first use: everything but the reads a page of
  * profile cards makes (people, the signed-in user, activity), so such a page never downloads it (issue 18).
  */
-const COMMUNITY_METHODS = [
+const LAZY_METHODS = [
   'searchPeople',
   'suggestSkills',
-  'endorseSkill',
-  'unendorseSkill',
-  'listKudos',
-  'giveKudos',
-  'react',
-  'listReactors',
-  'kudosValues',
-  'sendInvite',
-  'listInvites',
-  'resendInvite',
-  'revokeInvite',
-  'inviteQuota',
-  'createInviteLink',
-  'lookupInvite',
-  'respondToInvite',
-  'inviteTree',
-  'ambassadorProfile',
-  'chooseAmbassadorRoles',
-  'recordEvidence',
-  'listBadges',
-  'awardBadge',
-  'revokeBadge',
-  'metrics',
-  'pioneers',
+  ...COMMUNITY_METHODS,
 ] as const satisfies readonly (keyof Backend)[];
 
-export type RestCommunityMethod = (typeof COMMUNITY_METHODS)[number];
+export type RestCommunityMethod = (typeof LAZY_METHODS)[number];
 
 /** The Backend contract over the HTTP API described in `docs/api/openapi.yaml`. */
 export function createRestBackend(options: RestBackendOptions): RestBackend {
@@ -171,7 +148,7 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       });
     },
 
-    ...lazyMethods(COMMUNITY_METHODS, async () => (await import('./rest-community.js')).restCommunity(calls)),
+    ...lazyMethods(LAZY_METHODS, async () => (await import('./rest-community.js')).restCommunity(calls)),
 
     async track(events, call) {
       if (events.length === 0) return;
