@@ -9,7 +9,7 @@
 // Trusted Types policy). Bundlers and Node get `dist/esm/` instead (vite.esm.config.ts), where lit
 // is the app's own; see docs/configuration.md#packaging.
 //
-// The load graph is kept flat (issue 18): the core's static imports are one chunk (`chunks/kring-*.js`),
+// The load graph is kept flat (issue 18): the core and all it imports statically are one file (`core.js`),
 // and `dist/preload-manifest.json` lists, per entry, every file it needs, so the script-tag loader asks
 // for them all at once (`<link rel="modulepreload">`) instead of one import level per round trip.
 import { defineConfig } from 'vite';

@@ -2,8 +2,9 @@
 // loader at once, instead of one module level at a time (each level is a network round trip).
 //
 // Two parts:
-// - `coreChunk`: everything the core (`src/core.ts`) imports statically goes into one shared chunk
-//   (`chunks/kring-<hash>.js`) instead of one chunk per combination of entries that use it (21 files).
+// - `chunkGroups`: everything the core (`src/core.ts`) imports statically goes into the core's own file
+//   (`core.js`), which the other entries import, instead of one chunk per combination of entries that
+//   use it (21 files).
 // - `preloadManifest`: after the build, makes `dist/index.js` import every file it needs itself (one
 //   level), and writes `dist/preload-manifest.json`: for the core, each element
 //   and each backend entry, the files it imports statically (transitively), in load order. The script-tag
@@ -28,7 +29,12 @@ function staticClosure(entry, getModuleInfo) {
 
 /**
  * `output.codeSplitting` for the script-tag ESM build:
- * - the core's static graph (`src/core.ts`) as one chunk, `chunks/kring-<hash>.js`;
+ * - the core's static graph (`src/core.ts` and all it imports) as one file, the core's entry `core.js`,
+ *   which lazily loaded elements, backends and `index.js` import what they share with it from. A
+ *   separate shared chunk (with `core.js` a small file of imports and re-exports beside it) cost a
+ *   file and 0.55 KB gzip on every page; importing `core.js` runs the core's start-up (define
+ *   `<kring-community>` and the profile card, install the autoloader), which every script-tag page
+ *   has already run, and which `index.js` does too (the autoloader's imports are files it has loaded);
  * - modules only backend adapters use (no element, not the core), one chunk per set of two or more
  *   adapters that share them (`chunks/backend-graph-rest-sharepoint-<hash>.js`, ...), so an adapter is
  *   its entry file plus a few chunks, not a dozen. A module one adapter alone uses stays in that
@@ -43,7 +49,6 @@ export function chunkGroups({ core, backends, elements }) {
       backends: Object.entries(backends).map(([name, entry]) => [name, staticClosure(entry, getModuleInfo)]),
       elements: Object.values(elements).map((entry) => staticClosure(entry, getModuleInfo)),
     };
-    if (id === core) return null;
     if (closures.core.has(id)) return 'kring';
     if (Object.values(backends).includes(id)) return null;
     const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
@@ -53,7 +58,8 @@ export function chunkGroups({ core, backends, elements }) {
   const name = (id, context) => groupOf(id, (moduleId) => context.getModuleInfo(moduleId));
   return {
     groups: [
-      // The core first; its static graph is closed, so taking dependencies along changes nothing.
+      // The core first; its static graph is closed, so taking dependencies along changes nothing. The
+      // group holds the core's entry module, so it is the entry's file (`core.js`), not a chunk.
       {
         debugName: 'kring core',
         priority: 2,
