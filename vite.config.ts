@@ -15,6 +15,7 @@
 import { defineConfig } from 'vite';
 import { libraryEntries } from './scripts/lib/entries.mjs';
 import { chunkGroups, preloadManifest } from './scripts/lib/preload-manifest.mjs';
+import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
 
 const entries = libraryEntries();
@@ -27,7 +28,7 @@ const entriesUnder = (folder: string) =>
 
 export default defineConfig({
   ...sharedBuildOptions,
-  plugins: [preloadManifest()],
+  plugins: [minifyTemplates(), preloadManifest()],
   build: {
     ...sharedBuildOptions.build,
     outDir: 'dist',

@@ -171,6 +171,14 @@ describe('kring.iife.js on a plain HTML page', () => {
     const { page, exceptions, errors } = await open('/plain.html');
     const name = await waitForCardName(page);
     assert.match(name, /\p{L}/u, 'the card shows a name');
+    // Styled by the built (minified) css: the card's layout, the round avatar, a theme token.
+    const looks = await page.evaluate(() => {
+      const root = document.querySelector('kring-profile-card').shadowRoot;
+      const card = getComputedStyle(root.querySelector('[part~="card"]'));
+      const avatar = getComputedStyle(root.querySelector('[part~="avatar"]'));
+      return { display: card.display, radius: avatar.borderRadius, border: card.borderTopStyle };
+    });
+    assert.deepEqual(looks, { display: 'flex', radius: '50%', border: 'solid' });
     assert.deepEqual(exceptions, []);
     assert.deepEqual(errors(), []);
     await page.close();
