@@ -36,7 +36,7 @@ function staticClosure(entry, getModuleInfo) {
  *   `<kring-community>` and the profile card, install the autoloader), which every script-tag page
  *   has already run, and which `index.js` does too (the autoloader's imports are files it has loaded);
  * - modules only backend adapters use (no element, not the core), one chunk per set of two or more
- *   adapters that share them (`chunks/backend-graph-rest-sharepoint-<hash>.js`, ...), so an adapter is
+ *   adapters that share them (group `backend-graph-rest-sharepoint`, ...; files are named by hash), so an adapter is
  *   its entry file plus a few chunks, not a dozen. A module one adapter alone uses stays in that
  *   adapter's entry file (one file less to load: REST is `backends/rest.js` and the HTTP layer).
  * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
