@@ -197,7 +197,10 @@ export function inlinePreloadManifest(distDir) {
     enforce: 'pre',
     load(id) {
       if (!target.test(id)) return null;
-      const manifest = JSON.parse(readFileSync(join(distDir, MANIFEST_FILE), 'utf8'));
+      // `onDemand` is for tests and tools: the loader never preloads those files, so it does not carry them.
+      const { onDemand: _forTools, ...manifest } = JSON.parse(
+        readFileSync(join(distDir, MANIFEST_FILE), 'utf8'),
+      );
       return `export const PRELOAD_MANIFEST = ${JSON.stringify(manifest)};\n`;
     },
   };
