@@ -35,13 +35,17 @@ function staticClosure(entry, getModuleInfo) {
  *   file and 0.55 KB gzip on every page; importing `core.js` runs the core's start-up (define
  *   `<kring-community>` and the profile card, install the autoloader), which every script-tag page
  *   has already run, and which `index.js` does too (the autoloader's imports are files it has loaded);
- * - modules only backend adapters use (no element, not the core), one chunk per set of two or more
- *   adapters that share them (group `backend-graph-rest-sharepoint`, ...; files are named by hash), so an adapter is
- *   its entry file plus a few chunks, not a dozen. A module one adapter alone uses stays in that
- *   adapter's entry file (one file less to load: REST is `backends/rest.js` and the HTTP layer).
+ * - modules every adapter that talks HTTP uses (all but `demo`, which runs in the browser): the HTTP
+ *   layer, in the core too. Every page with a real backend needs it; as a chunk of its own it was one
+ *   file more and 0.5 KB gzip more on each of them. A demo page (a trial) carries it for nothing (2.5 KB);
+ * - other modules only backend adapters use (no element, not the core), one chunk per set of two or more
+ *   adapters that share them (group `backend-graph-sharepoint`; files are named by hash), so an adapter
+ *   is its entry file plus a chunk, not a dozen. A module one adapter alone uses stays in that adapter's
+ *   entry file (one file less to load: REST is `backends/rest.js` alone).
  * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
  */
 export function chunkGroups({ core, backends, elements }) {
+  const httpAdapters = Object.keys(backends).filter((name) => name !== 'demo');
   let closures;
   const groupOf = (id, getModuleInfo) => {
     closures ??= {
@@ -53,13 +57,15 @@ export function chunkGroups({ core, backends, elements }) {
     if (Object.values(backends).includes(id)) return null;
     const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
     if (users.length <= 1 || closures.elements.some((closure) => closure.has(id))) return null;
+    if (httpAdapters.length > 1 && httpAdapters.every((name) => users.includes(name))) return 'kring';
     return `backend-${users.sort().join('-')}`;
   };
   const name = (id, context) => groupOf(id, (moduleId) => context.getModuleInfo(moduleId));
   return {
     groups: [
-      // The core first; its static graph is closed, so taking dependencies along changes nothing. The
-      // group holds the core's entry module, so it is the entry's file (`core.js`), not a chunk.
+      // The core first; its static graph is closed (and so is the HTTP layer's, with the core), so
+      // taking dependencies along changes nothing. The group holds the core's entry module, so it is
+      // the entry's file (`core.js`), not a chunk.
       {
         debugName: 'kring core',
         priority: 2,
