@@ -13,17 +13,16 @@ import {
 } from './outbox-storage.js';
 import type { ClientOptions, OutboxEntry } from './types.js';
 import type { WriteKind, WriteRequest } from './writes.js';
-import type { WriteActivity, WriteEffects } from './write-effects.js';
+import type { EffectTarget, WriteActivity } from './write-effects.js';
 
 export interface LazyOutboxOptions extends Omit<OutboxSettings, 'onDelivered'> {
   loading: NonNullable<ClientOptions['loadOutbox']>;
   /** Where another tab storing writes is heard (`storage` events); null: nowhere. */
   eventTarget: EventTarget | null;
-  /**
-   * The backend confirmed a write: what it changes, and the activity to record (only in the tab that
-   * sent it). Worked out by code that loads with the outbox.
-   */
-  onDelivered: (effects: WriteEffects, activity: WriteActivity | undefined) => void;
+  /** Where a confirmed write's effects go (worked out and applied by code that loads with the outbox). */
+  effects: EffectTarget;
+  /** Records the activity of a write this tab sent, once confirmed. */
+  track: (activity: WriteActivity) => void;
 }
 
 interface Queued {
@@ -147,13 +146,16 @@ export class LazyOutbox {
 
   private load(): Promise<Outbox> {
     this.loading ??= import('./outbox.js').then(
-      ({ openOutbox, writeActivity, writeEffects }) => {
+      ({ openOutbox, applyEffects, writeActivity, writeEffects }) => {
         if (this.disposed) throw abortedError();
-        const { loading, eventTarget, onDelivered, ...settings } = this.options;
+        const { loading, eventTarget, effects, track, ...settings } = this.options;
         const outbox = openOutbox({
           ...settings,
-          onDelivered: (entry, result, here) =>
-            onDelivered(writeEffects(entry, result), here ? writeActivity(entry) : undefined),
+          onDelivered: (entry, result, here) => {
+            applyEffects(effects, writeEffects(entry, result));
+            const activity = here && writeActivity(entry);
+            if (activity) track(activity);
+          },
         });
         this.outbox = outbox;
         this.options.eventTarget?.removeEventListener('storage', this.onStorage);

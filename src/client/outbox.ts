@@ -662,4 +662,4 @@ export function openOutbox({ backend, ...settings }: OutboxSettings): Outbox {
 
 // Loaded with the outbox (the client applies a delivered write's effects only once the outbox is here):
 // a page that only reads never downloads them.
-export { writeActivity, writeEffects } from './write-effects.js';
+export { applyEffects, writeActivity, writeEffects } from './write-effects.js';

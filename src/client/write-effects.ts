@@ -8,6 +8,8 @@ import type {
   Kudos,
   Skill,
 } from '../model.js';
+import type { PeopleCache } from './people-cache.js';
+import type { ReadCache } from './read-cache.js';
 import type { ClientChange } from './types.js';
 import type { WriteKind, WriteRequest } from './writes.js';
 
@@ -20,6 +22,22 @@ export interface WriteEffects {
   /** A skill to patch into the cached person at once. */
   skill?: { personId: string; skill: Skill };
   changes: ClientChange[];
+}
+
+/** What effects change: the client's caches, and its subscribers (`emit`). */
+export interface EffectTarget {
+  cache: ReadCache;
+  peopleCache: PeopleCache;
+  emit: (change: ClientChange) => void;
+}
+
+/** Applies a delivered write's or a pushed event's effects. */
+export function applyEffects({ cache, peopleCache, emit }: EffectTarget, effects: WriteEffects): void {
+  const methods = effects.invalidate.map((method) => `${method}:`);
+  cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
+  for (const id of effects.stalePeople) peopleCache.markStale(id);
+  if (effects.skill) peopleCache.patchSkill(effects.skill.personId, effects.skill.skill);
+  for (const change of effects.changes) emit(change);
 }
 
 /** The activity a confirmed write stands for (actor and time are filled in by the client). */
