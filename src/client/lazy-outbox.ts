@@ -25,7 +25,8 @@ export interface LazyOutboxOptions extends Omit<OutboxSettings, 'onDelivered'> {
   track: (activity: WriteActivity) => void;
 }
 
-interface Queued {
+/** A write made before the outbox code arrived, and its caller's promise. */
+export interface Queued {
   entry: OutboxEntry;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -88,14 +89,14 @@ export class LazyOutbox {
     if (this.outbox) return this.outbox.enqueue(request);
     const entry = newEntry(request, this.options.timing.now());
     const result = new Promise((resolve, reject) => this.queued.push({ entry, resolve, reject }));
-    this.store(entry);
+    this.rewrite((stored) => [...stored, storedEntry(entry)]);
     this.options.onChange();
     this.want();
     return result;
   }
 
   retry(id: string): Promise<unknown> {
-    return this.outbox ? this.outbox.retry(id) : this.load().then((outbox) => outbox.retry(id));
+    return this.load().then((outbox) => outbox.retry(id));
   }
 
   retryWaiting(): void {
@@ -108,7 +109,7 @@ export class LazyOutbox {
     const index = this.queued.findIndex(({ entry }) => entry.id === id);
     if (index < 0) return;
     const [{ reject }] = this.queued.splice(index, 1);
-    this.unstore(id);
+    this.rewrite((stored) => stored.filter((item) => (item as { id?: unknown } | null)?.id !== id));
     reject(abortedError());
     this.options.onChange();
   }
@@ -146,27 +147,11 @@ export class LazyOutbox {
 
   private load(): Promise<Outbox> {
     this.loading ??= import('./outbox.js').then(
-      ({ openOutbox, applyEffects, writeActivity, writeEffects }) => {
+      ({ adoptOutbox }) => {
         if (this.disposed) throw abortedError();
-        const { loading, eventTarget, effects, track, ...settings } = this.options;
-        const outbox = openOutbox({
-          ...settings,
-          onDelivered: (entry, result, here) => {
-            applyEffects(effects, writeEffects(entry, result));
-            const activity = here && writeActivity(entry);
-            if (activity) track(activity);
-          },
-        });
-        this.outbox = outbox;
         this.options.eventTarget?.removeEventListener('storage', this.onStorage);
-        if (this.started) outbox.start();
-        const queued = this.queued.splice(0);
-        if (queued.length) {
-          outbox.takeOver(queued.map(({ entry }) => entry)).forEach((result, index) => {
-            result.then(queued[index].resolve, queued[index].reject);
-          });
-        }
-        return outbox;
+        adoptOutbox(this.options, this.queued.splice(0), this.started, (outbox) => (this.outbox = outbox));
+        return this.outbox!;
       },
       (error: unknown) => {
         // Offline, most likely: the writes stay stored and listed as waiting; tried again when the
@@ -182,15 +167,7 @@ export class LazyOutbox {
     return this.loading;
   }
 
-  /** Stores a write made before the outbox arrived where the outbox will look for it. */
-  private store(entry: OutboxEntry): void {
-    this.rewrite((stored) => [...stored, storedEntry(entry)]);
-  }
-
-  private unstore(id: string): void {
-    this.rewrite((stored) => stored.filter((item) => (item as { id?: unknown } | null)?.id !== id));
-  }
-
+  /** Changes the stored writes where the outbox will look for those made before it arrived. */
   private rewrite(change: (stored: unknown[]) => unknown[]): void {
     const { storage, sessionStorage, storageKey } = this.options;
     if (!storage) return;

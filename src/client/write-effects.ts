@@ -36,7 +36,15 @@ export function applyEffects({ cache, peopleCache, emit }: EffectTarget, effects
   const methods = effects.invalidate.map((method) => `${method}:`);
   cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
   for (const id of effects.stalePeople) peopleCache.markStale(id);
-  if (effects.skill) peopleCache.patchSkill(effects.skill.personId, effects.skill.skill);
+  const { personId, skill } = effects.skill ?? {};
+  const cached = personId ? peopleCache.peekPerson(personId) : undefined;
+  // An endorsement was confirmed: the cached person shows the skill's new count at once.
+  if (cached && skill) {
+    const skills = cached.skills.some((own) => own.name === skill.name)
+      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
+      : [...cached.skills, skill];
+    peopleCache.store(personId!, { ...cached, skills }, false);
+  }
   for (const change of effects.changes) emit(change);
 }
 
