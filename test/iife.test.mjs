@@ -180,9 +180,9 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
-  it('a page of cards neither loads nor preloads write code (outbox, write effects) or the announcer', async () => {
+  it('a page of cards neither loads nor preloads write code (outbox, write effects), live updates or the announcer', async () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const onDemand = ['outbox', 'write-effects', 'announcer'].map((name) => [
+    const onDemand = ['outbox', 'write-effects', 'live-client', 'announcer'].map((name) => [
       name,
       manifest.onDemand?.[name],
     ]);
