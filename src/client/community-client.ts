@@ -10,7 +10,7 @@ import type {
 import { ActivityQueue } from './activity-queue.js';
 import type { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
-import { LazyOutbox } from './lazy-outbox.js';
+import { lazyOutbox, type LazyOutbox } from './lazy-outbox.js';
 import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
 import type { PeopleCache } from './people-cache.js';
 import { PeopleReads } from './people-reads.js';
@@ -104,7 +104,7 @@ export class CommunityClient implements CommunityClientApi {
           ? defaultStorage('sessionStorage')
           : null;
     this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
-    this.outboxQueue = new LazyOutbox({
+    this.outboxQueue = lazyOutbox({
       backend,
       loading: options.loadOutbox ?? 'at-start',
       eventTarget: this.eventTarget,
