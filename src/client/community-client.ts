@@ -384,7 +384,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the methods below
+/** The methods made below from `PASSED_ON` and the write table, on the class's type. */
 export interface CommunityClient extends Pick<CommunityClientApi, MadeMethods> {}
 
 /** What the made methods call: `passOn` and `write` (protected: only they use them). */
