@@ -10,6 +10,7 @@
 // vite.config.ts and vite.iife.config.ts.
 import { defineConfig } from 'vite';
 import { bundlerEntries } from './scripts/lib/entries.mjs';
+import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
 import packageJson from './package.json' with { type: 'json' };
 
@@ -21,6 +22,9 @@ const isShared = (id: string) => shared.some((name) => id === name || id.startsW
 
 export default defineConfig({
   ...sharedBuildOptions,
+  // Consumers' bundlers minify JavaScript but leave template text as written: lit's templates are
+  // minified here (scripts/lib/minify-templates.mjs), as in the script-tag build.
+  plugins: [minifyTemplates()],
   build: {
     ...sharedBuildOptions.build,
     outDir: 'dist/esm',

@@ -61,6 +61,19 @@ async function answerRestApi(tab, calls) {
   });
 }
 
+/** The chunks (named by hash) whose source map names `source`, as URL paths. */
+function chunksHolding(source) {
+  const folder = join(distDir, 'chunks');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.js') && existsSync(join(folder, `${name}.map`)))
+    .filter((name) =>
+      JSON.parse(readFileSync(join(folder, `${name}.map`), 'utf8')).sources.some((path) =>
+        path.endsWith(source),
+      ),
+    )
+    .map((name) => `/chunks/${name}`);
+}
+
 /** The text of the first card's name, or '' while it is not shown. */
 function cardName() {
   const name = document.querySelector('kring-profile-card')?.shadowRoot?.querySelector('[part~="name"]');
@@ -86,17 +99,18 @@ describe('kring.iife.js over backend="rest"', () => {
       'dist/kring.iife.js is missing: run `npm run build` first',
     );
     manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const failureCode = readdirSync(join(distDir, 'chunks'))
-      .filter((name) => /^failure-[\w-]+\.js$/.test(name))
-      .map((name) => `/chunks/${name}`);
     moved = {
-      "the adapter's code for kudos, invitations, search and writes": (
-        manifest.backendsWithElements?.rest ?? []
-      )
-        .filter((file) => file.includes('rest-community'))
-        .map((file) => `/${file}`),
-      "the HTTP layer's failure code": failureCode,
+      "the adapter's code for kudos, invitations, search and writes": chunksHolding(
+        'src/backends/rest/rest-community.ts',
+      ),
+      "the HTTP layer's failure code": chunksHolding('src/backends/http/failure.ts'),
     };
+    assert.ok(
+      moved["the adapter's code for kudos, invitations, search and writes"].every((file) =>
+        manifest.backendsWithElements?.rest?.includes(file.slice(1)),
+      ),
+      'the manifest lists the REST adapter code elements need',
+    );
     for (const [what, files] of Object.entries(moved))
       assert.equal(files.length, 1, `one file holds ${what}`);
     server = await startStaticServer({

@@ -48,6 +48,20 @@ function plainPage(scripts, body = cardsBody) {
 </html>`;
 }
 
+/** A page that loads every element at once with `dist/index.js`, no loader. */
+function modulePage(body) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Kring as one module script</title>
+    <script type="module" src="index.js"></script>
+  </head>
+  <body>${body}
+  </body>
+</html>`;
+}
+
 // Loaded first on the CSP page; an external file because inline scripts are what CSP forbids.
 const violationRecorder = `window.__violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
@@ -118,6 +132,7 @@ describe('kring.iife.js on a plain HTML page', () => {
             .join('\n')}</main>`,
         ),
         '/nested.html': plainPage(['kring.iife.js'], nestedBody),
+        '/module.html': modulePage(nestedBody),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
         '/languages.html': plainPage(['kring.iife.js', 'register-spanish.js'], languagesBody),
         '/register-spanish.js': { type: 'text/javascript', body: registerSpanish },
@@ -156,6 +171,14 @@ describe('kring.iife.js on a plain HTML page', () => {
     const { page, exceptions, errors } = await open('/plain.html');
     const name = await waitForCardName(page);
     assert.match(name, /\p{L}/u, 'the card shows a name');
+    // Styled by the built (minified) css: the card's layout, the round avatar, a theme token.
+    const looks = await page.evaluate(() => {
+      const root = document.querySelector('kring-profile-card').shadowRoot;
+      const card = getComputedStyle(root.querySelector('[part~="card"]'));
+      const avatar = getComputedStyle(root.querySelector('[part~="avatar"]'));
+      return { display: card.display, radius: avatar.borderRadius, border: card.borderTopStyle };
+    });
+    assert.deepEqual(looks, { display: 'flex', radius: '50%', border: 'solid' });
     assert.deepEqual(exceptions, []);
     assert.deepEqual(errors(), []);
     await page.close();
@@ -180,13 +203,75 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
-  it('a page of cards neither loads nor preloads write code (outbox, write effects) or the announcer', async () => {
+  it('the core is one file: core.js holds what it imports, the files loaded later import from it', () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const onDemand = ['outbox', 'write-effects', 'announcer'].map((name) => [
-      name,
-      manifest.onDemand?.[name],
-    ]);
+    assert.deepEqual(manifest.core, ['core.js']);
+    const kudosFeed = readFileSync(join(distDir, 'elements', 'kudos-feed.js'), 'utf8');
+    assert.match(
+      kudosFeed,
+      /from"\.\.\/core\.js"/,
+      'a lazily loaded element imports lit and the client from core.js',
+    );
+  });
+
+  it('dist/index.js as a module script: every element defined, each file fetched once, none the autoloader added', async () => {
+    const page = await browser.newPage();
+    const exceptions = [];
+    const messages = [];
+    page.on('pageerror', (error) => exceptions.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
+    });
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.url}/module.html`, { waitUntil: 'load' });
+    const tags = builtElementTags();
+    await page.waitForFunction((names) => names.every((name) => customElements.get(name)), tags, {
+      timeout: 10_000,
+    });
+    assert.match(await waitForCardName(page), /\p{L}/u, 'the card shows a name');
+    await page.waitForLoadState('networkidle');
+    // index.js imports every file it needs itself (one level); the core it imports installs the
+    // autoloader, whose imports must be files index.js has imported already, not second copies.
+    const indexImports = [
+      ...readFileSync(join(distDir, 'index.js'), 'utf8').matchAll(/import"\.\/([^"]+)"/g),
+    ].map((match) => `/${match[1]}`);
+    const elementFiles = scripts.filter((file) => file.startsWith('/elements/'));
+    assert.ok(elementFiles.length >= tags.length - 1, `the elements' files were fetched: ${elementFiles}`);
+    assert.deepEqual(
+      elementFiles.filter((file) => !indexImports.includes(file)),
+      [],
+      'element files index.js does not import',
+    );
+    assert.deepEqual(
+      scripts.filter((file, index) => scripts.indexOf(file) !== index),
+      [],
+      'files fetched twice',
+    );
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(
+      messages.filter((text) => /kring/i.test(text)),
+      [],
+      'Kring errors or warnings',
+    );
+    await page.close();
+  });
+
+  it('a page of cards neither loads nor preloads write code (outbox, write effects), live updates or the announcer', async () => {
+    const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
+    const onDemand = ['outbox', 'live-client', 'announcer'].map((name) => [name, manifest.onDemand?.[name]]);
     for (const [name, files] of onDemand) assert.ok(files?.length, `the manifest lists ${name} as on demand`);
+    // The write effects load with the outbox and with the live updates, as a file of their own.
+    // Chunks are named by hash: the file is the one whose source map holds src/client/write-effects.ts.
+    const effects = manifest.onDemand.outbox.filter((file) =>
+      JSON.parse(readFileSync(join(distDir, `${file}.map`), 'utf8')).sources.some((source) =>
+        source.endsWith('src/client/write-effects.ts'),
+      ),
+    );
+    assert.equal(effects.length, 1, 'the write effects are among the outbox files');
+    onDemand.push(['write-effects', effects]);
     const page = await browser.newPage();
     const scripts = [];
     page.on('request', (request) => {

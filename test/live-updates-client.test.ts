@@ -149,6 +149,8 @@ describe('live updates (REST adapter and client)', () => {
       html`<kring-kudos-feed limit="5"></kring-kudos-feed>`,
     );
     await waitUntil(() => $$(element, '[part~="item"]').length > 0, 'the feed loaded');
+    // The stream opens once its code has arrived (it loads with the first subscriber).
+    await waitUntil(() => push !== undefined, 'the stream is open');
     // Someone else gives kudos: the backend has it, and the stream says so.
     const [me] = (await backend.searchPeople({ limit: 3 })).items.map((match) => match.person.id);
     const given = await backend.giveKudos(

@@ -2,8 +2,9 @@
 // loader at once, instead of one module level at a time (each level is a network round trip).
 //
 // Two parts:
-// - `coreChunk`: everything the core (`src/core.ts`) imports statically goes into one shared chunk
-//   (`chunks/kring-<hash>.js`) instead of one chunk per combination of entries that use it (21 files).
+// - `chunkGroups`: everything the core (`src/core.ts`) imports statically goes into the core's own file
+//   (`core.js`), which the other entries import, instead of one chunk per combination of entries that
+//   use it (21 files).
 // - `preloadManifest`: after the build, makes `dist/index.js` import every file it needs itself (one
 //   level), and writes `dist/preload-manifest.json`: for the core, each element
 //   and each backend entry, the files it imports statically (transitively), in load order. The script-tag
@@ -28,14 +29,23 @@ function staticClosure(entry, getModuleInfo) {
 
 /**
  * `output.codeSplitting` for the script-tag ESM build:
- * - the core's static graph (`src/core.ts`) as one chunk, `chunks/kring-<hash>.js`;
- * - modules only backend adapters use (no element, not the core), one chunk per set of two or more
- *   adapters that share them (`chunks/backend-graph-rest-sharepoint-<hash>.js`, ...), so an adapter is
- *   its entry file plus a few chunks, not a dozen. A module one adapter alone uses stays in that
- *   adapter's entry file (one file less to load: REST is `backends/rest.js` and the HTTP layer).
+ * - the core's static graph (`src/core.ts` and all it imports) as one file, the core's entry `core.js`,
+ *   which lazily loaded elements, backends and `index.js` import what they share with it from. A
+ *   separate shared chunk (with `core.js` a small file of imports and re-exports beside it) cost a
+ *   file and 0.55 KB gzip on every page; importing `core.js` runs the core's start-up (define
+ *   `<kring-community>` and the profile card, install the autoloader), which every script-tag page
+ *   has already run, and which `index.js` does too (the autoloader's imports are files it has loaded);
+ * - modules every adapter that talks HTTP uses (all but `demo`, which runs in the browser): the HTTP
+ *   layer, in the core too. Every page with a real backend needs it; as a chunk of its own it was one
+ *   file more and 0.5 KB gzip more on each of them. A demo page (a trial) carries it for nothing (2.5 KB);
+ * - other modules only backend adapters use (no element, not the core), one chunk per set of two or more
+ *   adapters that share them (group `backend-graph-sharepoint`; files are named by hash), so an adapter
+ *   is its entry file plus a chunk, not a dozen. A module one adapter alone uses stays in that adapter's
+ *   entry file (one file less to load: REST is `backends/rest.js` alone).
  * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
  */
 export function chunkGroups({ core, backends, elements }) {
+  const httpAdapters = Object.keys(backends).filter((name) => name !== 'demo');
   let closures;
   const groupOf = (id, getModuleInfo) => {
     closures ??= {
@@ -43,17 +53,19 @@ export function chunkGroups({ core, backends, elements }) {
       backends: Object.entries(backends).map(([name, entry]) => [name, staticClosure(entry, getModuleInfo)]),
       elements: Object.values(elements).map((entry) => staticClosure(entry, getModuleInfo)),
     };
-    if (id === core) return null;
     if (closures.core.has(id)) return 'kring';
     if (Object.values(backends).includes(id)) return null;
     const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
     if (users.length <= 1 || closures.elements.some((closure) => closure.has(id))) return null;
+    if (httpAdapters.length > 1 && httpAdapters.every((name) => users.includes(name))) return 'kring';
     return `backend-${users.sort().join('-')}`;
   };
   const name = (id, context) => groupOf(id, (moduleId) => context.getModuleInfo(moduleId));
   return {
     groups: [
-      // The core first; its static graph is closed, so taking dependencies along changes nothing.
+      // The core first; its static graph is closed (and so is the HTTP layer's, with the core), so
+      // taking dependencies along changes nothing. The group holds the core's entry module, so it is
+      // the entry's file (`core.js`), not a chunk.
       {
         debugName: 'kring core',
         priority: 2,
@@ -206,8 +218,8 @@ export function inlinePreloadManifest(distDir) {
     enforce: 'pre',
     load(id) {
       if (!target.test(id)) return null;
-      // `onDemand` is for tests and tools: the loader never preloads it, so the script tag does not carry it.
-      const { onDemand: _never, ...manifest } = JSON.parse(
+      // `onDemand` is for tests and tools: the loader never preloads those files, so it does not carry them.
+      const { onDemand: _forTools, ...manifest } = JSON.parse(
         readFileSync(join(distDir, MANIFEST_FILE), 'utf8'),
       );
       return `export const PRELOAD_MANIFEST = ${JSON.stringify(manifest)};\n`;

@@ -1,42 +1,18 @@
-import type {
-  Backend,
-  BackendCapabilities,
-  CallOptions,
-  InviteListQuery,
-  LiveEvent,
-} from '../backends/backend.js';
+import type { Backend, BackendCapabilities, CallOptions } from '../backends/backend.js';
 import type {
   ActivityEvent,
-  AmbassadorProfile,
-  AmbassadorRole,
-  BadgeAward,
-  BadgeAwardInput,
-  CommunityMetrics,
-  EvidenceInput,
-  Invite,
-  InviteInput,
-  InviteLink,
-  InviteQuota,
-  InviteTokenInfo,
-  InviteTreeNode,
   Kudos,
-  KudosInput,
-  KudosQuery,
-  MetricsQuery,
-  Page,
   PeopleQuery,
   PeopleSearchResult,
   Person,
-  PioneerRank,
   ReactionType,
-  Skill,
 } from '../model.js';
 import { ActivityQueue } from './activity-queue.js';
-import { LiveUpdates } from './live-updates.js';
+import type { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
-import { LazyOutbox } from './lazy-outbox.js';
+import { lazyOutbox, type LazyOutbox } from './lazy-outbox.js';
 import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
-import { CURRENT_USER_KEY, type PeopleCache } from './people-cache.js';
+import type { PeopleCache } from './people-cache.js';
 import { PeopleReads } from './people-reads.js';
 import { ReadCache } from './read-cache.js';
 import { withRetry, type RetryPolicy } from './retry.js';
@@ -53,18 +29,24 @@ import type {
   ReactionToggle,
 } from './types.js';
 import { withReaction } from './reactions.js';
-import type { WriteInputs, WriteKind, WriteRequest, WriteResults } from './writes.js';
-import type { liveEffects, WriteActivity, WriteEffects } from './write-effects.js';
+import { inputOf, WRITE_METHODS } from './write-args.js';
+import type { WriteKind, WriteRequest } from './writes.js';
+import type { EffectTarget } from './write-effects.js';
 
 /** Search answers change as people type and edit profiles: keep them briefly. */
 const SEARCH_TTL_MS = 10_000;
 
-/** A read's arguments without the trailing `CallOptions`. */
-type ReadArgs<M extends ClientRead> = Backend[M] extends (...args: [...infer A, CallOptions?]) => unknown
-  ? A
-  : never;
-
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
+
+/**
+ * The reads passed on to the adapter as they are, with their number of arguments before `CallOptions`:
+ * made into methods below (a table is smaller in the core than a method each).
+ */
+const PASSED_ON =
+  'suggestSkills1 listKudos1 listReactors2 kudosValues0 listInvites1 inviteQuota0 lookupInvite1 inviteTree1 ambassadorProfile1 listBadges1 metrics1 pioneers1';
+
+/** The methods made from `PASSED_ON` and the write table (`write-args.ts`). */
+type MadeMethods = Exclude<ClientRead, 'currentUser' | 'searchPeople'> | WriteKind;
 
 /**
  * The one object elements talk to. Reads are cached (TTL + stale-while-revalidate),
@@ -83,13 +65,13 @@ export class CommunityClient implements CommunityClientApi {
   private readonly listeners = new Set<ChangeListener>();
   private readonly eventTarget: EventTarget | null;
   private readonly stopWatchingPeople?: () => void;
-  private readonly live: LiveUpdates;
-  /** What a pushed event changes: loaded with the stream's first subscriber (a card page has none). */
-  private effectsOfLive?: typeof liveEffects;
-  /** Events that arrived before `effectsOfLive`, in order. */
-  private liveQueue?: LiveEvent[];
-  /** The import of `effectsOfLive` while it is under way. */
-  private liveEffectsLoad?: Promise<void>;
+  /** The backend's event stream and what its events change: loaded with the first subscriber (a card page has none). */
+  private live?: LiveUpdates;
+  /** The import of `live` while it is under way. */
+  private liveLoad?: Promise<void>;
+  private disposed = false;
+  /** What a delivered write or a pushed event changes (applied by code loaded with them). */
+  private readonly effects: EffectTarget;
   private trackingOn: boolean;
 
   constructor(
@@ -113,6 +95,7 @@ export class CommunityClient implements CommunityClientApi {
       onChanged: (ids) => this.emit({ topic: 'people', ids }),
     });
     this.peopleCache = this.peopleReads.cache;
+    this.effects = { cache: this.cache, peopleCache: this.peopleCache, emit: (change) => this.emit(change) };
     const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
     const sessionStorage =
       options.sessionStorage !== undefined
@@ -121,7 +104,7 @@ export class CommunityClient implements CommunityClientApi {
           ? defaultStorage('sessionStorage')
           : null;
     this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
-    this.outboxQueue = new LazyOutbox({
+    this.outboxQueue = lazyOutbox({
       backend,
       loading: options.loadOutbox ?? 'at-start',
       eventTarget: this.eventTarget,
@@ -132,7 +115,9 @@ export class CommunityClient implements CommunityClientApi {
       maxAgeMs: this.maxAgeMs,
       timing: this.timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      onDelivered: (effects, activity) => this.delivered(effects, activity),
+      effects: this.effects,
+      // Recorded once, by the tab that sent it.
+      track: (activity) => this.track(activity),
       onChange: () => this.emit({ topic: 'outbox' }),
     });
     this.trackingOn = options.tracking ?? true;
@@ -149,12 +134,6 @@ export class CommunityClient implements CommunityClientApi {
     this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
     this.outboxQueue.start();
     this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
-    this.live = new LiveUpdates({
-      backend,
-      timing: this.timing,
-      apply: (event) => this.onLive(event),
-      wake: () => this.backOnline.promise,
-    });
   }
 
   get backendName(): string {
@@ -182,16 +161,13 @@ export class CommunityClient implements CommunityClientApi {
   /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
-    if (this.backend.capabilities.liveUpdates) {
-      this.live.start();
-      this.loadLiveEffects();
-    }
+    this.startLive();
     return () => this.listeners.delete(listener);
   }
 
   /** Whether the live-updates stream is open and attached (for tests and diagnostics). */
   get liveConnected(): boolean {
-    return this.live.connected;
+    return this.live?.connected ?? false;
   }
 
   // ------------------------------------------------------------ people
@@ -224,110 +200,6 @@ export class CommunityClient implements CommunityClientApi {
       options,
       SEARCH_TTL_MS,
     );
-  }
-
-  suggestSkills(text: string, options?: CallOptions): Promise<string[]> {
-    return this.passOn('suggestSkills', [text], options);
-  }
-
-  // ------------------------------------------------------------ other reads
-
-  listKudos(query: KudosQuery, options?: CallOptions): Promise<Page<Kudos>> {
-    return this.passOn('listKudos', [query], options);
-  }
-
-  listReactors(kudosId: string, reaction: ReactionType, options?: CallOptions): Promise<string[]> {
-    return this.passOn('listReactors', [kudosId, reaction], options);
-  }
-
-  kudosValues(options?: CallOptions): Promise<string[]> {
-    return this.passOn('kudosValues', [], options);
-  }
-
-  listInvites(query: InviteListQuery, options?: CallOptions): Promise<Page<Invite>> {
-    return this.passOn('listInvites', [query], options);
-  }
-
-  inviteQuota(options?: CallOptions): Promise<InviteQuota> {
-    return this.passOn('inviteQuota', [], options);
-  }
-
-  lookupInvite(token: string, options?: CallOptions): Promise<InviteTokenInfo> {
-    return this.passOn('lookupInvite', [token], options);
-  }
-
-  inviteTree(personId: string, options?: CallOptions): Promise<InviteTreeNode> {
-    return this.passOn('inviteTree', [personId], options);
-  }
-
-  ambassadorProfile(personId: string, options?: CallOptions): Promise<AmbassadorProfile> {
-    return this.passOn('ambassadorProfile', [personId], options);
-  }
-
-  listBadges(personId: string, options?: CallOptions): Promise<BadgeAward[]> {
-    return this.passOn('listBadges', [personId], options);
-  }
-
-  metrics(query: MetricsQuery, options?: CallOptions): Promise<CommunityMetrics> {
-    return this.passOn('metrics', [query], options);
-  }
-
-  pioneers(query: { limit?: number }, options?: CallOptions): Promise<PioneerRank[]> {
-    return this.passOn('pioneers', [query], options);
-  }
-
-  // ------------------------------------------------------------ writes
-
-  endorseSkill(personId: string, skill: string): Promise<Skill> {
-    return this.write('endorseSkill', { personId, skill });
-  }
-
-  unendorseSkill(personId: string, skill: string): Promise<Skill> {
-    return this.write('unendorseSkill', { personId, skill });
-  }
-
-  giveKudos(input: KudosInput): Promise<Kudos> {
-    return this.write('giveKudos', input);
-  }
-
-  react(kudosId: string, reaction: ReactionType, on: boolean): Promise<Kudos> {
-    return this.write('react', { kudosId, reaction, on });
-  }
-
-  sendInvite(input: InviteInput): Promise<Invite> {
-    return this.write('sendInvite', input);
-  }
-
-  resendInvite(inviteId: string): Promise<Invite> {
-    return this.write('resendInvite', { inviteId });
-  }
-
-  revokeInvite(inviteId: string): Promise<Invite> {
-    return this.write('revokeInvite', { inviteId });
-  }
-
-  createInviteLink(): Promise<InviteLink> {
-    return this.write('createInviteLink', {});
-  }
-
-  respondToInvite(token: string, accept: boolean): Promise<InviteTokenInfo> {
-    return this.write('respondToInvite', { token, accept });
-  }
-
-  chooseAmbassadorRoles(roles: readonly AmbassadorRole[]): Promise<AmbassadorProfile> {
-    return this.write('chooseAmbassadorRoles', { roles: [...roles] });
-  }
-
-  recordEvidence(input: EvidenceInput): Promise<AmbassadorProfile> {
-    return this.write('recordEvidence', input);
-  }
-
-  awardBadge(input: BadgeAwardInput): Promise<BadgeAward> {
-    return this.write('awardBadge', input);
-  }
-
-  revokeBadge(badgeId: string): Promise<BadgeAward> {
-    return this.write('revokeBadge', { badgeId });
   }
 
   toggleReaction(kudos: Kudos, reaction: ReactionType): ReactionToggle {
@@ -382,9 +254,9 @@ export class CommunityClient implements CommunityClientApi {
 
   signOut(): void {
     // The stream was the signed-out user's: open a new one (for whoever signs in) without their place.
-    const wasLive = this.live.running;
-    this.live.stop(true);
-    if (wasLive) this.live.start();
+    const wasLive = this.live?.running;
+    this.live?.stop(true);
+    if (wasLive) this.live!.start();
     this.cache.invalidate(() => true);
     this.activity.clear();
     this.outboxQueue.clearAll();
@@ -413,7 +285,8 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   dispose(): void {
-    this.live.stop();
+    this.disposed = true;
+    this.live?.stop();
     this.stopWatchingPeople?.();
     this.peopleReads.dispose();
     this.outboxQueue.dispose();
@@ -434,6 +307,8 @@ export class CommunityClient implements CommunityClientApi {
     this.backOnline = deferred();
     waiting.resolve();
     this.outboxQueue.retryWaiting();
+    // The stream's code could not be fetched while offline.
+    if (this.listeners.size) this.startLive();
   };
   private readonly onVisible = (): void => {
     if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
@@ -446,12 +321,8 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   /** A read passed on to the adapter as it is: cached under its name and arguments, retried. */
-  private passOn<M extends ClientRead>(
-    method: M,
-    args: ReadArgs<M>,
-    options?: CallOptions,
-  ): Promise<Awaited<ReturnType<Backend[M]>>> {
-    const call = this.backend[method] as (...args: unknown[]) => Promise<Awaited<ReturnType<Backend[M]>>>;
+  protected passOn(method: ClientRead, args: unknown[], options?: CallOptions): Promise<unknown> {
+    const call = this.backend[method] as (...args: unknown[]) => Promise<unknown>;
     return this.read(method, args, (signal) => call.apply(this.backend, [...args, { signal }]), options);
   }
 
@@ -468,64 +339,28 @@ export class CommunityClient implements CommunityClientApi {
     });
   }
 
-  private write<K extends WriteKind>(kind: K, input: WriteInputs[K]): Promise<WriteResults[K]> {
-    return this.outboxQueue.enqueue({ kind, input } as WriteRequest) as Promise<WriteResults[K]>;
+  protected write(kind: WriteKind, args: unknown[]): Promise<unknown> {
+    return this.outboxQueue.enqueue({ kind, input: inputOf(kind, args) } as WriteRequest);
   }
 
-  /** A confirmed write; `activity` only in the tab that sent it (recorded once). */
-  private delivered(effects: WriteEffects, activity: WriteActivity | undefined): void {
-    this.applyEffects(effects);
-    if (activity) this.track(activity);
-  }
-
-  /** Applies a pushed event, in order: after the code that works out its effects has arrived. */
-  private onLive(event: LiveEvent): void {
-    if (this.effectsOfLive && !this.liveQueue) return this.applyLive(event, this.effectsOfLive);
-    (this.liveQueue ??= []).push(event);
-    this.loadLiveEffects();
-  }
-
-  private loadLiveEffects(): void {
-    if (this.effectsOfLive || this.liveEffectsLoad) return;
-    this.liveEffectsLoad = import('./write-effects.js').then(
-      ({ liveEffects: effectsOf }) => {
-        this.liveEffectsLoad = undefined;
-        this.effectsOfLive = effectsOf;
-        const queued = this.liveQueue ?? [];
-        this.liveQueue = undefined;
-        for (const event of queued) this.applyLive(event, effectsOf);
+  /** Opens the backend's live updates, when it offers them, once their code has arrived. */
+  private startLive(): void {
+    if (!this.backend.capabilities.liveUpdates) return;
+    if (this.live) return this.live.start();
+    this.liveLoad ??= import('./live-client.js').then(
+      ({ openLive }) => {
+        if (this.disposed) return;
+        this.live = openLive(
+          { backend: this.backend, timing: this.timing, wake: () => this.backOnline.promise },
+          this.effects,
+        );
+        this.live.start();
       },
       () => {
-        this.liveEffectsLoad = undefined;
-        // Offline, most likely: what was pushed meanwhile is read again, as after missed events.
-        if (this.liveQueue) this.applyLive({ type: 'reset', data: {} }, () => undefined);
-        this.liveQueue = undefined;
+        // Offline, most likely: tried again when the browser is back online.
+        this.liveLoad = undefined;
       },
     );
-  }
-
-  private applyEffects(effects: WriteEffects): void {
-    const methods = effects.invalidate.map((method) => `${method}:`);
-    this.cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
-    for (const id of effects.stalePeople) this.peopleCache.markStale(id);
-    if (effects.skill) this.peopleCache.patchSkill(effects.skill.personId, effects.skill.skill);
-    for (const change of effects.changes) this.emit(change);
-  }
-
-  /**
-   * Someone's change, pushed by the backend: the same cache updates and change notifications as a
-   * write of our own, so feeds, cards and counters follow (a feed that has the kudos already keeps one).
-   */
-  private applyLive(event: LiveEvent, effectsOf: typeof liveEffects): void {
-    if (event.type === 'reset') {
-      // Events were missed: nothing cached can be trusted to be current.
-      this.cache.invalidate((key) => key !== CURRENT_USER_KEY);
-      for (const topic of ['kudos', 'people', 'invites', 'ambassadors', 'metrics'] as const)
-        this.emit({ topic });
-      return;
-    }
-    const effects = effectsOf(event);
-    if (effects) this.applyEffects(effects);
   }
 
   private beacon(events: ActivityEvent[]): boolean {
@@ -548,6 +383,27 @@ export class CommunityClient implements CommunityClientApi {
     }
   }
 }
+
+/** The methods made below from `PASSED_ON` and the write table, on the class's type. */
+export interface CommunityClient extends Pick<CommunityClientApi, MadeMethods> {}
+
+/** What the made methods call: `passOn` and `write` (protected: only they use them). */
+interface Internals {
+  passOn(method: string, args: unknown[], options: unknown): Promise<unknown>;
+  write(kind: WriteKind, args: unknown[]): Promise<unknown>;
+}
+const made = CommunityClient.prototype as unknown as Record<
+  string,
+  (this: Internals, ...args: unknown[]) => Promise<unknown>
+>;
+for (const [, method, count] of PASSED_ON.matchAll(/(\w+)(\d)/g))
+  made[method] = function (...args) {
+    return this.passOn(method, args.slice(0, +count), args[+count]);
+  };
+for (const kind of WRITE_METHODS)
+  made[kind] = function (...args) {
+    return this.write(kind, args);
+  };
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;

@@ -13,20 +13,20 @@ import {
 } from './outbox-storage.js';
 import type { ClientOptions, OutboxEntry } from './types.js';
 import type { WriteKind, WriteRequest } from './writes.js';
-import type { WriteActivity, WriteEffects } from './write-effects.js';
+import type { EffectTarget, WriteActivity } from './write-effects.js';
 
 export interface LazyOutboxOptions extends Omit<OutboxSettings, 'onDelivered'> {
   loading: NonNullable<ClientOptions['loadOutbox']>;
   /** Where another tab storing writes is heard (`storage` events); null: nowhere. */
   eventTarget: EventTarget | null;
-  /**
-   * The backend confirmed a write: what it changes, and the activity to record (only in the tab that
-   * sent it). Worked out by code that loads with the outbox.
-   */
-  onDelivered: (effects: WriteEffects, activity: WriteActivity | undefined) => void;
+  /** Where a confirmed write's effects go (worked out and applied by code that loads with the outbox). */
+  effects: EffectTarget;
+  /** Records the activity of a write this tab sent, once confirmed. */
+  track: (activity: WriteActivity) => void;
 }
 
-interface Queued {
+/** A write made before the outbox code arrived, and its caller's promise. */
+export interface Queued {
   entry: OutboxEntry;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -43,159 +43,62 @@ interface Queued {
  * the outbox's own stored form, listed, and handed to the outbox when it arrives: a reload or a failed
  * load (offline) loses nothing. Once loaded, every call goes straight to the outbox.
  */
-export class LazyOutbox {
-  private outbox?: Outbox;
-  private loading?: Promise<Outbox>;
-  private readonly queued: Queued[] = [];
-  private started = false;
-  private disposed = false;
-  private loadFailed = false;
-
-  constructor(private readonly options: LazyOutboxOptions) {
-    options.eventTarget?.addEventListener('storage', this.onStorage);
-  }
-
+export interface LazyOutbox {
   /** Whether this tab is its browser profile's sender (never before the outbox has loaded). */
-  get leader(): boolean {
-    return this.outbox?.leader ?? false;
-  }
+  readonly leader: boolean;
+  /** The outbox code's import, while under way or done (for tests). */
+  readonly loading?: Promise<Outbox>;
+  start(): void;
+  list<K extends WriteKind>(kind?: K): OutboxEntry<K>[];
+  expired<K extends WriteKind>(kind?: K): OutboxEntry<K>[];
+  dismissExpired(kind?: WriteKind): void;
+  enqueue(request: WriteRequest): Promise<unknown>;
+  retry(id: string): Promise<unknown>;
+  retryWaiting(): void;
+  discard(id: string): void;
+  clearAll(): void;
+  dispose(): void;
+}
 
-  start(): void {
-    this.started = true;
-    if (this.outbox) return this.outbox.start();
-    const { loading, storage, storageKey } = this.options;
-    if (loading === 'at-start' || hasStoredWrites(storage, storageKey)) this.want();
-  }
+/** A closure rather than a class: its state's names are the minifier's to shorten (it is in the core). */
+export function lazyOutbox(options: LazyOutboxOptions): LazyOutbox {
+  const { storage, sessionStorage, storageKey, eventTarget, onChange } = options;
+  let outbox: Outbox | undefined;
+  let loading: Promise<Outbox> | undefined;
+  let queued: Queued[] = [];
+  let started = false;
+  let disposed = false;
+  let loadFailed = false;
 
-  list<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
-    if (this.outbox) return this.outbox.list(kind);
-    // Not again after a failed load: elements read the list on every change, and a failed load is a change
-    // (a fetch loop while offline). Online, visible again and the next write try again.
-    if (!this.loadFailed) this.want();
-    return this.queued
-      .filter(({ entry }) => !kind || entry.kind === kind)
-      .map(({ entry }) => ({ ...entry })) as OutboxEntry<K>[];
-  }
-
-  expired<K extends WriteKind>(kind?: K): OutboxEntry<K>[] {
-    return this.outbox?.expired(kind) ?? [];
-  }
-
-  dismissExpired(kind?: WriteKind): void {
-    this.outbox?.dismissExpired(kind);
-  }
-
-  enqueue(request: WriteRequest): Promise<unknown> {
-    if (this.outbox) return this.outbox.enqueue(request);
-    const entry = newEntry(request, this.options.timing.now());
-    const result = new Promise((resolve, reject) => this.queued.push({ entry, resolve, reject }));
-    this.store(entry);
-    this.options.onChange();
-    this.want();
-    return result;
-  }
-
-  retry(id: string): Promise<unknown> {
-    return this.outbox ? this.outbox.retry(id) : this.load().then((outbox) => outbox.retry(id));
-  }
-
-  retryWaiting(): void {
-    if (this.outbox) this.outbox.retryWaiting();
-    else if (this.queued.length || this.loadFailed) this.want();
-  }
-
-  discard(id: string): void {
-    if (this.outbox) return this.outbox.discard(id);
-    const index = this.queued.findIndex(({ entry }) => entry.id === id);
-    if (index < 0) return;
-    const [{ reject }] = this.queued.splice(index, 1);
-    this.unstore(id);
-    reject(abortedError());
-    this.options.onChange();
-  }
-
-  clearAll(): void {
-    if (this.outbox) return this.outbox.clearAll();
-    const { storage, sessionStorage, storageKey } = this.options;
-    clearStoredOutboxes(storage, sessionStorage);
-    for (const { reject } of this.queued.splice(0)) reject(abortedError());
-    // The other tabs' outboxes forget theirs too, as they do when a loaded outbox is cleared.
-    if (storage && typeof BroadcastChannel === 'function') {
-      const channel = new BroadcastChannel(`kring-outbox:${storageKey}`);
-      channel.postMessage({ type: 'signed-out' });
-      channel.close();
-    }
-    this.options.onChange();
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.outbox?.dispose();
-    this.options.eventTarget?.removeEventListener('storage', this.onStorage);
-  }
-
-  /** Another tab stored writes of this tenant: this tab may have to send them, and lists them. */
-  private readonly onStorage = (event: Event): void => {
-    const { key, newValue, storageArea } = event as StorageEvent;
-    const prefix = `${OUTBOX_STORAGE_PREFIX}${this.options.storageKey}:`;
-    if (storageArea === this.options.storage && newValue && key?.startsWith(prefix)) this.want();
-  };
-
-  private want(): void {
-    this.load().catch(() => undefined);
-  }
-
-  private load(): Promise<Outbox> {
-    this.loading ??= import('./outbox.js').then(
-      ({ openOutbox, writeActivity, writeEffects }) => {
-        if (this.disposed) throw abortedError();
-        const { loading, eventTarget, onDelivered, ...settings } = this.options;
-        const outbox = openOutbox({
-          ...settings,
-          onDelivered: (entry, result, here) =>
-            onDelivered(writeEffects(entry, result), here ? writeActivity(entry) : undefined),
-        });
-        this.outbox = outbox;
-        this.options.eventTarget?.removeEventListener('storage', this.onStorage);
-        if (this.started) outbox.start();
-        const queued = this.queued.splice(0);
-        if (queued.length) {
-          outbox.takeOver(queued.map(({ entry }) => entry)).forEach((result, index) => {
-            result.then(queued[index].resolve, queued[index].reject);
-          });
-        }
-        return outbox;
+  const load = (): Promise<Outbox> =>
+    (loading ??= import('./outbox.js').then(
+      ({ adoptOutbox }) => {
+        if (disposed) throw abortedError();
+        eventTarget?.removeEventListener('storage', onStorage);
+        const taken = queued;
+        queued = [];
+        adoptOutbox(options, taken, started, (opened) => (outbox = opened));
+        return outbox!;
       },
       (error: unknown) => {
         // Offline, most likely: the writes stay stored and listed as waiting; tried again when the
         // browser is back online, the page visible again, or on the next write.
-        this.loading = undefined;
-        this.loadFailed = true;
+        loading = undefined;
+        loadFailed = true;
         const { message } = toBackendError(error);
-        for (const { entry } of this.queued) Object.assign(entry, { state: 'waiting', error: message });
-        if (this.queued.length) this.options.onChange();
+        for (const { entry } of queued) Object.assign(entry, { state: 'waiting', error: message });
+        if (queued.length) onChange();
         throw error;
       },
-    );
-    return this.loading;
-  }
+    ));
+  const want = (): void => void load().catch(() => undefined);
 
-  /** Stores a write made before the outbox arrived where the outbox will look for it. */
-  private store(entry: OutboxEntry): void {
-    this.rewrite((stored) => [...stored, storedEntry(entry)]);
-  }
-
-  private unstore(id: string): void {
-    this.rewrite((stored) => stored.filter((item) => (item as { id?: unknown } | null)?.id !== id));
-  }
-
-  private rewrite(change: (stored: unknown[]) => unknown[]): void {
-    const { storage, sessionStorage, storageKey } = this.options;
+  /** Changes the stored writes where the outbox will look for those made before it arrived. */
+  const rewrite = (change: (stored: unknown[]) => unknown[]): void => {
     if (!storage) return;
     // The outbox reads the writes of the user this tab showed last; an unknown user's are taken up
     // by whoever is signed in when it checks.
-    const user = readSession(sessionStorage, userRecordKey(storageKey)) ?? UNKNOWN_USER;
-    const key = storedKey(storageKey, user);
+    const key = storedKey(storageKey, readSession(sessionStorage, userRecordKey(storageKey)) ?? UNKNOWN_USER);
     try {
       const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
       const stored = change(Array.isArray(parsed) ? parsed : []);
@@ -204,5 +107,84 @@ export class LazyOutbox {
     } catch {
       // Storage full or blocked: the write is still kept in this page.
     }
-  }
+  };
+
+  /** Another tab stored writes of this tenant: this tab may have to send them, and lists them. */
+  const onStorage = (event: Event): void => {
+    const { key, newValue, storageArea } = event as StorageEvent;
+    if (storageArea === storage && newValue && key?.startsWith(`${OUTBOX_STORAGE_PREFIX}${storageKey}:`))
+      want();
+  };
+  eventTarget?.addEventListener('storage', onStorage);
+
+  return {
+    get leader() {
+      return outbox?.leader ?? false;
+    },
+    get loading() {
+      return loading;
+    },
+    start() {
+      started = true;
+      if (outbox) outbox.start();
+      else if (options.loading === 'at-start' || hasStoredWrites(storage, storageKey)) want();
+    },
+    list<K extends WriteKind>(kind?: K) {
+      if (outbox) return outbox.list(kind);
+      // Not again after a failed load: elements read the list on every change, and a failed load is a
+      // change (a fetch loop while offline). Online, visible again and the next write try again.
+      if (!loadFailed) want();
+      return queued
+        .filter(({ entry }) => !kind || entry.kind === kind)
+        .map(({ entry }) => ({ ...entry })) as OutboxEntry<K>[];
+    },
+    expired<K extends WriteKind>(kind?: K) {
+      return outbox?.expired(kind) ?? [];
+    },
+    dismissExpired(kind) {
+      outbox?.dismissExpired(kind);
+    },
+    enqueue(request) {
+      if (outbox) return outbox.enqueue(request);
+      const entry = newEntry(request, options.timing.now());
+      const result = new Promise((resolve, reject) => queued.push({ entry, resolve, reject }));
+      rewrite((stored) => [...stored, storedEntry(entry)]);
+      onChange();
+      want();
+      return result;
+    },
+    retry(id) {
+      return load().then((loaded) => loaded.retry(id));
+    },
+    retryWaiting() {
+      if (outbox) outbox.retryWaiting();
+      else if (queued.length || loadFailed) want();
+    },
+    discard(id) {
+      if (outbox) return outbox.discard(id);
+      const index = queued.findIndex(({ entry }) => entry.id === id);
+      if (index < 0) return;
+      const [{ reject }] = queued.splice(index, 1);
+      rewrite((stored) => stored.filter((item) => (item as { id?: unknown } | null)?.id !== id));
+      reject(abortedError());
+      onChange();
+    },
+    clearAll() {
+      if (outbox) return outbox.clearAll();
+      clearStoredOutboxes(storage, sessionStorage);
+      for (const { reject } of queued.splice(0)) reject(abortedError());
+      // The other tabs' outboxes forget theirs too, as they do when a loaded outbox is cleared.
+      if (storage && typeof BroadcastChannel === 'function') {
+        const channel = new BroadcastChannel(`kring-outbox:${storageKey}`);
+        channel.postMessage({ type: 'signed-out' });
+        channel.close();
+      }
+      onChange();
+    },
+    dispose() {
+      disposed = true;
+      outbox?.dispose();
+      eventTarget?.removeEventListener('storage', onStorage);
+    },
+  };
 }

@@ -16,6 +16,8 @@ import { backoffDelay, type BackoffPolicy, type Timing } from './timing.js';
 import type { OutboxEntry, OutboxEntryState } from './types.js';
 import { writeOrderKey } from './write-order.js';
 import { inputFromArgs, isWriteKind, sendWrite, type WriteKind, type WriteRequest } from './writes.js';
+import type { LazyOutboxOptions, Queued } from './lazy-outbox.js';
+import { applyEffects, writeActivity, writeEffects } from './write-effects.js';
 
 /** The timer of the shared "who is signed in" check. */
 const USER_CHECK = 'kring:user-check';
@@ -660,6 +662,30 @@ export function openOutbox({ backend, ...settings }: OutboxSettings): Outbox {
   });
 }
 
-// Loaded with the outbox (the client applies a delivered write's effects only once the outbox is here):
-// a page that only reads never downloads them.
-export { writeActivity, writeEffects } from './write-effects.js';
+/**
+ * The outbox the client's stand-in (`lazy-outbox.ts`) opens once this code has arrived: it takes up the
+ * writes made before, and applies a delivered write's effects (code loaded with the outbox, so a page
+ * that only reads never downloads it).
+ */
+export function adoptOutbox(
+  { loading, eventTarget, effects, track, ...settings }: LazyOutboxOptions,
+  queued: Queued[],
+  started: boolean,
+  opened: (outbox: Outbox) => void,
+): void {
+  const outbox = openOutbox({
+    ...settings,
+    onDelivered: (entry, result, here) => {
+      applyEffects(effects, writeEffects(entry, result));
+      const activity = here && writeActivity(entry);
+      if (activity) track(activity);
+    },
+  });
+  // Before it starts or takes anything up: the stand-in answers from it from now on.
+  opened(outbox);
+  if (started) outbox.start();
+  if (queued.length)
+    outbox.takeOver(queued.map(({ entry }) => entry)).forEach((result, index) => {
+      result.then(queued[index].resolve, queued[index].reject);
+    });
+}

@@ -1,4 +1,4 @@
-import type { PeopleSearchResult, Person, Skill } from '../model.js';
+import type { PeopleSearchResult, Person } from '../model.js';
 import type { Freshness, ReadCache } from './read-cache.js';
 import { stableKey } from './stable-key.js';
 
@@ -61,16 +61,6 @@ export class PeopleCache {
     if (person && me?.id === person.id && me !== person) this.cache.set(CURRENT_USER_KEY, person);
     // A refreshed record that differs tells cards showing the old one to re-read.
     if (changed && person && announce) this.onChanged([person.id]);
-  }
-
-  /** An endorsement was confirmed: the cached person shows the skill's new count at once. */
-  patchSkill(personId: string, skill: Skill): void {
-    const cached = this.peekPerson(personId);
-    if (!cached) return;
-    const skills = cached.skills.some((own) => own.name === skill.name)
-      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
-      : [...cached.skills, skill];
-    this.store(personId, { ...cached, skills }, false);
   }
 
   /**

@@ -8,6 +8,8 @@ import type {
   Kudos,
   Skill,
 } from '../model.js';
+import type { PeopleCache } from './people-cache.js';
+import type { ReadCache } from './read-cache.js';
 import type { ClientChange } from './types.js';
 import type { WriteKind, WriteRequest } from './writes.js';
 
@@ -20,6 +22,30 @@ export interface WriteEffects {
   /** A skill to patch into the cached person at once. */
   skill?: { personId: string; skill: Skill };
   changes: ClientChange[];
+}
+
+/** What effects change: the client's caches, and its subscribers (`emit`). */
+export interface EffectTarget {
+  cache: ReadCache;
+  peopleCache: PeopleCache;
+  emit: (change: ClientChange) => void;
+}
+
+/** Applies a delivered write's or a pushed event's effects. */
+export function applyEffects({ cache, peopleCache, emit }: EffectTarget, effects: WriteEffects): void {
+  const methods = effects.invalidate.map((method) => `${method}:`);
+  cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
+  for (const id of effects.stalePeople) peopleCache.markStale(id);
+  const { personId, skill } = effects.skill ?? {};
+  const cached = personId ? peopleCache.peekPerson(personId) : undefined;
+  // An endorsement was confirmed: the cached person shows the skill's new count at once.
+  if (cached && skill) {
+    const skills = cached.skills.some((own) => own.name === skill.name)
+      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
+      : [...cached.skills, skill];
+    peopleCache.store(personId!, { ...cached, skills }, false);
+  }
+  for (const change of effects.changes) emit(change);
 }
 
 /** The activity a confirmed write stands for (actor and time are filled in by the client). */

@@ -100,34 +100,36 @@ export function onStringsChange(listener: () => void): () => void {
 
 const isAvailable = (tag: string) => (LANGUAGES as readonly string[]).includes(tag) || registered.has(tag);
 
+/** A normalized tag and its shorter forms, longest first: `de-at` → `de-at`, `de`. */
+function tagAndParents(tag: string): string[] {
+  const parts = tag.split('-');
+  return parts.map((_part, index) => parts.slice(0, parts.length - index).join('-'));
+}
+
+/** The value kept under `key`, made by `make` the first time it is asked for. */
+function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
 /**
  * Maps a language tag to the most specific available language: `de-AT` → `de-at` when that is
  * registered, else `de`; `nl-BE`, `NL`, `en_GB` → `nl`, `nl`, `en`; undefined when none is available.
  */
 export function toLanguage(tag: string | null | undefined): Language | undefined {
   const normalized = normalizeTag(tag);
-  if (!normalized) return undefined;
-  const parts = normalized.split('-');
-  for (let length = parts.length; length > 0; length--) {
-    const candidate = parts.slice(0, length).join('-');
-    if (isAvailable(candidate)) return candidate;
-  }
-  return undefined;
+  return normalized ? tagAndParents(normalized).find(isAvailable) : undefined;
 }
 
 const chains = new Map<Language, string[]>();
 
 /** Where a string is looked for, in order: `de-at` → `de` → `en`. */
 function fallbackChain(lang: Language): string[] {
-  let chain = chains.get(lang);
-  if (!chain) {
-    chain = [];
-    const parts = lang.split('-');
-    for (let length = parts.length; length > 0; length--) chain.push(parts.slice(0, length).join('-'));
-    if (!chain.includes('en')) chain.push('en');
-    chains.set(lang, chain);
-  }
-  return chain;
+  return cached(chains, lang, () => {
+    const chain = tagAndParents(lang);
+    return chain.includes('en') ? chain : [...chain, 'en'];
+  });
 }
 
 /** Walks up from a node through shadow roots to the nearest element with a `lang` attribute. */
@@ -227,15 +229,7 @@ export function translate<K extends string>(
 }
 
 // Intl formatters are costly to create (a card list makes hundreds of calls): one per language.
-const pluralRulesByLanguage = new Map<Language, Intl.PluralRules>();
-function pluralRules(lang: Language): Intl.PluralRules {
-  let rules = pluralRulesByLanguage.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    pluralRulesByLanguage.set(lang, rules);
-  }
-  return rules;
-}
+const pluralRules = new Map<Language, Intl.PluralRules>();
 
 /**
  * Picks the plural form: keys `<key>.one` and `<key>.other` in the bundle, `{count}` filled in.
@@ -247,19 +241,15 @@ export function translatePlural<K extends string>(
   count: number,
   params?: MessageParams,
 ): string {
-  const form = pluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  const rules = cached(pluralRules, lang, () => new Intl.PluralRules(lang));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
   return translate(bundle, lang, `${key}.${form}` as K, { count, ...params });
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(lang: Language, value: number, options?: Intl.NumberFormatOptions): string {
   const cacheKey = lang + JSON.stringify(options ?? {});
-  let format = numberFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.NumberFormat(lang, options);
-    numberFormats.set(cacheKey, format);
-  }
-  return format.format(value);
+  return cached(numberFormats, cacheKey, () => new Intl.NumberFormat(lang, options)).format(value);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -270,10 +260,5 @@ export function formatDate(
 ): string {
   const resolved = options ?? { dateStyle: 'medium' };
   const cacheKey = lang + JSON.stringify(resolved);
-  let format = dateFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, resolved);
-    dateFormats.set(cacheKey, format);
-  }
-  return format.format(new Date(value));
+  return cached(dateFormats, cacheKey, () => new Intl.DateTimeFormat(lang, resolved)).format(new Date(value));
 }
