@@ -1,4 +1,4 @@
-import { BackendError, toBackendError } from '../../errors.js';
+import { abortedError, BackendError, toBackendError } from '../../errors.js';
 import { abortableSleep } from './backoff.js';
 import type { RetryPolicy } from './failure.js';
 import { TRANSPORT_MESSAGES as MESSAGES } from './messages.js';
@@ -194,7 +194,7 @@ export function createHttp(options: HttpOptions): Http {
     let refreshedToken = false;
     let retriesUsed = 0;
     for (;;) {
-      if (request.signal?.aborted) throw new BackendError('aborted', MESSAGES.aborted);
+      if (request.signal?.aborted) throw abortedError();
       let headers: Headers;
       try {
         headers = await buildHeaders(verb, request, refreshedToken);
@@ -220,7 +220,7 @@ export function createHttp(options: HttpOptions): Http {
         }
         failed = response;
       } catch (error) {
-        if (!(error instanceof BackendError)) throw toUnexpected(error);
+        if (!(error instanceof BackendError)) throw toBackendError(error);
         if (error.kind !== 'network') throw error;
         failed = error;
       }
@@ -319,9 +319,4 @@ async function discardBody(response: Response): Promise<void> {
   } catch {
     // Nothing to clean up.
   }
-}
-
-function toUnexpected(error: unknown): BackendError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new BackendError('server', message || MESSAGES.server, { cause: error });
 }

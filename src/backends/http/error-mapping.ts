@@ -3,6 +3,7 @@ import { TRANSPORT_MESSAGES } from './messages.js';
 
 const HUMAN_MESSAGES: Record<BackendErrorKind, string> = {
   ...TRANSPORT_MESSAGES,
+  server: 'The server ran into a problem. Please try again later.',
   forbidden: 'You do not have permission to do this.',
   'not-found': 'This could not be found. It may have been removed.',
   throttled: 'The server is busy. Please try again in a moment.',
