@@ -1,6 +1,5 @@
 import { abortedError, BackendError, toBackendError } from '../../errors.js';
 import { abortableSleep } from './backoff.js';
-import type { RetryPolicy } from './failure.js';
 import { TRANSPORT_MESSAGES as MESSAGES } from './messages.js';
 import { isTrustedUrl, normaliseOrigins, originOf } from './origins.js';
 
@@ -85,13 +84,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function createHttp(options: HttpOptions): Http {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const retries = Math.max(0, options.retries ?? 0);
-  const policy: RetryPolicy = {
-    baseMs: options.backoffBaseMs ?? 300,
-    maxMs: options.backoffMaxMs ?? 10_000,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-    random: options.random ?? Math.random,
-    now: options.now ?? Date.now,
-  };
   const idempotencyHeader = options.idempotencyHeader ?? 'Idempotency-Key';
   const sleep = options.sleep ?? abortableSleep;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -229,7 +221,7 @@ export function createHttp(options: HttpOptions): Http {
       if (failed instanceof BackendError && !retryLeft) throw failed;
       const waitMs = await (
         await failureCode(failed)
-      ).afterFailure(failed, retryLeft ? retriesUsed : undefined, policy);
+      ).afterFailure(failed, retryLeft ? retriesUsed : undefined, options);
       retriesUsed += 1;
       try {
         await sleep(waitMs, request.signal);

@@ -1,45 +1,40 @@
 import { BackendError } from '../../errors.js';
-import { backoffDelay, type BackoffPolicy } from './backoff.js';
-import { readTextSafely } from './client.js';
+import { backoffDelay } from './backoff.js';
+import { readTextSafely, type HttpOptions } from './client.js';
 import { errorFromResponse } from './error-mapping.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** Statuses worth repeating: the server was overloaded or briefly broken, not wrong about us. */
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-export interface RetryPolicy extends BackoffPolicy {
-  /** A server asking for a longer wait than this is not waited for: the error is returned. */
-  maxRetryAfterMs: number;
-  random: () => number;
-  now: () => number;
-}
-
 /**
  * What a failed attempt means: how long to wait before the next one, or (thrown) the BackendError to give.
  * A failed response becomes an error with the server's message when it is fit for people (its body
  * read in every shape `readErrorDetail` knows) and its Retry-After. `retriesUsed` is undefined when no
- * retry is left or allowed. The HTTP layer loads this on the first failure (issue 18): a page whose
- * requests succeed never downloads the error mapping.
+ * retry is left or allowed; the backoff settings and their defaults are the `HttpOptions`'. The HTTP layer
+ * loads this on the first failure (issue 18): a page whose requests succeed never downloads the error mapping.
  */
 export async function afterFailure(
   failed: Response | BackendError,
   retriesUsed: number | undefined,
-  policy: RetryPolicy,
+  options: HttpOptions,
 ): Promise<number> {
+  const random = options.random ?? Math.random;
+  const policy = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 10_000 };
   let failure: BackendError;
   let retryAfterMs: number | undefined;
   if (failed instanceof BackendError) failure = failed;
   else {
-    failure = await responseError(failed, policy.now());
+    failure = await responseError(failed, (options.now ?? Date.now)());
     retryAfterMs = failure.retryAfterMs;
     if (!RETRY_STATUSES.has(failed.status)) throw failure;
   }
   if (retriesUsed === undefined) throw failure;
-  if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw failure;
-  const jitterMs = backoffDelay(retriesUsed, policy, policy.random);
+  if (retryAfterMs !== undefined && retryAfterMs > (options.maxRetryAfterMs ?? 60_000)) throw failure;
+  const jitterMs = backoffDelay(retriesUsed, policy, random);
   // Honour the server's wait, plus a little jitter so many clients do not return in lockstep.
   return retryAfterMs !== undefined
-    ? retryAfterMs + Math.floor(policy.random() * Math.min(policy.baseMs, policy.maxMs))
+    ? retryAfterMs + Math.floor(random() * Math.min(policy.baseMs, policy.maxMs))
     : jitterMs;
 }
 
