@@ -227,7 +227,10 @@ describe('the REST mock and the contract', () => {
       timeout: 10_000,
     });
     expect(feed.loadedCount).to.equal(150);
-    await waitUntil(() => feed.shadowRoot!.querySelector('article'), 'the feed shows kudos');
+    // Rendering 150 kudos can take over a second on a loaded CI machine.
+    await waitUntil(() => feed.shadowRoot!.querySelector('article'), 'the feed shows kudos', {
+      timeout: 5_000,
+    });
     expect(feed.shadowRoot!.querySelector('[part~="error"]'), 'no error state').to.equal(null);
     const limits = requests
       .filter((request) => operationOf(request) === 'listKudos')
