@@ -38,15 +38,31 @@ const SEARCH_TTL_MS = 10_000;
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
 
+/** The reads passed on to the adapter as they are (`currentUser` and `searchPeople` have their own methods). */
+type PassedOn = Exclude<ClientRead, 'currentUser' | 'searchPeople'>;
+
 /**
- * The reads passed on to the adapter as they are, with their number of arguments before `CallOptions`:
- * made into methods below (a table is smaller in the core than a method each).
+ * Each passed-on read with its number of arguments before `CallOptions`, made into methods below (a table
+ * is smaller in the core than a method each). Typed by `PassedOn`, so a read added to the client's API
+ * without a line here does not compile.
  */
-const PASSED_ON =
-  'suggestSkills1 listKudos1 listReactors2 kudosValues0 listInvites1 inviteQuota0 lookupInvite1 inviteTree1 ambassadorProfile1 listBadges1 metrics1 pioneers1';
+const PASSED_ON: { [M in PassedOn]: number } = {
+  suggestSkills: 1,
+  listKudos: 1,
+  listReactors: 2,
+  kudosValues: 0,
+  listInvites: 1,
+  inviteQuota: 0,
+  lookupInvite: 1,
+  inviteTree: 1,
+  ambassadorProfile: 1,
+  listBadges: 1,
+  metrics: 1,
+  pioneers: 1,
+};
 
 /** The methods made from `PASSED_ON` and the write table (`write-args.ts`). */
-type MadeMethods = Exclude<ClientRead, 'currentUser' | 'searchPeople'> | WriteKind;
+type MadeMethods = PassedOn | WriteKind;
 
 /**
  * The one object elements talk to. Reads are cached (TTL + stale-while-revalidate),
@@ -396,9 +412,9 @@ const made = CommunityClient.prototype as unknown as Record<
   string,
   (this: Internals, ...args: unknown[]) => Promise<unknown>
 >;
-for (const [, method, count] of PASSED_ON.matchAll(/(\w+)(\d)/g))
+for (const [method, count] of Object.entries(PASSED_ON))
   made[method] = function (...args) {
-    return this.passOn(method, args.slice(0, +count), args[+count]);
+    return this.passOn(method, args.slice(0, count), args[count]);
   };
 for (const kind of WRITE_METHODS)
   made[kind] = function (...args) {
