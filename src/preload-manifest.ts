@@ -16,7 +16,7 @@ export interface PreloadManifest {
    * writes: all but a card's reads). Preloaded when the page also has a lazily loaded element.
    */
   backendsWithElements?: Readonly<Record<string, readonly string[]>>;
-  /** Per shipped language the core loads on first use (`de`, `fr`), the files of its strings. */
+  /** Per shipped language the core loads on first use (`nl`, `de`, `fr`), the files of its strings. */
   languages?: Readonly<Record<string, readonly string[]>>;
   /**
    * Per module the core loads on first use that a page does not need at load (`person-hover-card`:

@@ -24,7 +24,7 @@ export function preloadKringFiles(
       parent.append(link);
     }
   };
-  // The strings of the page's language, when they load on first use (German, French): `de-AT` → `de`.
+  // The strings of the page's language, when they load on first use (Dutch, German, French): `de-AT` → `de`.
   const preloadLanguage = (tag: string | null) =>
     preload(manifest.languages?.[(tag ?? '').trim().toLowerCase().split(/[-_]/)[0]]);
   const selector = [

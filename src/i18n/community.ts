@@ -1,4 +1,4 @@
-import type { StringBundle } from './index.js';
+import { withLaterStrings, type StringBundle } from './index.js';
 
 export type CommunityStringKey =
   | 'community.connecting'
@@ -8,7 +8,7 @@ export type CommunityStringKey =
   | 'community.notConnected'
   | 'community.notStarted';
 
-export const communityStrings: StringBundle<CommunityStringKey> = {
+export const communityStrings: StringBundle<CommunityStringKey> = withLaterStrings({
   en: {
     'community.connecting': 'Connecting to the community…',
     'community.failed': 'The community could not be loaded: {reason}',
@@ -19,16 +19,8 @@ export const communityStrings: StringBundle<CommunityStringKey> = {
     'community.notStarted':
       "The community is not connected, so this cannot load yet. If it stays this way, the community's message says why.",
   },
-  nl: {
-    'community.connecting': 'Verbinden met de community…',
-    'community.failed': 'De community kon niet worden geladen: {reason}',
-    'community.badAttribute': 'Configuratieprobleem: {problem}',
-    'community.retry': 'Opnieuw proberen',
-    'community.notConnected': 'Dit deel van de pagina kan nu niet laden.',
-    'community.notStarted':
-      'De community is niet verbonden, dus dit kan nog niet laden. Blijft dit zo, dan zegt de melding van de community waarom.',
-  },
-  // Loaded on first use: the script-tag core carries English and Dutch only.
+  // Loaded on first use (preloaded for the page's language): the script-tag core carries English only.
+  nl: () => import('./nl/community.js').then((module) => module.communityNl),
   de: () => import('./de/community.js').then((module) => module.communityDe),
   fr: () => import('./fr/community.js').then((module) => module.communityFr),
-};
+});

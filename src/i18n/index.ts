@@ -17,8 +17,9 @@ export type Language = BuiltInLanguage | (string & {});
 
 export type StringTable = Record<string, string>;
 /**
- * A shipped language's strings for a feature, loaded on first use: German and French for what the
- * script-tag core shows (most pages need neither, and every page needs English, the last fallback).
+ * A shipped language's strings for a feature, loaded on first use: Dutch, German and French for what
+ * the script-tag core shows (a page needs one of them at most, and every page needs English, the last
+ * fallback). Elements render nothing until the strings of their language are here (see `stringsToCome`).
  */
 export type LaterStrings<K extends string = string> = () => Promise<Record<K, string>>;
 /**
@@ -174,7 +175,15 @@ function fill(template: string, lang: Language, params?: MessageParams): string 
 
 type ShippedTables<K extends string> = Partial<Record<string, Partial<Record<K, string>> | LaterStrings<K>>>;
 
-const loadsStarted = new Set<LaterStrings>();
+// The bundles with a language that loads on first use, and the loads started, each settled once.
+const laterBundles = new Set<StringBundle>();
+const loads = new Map<LaterStrings, Promise<void>>();
+
+/** Declares a bundle with languages that load on first use, so that `stringsToCome` knows of it. */
+export function withLaterStrings<K extends string>(bundle: StringBundle<K>): StringBundle<K> {
+  laterBundles.add(bundle as StringBundle);
+  return bundle;
+}
 
 /**
  * A bundle's strings for a shipped language, loading them if they come later (for tests and for
@@ -191,17 +200,43 @@ export async function shippedStrings<K extends string>(
   return loaded;
 }
 
-/** Starts loading a language that comes later; elements render again when it is there. */
-function loadLater<K extends string>(bundle: StringBundle<K>, lang: BuiltInLanguage, later: LaterStrings<K>) {
-  if (loadsStarted.has(later)) return;
-  loadsStarted.add(later);
-  shippedStrings(bundle, lang).then(
-    () => {
-      for (const listener of changeListeners) listener();
-    },
-    (error: unknown) =>
-      console.error(`[kring] The "${lang}" strings could not be loaded; English is shown.`, error),
+/**
+ * Starts loading a language that comes later; elements render again when it is there. If it cannot be
+ * loaded, the next language in line answers (English) from then on.
+ */
+function loadLater<K extends string>(
+  bundle: StringBundle<K>,
+  lang: BuiltInLanguage,
+  later: LaterStrings<K>,
+): Promise<void> {
+  return cached(loads, later as LaterStrings, () =>
+    shippedStrings(bundle, lang)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          (bundle as Record<string, unknown>)[lang] = {};
+          console.error(`[kring] The "${lang}" strings could not be loaded; English is shown.`, error);
+        },
+      )
+      .then(() => {
+        for (const listener of changeListeners) listener();
+      }),
   );
+}
+
+/**
+ * Undefined when every shipped string `lang` falls back through (`de-at` → `de` → `en`) is here; else
+ * starts loading what is missing and returns a promise that settles when it is (or has failed: then
+ * English answers). Elements render nothing meanwhile, so a Dutch page never shows English first.
+ */
+export function stringsToCome(lang: Language): Promise<void> | undefined {
+  const missing: Promise<void>[] = [];
+  for (const bundle of laterBundles)
+    for (const candidate of fallbackChain(lang)) {
+      const table = (bundle as ShippedTables<string>)[candidate];
+      if (typeof table === 'function') missing.push(loadLater(bundle, candidate as BuiltInLanguage, table));
+    }
+  return missing.length ? Promise.all(missing).then(() => undefined) : undefined;
 }
 
 /**
@@ -219,7 +254,7 @@ export function translate<K extends string>(
   for (const candidate of fallbackChain(lang)) {
     let table = shipped[candidate];
     if (typeof table === 'function') {
-      loadLater(bundle, candidate as BuiltInLanguage, table);
+      void loadLater(bundle, candidate as BuiltInLanguage, table);
       table = undefined;
     }
     const template = registered.get(candidate)?.[key] ?? table?.[key];

@@ -1,4 +1,4 @@
-import type { StringBundle } from './index.js';
+import { withLaterStrings, type StringBundle } from './index.js';
 
 export type ProfileCardStringKey =
   | 'card.loading'
@@ -29,7 +29,7 @@ export type ProfileCardStringKey =
   | 'hover.giveKudos'
   | 'hover.close';
 
-export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
+export const profileCardStrings: StringBundle<ProfileCardStringKey> = withLaterStrings({
   en: {
     'card.loading': 'Loading profile…',
     'card.notFound': 'Profile not found',
@@ -59,36 +59,8 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = {
     'hover.giveKudos': 'Give kudos',
     'hover.close': 'Close the card',
   },
-  nl: {
-    'card.loading': 'Profiel laden…',
-    'card.notFound': 'Profiel niet gevonden',
-    'card.notFoundHint': 'Niemand met “{person}” staat in de adreslijst.',
-    'card.error': 'Het profiel kon niet worden geladen. {reason}',
-    'card.retry': 'Opnieuw proberen',
-    'card.noPerson': 'Geef in het attribuut person een id, een e-mailadres of “me” op.',
-    'card.mail': 'E-mail {name}',
-    'card.chat': 'Chat met {name}',
-    'card.profile': 'Profiel van {name}',
-    'card.web': 'Website van {name}',
-    'card.copyMail': 'E-mailadres van {name} kopiëren',
-    'card.copied': 'E-mailadres van {name} gekopieerd',
-    'card.giveKudos': 'Geef {name} een compliment',
-    'card.closeKudos': 'Sluiten',
-    'card.skills': 'Vaardigheden',
-    'card.endorsements.one': '{count} aanbeveling',
-    'card.endorsements.other': '{count} aanbevelingen',
-    'card.kudos.one': '{count} keer kudos ontvangen',
-    'card.kudos.other': '{count} keer kudos ontvangen',
-    'card.level.learning': 'lerend',
-    'card.level.practitioner': 'gevorderd',
-    'card.level.expert': 'expert',
-    'card.about': 'Over mij',
-    'card.member': 'Lid sinds {date}',
-    'hover.card': 'Kaartje van {name}',
-    'hover.giveKudos': 'Geef een compliment',
-    'hover.close': 'Sluit het kaartje',
-  },
-  // Loaded on first use: the script-tag core carries English and Dutch only.
+  // Loaded on first use (preloaded for the page's language): the script-tag core carries English only.
+  nl: () => import('./nl/profile-card.js').then((module) => module.profileCardNl),
   de: () => import('./de/profile-card.js').then((module) => module.profileCardDe),
   fr: () => import('./fr/profile-card.js').then((module) => module.profileCardFr),
-};
+});

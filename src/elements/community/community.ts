@@ -9,7 +9,7 @@ import { createClient } from '../../client/community-client.js';
 import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
-import { resolveLanguage, translate } from '../../i18n/index.js';
+import { resolveLanguage, stringsToCome, translate } from '../../i18n/index.js';
 import { communityStrings } from '../../i18n/community.js';
 import { StringsController } from '../shared/strings-controller.js';
 import { communityStyles } from './community.styles.js';
@@ -311,7 +311,8 @@ export class KringCommunity extends LitElement {
 
   protected override render() {
     const lang = resolveLanguage(this, this.lang);
-    return html`${this.problem
+    // Said once its language's strings are here (they may load on first use), never in English first.
+    return html`${this.problem && !stringsToCome(lang)
         ? html`<p part="message" role="alert">
             ${translate(communityStrings, lang, 'community.badAttribute', { problem: this.problem })}
           </p>`

@@ -1,4 +1,4 @@
-import { html, LitElement, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import type { KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Language } from '../../i18n/index.js';
@@ -39,6 +39,18 @@ export class KringElement extends LitElement {
   protected readonly seen = new SeenController(this, () => this.client);
 
   private readonly problems = new AttributeProblems(this);
+
+  /** Renders nothing until the strings of its language are here (see `LocalisationController`). */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return this.localisation.mayUpdate(changed);
+  }
+
+  /** Also waits for the strings of the element's language and the update that shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const waiting = this.localisation.waiting;
+    return waiting ? waiting.then(() => this.getUpdateComplete()) : complete;
+  }
 
   /** The community client, provided by `<kring-community>`; an update named `client` follows a change. */
   protected get client(): CommunityClientApi | undefined {

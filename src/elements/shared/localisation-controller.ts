@@ -1,5 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveLanguage, type Language } from '../../i18n/index.js';
+import type { PropertyValues, ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLanguage, stringsToCome, type Language } from '../../i18n/index.js';
 import { StringsController } from './strings-controller.js';
 import { contentMarks, LanguageMarksController, type ContentMarks } from './language-marks.js';
 
@@ -24,6 +24,10 @@ export class LocalisationController implements ReactiveController {
    * tree. What the element says between updates is in the language it last rendered in.
    */
   private thisUpdate?: Language;
+  /** While the strings of the host's language load: the changes of the updates held back meanwhile. */
+  private held?: PropertyValues;
+  /** Settles when the strings the host waits for are here (then it has asked for an update). */
+  waiting?: Promise<void>;
 
   constructor(
     private readonly host: Host,
@@ -32,6 +36,24 @@ export class LocalisationController implements ReactiveController {
     host.addController(this);
     new StringsController(host);
     new LanguageMarksController(host, () => this.language);
+  }
+
+  /**
+   * For the host's `shouldUpdate`: false while the strings of its language load (Dutch, German, French
+   * in the script-tag core), so it shows nothing rather than English first; the loader preloads the
+   * page's language beside the core. The held changes are handed to the update that follows.
+   */
+  mayUpdate(changed: PropertyValues): boolean {
+    const toCome = stringsToCome(resolveLanguage(this.host, this.sources.configured()));
+    if (toCome) {
+      // The oldest value of each property wins: the update that renders sees every change since the last.
+      this.held = new Map([...changed, ...(this.held ?? [])]);
+      this.waiting = toCome.then(() => this.host.requestUpdate());
+      return false;
+    }
+    for (const [key, value] of this.held ?? []) changed.set(key, value);
+    this.held = this.waiting = undefined;
+    return true;
   }
 
   hostUpdate(): void {
