@@ -206,12 +206,12 @@ describe('elements in any language', () => {
 
   it('speaks German and French, also for a regional tag', async () => {
     const german = await renderMissingCard('de-AT');
-    // German and French load on first use: English may show for a moment.
-    await waitUntil(() => cardText(german).includes('Profil nicht gefunden'), 'German shown');
+    // German and French load on first use; the card shows nothing until they are here, never English.
+    expect(cardText(german)).to.contain('Profil nicht gefunden');
     expect(cardText(german)).to.contain('Niemand mit „nobody@nowhere.invalid“ steht im Verzeichnis.');
     await expect(german).to.be.accessible();
     const french = await renderMissingCard('fr');
-    await waitUntil(() => cardText(french).includes('Profil introuvable'), 'French shown');
+    expect(cardText(french)).to.contain('Profil introuvable');
     expect(cardText(french)).to.contain('Personne ne correspond à «\u00a0nobody@nowhere.invalid\u00a0»');
   });
 

@@ -98,6 +98,34 @@ const languagesBody = `
     <kring-profile-card lang="de-AT" person="nobody@nowhere.invalid"></kring-profile-card>
   </main>`;
 
+// A Dutch page with a German section: records every text a shadow root shows (and every aria-label),
+// from the moment the root exists, before the core has loaded.
+const dutchBody = `
+  <kring-community backend="demo" page></kring-community>
+  <main>
+    <kring-profile-card person="me" view="compact"></kring-profile-card>
+    <kring-profile-card person="nobody@nowhere.invalid"></kring-profile-card>
+    <section lang="de"><kring-profile-card person="nobody@nowhere.invalid"></kring-profile-card></section>
+  </main>`;
+const recordTexts = `window.__seen = new Set();
+window.cardTexts = () =>
+  [...document.querySelectorAll('kring-profile-card')].map((card) =>
+    (card.shadowRoot?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+  );
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attachShadow.call(this, init);
+  const record = () => {
+    window.__seen.add(root.textContent.replace(/\s+/g, ' ').trim());
+    for (const labelled of root.querySelectorAll('[aria-label]')) window.__seen.add(labelled.getAttribute('aria-label'));
+  };
+  new MutationObserver(record).observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+  return root;
+};`;
+// Fragments of the English strings a card or community can show (src/i18n/profile-card.ts, community.ts).
+const ENGLISH =
+  /Loading profile|Profile not found|Nobody with|could not be loaded|Try again|Chat with|Profile of|Website of|Copy the e-mail|Give kudos|[Kk]udos received|Connecting to the community|Card of|Close the card/;
+
 /** The text of the first profile card's name, or '' while it is not shown. */
 function cardName() {
   const card = document.querySelector('kring-profile-card');
@@ -135,6 +163,11 @@ describe('kring.iife.js on a plain HTML page', () => {
         '/module.html': modulePage(nestedBody),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
         '/languages.html': plainPage(['kring.iife.js', 'register-spanish.js'], languagesBody),
+        '/dutch.html': plainPage(['record-texts.js', 'kring.iife.js'], dutchBody).replace(
+          'lang="en"',
+          'lang="nl"',
+        ),
+        '/record-texts.js': { type: 'text/javascript', body: recordTexts },
         '/register-spanish.js': { type: 'text/javascript', body: registerSpanish },
         '/kring-other-copy.iife.js': { type: 'text/javascript', body: otherCopy },
       },
@@ -443,6 +476,56 @@ describe('kring.iife.js on a plain HTML page', () => {
     assert.deepEqual(exceptions, []);
     assert.deepEqual(errors(), []);
     await page.close();
+  });
+
+  it('a Dutch page shows Dutch from its first text, never English first; an English page loads no Dutch', async () => {
+    const { languages } = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
+    assert.ok(languages.nl?.length, 'Dutch strings are their own files');
+    const path = (url) => new URL(url).pathname.slice(1);
+    const { page, exceptions, errors } = await open('/dutch.html');
+    await page.waitForFunction(
+      () => {
+        const [me, dutch, german] = window.cardTexts();
+        return (
+          /\p{L}/u.test(me) &&
+          dutch.includes('Profiel niet gevonden') &&
+          german.includes('Profil nicht gefunden')
+        );
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    const [, dutch] = await page.evaluate(() => window.cardTexts());
+    assert.match(dutch, /Niemand met “nobody@nowhere.invalid” staat in de adreslijst\./);
+    const seen = await page.evaluate(() => [...window.__seen]);
+    assert.ok(
+      seen.some((text) => text.includes('Profiel niet gevonden')),
+      'the recorder saw the cards',
+    );
+    assert.deepEqual(
+      seen.filter((text) => ENGLISH.test(text)),
+      [],
+      'no English text was ever shown',
+    );
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="modulepreload"]')].map((link) => link.href),
+    );
+    for (const file of languages.nl) assert.ok(preloaded.map(path).includes(file), `${file} is preloaded`);
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
+    await page.close();
+
+    const english = await browser.newPage();
+    const scripts = [];
+    english.on('request', (request) => scripts.push(path(request.url())));
+    await english.goto(`${server.url}/plain.html`, { waitUntil: 'load' });
+    assert.match(await waitForCardName(english), /\p{L}/u, 'the card shows a name');
+    assert.deepEqual(
+      scripts.filter((file) => languages.nl.includes(file)),
+      [],
+      'an English page of cards does not load Dutch',
+    );
+    await english.close();
   });
 
   it('exposes window.Kring with configure()', async () => {
