@@ -364,6 +364,8 @@ export async function mountInCommunity<T extends HTMLElement>(
     () => (element as unknown as { client?: unknown }).client !== undefined,
     'the element received a client',
   );
+  // Rendered: an element shows nothing until the strings of its language (say Dutch) have loaded.
+  await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return element;
 }
 

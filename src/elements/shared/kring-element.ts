@@ -45,11 +45,14 @@ export class KringElement extends LitElement {
     return this.localisation.mayUpdate(changed);
   }
 
-  /** Also waits for the strings of the element's language and the update that shows them. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    const waiting = this.localisation.waiting;
-    return waiting ? waiting.then(() => this.getUpdateComplete()) : complete;
+  /**
+   * Before the first render and while the strings of its language load, also waits for them and the
+   * update that shows them; otherwise Lit's own, no later (callers time focus and dialogs on it).
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    const complete = super.getUpdateComplete();
+    if (this.hasUpdated && !this.localisation.waiting) return complete;
+    return complete.then((done) => this.localisation.waiting?.then(() => this.getUpdateComplete()) ?? done);
   }
 
   /** The community client, provided by `<kring-community>`; an update named `client` follows a change. */
