@@ -113,6 +113,8 @@ export async function inCommunity<T extends Element>(
   );
   await waitUntil(() => community.communityClient, 'the community has a client');
   const element = community.firstElementChild as T;
+  // Rendered: an element shows nothing until the strings of its language (say Dutch) have loaded.
+  await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return { community, client: community.communityClient!, element };
 }
 
