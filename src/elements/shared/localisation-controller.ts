@@ -1,4 +1,4 @@
-import type { PropertyValues, ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PropertyValues, ReactiveControllerHost } from 'lit';
 import { resolveLanguage, stringsToCome, type Language } from '../../i18n/index.js';
 import { StringsController } from './strings-controller.js';
 import { contentMarks, LanguageMarksController, type ContentMarks } from './language-marks.js';
@@ -17,11 +17,11 @@ interface LanguageSources {
  * update; renders again when strings are registered later; marks the shadow content with `lang`/`dir`
  * when it differs from the page's (3.1.2).
  */
-export class LocalisationController implements ReactiveController {
+export class LocalisationController {
   /**
-   * Resolved at the start of each update and kept until the next: rendering (`t()`), the controllers'
-   * updated hooks and event handlers ask for the language many times, and each look-up walks up the
-   * tree. What the element says between updates is in the language it last rendered in.
+   * Resolved at the start of each update (`mayUpdate`, from the host's `shouldUpdate`) and kept until
+   * the next: rendering (`t()`), the controllers' updated hooks and event handlers ask for the language
+   * many times, and each look-up walks up the tree. What the element says between updates is in the language it last rendered in.
    */
   private thisUpdate?: Language;
   /** While the strings of the host's language load: the changes of the updates held back meanwhile. */
@@ -33,7 +33,6 @@ export class LocalisationController implements ReactiveController {
     private readonly host: Host,
     private readonly sources: LanguageSources,
   ) {
-    host.addController(this);
     new StringsController(host);
     new LanguageMarksController(host, () => this.language);
   }
@@ -44,7 +43,8 @@ export class LocalisationController implements ReactiveController {
    * page's language beside the core. The held changes are handed to the update that follows.
    */
   mayUpdate(changed: PropertyValues): boolean {
-    const toCome = stringsToCome(resolveLanguage(this.host, this.sources.configured()));
+    this.thisUpdate = resolveLanguage(this.host, this.sources.configured());
+    const toCome = stringsToCome(this.thisUpdate);
     if (toCome) {
       // The oldest value of each property wins: the update that renders sees every change since the last.
       this.held = new Map([...changed, ...(this.held ?? [])]);
@@ -54,10 +54,6 @@ export class LocalisationController implements ReactiveController {
     for (const [key, value] of this.held ?? []) changed.set(key, value);
     this.held = this.waiting = undefined;
     return true;
-  }
-
-  hostUpdate(): void {
-    this.thisUpdate = resolveLanguage(this.host, this.sources.configured());
   }
 
   get language(): Language {
