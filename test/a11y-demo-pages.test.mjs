@@ -124,6 +124,17 @@ function focusedStop() {
   return { body: false, label, key, host: hosts[0] ?? '' };
 }
 
+/** Whether a modal dialog is open anywhere on the page, shadow roots included. */
+function modalOpen() {
+  const roots = [document];
+  for (let index = 0; index < roots.length; index++) {
+    if (roots[index].querySelector('dialog:modal')) return true;
+    for (const element of roots[index].querySelectorAll('*'))
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+  return false;
+}
+
 describe('the demo pages by keyboard and screen reader', () => {
   const site = useDemoSite();
 
@@ -290,7 +301,17 @@ describe('the demo pages by keyboard and screen reader', () => {
     for (let step = 0; step < 600; step++) {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(focusedStop);
-      if (stop.body) break; // past the last stop: the walk is over
+      if (stop.body) {
+        // Tab from a modal dialog's last control goes to the browser's own controls (the page reports
+        // <body>): a keyboard user closes the dialog with Escape and goes on. This happens when the
+        // dialog's Close was passed by (tried twice already on other cards).
+        if (await page.evaluate(modalOpen)) {
+          await page.keyboard.press('Escape');
+          await idle(page);
+          continue;
+        }
+        break; // past the last stop: the walk is over
+      }
       stops++;
       if (!stop.key || (only && stop.host !== only)) continue;
       // The same control in every kudos card is tried a few times, not on each of the 10 cards.

@@ -129,6 +129,33 @@ describe('hover card', () => {
     );
   });
 
+  it("what the keyboard does before the card's code has arrived is done, in order, when it arrives", async () => {
+    // Each host makes its card when the card's code has arrived (a microtask at least, a round trip on a
+    // first hover): a focus that leaves before then opens nothing; ArrowDown before then enters the card.
+    const { cards } = await renderCards(2);
+    const [left, entered] = cards;
+    const trigger = (card: Element) =>
+      card.shadowRoot!.querySelector<HTMLElement>('.person-hover a, .person-trigger')!;
+    trigger(left).focus();
+    trigger(left).blur();
+    trigger(entered).focus();
+    const arrowDown = new KeyboardEvent('keydown', {
+      key: 'ArrowDown',
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    trigger(entered).dispatchEvent(arrowDown);
+    expect(arrowDown.defaultPrevented, 'the page does not scroll').to.equal(true);
+    await waitUntil(() => entered.shadowRoot!.activeElement === hoverCard(entered), 'focus in the card');
+    await left.updateComplete;
+    expect(hoverCard(left) === null, 'the focus came and went: no card').to.equal(true);
+    if (trigger(left).matches('button'))
+      expect(trigger(left).getAttribute('aria-expanded')).to.equal('false');
+    if (trigger(entered).matches('button'))
+      expect(trigger(entered).getAttribute('aria-expanded')).to.equal('true');
+  });
+
   it('cards opened together load their details in one request', async () => {
     const { cards, calls } = await renderCards(4);
     // Focus opens one card per host; opened in one go they share one batch.

@@ -1,7 +1,9 @@
 import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
-import type { HoverCardOwner } from './person-hover.js';
+import type { ReactiveController } from 'lit';
+import { deepActiveElement, type PersonHoverController } from './person-hover.js';
+import { PopoverController } from './popover-controller.js';
 import { requireElement } from '../../autoload.js';
 
 type HoverKey = Parameters<typeof translate<'hover.card' | 'hover.giveKudos' | 'hover.close'>>[2];
@@ -67,37 +69,121 @@ function adoptCardStyles(root: HTMLElement | DocumentFragment): void {
   root.append(style);
 }
 
+interface OpenCard {
+  key: string;
+  personId: string;
+  name: string;
+  anchor: Element;
+}
+
 /**
- * The open hover card of `PersonHoverController` (person-hover.ts): its template, its styles and its
- * placement next to the name. Loaded with `import()` on the first hover or focus of a name, so a page
- * of cards does not load it (issue 18).
+ * The open hover card of `PersonHoverController` (person-hover.ts): which card is open (its
+ * `PopoverController`), its template, styles, keys and placement next to the name. Loaded with
+ * `import()` on the first hover or focus of a name, so a page of cards does not load it (issue 18).
  */
-export class PersonHoverCard {
+export class PersonHoverCard implements ReactiveController {
+  readonly popover: PopoverController;
+  /** The person whose kudos composer is open in the card, if any. */
+  private composingFor?: string;
+  private current?: OpenCard;
+  private returnFocus?: HTMLElement;
   private resizeObserver?: ResizeObserver;
   private placing = false;
 
-  constructor(private readonly owner: HoverCardOwner) {
+  constructor(private readonly owner: PersonHoverController) {
+    this.popover = new PopoverController(owner.host);
+    owner.host.addController(this);
     adoptCardStyles(owner.host.renderRoot);
+  }
+
+  /** The open card's person and anchor, if a card is open. */
+  private get openCard(): OpenCard | undefined {
+    const key = this.popover.current;
+    return key && this.current?.key === key ? this.current : undefined;
+  }
+
+  hostUpdated(): void {
+    if (this.openCard) this.place();
+    else this.stopPlacing();
+  }
+
+  hostDisconnected(): void {
+    this.stopPlacing();
   }
 
   private t(key: HoverKey, params?: MessageParams): string {
     return translate(profileCardStrings, this.owner.options.language(), key, params);
   }
 
+  /** The pointer rested on a name for the open delay (or entered the open card's name again). */
+  pointerEnter(key: string, personId: string, name: string, anchor: Element): void {
+    if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
+    this.popover.pointerEnter(key);
+  }
+
+  focusIn(key: string, personId: string, name: string, anchor: Element): void {
+    if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
+    this.popover.focusIn(key);
+  }
+
+  /** See `PersonHoverController.show`. */
+  show(key: string, personId: string, name: string, anchor: Element, returnFocus?: HTMLElement): void {
+    if (!this.popover.isOpen(key)) {
+      this.remember(key, personId, name, anchor);
+      this.popover.click(key);
+    }
+    this.returnFocus = returnFocus;
+  }
+
+  private remember(key: string, personId: string, name: string, anchor: Element): void {
+    this.returnFocus = undefined;
+    if (this.current?.personId !== personId) this.composingFor = undefined;
+    this.current = { key, personId, name, anchor };
+  }
+
+  inCard(target: EventTarget | null): boolean {
+    const card = this.cardElement();
+    return !!card && target instanceof Node && card.contains(target);
+  }
+
+  private cardElement(): HTMLElement | null {
+    return this.owner.host.renderRoot.querySelector<HTMLElement>('.person-card');
+  }
+
+  /** Focus into the card after the render that shows it, unless the focus moved from `focusedBefore` meanwhile. */
+  enterCard(focusedBefore: Element | null): void {
+    void this.owner.host.updateComplete.then(() => {
+      const focusedNow = deepActiveElement();
+      if (focusedNow !== focusedBefore && focusedNow !== document.body && focusedNow !== null) return;
+      this.cardElement()?.focus();
+    });
+  }
+
+  /** Closes the card and puts the focus back on the name that opened it (never on the page body). */
+  private closeToName(): boolean {
+    const anchor = this.current?.anchor;
+    const trigger =
+      this.returnFocus ??
+      (anchor?.matches('a, button') ? anchor : anchor?.querySelector<HTMLElement>('a, button'));
+    if (!this.popover.escape()) return false;
+    (trigger as HTMLElement | null | undefined)?.focus();
+    return true;
+  }
+
   /** Escape inside the card closes it and gives the focus back to the name. */
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
-    if (this.owner.closeToName()) event.preventDefault();
+    if (this.closeToName()) event.preventDefault();
   };
 
   render(): TemplateResult | typeof nothing {
     const owner = this.owner;
-    const open = owner.openCard;
+    const open = this.openCard;
     if (!open) return nothing;
     const key = open.key;
     const me = owner.options.client()?.peekPerson('me');
     const own = me?.id === open.personId;
-    const composing = owner.composingFor === open.personId;
+    const composing = this.composingFor === open.personId;
     if (composing) requireElement('kring-kudos-composer');
     return html`<div
       class="person-card"
@@ -107,15 +193,15 @@ export class PersonHoverCard {
       tabindex="-1"
       aria-label=${this.t('hover.card', { name: open.name })}
       data-person=${open.personId}
-      @pointerenter=${() => owner.popover.pointerEnter(key)}
+      @pointerenter=${() => this.popover.pointerEnter(key)}
       @pointerleave=${(event: PointerEvent) => {
         if (!(event.relatedTarget instanceof Node && open.anchor.contains(event.relatedTarget)))
           owner.pointerLeave(key, event.currentTarget as Element);
       }}
-      @focusin=${() => owner.popover.focusIn(key)}
+      @focusin=${() => this.popover.focusIn(key)}
       @focusout=${(event: FocusEvent) => {
         if (!(event.relatedTarget instanceof Node && open.anchor.contains(event.relatedTarget)))
-          owner.focusOut(key, event);
+          this.popover.focusOut(key, event);
       }}
       @keydown=${this.onKeydown}
     >
@@ -132,7 +218,7 @@ export class PersonHoverCard {
               >
                 ${this.t('hover.giveKudos')}
               </button>`}
-          <button type="button" part="close-card" @click=${() => owner.closeToName()}>
+          <button type="button" part="close-card" @click=${() => this.closeToName()}>
             ${this.t('hover.close')}
           </button>
         </div>
@@ -143,14 +229,14 @@ export class PersonHoverCard {
 
   private toggleComposer(personId: string): void {
     // The focus is in the card while writing, which keeps it open wherever the pointer goes.
-    this.owner.composingFor = this.owner.composingFor === personId ? undefined : personId;
+    this.composingFor = this.composingFor === personId ? undefined : personId;
     this.owner.host.requestUpdate();
   }
 
   /** Next to its anchor, in the top layer where the browser has one (no clipping by a scrolling list). */
-  place(): void {
-    const card = this.owner.cardElement();
-    const anchor = this.owner.openCard?.anchor;
+  private place(): void {
+    const card = this.cardElement();
+    const anchor = this.openCard?.anchor;
     if (!card || !anchor) return;
     if (!this.placing) this.startPlacing(card);
     if (typeof card.showPopover === 'function' && !card.matches(':popover-open')) {
@@ -174,7 +260,7 @@ export class PersonHoverCard {
   }
 
   private readonly onViewportChange = (): void => {
-    if (this.owner.openCard) this.place();
+    if (this.openCard) this.place();
   };
 
   private startPlacing(card: HTMLElement): void {
@@ -187,7 +273,7 @@ export class PersonHoverCard {
     }
   }
 
-  stopPlacing(): void {
+  private stopPlacing(): void {
     if (!this.placing) return;
     this.placing = false;
     window.removeEventListener('scroll', this.onViewportChange, { capture: true });

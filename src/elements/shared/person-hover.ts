@@ -1,5 +1,4 @@
 import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import { PopoverController } from './popover-controller.js';
 import type { Language } from '../../i18n/index.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { PersonHoverCard } from './person-hover-card.js';
@@ -11,28 +10,6 @@ interface HoverHost extends ReactiveElement {
 export interface PersonHoverOptions {
   language: () => Language;
   client: () => CommunityClientApi | undefined;
-}
-
-interface OpenCard {
-  key: string;
-  personId: string;
-  name: string;
-  anchor: Element;
-}
-
-/** What the lazily loaded card (person-hover-card.ts) reads from and calls on its controller. */
-export interface HoverCardOwner {
-  readonly host: HoverHost;
-  readonly options: PersonHoverOptions;
-  readonly popover: PopoverController;
-  /** The open card's person and anchor, if a card is open. */
-  readonly openCard: OpenCard | undefined;
-  /** The person whose kudos composer is open in the card, if any. */
-  composingFor?: string;
-  cardElement(): HTMLElement | null;
-  pointerLeave(key: string, container: Element): void;
-  focusOut(key: string, event: FocusEvent): void;
-  closeToName(): boolean;
 }
 
 let cardModule: Promise<typeof import('./person-hover-card.js')> | undefined;
@@ -49,20 +26,19 @@ let cardModule: Promise<typeof import('./person-hover-card.js')> | undefined;
  * the trigger cannot hold the card (an option in a listbox), calls the pointer methods itself and
  * renders `card()` inside the same container.
  *
- * Only the trigger is here: the open card (its template, styles and placement, person-hover-card.ts)
- * loads with `import()` when a pointer first enters a name (during the open delay) or a name gets the
- * focus, so a page of cards does not load it (issue 18).
+ * Only the trigger is here: delegated listeners and the open delay. Everything else — which card is
+ * open (`PopoverController`), its template, styles, placement and keys (person-hover-card.ts) — loads
+ * with `import()` when a pointer first enters a name (during the open delay) or a name gets the focus,
+ * so a page of cards does not load it (issue 18). What happens before it arrives is done, in order,
+ * when it does.
  */
-export class PersonHoverController implements ReactiveController, HoverCardOwner {
+export class PersonHoverController implements ReactiveController {
   /** How long the pointer rests on a name before its card opens, ms (a pass over a feed opens none). */
   static openDelayMs = 250;
 
-  readonly popover: PopoverController;
-  composingFor?: string;
-  private current?: OpenCard;
   private view?: PersonHoverCard;
+  private loading?: Promise<PersonHoverCard>;
   private pointerTimer?: ReturnType<typeof setTimeout>;
-  private returnFocus?: HTMLElement;
   /** Which of the trigger listeners are on the shadow root: the entering ones, then all. */
   private listening: 'none' | 'entering' | 'all' = 'none';
 
@@ -70,18 +46,7 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     readonly host: HoverHost,
     readonly options: PersonHoverOptions,
   ) {
-    this.popover = new PopoverController(host);
     host.addController(this);
-  }
-
-  /** The person whose card is open, if any. */
-  get openPerson(): string | undefined {
-    return this.openCard?.personId;
-  }
-
-  get openCard(): OpenCard | undefined {
-    const key = this.popover.current;
-    return key && this.current?.key === key ? this.current : undefined;
   }
 
   /**
@@ -93,6 +58,10 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     if (this.listening !== 'none') return;
     this.listening = 'entering';
     this.listen('pointerover', 'focusin');
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.pointerTimer);
   }
 
   private listen(...types: string[]): void {
@@ -117,75 +86,60 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     const related = 'relatedTarget' in event ? event.relatedTarget : null;
     // Moves between the parts of one name are not entering or leaving it.
     const within = related instanceof Node && trigger.contains(related);
+    const inCard = !!this.view?.inCard(related);
     if (event.type === 'pointerover' || event.type === 'focusin') this.listenToAll();
     switch (event.type) {
       case 'pointerover':
         if (!within) this.pointerEnter(key, personId, name, trigger);
         break;
       case 'pointerout':
-        if (!within && !this.inCard(related)) this.pointerLeave(key, trigger);
+        if (!within && !inCard) this.pointerLeave(key, trigger);
         break;
       case 'focusin':
         this.focusIn(key, personId, name, trigger);
         break;
       case 'focusout':
-        if (!this.inCard(related)) this.popover.focusOut(key, event as FocusEvent, trigger);
+        if (!inCard) this.use((card) => card.popover.focusOut(key, event as FocusEvent, trigger));
         break;
       case 'keydown':
-        if ((event as KeyboardEvent).key !== 'ArrowDown' || !this.popover.isOpen(key)) return;
+        // Before the card's code has arrived, the focus on the name is opening it.
+        if ((event as KeyboardEvent).key !== 'ArrowDown' || !(this.view?.popover.isOpen(key) ?? this.loading))
+          return;
         event.preventDefault();
         this.enterCard();
     }
   };
 
-  hostUpdated(): void {
-    if (this.openPerson) this.view?.place();
-    else this.view?.stopPlacing();
-  }
-
-  hostDisconnected(): void {
-    clearTimeout(this.pointerTimer);
-    this.view?.stopPlacing();
-  }
-
-  /** Loads the card's code (once per page) and renders the card when it arrives. */
-  private loadCard(): Promise<void> {
-    if (this.view) return Promise.resolve();
+  /** Loads the card's code (once per page) and makes this host's card when it arrives. */
+  private loadCard(): Promise<PersonHoverCard> {
     cardModule ??= import('./person-hover-card.js');
-    return cardModule.then(({ PersonHoverCard }) => {
-      if (this.view) return;
-      this.view = new PersonHoverCard(this);
-      if (this.openCard) this.host.requestUpdate();
-    });
+    return (this.loading ??= cardModule.then(
+      ({ PersonHoverCard }) => (this.view ??= new PersonHoverCard(this)),
+    ));
+  }
+
+  /** `action` on the card: now if its code is here, else when it arrives (in call order), if loading or `load`. */
+  private use(action: (card: PersonHoverCard) => void, load = false): void {
+    if (this.view) action(this.view);
+    else if (load || this.loading) void this.loadCard().then(action);
   }
 
   pointerEnter(key: string, personId: string, name: string, anchor: Element): void {
     clearTimeout(this.pointerTimer);
-    if (this.popover.isOpen(key)) {
-      this.popover.pointerEnter(key);
-      return;
-    }
+    const enter = (): void => this.use((card) => card.pointerEnter(key, personId, name, anchor), true);
+    if (this.view?.popover.isOpen(key)) return enter();
     void this.loadCard();
-    this.pointerTimer = setTimeout(() => {
-      this.remember(key, personId, name, anchor);
-      this.popover.pointerEnter(key);
-    }, PersonHoverController.openDelayMs);
+    this.pointerTimer = setTimeout(enter, PersonHoverController.openDelayMs);
   }
 
   pointerLeave(key: string, container: Element): void {
     clearTimeout(this.pointerTimer);
-    this.popover.pointerLeave(key, container);
+    this.use((card) => card.popover.pointerLeave(key, container));
   }
 
   focusIn(key: string, personId: string, name: string, anchor: Element): void {
     clearTimeout(this.pointerTimer);
-    void this.loadCard();
-    if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
-    this.popover.focusIn(key);
-  }
-
-  focusOut(key: string, event: FocusEvent): void {
-    this.popover.focusOut(key, event);
+    this.use((card) => card.focusIn(key, personId, name, anchor), true);
   }
 
   /**
@@ -200,25 +154,16 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     options: { focus?: boolean; returnFocus?: HTMLElement } = {},
   ): void {
     clearTimeout(this.pointerTimer);
-    void this.loadCard();
     this.listenToAll();
-    if (!this.popover.isOpen(key)) {
-      this.remember(key, personId, name, anchor);
-      this.popover.click(key);
-    }
-    this.returnFocus = options.returnFocus;
+    this.use((card) => card.show(key, personId, name, anchor, options.returnFocus), true);
     if (options.focus) this.enterCard();
   }
 
   /** Closes the open card, if any. */
   close(): boolean {
-    return this.popover.escape();
-  }
-
-  private remember(key: string, personId: string, name: string, anchor: Element): void {
-    this.returnFocus = undefined;
-    if (this.current?.personId !== personId) this.composingFor = undefined;
-    this.current = { key, personId, name, anchor };
+    let closed = false;
+    this.use((card) => (closed = card.popover.escape()));
+    return closed;
   }
 
   /**
@@ -249,7 +194,7 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     part = 'name-button',
     wrapped = false,
   ) {
-    const open = this.popover.isOpen(key);
+    const open = !!this.view?.popover.isOpen(key);
     return html`<button
       type="button"
       class=${wrapped ? 'person-hover person-trigger' : 'person-trigger'}
@@ -269,39 +214,13 @@ export class PersonHoverController implements ReactiveController, HoverCardOwner
     </button>`;
   }
 
-  private inCard(target: EventTarget | null): boolean {
-    const card = this.cardElement();
-    return !!card && target instanceof Node && card.contains(target);
-  }
-
-  cardElement(): HTMLElement | null {
-    return this.host.renderRoot.querySelector<HTMLElement>('.person-card');
-  }
-
   /**
    * Moves the focus into the open card (after its code has loaded and the render that shows it) — unless
    * the user moved the focus elsewhere meanwhile: a card arriving late never takes it from where they went.
    */
   private enterCard(): void {
     const focusedBefore = deepActiveElement();
-    void this.loadCard()
-      .then(() => this.host.updateComplete)
-      .then(() => {
-        const focusedNow = deepActiveElement();
-        if (focusedNow !== focusedBefore && focusedNow !== document.body && focusedNow !== null) return;
-        this.cardElement()?.focus();
-      });
-  }
-
-  /** Closes the card and puts the focus back on the name that opened it (never on the page body). */
-  closeToName(): boolean {
-    const anchor = this.current?.anchor;
-    const trigger =
-      this.returnFocus ??
-      (anchor?.matches('a, button') ? anchor : anchor?.querySelector<HTMLElement>('a, button'));
-    if (!this.close()) return false;
-    (trigger as HTMLElement | null | undefined)?.focus();
-    return true;
+    this.use((card) => card.enterCard(focusedBefore), true);
   }
 
   /** The open card, if any (nothing until its code has loaded): the host renders it once, after its other content. */
@@ -331,7 +250,7 @@ export const personHoverStyles = css`
 `;
 
 /** The element that has the focus, looking into open shadow roots. */
-function deepActiveElement(): Element | null {
+export function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
