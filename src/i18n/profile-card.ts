@@ -20,10 +20,6 @@ export type ProfileCardStringKey =
   | 'card.endorsements.other'
   | 'card.kudos.one'
   | 'card.kudos.other'
-  | 'card.level.learning'
-  | 'card.level.practitioner'
-  | 'card.level.expert'
-  | 'card.about'
   | 'card.member'
   | 'hover.card'
   | 'hover.giveKudos'
@@ -50,10 +46,6 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = withLaterS
     'card.endorsements.other': '{count} endorsements',
     'card.kudos.one': 'Kudos received: {count}',
     'card.kudos.other': '{count} kudos received',
-    'card.level.learning': 'learning',
-    'card.level.practitioner': 'practitioner',
-    'card.level.expert': 'expert',
-    'card.about': 'About',
     'card.member': 'Member since {date}',
     'hover.card': 'Card of {name}',
     'hover.giveKudos': 'Give kudos',
