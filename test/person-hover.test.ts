@@ -117,6 +117,23 @@ describe('hover card', () => {
     await waitUntil(() => !hoverCard(card), 'closed when the pointer left');
   });
 
+  it('a pointer that passes over a name, leaving within the open delay, opens no card', async () => {
+    // The pointer's leaving may come before the card's code (it loads on the first entering): it still
+    // cancels the delay. The next name's card opening, after the same delay started later, shows that
+    // the first one's would have opened by then.
+    const { cards } = await renderCards(2);
+    const [passed, rested] = cards;
+    const nameOf = (card: Element) => centre(card.shadowRoot!.querySelector('.person-hover')!);
+    const first = nameOf(passed);
+    await sendMouse({ type: 'move', position: [first.x, first.y] });
+    const second = nameOf(rested);
+    await sendMouse({ type: 'move', position: [second.x, second.y] });
+    await waitUntil(() => hoverCard(rested), 'the card of the name the pointer rests on opens');
+    expect(hoverCard(passed), 'no card for the name passed over').to.equal(null);
+    const button = passed.shadowRoot!.querySelector('.person-trigger');
+    if (button) expect(button.getAttribute('aria-expanded')).to.equal('false');
+  });
+
   it('a click on give kudos opens a composer addressed to the person', async () => {
     const { cards } = await renderCards();
     const [card] = cards;
