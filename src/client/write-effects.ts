@@ -36,16 +36,18 @@ export function applyEffects({ cache, peopleCache, emit }: EffectTarget, effects
   const methods = effects.invalidate.map((method) => `${method}:`);
   cache.invalidate((key) => methods.some((prefix) => key.startsWith(prefix)));
   for (const id of effects.stalePeople) peopleCache.markStale(id);
-  const { personId, skill } = effects.skill ?? {};
-  const cached = personId ? peopleCache.peekPerson(personId) : undefined;
-  // An endorsement was confirmed: the cached person shows the skill's new count at once.
-  if (cached && skill) {
-    const skills = cached.skills.some((own) => own.name === skill.name)
-      ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
-      : [...cached.skills, skill];
-    peopleCache.store(personId!, { ...cached, skills }, false);
-  }
+  if (effects.skill) patchSkill(peopleCache, effects.skill.personId, effects.skill.skill);
   for (const change of effects.changes) emit(change);
+}
+
+/** An endorsement was confirmed: the cached person shows the skill's new count at once. */
+function patchSkill(peopleCache: PeopleCache, personId: string, skill: Skill): void {
+  const cached = peopleCache.peekPerson(personId);
+  if (!cached) return;
+  const skills = cached.skills.some((own) => own.name === skill.name)
+    ? cached.skills.map((own) => (own.name === skill.name ? skill : own))
+    : [...cached.skills, skill];
+  peopleCache.store(personId, { ...cached, skills }, false);
 }
 
 /** The activity a confirmed write stands for (actor and time are filled in by the client). */
