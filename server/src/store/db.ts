@@ -44,10 +44,10 @@ export async function openPostgres(url: string): Promise<Db> {
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
+      // Each query starts when the one before has settled, so `pg` never queues on a busy client.
+      let last: Promise<unknown> = Promise.resolve();
       try {
         await client.query('BEGIN');
-        // Each query starts when the one before has settled, so `pg` never queues on a busy client.
-        let last: Promise<unknown> = Promise.resolve();
         const result = await work({
           query: <Row>(sql: string, params?: readonly SqlValue[]) => {
             const next = last.then(
@@ -58,9 +58,13 @@ export async function openPostgres(url: string): Promise<Db> {
             return next;
           },
         });
+        // Queries `work` started and did not wait for (`Promise.all` gives up at the first refusal) end
+        // first: COMMIT or ROLLBACK on a client still running one would be queued by `pg` (deprecated).
+        await last;
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        await last;
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
