@@ -9,8 +9,13 @@
 import { publishGraphPage } from './graph.bench.mjs';
 import { median } from './lib/fresh-page.mjs';
 import { mainThreadCpu, startTrace } from './lib/main-thread-cpu.mjs';
+import { PROFILE_CATEGORIES, traceBreakdown } from './lib/trace-breakdown.mjs';
 
 const RUNS = Number(process.env.WARM_RUNS ?? 9);
+// `WARM_PROFILE=1`: also records V8's sampling profiler and prints, per variant, where the CPU goes (trace
+// events and JavaScript functions by self time, medians over the runs). The profiler adds its own cost.
+const PROFILE = Boolean(process.env.WARM_PROFILE);
+const TOP = Number(process.env.WARM_PROFILE_TOP ?? 25);
 const MODES = [
   { key: 'compact', label: 'compact cards' },
   { key: 'lit-floor', label: 'name-only lit elements over the same client' },
@@ -24,7 +29,7 @@ async function measureTraced(browser, url) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const trace = await startTrace(browser, page);
+    const trace = await startTrace(browser, page, PROFILE ? PROFILE_CATEGORIES : undefined);
     let wallMs;
     let events;
     try {
@@ -35,7 +40,13 @@ async function measureTraced(browser, url) {
       events = await trace.stop();
     }
     const cpu = mainThreadCpu(events, 'bench-start', wallMs);
-    return { wallMs, ...cpu, errorNote: errors.length ? `, page errors: ${errors.join('; ')}` : '' };
+    const breakdown = PROFILE ? traceBreakdown(events, 'bench-start', wallMs) : undefined;
+    return {
+      wallMs,
+      ...cpu,
+      breakdown,
+      errorNote: errors.length ? `, page errors: ${errors.join('; ')}` : '',
+    };
   } finally {
     await context.close();
   }
@@ -55,6 +66,7 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       );
     }
   }
+  if (PROFILE) printProfile(samples, log);
   const med = (key, figure) =>
     median(samples[key].map((sample) => sample[figure]).filter((v) => v !== undefined));
   const wall = Object.fromEntries(MODES.map(({ key }) => [key, med(key, 'wallMs')]));
@@ -84,4 +96,35 @@ export default async function run({ url, server, browser, projectRoot, log }) {
       note: `load-sensitive; default view ${(wall.graph / wall['lit-floor']).toFixed(2)}×`,
     },
   ];
+}
+
+/** Median self ms per trace event and per function over the runs of each variant, compact beside lit-floor. */
+function printProfile(samples, log) {
+  for (const part of ['events', 'functions', 'inclusive']) {
+    const medians = {};
+    for (const { key } of MODES) {
+      const runs = samples[key].map(
+        (sample) => new Map(sample.breakdown[part].map(({ name, ms }) => [name, ms])),
+      );
+      const names = new Set(runs.flatMap((run) => [...run.keys()]));
+      medians[key] = new Map([...names].map((name) => [name, median(runs.map((run) => run.get(name) ?? 0))]));
+    }
+    const names = [...medians.compact.keys()].sort(
+      (a, b) =>
+        medians.compact.get(b) -
+        (medians['lit-floor'].get(b) ?? 0) -
+        (medians.compact.get(a) - (medians['lit-floor'].get(a) ?? 0)),
+    );
+    const total = (key) => [...medians[key].values()].reduce((sum, ms) => sum + ms, 0);
+    log(
+      `profile, ${part} by self ms (median of runs): compact ${total('compact').toFixed(1)}, lit-floor ${total('lit-floor').toFixed(1)}, sorted by compact − lit-floor`,
+    );
+    for (const name of names.slice(0, TOP)) {
+      const compact = medians.compact.get(name);
+      const floor = medians['lit-floor'].get(name) ?? 0;
+      log(
+        `  ${compact.toFixed(1).padStart(6)} ${floor.toFixed(1).padStart(6)} ${(compact - floor).toFixed(1).padStart(6)}  ${name}`,
+      );
+    }
+  }
 }

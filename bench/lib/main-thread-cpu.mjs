@@ -8,9 +8,9 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline',
 ];
 
-/** Starts a trace of `page` (Chromium only); `stop()` resolves to the parsed trace events. */
-export async function startTrace(browser, page) {
-  await browser.startTracing(page, { categories: CATEGORIES });
+/** Starts a trace of `page` (Chromium only; `categories` to record more); `stop()` resolves to the parsed trace events. */
+export async function startTrace(browser, page, categories = CATEGORIES) {
+  await browser.startTracing(page, { categories });
   return {
     stop: async () => JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents,
   };

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider, type Context } from '@lit/context';
-import { Task } from '@lit/task';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
@@ -113,10 +112,7 @@ export class KringCommunity extends LitElement {
    * Connects the backend the attributes name (a factory may load a chunk or ask for a token). A newer
    * connection, or a disconnect, aborts the one in flight; an aborted one disposes what it made.
    */
-  private readonly connection = new Task(this, {
-    autoRun: false,
-    task: (_args, { signal }) => this.connect(signal),
-  });
+  private connection?: AbortController;
   private stopConfigureListener?: () => void;
   private readonly loggedProblems = new Set<string>();
 
@@ -140,7 +136,7 @@ export class KringCommunity extends LitElement {
     super.disconnectedCallback();
     this.stopConfigureListener?.();
     this.releasePage();
-    this.connection.abort();
+    this.connection?.abort();
     this.client?.dispose();
     this.client = undefined;
     this.ownedBackend?.dispose?.();
@@ -187,7 +183,8 @@ export class KringCommunity extends LitElement {
   }
 
   private connectBackend(): Promise<void> {
-    return this.connection.run();
+    this.connection?.abort();
+    return this.connect((this.connection = new AbortController()).signal);
   }
 
   private async connect(signal: AbortSignal): Promise<void> {

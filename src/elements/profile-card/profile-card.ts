@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { shallowArrayEquals, Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { LoadController } from '../shared/load-controller.js';
 import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/people.js';
@@ -129,18 +129,15 @@ export class KringProfileCard extends KringElement {
     client: () => this.client,
   });
 
-  private readonly personTask = new Task(this, {
-    task: async ([client, person, view], { signal }) => {
-      if (!client || !person) return undefined;
-      // Only an opened (full) card asks for details such as skills; a page of compact cards does not.
-      return client.person(person, { signal, details: view === 'full' });
+  private readonly personTask = new LoadController(this, {
+    // Only an opened (full) card asks for details such as skills; a page of compact cards does not.
+    load: ([client, person, view], signal) => client.person(person, { signal, details: view === 'full' }),
+    // Without a client or a person there is nothing to ask (the card shows its loading, not-connected or
+    // no-person state), so nothing runs: a run would cost each card of a page one more render.
+    args: () => {
+      const person = this.person.trim();
+      return this.client && person ? ([this.client, person, this.currentView] as const) : undefined;
     },
-    args: () => [this.client, this.person.trim(), this.currentView] as const,
-    // Without a client there is nothing to ask (the card shows its loading or not-connected state), so the
-    // task does not run: a run would cost each card of a page one more render before the client arrives.
-    // `initialValue` records the constructor's (client-less) arguments, so the first update compares too.
-    initialValue: undefined,
-    argsEqual: (previous, next) => !next[0] || shallowArrayEquals(previous, next),
   });
 
   /** A card re-loads when anything changes its person (an endorsement, kudos received, a photo). */
@@ -174,16 +171,12 @@ export class KringProfileCard extends KringElement {
     if (!this.person.trim()) return this.renderProblem(this.t('card.noPerson'));
     if (!this.client)
       return this.notConnected ? this.renderProblem(this.notConnectedMessage) : this.renderLoading();
-    return this.personTask.render({
-      initial: () => this.renderLoading(),
-      pending: () =>
-        this.personTask.value ? this.renderPerson(this.personTask.value) : this.renderLoading(),
-      complete: (person) =>
-        person
-          ? this.renderPerson(person)
-          : this.renderProblem(this.t('card.notFound'), this.t('card.notFoundHint', { person: this.person })),
-      error: (error) => this.renderError(error),
-    });
+    const { status, value } = this.personTask;
+    if (status === 'error') return this.renderError(this.personTask.error);
+    if (value) return this.renderPerson(value);
+    return status === 'complete'
+      ? this.renderProblem(this.t('card.notFound'), this.t('card.notFoundHint', { person: this.person }))
+      : this.renderLoading();
   }
 
   protected override updated(): void {
