@@ -32,9 +32,15 @@ export function mainThreadCpu(events, startMark, windowMs) {
       event.pid === pid && event.tid === tid && event.ph === 'X' && event.ts >= from && event.ts <= to,
   );
   const sum = (list) => list.reduce((total, event) => total + (event.tdur ?? 0), 0) / 1000;
-  const tasks = onThread.filter(
-    (event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask',
-  );
+  // Chromium records a task as `ThreadControllerImpl::RunTask`, often with a `RunTask` inside it (the same
+  // work): only the outermost of nested task events counts, or much of the time is counted twice.
+  const tasks = [];
+  for (const event of onThread
+    .filter((event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    const outer = tasks.at(-1);
+    if (!outer || event.ts >= outer.ts + outer.dur) tasks.push(event);
+  }
   if (!tasks.some((event) => event.tdur !== undefined)) return undefined;
   const rendering = onThread.filter((event) =>
     ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'UpdateLayer'].includes(event.name),
