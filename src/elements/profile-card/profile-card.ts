@@ -205,9 +205,11 @@ export class KringProfileCard extends KringElement {
     this.skeletonShown = true;
     // One element: the avatar circle and the three lines are painted as its background, so a page of
     // 200 loading cards costs the browser 400 elements to style and lay out instead of 1 400.
-    return html`<div part="card" class=${this.pulsing ? 'skeleton pulse' : 'skeleton'} aria-busy="true">
-      <span class="visually-hidden">${this.t('card.loading')}</span>
-    </div>`;
+    const pulse = this.pulsing ? 'skeleton pulse' : 'skeleton';
+    // No white space between elements (see renderPerson).
+    // prettier-ignore
+    return html`<div part="card" class=${pulse} aria-busy="true"><span class="visually-hidden"
+      >${this.t('card.loading')}</span></div>`;
   }
 
   private renderProblem(message: string, hint?: string) {
@@ -235,13 +237,13 @@ export class KringProfileCard extends KringElement {
     if (photo && photo !== this.brokenPhoto) {
       // A photo URL that does not load (moved, no access) falls back to initials, not a broken image.
       const fallBack = () => (this.brokenPhoto = photo);
-      return html`<div part="avatar">
-        <img src=${photo} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${fallBack} />
-      </div>`;
+      // No white space between elements (see renderPerson).
+      // prettier-ignore
+      return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" referrerpolicy="no-referrer"
+        @error=${fallBack} /></div>`;
     }
-    return html`<div part="avatar" class=${avatarClass(person.name)} aria-hidden="true">
-      ${initials(person.name)}
-    </div>`;
+    const initialsClass = avatarClass(person.name);
+    return html`<div part="avatar" class=${initialsClass} aria-hidden="true">${initials(person.name)}</div>`;
   }
 
   private profileUrl(person: Person): string | undefined {
@@ -256,26 +258,20 @@ export class KringProfileCard extends KringElement {
     const full = this.currentView === 'full';
     const profile = this.profileUrl(person);
     const meta = [person.department, person.location].filter(Boolean).join(' · ');
-    const marks = this.contentMarks;
+    const { lang = nothing, dir = nothing } = this.contentMarks;
+    const title = person.title ? html`<p part="title" lang=${lang} dir=${dir}>${person.title}</p>` : nothing;
+    const metaLine = meta ? html`<p part="meta" lang=${lang} dir=${dir}>${meta}</p>` : nothing;
     // The full view's extras are one part each (details, badges) and the compact view's hover card one:
-    // a page renders hundreds of compact cards, and every part of this template costs each of them.
-    return html`<article part="card" aria-label=${person.name}>
-      ${this.renderAvatar(person)}
-      <div part="body">
-        <p part="name">${this.renderName(person, profile, full)}</p>
-        ${person.title
-          ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
-              ${person.title}
-            </p>`
-          : nothing}
-        ${meta
-          ? html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`
-          : nothing}
-        ${full ? this.renderDetails(person) : nothing} ${this.renderSkills(person, full)}
-        ${full ? this.renderBadges(person) : nothing} ${this.renderLinks(person, profile)}
-      </div>
-      ${full ? nothing : this.hover.card()}
-    </article>`;
+    // a page renders hundreds of compact cards, and every part of this template costs each of them. The
+    // card's templates have no white space between elements (line breaks only inside tags, so Prettier
+    // is told to leave them): each card cloned 23 white-space text nodes, 5 ms of CPU on a page of 200
+    // compact cards (issue 18, docs/performance.md). Between blocks and flex items it was never shown.
+    // prettier-ignore
+    return html`<article part="card" aria-label=${person.name}>${this.renderAvatar(person)}<div part="body"
+      ><p part="name">${this.renderName(person, profile, full)}</p>${title}${metaLine}${
+        full ? this.renderDetails(person) : nothing}${this.renderSkills(person, full)}${
+        full ? this.renderBadges(person) : nothing}${this.renderLinks(person, profile)}</div
+      >${full ? nothing : this.hover.card()}</article>`;
   }
 
   /** The full view's about text, kudos received and membership. */
@@ -359,25 +355,19 @@ export class KringProfileCard extends KringElement {
     }
     const showProfile = profile && this.currentView === 'full';
     if (!actions.length && !showProfile) return nothing;
-    return html`<div part="links">
-      ${showProfile
-        ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
-        : nothing}
-      ${actions.map(
-        // One template per action, its icon inlined (a page of cards builds hundreds of these).
-        (action) =>
-          staticHtml`<a
-            part="action"
-            class="action"
-            href=${action.href}
-            aria-label=${action.label}
-            title=${action.label}
-            >${ICON_MARKUP[action.icon]}</a
-          >`,
-      )}
-      ${person.email ? this.renderCopyMail(person) : nothing}
-      ${own ? nothing : this.renderKudosAction(person)}
-    </div>`;
+    const profileLink = showProfile
+      ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
+      : nothing;
+    // One template per action, its icon inlined (a page of cards builds hundreds of these).
+    const links = actions.map(
+      (action) =>
+        staticHtml`<a part="action" class="action" href=${action.href} aria-label=${action.label}
+          title=${action.label}>${ICON_MARKUP[action.icon]}</a>`,
+    );
+    // No white space between elements (see renderPerson).
+    // prettier-ignore
+    return html`<div part="links">${profileLink}${links}${person.email ? this.renderCopyMail(person) : nothing}${
+      own ? nothing : this.renderKudosAction(person)}</div>`;
   }
 
   private renderCopyMail(person: Person) {
@@ -396,18 +386,11 @@ export class KringProfileCard extends KringElement {
     onClick: () => void,
     dialog?: { part: string; expanded: boolean },
   ) {
-    return staticHtml`<button
-      part=${dialog ? `action ${dialog.part}` : 'action'}
-      class="action"
-      type="button"
-      aria-label=${label}
-      title=${label}
-      aria-haspopup=${dialog ? 'dialog' : nothing}
-      aria-expanded=${dialog ? String(dialog.expanded) : nothing}
-      @click=${onClick}
-    >
-      ${ICON_MARKUP[iconName]}
-    </button>`;
+    // No white space between elements: see renderPerson.
+    return staticHtml`<button part=${dialog ? `action ${dialog.part}` : 'action'} class="action" type="button"
+      aria-label=${label} title=${label} aria-haspopup=${dialog ? 'dialog' : nothing}
+      aria-expanded=${dialog ? String(dialog.expanded) : nothing} @click=${onClick}
+      >${ICON_MARKUP[iconName]}</button>`;
   }
 
   /**
