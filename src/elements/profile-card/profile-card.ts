@@ -261,17 +261,22 @@ export class KringProfileCard extends KringElement {
     const { lang = nothing, dir = nothing } = this.contentMarks;
     const title = person.title ? html`<p part="title" lang=${lang} dir=${dir}>${person.title}</p>` : nothing;
     const metaLine = meta ? html`<p part="meta" lang=${lang} dir=${dir}>${meta}</p>` : nothing;
-    // The full view's extras are one part each (details, badges) and the compact view's hover card one:
-    // a page renders hundreds of compact cards, and every part of this template costs each of them. The
+    // The full view's extras and the skills are one part, and the compact view's hover card one: a page
+    // renders hundreds of compact cards, and every part of this template costs each of them. The
     // card's templates have no white space between elements (line breaks only inside tags, so Prettier
     // is told to leave them): each card cloned 23 white-space text nodes, 5 ms of CPU on a page of 200
     // compact cards (issue 18, docs/performance.md). Between blocks and flex items it was never shown.
     // prettier-ignore
     return html`<article part="card" aria-label=${person.name}>${this.renderAvatar(person)}<div part="body"
       ><p part="name">${this.renderName(person, profile, full)}</p>${title}${metaLine}${
-        full ? this.renderDetails(person) : nothing}${this.renderSkills(person, full)}${
-        full ? this.renderBadges(person) : nothing}${this.renderLinks(person, profile)}</div
+        full ? this.renderFullExtras(person) : this.renderSkills(person, false)}${
+        this.renderLinks(person, profile)}</div
       >${full ? nothing : this.hover.card()}</article>`;
+  }
+
+  /** The full view between the department and the links: details, skills, badges. */
+  private renderFullExtras(person: Person) {
+    return html`${this.renderDetails(person)} ${this.renderSkills(person, true)} ${this.renderBadges(person)}`;
   }
 
   /** The full view's about text, kudos received and membership. */
@@ -355,18 +360,18 @@ export class KringProfileCard extends KringElement {
     }
     const showProfile = profile && this.currentView === 'full';
     if (!actions.length && !showProfile) return nothing;
-    const profileLink = showProfile
-      ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
-      : nothing;
-    // One template per action, its icon inlined (a page of cards builds hundreds of these).
-    const links = actions.map(
+    // One template per action, its icon inlined (a page of cards builds hundreds of these); the full view
+    // puts its profile link first, in the same part.
+    const links: unknown[] = actions.map(
       (action) =>
         staticHtml`<a part="action" class="action" href=${action.href} aria-label=${action.label}
           title=${action.label}>${ICON_MARKUP[action.icon]}</a>`,
     );
+    if (showProfile)
+      links.unshift(html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`);
     // No white space between elements (see renderPerson).
     // prettier-ignore
-    return html`<div part="links">${profileLink}${links}${person.email ? this.renderCopyMail(person) : nothing}${
+    return html`<div part="links">${links}${person.email ? this.renderCopyMail(person) : nothing}${
       own ? nothing : this.renderKudosAction(person)}</div>`;
   }
 
