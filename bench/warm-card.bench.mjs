@@ -5,6 +5,8 @@
 //   on a loaded machine mostly measures the load;
 // - CPU: the page's main-thread CPU time (Chromium trace thread time) over that same window: the work the
 //   page does, much less sensitive to other processes. The ratio this bench holds to the target is CPU.
+// A third reference, the compact card's own DOM built by hand over the same client (`?mode=dom-floor`), shows
+// what that DOM costs whatever builds it. `WARM_PROFILE=1` adds where the CPU goes (see `printProfile`).
 // `npm run bench graph` prints the wall ratio from consecutive (not interleaved) runs.
 import { publishGraphPage } from './graph.bench.mjs';
 import { median } from './lib/fresh-page.mjs';
@@ -19,6 +21,7 @@ const TOP = Number(process.env.WARM_PROFILE_TOP ?? 25);
 const MODES = [
   { key: 'compact', label: 'compact cards' },
   { key: 'lit-floor', label: 'name-only lit elements over the same client' },
+  { key: 'dom-floor', label: "the compact card's DOM built by hand, same client" },
   { key: 'graph', label: 'cards, default view' },
 ];
 
@@ -86,6 +89,12 @@ export default async function run({ url, server, browser, projectRoot, log }) {
             value: (cpu.compact / cpu['lit-floor']).toFixed(2),
             unit: '×',
             note: `target ≤ 1.5×; trace thread time from adding the cards to the frame showing all names, median of ${RUNS}; default view ${(cpu.graph / cpu['lit-floor']).toFixed(2)}×`,
+          },
+          {
+            name: "warm: the card's DOM built by hand ÷ name-only lit element (main-thread CPU)",
+            value: (cpu['dom-floor'] / cpu['lit-floor']).toFixed(2),
+            unit: '×',
+            note: `what the compact card's elements, attributes and styles cost without lit or Kring's element code; the card is ${(cpu.compact / cpu['dom-floor']).toFixed(2)}× this`,
           },
         ]
       : []),

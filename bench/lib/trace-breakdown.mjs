@@ -92,16 +92,6 @@ function profileFunctions(events, pid, tid, from, to) {
       inclusive.set(key, (inclusive.get(key) ?? 0) + us);
     }
   }
-  const callers = new Map();
-  const focus = process.env.TRACE_FOCUS;
-  if (focus)
-    for (const [id, us] of self)
-      if (keyOf(id).startsWith(focus)) {
-        const parent = nodes.get(id)?.parent;
-        const key = `${keyOf(parent)} < ${keyOf(nodes.get(parent)?.parent)}`;
-        callers.set(key, (callers.get(key) ?? 0) + us);
-      }
-  if (focus) console.log([...callers].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, us]) => `${(us / 1000).toFixed(2)} ${k}`).join('\n'));
   const list = (map) => [...map].map(([name, us]) => ({ name, ms: us / 1000 })).sort((a, b) => b.ms - a.ms);
   return { self: list(byFunction), inclusive: list(inclusive) };
 }
