@@ -106,18 +106,16 @@ const CARD_HTML = '<article part="card"><div part="avatar" class="photo-pending"
   '<button class="action" type="button" part="action"><svg class="icon" viewBox="0 0 20 20" aria-hidden="true">' +
   '<path d="M8.5 7H16a1.5 1.5 0 0 1 1.5 1.5V16a1.5 1.5 0 0 1-1.5 1.5H8.5A1.5 1.5 0 0 1 7 16V8.5A1.5 1.5 0 0 1 8.5 7ZM13 4.2V4a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 4v7.5A1.5 1.5 0 0 0 4 13h.5"></path></svg></button>' +
   '</div></div></article>';
-let cardTemplate;
+let cardTemplate, cardSheets;
+const skeleton = document.createElement('template');
+skeleton.innerHTML = '<div part="card" class="skeleton" aria-busy="true"><span class="visually-hidden">Loading…</span></div>';
 class BenchDomCard extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = customElements.get('kring-profile-card').elementStyles.map((style) => style.styleSheet);
-    const skeleton = document.createElement('div');
-    skeleton.setAttribute('part', 'card');
-    skeleton.className = 'skeleton';
-    skeleton.setAttribute('aria-busy', 'true');
-    skeleton.innerHTML = '<span class="visually-hidden">Loading…</span>';
-    root.append(skeleton);
+    cardSheets ??= customElements.get('kring-profile-card').elementStyles.map((style) => style.styleSheet);
+    root.adoptedStyleSheets = cardSheets;
+    root.append(skeleton.content.cloneNode(true));
     this.dispatchEvent(new ContextEvent(clientContext, this, (client) => {
       if (client) client.person(this.getAttribute('person')).then((person) => person && this.show(person));
     }, true));

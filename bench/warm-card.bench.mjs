@@ -107,8 +107,12 @@ export default async function run({ url, server, browser, projectRoot, log }) {
   ];
 }
 
-/** Median self ms per trace event and per function over the runs of each variant, compact beside lit-floor. */
+/**
+ * Median self ms per trace event and per function over the runs of each variant, compact beside a reference
+ * (`WARM_PROFILE_BASE`, default the name-only lit element).
+ */
 function printProfile(samples, log) {
+  const base = process.env.WARM_PROFILE_BASE ?? 'lit-floor';
   for (const part of ['events', 'functions', 'inclusive']) {
     const medians = {};
     for (const { key } of MODES) {
@@ -121,16 +125,16 @@ function printProfile(samples, log) {
     const names = [...medians.compact.keys()].sort(
       (a, b) =>
         medians.compact.get(b) -
-        (medians['lit-floor'].get(b) ?? 0) -
-        (medians.compact.get(a) - (medians['lit-floor'].get(a) ?? 0)),
+        (medians[base].get(b) ?? 0) -
+        (medians.compact.get(a) - (medians[base].get(a) ?? 0)),
     );
     const total = (key) => [...medians[key].values()].reduce((sum, ms) => sum + ms, 0);
     log(
-      `profile, ${part} by self ms (median of runs): compact ${total('compact').toFixed(1)}, lit-floor ${total('lit-floor').toFixed(1)}, sorted by compact − lit-floor`,
+      `profile, ${part} by self ms (median of runs): compact ${total('compact').toFixed(1)}, ${base} ${total(base).toFixed(1)}, sorted by compact − ${base}`,
     );
     for (const name of names.slice(0, TOP)) {
       const compact = medians.compact.get(name);
-      const floor = medians['lit-floor'].get(name) ?? 0;
+      const floor = medians[base].get(name) ?? 0;
       log(
         `  ${compact.toFixed(1).padStart(6)} ${floor.toFixed(1).padStart(6)} ${(compact - floor).toFixed(1).padStart(6)}  ${name}`,
       );
