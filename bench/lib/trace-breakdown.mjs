@@ -1,6 +1,7 @@
 // Where a window of main-thread CPU goes, from a Chromium trace that also recorded V8's sampling profiler:
 // trace events by self thread time (style recalculation, layout, paint, parsing, GC, …) and JavaScript
 // functions by self time from the profiler's samples. Used by `WARM_PROFILE=1 npm run bench warm-card`.
+import { threadWindow } from './main-thread-cpu.mjs';
 
 /** Trace categories for `startTrace`: the timeline plus V8's CPU profile and GC. */
 export const PROFILE_CATEGORIES = [
@@ -20,16 +21,10 @@ export const PROFILE_CATEGORIES = [
  * `windowMs`; and self time per JavaScript function (name and source position) from the CPU profile.
  */
 export function traceBreakdown(events, startMark, windowMs) {
-  const mark = events.find((event) => event.name === startMark && event.cat.includes('blink.user_timing'));
-  if (!mark) return undefined;
-  const { pid, tid } = mark;
-  const from = mark.ts;
-  const to = from + windowMs * 1000;
-  const complete = events
-    .filter(
-      (event) =>
-        event.pid === pid && event.tid === tid && event.ph === 'X' && event.ts >= from && event.ts <= to,
-    )
+  const window = threadWindow(events, startMark, windowMs);
+  if (!window) return undefined;
+  const { pid, tid, from, to } = window;
+  const complete = window.onThread
     .filter((event) => event.tdur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   // Self time: an event's thread time less its direct children's (events nest on one thread).
