@@ -159,6 +159,10 @@ describe('kring.iife.js on a plain HTML page', () => {
             .map((tag) => `<${tag}></${tag}>`)
             .join('\n')}</main>`,
         ),
+        '/cards-tracking-off.html': plainPage(
+          ['kring.iife.js'],
+          compactCardBody.replace('page>', 'page tracking="off">'),
+        ),
         '/nested.html': plainPage(['kring.iife.js'], nestedBody),
         '/module.html': modulePage(nestedBody),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
@@ -231,7 +235,13 @@ describe('kring.iife.js on a plain HTML page', () => {
     const path = (url) => new URL(url).pathname;
     assert.ok(preloaded.map(path).includes('/core.js'), `the core is preloaded: ${preloaded.map(path)}`);
     assert.ok(preloaded.map(path).includes('/backends/demo.js'), 'the backend the page names is preloaded');
-    const notPreloaded = scripts.filter((url) => path(url) !== '/kring.iife.js' && !preloaded.includes(url));
+    // With tracking on (the default), the seen controller loads once the community has answered: off the
+    // path to the names, on demand, like the hover card.
+    const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
+    const tracking = manifest.onDemand['seen-controller'].map((file) => `/${file}`);
+    const notPreloaded = scripts.filter(
+      (url) => path(url) !== '/kring.iife.js' && !preloaded.includes(url) && !tracking.includes(path(url)),
+    );
     assert.deepEqual(notPreloaded.map(path), [], 'modules found only by importing another one');
     await page.close();
   });
@@ -292,9 +302,9 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
-  it('a page of cards neither loads nor preloads write code (outbox, write effects), live updates, the announcer or the rest of the API', async () => {
+  it('a page of cards with tracking off neither loads nor preloads write code (outbox, write effects), live updates, the announcer, the seen controller or the rest of the API', async () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const onDemand = ['outbox', 'live-client', 'announcer', 'api'].map((name) => [
+    const onDemand = ['outbox', 'live-client', 'announcer', 'seen-controller', 'api'].map((name) => [
       name,
       // The page's demo backend shares the model's value lists with the API.
       manifest.onDemand?.[name]?.filter((file) => !manifest.backends.demo.includes(file)),
@@ -314,7 +324,7 @@ describe('kring.iife.js on a plain HTML page', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${server.url}/strict-csp-hover.html`, { waitUntil: 'load' });
+    await page.goto(`${server.url}/cards-tracking-off.html`, { waitUntil: 'load' });
     assert.match(await waitForCardName(page), /\p{L}/u, 'the card shows a name');
     // Whatever the page loads at start has been asked for once the network is quiet.
     await page.waitForLoadState('networkidle');
