@@ -39,19 +39,17 @@ if (existing) {
   if (PRELOAD_MANIFEST) preloadKringFiles(PRELOAD_MANIFEST, scriptUrl);
   let core: typeof Core | undefined;
   let api: Promise<typeof Api> | undefined;
-  /** What `Kring` keeps of its own over anything a module brings. */
-  const own = (): Partial<KringGlobal> => ({
-    configure: kring.configure,
-    registerLanguage: kring.registerLanguage,
-    version: KRING_VERSION,
-  });
+  /** Puts a module's exports on `Kring`, which keeps its own `configure`, `registerLanguage` and `version`. */
+  const adopt = <M extends object>(module: M): M => (
+    Object.assign(kring, module, {
+      configure: kring.configure,
+      registerLanguage: kring.registerLanguage,
+      version: KRING_VERSION,
+    }),
+    module
+  );
   const coreLoaded: Promise<typeof Core> = import(/* @vite-ignore */ new URL('core.js', scriptUrl).href).then(
-    (module: typeof Core) => {
-      core = module;
-      const { loadApi: _loadApi, ...api } = module;
-      Object.assign(kring, api, own());
-      return module;
-    },
+    (module: typeof Core) => adopt((core = module)),
   );
   const kring: KringGlobal = {
     version: KRING_VERSION,
@@ -64,15 +62,7 @@ if (existing) {
       else queueOptions({ strings: { [tag]: strings } });
     },
     get ready() {
-      api ??= coreLoaded
-        .then((module) => module.loadApi())
-        .then((module) => {
-          Object.assign(kring, module, own());
-          return module;
-        });
-      // Offline, most likely: the next read tries again.
-      api.catch(() => (api = undefined));
-      return api;
+      return (api ??= coreLoaded.then((module) => module.loadApi()).then(adopt));
     },
   };
   coreLoaded.catch((error: unknown) => console.error('[kring] The Kring core could not be loaded.', error));

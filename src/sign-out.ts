@@ -1,4 +1,4 @@
-import { clearStoredOutboxes } from './client/outbox-storage.js';
+import { browserStorage, clearStoredOutboxes, removeKeysStartingWith } from './client/outbox-storage.js';
 import { DEMO_STORAGE_PREFIX } from './backends/demo/storage-key.js';
 import { KringSignedOutEvent } from './client/signed-out-event.js';
 
@@ -8,26 +8,8 @@ import { KringSignedOutEvent } from './client/signed-out-event.js';
  * tab, and the clients on the page forget what they cached, so the next person sees nothing of it.
  */
 export function signOut(): void {
-  const session = storageOrNull('sessionStorage');
-  const local = storageOrNull('localStorage');
-  clearStoredOutboxes(local, session);
-  try {
-    const keys: string[] = [];
-    for (let index = 0; index < (local?.length ?? 0); index++) {
-      const key = local?.key(index);
-      if (key?.startsWith(DEMO_STORAGE_PREFIX)) keys.push(key);
-    }
-    for (const key of keys) local?.removeItem(key);
-  } catch {
-    // Blocked storage holds nothing.
-  }
+  const local = browserStorage('localStorage');
+  clearStoredOutboxes(local, browserStorage('sessionStorage'));
+  removeKeysStartingWith(local, DEMO_STORAGE_PREFIX);
   globalThis.dispatchEvent?.(new KringSignedOutEvent());
-}
-
-function storageOrNull(name: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return globalThis[name] ?? null;
-  } catch {
-    return null;
-  }
 }

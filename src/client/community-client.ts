@@ -11,7 +11,7 @@ import { ActivityQueue } from './activity-queue.js';
 import type { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { lazyOutbox, type LazyOutbox } from './lazy-outbox.js';
-import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
+import { browserStorage, OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
 import type { PeopleCache } from './people-cache.js';
 import { PeopleReads } from './people-reads.js';
 import { ReadCache } from './read-cache.js';
@@ -120,12 +120,12 @@ export class CommunityClient implements CommunityClientApi {
       peopleCache: this.#peopleCache,
       emit: (change) => this.#emit(change),
     };
-    const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
+    const storage = options.storage === undefined ? browserStorage('localStorage') : options.storage;
     const sessionStorage =
       options.sessionStorage !== undefined
         ? options.sessionStorage
         : options.storage === undefined
-          ? defaultStorage('sessionStorage')
+          ? browserStorage('sessionStorage')
           : null;
     this.#eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
     this.outboxQueue = lazyOutbox({
@@ -439,12 +439,4 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** Creates the client elements share; see `ClientOptions` for the defaults. */
 export function createClient(backend: Backend, options?: ClientOptions): CommunityClient {
   return new CommunityClient(backend, options);
-}
-
-function defaultStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return globalThis[name] ?? null;
-  } catch {
-    return null; // blocked by the browser's privacy settings
-  }
 }
