@@ -23,9 +23,6 @@ export const visuallyHidden = css`
  * The sheet also sets, for every element (its notes are here, not in the CSS, so pages do not download them):
  * - `:host { overflow-wrap: anywhere }`: long words (Dutch compounds, addresses, URLs) wrap instead of
  *   widening the page at 320 px (1.4.10);
- * - designed controls, native underneath (keyboard, forms, screen readers unchanged): radios and
- *   checkboxes in the accent colour at a 18 px target, selects with a drawn chevron (gradients, no image
- *   URL a CSP could block) and a field outline of 3:1;
  * - `.icon`: line icons (elements/shared/icons.ts) follow the text size and colour.
  */
 export const tokens = css`
@@ -96,42 +93,6 @@ export const tokens = css`
       --_shadow-card: var(--kring-shadow-card, 0 0 2px rgb(0 0 0 / 24%), 0 2px 4px rgb(0 0 0 / 28%));
       --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 24%), 0 8px 16px rgb(0 0 0 / 28%));
     }
-  }
-  input[type='radio'],
-  input[type='checkbox'] {
-    accent-color: var(--_accent);
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    margin: 0;
-    flex: none;
-  }
-  select {
-    appearance: none;
-    min-block-size: 2rem;
-    padding-block: 0.3rem;
-    padding-inline: 0.6rem 2rem;
-    border: 1px solid var(--_field-border);
-    border-radius: var(--_radius-small);
-    background-color: var(--_surface);
-    background-image:
-      linear-gradient(45deg, transparent 50%, currentColor 50%),
-      linear-gradient(135deg, currentColor 50%, transparent 50%);
-    background-position:
-      right 1.05rem center,
-      right 0.7rem center;
-    background-size: 0.35rem 0.35rem;
-    background-repeat: no-repeat;
-    color: var(--_text);
-    font: inherit;
-    cursor: pointer;
-  }
-  select:dir(rtl) {
-    background-position:
-      left 0.7rem center,
-      left 1.05rem center;
-  }
-  select:hover {
-    border-color: var(--_text);
   }
   .icon {
     inline-size: 1.25em;
