@@ -6,11 +6,11 @@ import { clientContext, configContext, type KringConfig } from '../../context.js
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
-import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from '../../backends/registry.js';
+import { backendFactory, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
-import { resolveLanguage, stringsToCome, translate } from '../../i18n/index.js';
-import { communityStrings } from '../../i18n/community.js';
+import { resolveLanguage } from '../../i18n/index.js';
+import { loadProblems, problemText } from '../shared/problem-text.js';
 import { StringsController } from '../shared/strings-controller.js';
 import { communityStyles } from './community.styles.js';
 import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
@@ -119,6 +119,8 @@ export class KringCommunity extends LitElement {
   });
   private stopConfigureListener?: () => void;
   private readonly loggedProblems = new Set<string>();
+  /** While the text of a problem to show loads (with the first problem): settles when it is here. */
+  private problemToCome?: Promise<unknown>;
 
   /** The client this community created, once connected. */
   get communityClient(): CommunityClientApi | undefined {
@@ -202,17 +204,16 @@ export class KringCommunity extends LitElement {
       if (!name && options.backend) {
         backend = options.backend;
       } else {
-        this.refuseUntrustedOrigins(name, options.trustedOrigins);
-        const factory = backendFactory(name);
-        if (!factory) {
-          const known = allowedValue(name, BACKEND_NAMES) !== undefined;
+        const untrusted = this.untrustedOrigin(name, options.trustedOrigins);
+        // The messages load with the first problem (a working page does not need them).
+        if (untrusted)
           throw new BackendConfigError(
-            known
-              ? `<kring-community> backend="${name}" is not included in this build.`
-              : `<kring-community> backend="${name}" is not valid; use one of: ${backendNames().join(', ')}.`,
-            'backend',
+            (await loadProblems()).untrustedOriginMessage(...untrusted),
+            untrusted[0],
           );
-        }
+        const factory = backendFactory(name);
+        if (!factory)
+          throw new BackendConfigError((await loadProblems()).unknownBackendMessage(name), 'backend');
         backend = created = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
       }
       if (signal.aborted) {
@@ -254,22 +255,21 @@ export class KringCommunity extends LitElement {
    * `endpoint` and `site-url` are where the backend sends the user's token, cookies, digest or CSRF
    * header; anyone who can edit the page can write them. Only the page's origin and those allowed in
    * JavaScript are accepted. For `graph`, `site-url` only names a site inside Graph: requests go to Graph.
+   * The first attribute that is not, its value and origin (none when it is not an http(s) address).
    */
-  private refuseUntrustedOrigins(name: string, allowed: readonly string[] | undefined): void {
+  private untrustedOrigin(
+    name: string,
+    allowed: readonly string[] | undefined,
+  ): [attribute: string, value: string, origin: string | undefined] | undefined {
     const trusted = normaliseOrigins([pageOrigin(), ...(allowed ?? [])]);
     const attributes: [string, string | undefined][] = [['endpoint', this.endpoint]];
     if (name.toLowerCase() !== 'graph') attributes.push(['site-url', this.siteUrl]);
     for (const [attribute, value] of attributes) {
       if (!value) continue;
       const origin = originOf(value, document.baseURI);
-      if (origin && trusted.has(origin)) continue;
-      throw new BackendConfigError(
-        origin
-          ? `<kring-community> ${attribute}="${value}" is on another origin (${origin}), which was not allowed in JavaScript. Credentials go only to trusted origins: add it with Kring.configure({ trustedOrigins: ['${origin}'] }) if it is yours.`
-          : `<kring-community> ${attribute}="${value}" is not an http(s) address.`,
-        attribute,
-      );
+      if (!origin || !trusted.has(origin)) return [attribute, value, origin];
     }
+    return undefined;
   }
 
   private logProblem(message: string): void {
@@ -309,13 +309,26 @@ export class KringCommunity extends LitElement {
     this.pageProviders = undefined;
   }
 
+  /** Also waits for the text of a problem to show, and the update that shows it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return super
+      .getUpdateComplete()
+      .then((done) => this.problemToCome?.then(() => this.getUpdateComplete()) ?? done);
+  }
+
   protected override render() {
-    const lang = resolveLanguage(this, this.lang);
-    // Said once its language's strings are here (they may load on first use), never in English first.
-    return html`${this.problem && !stringsToCome(lang)
-        ? html`<p part="message" role="alert">
-            ${translate(communityStrings, lang, 'community.badAttribute', { problem: this.problem })}
-          </p>`
-        : nothing}<slot></slot>`;
+    // Said once its text and its language's strings are here (they load on first use), never in English first.
+    const text = this.problem
+      ? problemText(resolveLanguage(this, this.lang), 'community.badAttribute', { problem: this.problem })
+      : undefined;
+    this.problemToCome = undefined;
+    // Could it not load, the problem stays in the console (logged already), and the next one tries again.
+    if (typeof text === 'object')
+      this.problemToCome = text.then(
+        () => this.requestUpdate(),
+        () => (this.problemToCome = undefined),
+      );
+    return html`${typeof text === 'string' ? html`<p part="message" role="alert">${text}</p>` : nothing}<slot
+      ></slot>`;
   }
 }
