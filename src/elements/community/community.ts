@@ -10,7 +10,7 @@ import { backendFactory, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
 import { resolveLanguage } from '../../i18n/index.js';
-import { loadProblems, problemText } from '../shared/problem-text.js';
+import { problemText } from '../shared/problem-text.js';
 import { StringsController } from '../shared/strings-controller.js';
 import { communityStyles } from './community.styles.js';
 import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
@@ -208,12 +208,15 @@ export class KringCommunity extends LitElement {
         // The messages load with the first problem (a working page does not need them).
         if (untrusted)
           throw new BackendConfigError(
-            (await loadProblems()).untrustedOriginMessage(...untrusted),
+            (await import('./community-messages.js')).untrustedOriginMessage(...untrusted),
             untrusted[0],
           );
         const factory = backendFactory(name);
         if (!factory)
-          throw new BackendConfigError((await loadProblems()).unknownBackendMessage(name), 'backend');
+          throw new BackendConfigError(
+            (await import('./community-messages.js')).unknownBackendMessage(name),
+            'backend',
+          );
         backend = created = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
       }
       if (signal.aborted) {
