@@ -95,7 +95,7 @@ export class KringCommunity extends LitElement {
 
   @state() private problem?: string;
   /** A configuration problem that keeps the backend from connecting; published to the elements. */
-  private configProblem?: string;
+  #configProblem?: string;
 
   constructor() {
     super();
@@ -103,12 +103,12 @@ export class KringCommunity extends LitElement {
     new StringsController(this);
   }
 
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
-  private readonly configProvider = new ContextProvider(this, { context: configContext });
-  private pageProviders?: [PageProvider<CommunityClientApi>, PageProvider<KringConfig>];
-  private client?: CommunityClientApi;
+  readonly #clientProvider = new ContextProvider(this, { context: clientContext });
+  readonly #configProvider = new ContextProvider(this, { context: configContext });
+  #pageProviders?: [PageProvider<CommunityClientApi>, PageProvider<KringConfig>];
+  #client?: CommunityClientApi;
   /** The backend this element created from its attributes, disposed when it is let go. */
-  private ownedBackend?: Backend;
+  #ownedBackend?: Backend;
   /**
    * Connects the backend the attributes name (a factory may load a chunk or ask for a token). A newer
    * connection, or a disconnect, aborts the one in flight; an aborted one disposes what it made.
@@ -117,75 +117,75 @@ export class KringCommunity extends LitElement {
     autoRun: false,
     task: (_args, { signal }) => this.connect(signal),
   });
-  private stopConfigureListener?: () => void;
-  private readonly loggedProblems = new Set<string>();
+  #stopConfigureListener?: () => void;
+  readonly #loggedProblems = new Set<string>();
   /** While the text of a problem to show loads (with the first problem): settles when it is here. */
-  private problemToCome?: Promise<unknown>;
+  #problemToCome?: Promise<unknown>;
 
   /** The client this community created, once connected. */
   get communityClient(): CommunityClientApi | undefined {
-    return this.client;
+    return this.#client;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopConfigureListener = onConfigure(() => void this.connectBackend());
+    this.#stopConfigureListener = onConfigure(() => void this.connectBackend());
     // Moved in the page (a CMS re-rendering its blocks): disconnecting let go of everything, so take
     // it up again; the first connection is made by the first update.
     if (this.hasUpdated) {
-      if (this.page) this.updatePageProvider();
+      if (this.page) this.#updatePageProvider();
       void this.connectBackend();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfigureListener?.();
-    this.releasePage();
+    this.#stopConfigureListener?.();
+    this.#releasePage();
     this.connection.abort();
-    this.client?.dispose();
-    this.client = undefined;
-    this.ownedBackend?.dispose?.();
-    this.ownedBackend = undefined;
-    this.clientProvider.setValue(undefined);
+    this.#client?.dispose();
+    this.#client = undefined;
+    this.#ownedBackend?.dispose?.();
+    this.#ownedBackend = undefined;
+    this.#clientProvider.setValue(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<KringCommunity>): void {
     const backendChanged = changed.has('backend') || changed.has('endpoint') || changed.has('siteUrl');
-    if (changed.has('page')) this.updatePageProvider();
+    if (changed.has('page')) this.#updatePageProvider();
     if (backendChanged || !this.hasUpdated) void this.connectBackend();
-    else if (changed.has('tracking') && this.client) this.client.tracking = this.trackingEnabled;
+    else if (changed.has('tracking') && this.#client) this.#client.tracking = this.#trackingEnabled;
     const configChanged = ['lang', 'contentLang', 'tracking', 'organizationName', 'organizationUrl'] as const;
     if (configChanged.some((key) => changed.has(key))) {
-      this.publishConfig();
+      this.#publishConfig();
     }
   }
 
-  private get trackingEnabled(): boolean {
+  get #trackingEnabled(): boolean {
     // An absent attribute says nothing: it must not switch on what JavaScript switched off.
     if (this.tracking == null || this.tracking === '') return configuredOptions().client?.tracking ?? true;
     const tracking = allowedValue(this.tracking, TRACKING_VALUES);
     if (tracking) return tracking === 'on';
-    this.logProblem(
+    this.#logProblem(
       `<kring-community> tracking="${this.tracking}" is not valid; use one of: ${TRACKING_VALUES.join(', ')}.`,
     );
     // An unknown value must not switch tracking on behind someone's back.
     return false;
   }
 
-  private publishConfig(): void {
+  #publishConfig(): void {
     const organization = this.organizationName
       ? { name: this.organizationName, url: this.organizationUrl || undefined }
       : configuredOptions().organization;
     const config: KringConfig = {
       lang: this.lang || undefined,
       contentLang: this.contentLang || undefined,
-      tracking: this.trackingEnabled,
+      tracking: this.#trackingEnabled,
       organization,
-      problem: this.configProblem,
+      problem: this.#configProblem,
     };
-    this.configProvider.setValue(config);
-    this.pageProviders?.[1].setValue(config);
+    this.#configProvider.setValue(config);
+    this.#pageProviders?.[1].setValue(config);
   }
 
   private connectBackend(): Promise<void> {
@@ -194,8 +194,8 @@ export class KringCommunity extends LitElement {
 
   private async connect(signal: AbortSignal): Promise<void> {
     this.problem = undefined;
-    this.configProblem = undefined;
-    this.loggedProblems.clear();
+    this.#configProblem = undefined;
+    this.#loggedProblems.clear();
     const options = configuredOptions();
     const name = this.backend || (options.backend ? '' : 'demo');
     let created: Backend | undefined;
@@ -204,7 +204,7 @@ export class KringCommunity extends LitElement {
       if (!name && options.backend) {
         backend = options.backend;
       } else {
-        const untrusted = this.untrustedOrigin(name, options.trustedOrigins);
+        const untrusted = this.#untrustedOrigin(name, options.trustedOrigins);
         // The messages load with the first problem (a working page does not need them).
         if (untrusted)
           throw new BackendConfigError(
@@ -224,30 +224,30 @@ export class KringCommunity extends LitElement {
         return;
       }
       if (options.wrapBackend) backend = options.wrapBackend(backend);
-      this.client?.dispose();
-      this.ownedBackend?.dispose?.();
-      this.ownedBackend = created;
-      this.client = createClient(backend, {
+      this.#client?.dispose();
+      this.#ownedBackend?.dispose?.();
+      this.#ownedBackend = created;
+      this.#client = createClient(backend, {
         storageKey: `kring:${backend.name}:${this.endpoint ?? this.siteUrl ?? ''}`,
         // A page that only reads (cards) does not download the outbox code.
         loadOutbox: 'when-needed',
         ...options.client,
-        tracking: this.trackingEnabled,
+        tracking: this.#trackingEnabled,
       });
-      this.clientProvider.setValue(this.client);
-      this.pageProviders?.[0].setValue(this.client);
-      this.publishConfig();
-      this.dispatchEvent(new KringReadyEvent({ client: this.client }));
+      this.#clientProvider.setValue(this.#client);
+      this.#pageProviders?.[0].setValue(this.#client);
+      this.#publishConfig();
+      this.dispatchEvent(new KringReadyEvent({ client: this.#client }));
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
       // Name the element, so a console full of messages points at the right tag.
       const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;
-      this.logProblem(message);
+      this.#logProblem(message);
       if (error instanceof BackendConfigError) {
         // Elements waiting for this community's client show the problem instead of loading.
-        this.configProblem = message;
-        this.publishConfig();
+        this.#configProblem = message;
+        this.#publishConfig();
       }
       const attribute = error instanceof BackendConfigError ? error.attribute : undefined;
       this.dispatchEvent(new KringErrorEvent({ message, ...(attribute ? { attribute } : {}) }));
@@ -260,7 +260,7 @@ export class KringCommunity extends LitElement {
    * JavaScript are accepted. For `graph`, `site-url` only names a site inside Graph: requests go to Graph.
    * The first attribute that is not, its value and origin (none when it is not an http(s) address).
    */
-  private untrustedOrigin(
+  #untrustedOrigin(
     name: string,
     allowed: readonly string[] | undefined,
   ): [attribute: string, value: string, origin: string | undefined] | undefined {
@@ -275,16 +275,16 @@ export class KringCommunity extends LitElement {
     return undefined;
   }
 
-  private logProblem(message: string): void {
+  #logProblem(message: string): void {
     this.problem = message;
-    if (this.loggedProblems.has(message)) return;
-    this.loggedProblems.add(message);
+    if (this.#loggedProblems.has(message)) return;
+    this.#loggedProblems.add(message);
     console.error(`[kring] ${message}`);
   }
 
   /** With `page`, answer context requests from anywhere in the document; nested communities still win. */
-  private updatePageProvider(): void {
-    if (!this.page) return this.releasePage();
+  #updatePageProvider(): void {
+    if (!this.page) return this.#releasePage();
     const holder = globalThis as unknown as PageHolder;
     const owner = holder[pageProviderKey];
     if (owner && owner !== this && owner.isConnected) {
@@ -295,28 +295,28 @@ export class KringCommunity extends LitElement {
     const root = document.body ?? document.documentElement;
     const clientProvider = new PageProvider<CommunityClientApi>(root, {
       context: clientContext,
-      initialValue: this.client,
+      initialValue: this.#client,
     });
     const configProvider = new PageProvider<KringConfig>(root, { context: configContext });
-    this.pageProviders = [clientProvider, configProvider];
+    this.#pageProviders = [clientProvider, configProvider];
     // Plain-element hosts are not reactive hosts: announce ourselves so late consumers are answered.
     clientProvider.hostConnected();
     configProvider.hostConnected();
   }
 
-  private releasePage(): void {
+  #releasePage(): void {
     const holder = globalThis as unknown as PageHolder;
     if (holder[pageProviderKey] === this) holder[pageProviderKey] = undefined;
-    if (!this.pageProviders) return;
-    for (const provider of this.pageProviders) provider.detach();
-    this.pageProviders = undefined;
+    if (!this.#pageProviders) return;
+    for (const provider of this.#pageProviders) provider.detach();
+    this.#pageProviders = undefined;
   }
 
   /** Also waits for the text of a problem to show, and the update that shows it. */
   protected override getUpdateComplete(): Promise<boolean> {
     return super
       .getUpdateComplete()
-      .then((done) => this.problemToCome?.then(() => this.getUpdateComplete()) ?? done);
+      .then((done) => this.#problemToCome?.then(() => this.getUpdateComplete()) ?? done);
   }
 
   protected override render() {
@@ -324,12 +324,12 @@ export class KringCommunity extends LitElement {
     const text = this.problem
       ? problemText(resolveLanguage(this, this.lang), 'community.badAttribute', { problem: this.problem })
       : undefined;
-    this.problemToCome = undefined;
+    this.#problemToCome = undefined;
     // Could it not load, the problem stays in the console (logged already), and the next one tries again.
     if (typeof text === 'object')
-      this.problemToCome = text.then(
+      this.#problemToCome = text.then(
         () => this.requestUpdate(),
-        () => (this.problemToCome = undefined),
+        () => (this.#problemToCome = undefined),
       );
     return html`${typeof text === 'string' ? html`<p part="message" role="alert">${text}</p>` : nothing}<slot
       ></slot>`;
