@@ -46,18 +46,21 @@ export class CommunityConnectionController implements ReactiveController {
   /** Turns true only once the text that says so is here (it loads with the first problem). */
   notConnected = false;
   /** What `notConnected` is to become (the text may still be loading). */
-  private wanted = false;
+  #wanted = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & Element,
-    private readonly connection: () => Connection,
-    private readonly afterMs: () => number,
-  ) {
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #connection: () => Connection;
+  readonly #afterMs: () => number;
+
+  constructor(host: ReactiveControllerHost & Element, connection: () => Connection, afterMs: () => number) {
+    this.#host = host;
+    this.#connection = connection;
+    this.#afterMs = afterMs;
     host.addController(this);
   }
 
   hostConnected(): void {
-    const at = performance.now() + this.afterMs();
+    const at = performance.now() + this.#afterMs();
     waiting.set(this, at);
     wakeBy(at);
   }
@@ -68,20 +71,21 @@ export class CommunityConnectionController implements ReactiveController {
 
   /** @internal The wait after connecting is over. */
   waited(): void {
-    const { client, config } = this.connection();
+    const { client, config } = this.#connection();
     if (client) return;
     // A community that answered with its settings but has no client has not connected its backend
     // (it says why itself when that failed), so only a missing community is reported here.
-    if (!config) void loadProblems().then((problems) => problems.reportMissingCommunity(this.host.localName));
-    this.set(true);
+    if (!config)
+      void loadProblems().then((problems) => problems.reportMissingCommunity(this.#host.localName));
+    this.#set(true);
   }
 
   /** The host's `client` or `config` changed: a late community clears the flag, a bad one sets it. */
   changed(name: PropertyKey | undefined): void {
-    const { client, config } = this.connection();
-    if (name === 'client' && client && this.notConnected) this.set(false);
+    const { client, config } = this.#connection();
+    if (name === 'client' && client && this.notConnected) this.#set(false);
     // A community whose attributes are wrong will not send a client: say why at once, without waiting.
-    if (name === 'config' && config?.problem && !client) this.set(true);
+    if (name === 'config' && config?.problem && !client) this.#set(true);
   }
 
   /**
@@ -90,7 +94,7 @@ export class CommunityConnectionController implements ReactiveController {
    * connected its backend.
    */
   message(language: Language): string {
-    const config = this.connection().config;
+    const config = this.#connection().config;
     const problem = config?.problem;
     const text = problem
       ? problemText(language, 'community.badAttribute', { problem })
@@ -98,19 +102,19 @@ export class CommunityConnectionController implements ReactiveController {
     // `notConnected` turned true when the texts were here, and the host waits for its language's strings:
     // this is a string but for a host that renders before either.
     if (typeof text === 'string') return text;
-    void text.then(() => this.host.requestUpdate());
+    void text.then(() => this.#host.requestUpdate());
     return '';
   }
 
-  private set(value: boolean): void {
-    this.wanted = value;
-    if (value) void loadProblems().then(() => this.show());
-    else this.show();
+  #set(value: boolean): void {
+    this.#wanted = value;
+    if (value) void loadProblems().then(() => this.#show());
+    else this.#show();
   }
 
-  private show(): void {
-    if (this.notConnected === this.wanted) return;
-    this.notConnected = this.wanted;
-    this.host.requestUpdate();
+  #show(): void {
+    if (this.notConnected === this.#wanted) return;
+    this.notConnected = this.#wanted;
+    this.#host.requestUpdate();
   }
 }
