@@ -292,9 +292,11 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
-  it('a page of cards neither loads nor preloads write code (outbox, write effects), live updates or the announcer', async () => {
+  it("a page of cards neither loads nor preloads write code (outbox, write effects), live updates, the announcer or the problems' texts", async () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const onDemand = ['outbox', 'live-client', 'announcer'].map((name) => [name, manifest.onDemand?.[name]]);
+    const onDemand = ['outbox', 'live-client', 'announcer', 'community-problems', 'community-messages'].map(
+      (name) => [name, manifest.onDemand?.[name]],
+    );
     for (const [name, files] of onDemand) assert.ok(files?.length, `the manifest lists ${name} as on demand`);
     // The write effects load with the outbox and with the live updates, as a file of their own.
     // Chunks are named by hash: the file is the one whose source map holds src/client/write-effects.ts.
