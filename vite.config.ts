@@ -13,7 +13,8 @@
 // and `dist/preload-manifest.json` lists, per entry, every file it needs, so the script-tag loader asks
 // for them all at once (`<link rel="modulepreload">`) instead of one import level per round trip.
 import { defineConfig } from 'vite';
-import { libraryEntries } from './scripts/lib/entries.mjs';
+import { join } from 'node:path';
+import { libraryEntries, projectRoot } from './scripts/lib/entries.mjs';
 import { chunkGroups, preloadManifest } from './scripts/lib/preload-manifest.mjs';
 import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
@@ -52,6 +53,7 @@ export default defineConfig({
         hashCharacters: 'base36',
         codeSplitting: chunkGroups({
           core: entries.core,
+          api: join(projectRoot, 'src', 'api.ts'),
           backends: entriesUnder('backends'),
           elements: entriesUnder('elements'),
         }),

@@ -1,15 +1,14 @@
-export const BACKEND_ERROR_KINDS = [
-  'network',
-  'auth',
-  'forbidden',
-  'not-found',
-  'throttled',
-  'invalid',
-  'conflict',
-  'server',
-  'aborted',
-] as const;
-export type BackendErrorKind = (typeof BACKEND_ERROR_KINDS)[number];
+/** What a failure was, for elements and the client to decide on. */
+export type BackendErrorKind =
+  | 'network'
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'throttled'
+  | 'invalid'
+  | 'conflict'
+  | 'server'
+  | 'aborted';
 
 export interface BackendErrorInit {
   /** HTTP status when the failure came from a response. */

@@ -8,6 +8,7 @@ import { KRING_VERSION } from './define.js';
 import type { KringOptions } from './configure.js';
 import { queueOptions } from './pending-options.js';
 import type * as Core from './core.js';
+import type * as Api from './api.js';
 import { PRELOAD_MANIFEST } from './preload-manifest.js';
 import { preloadKringFiles } from './preload.js';
 
@@ -17,8 +18,11 @@ interface KringGlobal {
   configure(options: KringOptions): void;
   /** Adds a language or strings (`Kring.registerLanguage('es', {...})`); buffered until the core has loaded. */
   registerLanguage(tag: string, strings?: Record<string, string>): void;
-  /** Resolves with the full API once the core has loaded. */
-  ready: Promise<typeof Core>;
+  /**
+   * Resolves with the full API (and puts it on `Kring`); reading it the first time loads the part of the
+   * API the core leaves out (event classes, the client…), so a page that never reads it never loads it.
+   */
+  readonly ready: Promise<typeof Api>;
 }
 
 const holder = globalThis as unknown as { Kring?: KringGlobal };
@@ -34,6 +38,19 @@ if (existing) {
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
   if (PRELOAD_MANIFEST) preloadKringFiles(PRELOAD_MANIFEST, scriptUrl);
   let core: typeof Core | undefined;
+  let api: Promise<typeof Api> | undefined;
+  /** Puts a module's exports on `Kring`, which keeps its own `configure`, `registerLanguage` and `version`. */
+  const adopt = <M extends object>(module: M): M => (
+    Object.assign(kring, module, {
+      configure: kring.configure,
+      registerLanguage: kring.registerLanguage,
+      version: KRING_VERSION,
+    }),
+    module
+  );
+  const coreLoaded: Promise<typeof Core> = import(/* @vite-ignore */ new URL('core.js', scriptUrl).href).then(
+    (module: typeof Core) => adopt((core = module)),
+  );
   const kring: KringGlobal = {
     version: KRING_VERSION,
     configure(options) {
@@ -44,16 +61,10 @@ if (existing) {
       if (core) core.registerLanguage(tag, strings);
       else queueOptions({ strings: { [tag]: strings } });
     },
-    ready: import(/* @vite-ignore */ new URL('core.js', scriptUrl).href).then((module: typeof Core) => {
-      core = module;
-      Object.assign(kring, module, {
-        configure: kring.configure,
-        registerLanguage: kring.registerLanguage,
-        version: KRING_VERSION,
-      });
-      return module;
-    }),
+    get ready() {
+      return (api ??= coreLoaded.then((module) => module.loadApi()).then(adopt));
+    },
   };
-  kring.ready.catch((error: unknown) => console.error('[kring] The Kring core could not be loaded.', error));
+  coreLoaded.catch((error: unknown) => console.error('[kring] The Kring core could not be loaded.', error));
   holder.Kring = kring;
 }

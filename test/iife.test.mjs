@@ -159,6 +159,10 @@ describe('kring.iife.js on a plain HTML page', () => {
             .map((tag) => `<${tag}></${tag}>`)
             .join('\n')}</main>`,
         ),
+        '/cards-tracking-off.html': plainPage(
+          ['kring.iife.js'],
+          compactCardBody.replace('page>', 'page tracking="off">'),
+        ),
         '/nested.html': plainPage(['kring.iife.js'], nestedBody),
         '/module.html': modulePage(nestedBody),
         '/twice.html': plainPage(['kring.iife.js', 'kring-other-copy.iife.js']),
@@ -231,7 +235,13 @@ describe('kring.iife.js on a plain HTML page', () => {
     const path = (url) => new URL(url).pathname;
     assert.ok(preloaded.map(path).includes('/core.js'), `the core is preloaded: ${preloaded.map(path)}`);
     assert.ok(preloaded.map(path).includes('/backends/demo.js'), 'the backend the page names is preloaded');
-    const notPreloaded = scripts.filter((url) => path(url) !== '/kring.iife.js' && !preloaded.includes(url));
+    // With tracking on (the default), the seen controller loads once the community has answered: off the
+    // path to the names, on demand, like the hover card.
+    const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
+    const tracking = manifest.onDemand['seen-controller'].map((file) => `/${file}`);
+    const notPreloaded = scripts.filter(
+      (url) => path(url) !== '/kring.iife.js' && !preloaded.includes(url) && !tracking.includes(path(url)),
+    );
     assert.deepEqual(notPreloaded.map(path), [], 'modules found only by importing another one');
     await page.close();
   });
@@ -292,11 +302,21 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
-  it("a page of cards neither loads nor preloads write code (outbox, write effects), live updates, the announcer or the problems' texts", async () => {
+  it("a page of cards with tracking off neither loads nor preloads write code (outbox, write effects), live updates, the announcer, the seen controller, the rest of the API or the problems' texts", async () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const onDemand = ['outbox', 'live-client', 'announcer', 'community-problems', 'community-messages'].map(
-      (name) => [name, manifest.onDemand?.[name]],
-    );
+    const onDemand = [
+      'outbox',
+      'live-client',
+      'announcer',
+      'seen-controller',
+      'api',
+      'community-problems',
+      'community-messages',
+    ].map((name) => [
+      name,
+      // The page's demo backend shares the model's value lists with the API.
+      manifest.onDemand?.[name]?.filter((file) => !manifest.backends.demo.includes(file)),
+    ]);
     for (const [name, files] of onDemand) assert.ok(files?.length, `the manifest lists ${name} as on demand`);
     // The write effects load with the outbox and with the live updates, as a file of their own.
     // Chunks are named by hash: the file is the one whose source map holds src/client/write-effects.ts.
@@ -312,7 +332,7 @@ describe('kring.iife.js on a plain HTML page', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${server.url}/strict-csp-hover.html`, { waitUntil: 'load' });
+    await page.goto(`${server.url}/cards-tracking-off.html`, { waitUntil: 'load' });
     assert.match(await waitForCardName(page), /\p{L}/u, 'the card shows a name');
     // Whatever the page loads at start has been asked for once the network is quiet.
     await page.waitForLoadState('networkidle');
@@ -537,6 +557,60 @@ describe('kring.iife.js on a plain HTML page', () => {
       configure: typeof window.Kring?.configure,
     }));
     assert.deepEqual(api, { type: 'object', configure: 'function' });
+    await page.close();
+  });
+
+  it('Kring: what a page calls at any time once the core is here, the whole API once Kring.ready has resolved', async () => {
+    const { page, exceptions, errors } = await open('/plain.html');
+    await waitForCardName(page);
+    const kinds = (names) =>
+      page.evaluate(
+        (list) => Object.fromEntries(list.map((name) => [name, typeof window.Kring[name]])),
+        names,
+      );
+    const atOnce = [
+      'signOut',
+      'registerBackend',
+      'availableLanguages',
+      'provisionSharePointLists',
+      'LANGUAGES',
+    ];
+    assert.deepEqual(await kinds(atOnce), {
+      signOut: 'function',
+      registerBackend: 'function',
+      availableLanguages: 'function',
+      provisionSharePointLists: 'function',
+      LANGUAGES: 'object',
+    });
+    const later = [
+      'KringKudosSentEvent',
+      'KringReadyEvent',
+      'createClient',
+      'BackendError',
+      'REACTION_TYPES',
+    ];
+    const resolved = await page.evaluate(async (names) => {
+      const module = await window.Kring.ready;
+      const same = names.every((name) => module[name] === window.Kring[name]);
+      return {
+        same,
+        sentEvent: new window.Kring.KringKudosSentEvent({}).type,
+        again: window.Kring.ready === window.Kring.ready,
+      };
+    }, later);
+    assert.deepEqual(resolved, { same: true, sentEvent: 'kring-kudos-sent', again: true });
+    assert.deepEqual(await kinds([...later, 'configure']), {
+      KringKudosSentEvent: 'function',
+      KringReadyEvent: 'function',
+      createClient: 'function',
+      BackendError: 'function',
+      REACTION_TYPES: 'object',
+      configure: 'function',
+    });
+    // The page keeps the loader's own `version` and buffered `configure`, not the modules'.
+    assert.equal(await page.evaluate(() => window.Kring.version), version);
+    assert.deepEqual(exceptions, []);
+    assert.deepEqual(errors(), []);
     await page.close();
   });
 });

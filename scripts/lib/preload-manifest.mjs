@@ -42,20 +42,26 @@ function staticClosure(entry, getModuleInfo) {
  *   adapters that share them (group `backend-graph-sharepoint`; files are named by hash), so an adapter
  *   is its entry file plus a chunk, not a dozen. A module one adapter alone uses stays in that adapter's
  *   entry file (one file less to load: REST is `backends/rest.js` alone).
+ * - what the public API (`src/api.ts`, loaded on demand) shares with two or more adapters: in the core too;
+ * - the event classes the core does not fire: one chunk (`events`).
  * Everything else keeps the default splitting. `index` (every element at once) is left out of the count.
  */
-export function chunkGroups({ core, backends, elements }) {
+export function chunkGroups({ core, api, backends, elements }) {
   const httpAdapters = Object.keys(backends).filter((name) => name !== 'demo');
   let closures;
   const groupOf = (id, getModuleInfo) => {
     closures ??= {
       core: staticClosure(core, getModuleInfo),
+      api: api ? staticClosure(api, getModuleInfo) : new Set(),
       backends: Object.entries(backends).map(([name, entry]) => [name, staticClosure(entry, getModuleInfo)]),
       elements: Object.values(elements).map((entry) => staticClosure(entry, getModuleInfo)),
     };
     if (closures.core.has(id)) return 'kring';
     if (Object.values(backends).includes(id)) return null;
     const users = closures.backends.filter(([, closure]) => closure.has(id)).map(([name]) => name);
+    // The public API loads on demand (`Kring.ready`), but what it shares with two or more adapters (the
+    // capability defaults) stays in the core, as when the core held the API: else a chunk more for REST.
+    if (users.length > 1 && closures.api.has(id)) return 'kring';
     if (users.length <= 1 || closures.elements.some((closure) => closure.has(id))) return null;
     if (httpAdapters.length > 1 && httpAdapters.every((name) => users.includes(name))) return 'kring';
     return `backend-${users.sort().join('-')}`;
@@ -70,6 +76,15 @@ export function chunkGroups({ core, backends, elements }) {
         debugName: 'kring core',
         priority: 2,
         name: (id, context) => (name(id, context) === 'kring' ? 'kring' : null),
+      },
+      // The event classes the core does not fire (invitations, kudos, ambassadors, metrics): one small file
+      // for the elements that fire them and the full API (`Kring.ready`), not one file each. They import
+      // nothing at run time, so the group imports nothing either.
+      {
+        debugName: 'kring events',
+        priority: 1,
+        name: (id, context) =>
+          /[\\/]src[\\/]events[\\/]/.test(id) && name(id, context) !== 'kring' ? 'events' : null,
       },
       // A module's dependencies are used by at least the same adapters (or the core), so their groups
       // only ever import the core or wider groups: no cycles without taking dependencies along.

@@ -16,67 +16,71 @@ export interface ActivityQueueOptions {
  * events go back into the queue (bounded) and are tried with the next flush.
  */
 export class ActivityQueue {
-  private queued: ActivityEvent[] = [];
-  private timer?: number;
-  private disposed = false;
+  #queued: ActivityEvent[] = [];
+  #timer?: number;
+  #disposed = false;
 
-  constructor(private readonly options: ActivityQueueOptions) {}
+  readonly #options: ActivityQueueOptions;
+
+  constructor(options: ActivityQueueOptions) {
+    this.#options = options;
+  }
 
   get size(): number {
-    return this.queued.length;
+    return this.#queued.length;
   }
 
   push(event: ActivityEvent): void {
-    this.queued.push(event);
-    this.trim();
-    this.schedule();
+    this.#queued.push(event);
+    this.#trim();
+    this.#schedule();
   }
 
   clear(): void {
-    this.queued = [];
-    this.cancelTimer();
+    this.#queued = [];
+    this.#cancelTimer();
   }
 
   async flush(useBeacon = false): Promise<void> {
-    this.cancelTimer();
-    const events = this.queued;
-    this.queued = [];
+    this.#cancelTimer();
+    const events = this.#queued;
+    this.#queued = [];
     if (!events.length) return;
-    if (useBeacon && this.options.beacon?.(events)) return;
+    if (useBeacon && this.#options.beacon?.(events)) return;
     try {
-      await this.options.send(events);
+      await this.#options.send(events);
     } catch {
-      this.requeue(events);
-      this.schedule();
+      this.#requeue(events);
+      this.#schedule();
     }
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.cancelTimer();
+    this.#disposed = true;
+    this.#cancelTimer();
   }
 
   /** Failed events are older than anything queued since, so they go first. */
-  private requeue(events: ActivityEvent[]): void {
-    this.queued = [...events, ...this.queued];
-    this.trim();
+  #requeue(events: ActivityEvent[]): void {
+    this.#queued = [...events, ...this.#queued];
+    this.#trim();
   }
 
-  private trim(): void {
-    const overflow = this.queued.length - this.options.maxQueued;
-    if (overflow > 0) this.queued.splice(0, overflow);
+  #trim(): void {
+    const overflow = this.#queued.length - this.#options.maxQueued;
+    if (overflow > 0) this.#queued.splice(0, overflow);
   }
 
-  private schedule(): void {
-    if (this.disposed || this.timer !== undefined) return;
-    this.timer = this.options.timing.setTimeout(() => {
-      this.timer = undefined;
+  #schedule(): void {
+    if (this.#disposed || this.#timer !== undefined) return;
+    this.#timer = this.#options.timing.setTimeout(() => {
+      this.#timer = undefined;
       void this.flush();
-    }, this.options.flushMs);
+    }, this.#options.flushMs);
   }
 
-  private cancelTimer(): void {
-    if (this.timer !== undefined) this.options.timing.clearTimeout(this.timer);
-    this.timer = undefined;
+  #cancelTimer(): void {
+    if (this.#timer !== undefined) this.#options.timing.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }

@@ -11,7 +11,7 @@ import { ActivityQueue } from './activity-queue.js';
 import type { LiveUpdates } from './live-updates.js';
 import { KringSignedOutEvent } from './signed-out-event.js';
 import { lazyOutbox, type LazyOutbox } from './lazy-outbox.js';
-import { OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
+import { browserStorage, OUTBOX_MAX_AGE_MS } from './outbox-storage.js';
 import type { PeopleCache } from './people-cache.js';
 import { PeopleReads } from './people-reads.js';
 import { ReadCache } from './read-cache.js';
@@ -70,86 +70,94 @@ type MadeMethods = PassedOn | WriteKind;
  * the page are batched into one `getPeople` call; writes go through a persistent outbox.
  */
 export class CommunityClient implements CommunityClientApi {
-  private readonly timing: Timing;
-  private readonly maxAgeMs: number;
-  private readonly retryPolicy: RetryPolicy;
-  private readonly cache: ReadCache;
-  private readonly peopleCache: PeopleCache;
-  private readonly peopleReads: PeopleReads;
+  readonly #timing: Timing;
+  readonly #maxAgeMs: number;
+  readonly #retryPolicy: RetryPolicy;
+  readonly #cache: ReadCache;
+  readonly #peopleCache: PeopleCache;
+  readonly #peopleReads: PeopleReads;
   private readonly outboxQueue: LazyOutbox;
-  private readonly activity: ActivityQueue;
-  private readonly listeners = new Set<ChangeListener>();
-  private readonly eventTarget: EventTarget | null;
-  private readonly stopWatchingPeople?: () => void;
+  readonly #activity: ActivityQueue;
+  readonly #listeners = new Set<ChangeListener>();
+  readonly #eventTarget: EventTarget | null;
+  readonly #stopWatchingPeople?: () => void;
   /** The backend's event stream and what its events change: loaded with the first subscriber (a card page has none). */
-  private live?: LiveUpdates;
+  #live?: LiveUpdates;
   /** The import of `live` while it is under way. */
-  private liveLoad?: Promise<void>;
-  private disposed = false;
+  #liveLoad?: Promise<void>;
+  #disposed = false;
   /** What a delivered write or a pushed event changes (applied by code loaded with them). */
-  private readonly effects: EffectTarget;
-  private trackingOn: boolean;
+  readonly #effects: EffectTarget;
+  #trackingOn: boolean;
 
   constructor(
     readonly backend: Backend,
     options: ClientOptions = {},
   ) {
-    this.timing = defaultTiming(options);
-    this.maxAgeMs = options.outboxMaxAgeMs ?? OUTBOX_MAX_AGE_MS;
+    this.#timing = defaultTiming(options);
+    this.#maxAgeMs = options.outboxMaxAgeMs ?? OUTBOX_MAX_AGE_MS;
     const backoff = { baseMs: options.backoffBaseMs ?? 300, maxMs: options.backoffMaxMs ?? 30_000 };
-    this.retryPolicy = { ...backoff, retries: options.readRetries ?? 3, wake: () => this.backOnline.promise };
-    this.cache = new ReadCache(this.timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
-    this.peopleReads = new PeopleReads(this.cache, this.timing, {
+    this.#retryPolicy = {
+      ...backoff,
+      retries: options.readRetries ?? 3,
+      wake: () => this.#backOnline.promise,
+    };
+    this.#cache = new ReadCache(this.#timing, options.ttlMs ?? 60_000, options.staleMs ?? 600_000);
+    this.#peopleReads = new PeopleReads(this.#cache, this.#timing, {
       batchWindowMs: options.batchWindowMs ?? 0,
       maxBatchSize: Math.max(1, options.maxBatchSize ?? 100),
       fetchPeople: (keys, details, signal) =>
-        this.retried(
+        this.#retried(
           (s) => backend.getPeople(keys, details ? { signal: s, details } : { signal: s }),
           signal,
         ),
-      fetchCurrentUser: (signal) => this.retried((s) => backend.currentUser({ signal: s }), signal),
-      onChanged: (ids) => this.emit({ topic: 'people', ids }),
+      fetchCurrentUser: (signal) => this.#retried((s) => backend.currentUser({ signal: s }), signal),
+      onChanged: (ids) => this.#emit({ topic: 'people', ids }),
     });
-    this.peopleCache = this.peopleReads.cache;
-    this.effects = { cache: this.cache, peopleCache: this.peopleCache, emit: (change) => this.emit(change) };
-    const storage = options.storage === undefined ? defaultStorage('localStorage') : options.storage;
+    this.#peopleCache = this.#peopleReads.cache;
+    this.#effects = {
+      cache: this.#cache,
+      peopleCache: this.#peopleCache,
+      emit: (change) => this.#emit(change),
+    };
+    const storage = options.storage === undefined ? browserStorage('localStorage') : options.storage;
     const sessionStorage =
       options.sessionStorage !== undefined
         ? options.sessionStorage
         : options.storage === undefined
-          ? defaultStorage('sessionStorage')
+          ? browserStorage('sessionStorage')
           : null;
-    this.eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
+    this.#eventTarget = options.eventTarget === undefined ? (globalThis.window ?? null) : options.eventTarget;
     this.outboxQueue = lazyOutbox({
       backend,
       loading: options.loadOutbox ?? 'at-start',
-      eventTarget: this.eventTarget,
+      eventTarget: this.#eventTarget,
       storage,
       sessionStorage,
       storageKey: options.storageKey ?? backend.name,
       backoff: { baseMs: backoff.baseMs, maxMs: options.outboxBackoffMaxMs ?? 120_000 },
-      maxAgeMs: this.maxAgeMs,
-      timing: this.timing,
+      maxAgeMs: this.#maxAgeMs,
+      timing: this.#timing,
       currentUserId: () => this.currentUser().then((me) => me.id),
-      effects: this.effects,
+      effects: this.#effects,
       // Recorded once, by the tab that sent it.
       track: (activity) => this.track(activity),
-      onChange: () => this.emit({ topic: 'outbox' }),
+      onChange: () => this.#emit({ topic: 'outbox' }),
     });
-    this.trackingOn = options.tracking ?? true;
-    this.activity = new ActivityQueue({
+    this.#trackingOn = options.tracking ?? true;
+    this.#activity = new ActivityQueue({
       flushMs: options.trackFlushMs ?? 5_000,
       maxQueued: options.trackQueueMax ?? 1_000,
-      timing: this.timing,
+      timing: this.#timing,
       send: (events) => backend.track(events),
-      beacon: (events) => this.beacon(events),
+      beacon: (events) => this.#beacon(events),
     });
-    this.eventTarget?.addEventListener('online', this.onOnline);
-    this.eventTarget?.addEventListener('visibilitychange', this.onVisible);
-    this.eventTarget?.addEventListener('pagehide', this.onPageHide);
-    this.eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
+    this.#eventTarget?.addEventListener('online', this.onOnline);
+    this.#eventTarget?.addEventListener('visibilitychange', this.#onVisible);
+    this.#eventTarget?.addEventListener('pagehide', this.#onPageHide);
+    this.#eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.#onSignedOut);
     this.outboxQueue.start();
-    this.stopWatchingPeople = backend.watchPeople?.((people) => this.peopleCache.learn(people));
+    this.#stopWatchingPeople = backend.watchPeople?.((people) => this.#peopleCache.learn(people));
   }
 
   get backendName(): string {
@@ -166,34 +174,34 @@ export class CommunityClient implements CommunityClientApi {
 
   /** Turning tracking off also drops what was queued: nothing is sent afterwards. */
   get tracking(): boolean {
-    return this.trackingOn;
+    return this.#trackingOn;
   }
 
   set tracking(on: boolean) {
-    this.trackingOn = on;
-    if (!on) this.activity.clear();
+    this.#trackingOn = on;
+    if (!on) this.#activity.clear();
   }
 
   /** The first subscriber opens the backend's live updates, when it offers them. */
   subscribe(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    this.startLive();
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    this.#startLive();
+    return () => this.#listeners.delete(listener);
   }
 
   /** Whether the live-updates stream is open and attached (for tests and diagnostics). */
   get liveConnected(): boolean {
-    return this.live?.connected ?? false;
+    return this.#live?.connected ?? false;
   }
 
   // ------------------------------------------------------------ people
 
   currentUser(options?: CallOptions): Promise<Person> {
-    return this.peopleReads.currentUser(options);
+    return this.#peopleReads.currentUser(options);
   }
 
   person(idOrEmail: string, options?: CallOptions): Promise<Person | null> {
-    return this.peopleReads.person(idOrEmail, options);
+    return this.#peopleReads.person(idOrEmail, options);
   }
 
   people(ids: readonly string[], options?: CallOptions): Promise<(Person | null)[]> {
@@ -201,16 +209,16 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   peekPerson(idOrEmail: string): Person | undefined {
-    return this.peopleCache.peekPerson(idOrEmail);
+    return this.#peopleCache.peekPerson(idOrEmail);
   }
 
   searchPeople(query: PeopleQuery, options?: CallOptions): Promise<PeopleSearchResult> {
-    return this.read(
+    return this.#read(
       'searchPeople',
       [query],
       async (signal) => {
         const result = await this.backend.searchPeople(query, { signal });
-        for (const match of result.items) this.peopleCache.store(match.person.id, match.person);
+        for (const match of result.items) this.#peopleCache.store(match.person.id, match.person);
         return result;
       },
       options,
@@ -249,7 +257,7 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   get outboxMaxAgeMs(): number {
-    return this.maxAgeMs;
+    return this.#maxAgeMs;
   }
 
   retryWrite(id: string): Promise<unknown> {
@@ -270,21 +278,21 @@ export class CommunityClient implements CommunityClientApi {
 
   signOut(): void {
     // The stream was the signed-out user's: open a new one (for whoever signs in) without their place.
-    const wasLive = this.live?.running;
-    this.live?.stop(true);
-    if (wasLive) this.live!.start();
-    this.cache.invalidate(() => true);
-    this.activity.clear();
+    const wasLive = this.#live?.running;
+    this.#live?.stop(true);
+    if (wasLive) this.#live!.start();
+    this.#cache.invalidate(() => true);
+    this.#activity.clear();
     this.outboxQueue.clearAll();
   }
 
   // ------------------------------------------------------------ activity
 
   track(event: TrackInput): void {
-    if (!this.trackingOn || !this.backend.capabilities.tracking) return;
-    const at = event.at ?? new Date(this.timing.now()).toISOString();
+    if (!this.#trackingOn || !this.backend.capabilities.tracking) return;
+    const at = event.at ?? new Date(this.#timing.now()).toISOString();
     const enqueue = (actorId: string): void => {
-      if (this.trackingOn) this.activity.push({ ...event, actorId, at });
+      if (this.#trackingOn) this.#activity.push({ ...event, actorId, at });
     };
     const actorId = event.actorId ?? this.peekPerson('me')?.id;
     if (actorId) enqueue(actorId);
@@ -296,60 +304,61 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   flushActivity(options: { beacon?: boolean } = {}): Promise<void> {
-    if (!this.trackingOn) return Promise.resolve();
-    return this.activity.flush(options.beacon);
+    if (!this.#trackingOn) return Promise.resolve();
+    return this.#activity.flush(options.beacon);
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.live?.stop();
-    this.stopWatchingPeople?.();
-    this.peopleReads.dispose();
+    this.#disposed = true;
+    this.#live?.stop();
+    this.#stopWatchingPeople?.();
+    this.#peopleReads.dispose();
     this.outboxQueue.dispose();
-    this.activity.dispose();
-    this.eventTarget?.removeEventListener('online', this.onOnline);
-    this.eventTarget?.removeEventListener('visibilitychange', this.onVisible);
-    this.eventTarget?.removeEventListener('pagehide', this.onPageHide);
-    this.eventTarget?.removeEventListener(KringSignedOutEvent.eventName, this.onSignedOut);
-    this.listeners.clear();
+    this.#activity.dispose();
+    this.#eventTarget?.removeEventListener('online', this.onOnline);
+    this.#eventTarget?.removeEventListener('visibilitychange', this.#onVisible);
+    this.#eventTarget?.removeEventListener('pagehide', this.#onPageHide);
+    this.#eventTarget?.removeEventListener(KringSignedOutEvent.eventName, this.#onSignedOut);
+    this.#listeners.clear();
   }
 
   // ------------------------------------------------------------ internals
 
   /** Resolved (and replaced) when the browser comes back online: reads waiting to retry go at once. */
-  private backOnline = deferred();
+  #backOnline = deferred();
+  // TS-private, not #: the outbox tests call it on clients that listen to no window.
   private readonly onOnline = (): void => {
-    const waiting = this.backOnline;
-    this.backOnline = deferred();
+    const waiting = this.#backOnline;
+    this.#backOnline = deferred();
     waiting.resolve();
     this.outboxQueue.retryWaiting();
     // The stream's code could not be fetched while offline.
-    if (this.listeners.size) this.startLive();
+    if (this.#listeners.size) this.#startLive();
   };
-  private readonly onVisible = (): void => {
+  readonly #onVisible = (): void => {
     if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
   };
-  private readonly onSignedOut = (): void => this.signOut();
-  private readonly onPageHide = (): void => void this.flushActivity({ beacon: true });
+  readonly #onSignedOut = (): void => this.signOut();
+  readonly #onPageHide = (): void => void this.flushActivity({ beacon: true });
 
-  private retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return withRetry(call, this.retryPolicy, this.timing, signal);
+  #retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return withRetry(call, this.#retryPolicy, this.#timing, signal);
   }
 
   /** A read passed on to the adapter as it is: cached under its name and arguments, retried. */
   protected passOn(method: ClientRead, args: unknown[], options?: CallOptions): Promise<unknown> {
     const call = this.backend[method] as (...args: unknown[]) => Promise<unknown>;
-    return this.read(method, args, (signal) => call.apply(this.backend, [...args, { signal }]), options);
+    return this.#read(method, args, (signal) => call.apply(this.backend, [...args, { signal }]), options);
   }
 
-  private read<T>(
+  #read<T>(
     method: string,
     args: unknown[],
     call: (signal?: AbortSignal) => Promise<T>,
     options?: CallOptions,
     ttlMs?: number,
   ): Promise<T> {
-    return this.cache.read(stableKey(method, args), (signal) => this.retried(call, signal), {
+    return this.#cache.read(stableKey(method, args), (signal) => this.#retried(call, signal), {
       signal: options?.signal,
       ttlMs,
     });
@@ -360,26 +369,26 @@ export class CommunityClient implements CommunityClientApi {
   }
 
   /** Opens the backend's live updates, when it offers them, once their code has arrived. */
-  private startLive(): void {
+  #startLive(): void {
     if (!this.backend.capabilities.liveUpdates) return;
-    if (this.live) return this.live.start();
-    this.liveLoad ??= import('./live-client.js').then(
+    if (this.#live) return this.#live.start();
+    this.#liveLoad ??= import('./live-client.js').then(
       ({ openLive }) => {
-        if (this.disposed) return;
-        this.live = openLive(
-          { backend: this.backend, timing: this.timing, wake: () => this.backOnline.promise },
-          this.effects,
+        if (this.#disposed) return;
+        this.#live = openLive(
+          { backend: this.backend, timing: this.#timing, wake: () => this.#backOnline.promise },
+          this.#effects,
         );
-        this.live.start();
+        this.#live.start();
       },
       () => {
         // Offline, most likely: tried again when the browser is back online.
-        this.liveLoad = undefined;
+        this.#liveLoad = undefined;
       },
     );
   }
 
-  private beacon(events: ActivityEvent[]): boolean {
+  #beacon(events: ActivityEvent[]): boolean {
     const send = (this.backend as Backend & ActivityBeacon).trackBeacon;
     if (typeof send !== 'function') return false;
     try {
@@ -389,8 +398,8 @@ export class CommunityClient implements CommunityClientApi {
     }
   }
 
-  private emit(change: ClientChange): void {
-    for (const listener of [...this.listeners]) {
+  #emit(change: ClientChange): void {
+    for (const listener of [...this.#listeners]) {
       try {
         listener(change);
       } catch (error) {
@@ -430,12 +439,4 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 /** Creates the client elements share; see `ClientOptions` for the defaults. */
 export function createClient(backend: Backend, options?: ClientOptions): CommunityClient {
   return new CommunityClient(backend, options);
-}
-
-function defaultStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
-  try {
-    return globalThis[name] ?? null;
-  } catch {
-    return null; // blocked by the browser's privacy settings
-  }
 }

@@ -75,20 +75,30 @@ export function readSession(storage: Storage | null, key: string): string | null
 
 /** Removes every stored outbox (all tenants, all users) and the tab's record of its user. */
 export function clearStoredOutboxes(storage: Storage | null, session: Storage | null): void {
-  for (const [store, prefix] of [
-    [storage, OUTBOX_STORAGE_PREFIX],
-    [session, OUTBOX_USER_PREFIX],
-  ] as const) {
-    if (!store) continue;
-    try {
-      const keys: string[] = [];
-      for (let index = 0; index < store.length; index++) {
-        const key = store.key(index);
-        if (key?.startsWith(prefix)) keys.push(key);
-      }
-      for (const key of keys) store.removeItem(key);
-    } catch {
-      // Blocked storage holds nothing.
+  removeKeysStartingWith(storage, OUTBOX_STORAGE_PREFIX);
+  removeKeysStartingWith(session, OUTBOX_USER_PREFIX);
+}
+
+/** Removes every key of `store` that starts with `prefix` (sign-out). */
+export function removeKeysStartingWith(store: Storage | null, prefix: string): void {
+  if (!store) return;
+  try {
+    const keys: string[] = [];
+    for (let index = 0; index < store.length; index++) {
+      const key = store.key(index);
+      if (key?.startsWith(prefix)) keys.push(key);
     }
+    for (const key of keys) store.removeItem(key);
+  } catch {
+    // Blocked storage holds nothing.
+  }
+}
+
+/** The browser's storage, or null where there is none or the browser's privacy settings block it. */
+export function browserStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
+  try {
+    return globalThis[name] ?? null;
+  } catch {
+    return null;
   }
 }

@@ -1,5 +1,5 @@
 import type { Backend } from '../backends/backend.js';
-import { abortedError, BackendError, BACKEND_ERROR_KINDS, toBackendError } from '../errors.js';
+import { abortedError, BackendError, toBackendError, type BackendErrorKind } from '../errors.js';
 import { aloneTabs, browserTabs, type OutboxTabMessage, type OutboxTabs } from './outbox-tabs.js';
 import {
   clearStoredOutboxes,
@@ -607,10 +607,22 @@ export class Outbox {
   }
 }
 
+/** Every kind (the compiler checks the list is complete): a stored entry's kind is read only if it is one. */
+const ERROR_KINDS: Record<BackendErrorKind, true> = {
+  network: true,
+  auth: true,
+  forbidden: true,
+  'not-found': true,
+  throttled: true,
+  invalid: true,
+  conflict: true,
+  server: true,
+  aborted: true,
+};
+
 function storedError(entry: OutboxEntry): BackendError {
-  const kind = (BACKEND_ERROR_KINDS as readonly string[]).includes(entry.errorKind ?? '')
-    ? (entry.errorKind as BackendError['kind'])
-    : 'invalid';
+  const stored = entry.errorKind as BackendErrorKind | undefined;
+  const kind = stored && Object.hasOwn(ERROR_KINDS, stored) ? stored : 'invalid';
   return new BackendError(kind, entry.error ?? 'The server did not accept this request.', {
     status: entry.status,
     code: entry.code,

@@ -6,15 +6,19 @@ import { abortedError, untilAborted } from '../errors.js';
  * Callers without a signal never leave.
  */
 export class Participants {
-  private count = 0;
+  #count = 0;
 
-  constructor(private readonly onEveryoneLeft: () => void) {}
+  readonly #onEveryoneLeft: () => void;
+
+  constructor(onEveryoneLeft: () => void) {
+    this.#onEveryoneLeft = onEveryoneLeft;
+  }
 
   join<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortedError());
-    this.count++;
+    this.#count++;
     return untilAborted(shared, signal, () => {
-      if (--this.count === 0) this.onEveryoneLeft();
+      if (--this.#count === 0) this.#onEveryoneLeft();
     });
   }
 }

@@ -37,31 +37,34 @@ const MAX_SETTLE_TURNS = 1000;
  * duplicates and sends them in chunks: 200 profile cards make one call, not 200.
  */
 export class PeopleBatcher {
-  private readonly lookups = new Map<string, Lookup>();
-  private pending: Lookup[] = [];
-  private windowTimer?: number;
+  readonly #lookups = new Map<string, Lookup>();
+  #pending: Lookup[] = [];
+  #windowTimer?: number;
   /** Bumped for every scheduled send and on dispose, so a stale settle check sends nothing. */
-  private sendTicket = 0;
+  #sendTicket = 0;
 
-  constructor(
-    private readonly options: PeopleBatcherOptions,
-    private readonly timing: Timing,
-  ) {}
+  readonly #options: PeopleBatcherOptions;
+  readonly #timing: Timing;
+
+  constructor(options: PeopleBatcherOptions, timing: Timing) {
+    this.#options = options;
+    this.#timing = timing;
+  }
 
   /** Looks a key up in the next batch (or joins a lookup already on its way). */
   load(key: string, signal?: AbortSignal): Promise<Person | null> {
     if (signal?.aborted) return Promise.reject(abortedError());
-    const lookup = this.lookups.get(key) ?? this.enqueue(key);
+    const lookup = this.#lookups.get(key) ?? this.#enqueue(key);
     return lookup.participants.join(lookup.promise, signal);
   }
 
   dispose(): void {
-    if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
-    this.windowTimer = undefined;
-    this.sendTicket++;
+    if (this.#windowTimer !== undefined) this.#timing.clearTimeout(this.#windowTimer);
+    this.#windowTimer = undefined;
+    this.#sendTicket++;
   }
 
-  private enqueue(key: string): Lookup {
+  #enqueue(key: string): Lookup {
     let resolve!: Lookup['resolve'];
     let reject!: Lookup['reject'];
     const promise = new Promise<Person | null>((res, rej) => {
@@ -74,41 +77,41 @@ export class PeopleBatcher {
       promise,
       resolve,
       reject,
-      participants: new Participants(() => this.abandon(lookup)),
+      participants: new Participants(() => this.#abandon(lookup)),
     };
-    this.lookups.set(key, lookup);
-    this.pending.push(lookup);
-    this.scheduleSend();
+    this.#lookups.set(key, lookup);
+    this.#pending.push(lookup);
+    this.#scheduleSend();
     return lookup;
   }
 
   /** A send is scheduled while its window timer is set. */
-  private scheduleSend(): void {
-    if (this.windowTimer !== undefined) return;
-    const ticket = ++this.sendTicket;
+  #scheduleSend(): void {
+    if (this.#windowTimer !== undefined) return;
+    const ticket = ++this.#sendTicket;
     const sendOnce = (): void => {
-      if (ticket === this.sendTicket && this.windowTimer !== undefined) this.send();
+      if (ticket === this.#sendTicket && this.#windowTimer !== undefined) this.#send();
     };
-    this.windowTimer = this.timing.setTimeout(sendOnce, this.options.batchWindowMs);
+    this.#windowTimer = this.#timing.setTimeout(sendOnce, this.#options.batchWindowMs);
     // A zero window ends when the page's elements stop asking: a page of cards connects in one task and
     // each card's lookup comes a few promise steps after its first render, so the lookups are gathered
     // until a microtask turn adds none. No timer (after a long task the browser paints before it runs
     // one) and no frame callback: the data layer does not wait for, or race, rendering.
-    if (this.options.batchWindowMs <= 0) this.sendWhenSettled(ticket, sendOnce);
+    if (this.#options.batchWindowMs <= 0) this.#sendWhenSettled(ticket, sendOnce);
   }
 
   /**
    * Calls `send` once `QUIET_TURNS` microtask turns in a row added no lookup (a lookup behind an awaited
    * promise arrives a few turns after one behind none), or after `MAX_SETTLE_TURNS` turns in all.
    */
-  private sendWhenSettled(ticket: number, send: () => void): void {
-    let seen = this.pending.length;
+  #sendWhenSettled(ticket: number, send: () => void): void {
+    let seen = this.#pending.length;
     let quiet = 0;
     let turns = 0;
     const check = (): void => {
-      if (ticket !== this.sendTicket) return;
-      if (this.pending.length !== seen) {
-        seen = this.pending.length;
+      if (ticket !== this.#sendTicket) return;
+      if (this.#pending.length !== seen) {
+        seen = this.#pending.length;
         quiet = 0;
       } else quiet += 1;
       if (quiet >= QUIET_TURNS || ++turns >= MAX_SETTLE_TURNS) return send();
@@ -118,32 +121,32 @@ export class PeopleBatcher {
   }
 
   /** Every caller of this lookup gave up: drop it, and cancel its batch once nobody in it waits. */
-  private abandon(lookup: Lookup): void {
-    if (this.lookups.get(lookup.key) === lookup) this.lookups.delete(lookup.key);
+  #abandon(lookup: Lookup): void {
+    if (this.#lookups.get(lookup.key) === lookup) this.#lookups.delete(lookup.key);
     if (!lookup.batch) {
-      this.pending = this.pending.filter((other) => other !== lookup);
+      this.#pending = this.#pending.filter((other) => other !== lookup);
     } else if (--lookup.batch.live === 0) {
       lookup.batch.controller.abort();
     }
   }
 
-  private send(): void {
-    if (this.windowTimer !== undefined) this.timing.clearTimeout(this.windowTimer);
-    this.windowTimer = undefined;
-    const queued = this.pending;
-    this.pending = [];
-    for (let start = 0; start < queued.length; start += this.options.maxBatchSize) {
-      this.sendChunk(queued.slice(start, start + this.options.maxBatchSize));
+  #send(): void {
+    if (this.#windowTimer !== undefined) this.#timing.clearTimeout(this.#windowTimer);
+    this.#windowTimer = undefined;
+    const queued = this.#pending;
+    this.#pending = [];
+    for (let start = 0; start < queued.length; start += this.#options.maxBatchSize) {
+      this.#sendChunk(queued.slice(start, start + this.#options.maxBatchSize));
     }
   }
 
-  private sendChunk(chunk: Lookup[]): void {
+  #sendChunk(chunk: Lookup[]): void {
     const batch: Batch = { controller: new AbortController(), live: chunk.length };
     for (const lookup of chunk) lookup.batch = batch;
     const settle = (lookup: Lookup): void => {
-      if (this.lookups.get(lookup.key) === lookup) this.lookups.delete(lookup.key);
+      if (this.#lookups.get(lookup.key) === lookup) this.#lookups.delete(lookup.key);
     };
-    this.options
+    this.#options
       .fetchChunk(
         chunk.map((lookup) => lookup.key),
         batch.controller.signal,
@@ -153,7 +156,7 @@ export class PeopleBatcher {
           chunk.forEach((lookup, index) => {
             const person = people[index] ?? null;
             settle(lookup);
-            this.options.onLoaded(lookup.key, person);
+            this.#options.onLoaded(lookup.key, person);
             lookup.resolve(person);
           });
         },

@@ -17,29 +17,32 @@ export function personKey(idOrEmail: string): string {
  * are announced (`onChanged`) so cards showing the old one re-read.
  */
 export class PeopleCache {
-  constructor(
-    private readonly cache: ReadCache,
-    private readonly onChanged: (ids: string[]) => void,
-  ) {}
+  readonly #cache: ReadCache;
+  readonly #onChanged: (ids: string[]) => void;
+
+  constructor(cache: ReadCache, onChanged: (ids: string[]) => void) {
+    this.#cache = cache;
+    this.#onChanged = onChanged;
+  }
 
   /** The cached record: a person, `null` (known not to exist) or undefined (not cached). */
   peek(key: string): Person | null | undefined {
-    return this.cache.peek(cacheKey(key)) as Person | null | undefined;
+    return this.#cache.peek(cacheKey(key)) as Person | null | undefined;
   }
 
   /** The signed-in user's cached record, or the person's (by id or e-mail). */
   peekPerson(idOrEmail: string): Person | undefined {
     const key = idOrEmail === 'me' ? CURRENT_USER_KEY : cacheKey(personKey(idOrEmail));
-    return (this.cache.peek(key) as Person | null | undefined) ?? undefined;
+    return (this.#cache.peek(key) as Person | null | undefined) ?? undefined;
   }
 
   freshness(key: string): Freshness {
-    return this.cache.freshness(cacheKey(key));
+    return this.#cache.freshness(cacheKey(key));
   }
 
   /** The person's record may be out of date (e.g. kudos received): kept for rendering, revalidated. */
   markStale(id: string): void {
-    this.cache.markStale(cacheKey(id));
+    this.#cache.markStale(cacheKey(id));
   }
 
   /** Caches a person under the requested key, its id and its lower-cased e-mail. */
@@ -51,16 +54,16 @@ export class PeopleCache {
     if (person?.email) keys.add(person.email.toLowerCase());
     let changed = false;
     for (const key of keys) {
-      const before = this.cache.peek(cacheKey(key));
+      const before = this.#cache.peek(cacheKey(key));
       if (before !== undefined && before !== person && JSON.stringify(before) !== JSON.stringify(person)) {
         changed = true;
       }
-      this.cache.set(cacheKey(key), person);
+      this.#cache.set(cacheKey(key), person);
     }
-    const me = this.cache.peek(CURRENT_USER_KEY) as Person | undefined;
-    if (person && me?.id === person.id && me !== person) this.cache.set(CURRENT_USER_KEY, person);
+    const me = this.#cache.peek(CURRENT_USER_KEY) as Person | undefined;
+    if (person && me?.id === person.id && me !== person) this.#cache.set(CURRENT_USER_KEY, person);
     // A refreshed record that differs tells cards showing the old one to re-read.
-    if (changed && person && announce) this.onChanged([person.id]);
+    if (changed && person && announce) this.#onChanged([person.id]);
   }
 
   /**
@@ -76,14 +79,14 @@ export class PeopleCache {
       ids.add(known.id);
       return keepDetails(update, known);
     };
-    this.cache.replaceEach((key, value) => {
+    this.#cache.replaceEach((key, value) => {
       // Search results hold people too: a finder re-reading its results gets the newer records.
       if (key.startsWith(SEARCH_CACHE_PREFIX)) return withNewerPeople(value as PeopleSearchResult, newer);
       if (key !== CURRENT_USER_KEY && !key.startsWith(PERSON_CACHE_PREFIX)) return undefined;
       const known = value as Person | null;
       return known ? newer(known) : undefined;
     });
-    if (ids.size) this.onChanged([...ids]);
+    if (ids.size) this.#onChanged([...ids]);
   }
 }
 

@@ -22,15 +22,16 @@ export interface PeopleReadsOptions {
  */
 export class PeopleReads {
   readonly cache: PeopleCache;
-  private readonly batcher: PeopleBatcher;
+  readonly #batcher: PeopleBatcher;
   /** Opened cards (hover cards, full cards) opened in one window share one `details` look-up. */
-  private readonly detailsBatcher: PeopleBatcher;
+  readonly #detailsBatcher: PeopleBatcher;
 
-  constructor(
-    private readonly reads: ReadCache,
-    timing: Timing,
-    private readonly options: PeopleReadsOptions,
-  ) {
+  readonly #reads: ReadCache;
+  readonly #options: PeopleReadsOptions;
+
+  constructor(reads: ReadCache, timing: Timing, options: PeopleReadsOptions) {
+    this.#reads = reads;
+    this.#options = options;
     this.cache = new PeopleCache(reads, options.onChanged);
     const batcher = (details: boolean): PeopleBatcher =>
       new PeopleBatcher(
@@ -42,15 +43,15 @@ export class PeopleReads {
         },
         timing,
       );
-    this.batcher = batcher(false);
-    this.detailsBatcher = batcher(true);
+    this.#batcher = batcher(false);
+    this.#detailsBatcher = batcher(true);
   }
 
   currentUser(options?: CallOptions): Promise<Person> {
-    return this.reads.read(
+    return this.#reads.read(
       CURRENT_USER_KEY,
       async (signal) => {
-        const me = await this.options.fetchCurrentUser(signal);
+        const me = await this.#options.fetchCurrentUser(signal);
         this.cache.store(me.id, me);
         return me;
       },
@@ -66,10 +67,10 @@ export class PeopleReads {
         : me;
     }
     const key = personKey(idOrEmail);
-    if (options?.details) return this.personDetails(key, options);
+    if (options?.details) return this.#personDetails(key, options);
     const freshness = this.cache.freshness(key);
-    if (freshness === 'missing') return this.batcher.load(key, options?.signal);
-    if (freshness === 'stale') this.batcher.load(key).catch(() => undefined);
+    if (freshness === 'missing') return this.#batcher.load(key, options?.signal);
+    if (freshness === 'stale') this.#batcher.load(key).catch(() => undefined);
     return Promise.resolve(this.cache.peek(key) ?? null);
   }
 
@@ -77,18 +78,18 @@ export class PeopleReads {
    * An opened card's person: the cached record when it is complete, else one look-up with `details`
    * (skills, "about me"), made only now, for adapters that send summaries to page-wide look-ups.
    */
-  private personDetails(key: string, options: CallOptions): Promise<Person | null> {
+  #personDetails(key: string, options: CallOptions): Promise<Person | null> {
     const cached = this.cache.peek(key);
     if (cached === null || (cached && !cached.summaryOnly)) {
       // Stale-while-revalidate, as for summaries: e.g. a kudos just received changes the count.
-      if (this.cache.freshness(key) === 'stale') this.batcher.load(key).catch(() => undefined);
+      if (this.cache.freshness(key) === 'stale') this.#batcher.load(key).catch(() => undefined);
       return Promise.resolve(cached);
     }
-    return this.detailsBatcher.load(key, options.signal);
+    return this.#detailsBatcher.load(key, options.signal);
   }
 
   dispose(): void {
-    this.batcher.dispose();
-    this.detailsBatcher.dispose();
+    this.#batcher.dispose();
+    this.#detailsBatcher.dispose();
   }
 }

@@ -1,16 +1,8 @@
 import type { Person, PersonMatch } from '../model.js';
 
-export interface PersonLoadDetail {
-  readonly person: Person;
-}
-
-/** `<kring-profile-card>` loaded its person. */
-export class KringPersonLoadEvent extends Event {
-  static readonly eventName = 'kring-person-load';
-  constructor(readonly detail: PersonLoadDetail) {
-    super(KringPersonLoadEvent.eventName, { bubbles: true, composed: true });
-  }
-}
+// The card's own event has a file of its own: the script-tag core carries it, and only it (a class with a
+// static name is kept wherever its module is bundled).
+export { KringPersonLoadEvent, type PersonLoadDetail } from './person-load.js';
 
 export interface PeopleChangeDetail {
   /** Chosen person ids, in the order they were added. */
@@ -62,7 +54,6 @@ export class KringEndorseEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'kring-person-load': KringPersonLoadEvent;
     'kring-people-change': KringPeopleChangeEvent;
     'kring-person-select': KringPersonSelectEvent;
     'kring-endorse': KringEndorseEvent;

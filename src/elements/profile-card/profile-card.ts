@@ -9,7 +9,7 @@ import type { Person, PersonLink } from '../../model.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
-import { KringPersonLoadEvent } from '../../events/people.js';
+import { KringPersonLoadEvent } from '../../events/person-load.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';

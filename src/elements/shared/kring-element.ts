@@ -2,7 +2,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import type { KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Language } from '../../i18n/index.js';
-import { SeenController } from '../../tracking/seen-controller.js';
+import { seenOnDemand } from '../../tracking/seen-on-demand.js';
 import { announce } from './announce-later.js';
 import type { ContentMarks } from './language-marks.js';
 import { AttributeProblems } from './attribute-problems.js';
@@ -35,8 +35,8 @@ export class KringElement extends LitElement {
     content: () => this.config?.contentLang ?? this.client?.contentLanguage,
   });
 
-  /** Records one `element-seen` event per page view once half the element is visible. */
-  protected readonly seen = new SeenController(this, () => this.client);
+  /** Records one `element-seen` event per page view once half the element is visible (tracking on). */
+  protected readonly seen = seenOnDemand(this, () => this.client);
 
   readonly #problems = new AttributeProblems(this);
 
