@@ -107,36 +107,36 @@ export class KringProfileCard extends KringElement {
   /** The kudos dialog is open (it is rendered, with its composer, only then). */
   @state() private composingKudos = false;
 
-  private trackedFor?: string;
+  #trackedFor?: string;
 
   /** The view this update renders: `view` checked once per update (in `willUpdate`). */
-  private currentView: ProfileCardView = 'compact';
+  #currentView: ProfileCardView = 'compact';
 
   /** The last render showed the loading skeleton. */
-  private skeletonShown = false;
+  #skeletonShown = false;
   /** The skeleton has been up for PULSE_AFTER_MS: it pulses. */
-  private pulsing = false;
+  #pulsing = false;
   /** While the skeleton shows: the waiting group this card's pulse is in. */
-  private pulseWait?: Set<() => void>;
-  private readonly startPulse = () => {
-    this.pulsing = true;
+  #pulseWait?: Set<() => void>;
+  readonly #startPulse = () => {
+    this.#pulsing = true;
     this.requestUpdate();
   };
 
   /** The compact card's name opens the full card on hover or focus. */
-  private readonly hover = new PersonHoverController(this, {
+  readonly #hover = new PersonHoverController(this, {
     language: () => this.language,
     client: () => this.client,
   });
 
-  private readonly personTask = new LoadController(this, {
+  readonly #personTask = new LoadController(this, {
     // Only an opened (full) card asks for details such as skills; a page of compact cards does not.
     load: ([client, person, view], signal) => client.person(person, { signal, details: view === 'full' }),
     // Without a client or a person there is nothing to ask (the card shows its loading, not-connected or
     // no-person state), so nothing runs: a run would cost each card of a page one more render.
     args: () => {
       const person = this.person.trim();
-      return this.client && person ? ([this.client, person, this.currentView] as const) : undefined;
+      return this.client && person ? ([this.client, person, this.#currentView] as const) : undefined;
     },
   });
 
@@ -146,91 +146,88 @@ export class KringProfileCard extends KringElement {
     () => this.client,
     ['people'],
     (change) => {
-      const shown = this.personTask.value;
-      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.personTask.run();
+      const shown = this.#personTask.value;
+      if (!change.ids || (shown && change.ids.includes(shown.id))) void this.#personTask.run();
     },
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clearProblems();
-    this.currentView = this.checkAttribute('view', this.view, PROFILE_CARD_VIEWS, 'compact');
-    if (changed.has('view') && (this.currentView === 'full') !== (this.getAttribute('view') === 'full')) {
-      this.setAttribute('view', this.currentView);
+    this.#currentView = this.checkAttribute('view', this.view, PROFILE_CARD_VIEWS, 'compact');
+    if (changed.has('view') && (this.#currentView === 'full') !== (this.getAttribute('view') === 'full')) {
+      this.setAttribute('view', this.#currentView);
     }
   }
 
-  private t(
-    key: Parameters<typeof translate<keyof typeof profileCardStrings.en>>[2],
-    params?: MessageParams,
-  ) {
+  #t(key: Parameters<typeof translate<keyof typeof profileCardStrings.en>>[2], params?: MessageParams) {
     return translate(profileCardStrings, this.language, key, params);
   }
 
   protected override render() {
-    this.skeletonShown = false;
-    if (!this.person.trim()) return this.renderProblem(this.t('card.noPerson'));
+    this.#skeletonShown = false;
+    if (!this.person.trim()) return this.#renderProblem(this.#t('card.noPerson'));
     if (!this.client)
-      return this.notConnected ? this.renderProblem(this.notConnectedMessage) : this.renderLoading();
-    const { status, value } = this.personTask;
-    if (status === 'error') return this.renderError(this.personTask.error);
-    if (value) return this.renderPerson(value);
+      return this.notConnected ? this.#renderProblem(this.notConnectedMessage) : this.#renderLoading();
+    const { status, value } = this.#personTask;
+    if (status === 'error') return this.#renderError(this.#personTask.error);
+    if (value) return this.#renderPerson(value);
     return status === 'complete'
-      ? this.renderProblem(this.t('card.notFound'), this.t('card.notFoundHint', { person: this.person }))
-      : this.renderLoading();
+      ? this.#renderProblem(this.#t('card.notFound'), this.#t('card.notFoundHint', { person: this.person }))
+      : this.#renderLoading();
   }
 
   protected override updated(): void {
-    this.followPulse();
-    const person = this.personTask.value;
-    if (!person || this.trackedFor === person.id) return;
-    this.trackedFor = person.id;
+    this.#followPulse();
+    const person = this.#personTask.value;
+    if (!person || this.#trackedFor === person.id) return;
+    this.#trackedFor = person.id;
     this.dispatchEvent(new KringPersonLoadEvent({ person }));
-    if (this.currentView === 'full' && this.person !== 'me') {
+    if (this.#currentView === 'full' && this.person !== 'me') {
       this.client?.track({ type: 'profile-opened', subject: 'kring-profile-card' });
     }
   }
 
   /** A skeleton that stays up starts to pulse after PULSE_AFTER_MS (see `pulseLater`). */
-  private followPulse(): void {
-    if (this.skeletonShown) {
-      this.pulseWait ??= pulseLater(this.startPulse);
-    } else if (this.pulseWait) {
-      this.pulseWait.delete(this.startPulse);
-      this.pulseWait = undefined;
-      this.pulsing = false;
+  #followPulse(): void {
+    if (this.#skeletonShown) {
+      this.#pulseWait ??= pulseLater(this.#startPulse);
+    } else if (this.#pulseWait) {
+      this.#pulseWait.delete(this.#startPulse);
+      this.#pulseWait = undefined;
+      this.#pulsing = false;
     }
   }
 
-  private renderLoading() {
-    this.skeletonShown = true;
+  #renderLoading() {
+    this.#skeletonShown = true;
     // One element: the avatar circle and the three lines are painted as its background, so a page of
     // 200 loading cards costs the browser 400 elements to style and lay out instead of 1 400.
-    const pulse = this.pulsing ? 'skeleton pulse' : 'skeleton';
+    const pulse = this.#pulsing ? 'skeleton pulse' : 'skeleton';
     // No white space between elements (see renderPerson).
     // prettier-ignore
     return html`<div part="card" class=${pulse} aria-busy="true"><span class="visually-hidden"
-      >${this.t('card.loading')}</span></div>`;
+      >${this.#t('card.loading')}</span></div>`;
   }
 
-  private renderProblem(message: string, hint?: string) {
+  #renderProblem(message: string, hint?: string) {
     return html`<div part="card">
       <p part="problem" class="problem"><strong>${message}</strong>${hint ? html`<br />${hint}` : nothing}</p>
     </div>`;
   }
 
-  private renderError(error: unknown) {
+  #renderError(error: unknown) {
     const reason = isBackendError(error) ? error.message : '';
     return html`<div part="card">
       <div part="problem" role="alert">
-        <p>${this.t('card.error', { reason })}</p>
-        <button part="retry" type="button" @click=${() => this.personTask.run()}>
-          ${this.t('card.retry')}
+        <p>${this.#t('card.error', { reason })}</p>
+        <button part="retry" type="button" @click=${() => this.#personTask.run()}>
+          ${this.#t('card.retry')}
         </button>
       </div>
     </div>`;
   }
 
-  private renderAvatar(person: Person) {
+  #renderAvatar(person: Person) {
     // The photo is on its way (names come first): a plain circle, not initials that flip to a photo.
     if (person.photoPending) return html`<div part="avatar" class="photo-pending" aria-hidden="true"></div>`;
     const photo = safeImageUrl(person.photoUrl);
@@ -246,7 +243,7 @@ export class KringProfileCard extends KringElement {
     return html`<div part="avatar" class=${initialsClass} aria-hidden="true">${initials(person.name)}</div>`;
   }
 
-  private profileUrl(person: Person): string | undefined {
+  #profileUrl(person: Person): string | undefined {
     const fromBackend = person.links.find((link) => link.kind === 'profile');
     if (fromBackend) return safeUrl(fromBackend.url);
     if (this.hrefTemplate)
@@ -254,9 +251,9 @@ export class KringProfileCard extends KringElement {
     return undefined;
   }
 
-  private renderPerson(person: Person) {
-    const full = this.currentView === 'full';
-    const profile = this.profileUrl(person);
+  #renderPerson(person: Person) {
+    const full = this.#currentView === 'full';
+    const profile = this.#profileUrl(person);
     const meta = [person.department, person.location].filter(Boolean).join(' · ');
     const { lang = nothing, dir = nothing } = this.contentMarks;
     const title = person.title ? html`<p part="title" lang=${lang} dir=${dir}>${person.title}</p>` : nothing;
@@ -267,20 +264,21 @@ export class KringProfileCard extends KringElement {
     // is told to leave them): each card cloned 23 white-space text nodes, 5 ms of CPU on a page of 200
     // compact cards (issue 18, docs/performance.md). Between blocks and flex items it was never shown.
     // prettier-ignore
-    return html`<article part="card" aria-label=${person.name}>${this.renderAvatar(person)}<div part="body"
-      ><p part="name">${this.renderName(person, profile, full)}</p>${title}${metaLine}${
-        full ? this.renderFullExtras(person) : this.renderSkills(person, false)}${
-        this.renderLinks(person, profile)}</div
-      >${full ? nothing : this.hover.card()}</article>`;
+    return html`<article part="card" aria-label=${person.name}>${this.#renderAvatar(person)}<div part="body"
+      ><p part="name">${this.#renderName(person, profile, full)}</p>${title}${metaLine}${
+        full ? this.#renderFullExtras(person) : this.#renderSkills(person, false)}${
+        this.#renderLinks(person, profile)}</div
+      >${full ? nothing : this.#hover.card()}</article>`;
   }
 
   /** The full view between the department and the links: details, skills, badges. */
-  private renderFullExtras(person: Person) {
-    return html`${this.renderDetails(person)} ${this.renderSkills(person, true)} ${this.renderBadges(person)}`;
+  #renderFullExtras(person: Person) {
+    return html`${this.#renderDetails(person)} ${this.#renderSkills(person, true)}
+    ${this.#renderBadges(person)}`;
   }
 
   /** The full view's about text, kudos received and membership. */
-  private renderDetails(person: Person) {
+  #renderDetails(person: Person) {
     return html`${person.about ? html`<p part="about">${person.about}</p>` : nothing}
     ${person.kudosReceived !== undefined
       ? html`<p part="kudos">
@@ -289,25 +287,25 @@ export class KringProfileCard extends KringElement {
       : nothing}
     ${person.isMember && person.joinedAt
       ? html`<p part="meta">
-          ${this.t('card.member', { date: formatDate(this.language, person.joinedAt) })}
+          ${this.#t('card.member', { date: formatDate(this.language, person.joinedAt) })}
         </p>`
       : nothing}`;
   }
 
-  private renderName(person: Person, profile: string | undefined, full: boolean) {
+  #renderName(person: Person, profile: string | undefined, full: boolean) {
     const name = profile ? html`<a href=${profile}>${person.name}</a>` : person.name;
     if (full) return name;
     return profile
-      ? this.hover.wrap('name', person.id, person.name, name)
-      : this.hover.button('name', person.id, person.name, person.name, 'name-button', true);
+      ? this.#hover.wrap('name', person.id, person.name, name)
+      : this.#hover.button('name', person.id, person.name, person.name, 'name-button', true);
   }
 
-  private renderSkills(person: Person, full: boolean) {
+  #renderSkills(person: Person, full: boolean) {
     if (!person.skills.length) return nothing;
     const skills = [...person.skills]
       .sort((a, b) => b.endorsements - a.endorsements || a.name.localeCompare(b.name))
       .slice(0, full ? undefined : COMPACT_SKILL_COUNT);
-    const list = html`<ul part="skills" aria-label=${this.t('card.skills')}>
+    const list = html`<ul part="skills" aria-label=${this.#t('card.skills')}>
       ${skills.map(
         (skill) =>
           html`<li part="skill">
@@ -331,14 +329,14 @@ export class KringProfileCard extends KringElement {
     return html`<kring-skill-list part="skill-list" .person=${person} view="full">${list}</kring-skill-list>`;
   }
 
-  private renderBadges(person: Person) {
+  #renderBadges(person: Person) {
     // Only the full view: badges are a lookup per person, which a page of compact cards must not pay.
     if (!this.client?.capabilities.ambassadors) return nothing;
     requireElement('kring-ambassador-badge');
     return html`<kring-ambassador-badge part="badges" person=${person.id} size="m"></kring-ambassador-badge>`;
   }
 
-  private renderLinks(person: Person, profile: string | undefined) {
+  #renderLinks(person: Person, profile: string | undefined) {
     const name = person.name;
     // Contact actions as icons with their names (as in the Microsoft 365 profile card); the
     // profile link, a destination rather than an action, stays a text link.
@@ -346,19 +344,19 @@ export class KringProfileCard extends KringElement {
     // Your own card offers no "Chat with" yourself.
     const own = this.person === 'me' || this.client?.peekPerson('me')?.id === person.id;
     const mail = safeUrl(person.email ? `mailto:${person.email}` : undefined);
-    if (mail) actions.push({ href: mail, label: this.t('card.mail', { name }), icon: 'mail' });
+    if (mail) actions.push({ href: mail, label: this.#t('card.mail', { name }), icon: 'mail' });
     for (const link of person.links) {
       const href = safeUrl(link.url);
       if (!href || link.kind === 'profile' || (link.kind === 'mail' && mail)) continue;
       if (own && link.kind === 'chat') continue;
-      const label = link.label ?? this.t(linkLabel(link), { name });
+      const label = link.label ?? this.#t(linkLabel(link), { name });
       actions.push({
         href,
         label,
         icon: link.kind === 'chat' ? 'chat' : link.kind === 'mail' ? 'mail' : 'web',
       });
     }
-    const showProfile = profile && this.currentView === 'full';
+    const showProfile = profile && this.#currentView === 'full';
     if (!actions.length && !showProfile) return nothing;
     // One template per action, its icon inlined (a page of cards builds hundreds of these); the full view
     // puts its profile link first, in the same part.
@@ -368,16 +366,16 @@ export class KringProfileCard extends KringElement {
           title=${action.label}>${ICON_MARKUP[action.icon]}</a>`,
     );
     if (showProfile)
-      links.unshift(html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`);
+      links.unshift(html`<a class="profile-link" href=${profile}>${this.#t('card.profile', { name })}</a>`);
     // No white space between elements (see renderPerson).
     // prettier-ignore
-    return html`<div part="links">${links}${person.email ? this.renderCopyMail(person) : nothing}${
-      own ? nothing : this.renderKudosAction(person)}</div>`;
+    return html`<div part="links">${links}${person.email ? this.#renderCopyMail(person) : nothing}${
+      own ? nothing : this.#renderKudosAction(person)}</div>`;
   }
 
-  private renderCopyMail(person: Person) {
-    return this.renderActionButton(this.t('card.copyMail', { name: person.name }), 'copy', () =>
-      this.copyMail(person),
+  #renderCopyMail(person: Person) {
+    return this.#renderActionButton(this.#t('card.copyMail', { name: person.name }), 'copy', () =>
+      this.#copyMail(person),
     );
   }
 
@@ -385,7 +383,7 @@ export class KringProfileCard extends KringElement {
    * A contact action as an icon button named by `label` (its tooltip too), the icon inlined. With
    * `dialog`, it opens a dialog: `expanded` says whether that dialog is open.
    */
-  private renderActionButton(
+  #renderActionButton(
     label: string,
     iconName: IconName,
     onClick: () => void,
@@ -402,50 +400,50 @@ export class KringProfileCard extends KringElement {
    * "Give kudos to …" beside the contact actions: a dialog with a composer for this person. Not on
    * your own card, not where the backend has no kudos, and not in a hover card (it has its own button).
    */
-  private renderKudosAction(person: Person) {
+  #renderKudosAction(person: Person) {
     if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
-    const label = this.t('card.giveKudos', { name: person.name });
+    const label = this.#t('card.giveKudos', { name: person.name });
     // The dialog exists only while it is open: a page of cards does not build one per card.
     if (this.composingKudos) requireElement('kring-kudos-composer');
-    return html`${this.renderActionButton(label, 'kudos', this.openKudos, {
+    return html`${this.#renderActionButton(label, 'kudos', this.#openKudos, {
       part: 'kudos-action',
       expanded: this.composingKudos,
     })}${this.composingKudos
-      ? html`<dialog part="kudos-dialog" aria-label=${label} @close=${this.kudosClosed}>
-          <kring-kudos-composer to=${person.id} @kring-kudos-sent=${this.closeKudos}></kring-kudos-composer>
-          <button part="close-kudos" type="button" @click=${this.closeKudos}>
-            ${this.t('card.closeKudos')}
+      ? html`<dialog part="kudos-dialog" aria-label=${label} @close=${this.#kudosClosed}>
+          <kring-kudos-composer to=${person.id} @kring-kudos-sent=${this.#closeKudos}></kring-kudos-composer>
+          <button part="close-kudos" type="button" @click=${this.#closeKudos}>
+            ${this.#t('card.closeKudos')}
           </button>
         </dialog>`
       : nothing}`;
   }
 
-  private get kudosDialog(): HTMLDialogElement | null {
+  get #kudosDialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog[part~="kudos-dialog"]');
   }
 
-  private openKudos = async (): Promise<void> => {
+  #openKudos = async (): Promise<void> => {
     this.composingKudos = true;
     await this.updateComplete;
-    const dialog = this.kudosDialog;
+    const dialog = this.#kudosDialog;
     if (dialog && !dialog.open) dialog.showModal();
   };
 
-  private closeKudos = (): void => {
-    this.kudosDialog?.close();
+  #closeKudos = (): void => {
+    this.#kudosDialog?.close();
   };
 
   /** Closed by its button, Escape or a sent kudos: the focus goes back to the action. */
-  private kudosClosed = (): void => {
+  #kudosClosed = (): void => {
     this.composingKudos = false;
     this.renderRoot.querySelector<HTMLElement>('[part~="kudos-action"]')?.focus();
   };
 
-  private copyMail(person: Person): void {
+  #copyMail(person: Person): void {
     if (!person.email) return;
     // Clipboard access can be refused (an insecure page, a policy): then nothing is said.
     navigator.clipboard?.writeText(person.email).then(
-      () => this.announce(this.t('card.copied', { name: person.name })),
+      () => this.announce(this.#t('card.copied', { name: person.name })),
       () => undefined,
     );
   }

@@ -20,41 +20,42 @@ export class LoadController<A extends readonly unknown[], T> implements Reactive
   status: LoadStatus = 'initial';
   value?: T;
   error?: unknown;
-  private lastArgs?: A;
-  private running?: AbortController;
+  #lastArgs?: A;
+  #running?: AbortController;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: LoadOptions<A, T>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: LoadOptions<A, T>,
-  ) {
+  constructor(host: ReactiveControllerHost, options: LoadOptions<A, T>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const args = this.options.args();
-    const last = this.lastArgs;
+    const args = this.#options.args();
+    const last = this.#lastArgs;
     if (args && !(last && args.length === last.length && args.every((arg, index) => arg === last[index]))) {
       void this.run(args);
     }
   }
 
   /** Loads again (with the last arguments, or the current ones); settles when the run has ended. */
-  async run(args = this.lastArgs ?? this.options.args()): Promise<void> {
+  async run(args = this.#lastArgs ?? this.#options.args()): Promise<void> {
     if (!args) return;
-    this.lastArgs = args;
-    this.running?.abort();
-    const running = (this.running = new AbortController());
+    this.#lastArgs = args;
+    this.#running?.abort();
+    const running = (this.#running = new AbortController());
     const shown = this.status === 'complete' && this.value !== undefined;
     this.status = 'pending';
-    if (!shown) this.host.requestUpdate();
+    if (!shown) this.#host.requestUpdate();
     try {
-      const value = await this.options.load(args, running.signal);
-      if (running !== this.running) return;
+      const value = await this.#options.load(args, running.signal);
+      if (running !== this.#running) return;
       [this.status, this.value, this.error] = ['complete', value, undefined];
     } catch (error) {
-      if (running !== this.running) return;
+      if (running !== this.#running) return;
       [this.status, this.value, this.error] = ['error', undefined, error];
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
