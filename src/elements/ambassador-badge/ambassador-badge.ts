@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { ContextProvider, type Context } from '@lit/context';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';

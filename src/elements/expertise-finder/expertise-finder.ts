@@ -1,6 +1,8 @@
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { ComboboxController } from '../shared/combobox-controller.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';

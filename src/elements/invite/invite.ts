@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { Task } from '@lit/task';
 import { busyControl } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';

@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { Task } from '@lit/task';
 import { AnnounceOnChange } from '../shared/announcer.js';
 import { KringElement } from '../shared/kring-element.js';

@@ -1,6 +1,8 @@
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { html, nothing, LitElement, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { KringElement } from '../shared/kring-element.js';
 import type { PeopleSearchResult, Person } from '../../model.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { Task } from '@lit/task';
 import { KringMetricsElement } from '../shared/metrics-element.js';
 import {

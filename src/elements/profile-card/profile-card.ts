@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';

@@ -1,5 +1,5 @@
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { KringElement } from './kring-element.js';
 import { titleLevelOf } from './metrics-states.js';
 import { HEADING_LEVELS } from './metrics-heading.js';

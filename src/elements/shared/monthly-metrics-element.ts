@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { Task, TaskStatus } from '@lit/task';
 import { KringMetricsElement } from './metrics-element.js';
 import { ClientChangesController } from './client-changes.js';
