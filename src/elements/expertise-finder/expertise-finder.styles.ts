@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
-import { avatarStyles } from '../shared/avatar.js';
+import { avatarStyles } from '../shared/small-avatar.js';
 
 export const expertiseFinderStyles = [
   tokens,

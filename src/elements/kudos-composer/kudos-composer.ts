@@ -14,7 +14,7 @@ import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { MESSAGE_MAX_LENGTH } from '../../kudos/message.js';
 import { explainKudosError } from '../../kudos/errors.js';
 import { MAX_RECEIVERS } from '../../kudos/fairness.js';
-import { avatarStyles } from '../shared/avatar.js';
+import { avatarStyles } from '../shared/small-avatar.js';
 import { iconStyles } from '../shared/icons.js';
 import { kudosFeedStyles } from '../kudos-feed/kudos-feed.styles.js';
 import { listOfNames, renderPendingItem, type ItemContext } from '../shared/kudos-item.js';

@@ -17,7 +17,7 @@ import type { ClientChange, CommunityClientApi, PendingKudos } from '../../clien
 import { translate, type MessageParams } from '../../i18n/index.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { compareNewestFirst, kudosMatchesFilter, type KudosFilter } from '../../kudos/filter.js';
-import { avatarStyles } from '../shared/avatar.js';
+import { avatarStyles } from '../shared/small-avatar.js';
 import { iconStyles } from '../shared/icons.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { KringKudosSentEvent } from '../../events/kudos.js';

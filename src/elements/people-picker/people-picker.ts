@@ -7,7 +7,7 @@ import { KringElement } from '../shared/kring-element.js';
 import type { PeopleSearchResult, Person } from '../../model.js';
 import { translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import { peoplePickerStrings, type PeoplePickerStringKey } from '../../i18n/people-picker.js';
-import { avatarStyles, renderAvatar } from '../shared/avatar.js';
+import { avatarStyles, renderAvatar } from '../shared/small-avatar.js';
 import { ClientChangesController } from '../shared/client-changes.js';
 import { ComboboxController } from '../shared/combobox-controller.js';
 import { LatestSearch } from '../shared/latest-search.js';

@@ -1,9 +1,9 @@
-import { css, html, unsafeCSS, type TemplateResult } from 'lit';
-import type { Person } from '../../model.js';
+import { unsafeCSS } from 'lit';
 
 /**
  * Initials avatars: a colour derived from the name, chosen from a palette whose every entry has
- * at least 4.5:1 contrast with white text, so any name stays readable.
+ * at least 4.5:1 contrast with white text, so any name stays readable. The small avatar of lists and
+ * feeds (`renderAvatar`) is in `small-avatar.ts`: a page of cards does not load it.
  */
 export const AVATAR_PALETTE = [
   '#1f5f8b',
@@ -36,66 +36,6 @@ export function avatarClass(name: string): string {
 export const avatarColorStyles = unsafeCSS(
   AVATAR_PALETTE.map((color, index) => `.avatar-hue-${index}{background-color:${color};color:#fff}`).join(''),
 );
-
-/** Styles of `renderAvatar`: a round photo or initials circle, plus the colour classes. */
-export const avatarStyles = [
-  css`
-    .avatar {
-      display: inline-grid;
-      place-items: center;
-      flex: none;
-      inline-size: var(--kring-avatar-size, 2rem);
-      block-size: var(--kring-avatar-size, 2rem);
-      border-radius: 50%;
-      object-fit: cover;
-      font-size: calc(var(--kring-avatar-size, 2rem) * 0.4);
-      font-weight: 600;
-      line-height: 1;
-      color: #fff;
-      background-color: ${unsafeCSS(AVATAR_PALETTE[8])};
-      user-select: none;
-    }
-    .avatar.photo-pending {
-      background-color: var(--_skeleton);
-    }
-    @media (forced-colors: active) {
-      .avatar {
-        border: 1px solid CanvasText;
-      }
-    }
-  `,
-  avatarColorStyles,
-];
-
-/**
- * A small avatar: the photo when there is a safe one, otherwise initials on the name's colour.
- * Decorative: the name is always next to it, so it is hidden from assistive technology.
- */
-export function renderAvatar(
-  person: Pick<Person, 'name' | 'photoUrl' | 'photoPending'> | undefined,
-  part = 'avatar',
-): TemplateResult {
-  const name = person?.name ?? '?';
-  // The photo is on its way (names come first): a plain circle, not initials that flip to a photo.
-  if (person?.photoPending) {
-    return html`<span part=${part} class="avatar photo-pending" aria-hidden="true"></span>`;
-  }
-  const photo = safeImageUrl(person?.photoUrl);
-  if (photo) {
-    return html`<img
-      part=${part}
-      class="avatar"
-      src=${photo}
-      alt=""
-      aria-hidden="true"
-      loading="lazy"
-      referrerpolicy="no-referrer"
-    />`;
-  }
-  return html`<span part=${part} class="avatar ${avatarClass(name)}" aria-hidden="true"
-    >${initials(name)}</span
-  >`;
-}
 
 /** Dutch (and a few other) name particles that initials skip. */
 const NAME_PARTICLES = new Set([

@@ -6,7 +6,7 @@ import { formatDate, translate, type Language, type MessageParams } from '../../
 import { formatRelativeTime } from '../../i18n/relative-time.js';
 import { kudosStrings, type KudosStringKey } from '../../i18n/kudos.js';
 import { outboxStrings } from '../../i18n/outbox.js';
-import { renderAvatar } from './avatar.js';
+import { renderAvatar } from './small-avatar.js';
 import type { PersonHoverController } from './person-hover.js';
 import type { PopoverController } from './popover-controller.js';
 import { headingAt } from './heading-level.js';
