@@ -3,7 +3,7 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task } from '@lit/task';
-import { busyControl } from '../shared/async-focus.js';
+import { busyControl, focusIfLost } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -119,7 +119,7 @@ export class KringAmbassadorProgramme extends KringElement {
     idPrefix: this.idPrefix,
     save: (setBusy, work) => this.saving(setBusy, work),
     fail: (error) => (this.error = this.saveError(error)),
-    focusIfLost: (...selectors) => this.focusIfLost(...selectors),
+    focusIfLost: (...selectors) => focusIfLost(this, ...selectors),
   });
 
   private readonly dataTask = new Task(this, {
@@ -245,7 +245,7 @@ export class KringAmbassadorProgramme extends KringElement {
         await this.dataTask.run();
         this.chosenRoles = undefined;
         // A role given up takes its evidence field with it: if the focus was there, Save takes it.
-        await this.focusIfLost('[part="save"]');
+        await focusIfLost(this, '[part="save"]');
       },
     );
   }

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators/property.js';
 import { query } from 'lit/decorators/query.js';
 import { state } from 'lit/decorators/state.js';
 import { Task } from '@lit/task';
-import { busyControl } from '../shared/async-focus.js';
+import { busyControl, focusIfLost } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { ClientChangesController } from '../shared/client-changes.js';
@@ -432,7 +432,7 @@ export class KringInvite extends KringElement {
       this.chosenPerson = undefined;
       this.dispatchEvent(new KringInviteSentEvent({ invite }));
       // The last invitation of the month disables Send once the quota reloads: the quota line says why.
-      void this.dataTask.run().then(() => this.focusIfLost('[part="quota"]'));
+      void this.dataTask.run().then(() => focusIfLost(this, '[part="quota"]'));
     } catch (error) {
       this.sendError = this.describeError(error);
     } finally {
@@ -559,7 +559,7 @@ export class KringInvite extends KringElement {
       next.delete(invite.id);
       this.busyInvites = next;
     }
-    await this.focusIfLost(`[data-invite="${CSS.escape(invite.id)}"]`);
+    await focusIfLost(this, `[data-invite="${CSS.escape(invite.id)}"]`);
   }
 
   private resend(invite: Invite): Promise<void> {

@@ -26,6 +26,7 @@ import {
 import { kudosComposerStyles } from './kudos-composer.styles.js';
 import { commaListConverter } from '../shared/list-attribute.js';
 import { requireElement } from '../../autoload.js';
+import { focusContainerOf, focusIfLost } from '../shared/async-focus.js';
 
 /** Remaining-character counts at which the counter is announced to screen readers. */
 const ANNOUNCE_AT = [50, 20, 10, 0] as const;
@@ -325,10 +326,10 @@ export class KringKudosComposer extends KringElement {
     );
     const retried = client.retryWrite(entry.id) as Promise<Kudos>;
     // Retry and Discard go while it sends: the unsent item takes the focus from them now, then the message field.
-    this.focusContainerOf(`[data-outbox-id="${CSS.escape(entry.id)}"]`);
+    focusContainerOf(this, `[data-outbox-id="${CSS.escape(entry.id)}"]`);
     void retried.then(
-      () => this.focusIfLost('textarea'),
-      () => this.focusIfLost(`[data-outbox-id="${CSS.escape(entry.id)}"]`, 'textarea'),
+      () => focusIfLost(this, 'textarea'),
+      () => focusIfLost(this, `[data-outbox-id="${CSS.escape(entry.id)}"]`, 'textarea'),
     );
     if (entry.state !== 'failed') {
       // Still waiting: the original send is still pending and reports the outcome once.

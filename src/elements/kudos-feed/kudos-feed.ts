@@ -29,6 +29,7 @@ import {
   type ItemContext,
 } from '../shared/kudos-item.js';
 import { requireElement } from '../../autoload.js';
+import { focusContainerOf, focusIfLost } from '../shared/async-focus.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 1000;
@@ -254,7 +255,7 @@ export class KringKudosFeed extends KringElement {
     // The new kudos come before the button: a keyboard user continues reading at the first of them,
     // or stays on the button when nothing came (the button goes at the end of the feed).
     if (added.length && this.loadMoreHadFocus()) void this.focusItem(firstNew);
-    else if (!page.next) void this.focusIfLost('[role="feed"]');
+    else if (!page.next) void focusIfLost(this, '[role="feed"]');
   }
 
   /** Scrolls a loaded item into view (virtualised items need the virtualizer to place them). */
@@ -473,14 +474,14 @@ export class KringKudosFeed extends KringElement {
     (client.retryWrite(entry.id) as Promise<Kudos>).then(
       (kudos) => {
         // The unsent item had the focus and is gone now: the kudos it became, or the feed, takes it.
-        void this.focusIfLost(`article[data-kudos-id="${CSS.escape(kudos.id)}"]`, '[role="feed"]');
+        void focusIfLost(this, `article[data-kudos-id="${CSS.escape(kudos.id)}"]`, '[role="feed"]');
         if (!wasFailed) return;
         this.dispatchEvent(new KringKudosSentEvent({ kudos, input }));
       },
-      () => void this.focusIfLost(pendingItem, '[role="feed"]'),
+      () => void focusIfLost(this, pendingItem, '[role="feed"]'),
     );
     // Retry and Discard go while it sends: the unsent item itself takes the focus from them now.
-    this.focusContainerOf(pendingItem);
+    focusContainerOf(this, pendingItem);
   }
 
   private discard(entry: PendingKudos): void {

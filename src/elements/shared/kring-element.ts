@@ -8,7 +8,6 @@ import type { ContentMarks } from './language-marks.js';
 import { AttributeProblems } from './attribute-problems.js';
 import { CommunityController } from './community-controller.js';
 import { LocalisationController } from './localisation-controller.js';
-import { focusContainerOf, focusIfLost } from './async-focus.js';
 
 /** How long an element waits for a community before it says it has none. */
 export const NOT_CONNECTED_AFTER_MS = 4000;
@@ -17,8 +16,9 @@ export const NOT_CONNECTED_AFTER_MS = 4000;
  * Base for every Kring element. It composes the controllers every element has, one job each: the
  * community (`community-controller.ts`: client, config, not-connected timer), localisation
  * (`localisation-controller.ts`), tracking (`tracking/seen-controller.ts`), attribute checks
- * (`attribute-problems.ts`) and focus rescue
- * (`async-focus.ts`); what remains here are thin protected accessors for subclasses.
+ * (`attribute-problems.ts`); what remains here are thin protected accessors for subclasses. The focus
+ * rescue after async actions (`async-focus.ts`) is imported by the elements that have such actions, so a
+ * page of cards does not load it.
  */
 export class KringElement extends LitElement {
   /** How long to wait for a community before saying there is none; a test may shorten it. */
@@ -100,16 +100,6 @@ export class KringElement extends LitElement {
   protected renderNotConnected(): TemplateResult {
     // Not a live region: thirteen elements saying it at once would be chatter; it is read in place.
     return html`<p part="problem" class="not-connected">${this.notConnectedMessage}</p>`;
-  }
-
-  /** See `focusIfLost` in `shared/async-focus.ts` (the async focus rule). */
-  protected focusIfLost(...selectors: string[]): Promise<void> {
-    return focusIfLost(this, ...selectors);
-  }
-
-  /** See `focusContainerOf` in `shared/async-focus.ts` (the async focus rule). */
-  protected focusContainerOf(selector: string): void {
-    focusContainerOf(this, selector);
   }
 
   /** Says `text` politely through the page's one announcement queue (`shared/announcer.ts`). */

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { Task } from '@lit/task';
-import { busyControl } from '../shared/async-focus.js';
+import { busyControl, focusIfLost } from '../shared/async-focus.js';
 import { headingAt, topHeadingLevel } from '../shared/heading-level.js';
 import { KringElement } from '../shared/kring-element.js';
 import { PendingWritesController, pendingWritesStyles } from '../shared/pending-writes.js';
@@ -213,7 +213,7 @@ export class KringWelcome extends KringElement {
       );
       // The buttons go; the outcome takes the focus (and is read as it does). Where the focus went
       // elsewhere meanwhile, the outcome is said through the page's announcement queue instead.
-      await this.focusIfLost('[part="outcome"]');
+      await focusIfLost(this, '[part="outcome"]');
       const outcome = this.renderRoot.querySelector('[part="outcome"]');
       if (outcome && this.shadowRoot?.activeElement !== outcome) this.announce(outcome.textContent ?? '');
     } catch (error) {
@@ -227,7 +227,7 @@ export class KringWelcome extends KringElement {
       }
       // The buttons stay focusable while answering; if the answer took them away, the focus goes to
       // what the invitation is now, or to the error.
-      await this.focusIfLost('[part="join"]', '[part="problem"]', '[part="error"]');
+      await focusIfLost(this, '[part="join"]', '[part="problem"]', '[part="error"]');
     } finally {
       this.responding = false;
     }
