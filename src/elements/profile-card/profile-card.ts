@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
-import { state } from 'lit/decorators/state.js';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';
@@ -103,10 +102,12 @@ export class KringProfileCard extends KringElement {
   /** Link for the name when the backend gives no profile URL, e.g. `/people/{id}`. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
-  @state() private brokenPhoto?: string;
+  // Internal state as private fields that request their update, not `@state()` (bytes on every card page).
+  /** A photo URL that did not load: initials instead. */
+  #brokenPhoto?: string;
 
   /** The kudos dialog is open (it is rendered, with its composer, only then). */
-  @state() private composingKudos = false;
+  #composingKudos = false;
 
   #trackedFor?: string;
 
@@ -232,9 +233,12 @@ export class KringProfileCard extends KringElement {
     // The photo is on its way (names come first): a plain circle, not initials that flip to a photo.
     if (person.photoPending) return html`<div part="avatar" class="photo-pending" aria-hidden="true"></div>`;
     const photo = safeImageUrl(person.photoUrl);
-    if (photo && photo !== this.brokenPhoto) {
+    if (photo && photo !== this.#brokenPhoto) {
       // A photo URL that does not load (moved, no access) falls back to initials, not a broken image.
-      const fallBack = () => (this.brokenPhoto = photo);
+      const fallBack = () => {
+        this.#brokenPhoto = photo;
+        this.requestUpdate();
+      };
       // No white space between elements (see renderPerson).
       // prettier-ignore
       return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" referrerpolicy="no-referrer"
@@ -405,11 +409,11 @@ export class KringProfileCard extends KringElement {
     if (!this.client?.capabilities.kudos || this.closest('.person-card')) return nothing;
     const label = this.#t('card.giveKudos', { name: person.name });
     // The dialog exists only while it is open: a page of cards does not build one per card.
-    if (this.composingKudos) requireElement('kring-kudos-composer');
+    if (this.#composingKudos) requireElement('kring-kudos-composer');
     return html`${this.#renderActionButton(label, 'kudos', this.#openKudos, {
       part: 'kudos-action',
-      expanded: this.composingKudos,
-    })}${this.composingKudos
+      expanded: this.#composingKudos,
+    })}${this.#composingKudos
       ? html`<dialog part="kudos-dialog" aria-label=${label} @close=${this.#kudosClosed}>
           <kring-kudos-composer to=${person.id} @kring-kudos-sent=${this.#closeKudos}></kring-kudos-composer>
           <button part="close-kudos" type="button" @click=${this.#closeKudos}>
@@ -424,7 +428,8 @@ export class KringProfileCard extends KringElement {
   }
 
   #openKudos = async (): Promise<void> => {
-    this.composingKudos = true;
+    this.#composingKudos = true;
+    this.requestUpdate();
     await this.updateComplete;
     const dialog = this.#kudosDialog;
     if (dialog && !dialog.open) dialog.showModal();
@@ -436,7 +441,8 @@ export class KringProfileCard extends KringElement {
 
   /** Closed by its button, Escape or a sent kudos: the focus goes back to the action. */
   #kudosClosed = (): void => {
-    this.composingKudos = false;
+    this.#composingKudos = false;
+    this.requestUpdate();
     this.renderRoot.querySelector<HTMLElement>('[part~="kudos-action"]')?.focus();
   };
 
