@@ -39,10 +39,10 @@ describe('Storybook configuration', () => {
         .find((declaration) => declaration.tagName === tag)
         ?.members?.map((member) => member.name) ?? [];
     // What the analyzer lists, and Storybook would show as properties without the filter.
-    expect(members(manifest, 'kring-profile-card')).to.include.members(['personTask', 'client', 'language']);
+    expect(members(manifest, 'kring-profile-card')).to.include.members(['#personTask', 'client', 'language']);
     const shown = members(publicManifest(manifest), 'kring-profile-card');
     expect(shown).to.include.members(['person', 'view', 'hrefTemplate']);
-    for (const internal of ['personTask', 'hover', 'client', 'config', 'language', 'notConnectedAfterMs'])
+    for (const internal of ['#personTask', '#hover', 'client', 'config', 'language', 'notConnectedAfterMs'])
       expect(shown, internal).not.to.include(internal);
   });
 });
