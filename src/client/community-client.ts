@@ -29,6 +29,7 @@ import type {
   ReactionToggle,
 } from './types.js';
 import { withReaction } from './reactions.js';
+import { PASSED_ON, type PassedOn } from './passed-on.js';
 import { inputOf, WRITE_METHODS } from './write-args.js';
 import type { WriteKind, WriteRequest } from './writes.js';
 import type { EffectTarget } from './write-effects.js';
@@ -37,29 +38,6 @@ import type { EffectTarget } from './write-effects.js';
 const SEARCH_TTL_MS = 10_000;
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
-
-/** The reads passed on to the adapter as they are (`currentUser` and `searchPeople` have their own methods). */
-type PassedOn = Exclude<ClientRead, 'currentUser' | 'searchPeople'>;
-
-/**
- * Each passed-on read with its number of arguments before `CallOptions`, made into methods below (a table
- * is smaller in the core than a method each). Typed by `PassedOn`, so a read added to the client's API
- * without a line here does not compile.
- */
-const PASSED_ON: { [M in PassedOn]: number } = {
-  suggestSkills: 1,
-  listKudos: 1,
-  listReactors: 2,
-  kudosValues: 0,
-  listInvites: 1,
-  inviteQuota: 0,
-  lookupInvite: 1,
-  inviteTree: 1,
-  ambassadorProfile: 1,
-  listBadges: 1,
-  metrics: 1,
-  pioneers: 1,
-};
 
 /** The methods made from `PASSED_ON` and the write table (`write-args.ts`). */
 type MadeMethods = PassedOn | WriteKind;
