@@ -1,6 +1,6 @@
-import { abortedError, BackendError, toBackendError } from '../../errors.js';
+import { abortedError, BackendError, NETWORK_MESSAGE, toBackendError } from '../../errors.js';
 import { abortableSleep } from './backoff.js';
-import { TRANSPORT_MESSAGES as MESSAGES } from './messages.js';
+import { AUTH_MESSAGE } from './messages.js';
 import type { RareFailure } from './failure.js';
 import { isTrustedUrl, normaliseOrigins, originOf } from './origins.js';
 
@@ -114,7 +114,7 @@ export function createHttp(options: HttpOptions): Http {
       try {
         token = await options.getToken({ forceRefresh });
       } catch (cause) {
-        throw new BackendError('auth', MESSAGES.auth, { cause });
+        throw new BackendError('auth', AUTH_MESSAGE, { cause });
       }
       if (token) headers.set('Authorization', `Bearer ${token}`);
     }
@@ -151,10 +151,10 @@ export function createHttp(options: HttpOptions): Http {
       });
     } catch (cause) {
       if (request.signal?.aborted) {
-        throw new BackendError('aborted', MESSAGES.aborted, { cause });
+        throw abortedError(cause);
       }
       if (timedOut) throw await rareError('timeout', cause);
-      throw new BackendError('network', MESSAGES.network, { cause });
+      throw new BackendError('network', NETWORK_MESSAGE, { cause });
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
@@ -216,7 +216,7 @@ export function createHttp(options: HttpOptions): Http {
       try {
         await sleep(waitMs, request.signal);
       } catch (cause) {
-        throw new BackendError('aborted', MESSAGES.aborted, { cause });
+        throw abortedError(cause);
       }
     }
   }
@@ -234,7 +234,7 @@ export function createHttp(options: HttpOptions): Http {
  */
 function failureCode(failed?: Response | BackendError) {
   return import('./failure.js').catch((cause: unknown) => {
-    throw new BackendError('network', MESSAGES.network, {
+    throw new BackendError('network', NETWORK_MESSAGE, {
       cause,
       status: failed?.status,
     });
