@@ -130,10 +130,7 @@ export class CommunityClient implements CommunityClientApi {
       send: (events) => backend.track(events),
       beacon: (events) => this.#beacon(events),
     });
-    this.#eventTarget?.addEventListener('online', this.onOnline);
-    this.#eventTarget?.addEventListener('visibilitychange', this.#onVisible);
-    this.#eventTarget?.addEventListener('pagehide', this.#onPageHide);
-    this.#eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.#onSignedOut);
+    for (const type in this.#windowEvents) this.#eventTarget?.addEventListener(type, this.#onWindowEvent);
     this.outboxQueue.start();
     this.#stopWatchingPeople = backend.watchPeople?.((people) => this.#peopleCache.learn(people));
   }
@@ -293,10 +290,7 @@ export class CommunityClient implements CommunityClientApi {
     this.#peopleReads.dispose();
     this.outboxQueue.dispose();
     this.#activity.dispose();
-    this.#eventTarget?.removeEventListener('online', this.onOnline);
-    this.#eventTarget?.removeEventListener('visibilitychange', this.#onVisible);
-    this.#eventTarget?.removeEventListener('pagehide', this.#onPageHide);
-    this.#eventTarget?.removeEventListener(KringSignedOutEvent.eventName, this.#onSignedOut);
+    for (const type in this.#windowEvents) this.#eventTarget?.removeEventListener(type, this.#onWindowEvent);
     this.#listeners.clear();
   }
 
@@ -313,11 +307,15 @@ export class CommunityClient implements CommunityClientApi {
     // The stream's code could not be fetched while offline.
     if (this.#listeners.size) this.#startLive();
   };
-  readonly #onVisible = (): void => {
-    if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
+  /** What the client does on the window's events (one listener for them all). */
+  readonly #windowEvents: Record<string, () => unknown> = {
+    online: this.onOnline,
+    visibilitychange: () =>
+      globalThis.document?.visibilityState !== 'hidden' && this.outboxQueue.retryWaiting(),
+    pagehide: () => this.flushActivity({ beacon: true }),
+    [KringSignedOutEvent.eventName]: () => this.signOut(),
   };
-  readonly #onSignedOut = (): void => this.signOut();
-  readonly #onPageHide = (): void => void this.flushActivity({ beacon: true });
+  readonly #onWindowEvent = ({ type }: Event): unknown => this.#windowEvents[type]();
 
   #retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     return withRetry(call, this.#retryPolicy, this.#timing, signal);
