@@ -12,11 +12,14 @@ const RUNS = 11;
 // `?mode=floor` renders the same names with a trivial element instead; `?mode=fetch-floor` has a trivial
 // element ask msw for the names in one hand-made $batch: the least any element could do over Graph here.
 // `?mode=lit-floor` is a name-only lit element that gets Kring's client by context and asks it, as the
-// cards do: the least a lit element could do over Kring's client and Graph adapter.
+// cards do: the least a lit element could do over Kring's client and Graph adapter. `?mode=dom-floor` builds
+// the compact card's own DOM (skeleton, then the same elements, attributes and style sheets) without lit or
+// Kring's element code: one prebuilt template cloned per card, text and attributes set by reference, the
+// client asked as the lit floor does. What a page of these cards costs whatever builds them.
 const entry = `
 import { setupWorker } from 'msw/browser';
 import { LitElement, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextEvent } from '@lit/context';
 import { clientContext } from './src/context.ts';
 import { configure } from './src/configure.ts';
 import { registerBackend } from './src/backends/registry.ts';
@@ -91,6 +94,62 @@ class BenchLitCard extends LitElement {
   }
 }
 
+// The compact card's DOM for a Graph person with mail and chat (the same as <kring-profile-card view="compact">
+// renders, without lit's marker comments): icons and all.
+const CARD_HTML = '<article part="card"><div part="avatar" class="photo-pending" aria-hidden="true"></div>' +
+  '<div part="body"><p part="name"><button type="button" class="person-hover person-trigger" part="name-button" ' +
+  'data-hover-key="name" aria-expanded="false">\\n</button></p><p part="title"></p><p part="meta"></p>' +
+  '<div part="links"><a part="action" class="action"><svg class="icon" viewBox="0 0 20 20" aria-hidden="true">' +
+  '<path d="M4.5 4.5h11a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2h-11a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2ZM3.2 6.2l6.8 4.9 6.8-4.9"></path></svg></a>' +
+  '<a part="action" class="action"><svg class="icon" viewBox="0 0 20 20" aria-hidden="true">' +
+  '<path d="M4 4.5h12A1.5 1.5 0 0 1 17.5 6v7a1.5 1.5 0 0 1-1.5 1.5H9.5l-4 3v-3H4A1.5 1.5 0 0 1 2.5 13V6A1.5 1.5 0 0 1 4 4.5Z"></path></svg></a>' +
+  '<button class="action" type="button" part="action"><svg class="icon" viewBox="0 0 20 20" aria-hidden="true">' +
+  '<path d="M8.5 7H16a1.5 1.5 0 0 1 1.5 1.5V16a1.5 1.5 0 0 1-1.5 1.5H8.5A1.5 1.5 0 0 1 7 16V8.5A1.5 1.5 0 0 1 8.5 7ZM13 4.2V4a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 4v7.5A1.5 1.5 0 0 0 4 13h.5"></path></svg></button>' +
+  '</div></div></article>';
+let cardTemplate, cardSheets;
+const skeleton = document.createElement('template');
+skeleton.innerHTML = '<div part="card" class="skeleton" aria-busy="true"><span class="visually-hidden">Loading…</span></div>';
+class BenchDomCard extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    cardSheets ??= customElements.get('kring-profile-card').elementStyles.map((style) => style.styleSheet);
+    root.adoptedStyleSheets = cardSheets;
+    root.append(skeleton.content.cloneNode(true));
+    this.dispatchEvent(new ContextEvent(clientContext, this, (client) => {
+      if (client) client.person(this.getAttribute('person')).then((person) => person && this.show(person));
+    }, true));
+  }
+  show(person) {
+    if (!cardTemplate) {
+      cardTemplate = document.createElement('template');
+      cardTemplate.innerHTML = CARD_HTML;
+    }
+    const card = cardTemplate.content.firstChild.cloneNode(true);
+    card.setAttribute('aria-label', person.name);
+    const [, body] = card.children;
+    const [name, title, meta, links] = body.children;
+    const button = name.firstChild;
+    button.dataset.hoverPerson = person.id;
+    button.dataset.hoverName = person.name;
+    button.firstChild.data = person.name;
+    title.textContent = person.title ?? '';
+    meta.textContent = [person.department, person.location].filter(Boolean).join(' · ');
+    const [mail, chat, copy] = links.children;
+    const chatLink = person.links.find((link) => link.kind === 'chat');
+    for (const [element, href, label] of [
+      [mail, 'mailto:' + person.email, 'E-mail ' + person.name],
+      [chat, chatLink?.url ?? '', 'Chat with ' + person.name],
+      [copy, undefined, 'Copy the e-mail address of ' + person.name],
+    ]) {
+      if (href !== undefined) element.setAttribute('href', href);
+      element.setAttribute('aria-label', label);
+      element.setAttribute('title', label);
+    }
+    this.shadowRoot.replaceChildren(card);
+  }
+}
+
 const requests = [];
 if (mode === 'floor') {
   customElements.define('bench-name-card', BenchNameCard);
@@ -109,17 +168,18 @@ if (mode === 'floor') {
   configure({ getToken: async () => 'bench-token' });
   if (mode === 'fetch-floor') customElements.define('bench-fetch-card', BenchFetchCard);
   if (mode === 'lit-floor') customElements.define('bench-lit-card', BenchLitCard);
+  if (mode === 'dom-floor') customElements.define('bench-dom-card', BenchDomCard);
 }
 
 const trivial = mode === 'floor' || mode === 'fetch-floor';
 const container = document.createElement(trivial ? 'div' : 'kring-community');
+const tags = { floor: 'bench-name-card', 'fetch-floor': 'bench-fetch-card', 'lit-floor': 'bench-lit-card', 'dom-floor': 'bench-dom-card' };
 if (!trivial) {
   container.setAttribute('backend', mode === 'demo' ? 'bench-demo' : 'graph');
   container.setAttribute('tracking', 'off');
 }
 for (const person of people) {
-  const tag = { floor: 'bench-name-card', 'fetch-floor': 'bench-fetch-card', 'lit-floor': 'bench-lit-card' }[mode];
-  const card = document.createElement(tag ?? 'kring-profile-card');
+  const card = document.createElement(tags[mode] ?? 'kring-profile-card');
   if (mode === 'floor') card.setAttribute('name', person.displayName);
   else if (mode === 'demo') card.setAttribute('person', demo.demo.data.people[graph.users.indexOf(person)].id);
   else card.setAttribute('person', person.userPrincipalName.toLowerCase());
@@ -133,12 +193,12 @@ performance.mark('bench-start');
 window.__bench = { requests, parts: graph.parts, startedAt };
 ${frameTimingSource()}
 watch(namesShown, 'shownMs');
-watch(trivial || mode === 'lit-floor' ? () => cards : avatarsShown, 'avatarsMs');
+watch(trivial || mode in tags ? () => cards : avatarsShown, 'avatarsMs');
 document.body.append(container);
 performance.mark('bench-appended');
 `;
 
-/** Publishes `/bench-graph.html` (`?mode=graph|compact|demo|floor|fetch-floor|lit-floor`, `&latency=ms`). */
+/** Publishes `/bench-graph.html` (`?mode=graph|compact|demo|floor|fetch-floor|lit-floor|dom-floor`, `&latency=ms`). */
 export function publishGraphPage({ server, projectRoot }) {
   return publishMswPage({
     server,

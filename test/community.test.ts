@@ -21,6 +21,24 @@ function cardName(card: KringProfileCard): string | undefined {
 }
 
 describe('<kring-community>', () => {
+  // First in this file: the problems' texts load with the first problem, which this must be.
+  it('shows a problem in its language when its update completes, though the text loads with the first problem', async () => {
+    const errors = captureConsoleErrors();
+    try {
+      const el = await fixture<KringCommunity>(
+        html`<kring-community lang="nl" tracking="misschien"></kring-community>`,
+      );
+      const message = el.shadowRoot!.querySelector('[part="message"]');
+      expect(message?.textContent).to.equal(
+        'Configuratieprobleem: <kring-community> tracking="misschien" is not valid; use one of: on, off.',
+      );
+      expect(message!.getAttribute('role')).to.equal('alert');
+      await expect(el).to.be.accessible();
+    } finally {
+      errors.restore();
+    }
+  });
+
   it('connects the demo backend by default and announces readiness', async () => {
     const el = document.createElement('kring-community') as KringCommunity;
     const ready = nextEvent(el, 'kring-ready', { failOn: 'kring-error' });

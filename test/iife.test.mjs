@@ -302,9 +302,17 @@ describe('kring.iife.js on a plain HTML page', () => {
     await page.close();
   });
 
-  it('a page of cards with tracking off neither loads nor preloads write code (outbox, write effects), live updates, the announcer, the seen controller or the rest of the API', async () => {
+  it("a page of cards with tracking off neither loads nor preloads write code (outbox, write effects), live updates, the announcer, the seen controller, the rest of the API or the problems' texts", async () => {
     const manifest = JSON.parse(readFileSync(join(distDir, 'preload-manifest.json'), 'utf8'));
-    const onDemand = ['outbox', 'live-client', 'announcer', 'seen-controller', 'api'].map((name) => [
+    const onDemand = [
+      'outbox',
+      'live-client',
+      'announcer',
+      'seen-controller',
+      'api',
+      'community-problems',
+      'community-messages',
+    ].map((name) => [
       name,
       // The page's demo backend shares the model's value lists with the API.
       manifest.onDemand?.[name]?.filter((file) => !manifest.backends.demo.includes(file)),

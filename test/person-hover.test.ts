@@ -1,8 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { KringProfileCard } from '../src/elements/profile-card/profile-card.js';
 import { registerTestBackend } from './helpers/backends.js';
+import { PersonHoverController } from '../src/elements/shared/person-hover.js';
 
 const hoverCard = (host: Element) => host.shadowRoot!.querySelector<HTMLElement>('[part~="person-card"]');
 const innerCard = (host: Element) => hoverCard(host)?.querySelector<KringProfileCard>('kring-profile-card');
@@ -171,6 +173,42 @@ describe('hover card', () => {
       expect(trigger(left).getAttribute('aria-expanded')).to.equal('false');
     if (trigger(entered).matches('button'))
       expect(trigger(entered).getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it("show() and close() called before the card's code has arrived are done, in order, when it arrives", async () => {
+    // A host that opens cards itself (as the expertise finder does for a chosen person). Each host makes its
+    // card when the card's code has arrived (a microtask at least), so these calls all come before.
+    class HoverHost extends LitElement {
+      readonly hover = new PersonHoverController(this, { language: () => 'en', client: () => undefined });
+      override render() {
+        return html`${this.hover.wrap(
+          'ann',
+          'p00002',
+          'Ann',
+          html`<a href="#ann">Ann</a>`,
+        )}${this.hover.card()}`;
+      }
+    }
+    customElements.define('kring-test-hover-host', HoverHost);
+    const test = registerTestBackend();
+    const community = await fixture(
+      html`<kring-community backend=${test.name} lang="en">
+        <kring-test-hover-host></kring-test-hover-host><kring-test-hover-host></kring-test-hover-host>
+      </kring-community>`,
+    );
+    const [shown, closed] = [...community.querySelectorAll<HoverHost>('kring-test-hover-host')];
+    const anchor = (host: HoverHost) => host.shadowRoot!.querySelector('.person-hover')!;
+    shown.hover.show('ann', 'p00002', 'Ann', anchor(shown), { focus: true });
+    closed.hover.show('ann', 'p00002', 'Ann', anchor(closed));
+    expect(closed.hover.close(), 'no card is open yet').to.equal(false);
+    await waitUntil(
+      () => hoverCard(shown) && shown.shadowRoot!.activeElement === hoverCard(shown),
+      'opened, the focus in it',
+    );
+    expect(hoverCard(shown)!.getAttribute('aria-label')).to.equal('Card of Ann');
+    await closed.updateComplete;
+    expect(hoverCard(closed), 'opened and closed before the code came: no card').to.equal(null);
+    expect(closed.hover.close(), 'nothing left to close').to.equal(false);
   });
 
   it('cards opened together load their details in one request', async () => {

@@ -173,7 +173,7 @@ describe('<kring-pulse>', () => {
     const pulse = community.querySelector('kring-pulse')!;
     await waitUntil(() => part(pulse, 'headlines'), 'figures shown');
     expect(headline(pulse, 'kudosGiven')).to.contain('210');
-    const client = (community as unknown as { client: CommunityClientApi }).client;
+    const client = (community as unknown as { communityClient: CommunityClientApi }).communityClient;
     const liveRegion = announcementQueue().liveRegion;
     const announced: string[] = [];
     const observer = new MutationObserver(() => announced.push(liveRegion.textContent!.trim()));

@@ -143,7 +143,7 @@ describe('activity tracking through the client and a community', () => {
   it('batches several events into one backend call and flushes on pagehide', async () => {
     const { name, calls } = registerTestBackend();
     const community = await fixture(html`<kring-community backend=${name}></kring-community>`);
-    const client = (community as unknown as { client: CommunityClientApi }).client;
+    const client = (community as unknown as { communityClient: CommunityClientApi }).communityClient;
     const me = await client.currentUser();
     client.track({ type: 'search', subject: 'typescript', actorId: me.id });
     client.track({ type: 'profile-opened', actorId: me.id });
@@ -168,7 +168,7 @@ describe('activity tracking through the client and a community', () => {
         <kring-pioneers limit="3"></kring-pioneers>
       </kring-community>`,
     );
-    const client = (community as unknown as { client: CommunityClientApi }).client;
+    const client = (community as unknown as { communityClient: CommunityClientApi }).communityClient;
     await waitUntil(() => client, 'connected');
     expect(client.tracking).to.equal(false);
     client.track({ type: 'search', subject: 'excel', actorId: 'p00002' });
@@ -194,7 +194,7 @@ describe('activity tracking through the client and a community', () => {
       </div>`,
     );
     const offCommunity = page.querySelectorAll('kring-community')[1];
-    const offClient = (offCommunity as unknown as { client: CommunityClientApi }).client;
+    const offClient = (offCommunity as unknown as { communityClient: CommunityClientApi }).communityClient;
     await waitUntil(
       () => offCommunity.querySelector('kring-pulse')!.shadowRoot!.querySelector('[part~="headlines"]'),
       'pulse shown',

@@ -47,7 +47,7 @@ export function cardsWithAvatars() {
 export function cardsShowingNames() {
   let shown = 0;
   for (const card of document.querySelectorAll(
-    'kring-profile-card, bench-name-card, bench-fetch-card, bench-lit-card',
+    'kring-profile-card, bench-name-card, bench-fetch-card, bench-lit-card, bench-dom-card',
   )) {
     const name = card.shadowRoot?.querySelector('[part~="name"]');
     if (name && name.textContent.trim()) shown += 1;

@@ -18,14 +18,12 @@ export const visuallyHidden = css`
  * first (colours `--kring-color-*`, then sizes such as `--kring-radius`), then an older name where one
  * existed (`legacy.ts`), then the default: Fluent 2's published values (the web light and dark
  * themes, the brand ramp's 80 step as the accent), so Kring looks at home next to Microsoft 365 and
- * plain elsewhere. docs/theming.md lists every token. Elements read only the private `--_*` names.
+ * plain elsewhere. docs/theming.md lists every token. Elements read only the private `--_*` names;
+ * a token no element reads is not set here (docs/theming.md lists those as reserved).
  *
  * The sheet also sets, for every element (its notes are here, not in the CSS, so pages do not download them):
  * - `:host { overflow-wrap: anywhere }`: long words (Dutch compounds, addresses, URLs) wrap instead of
  *   widening the page at 320 px (1.4.10);
- * - designed controls, native underneath (keyboard, forms, screen readers unchanged): radios and
- *   checkboxes in the accent colour at a 18 px target, selects with a drawn chevron (gradients, no image
- *   URL a CSP could block) and a field outline of 3:1;
  * - `.icon`: line icons (elements/shared/icons.ts) follow the text size and colour.
  */
 export const tokens = css`
@@ -33,13 +31,11 @@ export const tokens = css`
   :host {
     overflow-wrap: anywhere;
     --_surface: var(--kring-color-surface, var(--_legacy-surface, #ffffff));
-    --_surface-subtle: var(--kring-color-surface-subtle, #f5f5f5);
     --_text: var(--kring-color-text, var(--_legacy-text, #242424));
     --_muted: var(--kring-color-text-muted, var(--_legacy-muted, #616161));
     --_border: var(--kring-color-border, var(--_legacy-border, #d1d1d1));
     --_field-border: var(--kring-color-field-border, #616161);
     --_accent: var(--kring-color-accent, var(--_legacy-accent, #0f6cbd));
-    --_accent-hover: var(--kring-color-accent-hover, color-mix(in srgb, var(--_accent) 85%, #000000));
     --_accent-subtle: var(
       --kring-color-accent-subtle,
       color-mix(in srgb, var(--_accent) 10%, var(--_surface))
@@ -57,12 +53,8 @@ export const tokens = css`
     --_radius: var(--kring-radius, 8px);
     --_radius-small: var(--kring-radius-small, 4px);
     --_space: var(--kring-space, 0.75rem);
-    --_space-small: var(--kring-space-small, 0.5rem);
-    --_shadow-card: var(--kring-shadow-card, 0 0 2px rgb(0 0 0 / 12%), 0 2px 4px rgb(0 0 0 / 14%));
     --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 12%), 0 8px 16px rgb(0 0 0 / 14%));
     --_font-small: var(--kring-font-size-small, 0.857em);
-    --_font-large: var(--kring-font-size-large, 1.143em);
-    --_font-title: var(--kring-font-size-title, 1.429em);
     font-family: var(
       --kring-font-family,
       'Segoe UI',
@@ -80,58 +72,19 @@ export const tokens = css`
   @media (prefers-color-scheme: dark) {
     :host {
       --_surface: var(--kring-color-surface, var(--_legacy-surface, #292929));
-      --_surface-subtle: var(--kring-color-surface-subtle, #1f1f1f);
       --_text: var(--kring-color-text, var(--_legacy-text, #ffffff));
       --_muted: var(--kring-color-text-muted, var(--_legacy-muted, #adadad));
       --_border: var(--kring-color-border, var(--_legacy-border, #666666));
       --_field-border: var(--kring-color-field-border, #adadad);
       --_accent: var(--kring-color-accent, var(--_legacy-accent, #479ef5));
-      --_accent-hover: var(--kring-color-accent-hover, color-mix(in srgb, var(--_accent) 85%, #ffffff));
       --_accent-text: var(--kring-color-on-accent, var(--_legacy-on-accent, #000000));
       --_skeleton: var(--kring-color-skeleton, #3d3d3d);
       --_danger: var(--kring-color-danger, #e37d80);
       --_danger-surface: var(--kring-color-danger-surface, #3b0509);
       --_danger-text: var(--kring-color-danger-text, #f1bbbc);
       --_success: var(--kring-color-success, #54b054);
-      --_shadow-card: var(--kring-shadow-card, 0 0 2px rgb(0 0 0 / 24%), 0 2px 4px rgb(0 0 0 / 28%));
       --_shadow-popup: var(--kring-shadow-popup, 0 0 2px rgb(0 0 0 / 24%), 0 8px 16px rgb(0 0 0 / 28%));
     }
-  }
-  input[type='radio'],
-  input[type='checkbox'] {
-    accent-color: var(--_accent);
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    margin: 0;
-    flex: none;
-  }
-  select {
-    appearance: none;
-    min-block-size: 2rem;
-    padding-block: 0.3rem;
-    padding-inline: 0.6rem 2rem;
-    border: 1px solid var(--_field-border);
-    border-radius: var(--_radius-small);
-    background-color: var(--_surface);
-    background-image:
-      linear-gradient(45deg, transparent 50%, currentColor 50%),
-      linear-gradient(135deg, currentColor 50%, transparent 50%);
-    background-position:
-      right 1.05rem center,
-      right 0.7rem center;
-    background-size: 0.35rem 0.35rem;
-    background-repeat: no-repeat;
-    color: var(--_text);
-    font: inherit;
-    cursor: pointer;
-  }
-  select:dir(rtl) {
-    background-position:
-      left 0.7rem center,
-      left 1.05rem center;
-  }
-  select:hover {
-    border-color: var(--_text);
   }
   .icon {
     inline-size: 1.25em;

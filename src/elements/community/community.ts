@@ -1,16 +1,15 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider, type Context } from '@lit/context';
-import { Task } from '@lit/task';
 import { clientContext, configContext, type KringConfig } from '../../context.js';
 import type { CommunityClientApi } from '../../client/types.js';
 import type { Backend } from '../../backends/backend.js';
 import { createClient } from '../../client/community-client.js';
-import { BACKEND_NAMES, backendFactory, backendNames, BackendConfigError } from '../../backends/registry.js';
+import { backendFactory, BackendConfigError } from '../../backends/registry.js';
 import { configuredOptions, onConfigure } from '../../configure.js';
 import { normaliseOrigins, originOf, pageOrigin } from '../../backends/http/origins.js';
-import { resolveLanguage, stringsToCome, translate } from '../../i18n/index.js';
-import { communityStrings } from '../../i18n/community.js';
+import { resolveLanguage } from '../../i18n/index.js';
+import { problemText } from '../shared/problem-text.js';
 import { StringsController } from '../shared/strings-controller.js';
 import { communityStyles } from './community.styles.js';
 import { KringErrorEvent, KringReadyEvent } from '../../events/community.js';
@@ -95,7 +94,7 @@ export class KringCommunity extends LitElement {
 
   @state() private problem?: string;
   /** A configuration problem that keeps the backend from connecting; published to the elements. */
-  private configProblem?: string;
+  #configProblem?: string;
 
   constructor() {
     super();
@@ -103,97 +102,97 @@ export class KringCommunity extends LitElement {
     new StringsController(this);
   }
 
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
-  private readonly configProvider = new ContextProvider(this, { context: configContext });
-  private pageProviders?: [PageProvider<CommunityClientApi>, PageProvider<KringConfig>];
-  private client?: CommunityClientApi;
+  readonly #clientProvider = new ContextProvider(this, { context: clientContext });
+  readonly #configProvider = new ContextProvider(this, { context: configContext });
+  #pageProviders?: [PageProvider<CommunityClientApi>, PageProvider<KringConfig>];
+  #client?: CommunityClientApi;
   /** The backend this element created from its attributes, disposed when it is let go. */
-  private ownedBackend?: Backend;
+  #ownedBackend?: Backend;
   /**
    * Connects the backend the attributes name (a factory may load a chunk or ask for a token). A newer
    * connection, or a disconnect, aborts the one in flight; an aborted one disposes what it made.
    */
-  private readonly connection = new Task(this, {
-    autoRun: false,
-    task: (_args, { signal }) => this.connect(signal),
-  });
-  private stopConfigureListener?: () => void;
-  private readonly loggedProblems = new Set<string>();
+  #connection?: AbortController;
+  #stopConfigureListener?: () => void;
+  readonly #loggedProblems = new Set<string>();
+  /** While the text of a problem to show loads (with the first problem): settles when it is here. */
+  #problemToCome?: Promise<unknown>;
 
   /** The client this community created, once connected. */
   get communityClient(): CommunityClientApi | undefined {
-    return this.client;
+    return this.#client;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopConfigureListener = onConfigure(() => void this.connectBackend());
+    this.#stopConfigureListener = onConfigure(() => void this.#connectBackend());
     // Moved in the page (a CMS re-rendering its blocks): disconnecting let go of everything, so take
     // it up again; the first connection is made by the first update.
     if (this.hasUpdated) {
-      if (this.page) this.updatePageProvider();
-      void this.connectBackend();
+      if (this.page) this.#updatePageProvider();
+      void this.#connectBackend();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopConfigureListener?.();
-    this.releasePage();
-    this.connection.abort();
-    this.client?.dispose();
-    this.client = undefined;
-    this.ownedBackend?.dispose?.();
-    this.ownedBackend = undefined;
-    this.clientProvider.setValue(undefined);
+    this.#stopConfigureListener?.();
+    this.#releasePage();
+    this.#connection?.abort();
+    this.#client?.dispose();
+    this.#client = undefined;
+    this.#ownedBackend?.dispose?.();
+    this.#ownedBackend = undefined;
+    this.#clientProvider.setValue(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<KringCommunity>): void {
     const backendChanged = changed.has('backend') || changed.has('endpoint') || changed.has('siteUrl');
-    if (changed.has('page')) this.updatePageProvider();
-    if (backendChanged || !this.hasUpdated) void this.connectBackend();
-    else if (changed.has('tracking') && this.client) this.client.tracking = this.trackingEnabled;
+    if (changed.has('page')) this.#updatePageProvider();
+    if (backendChanged || !this.hasUpdated) void this.#connectBackend();
+    else if (changed.has('tracking') && this.#client) this.#client.tracking = this.#trackingEnabled;
     const configChanged = ['lang', 'contentLang', 'tracking', 'organizationName', 'organizationUrl'] as const;
     if (configChanged.some((key) => changed.has(key))) {
-      this.publishConfig();
+      this.#publishConfig();
     }
   }
 
-  private get trackingEnabled(): boolean {
+  get #trackingEnabled(): boolean {
     // An absent attribute says nothing: it must not switch on what JavaScript switched off.
     if (this.tracking == null || this.tracking === '') return configuredOptions().client?.tracking ?? true;
     const tracking = allowedValue(this.tracking, TRACKING_VALUES);
     if (tracking) return tracking === 'on';
-    this.logProblem(
+    this.#logProblem(
       `<kring-community> tracking="${this.tracking}" is not valid; use one of: ${TRACKING_VALUES.join(', ')}.`,
     );
     // An unknown value must not switch tracking on behind someone's back.
     return false;
   }
 
-  private publishConfig(): void {
+  #publishConfig(): void {
     const organization = this.organizationName
       ? { name: this.organizationName, url: this.organizationUrl || undefined }
       : configuredOptions().organization;
     const config: KringConfig = {
       lang: this.lang || undefined,
       contentLang: this.contentLang || undefined,
-      tracking: this.trackingEnabled,
+      tracking: this.#trackingEnabled,
       organization,
-      problem: this.configProblem,
+      problem: this.#configProblem,
     };
-    this.configProvider.setValue(config);
-    this.pageProviders?.[1].setValue(config);
+    this.#configProvider.setValue(config);
+    this.#pageProviders?.[1].setValue(config);
   }
 
-  private connectBackend(): Promise<void> {
-    return this.connection.run();
+  #connectBackend(): Promise<void> {
+    this.#connection?.abort();
+    return this.#connect((this.#connection = new AbortController()).signal);
   }
 
-  private async connect(signal: AbortSignal): Promise<void> {
+  async #connect(signal: AbortSignal): Promise<void> {
     this.problem = undefined;
-    this.configProblem = undefined;
-    this.loggedProblems.clear();
+    this.#configProblem = undefined;
+    this.#loggedProblems.clear();
     const options = configuredOptions();
     const name = this.backend || (options.backend ? '' : 'demo');
     let created: Backend | undefined;
@@ -202,17 +201,19 @@ export class KringCommunity extends LitElement {
       if (!name && options.backend) {
         backend = options.backend;
       } else {
-        this.refuseUntrustedOrigins(name, options.trustedOrigins);
-        const factory = backendFactory(name);
-        if (!factory) {
-          const known = allowedValue(name, BACKEND_NAMES) !== undefined;
+        const untrusted = this.#untrustedOrigin(name, options.trustedOrigins);
+        // The messages load with the first problem (a working page does not need them).
+        if (untrusted)
           throw new BackendConfigError(
-            known
-              ? `<kring-community> backend="${name}" is not included in this build.`
-              : `<kring-community> backend="${name}" is not valid; use one of: ${backendNames().join(', ')}.`,
+            (await import('./community-messages.js')).untrustedOriginMessage(...untrusted),
+            untrusted[0],
+          );
+        const factory = backendFactory(name);
+        if (!factory)
+          throw new BackendConfigError(
+            (await import('./community-messages.js')).unknownBackendMessage(name),
             'backend',
           );
-        }
         backend = created = await factory({ ...options, endpoint: this.endpoint, siteUrl: this.siteUrl });
       }
       if (signal.aborted) {
@@ -220,30 +221,30 @@ export class KringCommunity extends LitElement {
         return;
       }
       if (options.wrapBackend) backend = options.wrapBackend(backend);
-      this.client?.dispose();
-      this.ownedBackend?.dispose?.();
-      this.ownedBackend = created;
-      this.client = createClient(backend, {
+      this.#client?.dispose();
+      this.#ownedBackend?.dispose?.();
+      this.#ownedBackend = created;
+      this.#client = createClient(backend, {
         storageKey: `kring:${backend.name}:${this.endpoint ?? this.siteUrl ?? ''}`,
         // A page that only reads (cards) does not download the outbox code.
         loadOutbox: 'when-needed',
         ...options.client,
-        tracking: this.trackingEnabled,
+        tracking: this.#trackingEnabled,
       });
-      this.clientProvider.setValue(this.client);
-      this.pageProviders?.[0].setValue(this.client);
-      this.publishConfig();
-      this.dispatchEvent(new KringReadyEvent({ client: this.client }));
+      this.#clientProvider.setValue(this.#client);
+      this.#pageProviders?.[0].setValue(this.#client);
+      this.#publishConfig();
+      this.dispatchEvent(new KringReadyEvent({ client: this.#client }));
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
       // Name the element, so a console full of messages points at the right tag.
       const message = reason.startsWith('<kring-') ? reason : `<kring-community> ${reason}`;
-      this.logProblem(message);
+      this.#logProblem(message);
       if (error instanceof BackendConfigError) {
         // Elements waiting for this community's client show the problem instead of loading.
-        this.configProblem = message;
-        this.publishConfig();
+        this.#configProblem = message;
+        this.#publishConfig();
       }
       const attribute = error instanceof BackendConfigError ? error.attribute : undefined;
       this.dispatchEvent(new KringErrorEvent({ message, ...(attribute ? { attribute } : {}) }));
@@ -254,34 +255,33 @@ export class KringCommunity extends LitElement {
    * `endpoint` and `site-url` are where the backend sends the user's token, cookies, digest or CSRF
    * header; anyone who can edit the page can write them. Only the page's origin and those allowed in
    * JavaScript are accepted. For `graph`, `site-url` only names a site inside Graph: requests go to Graph.
+   * The first attribute that is not, its value and origin (none when it is not an http(s) address).
    */
-  private refuseUntrustedOrigins(name: string, allowed: readonly string[] | undefined): void {
+  #untrustedOrigin(
+    name: string,
+    allowed: readonly string[] | undefined,
+  ): [attribute: string, value: string, origin: string | undefined] | undefined {
     const trusted = normaliseOrigins([pageOrigin(), ...(allowed ?? [])]);
     const attributes: [string, string | undefined][] = [['endpoint', this.endpoint]];
     if (name.toLowerCase() !== 'graph') attributes.push(['site-url', this.siteUrl]);
     for (const [attribute, value] of attributes) {
       if (!value) continue;
       const origin = originOf(value, document.baseURI);
-      if (origin && trusted.has(origin)) continue;
-      throw new BackendConfigError(
-        origin
-          ? `<kring-community> ${attribute}="${value}" is on another origin (${origin}), which was not allowed in JavaScript. Credentials go only to trusted origins: add it with Kring.configure({ trustedOrigins: ['${origin}'] }) if it is yours.`
-          : `<kring-community> ${attribute}="${value}" is not an http(s) address.`,
-        attribute,
-      );
+      if (!origin || !trusted.has(origin)) return [attribute, value, origin];
     }
+    return undefined;
   }
 
-  private logProblem(message: string): void {
+  #logProblem(message: string): void {
     this.problem = message;
-    if (this.loggedProblems.has(message)) return;
-    this.loggedProblems.add(message);
+    if (this.#loggedProblems.has(message)) return;
+    this.#loggedProblems.add(message);
     console.error(`[kring] ${message}`);
   }
 
   /** With `page`, answer context requests from anywhere in the document; nested communities still win. */
-  private updatePageProvider(): void {
-    if (!this.page) return this.releasePage();
+  #updatePageProvider(): void {
+    if (!this.page) return this.#releasePage();
     const holder = globalThis as unknown as PageHolder;
     const owner = holder[pageProviderKey];
     if (owner && owner !== this && owner.isConnected) {
@@ -292,30 +292,43 @@ export class KringCommunity extends LitElement {
     const root = document.body ?? document.documentElement;
     const clientProvider = new PageProvider<CommunityClientApi>(root, {
       context: clientContext,
-      initialValue: this.client,
+      initialValue: this.#client,
     });
     const configProvider = new PageProvider<KringConfig>(root, { context: configContext });
-    this.pageProviders = [clientProvider, configProvider];
+    this.#pageProviders = [clientProvider, configProvider];
     // Plain-element hosts are not reactive hosts: announce ourselves so late consumers are answered.
     clientProvider.hostConnected();
     configProvider.hostConnected();
   }
 
-  private releasePage(): void {
+  #releasePage(): void {
     const holder = globalThis as unknown as PageHolder;
     if (holder[pageProviderKey] === this) holder[pageProviderKey] = undefined;
-    if (!this.pageProviders) return;
-    for (const provider of this.pageProviders) provider.detach();
-    this.pageProviders = undefined;
+    if (!this.#pageProviders) return;
+    for (const provider of this.#pageProviders) provider.detach();
+    this.#pageProviders = undefined;
+  }
+
+  /** Also waits for the text of a problem to show, and the update that shows it. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return super
+      .getUpdateComplete()
+      .then((done) => this.#problemToCome?.then(() => this.getUpdateComplete()) ?? done);
   }
 
   protected override render() {
-    const lang = resolveLanguage(this, this.lang);
-    // Said once its language's strings are here (they may load on first use), never in English first.
-    return html`${this.problem && !stringsToCome(lang)
-        ? html`<p part="message" role="alert">
-            ${translate(communityStrings, lang, 'community.badAttribute', { problem: this.problem })}
-          </p>`
-        : nothing}<slot></slot>`;
+    // Said once its text and its language's strings are here (they load on first use), never in English first.
+    const text = this.problem
+      ? problemText(resolveLanguage(this, this.lang), 'community.badAttribute', { problem: this.problem })
+      : undefined;
+    this.#problemToCome = undefined;
+    // Could it not load, the problem stays in the console (logged already), and the next one tries again.
+    if (typeof text === 'object')
+      this.#problemToCome = text.then(
+        () => this.requestUpdate(),
+        () => (this.#problemToCome = undefined),
+      );
+    return html`${typeof text === 'string' ? html`<p part="message" role="alert">${text}</p>` : nothing}<slot
+      ></slot>`;
   }
 }

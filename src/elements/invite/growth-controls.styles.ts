@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { formControls } from '../../styles/form-controls.js';
 
 /** Form, button, list and status styles shared by the invite, welcome and ambassador elements. */
 export const growthControlStyles = [
   tokens,
+  formControls,
   css`
     :host {
       display: block;

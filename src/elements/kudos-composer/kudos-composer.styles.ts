@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { tokens } from '../../styles/tokens.js';
+import { formControls } from '../../styles/form-controls.js';
 
 export const kudosComposerStyles = [
   tokens,
+  formControls,
   css`
     :host {
       display: block;

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { shallowArrayEquals, Task } from '@lit/task';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { formatDate, translate, translatePlural, type MessageParams } from '../../i18n/index.js';
 import type { Person, PersonLink } from '../../model.js';
 import { ClientChangesController } from '../shared/client-changes.js';
+import { LoadController } from '../shared/load-controller.js';
 import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/person-load.js';
@@ -129,18 +129,15 @@ export class KringProfileCard extends KringElement {
     client: () => this.client,
   });
 
-  private readonly personTask = new Task(this, {
-    task: async ([client, person, view], { signal }) => {
-      if (!client || !person) return undefined;
-      // Only an opened (full) card asks for details such as skills; a page of compact cards does not.
-      return client.person(person, { signal, details: view === 'full' });
+  private readonly personTask = new LoadController(this, {
+    // Only an opened (full) card asks for details such as skills; a page of compact cards does not.
+    load: ([client, person, view], signal) => client.person(person, { signal, details: view === 'full' }),
+    // Without a client or a person there is nothing to ask (the card shows its loading, not-connected or
+    // no-person state), so nothing runs: a run would cost each card of a page one more render.
+    args: () => {
+      const person = this.person.trim();
+      return this.client && person ? ([this.client, person, this.currentView] as const) : undefined;
     },
-    args: () => [this.client, this.person.trim(), this.currentView] as const,
-    // Without a client there is nothing to ask (the card shows its loading or not-connected state), so the
-    // task does not run: a run would cost each card of a page one more render before the client arrives.
-    // `initialValue` records the constructor's (client-less) arguments, so the first update compares too.
-    initialValue: undefined,
-    argsEqual: (previous, next) => !next[0] || shallowArrayEquals(previous, next),
   });
 
   /** A card re-loads when anything changes its person (an endorsement, kudos received, a photo). */
@@ -174,16 +171,12 @@ export class KringProfileCard extends KringElement {
     if (!this.person.trim()) return this.renderProblem(this.t('card.noPerson'));
     if (!this.client)
       return this.notConnected ? this.renderProblem(this.notConnectedMessage) : this.renderLoading();
-    return this.personTask.render({
-      initial: () => this.renderLoading(),
-      pending: () =>
-        this.personTask.value ? this.renderPerson(this.personTask.value) : this.renderLoading(),
-      complete: (person) =>
-        person
-          ? this.renderPerson(person)
-          : this.renderProblem(this.t('card.notFound'), this.t('card.notFoundHint', { person: this.person })),
-      error: (error) => this.renderError(error),
-    });
+    const { status, value } = this.personTask;
+    if (status === 'error') return this.renderError(this.personTask.error);
+    if (value) return this.renderPerson(value);
+    return status === 'complete'
+      ? this.renderProblem(this.t('card.notFound'), this.t('card.notFoundHint', { person: this.person }))
+      : this.renderLoading();
   }
 
   protected override updated(): void {
@@ -212,9 +205,11 @@ export class KringProfileCard extends KringElement {
     this.skeletonShown = true;
     // One element: the avatar circle and the three lines are painted as its background, so a page of
     // 200 loading cards costs the browser 400 elements to style and lay out instead of 1 400.
-    return html`<div part="card" class=${this.pulsing ? 'skeleton pulse' : 'skeleton'} aria-busy="true">
-      <span class="visually-hidden">${this.t('card.loading')}</span>
-    </div>`;
+    const pulse = this.pulsing ? 'skeleton pulse' : 'skeleton';
+    // No white space between elements (see renderPerson).
+    // prettier-ignore
+    return html`<div part="card" class=${pulse} aria-busy="true"><span class="visually-hidden"
+      >${this.t('card.loading')}</span></div>`;
   }
 
   private renderProblem(message: string, hint?: string) {
@@ -242,13 +237,13 @@ export class KringProfileCard extends KringElement {
     if (photo && photo !== this.brokenPhoto) {
       // A photo URL that does not load (moved, no access) falls back to initials, not a broken image.
       const fallBack = () => (this.brokenPhoto = photo);
-      return html`<div part="avatar">
-        <img src=${photo} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${fallBack} />
-      </div>`;
+      // No white space between elements (see renderPerson).
+      // prettier-ignore
+      return html`<div part="avatar"><img src=${photo} alt="" loading="lazy" referrerpolicy="no-referrer"
+        @error=${fallBack} /></div>`;
     }
-    return html`<div part="avatar" class=${avatarClass(person.name)} aria-hidden="true">
-      ${initials(person.name)}
-    </div>`;
+    const initialsClass = avatarClass(person.name);
+    return html`<div part="avatar" class=${initialsClass} aria-hidden="true">${initials(person.name)}</div>`;
   }
 
   private profileUrl(person: Person): string | undefined {
@@ -263,26 +258,25 @@ export class KringProfileCard extends KringElement {
     const full = this.currentView === 'full';
     const profile = this.profileUrl(person);
     const meta = [person.department, person.location].filter(Boolean).join(' · ');
-    const marks = this.contentMarks;
-    // The full view's extras are one part each (details, badges) and the compact view's hover card one:
-    // a page renders hundreds of compact cards, and every part of this template costs each of them.
-    return html`<article part="card" aria-label=${person.name}>
-      ${this.renderAvatar(person)}
-      <div part="body">
-        <p part="name">${this.renderName(person, profile, full)}</p>
-        ${person.title
-          ? html`<p part="title" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>
-              ${person.title}
-            </p>`
-          : nothing}
-        ${meta
-          ? html`<p part="meta" lang=${marks.lang ?? nothing} dir=${marks.dir ?? nothing}>${meta}</p>`
-          : nothing}
-        ${full ? this.renderDetails(person) : nothing} ${this.renderSkills(person, full)}
-        ${full ? this.renderBadges(person) : nothing} ${this.renderLinks(person, profile)}
-      </div>
-      ${full ? nothing : this.hover.card()}
-    </article>`;
+    const { lang = nothing, dir = nothing } = this.contentMarks;
+    const title = person.title ? html`<p part="title" lang=${lang} dir=${dir}>${person.title}</p>` : nothing;
+    const metaLine = meta ? html`<p part="meta" lang=${lang} dir=${dir}>${meta}</p>` : nothing;
+    // The full view's extras and the skills are one part, and the compact view's hover card one: a page
+    // renders hundreds of compact cards, and every part of this template costs each of them. The
+    // card's templates have no white space between elements (line breaks only inside tags, so Prettier
+    // is told to leave them): each card cloned 23 white-space text nodes, 5 ms of CPU on a page of 200
+    // compact cards (issue 18, docs/performance.md). Between blocks and flex items it was never shown.
+    // prettier-ignore
+    return html`<article part="card" aria-label=${person.name}>${this.renderAvatar(person)}<div part="body"
+      ><p part="name">${this.renderName(person, profile, full)}</p>${title}${metaLine}${
+        full ? this.renderFullExtras(person) : this.renderSkills(person, false)}${
+        this.renderLinks(person, profile)}</div
+      >${full ? nothing : this.hover.card()}</article>`;
+  }
+
+  /** The full view between the department and the links: details, skills, badges. */
+  private renderFullExtras(person: Person) {
+    return html`${this.renderDetails(person)} ${this.renderSkills(person, true)} ${this.renderBadges(person)}`;
   }
 
   /** The full view's about text, kudos received and membership. */
@@ -366,25 +360,19 @@ export class KringProfileCard extends KringElement {
     }
     const showProfile = profile && this.currentView === 'full';
     if (!actions.length && !showProfile) return nothing;
-    return html`<div part="links">
-      ${showProfile
-        ? html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`
-        : nothing}
-      ${actions.map(
-        // One template per action, its icon inlined (a page of cards builds hundreds of these).
-        (action) =>
-          staticHtml`<a
-            part="action"
-            class="action"
-            href=${action.href}
-            aria-label=${action.label}
-            title=${action.label}
-            >${ICON_MARKUP[action.icon]}</a
-          >`,
-      )}
-      ${person.email ? this.renderCopyMail(person) : nothing}
-      ${own ? nothing : this.renderKudosAction(person)}
-    </div>`;
+    // One template per action, its icon inlined (a page of cards builds hundreds of these); the full view
+    // puts its profile link first, in the same part.
+    const links: unknown[] = actions.map(
+      (action) =>
+        staticHtml`<a part="action" class="action" href=${action.href} aria-label=${action.label}
+          title=${action.label}>${ICON_MARKUP[action.icon]}</a>`,
+    );
+    if (showProfile)
+      links.unshift(html`<a class="profile-link" href=${profile}>${this.t('card.profile', { name })}</a>`);
+    // No white space between elements (see renderPerson).
+    // prettier-ignore
+    return html`<div part="links">${links}${person.email ? this.renderCopyMail(person) : nothing}${
+      own ? nothing : this.renderKudosAction(person)}</div>`;
   }
 
   private renderCopyMail(person: Person) {
@@ -403,18 +391,11 @@ export class KringProfileCard extends KringElement {
     onClick: () => void,
     dialog?: { part: string; expanded: boolean },
   ) {
-    return staticHtml`<button
-      part=${dialog ? `action ${dialog.part}` : 'action'}
-      class="action"
-      type="button"
-      aria-label=${label}
-      title=${label}
-      aria-haspopup=${dialog ? 'dialog' : nothing}
-      aria-expanded=${dialog ? String(dialog.expanded) : nothing}
-      @click=${onClick}
-    >
-      ${ICON_MARKUP[iconName]}
-    </button>`;
+    // No white space between elements: see renderPerson.
+    return staticHtml`<button part=${dialog ? `action ${dialog.part}` : 'action'} class="action" type="button"
+      aria-label=${label} title=${label} aria-haspopup=${dialog ? 'dialog' : nothing}
+      aria-expanded=${dialog ? String(dialog.expanded) : nothing} @click=${onClick}
+      >${ICON_MARKUP[iconName]}</button>`;
   }
 
   /**

@@ -7,7 +7,7 @@ import { allowedValue } from '../../attribute-values.js';
  */
 export class AttributeProblems {
   list: string[] = [];
-  private readonly logged = new Set<string>();
+  readonly #logged = new Set<string>();
 
   constructor(private readonly host: ReactiveControllerHost & Element) {}
 
@@ -29,8 +29,8 @@ export class AttributeProblems {
 
   /** Logs a configuration problem once and keeps it for rendering. */
   report(message: string): void {
-    if (!this.logged.has(message)) {
-      this.logged.add(message);
+    if (!this.#logged.has(message)) {
+      this.#logged.add(message);
       console.error(`[kring] ${message}`);
     }
     if (!this.list.includes(message)) {

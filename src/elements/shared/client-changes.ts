@@ -8,43 +8,52 @@ import type { ChangeTopic, ClientChange, CommunityClientApi } from '../../client
  * and takes it up again on reconnect. `onClient` runs each time it follows another client.
  */
 export class ClientChangesController implements ReactiveController {
-  private subscribed?: CommunityClientApi;
-  private unsubscribe?: () => void;
-  private connected = false;
+  #subscribed?: CommunityClientApi;
+  #unsubscribe?: () => void;
+  #connected = false;
+
+  readonly #client: () => CommunityClientApi | undefined;
+  readonly #topics: readonly ChangeTopic[];
+  readonly #onChange: (change: ClientChange, client: CommunityClientApi) => void;
+  readonly #onClient?: (client: CommunityClientApi | undefined) => void;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly client: () => CommunityClientApi | undefined,
-    private readonly topics: readonly ChangeTopic[],
-    private readonly onChange: (change: ClientChange, client: CommunityClientApi) => void,
-    private readonly onClient?: (client: CommunityClientApi | undefined) => void,
+    client: () => CommunityClientApi | undefined,
+    topics: readonly ChangeTopic[],
+    onChange: (change: ClientChange, client: CommunityClientApi) => void,
+    onClient?: (client: CommunityClientApi | undefined) => void,
   ) {
+    this.#client = client;
+    this.#topics = topics;
+    this.#onChange = onChange;
+    this.#onClient = onClient;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.follow();
+    this.#connected = true;
+    this.#follow();
   }
 
   hostUpdate(): void {
-    this.follow();
+    this.#follow();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribed = undefined;
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#subscribed = undefined;
   }
 
-  private follow(): void {
-    const client = this.client();
-    if (!this.connected || client === this.subscribed) return;
-    this.unsubscribe?.();
-    this.subscribed = client;
-    this.unsubscribe = client?.subscribe((change) => {
-      if (this.topics.includes(change.topic)) this.onChange(change, client);
+  #follow(): void {
+    const client = this.#client();
+    if (!this.#connected || client === this.#subscribed) return;
+    this.#unsubscribe?.();
+    this.#subscribed = client;
+    this.#unsubscribe = client?.subscribe((change) => {
+      if (this.#topics.includes(change.topic)) this.#onChange(change, client);
     });
-    this.onClient?.(client);
+    this.#onClient?.(client);
   }
 }

@@ -1,19 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KringConfig } from '../../context.js';
-import { translate, type Language } from '../../i18n/index.js';
-import { communityStrings } from '../../i18n/community.js';
-
-let missingCommunityReported = false;
-
-/** One console error per page, naming the fix. */
-function reportMissingCommunity(tag: string): void {
-  if (missingCommunityReported) return;
-  missingCommunityReported = true;
-  console.error(
-    `[kring] <${tag}> found no <kring-community>. Put it inside one, or add the page attribute ` +
-      '(<kring-community page>) so elements anywhere on the page use it.',
-  );
-}
+import type { Language } from '../../i18n/index.js';
+import { loadProblems, problemText } from './problem-text.js';
 
 /**
  * Controllers waiting for a community, each with the time it stops waiting: one timer serves them all (a
@@ -55,18 +43,24 @@ interface Connection {
  * instead of loading forever; at once when the community answered with a configuration problem.
  */
 export class CommunityConnectionController implements ReactiveController {
+  /** Turns true only once the text that says so is here (it loads with the first problem). */
   notConnected = false;
+  /** What `notConnected` is to become (the text may still be loading). */
+  #wanted = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & Element,
-    private readonly connection: () => Connection,
-    private readonly afterMs: () => number,
-  ) {
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #connection: () => Connection;
+  readonly #afterMs: () => number;
+
+  constructor(host: ReactiveControllerHost & Element, connection: () => Connection, afterMs: () => number) {
+    this.#host = host;
+    this.#connection = connection;
+    this.#afterMs = afterMs;
     host.addController(this);
   }
 
   hostConnected(): void {
-    const at = performance.now() + this.afterMs();
+    const at = performance.now() + this.#afterMs();
     waiting.set(this, at);
     wakeBy(at);
   }
@@ -77,20 +71,21 @@ export class CommunityConnectionController implements ReactiveController {
 
   /** @internal The wait after connecting is over. */
   waited(): void {
-    const { client, config } = this.connection();
+    const { client, config } = this.#connection();
     if (client) return;
-    this.set(true);
     // A community that answered with its settings but has no client has not connected its backend
     // (it says why itself when that failed), so only a missing community is reported here.
-    if (!config) reportMissingCommunity(this.host.localName);
+    if (!config)
+      void loadProblems().then((problems) => problems.reportMissingCommunity(this.#host.localName));
+    this.#set(true);
   }
 
   /** The host's `client` or `config` changed: a late community clears the flag, a bad one sets it. */
   changed(name: PropertyKey | undefined): void {
-    const { client, config } = this.connection();
-    if (name === 'client' && client && this.notConnected) this.set(false);
+    const { client, config } = this.#connection();
+    if (name === 'client' && client && this.notConnected) this.#set(false);
     // A community whose attributes are wrong will not send a client: say why at once, without waiting.
-    if (name === 'config' && config?.problem && !client) this.set(true);
+    if (name === 'config' && config?.problem && !client) this.#set(true);
   }
 
   /**
@@ -99,15 +94,27 @@ export class CommunityConnectionController implements ReactiveController {
    * connected its backend.
    */
   message(language: Language): string {
-    const config = this.connection().config;
+    const config = this.#connection().config;
     const problem = config?.problem;
-    if (problem) return translate(communityStrings, language, 'community.badAttribute', { problem });
-    return translate(communityStrings, language, config ? 'community.notStarted' : 'community.notConnected');
+    const text = problem
+      ? problemText(language, 'community.badAttribute', { problem })
+      : problemText(language, config ? 'community.notStarted' : 'community.notConnected');
+    // `notConnected` turned true when the texts were here, and the host waits for its language's strings:
+    // this is a string but for a host that renders before either.
+    if (typeof text === 'string') return text;
+    void text.then(() => this.#host.requestUpdate());
+    return '';
   }
 
-  private set(value: boolean): void {
-    if (this.notConnected === value) return;
-    this.notConnected = value;
-    this.host.requestUpdate();
+  #set(value: boolean): void {
+    this.#wanted = value;
+    if (value) void loadProblems().then(() => this.#show());
+    else this.#show();
+  }
+
+  #show(): void {
+    if (this.notConnected === this.#wanted) return;
+    this.notConnected = this.#wanted;
+    this.#host.requestUpdate();
   }
 }

@@ -14,24 +14,23 @@ export class CommunityController {
   client?: CommunityClientApi;
   config?: KringConfig;
 
-  private readonly connection: CommunityConnectionController;
+  readonly #connection: CommunityConnectionController;
+  readonly #host: ReactiveElement;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    notConnectedAfterMs: () => number,
-  ) {
+  constructor(host: ReactiveElement, notConnectedAfterMs: () => number) {
+    this.#host = host;
     // The consumers come first, so later controllers see the client when the host connects.
     new ContextConsumer(host, {
       context: clientContext,
       subscribe: true,
-      callback: (client) => this.set('client', client),
+      callback: (client) => this.#set('client', client),
     });
     new ContextConsumer(host, {
       context: configContext,
       subscribe: true,
-      callback: (config) => this.set('config', config),
+      callback: (config) => this.#set('config', config),
     });
-    this.connection = new CommunityConnectionController(
+    this.#connection = new CommunityConnectionController(
       host,
       () => ({ client: this.client, config: this.config }),
       notConnectedAfterMs,
@@ -40,20 +39,20 @@ export class CommunityController {
 
   /** True when no community answered in time, or it answered with a configuration problem. */
   get notConnected(): boolean {
-    return this.connection.notConnected;
+    return this.#connection.notConnected;
   }
 
   /** What the host says instead of loading forever (see `notConnected`). */
   notConnectedMessage(language: Language): string {
-    return this.connection.message(language);
+    return this.#connection.message(language);
   }
 
-  private set<K extends 'client' | 'config'>(name: K, value: this[K]): void {
+  #set<K extends 'client' | 'config'>(name: K, value: this[K]): void {
     const old = this[name];
     if (old === value) return;
     this[name] = value;
-    this.host.requestUpdate(name, old);
+    this.#host.requestUpdate(name, old);
     // A community that arrives late clears the flag; one with a configuration problem sets it.
-    this.connection.changed(name);
+    this.#connection.changed(name);
   }
 }

@@ -25,12 +25,12 @@ export class KringElement extends LitElement {
   static notConnectedAfterMs = NOT_CONNECTED_AFTER_MS;
 
   // First, so the controllers below and the subclass's see the client when the host connects.
-  private readonly community = new CommunityController(
+  readonly #community = new CommunityController(
     this,
     () => (this.constructor as typeof KringElement).notConnectedAfterMs,
   );
 
-  private readonly localisation = new LocalisationController(this, {
+  readonly #localisation = new LocalisationController(this, {
     configured: () => this.config?.lang,
     content: () => this.config?.contentLang ?? this.client?.contentLanguage,
   });
@@ -38,11 +38,11 @@ export class KringElement extends LitElement {
   /** Records one `element-seen` event per page view once half the element is visible (tracking on). */
   protected readonly seen = seenOnDemand(this, () => this.client);
 
-  private readonly problems = new AttributeProblems(this);
+  readonly #problems = new AttributeProblems(this);
 
   /** Renders nothing until the strings of its language are here (see `LocalisationController`). */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    return this.localisation.mayUpdate(changed);
+    return this.#localisation.mayUpdate(changed);
   }
 
   /**
@@ -51,18 +51,18 @@ export class KringElement extends LitElement {
    */
   protected override getUpdateComplete(): Promise<boolean> {
     const complete = super.getUpdateComplete();
-    if (this.hasUpdated && !this.localisation.waiting) return complete;
-    return complete.then((done) => this.localisation.waiting?.then(() => this.getUpdateComplete()) ?? done);
+    if (this.hasUpdated && !this.#localisation.waiting) return complete;
+    return complete.then((done) => this.#localisation.waiting?.then(() => this.getUpdateComplete()) ?? done);
   }
 
   /** The community client, provided by `<kring-community>`; an update named `client` follows a change. */
   protected get client(): CommunityClientApi | undefined {
-    return this.community.client;
+    return this.#community.client;
   }
 
   /** The community's settings; an update named `config` follows a change. */
   protected get config(): KringConfig | undefined {
-    return this.community.config;
+    return this.#community.config;
   }
 
   /**
@@ -70,12 +70,12 @@ export class KringElement extends LitElement {
    * so instead of loading forever (a community elsewhere on the page without `page`, or none at all).
    */
   protected get notConnected(): boolean {
-    return this.community.notConnected;
+    return this.#community.notConnected;
   }
 
   /** Attribute problems found on the last update, shown in the element and logged once each. */
   protected get attributeProblems(): string[] {
-    return this.problems.list;
+    return this.#problems.list;
   }
 
   /**
@@ -83,17 +83,17 @@ export class KringElement extends LitElement {
    * this element: written in `<kring-community content-lang>` or the backend's content language.
    */
   protected get contentMarks(): ContentMarks {
-    return this.localisation.contentMarks;
+    return this.#localisation.contentMarks;
   }
 
   /** The language to render in: a shipped one (en, nl, de, fr) or one the integrator registered. */
   protected get language(): Language {
-    return this.localisation.language;
+    return this.#localisation.language;
   }
 
   /** What the element says instead of loading forever when it has no client (see `notConnected`). */
   protected get notConnectedMessage(): string {
-    return this.community.notConnectedMessage(this.language);
+    return this.#community.notConnectedMessage(this.language);
   }
 
   /** The element's whole content while no `<kring-community>` answers (see `notConnected`). */
@@ -128,16 +128,16 @@ export class KringElement extends LitElement {
     allowed: readonly T[],
     fallback: T,
   ): T {
-    return this.problems.check(attribute, value, allowed, fallback);
+    return this.#problems.check(attribute, value, allowed, fallback);
   }
 
   /** Logs a configuration problem once and keeps it for rendering. */
   protected reportProblem(message: string): void {
-    this.problems.report(message);
+    this.#problems.report(message);
   }
 
   /** Clears problems before re-validating attributes. */
   protected clearProblems(): void {
-    this.problems.clear();
+    this.#problems.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon, type IconName } from './icons.js';
+import { reactionIcon } from './reaction-icons.js';
 import { REACTION_TYPES, type Kudos, type Person, type ReactionType } from '../../model.js';
 import type { PendingKudos } from '../../client/types.js';
 import { formatDate, translate, type Language, type MessageParams } from '../../i18n/index.js';
@@ -37,14 +37,6 @@ export type ReactorsState =
   | { status: 'loading' }
   | { status: 'error' }
   | { status: 'ready'; byType: { type: ReactionType; names: string[] }[] };
-
-/** The icon beside each reaction's name (drawn, not emoji: the same on every system, no emoji font needed). */
-export const REACTION_ICONS: Record<ReactionType, IconName> = {
-  thanks: 'thanks',
-  celebrate: 'celebrate',
-  love: 'love',
-  insightful: 'insightful',
-};
 
 function t(language: Language, key: KudosStringKey, params?: MessageParams): string {
   return translate(kudosStrings, language, key, params);
@@ -182,7 +174,7 @@ function renderReactions(ctx: ItemContext, kudos: Kudos): TemplateResult {
           aria-pressed=${summary?.reactedByMe ? 'true' : 'false'}
           @click=${() => ctx.react(kudos, type)}
         >
-          ${icon(REACTION_ICONS[type])}
+          ${reactionIcon(type)}
           <span>${label}</span>${' '}<span part="reaction-count">${count}</span>
         </button>`;
       })}
@@ -211,7 +203,7 @@ function renderReactors(ctx: ItemContext, reactors: ReactorsState, panelId: stri
     content = html`${reactors.byType.map(
       ({ type, names }) =>
         html`<li>
-          ${icon(REACTION_ICONS[type])}
+          ${reactionIcon(type)}
           ${t(ctx.language, 'reactors.heading', {
             reaction: t(ctx.language, `reaction.${type}`),
             names: listOfNames(ctx.language, names),

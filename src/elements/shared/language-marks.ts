@@ -69,51 +69,53 @@ function inheritedDirection(element: Element): 'ltr' | 'rtl' {
  */
 export class LanguageMarksController implements ReactiveController {
   /** The nodes this controller marked, per attribute: a value the template wrote itself is left alone. */
-  private readonly marked: Record<'lang' | 'dir', WeakSet<Element>> = {
+  readonly #marked: Record<'lang' | 'dir', WeakSet<Element>> = {
     lang: new WeakSet(),
     dir: new WeakSet(),
   };
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly language: () => string,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #language: () => string;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, language: () => string) {
+    this.#host = host;
+    this.#language = language;
     host.addController(this);
   }
 
   /** Whether this controller ever set a mark: until then, a render that needs none has nothing to undo. */
-  private everMarked = false;
+  #everMarked = false;
 
   hostUpdated(): void {
-    const root = this.host.shadowRoot;
+    const root = this.#host.shadowRoot;
     if (!root) return;
-    const lang = this.language();
-    const inherited = inheritedLang(this.host);
-    const pageDir = inheritedDirection(this.host);
+    const lang = this.#language();
+    const inherited = inheritedLang(this.#host);
+    const pageDir = inheritedDirection(this.#host);
     const markLang = primary(inherited) !== primary(lang);
     const dir = directionOf(lang);
     const markDir = dir !== pageDir;
     // The common case on a page of cards: the element speaks the page's language. Walking the rendered
     // children to remove marks never set was a measurable share of each card's render.
-    if (!markLang && !markDir && !this.everMarked) return;
+    if (!markLang && !markDir && !this.#everMarked) return;
     for (const child of root.children) {
       if (child.localName === 'style' || child.localName === 'link') continue;
-      if (markLang) this.set(child, 'lang', lang);
-      else this.unset(child, 'lang', lang);
-      if (markDir) this.set(child, 'dir', dir);
-      else this.unset(child, 'dir', dir);
+      if (markLang) this.#set(child, 'lang', lang);
+      else this.#unset(child, 'lang', lang);
+      if (markDir) this.#set(child, 'dir', dir);
+      else this.#unset(child, 'dir', dir);
     }
   }
 
-  private set(child: Element, name: 'lang' | 'dir', value: string): void {
+  #set(child: Element, name: 'lang' | 'dir', value: string): void {
     if (child.getAttribute(name) === value) return;
-    if (child.hasAttribute(name) && !this.marked[name].has(child)) return; // the template's own value wins
+    if (child.hasAttribute(name) && !this.#marked[name].has(child)) return; // the template's own value wins
     child.setAttribute(name, value);
-    this.marked[name].add(child);
-    this.everMarked = true;
+    this.#marked[name].add(child);
+    this.#everMarked = true;
   }
 
-  private unset(child: Element, name: 'lang' | 'dir', value: string): void {
-    if (this.marked[name].has(child) && child.getAttribute(name) === value) child.removeAttribute(name);
+  #unset(child: Element, name: 'lang' | 'dir', value: string): void {
+    if (this.#marked[name].has(child) && child.getAttribute(name) === value) child.removeAttribute(name);
   }
 }

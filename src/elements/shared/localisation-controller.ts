@@ -23,16 +23,18 @@ export class LocalisationController {
    * the next: rendering (`t()`), the controllers' updated hooks and event handlers ask for the language
    * many times, and each look-up walks up the tree. What the element says between updates is in the language it last rendered in.
    */
-  private thisUpdate?: Language;
+  #thisUpdate?: Language;
   /** While the strings of the host's language load: the changes of the updates held back meanwhile. */
-  private held?: PropertyValues;
+  #held?: PropertyValues;
   /** Settles when the strings the host waits for are here (then it has asked for an update). */
   waiting?: Promise<void>;
 
-  constructor(
-    private readonly host: Host,
-    private readonly sources: LanguageSources,
-  ) {
+  readonly #host: Host;
+  readonly #sources: LanguageSources;
+
+  constructor(host: Host, sources: LanguageSources) {
+    this.#host = host;
+    this.#sources = sources;
     new StringsController(host);
     new LanguageMarksController(host, () => this.language);
   }
@@ -43,25 +45,25 @@ export class LocalisationController {
    * page's language beside the core. The held changes are handed to the update that follows.
    */
   mayUpdate(changed: PropertyValues): boolean {
-    this.thisUpdate = resolveLanguage(this.host, this.sources.configured());
-    const toCome = stringsToCome(this.thisUpdate);
+    this.#thisUpdate = resolveLanguage(this.#host, this.#sources.configured());
+    const toCome = stringsToCome(this.#thisUpdate);
     if (toCome) {
       // The oldest value of each property wins: the update that renders sees every change since the last.
-      this.held = new Map([...changed, ...(this.held ?? [])]);
-      this.waiting = toCome.then(() => this.host.requestUpdate());
+      this.#held = new Map([...changed, ...(this.#held ?? [])]);
+      this.waiting = toCome.then(() => this.#host.requestUpdate());
       return false;
     }
-    for (const [key, value] of this.held ?? []) changed.set(key, value);
-    this.held = this.waiting = undefined;
+    for (const [key, value] of this.#held ?? []) changed.set(key, value);
+    this.#held = this.waiting = undefined;
     return true;
   }
 
   get language(): Language {
-    return this.thisUpdate ?? resolveLanguage(this.host, this.sources.configured());
+    return this.#thisUpdate ?? resolveLanguage(this.#host, this.#sources.configured());
   }
 
   /** `lang`/`dir` for directory and community text (job titles, departments, badge criteria). */
   get contentMarks(): ContentMarks {
-    return contentMarks(this.sources.content(), this.language);
+    return contentMarks(this.#sources.content(), this.language);
   }
 }

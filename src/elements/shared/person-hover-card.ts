@@ -2,7 +2,7 @@ import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } 
 import { profileCardStrings } from '../../i18n/profile-card.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import type { ReactiveController } from 'lit';
-import { deepActiveElement, type PersonHoverController } from './person-hover.js';
+import { deepActiveElement, PersonHoverController } from './person-hover.js';
 import { PopoverController } from './popover-controller.js';
 import { requireElement } from '../../autoload.js';
 
@@ -77,9 +77,10 @@ interface OpenCard {
 }
 
 /**
- * The open hover card of `PersonHoverController` (person-hover.ts): which card is open (its
- * `PopoverController`), its template, styles, keys and placement next to the name. Loaded with
- * `import()` on the first hover or focus of a name, so a page of cards does not load it (issue 18).
+ * The hover card of `PersonHoverController` (person-hover.ts): what pointer, focus and keys on a name
+ * do (with the open delay), which card is open (its `PopoverController`), its template, styles, keys
+ * and placement next to the name. Loaded with `import()` on the first hover or focus of a name, so a
+ * page of cards does not load it (issue 18).
  */
 export class PersonHoverCard implements ReactiveController {
   readonly popover: PopoverController;
@@ -89,6 +90,7 @@ export class PersonHoverCard implements ReactiveController {
   private returnFocus?: HTMLElement;
   private resizeObserver?: ResizeObserver;
   private placing = false;
+  private pointerTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly owner: PersonHoverController) {
     this.popover = new PopoverController(owner.host);
@@ -108,6 +110,7 @@ export class PersonHoverCard implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.pointerTimer);
     this.stopPlacing();
   }
 
@@ -115,19 +118,54 @@ export class PersonHoverCard implements ReactiveController {
     return translate(profileCardStrings, this.owner.options.language(), key, params);
   }
 
-  /** The pointer rested on a name for the open delay (or entered the open card's name again). */
-  pointerEnter(key: string, personId: string, name: string, anchor: Element): void {
-    if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
-    this.popover.pointerEnter(key);
+  /**
+   * A pointer or focus event on a name (`trigger`), passed on by the controller's listeners with what it
+   * took from the event when it happened (`related`: where the pointer or focus came from or went to).
+   */
+  triggerEvent(type: string, trigger: HTMLElement, related: EventTarget | null, timeStamp: number): void {
+    const { hoverKey: key = '', hoverPerson: personId = '', hoverName: name = '' } = trigger.dataset;
+    // Moves between the parts of one name are not entering or leaving it.
+    const within = related instanceof Node && trigger.contains(related);
+    if (type === 'pointerover') {
+      if (!within) this.pointerRest(key, personId, name, trigger, timeStamp);
+    } else if (type === 'focusin') {
+      this.focusIn(key, personId, name, trigger);
+    } else if (!within && !this.inCard(related)) {
+      if (type === 'pointerout') this.pointerLeave(key, trigger);
+      else this.popover.focusOut(key, new FocusEvent(type, { relatedTarget: related }), trigger);
+    }
   }
 
-  focusIn(key: string, personId: string, name: string, anchor: Element): void {
+  /**
+   * The pointer entered a name at `since` (a `performance.now()` time): its card opens when the pointer
+   * has rested there for the open delay, counted from then (the card's code may have arrived since).
+   */
+  pointerRest(key: string, personId: string, name: string, anchor: Element, since: number): void {
+    clearTimeout(this.pointerTimer);
+    const enter = (): void => {
+      if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
+      this.popover.pointerEnter(key);
+    };
+    if (this.popover.isOpen(key)) return enter();
+    const waited = performance.now() - since;
+    this.pointerTimer = setTimeout(enter, Math.max(0, PersonHoverController.openDelayMs - waited));
+  }
+
+  /** The pointer left a name's container (name and card): the card closes unless the focus is in it. */
+  pointerLeave(key: string, container: Element): void {
+    clearTimeout(this.pointerTimer);
+    this.popover.pointerLeave(key, container);
+  }
+
+  private focusIn(key: string, personId: string, name: string, anchor: Element): void {
+    clearTimeout(this.pointerTimer);
     if (!this.popover.isOpen(key)) this.remember(key, personId, name, anchor);
     this.popover.focusIn(key);
   }
 
   /** See `PersonHoverController.show`. */
   show(key: string, personId: string, name: string, anchor: Element, returnFocus?: HTMLElement): void {
+    clearTimeout(this.pointerTimer);
     if (!this.popover.isOpen(key)) {
       this.remember(key, personId, name, anchor);
       this.popover.click(key);
@@ -196,7 +234,7 @@ export class PersonHoverCard implements ReactiveController {
       @pointerenter=${() => this.popover.pointerEnter(key)}
       @pointerleave=${(event: PointerEvent) => {
         if (!(event.relatedTarget instanceof Node && open.anchor.contains(event.relatedTarget)))
-          owner.pointerLeave(key, event.currentTarget as Element);
+          this.pointerLeave(key, event.currentTarget as Element);
       }}
       @focusin=${() => this.popover.focusIn(key)}
       @focusout=${(event: FocusEvent) => {

@@ -26,21 +26,20 @@ let cardModule: Promise<typeof import('./person-hover-card.js')> | undefined;
  * the trigger cannot hold the card (an option in a listbox), calls the pointer methods itself and
  * renders `card()` inside the same container.
  *
- * Only the trigger is here: delegated listeners and the open delay. Everything else — which card is
- * open (`PopoverController`), its template, styles, placement and keys (person-hover-card.ts) — loads
- * with `import()` when a pointer first enters a name (during the open delay) or a name gets the focus,
- * so a page of cards does not load it (issue 18). What happens before it arrives is done, in order,
- * when it does.
+ * Only the trigger is here: the names' templates and delegated listeners. Everything else — what
+ * pointer, focus and keys do on a name, the open delay, which card is open (`PopoverController`), its
+ * template, styles, placement and keys (person-hover-card.ts) — loads with `import()` when a pointer
+ * first enters a name (during the open delay) or a name gets the focus, so a page of cards does not load
+ * it (issue 18). What happens before it arrives is done, in order, when it does.
  */
 export class PersonHoverController implements ReactiveController {
   /** How long the pointer rests on a name before its card opens, ms (a pass over a feed opens none). */
   static openDelayMs = 250;
 
-  private view?: PersonHoverCard;
-  private loading?: Promise<PersonHoverCard>;
-  private pointerTimer?: ReturnType<typeof setTimeout>;
+  #view?: PersonHoverCard;
+  #loading?: Promise<PersonHoverCard>;
   /** Which of the trigger listeners are on the shadow root: the entering ones, then all. */
-  private listening: 'none' | 'entering' | 'all' = 'none';
+  #listening: 'none' | 'entering' | 'all' = 'none';
 
   constructor(
     readonly host: HoverHost,
@@ -55,91 +54,70 @@ export class PersonHoverController implements ReactiveController {
    * then (a page of 200 cards adds 400 listeners, not 1,000).
    */
   hostConnected(): void {
-    if (this.listening !== 'none') return;
-    this.listening = 'entering';
-    this.listen('pointerover', 'focusin');
+    if (this.#listening !== 'none') return;
+    this.#listening = 'entering';
+    this.#listen('pointerover', 'focusin');
   }
 
-  hostDisconnected(): void {
-    clearTimeout(this.pointerTimer);
+  #listen(...types: string[]): void {
+    for (const type of types) this.host.renderRoot.addEventListener(type, this.#onTriggerEvent);
   }
 
-  private listen(...types: string[]): void {
-    for (const type of types)
-      this.host.renderRoot.addEventListener(type, this.onTriggerEvent as EventListener);
+  #listenToAll(): void {
+    if (this.#listening === 'all') return;
+    this.#listening = 'all';
+    this.#listen('pointerout', 'focusout', 'keydown');
   }
 
-  private listenToAll(): void {
-    if (this.listening === 'all') return;
-    this.listening = 'all';
-    this.listen('pointerout', 'focusout', 'keydown');
-  }
-
-  /** Pointer, focus and keys on a name that `wrap()` rendered, as if each name had its own listeners. */
-  private readonly onTriggerEvent = (event: PointerEvent | FocusEvent | KeyboardEvent): void => {
+  /**
+   * Pointer, focus and keys on a name that `wrap()` rendered, as if each name had its own listeners. What
+   * they do is the card's code (`PersonHoverCard.triggerEvent`), loaded when a pointer or the focus first
+   * enters a name; it is given what it needs from the event now (a dispatched event's targets are cleared).
+   */
+  readonly #onTriggerEvent = (event: Event): void => {
     const trigger =
       event.target instanceof Element
         ? event.target.closest<HTMLElement>('.person-hover[data-hover-key]')
         : null;
     if (!trigger) return;
-    const { hoverKey: key = '', hoverPerson: personId = '', hoverName: name = '' } = trigger.dataset;
-    const related = 'relatedTarget' in event ? event.relatedTarget : null;
-    // Moves between the parts of one name are not entering or leaving it.
-    const within = related instanceof Node && trigger.contains(related);
-    const inCard = !!this.view?.inCard(related);
-    if (event.type === 'pointerover' || event.type === 'focusin') this.listenToAll();
-    switch (event.type) {
-      case 'pointerover':
-        if (!within) this.pointerEnter(key, personId, name, trigger);
-        break;
-      case 'pointerout':
-        if (!within && !inCard) this.pointerLeave(key, trigger);
-        break;
-      case 'focusin':
-        this.focusIn(key, personId, name, trigger);
-        break;
-      case 'focusout':
-        if (!inCard) this.use((card) => card.popover.focusOut(key, event as FocusEvent, trigger));
-        break;
-      case 'keydown':
-        // Before the card's code has arrived, the focus on the name is opening it.
-        if ((event as KeyboardEvent).key !== 'ArrowDown' || !(this.view?.popover.isOpen(key) ?? this.loading))
-          return;
-        event.preventDefault();
-        this.enterCard();
+    const { type, timeStamp } = event;
+    const entering = type === 'pointerover' || type === 'focusin';
+    if (entering) this.#listenToAll();
+    if (type === 'keydown') {
+      // ArrowDown moves into the open card; before the card's code has arrived, the focus on the name is opening it.
+      const key = trigger.dataset.hoverKey ?? '';
+      if ((event as KeyboardEvent).key !== 'ArrowDown' || !(this.#view?.popover.isOpen(key) ?? this.#loading))
+        return;
+      event.preventDefault();
+      return this.#enterCard();
     }
+    const related = (event as FocusEvent | PointerEvent).relatedTarget;
+    this.#use((card) => card.triggerEvent(type, trigger, related, timeStamp), entering);
   };
 
   /** Loads the card's code (once per page) and makes this host's card when it arrives. */
-  private loadCard(): Promise<PersonHoverCard> {
+  #loadCard(): Promise<PersonHoverCard> {
     cardModule ??= import('./person-hover-card.js');
-    return (this.loading ??= cardModule.then(
-      ({ PersonHoverCard }) => (this.view ??= new PersonHoverCard(this)),
+    return (this.#loading ??= cardModule.then(
+      ({ PersonHoverCard }) => (this.#view ??= new PersonHoverCard(this)),
     ));
   }
 
   /** `action` on the card: now if its code is here, else when it arrives (in call order), if loading or `load`. */
-  private use(action: (card: PersonHoverCard) => void, load = false): void {
-    if (this.view) action(this.view);
-    else if (load || this.loading) void this.loadCard().then(action);
+  #use(action: (card: PersonHoverCard) => void, load = false): void {
+    if (this.#view) action(this.#view);
+    else if (load || this.#loading) void this.#loadCard().then(action);
   }
 
+  /** The pointer entered a name: its card opens when it rests there for `openDelayMs`. */
   pointerEnter(key: string, personId: string, name: string, anchor: Element): void {
-    clearTimeout(this.pointerTimer);
-    const enter = (): void => this.use((card) => card.pointerEnter(key, personId, name, anchor), true);
-    if (this.view?.popover.isOpen(key)) return enter();
-    void this.loadCard();
-    this.pointerTimer = setTimeout(enter, PersonHoverController.openDelayMs);
+    const since = performance.now();
+    this.#use((card) => card.pointerRest(key, personId, name, anchor, since), true);
   }
 
+  /** The pointer left a name's container (name and card). */
   pointerLeave(key: string, container: Element): void {
-    clearTimeout(this.pointerTimer);
-    this.use((card) => card.popover.pointerLeave(key, container));
-  }
-
-  focusIn(key: string, personId: string, name: string, anchor: Element): void {
-    clearTimeout(this.pointerTimer);
-    this.use((card) => card.focusIn(key, personId, name, anchor), true);
+    this.#use((card) => card.pointerLeave(key, container));
   }
 
   /**
@@ -153,16 +131,15 @@ export class PersonHoverController implements ReactiveController {
     anchor: Element,
     options: { focus?: boolean; returnFocus?: HTMLElement } = {},
   ): void {
-    clearTimeout(this.pointerTimer);
-    this.listenToAll();
-    this.use((card) => card.show(key, personId, name, anchor, options.returnFocus), true);
-    if (options.focus) this.enterCard();
+    this.#listenToAll();
+    this.#use((card) => card.show(key, personId, name, anchor, options.returnFocus), true);
+    if (options.focus) this.#enterCard();
   }
 
-  /** Closes the open card, if any. */
+  /** Closes the open card, if any; before the card's code has arrived, the card it is opening. */
   close(): boolean {
     let closed = false;
-    this.use((card) => (closed = card.popover.escape()));
+    this.#use((card) => (closed = card.popover.escape()));
     return closed;
   }
 
@@ -194,7 +171,7 @@ export class PersonHoverController implements ReactiveController {
     part = 'name-button',
     wrapped = false,
   ) {
-    const open = !!this.view?.popover.isOpen(key);
+    const open = !!this.#view?.popover.isOpen(key);
     return html`<button
       type="button"
       class=${wrapped ? 'person-hover person-trigger' : 'person-trigger'}
@@ -207,7 +184,7 @@ export class PersonHoverController implements ReactiveController {
         const anchor =
           (event.currentTarget as Element).closest('.person-hover') ?? (event.currentTarget as Element);
         if (!open) this.show(key, personId, name, anchor);
-        this.enterCard();
+        this.#enterCard();
       }}
     >
       ${content}
@@ -218,14 +195,14 @@ export class PersonHoverController implements ReactiveController {
    * Moves the focus into the open card (after its code has loaded and the render that shows it) — unless
    * the user moved the focus elsewhere meanwhile: a card arriving late never takes it from where they went.
    */
-  private enterCard(): void {
+  #enterCard(): void {
     const focusedBefore = deepActiveElement();
-    this.use((card) => card.enterCard(focusedBefore), true);
+    this.#use((card) => card.enterCard(focusedBefore), true);
   }
 
   /** The open card, if any (nothing until its code has loaded): the host renders it once, after its other content. */
   card(): TemplateResult | typeof nothing {
-    return this.view?.render() ?? nothing;
+    return this.#view?.render() ?? nothing;
   }
 }
 

@@ -6,18 +6,18 @@ import { onStringsChange } from '../../i18n/index.js';
  * has rendered (a page script that runs late, a language pack loaded on demand).
  */
 export class StringsController implements ReactiveController {
-  private unsubscribe?: () => void;
+  #unsubscribe?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.unsubscribe = onStringsChange(() => this.host.requestUpdate());
+    this.#unsubscribe = onStringsChange(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }
