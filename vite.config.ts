@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { libraryEntries, projectRoot } from './scripts/lib/entries.mjs';
 import { chunkGroups, preloadManifest } from './scripts/lib/preload-manifest.mjs';
 import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
+import { secondMinify } from './scripts/lib/second-minify.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
 
 const entries = libraryEntries();
@@ -29,7 +30,7 @@ const entriesUnder = (folder: string) =>
 
 export default defineConfig({
   ...sharedBuildOptions,
-  plugins: [minifyTemplates(), preloadManifest()],
+  plugins: [minifyTemplates(), preloadManifest(), secondMinify()],
   build: {
     ...sharedBuildOptions.build,
     outDir: 'dist',

@@ -3,11 +3,12 @@
 // dist/preload-manifest.json (written by the vite.config.ts build, which runs first) to preload them.
 import { defineConfig } from 'vite';
 import { inlinePreloadManifest } from './scripts/lib/preload-manifest.mjs';
+import { secondMinify } from './scripts/lib/second-minify.mjs';
 import { sharedBuildOptions } from './scripts/lib/vite-shared.mjs';
 
 export default defineConfig({
   ...sharedBuildOptions,
-  plugins: [inlinePreloadManifest('dist')],
+  plugins: [inlinePreloadManifest('dist'), secondMinify({ module: false })],
   build: {
     ...sharedBuildOptions.build,
     outDir: 'dist',

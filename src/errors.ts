@@ -45,6 +45,10 @@ export class BackendError extends Error {
   }
 }
 
+/** What every layer says when no answer came: the connection, or the caller cancelled. */
+export const NETWORK_MESSAGE = 'The server could not be reached. Check the connection and try again.';
+export const ABORTED_MESSAGE = 'The request was cancelled.';
+
 export function isBackendError(value: unknown): value is BackendError {
   return value instanceof BackendError || (value instanceof Error && value.name === 'BackendError');
 }
@@ -53,17 +57,17 @@ export function isBackendError(value: unknown): value is BackendError {
 export function toBackendError(value: unknown): BackendError {
   if (isBackendError(value)) return value;
   if (value instanceof DOMException && value.name === 'AbortError') {
-    return new BackendError('aborted', 'The request was cancelled.', { cause: value });
+    return abortedError(value);
   }
   if (value instanceof TypeError) {
-    return new BackendError('network', 'The server could not be reached.', { cause: value });
+    return new BackendError('network', NETWORK_MESSAGE, { cause: value });
   }
   const message = value instanceof Error ? value.message : String(value);
   return new BackendError('server', message || 'Something went wrong.', { cause: value });
 }
 
-export function abortedError(): BackendError {
-  return new BackendError('aborted', 'The request was cancelled.');
+export function abortedError(cause?: unknown): BackendError {
+  return new BackendError('aborted', ABORTED_MESSAGE, { cause });
 }
 
 /** Rejects with an `aborted` BackendError if the signal has fired. */

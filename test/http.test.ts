@@ -7,6 +7,7 @@ import {
   readErrorDetail,
   type FetchLike,
 } from '../src/backends/http/index.js';
+import { newIdempotencyKey } from '../src/idempotency-key.js';
 import { rejection, recordingSleep } from './helpers/assertions.js';
 
 interface Call {
@@ -446,5 +447,21 @@ describe('http: rejectOnlyWithBackendErrors', () => {
     expect(await adapter.fine()).to.equal(42);
     const error = await rejection(adapter.broken());
     expect(error.kind).to.equal('network');
+  });
+});
+
+describe('newIdempotencyKey', () => {
+  it('makes version-4 UUIDs, also where crypto.randomUUID is missing (plain http)', () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newIdempotencyKey()).to.match(v4);
+    const own = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+    Object.defineProperty(Crypto.prototype, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const keys = Array.from({ length: 20 }, () => newIdempotencyKey());
+      for (const key of keys) expect(key).to.match(v4);
+      expect(new Set(keys).size).to.equal(20);
+    } finally {
+      Object.defineProperty(Crypto.prototype, 'randomUUID', own);
+    }
   });
 });

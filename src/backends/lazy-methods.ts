@@ -1,35 +1,18 @@
+import { PASSED_ON, type PassedOn } from '../client/passed-on.js';
+import { WRITE_METHODS } from '../client/write-args.js';
+import type { WriteKind } from '../client/writes.js';
 import type { Backend } from './backend.js';
 
 /**
  * The `Backend` methods of a community beyond its people (skills, kudos, invitations, ambassadors, badges,
- * metrics) that no page of profile cards calls: every adapter loads their code on first use.
+ * metrics) that no page of profile cards calls: every adapter loads their code on first use. They are the
+ * client's writes and the reads it passes on but `suggestSkills`, so the names come from the client's
+ * tables (the core carries each name once).
  */
 export const COMMUNITY_METHODS = [
-  'endorseSkill',
-  'unendorseSkill',
-  'listKudos',
-  'giveKudos',
-  'react',
-  'listReactors',
-  'kudosValues',
-  'sendInvite',
-  'listInvites',
-  'resendInvite',
-  'revokeInvite',
-  'inviteQuota',
-  'createInviteLink',
-  'lookupInvite',
-  'respondToInvite',
-  'inviteTree',
-  'ambassadorProfile',
-  'chooseAmbassadorRoles',
-  'recordEvidence',
-  'listBadges',
-  'awardBadge',
-  'revokeBadge',
-  'metrics',
-  'pioneers',
-] as const satisfies readonly (keyof Backend)[];
+  ...WRITE_METHODS,
+  ...(Object.keys(PASSED_ON) as PassedOn[]).filter((name) => name !== 'suggestSkills'),
+] as (WriteKind | Exclude<PassedOn, 'suggestSkills'>)[] satisfies readonly (keyof Backend)[];
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 

@@ -29,6 +29,7 @@ import type {
   ReactionToggle,
 } from './types.js';
 import { withReaction } from './reactions.js';
+import { PASSED_ON, type PassedOn } from './passed-on.js';
 import { inputOf, WRITE_METHODS } from './write-args.js';
 import type { WriteKind, WriteRequest } from './writes.js';
 import type { EffectTarget } from './write-effects.js';
@@ -37,29 +38,6 @@ import type { EffectTarget } from './write-effects.js';
 const SEARCH_TTL_MS = 10_000;
 
 type TrackInput = Parameters<CommunityClientApi['track']>[0];
-
-/** The reads passed on to the adapter as they are (`currentUser` and `searchPeople` have their own methods). */
-type PassedOn = Exclude<ClientRead, 'currentUser' | 'searchPeople'>;
-
-/**
- * Each passed-on read with its number of arguments before `CallOptions`, made into methods below (a table
- * is smaller in the core than a method each). Typed by `PassedOn`, so a read added to the client's API
- * without a line here does not compile.
- */
-const PASSED_ON: { [M in PassedOn]: number } = {
-  suggestSkills: 1,
-  listKudos: 1,
-  listReactors: 2,
-  kudosValues: 0,
-  listInvites: 1,
-  inviteQuota: 0,
-  lookupInvite: 1,
-  inviteTree: 1,
-  ambassadorProfile: 1,
-  listBadges: 1,
-  metrics: 1,
-  pioneers: 1,
-};
 
 /** The methods made from `PASSED_ON` and the write table (`write-args.ts`). */
 type MadeMethods = PassedOn | WriteKind;
@@ -152,10 +130,7 @@ export class CommunityClient implements CommunityClientApi {
       send: (events) => backend.track(events),
       beacon: (events) => this.#beacon(events),
     });
-    this.#eventTarget?.addEventListener('online', this.onOnline);
-    this.#eventTarget?.addEventListener('visibilitychange', this.#onVisible);
-    this.#eventTarget?.addEventListener('pagehide', this.#onPageHide);
-    this.#eventTarget?.addEventListener(KringSignedOutEvent.eventName, this.#onSignedOut);
+    for (const type in this.#windowEvents) this.#eventTarget?.addEventListener(type, this.#onWindowEvent);
     this.outboxQueue.start();
     this.#stopWatchingPeople = backend.watchPeople?.((people) => this.#peopleCache.learn(people));
   }
@@ -315,10 +290,7 @@ export class CommunityClient implements CommunityClientApi {
     this.#peopleReads.dispose();
     this.outboxQueue.dispose();
     this.#activity.dispose();
-    this.#eventTarget?.removeEventListener('online', this.onOnline);
-    this.#eventTarget?.removeEventListener('visibilitychange', this.#onVisible);
-    this.#eventTarget?.removeEventListener('pagehide', this.#onPageHide);
-    this.#eventTarget?.removeEventListener(KringSignedOutEvent.eventName, this.#onSignedOut);
+    for (const type in this.#windowEvents) this.#eventTarget?.removeEventListener(type, this.#onWindowEvent);
     this.#listeners.clear();
   }
 
@@ -335,11 +307,15 @@ export class CommunityClient implements CommunityClientApi {
     // The stream's code could not be fetched while offline.
     if (this.#listeners.size) this.#startLive();
   };
-  readonly #onVisible = (): void => {
-    if (globalThis.document?.visibilityState !== 'hidden') this.outboxQueue.retryWaiting();
+  /** What the client does on the window's events (one listener for them all). */
+  readonly #windowEvents: Record<string, () => unknown> = {
+    online: this.onOnline,
+    visibilitychange: () =>
+      globalThis.document?.visibilityState !== 'hidden' && this.outboxQueue.retryWaiting(),
+    pagehide: () => this.flushActivity({ beacon: true }),
+    [KringSignedOutEvent.eventName]: () => this.signOut(),
   };
-  readonly #onSignedOut = (): void => this.signOut();
-  readonly #onPageHide = (): void => void this.flushActivity({ beacon: true });
+  readonly #onWindowEvent = ({ type }: Event): unknown => this.#windowEvents[type]();
 
   #retried<T>(call: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     return withRetry(call, this.#retryPolicy, this.#timing, signal);

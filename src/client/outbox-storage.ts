@@ -30,15 +30,7 @@ export function userRecordKey(storageKey: string): string {
 
 /** Whether any user's writes are stored for this tenant. */
 export function hasStoredWrites(storage: Storage | null, storageKey: string): boolean {
-  if (!storage) return false;
-  const prefix = `${OUTBOX_STORAGE_PREFIX}${storageKey}:`;
-  try {
-    for (let index = 0; index < storage.length; index++)
-      if (storage.key(index)?.startsWith(prefix)) return true;
-  } catch {
-    // Blocked storage holds nothing.
-  }
-  return false;
+  return keysStartingWith(storage, `${OUTBOX_STORAGE_PREFIX}${storageKey}:`).length > 0;
 }
 
 /** A new entry for `request`, about to be sent: a fresh idempotency key, nothing tried yet. */
@@ -81,17 +73,25 @@ export function clearStoredOutboxes(storage: Storage | null, session: Storage | 
 
 /** Removes every key of `store` that starts with `prefix` (sign-out). */
 export function removeKeysStartingWith(store: Storage | null, prefix: string): void {
-  if (!store) return;
   try {
-    const keys: string[] = [];
-    for (let index = 0; index < store.length; index++) {
-      const key = store.key(index);
-      if (key?.startsWith(prefix)) keys.push(key);
-    }
-    for (const key of keys) store.removeItem(key);
+    for (const key of keysStartingWith(store, prefix)) store!.removeItem(key);
   } catch {
     // Blocked storage holds nothing.
   }
+}
+
+/** The keys of `store` that start with `prefix`; none where there is no storage or it is blocked. */
+function keysStartingWith(store: Storage | null, prefix: string): string[] {
+  const keys: string[] = [];
+  try {
+    for (let index = 0; store && index < store.length; index++) {
+      const key = store.key(index);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+  } catch {
+    // Blocked storage holds nothing.
+  }
+  return keys;
 }
 
 /** The browser's storage, or null where there is none or the browser's privacy settings block it. */

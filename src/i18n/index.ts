@@ -65,7 +65,9 @@ function normalizeTag(tag: string | null | undefined): string | undefined {
 export function registerLanguage(tag: string, strings: StringTable = {}): void {
   const language = normalizeTag(tag);
   if (!language)
-    throw new TypeError(`[kring] registerLanguage: "${tag}" is not a language tag (e.g. "de" or "de-AT").`);
+    throw new TypeError(
+      `[kring] "${tag}" is not a language tag (e.g. "de" or "de-AT"): its strings are not used.`,
+    );
   const table = registered.get(language) ?? {};
   for (const [key, value] of Object.entries(strings)) if (typeof value === 'string') table[key] = value;
   registered.set(language, table);
@@ -80,11 +82,11 @@ export function overrideStrings(tables: Partial<Record<Language, StringTable>>):
   for (const [tag, strings] of Object.entries(tables)) {
     if (!strings) continue;
     // Reached from `configure`, also for settings queued before the core loaded: log, never throw.
-    if (normalizeTag(tag)) registerLanguage(tag, strings);
-    else
-      console.error(
-        `[kring] strings for "${tag}" are ignored: it is not a language tag (e.g. "de" or "de-AT").`,
-      );
+    try {
+      registerLanguage(tag, strings);
+    } catch (error) {
+      console.error(error);
+    }
   }
 }
 

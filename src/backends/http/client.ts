@@ -1,6 +1,7 @@
-import { abortedError, BackendError, toBackendError } from '../../errors.js';
+import { abortedError, BackendError, NETWORK_MESSAGE, toBackendError } from '../../errors.js';
 import { abortableSleep } from './backoff.js';
-import { TRANSPORT_MESSAGES as MESSAGES } from './messages.js';
+import { AUTH_MESSAGE } from './messages.js';
+import type { RareFailure } from './failure.js';
 import { isTrustedUrl, normaliseOrigins, originOf } from './origins.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -113,7 +114,7 @@ export function createHttp(options: HttpOptions): Http {
       try {
         token = await options.getToken({ forceRefresh });
       } catch (cause) {
-        throw new BackendError('auth', MESSAGES.auth, { cause });
+        throw new BackendError('auth', AUTH_MESSAGE, { cause });
       }
       if (token) headers.set('Authorization', `Bearer ${token}`);
     }
@@ -150,15 +151,10 @@ export function createHttp(options: HttpOptions): Http {
       });
     } catch (cause) {
       if (request.signal?.aborted) {
-        throw new BackendError('aborted', MESSAGES.aborted, { cause });
+        throw abortedError(cause);
       }
-      if (timedOut) {
-        throw new BackendError('network', 'The server took too long to answer. Please try again.', {
-          cause,
-          code: 'timeout',
-        });
-      }
-      throw new BackendError('network', MESSAGES.network, { cause });
+      if (timedOut) throw await rareError('timeout', cause);
+      throw new BackendError('network', NETWORK_MESSAGE, { cause });
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
@@ -174,13 +170,7 @@ export function createHttp(options: HttpOptions): Http {
     const target = url(path, request.query);
     if (!isTrustedUrl(target, trusted)) {
       // A link in an answer pointing elsewhere must not carry our token, digest or CSRF header there.
-      throw new BackendError(
-        'invalid',
-        'Kring did not send a request to an origin it was not told to trust.',
-        {
-          code: 'untrusted-origin',
-        },
-      );
+      throw await rareError('untrusted-origin');
     }
     const mayRetry = SAFE_METHODS.has(verb) || request.safe === true || Boolean(request.idempotencyKey);
     let refreshedToken = false;
@@ -226,7 +216,7 @@ export function createHttp(options: HttpOptions): Http {
       try {
         await sleep(waitMs, request.signal);
       } catch (cause) {
-        throw new BackendError('aborted', MESSAGES.aborted, { cause });
+        throw abortedError(cause);
       }
     }
   }
@@ -242,13 +232,21 @@ export function createHttp(options: HttpOptions): Http {
  * The code that reads failed responses and decides on retries (`failure.ts`), loaded on the first failure.
  * If it cannot be loaded (the connection is gone), the failure is a network error.
  */
-function failureCode(failed: Response | BackendError) {
+function failureCode(failed?: Response | BackendError) {
   return import('./failure.js').catch((cause: unknown) => {
-    throw new BackendError('network', MESSAGES.network, {
+    throw new BackendError('network', NETWORK_MESSAGE, {
       cause,
-      status: failed.status,
+      status: failed?.status,
     });
   });
+}
+
+/**
+ * The error for a rarer transport failure (a timeout, an answer that broke off, a link to an untrusted
+ * origin), whose sentences load with the failure code; a network error if that cannot be loaded.
+ */
+async function rareError(code: RareFailure, cause?: unknown): Promise<BackendError> {
+  return (await failureCode()).rareError(code, cause);
 }
 
 function encodeQuery(query: Record<string, QueryValue> | undefined): string {
@@ -283,7 +281,12 @@ async function readBody<T>(response: Response, parse: ParseMode = 'json'): Promi
     await discardBody(response);
     return undefined as T;
   }
-  const text = await readTextSafely(response, true);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    throw await rareError('broken-read', cause);
+  }
   if (parse === 'text') return text as T;
   if (text.trim() === '') return undefined as T;
   try {
@@ -292,17 +295,6 @@ async function readBody<T>(response: Response, parse: ParseMode = 'json'): Promi
     // Neither JSON nor empty: the failure code says what it is instead.
   }
   throw (await failureCode(response)).unreadableAnswer(response, text);
-}
-
-/** The body as text; '' when reading fails, or (strict) a network error. */
-export async function readTextSafely(response: Response, strict = false): Promise<string> {
-  try {
-    return await response.text();
-  } catch (cause) {
-    if (strict)
-      throw new BackendError('network', 'The connection broke while reading the answer.', { cause });
-    return '';
-  }
 }
 
 async function discardBody(response: Response): Promise<void> {

@@ -1,8 +1,10 @@
-import { BackendError, type BackendErrorKind } from '../../errors.js';
-import { TRANSPORT_MESSAGES } from './messages.js';
+import { ABORTED_MESSAGE, BackendError, NETWORK_MESSAGE, type BackendErrorKind } from '../../errors.js';
+import { AUTH_MESSAGE } from './messages.js';
 
 const HUMAN_MESSAGES: Record<BackendErrorKind, string> = {
-  ...TRANSPORT_MESSAGES,
+  network: NETWORK_MESSAGE,
+  auth: AUTH_MESSAGE,
+  aborted: ABORTED_MESSAGE,
   server: 'The server ran into a problem. Please try again later.',
   forbidden: 'You do not have permission to do this.',
   'not-found': 'This could not be found. It may have been removed.',

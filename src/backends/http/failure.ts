@@ -1,6 +1,6 @@
 import { BackendError } from '../../errors.js';
 import { backoffDelay } from './backoff.js';
-import { readTextSafely, type HttpOptions } from './client.js';
+import type { HttpOptions } from './client.js';
 import { errorFromResponse } from './error-mapping.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -41,7 +41,7 @@ export async function afterFailure(
 /** A failed response as a BackendError, with the server's message when fit for people and its Retry-After. */
 export async function responseError(response: Response, now = Date.now()): Promise<BackendError> {
   const retryAfterMs = parseRetryAfter(response.headers, now);
-  const body = await readTextSafely(response);
+  const body = await response.text().catch(() => '');
   return errorFromResponse(response.status, body, response.headers.get('content-type'), retryAfterMs);
 }
 
@@ -69,4 +69,21 @@ export function unreadableAnswer(response: Response, text: string): BackendError
     code: 'malformed-response',
     cause,
   });
+}
+
+export type RareFailure = 'timeout' | 'broken-read' | 'untrusted-origin';
+
+/** The errors of the rarer transport failures (their sentences wait here until one happens). */
+export function rareError(code: RareFailure, cause?: unknown): BackendError {
+  return code === 'untrusted-origin'
+    ? new BackendError('invalid', 'Kring did not send a request to an origin it was not told to trust.', {
+        code,
+      })
+    : new BackendError(
+        'network',
+        code === 'timeout'
+          ? 'The server took too long to answer. Please try again.'
+          : 'The connection broke while reading the answer.',
+        code === 'timeout' ? { cause, code } : { cause },
+      );
 }

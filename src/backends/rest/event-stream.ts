@@ -7,8 +7,10 @@ const NOT_OFFERED = new Set([204, 404, 405, 501]);
 
 export interface EventStreamRequest {
   url: string;
-  fetch: FetchLike;
-  credentials: RequestCredentials;
+  /** Default: the global `fetch`, looked up at call time. */
+  fetch?: FetchLike;
+  /** Default: `same-origin`. */
+  credentials?: RequestCredentials;
   headers: () => Promise<HeaderRecord>;
   getToken?: TokenProvider;
   lastEventId?: string;
@@ -32,10 +34,10 @@ export async function readEventStream(request: EventStreamRequest): Promise<bool
       if (token) headers.Authorization = `Bearer ${token}`;
     }
     try {
-      response = await request.fetch(request.url, {
+      response = await (request.fetch ?? globalThis.fetch)(request.url, {
         method: 'GET',
         headers,
-        credentials: request.credentials,
+        credentials: request.credentials ?? 'same-origin',
         cache: 'no-store',
         signal: request.signal,
       });

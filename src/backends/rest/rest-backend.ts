@@ -165,8 +165,8 @@ export function createRestBackend(options: RestBackendOptions): RestBackend {
       (await import('./event-stream.js')).readEventStream({
         ...stream,
         url: http.url('/events'),
-        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        credentials: options.credentials ?? 'same-origin',
+        fetch: options.fetch,
+        credentials: options.credentials,
         headers,
         getToken: options.getToken,
       }),

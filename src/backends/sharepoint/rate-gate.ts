@@ -1,4 +1,4 @@
-import { BackendError, throwIfAborted } from '../../errors.js';
+import { abortedError, throwIfAborted } from '../../errors.js';
 
 /**
  * Spaces calls at least `intervalMs` apart (SharePoint allows a user ten search requests per second).
@@ -19,7 +19,7 @@ export function createRateGate(
       try {
         await sleep(waitMs, signal);
       } catch (cause) {
-        throw new BackendError('aborted', 'The request was cancelled.', { cause });
+        throw abortedError(cause);
       }
     }
     throwIfAborted(signal);
