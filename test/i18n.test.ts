@@ -15,6 +15,7 @@ import {
 import { communityStrings } from '../src/i18n/community.js';
 import { expertiseStrings } from '../src/i18n/expertise.js';
 import { growthStrings } from '../src/i18n/growth.js';
+import { hoverCardStrings } from '../src/i18n/hover-card.js';
 import { kudosStrings } from '../src/i18n/kudos.js';
 import { metricsStrings } from '../src/i18n/metrics.js';
 import { peoplePickerStrings } from '../src/i18n/people-picker.js';
@@ -45,6 +46,7 @@ const BUNDLES: Record<string, StringBundle> = {
   community: communityStrings,
   expertise: expertiseStrings,
   growth: growthStrings,
+  'hover-card': hoverCardStrings,
   kudos: kudosStrings,
   metrics: metricsStrings,
   'people-picker': peoplePickerStrings,

@@ -20,10 +20,7 @@ export type ProfileCardStringKey =
   | 'card.endorsements.other'
   | 'card.kudos.one'
   | 'card.kudos.other'
-  | 'card.member'
-  | 'hover.card'
-  | 'hover.giveKudos'
-  | 'hover.close';
+  | 'card.member';
 
 export const profileCardStrings: StringBundle<ProfileCardStringKey> = withLaterStrings({
   en: {
@@ -47,9 +44,6 @@ export const profileCardStrings: StringBundle<ProfileCardStringKey> = withLaterS
     'card.kudos.one': 'Kudos received: {count}',
     'card.kudos.other': '{count} kudos received',
     'card.member': 'Member since {date}',
-    'hover.card': 'Card of {name}',
-    'hover.giveKudos': 'Give kudos',
-    'hover.close': 'Close the card',
   },
   // Loaded on first use (preloaded for the page's language): the script-tag core carries English only.
   nl: () => import('./nl/profile-card.js').then((module) => module.profileCardNl),

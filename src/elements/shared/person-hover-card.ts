@@ -1,12 +1,10 @@
 import { css, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
-import { profileCardStrings } from '../../i18n/profile-card.js';
+import { hoverCardStrings, type HoverCardStringKey } from '../../i18n/hover-card.js';
 import { translate, type MessageParams } from '../../i18n/index.js';
 import type { ReactiveController } from 'lit';
 import { deepActiveElement, PersonHoverController } from './person-hover.js';
 import { PopoverController } from './popover-controller.js';
 import { requireElement } from '../../autoload.js';
-
-type HoverKey = Parameters<typeof translate<'hover.card' | 'hover.giveKudos' | 'hover.close'>>[2];
 
 /** Layout of the open hover card; added to the host's shadow root when this module first loads. */
 const personCardStyles = css`
@@ -114,8 +112,8 @@ export class PersonHoverCard implements ReactiveController {
     this.stopPlacing();
   }
 
-  private t(key: HoverKey, params?: MessageParams): string {
-    return translate(profileCardStrings, this.owner.options.language(), key, params);
+  private t(key: HoverCardStringKey, params?: MessageParams): string {
+    return translate(hoverCardStrings, this.owner.options.language(), key, params);
   }
 
   /**

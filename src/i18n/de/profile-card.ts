@@ -21,7 +21,4 @@ export const profileCardDe: Record<ProfileCardStringKey, string> = {
   'card.kudos.one': '{count}-mal Kudos erhalten',
   'card.kudos.other': '{count}-mal Kudos erhalten',
   'card.member': 'Mitglied seit {date}',
-  'hover.card': 'Karte von {name}',
-  'hover.giveKudos': 'Kudos geben',
-  'hover.close': 'Karte schließen',
 };

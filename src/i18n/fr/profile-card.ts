@@ -21,7 +21,4 @@ export const profileCardFr: Record<ProfileCardStringKey, string> = {
   'card.kudos.one': '{count} kudos reçu',
   'card.kudos.other': '{count} kudos reçus',
   'card.member': 'Membre depuis le {date}',
-  'hover.card': 'Carte de {name}',
-  'hover.giveKudos': 'Envoyer des kudos',
-  'hover.close': 'Fermer la carte',
 };

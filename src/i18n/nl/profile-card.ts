@@ -21,7 +21,4 @@ export const profileCardNl: Record<ProfileCardStringKey, string> = {
   'card.kudos.one': '{count} keer kudos ontvangen',
   'card.kudos.other': '{count} keer kudos ontvangen',
   'card.member': 'Lid sinds {date}',
-  'hover.card': 'Kaartje van {name}',
-  'hover.giveKudos': 'Geef een compliment',
-  'hover.close': 'Sluit het kaartje',
 };
