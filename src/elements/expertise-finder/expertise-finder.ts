@@ -512,12 +512,18 @@ export class KringExpertiseFinder extends KringElement {
     const href = this.href(match);
     const onClick = (event: MouseEvent) => this.choose(match, 'click', event);
     const id = person.id;
-    const onPointerEnter = (event: PointerEvent) =>
-      this.hover.pointerEnter(id, id, person.name, event.currentTarget as Element);
+    // The hover card's own pointer handling (its code loads on the first entry): the card opens when
+    // the pointer has rested on the option for the open delay, counted from now.
+    const onPointerEnter = (event: PointerEvent) => {
+      const since = performance.now();
+      const anchor = event.currentTarget as Element;
+      this.hover.use((card) => card.pointerRest(id, id, person.name, anchor, since), true);
+    };
     const onPointerLeave = (event: PointerEvent) => {
       const card = this.renderRoot.querySelector('.person-card');
+      const container = event.currentTarget as Element;
       if (!(card && event.relatedTarget instanceof Node && card.contains(event.relatedTarget)))
-        this.hover.pointerLeave(id, event.currentTarget as Element);
+        this.hover.use((view) => view.pointerLeave(id, container));
     };
     return html`<li role="none">
       ${href

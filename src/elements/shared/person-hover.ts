@@ -23,8 +23,8 @@ let cardModule: Promise<typeof import('./person-hover-card.js')> | undefined;
  * `details` look-ups).
  *
  * The host puts `wrap()` around a trigger (a link or a button, so the keyboard reaches it), or, where
- * the trigger cannot hold the card (an option in a listbox), calls the pointer methods itself and
- * renders `card()` inside the same container.
+ * the trigger cannot hold the card (an option in a listbox), passes its pointer events on to the card
+ * through `use()` and renders `card()` inside the same container.
  *
  * Only the trigger is here: the names' templates and delegated listeners. Everything else — what
  * pointer, focus and keys do on a name, the open delay, which card is open (`PopoverController`), its
@@ -92,7 +92,7 @@ export class PersonHoverController implements ReactiveController {
       return this.#enterCard();
     }
     const related = (event as FocusEvent | PointerEvent).relatedTarget;
-    this.#use((card) => card.triggerEvent(type, trigger, related, timeStamp), entering);
+    this.use((card) => card.triggerEvent(type, trigger, related, timeStamp), entering);
   };
 
   /** Loads the card's code (once per page) and makes this host's card when it arrives. */
@@ -103,21 +103,14 @@ export class PersonHoverController implements ReactiveController {
     ));
   }
 
-  /** `action` on the card: now if its code is here, else when it arrives (in call order), if loading or `load`. */
-  #use(action: (card: PersonHoverCard) => void, load = false): void {
+  /**
+   * `action` on the card: now if its code is here, else when it arrives (in call order), if loading or
+   * `load`. Hosts whose trigger cannot hold the card pass pointer events on with it (`card.pointerRest`,
+   * `card.pointerLeave`, as the expertise finder's options do).
+   */
+  use(action: (card: PersonHoverCard) => void, load = false): void {
     if (this.#view) action(this.#view);
     else if (load || this.#loading) void this.#loadCard().then(action);
-  }
-
-  /** The pointer entered a name: its card opens when it rests there for `openDelayMs`. */
-  pointerEnter(key: string, personId: string, name: string, anchor: Element): void {
-    const since = performance.now();
-    this.#use((card) => card.pointerRest(key, personId, name, anchor, since), true);
-  }
-
-  /** The pointer left a name's container (name and card). */
-  pointerLeave(key: string, container: Element): void {
-    this.#use((card) => card.pointerLeave(key, container));
   }
 
   /**
@@ -132,14 +125,14 @@ export class PersonHoverController implements ReactiveController {
     options: { focus?: boolean; returnFocus?: HTMLElement } = {},
   ): void {
     this.#listenToAll();
-    this.#use((card) => card.show(key, personId, name, anchor, options.returnFocus), true);
+    this.use((card) => card.show(key, personId, name, anchor, options.returnFocus), true);
     if (options.focus) this.#enterCard();
   }
 
   /** Closes the open card, if any; before the card's code has arrived, the card it is opening. */
   close(): boolean {
     let closed = false;
-    this.#use((card) => (closed = card.popover.escape()));
+    this.use((card) => (closed = card.popover.escape()));
     return closed;
   }
 
@@ -197,7 +190,7 @@ export class PersonHoverController implements ReactiveController {
    */
   #enterCard(): void {
     const focusedBefore = deepActiveElement();
-    this.#use((card) => card.enterCard(focusedBefore), true);
+    this.use((card) => card.enterCard(focusedBefore), true);
   }
 
   /** The open card, if any (nothing until its code has loaded): the host renders it once, after its other content. */
