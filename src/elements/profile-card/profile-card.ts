@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { KringElement } from '../shared/kring-element.js';
 import { avatarClass, initials, safeImageUrl, safeUrl } from '../shared/avatar.js';
@@ -10,13 +10,30 @@ import { LoadController } from '../shared/load-controller.js';
 import { isBackendError } from '../../errors.js';
 import { profileCardStyles } from './profile-card.styles.js';
 import { KringPersonLoadEvent } from '../../events/person-load.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { ICON_MARKUP, iconStyles, type IconName } from '../shared/icons.js';
+import { iconStyles } from '../shared/icons.js';
 import { PersonHoverController, personHoverStyles } from '../shared/person-hover.js';
 import { requireElement } from '../../autoload.js';
 
 export const PROFILE_CARD_VIEWS = ['compact', 'full'] as const;
 export type ProfileCardView = (typeof PROFILE_CARD_VIEWS)[number];
+
+type LinkIcon = 'mail' | 'chat' | 'web';
+
+/**
+ * The contact links, one template each with its icon written in (20 × 20 line icons drawn like
+ * `shared/icons.ts` says, in `iconStyles`; decorative: the link carries the name): a page of cards builds
+ * hundreds of these, and a control and its icon as one template is one clone, not two. No white space
+ * between elements (see renderPerson).
+ */
+// prettier-ignore
+const ACTION_LINKS: Record<LinkIcon, (href: string, label: string) => TemplateResult> = {
+  mail: (href, label) => html`<a part="action" class="action" href=${href} aria-label=${label} title=${label}
+    ><svg class="icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M4.5 4.5h11a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2h-11a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2ZM3.2 6.2l6.8 4.9 6.8-4.9"></path></svg></a>`,
+  chat: (href, label) => html`<a part="action" class="action" href=${href} aria-label=${label} title=${label}
+    ><svg class="icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M4 4.5h12A1.5 1.5 0 0 1 17.5 6v7a1.5 1.5 0 0 1-1.5 1.5H9.5l-4 3v-3H4A1.5 1.5 0 0 1 2.5 13V6A1.5 1.5 0 0 1 4 4.5Z"></path></svg></a>`,
+  web: (href, label) => html`<a part="action" class="action" href=${href} aria-label=${label} title=${label}
+    ><svg class="icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="10" r="7.5"></circle><path d="M2.5 10h15M10 2.5c2.2 2.2 3 4.7 3 7.5s-.8 5.3-3 7.5c-2.2-2.2-3-4.7-3-7.5s.8-5.3 3-7.5Z"></path></svg></a>`,
+};
 
 /** How many skills the compact view lists. */
 const COMPACT_SKILL_COUNT = 3;
@@ -345,7 +362,7 @@ export class KringProfileCard extends KringElement {
     const name = person.name;
     // Contact actions as icons with their names (as in the Microsoft 365 profile card); the
     // profile link, a destination rather than an action, stays a text link.
-    const actions: { href: string; label: string; icon: IconName }[] = [];
+    const actions: { href: string; label: string; icon: LinkIcon }[] = [];
     // Your own card offers no "Chat with" yourself.
     const own = this.person === 'me' || this.client?.peekPerson('me')?.id === person.id;
     const mail = safeUrl(person.email ? `mailto:${person.email}` : undefined);
@@ -365,11 +382,7 @@ export class KringProfileCard extends KringElement {
     if (!actions.length && !showProfile) return nothing;
     // One template per action, its icon inlined (a page of cards builds hundreds of these); the full view
     // puts its profile link first, in the same part.
-    const links: unknown[] = actions.map(
-      (action) =>
-        staticHtml`<a part="action" class="action" href=${action.href} aria-label=${action.label}
-          title=${action.label}>${ICON_MARKUP[action.icon]}</a>`,
-    );
+    const links: unknown[] = actions.map((action) => ACTION_LINKS[action.icon](action.href, action.label));
     if (showProfile)
       links.unshift(html`<a class="profile-link" href=${profile}>${this.#t('card.profile', { name })}</a>`);
     // No white space between elements (see renderPerson).
@@ -379,26 +392,11 @@ export class KringProfileCard extends KringElement {
   }
 
   #renderCopyMail(person: Person) {
-    return this.#renderActionButton(this.#t('card.copyMail', { name: person.name }), 'copy', () =>
-      this.#copyMail(person),
-    );
-  }
-
-  /**
-   * A contact action as an icon button named by `label` (its tooltip too), the icon inlined. With
-   * `dialog`, it opens a dialog: `expanded` says whether that dialog is open.
-   */
-  #renderActionButton(
-    label: string,
-    iconName: IconName,
-    onClick: () => void,
-    dialog?: { part: string; expanded: boolean },
-  ) {
-    // No white space between elements: see renderPerson.
-    return staticHtml`<button part=${dialog ? `action ${dialog.part}` : 'action'} class="action" type="button"
-      aria-label=${label} title=${label} aria-haspopup=${dialog ? 'dialog' : nothing}
-      aria-expanded=${dialog ? String(dialog.expanded) : nothing} @click=${onClick}
-      >${ICON_MARKUP[iconName]}</button>`;
+    const label = this.#t('card.copyMail', { name: person.name });
+    // No white space between elements (see renderPerson); the icon written in (see ACTION_LINKS).
+    // prettier-ignore
+    return html`<button part="action" class="action" type="button" aria-label=${label} title=${label}
+      @click=${() => this.#copyMail(person)}><svg class="icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M8.5 7H16a1.5 1.5 0 0 1 1.5 1.5V16a1.5 1.5 0 0 1-1.5 1.5H8.5A1.5 1.5 0 0 1 7 16V8.5A1.5 1.5 0 0 1 8.5 7ZM13 4.2V4a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 4v7.5A1.5 1.5 0 0 0 4 13h.5"></path></svg></button>`;
   }
 
   /**
@@ -410,10 +408,10 @@ export class KringProfileCard extends KringElement {
     const label = this.#t('card.giveKudos', { name: person.name });
     // The dialog exists only while it is open: a page of cards does not build one per card.
     if (this.#composingKudos) requireElement('kring-kudos-composer');
-    return html`${this.#renderActionButton(label, 'kudos', this.#openKudos, {
-      part: 'kudos-action',
-      expanded: this.#composingKudos,
-    })}${this.#composingKudos
+    // prettier-ignore
+    return html`<button part="action kudos-action" class="action" type="button" aria-label=${label}
+      title=${label} aria-haspopup="dialog" aria-expanded=${String(this.#composingKudos)}
+      @click=${this.#openKudos}><svg class="icon" viewBox="0 0 20 20" aria-hidden="true"><path d="m10 2.8 2.2 4.6 5 .7-3.6 3.5.9 5L10 14.2l-4.5 2.4.9-5-3.6-3.5 5-.7Z"></path></svg></button>${this.#composingKudos
       ? html`<dialog part="kudos-dialog" aria-label=${label} @close=${this.#kudosClosed}>
           <kring-kudos-composer to=${person.id} @kring-kudos-sent=${this.#closeKudos}></kring-kudos-composer>
           <button part="close-kudos" type="button" @click=${this.#closeKudos}>

@@ -1,11 +1,11 @@
 import type { TemplateResult } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { ReactionType } from '../../model.js';
-import { svgIcon } from './icons.js';
 
 // The kudos reactions' icons, drawn like the contact icons (`icons.ts`, whose `iconStyles` every shadow
 // root that shows one includes): only the feed shows them, so they load with it, not with a page of cards.
-const drawn = (shapes: StaticValue): TemplateResult => staticHtml`${svgIcon(shapes)}`;
+const drawn = (shapes: StaticValue): TemplateResult =>
+  staticHtml`<svg class="icon" viewBox="0 0 20 20" aria-hidden="true">${shapes}</svg>`;
 
 const REACTION_ICONS: Record<ReactionType, TemplateResult> = {
   thanks: drawn(
