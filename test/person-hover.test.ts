@@ -17,7 +17,7 @@ function centre(element: Element) {
 }
 
 /** Like Graph and SharePoint: page-wide look-ups give summaries, an opened card asks for details. */
-async function renderCards(count = 1) {
+async function renderCards(count = 1, lang = 'en') {
   const base = registerTestBackend();
   const test = registerTestBackend({
     getPeople: ((ids: string[], options?: { details?: boolean }) =>
@@ -33,7 +33,7 @@ async function renderCards(count = 1) {
   });
   const ids = ['p00002', 'p00014', 'p00027', 'p00041', 'p00058', 'p00073'].slice(0, count);
   const community = await fixture(
-    html`<kring-community backend=${test.name} lang="en">
+    html`<kring-community backend=${test.name} lang=${lang}>
       ${ids.map((id) => html`<kring-profile-card person=${id}></kring-profile-card>`)}
     </kring-community>`,
   );
@@ -83,6 +83,27 @@ describe('hover card', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !hoverCard(card), 'closed by Escape');
     expect(card.shadowRoot!.activeElement).to.equal(trigger);
+  });
+
+  it("speaks the page's language from its first render: its strings load with its code", async () => {
+    const expected = {
+      nl: ['Kaartje van ', 'Geef een compliment', 'Sluit het kaartje'],
+      de: ['Karte von ', 'Kudos geben', 'Karte schließen'],
+      fr: ['Carte de ', 'Envoyer des kudos', 'Fermer la carte'],
+    };
+    for (const [lang, [label, giveKudos, close]] of Object.entries(expected)) {
+      const { cards } = await renderCards(1, lang);
+      const [card] = cards;
+      const trigger = card.shadowRoot!.querySelector<HTMLElement>('.person-hover a, .person-trigger')!;
+      trigger.focus();
+      // The first render that shows the card is in the page's language (no English first).
+      await waitUntil(() => hoverCard(card), `${lang}: card opened`);
+      const shown = hoverCard(card)!;
+      expect(shown.getAttribute('aria-label'), lang).to.equal(`${label}${text(trigger)}`);
+      expect(shown.querySelector('[part~="give-kudos"]')?.textContent?.trim(), lang).to.equal(giveKudos);
+      expect(shown.querySelector('[part~="close-card"]')?.textContent?.trim(), lang).to.equal(close);
+      trigger.blur();
+    }
   });
 
   it('the close button closes the card and gives the focus back to the name, never to the page', async () => {
