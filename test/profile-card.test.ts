@@ -394,6 +394,16 @@ describe('<kring-profile-card>', () => {
     expect(mail.getAttribute('aria-label')).to.equal(`E-mail ${person.name}`);
     expect(mail.querySelector('svg'), 'an icon').to.exist;
     expect(mail.textContent!.trim()).to.equal('');
+    // Every action shows one decorative icon drawn for its kind (written into the action's template).
+    const drawings = new Map<string, string>();
+    for (const action of links.querySelectorAll('[part~="action"]')) {
+      const icons = action.querySelectorAll('svg.icon[aria-hidden="true"]');
+      expect(icons.length, action.getAttribute('aria-label')!).to.equal(1);
+      expect(icons[0].querySelector('path'), 'drawn').to.exist;
+      drawings.set(action.getAttribute('aria-label')!, icons[0].innerHTML);
+    }
+    expect(drawings.size, 'mail, chat or web, copy and kudos').to.be.greaterThan(2);
+    expect(new Set(drawings.values()).size, 'a different icon for each action').to.equal(drawings.size);
     const copy = [...links.querySelectorAll('button')].find((button) =>
       button.getAttribute('aria-label')?.includes('kopiëren'),
     )!;
