@@ -323,12 +323,10 @@ export class KringCommunity extends LitElement {
       ? problemText(resolveLanguage(this, this.lang), 'community.badAttribute', { problem: this.problem })
       : undefined;
     this.#problemToCome = undefined;
-    // Could it not load, the problem stays in the console (logged already), and the next one tries again.
-    if (typeof text === 'object')
-      this.#problemToCome = text.then(
-        () => this.requestUpdate(),
-        () => (this.#problemToCome = undefined),
-      );
+    // Could the text not load, the next render says the one sentence the core has (problem-text.ts); the
+    // problem itself is in the console already, and the next problem tries the load again.
+    const again = () => this.requestUpdate();
+    if (typeof text === 'object') this.#problemToCome = text.then(again, again);
     return html`${typeof text === 'string' ? html`<p part="message" role="alert">${text}</p>` : nothing}<slot
       ></slot>`;
   }

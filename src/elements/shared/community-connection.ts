@@ -76,7 +76,10 @@ export class CommunityConnectionController implements ReactiveController {
     // A community that answered with its settings but has no client has not connected its backend
     // (it says why itself when that failed), so only a missing community is reported here.
     if (!config)
-      void loadProblems().then((problems) => problems.reportMissingCommunity(this.#host.localName));
+      loadProblems().then(
+        (problems) => problems.reportMissingCommunity(this.#host.localName),
+        () => {},
+      );
     this.#set(true);
   }
 
@@ -108,7 +111,9 @@ export class CommunityConnectionController implements ReactiveController {
 
   #set(value: boolean): void {
     this.#wanted = value;
-    if (value) void loadProblems().then(() => this.#show());
+    // Shown when the texts are here, or could not come (then `message` gives the one sentence the core has).
+    const show = () => this.#show();
+    if (value) loadProblems().then(show, show);
     else this.#show();
   }
 
