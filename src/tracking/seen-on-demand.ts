@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { CommunityClientApi } from '../client/types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { CommunityClientApi } from '../client/types.js';
 export function seenOnDemand(
   host: ReactiveControllerHost & Element,
   client: () => CommunityClientApi | undefined,
-): ReactiveController {
+): void {
   let asked = false;
   const check = (): void => {
     const current = client();
@@ -22,7 +22,5 @@ export function seenOnDemand(
       () => (asked = false),
     );
   };
-  const waiting: ReactiveController = { hostConnected: check, hostUpdated: check };
-  host.addController(waiting);
-  return waiting;
+  host.addController({ hostConnected: check, hostUpdated: check });
 }

@@ -35,10 +35,13 @@ export class KringElement extends LitElement {
     content: () => this.config?.contentLang ?? this.client?.contentLanguage,
   });
 
-  /** Records one `element-seen` event per page view once half the element is visible (tracking on). */
-  protected readonly seen = seenOnDemand(this, () => this.client);
-
   readonly #problems = new AttributeProblems(this);
+
+  constructor() {
+    super();
+    // Records one `element-seen` event per page view once half the element is visible (tracking on).
+    seenOnDemand(this, () => this.client);
+  }
 
   /** Renders nothing until the strings of its language are here (see `LocalisationController`). */
   protected override shouldUpdate(changed: PropertyValues): boolean {
